@@ -1,0 +1,264 @@
+"""Safe YAML loading that remembers where every value came from.
+
+The loader walks PyYAML's event stream (libyaml's C parser when installed) and builds
+plain Python values itself, so that it can:
+
+* keep the line and column of every key and value (for errors at the exact spot);
+* refuse duplicate keys, anchors and aliases, custom tags and multi-document files;
+* keep dates as the strings the author wrote (``2024-09-01`` stays a string);
+* refuse files that are empty, too large or not UTF-8 (a BOM and CRLF are fine).
+
+Example::
+
+    doc, problems = load_yaml(Path("projects/textile/smart-yarn.yaml"), "projects/...")
+    doc.data["team"][0]["name"]          # "王小明"
+    doc.position(("team", 0, "name"))    # (12, 11): line and column, 1-based
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from showcase.problems import Problem
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml missing: slower, same results
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 64 * 1024
+"""A project file is a page of text; anything larger is a mistake or an attack."""
+
+JsonPath = tuple[str | int, ...]
+
+_BOM = "\ufeff"
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:null": SafeConstructor.construct_yaml_null,
+    "tag:yaml.org,2002:bool": SafeConstructor.construct_yaml_bool,
+    "tag:yaml.org,2002:int": SafeConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": SafeConstructor.construct_yaml_float,
+}
+_STRING_TAGS = {_STR, "tag:yaml.org,2002:timestamp"}
+_ALLOWED_EXPLICIT_TAGS = {_STR, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+
+_resolver = Resolver()
+_constructor = SafeConstructor()
+
+_SYNTAX_HINTS = (
+    ("found character '\\t'", "YAML 不能用 Tab 缩进，请全部改用空格。"),
+    ("mapping values are not allowed", "冒号后面要有空格；值里本身有冒号时请用英文引号把整个值括起来。"),
+    ("could not find expected ':'", "检查这一行是否缺少「字段名: 值」中的冒号，或引号没有成对。"),
+    ("did not find expected key", "检查缩进：同一层的字段要左对齐，列表项以「- 」开头。"),
+    ("did not find expected '-' indicator", "检查缩进：列表的每一项都以「- 」开头并对齐。"),
+    ("found unexpected end of stream", "引号或括号没有成对，请检查最后几行。"),
+    ("found undefined tag handle", "不支持以 ! 开头的标签，请删除它。"),
+)
+
+
+@dataclass
+class Document:
+    """A loaded file: its data plus the 1-based position of every key and value."""
+
+    path: str
+    data: Any
+    value_positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: JsonPath) -> tuple[int, int]:
+        """Where the value at `path` starts, or its nearest ancestor when it is absent."""
+        for end in range(len(path), -1, -1):
+            found = self.value_positions.get(path[:end])
+            if found:
+                return found
+        return (1, 1)
+
+    def key_position(self, path: JsonPath) -> tuple[int, int]:
+        """Where the key naming `path` stands; the value's position for list items."""
+        return self.key_positions.get(path) or self.position(path)
+
+
+class _Refused(Exception):
+    """Raised inside the walk when the file uses something we never accept."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def load_yaml(file: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> tuple[
+    Document | None, list[Problem]
+]:
+    """Load one YAML file; return the document (None when unusable) and its problems."""
+    try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            return None, [_file_problem(
+                display_path, "load.too-large",
+                f"文件过大（{size} 字节），上限为 {max_bytes} 字节。",
+                "项目文件只写文字信息；长介绍请精简，图片放在项目文件夹里用 logo 字段引用。",
+            )]
+        raw = file.read_bytes()
+    except OSError as error:
+        return None, [_file_problem(display_path, "load.unreadable",
+                                    f"无法读取文件：{error.strerror}。", "检查文件是否存在、是否有读取权限。")]
+    return load_yaml_bytes(raw, display_path)
+
+
+def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, list[Problem]]:
+    """Load YAML from bytes already read; see `load_yaml`."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [Problem(
+            display_path, line, column, rule="load.encoding",
+            message="文件不是 UTF-8 编码（可能是 GBK/GB2312）。",
+            hint="用编辑器以 UTF-8 编码另存此文件（记事本：另存为 → 编码选 UTF-8）。",
+        )]
+    text = text.removeprefix(_BOM)
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        return None, [_file_problem(display_path, "load.empty", "文件是空的。",
+                                    "按模板填写项目信息，或用 invoke new 生成新文件。")]
+    builder = _Builder(display_path)
+    try:
+        data = builder.build(yaml.parse(text, Loader=_Loader))
+    except _Refused as refused:
+        return None, [*builder.problems, refused.problem]
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(display_path, error)]
+    except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
+        return None, [_file_problem(display_path, "load.syntax", f"YAML 语法错误：{error}", "")]
+    document = Document(display_path, data, builder.value_positions, builder.key_positions)
+    return document, builder.problems
+
+
+class _Builder:
+    """Turns the event stream into values, recording positions and problems."""
+
+    def __init__(self, display_path: str):
+        self.path = display_path
+        self.value_positions: dict[JsonPath, tuple[int, int]] = {}
+        self.key_positions: dict[JsonPath, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+
+    def build(self, events: Any) -> Any:
+        events = iter(events)
+        next(events)  # StreamStartEvent
+        start = next(events)
+        if not isinstance(start, DocumentStartEvent):  # pragma: no cover - empty handled before
+            raise _Refused(_file_problem(self.path, "load.empty", "文件是空的。", ""))
+        value = self._value(next(events), events, ())
+        next(events)  # DocumentEndEvent
+        following = next(events)
+        if not isinstance(following, StreamEndEvent):
+            line, column = _position(following)
+            raise _Refused(Problem(
+                self.path, line, column, rule="load.multiple-documents",
+                message="一个文件里只能有一个 YAML 文档（发现了第二个 --- 分隔的文档）。",
+                hint="每个项目单独一个文件；删除多余的 --- 及其后的内容。",
+            ))
+        return value
+
+    def _value(self, event: Any, events: Any, path: JsonPath) -> Any:
+        position = _position(event)
+        self.value_positions[path] = position
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(Problem(
+                self.path, *position, rule="load.anchor",
+                message="不支持 YAML 锚点（&）和别名（*）。",
+                hint="把要重复的内容直接写出来，每处写完整。",
+            ))
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!" and tag not in _ALLOWED_EXPLICIT_TAGS:
+            raise _Refused(Problem(
+                self.path, *position, rule="load.tag",
+                message=f"不支持自定义标签 {tag}。",
+                hint="删除值前面以 ! 开头的标签，只写普通的值。",
+            ))
+        if isinstance(event, ScalarEvent):
+            return _scalar(event)
+        if isinstance(event, SequenceStartEvent):
+            items = []
+            for child in events:
+                if isinstance(child, SequenceEndEvent):
+                    return items
+                items.append(self._value(child, events, (*path, len(items))))
+        if isinstance(event, MappingStartEvent):
+            return self._mapping(events, path)
+        raise _Refused(Problem(self.path, *position, rule="load.syntax",  # pragma: no cover
+                               message="无法识别的 YAML 结构。", hint=""))
+
+    def _mapping(self, events: Any, path: JsonPath) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        for key_event in events:
+            if isinstance(key_event, MappingEndEvent):
+                return mapping
+            key_position = _position(key_event)
+            if not isinstance(key_event, ScalarEvent) or key_event.anchor:
+                raise _Refused(Problem(
+                    self.path, *key_position, rule="load.complex-key",
+                    message="字段名必须是普通文字。", hint="写成「字段名: 值」的形式。",
+                ))
+            key = str(_scalar(key_event))
+            child_path = (*path, key)
+            if key in mapping:
+                first_line = self.key_positions[child_path][0]
+                self.problems.append(Problem(
+                    self.path, *key_position, rule="load.duplicate-key", field=key,
+                    message=f"字段重复：第 {first_line} 行已经写过 {key}。",
+                    hint="同一字段只写一次；删除或合并重复的那一处。",
+                ))
+                self._value(next(events), events, ("<duplicate>",))
+                continue
+            self.key_positions[child_path] = key_position
+            mapping[key] = self._value(next(events), events, child_path)
+        return mapping  # pragma: no cover - the parser always closes mappings
+
+
+def _scalar(event: ScalarEvent) -> Any:
+    if event.tag == _STR or not event.implicit[0]:
+        return event.value
+    tag = _resolver.resolve(ScalarNode, event.value, event.implicit)
+    if tag in _STRING_TAGS:
+        return event.value
+    return _SCALAR_TAGS[tag](_constructor, ScalarNode(tag, event.value))
+
+
+def _position(event: Any) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+def _syntax_problem(display_path: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    detail = " ".join(part for part in (error.context, error.problem) if part)
+    hint = next((text for needle, text in _SYNTAX_HINTS if needle in detail),
+                "对照模板检查这一行及上一行的缩进、冒号和引号。")
+    return Problem(display_path, line, column, rule="load.syntax",
+                   message=f"YAML 语法错误（{detail}）。", hint=hint)
+
+
+def _file_problem(display_path: str, rule: str, message: str, hint: str) -> Problem:
+    return Problem(display_path, 0, 0, rule=rule, message=message, hint=hint)

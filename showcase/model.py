@@ -1,0 +1,195 @@
+"""The checked model: what the renderers see after validation.
+
+Built only from data that passed validation, so renderers never re-check anything.
+Privacy is structural: a team member with ``public: false`` is dropped here and only
+counted, so no renderer can leak a non-public name by accident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+LEVELS = {"nursery": "学院创业苗圃", "makerspace": "学校众创空间", "incubator": "校外孵化加速器"}
+STAGES = {"seed": "种子期", "startup": "初创期", "growth": "培育期"}
+STATUSES = {"active": "在孵", "graduated": "已毕业", "paused": "暂停", "closed": "已终止"}
+ACHIEVEMENT_TYPES = {
+    "award": "获奖", "patent": "专利", "funding": "融资",
+    "contract": "合同", "paper": "论文", "other": "其他",
+}
+SEEKING = {"investment": "投资", "mentor": "导师", "partner": "合作伙伴", "space": "场地", "talent": "人才"}
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    name: str
+    role: str
+    major: str = ""
+    grade: str = ""
+
+
+@dataclass(frozen=True)
+class Achievement:
+    type: str
+    title: str
+    date: str
+    amount_cny: float | None = None
+    issuer: str = ""
+
+
+@dataclass(frozen=True)
+class Milestone:
+    date: str
+    level: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Links:
+    website: str = ""
+    repo: str = ""
+    video: str = ""
+
+
+@dataclass(frozen=True)
+class Project:
+    id: str
+    name: str
+    college: str
+    level: str
+    stage: str
+    status: str
+    fields: tuple[str, ...]
+    summary: str
+    started: str
+    team: tuple[TeamMember, ...]
+    hidden_members: int = 0
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+    mentors: tuple[str, ...] = ()
+    achievements: tuple[Achievement, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+    seeking: tuple[str, ...] = ()
+    links: Links = field(default_factory=Links)
+    logo: str = ""
+    """Repository-relative path of the logo image, or empty."""
+    contact_email: str = ""
+    source: str = ""
+    """Repository-relative path of the YAML file the project came from."""
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], source: str) -> Project:
+        members = data["team"]
+        public = [m for m in members if m.get("public", True)]
+        logo = data.get("logo", "")
+        if logo:
+            logo = f"projects/{data['college']}/{data['id']}/{logo.removeprefix('./')}"
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            college=data["college"],
+            level=data["level"],
+            stage=data["stage"],
+            status=data["status"],
+            fields=tuple(data["fields"]),
+            summary=data["summary"].strip(),
+            started=data["started"],
+            team=tuple(
+                TeamMember(m["name"], m["role"], m.get("major", ""), m.get("grade", ""))
+                for m in public
+            ),
+            hidden_members=len(members) - len(public),
+            description=data.get("description", ""),
+            keywords=tuple(data.get("keywords", ())),
+            mentors=tuple(data.get("mentors", ())),
+            achievements=tuple(Achievement(**a) for a in data.get("achievements", ())),
+            milestones=tuple(Milestone(**m) for m in data.get("milestones", ())),
+            seeking=tuple(data.get("seeking", ())),
+            links=Links(**data.get("links", {})),
+            logo=logo,
+            contact_email=data.get("contact_email", ""),
+            source=source,
+        )
+
+
+@dataclass(frozen=True)
+class College:
+    id: str
+    name: str
+    nursery: str
+    association: str
+    maintainers: tuple[str, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Mentor:
+    id: str
+    name: str
+    title: str
+    organisation: str
+    expertise: tuple[str, ...]
+    college: str = ""
+    bio: str = ""
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Site:
+    school: str
+    site_name: str
+    repository: str
+    allowed_email_domains: tuple[str, ...]
+    maintainers: tuple[str, ...]
+    tagline: str = ""
+    site_url: str = ""
+
+
+@dataclass
+class Model:
+    """Everything a renderer needs, keyed by id, in a stable order."""
+
+    site: Site
+    colleges: dict[str, College]
+    mentors: dict[str, Mentor]
+    fields: dict[str, Field]
+    projects: dict[str, Project]
+
+    def projects_of_college(self, college_id: str) -> list[Project]:
+        return [p for p in self.projects.values() if p.college == college_id]
+
+
+def college_from_data(data: dict[str, Any]) -> College:
+    return College(
+        data["id"], data["name"], data["nursery"], data["association"],
+        tuple(data["maintainers"]), data.get("description", ""),
+    )
+
+
+def mentor_from_data(data: dict[str, Any]) -> Mentor:
+    return Mentor(
+        data["id"], data["name"], data["title"], data["organisation"],
+        tuple(data["expertise"]), data.get("college", ""), data.get("bio", ""),
+    )
+
+
+def field_from_data(data: dict[str, Any]) -> Field:
+    return Field(data["id"], data["name"], data.get("description", ""))
+
+
+def site_from_data(data: dict[str, Any]) -> Site:
+    return Site(
+        school=data["school"],
+        site_name=data["site_name"],
+        repository=data["repository"],
+        allowed_email_domains=tuple(data["allowed_email_domains"]),
+        maintainers=tuple(data["maintainers"]),
+        tagline=data.get("tagline", ""),
+        site_url=data.get("site_url", ""),
+    )
