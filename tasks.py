@@ -1,0 +1,91 @@
+"""Invoke tasks: argument parsing only; the work happens in the `showcase` package.
+
+Run `invoke --list` (or `./dev --list`) to see them.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+
+
+def _exit(code: int) -> None:
+    if code:
+        raise Exit(code=code)
+
+
+@task(
+    positional=["paths"],
+    iterable=["paths"],
+    help={
+        "paths": "只检查这些文件（可多次给出）；不给则检查整个仓库",
+        "format": "输出格式：text（默认）、json 或 github",
+    },
+)
+def validate(c, paths=None, format="text"):
+    """Validate project files and registries against the schemas and cross-record rules."""
+    from showcase.validate.cli import run
+
+    _exit(run(ROOT, list(paths or ()), format))
+
+
+@task(help={"site_dir": "输出目录（默认 site/）"})
+def build(c, site_dir=""):
+    """Validate, generate the docs tree and build the site atomically into site/."""
+    from showcase.engine.cli import build as run_build
+
+    _exit(run_build(ROOT, Path(site_dir) if site_dir else None))
+
+
+@task(help={"host": "监听地址", "port": "端口"})
+def serve(c, host="127.0.0.1", port=8000):
+    """Build, serve site/ locally and rebuild whenever a data file changes."""
+    from showcase.engine.cli import serve as run_serve
+
+    _exit(run_serve(ROOT, host, int(port)))
+
+
+@task(
+    help={
+        "college": "学院编号",
+        "id": "项目编号（小写字母、数字、连字符）",
+        "name": "项目名称",
+    }
+)
+def new(c, college="", id="", name=""):
+    """Scaffold a new project file from a few answers (asks for what is not given)."""
+    from showcase.scaffold import run as run_new
+
+    _exit(run_new(ROOT, college=college, project_id=id, name=name))
+
+
+@task(help={"count": "项目数量", "out": "输出目录（一个完整的仓库）", "seed": "随机种子"})
+def synth(c, count=1000, out="build/synthetic", seed=7):
+    """Write a synthetic repository with COUNT projects (for benchmarks)."""
+    from showcase.synth import write_repository
+
+    write_repository(ROOT, Path(out), int(count), int(seed))
+    print(f"已生成 {count} 个合成项目：{out}")
+
+
+@task(help={"count": "合成项目数量"})
+def bench(c, count=10000):
+    """Run the benchmarks under benchmarks/ and print the measured figures."""
+    c.run(f"{sys.executable} benchmarks/bench_validate.py --count {int(count)}", pty=False)
+
+
+@task
+def lint(c):
+    """ruff over the whole repository."""
+    c.run(f"{sys.executable} -m ruff check .", pty=False)
+
+
+@task(help={"k": "只运行名字匹配的测试（pytest -k）"})
+def test(c, k=""):
+    """Run the whole test suite (browser tests need /usr/bin/chromium; CI=true makes them required)."""
+    selection = f" -k {k!r}" if k else ""
+    c.run(f"{sys.executable} -m pytest{selection}", pty=False)
