@@ -17,7 +17,19 @@ ACHIEVEMENT_TYPES = {
     "award": "获奖", "patent": "专利", "funding": "融资",
     "contract": "合同", "paper": "论文", "other": "其他",
 }
-SEEKING = {"investment": "投资", "mentor": "导师", "partner": "合作伙伴", "space": "场地", "talent": "人才"}
+SEEKING = {
+    "investment": "投资", "mentor": "导师", "partner": "合作伙伴",
+    "space": "场地", "talent": "人才",
+}
+EVENT_TYPES = {
+    "salon": "创业沙龙", "lecture": "创业大讲堂", "bootcamp": "创业训练营", "showcase": "成果展示",
+    "roadshow": "项目路演", "star-talk": "创业大咖秀", "culture": "创客文化讲座",
+    "exchange": "创意交流分享", "practice": "创新创业实践行",
+}
+SERVICE_CATEGORIES = {
+    "legal": "法律援助", "ip": "知识产权保护", "training": "业务培训",
+    "policy": "政策咨询", "promotion": "项目推介", "financing": "融资投资",
+}
 
 
 @dataclass(frozen=True)
@@ -151,6 +163,44 @@ class Site:
     site_url: str = ""
 
 
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    title: str = ""
+    mentor: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """A salon, lecture, bootcamp, showcase or roadshow; times are Beijing wall-clock."""
+
+    id: str
+    title: str
+    type: str
+    start: str
+    """``YYYY-MM-DD HH:MM`` in Asia/Shanghai."""
+    end: str
+    location: str
+    organiser: str
+    summary: str
+    description: str = ""
+    speakers: tuple[Speaker, ...] = ()
+    projects: tuple[str, ...] = ()
+    registration: str = ""
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    category: str
+    name: str
+    provider: str
+    offers: tuple[str, ...]
+    how_to_apply: str
+    office: str = ""
+    link: str = ""
+
+
 @dataclass
 class Model:
     """Everything a renderer needs, keyed by id, in a stable order."""
@@ -160,6 +210,9 @@ class Model:
     mentors: dict[str, Mentor]
     fields: dict[str, Field]
     projects: dict[str, Project]
+    events: dict[str, Event] = field(default_factory=dict)
+    """Sorted by start time, then id."""
+    services: dict[str, Service] = field(default_factory=dict)
 
     def projects_of_college(self, college_id: str) -> list[Project]:
         return [p for p in self.projects.values() if p.college == college_id]
@@ -192,4 +245,22 @@ def site_from_data(data: dict[str, Any]) -> Site:
         maintainers=tuple(data["maintainers"]),
         tagline=data.get("tagline", ""),
         site_url=data.get("site_url", ""),
+    )
+
+
+def event_from_data(data: dict[str, Any]) -> Event:
+    return Event(
+        id=data["id"], title=data["title"], type=data["type"], start=data["start"],
+        end=data["end"], location=data["location"], organiser=data["organiser"],
+        summary=data["summary"].strip(), description=data.get("description", ""),
+        speakers=tuple(Speaker(**s) for s in data.get("speakers", ())),
+        projects=tuple(data.get("projects", ())), registration=data.get("registration", ""),
+    )
+
+
+def service_from_data(data: dict[str, Any]) -> Service:
+    return Service(
+        id=data["id"], category=data["category"], name=data["name"], provider=data["provider"],
+        offers=tuple(data["offers"]), how_to_apply=data["how_to_apply"],
+        office=data.get("office", ""), link=data.get("link", ""),
     )

@@ -1,0 +1,81 @@
+"""Human names for fields, types and values, taken from the schemas' Chinese titles.
+
+A college secretary does not read ``$.team[1].name``; they read ``team[2].name（姓名）``:
+the key they typed, list positions counted from 1, and the schema's Chinese ``title``.
+
+Example::
+
+    field_label(("team", 1, "name"), "姓名")   # "team[2].name（姓名）"
+    type_label("array")                        # "列表"
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+TYPE_LABELS = {
+    "string": "文字",
+    "number": "数字",
+    "integer": "整数",
+    "boolean": "是或否(true/false)",
+    "array": "列表",
+    "object": "字段组",
+    "null": "空值",
+}
+
+
+def field_label(path: Sequence[str | int], title: str = "") -> str:
+    """``team[2].name（姓名）``: the written path with 1-based list indices and the title."""
+    written = ""
+    for part in path:
+        if isinstance(part, int):
+            written += f"[{part + 1}]"
+        else:
+            written += f".{part}" if written else part
+    if title and written:
+        return f"{written}（{title}）"
+    return written or title
+
+
+def type_label(schema_type: str | Sequence[str]) -> str:
+    """The Chinese name of a JSON Schema type (or of several, joined with 或)."""
+    if isinstance(schema_type, str):
+        return TYPE_LABELS.get(schema_type, schema_type)
+    return "或".join(TYPE_LABELS.get(t, t) for t in schema_type)
+
+
+def value_type_label(value: Any) -> str:
+    """The Chinese name of the type of a value the author wrote."""
+    if value is None:
+        return TYPE_LABELS["null"]
+    if isinstance(value, bool):
+        return TYPE_LABELS["boolean"]
+    if isinstance(value, int):
+        return TYPE_LABELS["integer"]
+    if isinstance(value, float):
+        return TYPE_LABELS["number"]
+    if isinstance(value, list):
+        return TYPE_LABELS["array"]
+    if isinstance(value, dict):
+        return TYPE_LABELS["object"]
+    return TYPE_LABELS["string"]
+
+
+def show_value(value: Any, limit: int = 40) -> str:
+    """A value as the author would recognise it, shortened for one-line messages."""
+    if value is None:
+        text = "（空）"
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    else:
+        text = str(value)
+    text = text.replace("\n", "↵")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The candidate most like `word` (difflib), or None when nothing is close."""
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=cutoff)
+    return matches[0] if matches else None

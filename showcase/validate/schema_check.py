@@ -1,0 +1,259 @@
+"""JSON Schema checks, translated into Chinese problems at the exact key or value.
+
+The validator is compiled once per schema and reused for every file. Valid files take the
+fast `is_valid` path; only invalid ones pay for collecting and translating every error.
+jsonschema's English messages are never shown: each keyword has its own Chinese wording,
+built from the schema's ``title``, ``description``, ``x-enum-labels`` and
+``x-pattern-hint``.
+
+Example::
+
+    checker = SchemaChecker.from_file(layout.schema("project"))
+    problems = checker.check(document)   # [] when the file matches the schema
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from showcase.load.yamlfile import Document, JsonPath
+from showcase.problems import Problem
+from showcase.validate.labels import (
+    closest,
+    field_label,
+    show_value,
+    type_label,
+    value_type_label,
+)
+
+_TYPE_HINTS = {
+    "array": "列表的每一项单独写一行，以「- 」开头并对齐。",
+    "object": "在下一行缩进两个空格，逐项写「字段名: 值」。",
+    "string": "全是数字、像 yes/no 或以特殊符号开头的文字，请用英文引号括起来，例如 \"2024\"。",
+    "boolean": "写 true（是）或 false（否）。",
+    "number": "只写数字，不加单位、逗号或引号，例如 500000。",
+    "integer": "只写整数，不加单位、逗号或引号。",
+}
+_URL_PATTERN_PREFIX = "^https?://"
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+class SchemaChecker:
+    """One compiled schema; `check` turns its errors into problems."""
+
+    def __init__(self, schema: dict[str, Any]):
+        Draft202012Validator.check_schema(schema)
+        self.schema = schema
+        self._validator = Draft202012Validator(schema)
+
+    @classmethod
+    def from_file(cls, path: Path) -> SchemaChecker:
+        return cls(json.loads(path.read_text(encoding="utf-8")))
+
+    def check(self, document: Document) -> list[Problem]:
+        """Every schema problem in `document`, or [] when it is valid."""
+        if self._validator.is_valid(document.data):
+            return []
+        errors = list(self._validator.iter_errors(document.data))
+        mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
+        problems: list[Problem] = []
+        seen_required: set[JsonPath] = set()
+        for error in errors:
+            path: JsonPath = tuple(error.absolute_path)
+            if error.validator != "type" and path in mistyped:
+                continue  # "should be a list" says it all; skip its follow-on complaints
+            if error.validator == "required":
+                if path in seen_required:
+                    continue
+                seen_required.add(path)
+            translate = _TRANSLATORS.get(str(error.validator), _other)
+            problems.extend(translate(error, document, path))
+        return problems
+
+
+def _problem(document: Document, path: JsonPath, rule: str, field: str, message: str,
+             hint: str, *, at_key: bool = False) -> Problem:
+    line, column = document.key_position(path) if at_key else document.position(path)
+    return Problem(document.path, line, column, rule=rule, field=field,
+                   message=message, hint=hint)
+
+
+def _title_label(error: ValidationError, path: JsonPath) -> str:
+    return field_label(path, error.schema.get("title", "") if isinstance(error.schema, dict) else "")
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _required(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
+    properties = error.schema.get("properties", {})
+    for name in error.validator_value:
+        if name in error.instance:
+            continue
+        sub = properties.get(name, {})
+        description = sub.get("description", "")
+        yield _problem(
+            document, path, "schema.required", field_label((*path, name), sub.get("title", "")),
+            f"缺少必填字段 {name}。",
+            f"补上一行「{name}: …」" + (f"（{description}）" if description else "。"),
+        )
+
+
+def _unknown_field(error: ValidationError, document: Document,
+                   path: JsonPath) -> Iterator[Problem]:
+    properties: dict[str, Any] = error.schema.get("properties", {})
+    by_title = {sub.get("title"): name for name, sub in properties.items()}
+    for key in error.instance:
+        if key in properties:
+            continue
+        suggestion = by_title.get(key) or closest(key, properties) or by_title.get(
+            closest(key, [t for t in by_title if t]) or ""
+        )
+        if suggestion:
+            title = properties[suggestion].get("title", "")
+            hint = f"是不是想写 {suggestion}（{title}）？字段名要用英文，和模板一致。"
+        else:
+            hint = "删除这个字段，或改成模板里的字段：" + "、".join(properties) + "。"
+        yield _problem(document, (*path, key), "schema.unknown-field",
+                       field_label((*path, key)), f"不认识的字段 {key}。", hint, at_key=True)
+
+
+def _type(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
+    expected = error.validator_value
+    first = expected if isinstance(expected, str) else expected[0]
+    yield _problem(
+        document, path, "schema.type", _title_label(error, path),
+        f"应该是{type_label(expected)}，这里写的是{value_type_label(error.instance)}"
+        f"「{show_value(error.instance)}」。",
+        _TYPE_HINTS.get(first, ""),
+    )
+
+
+def _enum(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
+    labels: dict[str, str] = error.schema.get("x-enum-labels", {})
+    values = [str(v) for v in error.validator_value]
+    allowed = "、".join(f"{v}（{labels[v]}）" if v in labels else v for v in values)
+    suggestion = _closest_enum(error.instance, values, labels)
+    if suggestion:
+        label = labels.get(suggestion)
+        hint = f"改成 {suggestion}" + (f"（{label}）" if label else "") + "：写左边的英文编号。"
+    else:
+        hint = "从可选值中选一个，写左边的英文编号。"
+    yield _problem(document, path, "schema.enum", _title_label(error, path),
+                   f"「{show_value(error.instance)}」不是可选值。可选值：{allowed}。", hint)
+
+
+def _closest_enum(value: Any, values: list[str], labels: dict[str, str]) -> str | None:
+    """`种子期` → `seed`: an exact label first, then the nearest value or label."""
+    text = str(value).strip()
+    for candidate, label in labels.items():
+        if text == label:
+            return candidate
+    lowered = text.lower()
+    if lowered in values:
+        return lowered
+    by_label = {label: candidate for candidate, label in labels.items()}
+    match = closest(lowered, [*values, *by_label], cutoff=0.5)
+    if match is None:
+        return None
+    return by_label.get(match, match)
+
+
+def _pattern(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
+    label = _title_label(error, path)
+    scheme = _SCHEME.match(str(error.instance))
+    if str(error.validator_value).startswith(_URL_PATTERN_PREFIX) and scheme and (
+        scheme.group(1).lower() not in ("http", "https")
+    ):
+        yield _problem(
+            document, path, "link.scheme", label,
+            f"不接受「{scheme.group(1)}:」链接：只允许 http:// 或 https:// 网址。"
+            "javascript:、data: 等链接会在访问者的浏览器里执行代码或夹带内容。",
+            "改成以 https:// 开头的网页地址；没有就删除这一行。",
+        )
+        return
+    hint = error.schema.get("x-pattern-hint") or error.schema.get("description", "")
+    yield _problem(document, path, "schema.pattern", label,
+                   f"格式不对：「{show_value(error.instance)}」。", hint)
+
+
+def _length(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
+    count, limit = len(error.instance), error.validator_value
+    if error.validator == "minLength":
+        message = f"太短：现在 {count} 个字，至少要 {limit} 个字。"
+        rule, hint = "schema.min-length", f"补充到至少 {limit} 个字。"
+        if count == 0:
+            message = "不能是空的。"
+    else:
+        message = f"太长：现在 {count} 个字，最多 {limit} 个字。"
+        rule, hint = "schema.max-length", f"删减到 {limit} 个字以内。"
+    yield _problem(document, path, rule, _title_label(error, path), message, hint)
+
+
+def _items(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
+    count, limit = len(error.instance), error.validator_value
+    if error.validator == "minItems":
+        message = "不能是空列表。" if count == 0 else f"至少要有 {limit} 项，现在有 {count} 项。"
+        rule, hint = "schema.min-items", f"至少写 {limit} 项，每项一行，以「- 」开头。"
+    else:
+        message = f"最多 {limit} 项，现在有 {count} 项。"
+        rule, hint = "schema.max-items", f"只保留最重要的 {limit} 项。"
+    yield _problem(document, path, rule, _title_label(error, path), message, hint)
+
+
+def _unique(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for index, item in enumerate(error.instance):
+        key = json.dumps(item, sort_keys=True, ensure_ascii=False)
+        if key in seen:
+            yield _problem(
+                document, (*path, index), "schema.unique-items", _title_label(error, path),
+                f"第 {index + 1} 项「{show_value(item)}」与第 {seen[key] + 1} 项重复。",
+                "删除重复的一项。",
+            )
+        else:
+            seen[key] = index
+
+
+def _range(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
+    limit, value = _number(error.validator_value), _number(error.instance)
+    if error.validator in ("minimum", "exclusiveMinimum"):
+        rule, message = "schema.minimum", f"不能小于 {limit}，这里写的是 {value}。"
+    else:
+        rule, message = "schema.maximum", f"不能大于 {limit}，这里写的是 {value}。"
+    yield _problem(document, path, rule, _title_label(error, path), message,
+                   error.schema.get("description", "") or "检查数值和单位。")
+
+
+def _other(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
+    yield _problem(document, path, "schema.other", _title_label(error, path),
+                   f"「{show_value(error.instance)}」不符合要求。",
+                   error.schema.get("description", "") or "对照模板修改。")
+
+
+_TRANSLATORS: dict[str, Callable[[ValidationError, Document, JsonPath], Iterator[Problem]]] = {
+    "required": _required,
+    "additionalProperties": _unknown_field,
+    "type": _type,
+    "enum": _enum,
+    "pattern": _pattern,
+    "minLength": _length,
+    "maxLength": _length,
+    "minItems": _items,
+    "maxItems": _items,
+    "uniqueItems": _unique,
+    "minimum": _range,
+    "maximum": _range,
+    "exclusiveMinimum": _range,
+    "exclusiveMaximum": _range,
+}
