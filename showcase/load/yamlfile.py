@@ -60,16 +60,33 @@ _STRING_TAGS = {_STR, "tag:yaml.org,2002:timestamp"}
 _ALLOWED_EXPLICIT_TAGS = {_STR, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 _resolver = Resolver()
+_IMPLICIT_FIRST_CHARS = frozenset(key for key in Resolver.yaml_implicit_resolvers if key)
 _constructor = SafeConstructor()
 
-_SYNTAX_HINTS = (
-    ("found character '\\t'", "YAML 不能用 Tab 缩进，请全部改用空格。"),
-    ("mapping values are not allowed", "冒号后面要有空格；值里本身有冒号时请用英文引号把整个值括起来。"),
-    ("could not find expected ':'", "检查这一行是否缺少「字段名: 值」中的冒号，或引号没有成对。"),
-    ("did not find expected key", "检查缩进：同一层的字段要左对齐，列表项以「- 」开头。"),
-    ("did not find expected '-' indicator", "检查缩进：列表的每一项都以「- 」开头并对齐。"),
-    ("found unexpected end of stream", "引号或括号没有成对，请检查最后几行。"),
-    ("found undefined tag handle", "不支持以 ! 开头的标签，请删除它。"),
+_TAB_HINT = "YAML 不能用 Tab 缩进，请全部改用空格（每层两个空格）。"
+_INDENT_HINT = "检查缩进：同一层的字段要左对齐，列表项以「- 」开头。"
+_SYNTAX_MESSAGES = (
+    # (libyaml wording, Chinese message, fix hint); the first match wins.
+    ("found character '\\t'", "这一行用了 Tab 缩进。", _TAB_HINT),
+    ("tab character", "这一行用了 Tab 缩进。", _TAB_HINT),
+    ("mapping values are not allowed", "这里不能出现冒号。",
+     "冒号后面要有空格；值里本身有冒号时请用英文引号把整个值括起来。"),
+    ("could not find expected ':'", "缺少冒号，或引号没有成对。",
+     "检查这一行是否缺少「字段名: 值」中的冒号，或引号没有成对。"),
+    ("did not find expected key", "缩进不对齐。", _INDENT_HINT),
+    ("did not find expected '-' indicator", "列表缩进不对齐。", _INDENT_HINT),
+    ("did not find expected ',' or ']'", "方括号列表没有闭合。",
+     "检查 [ ] 是否成对，各项之间用英文逗号分隔。"),
+    ("did not find expected ',' or '}'", "花括号没有闭合。",
+     "检查 { } 是否成对，各项之间用英文逗号分隔。"),
+    ("found unexpected end of stream", "文件在引号或括号还没结束时就结束了。",
+     "引号或括号没有成对，请检查最后几行。"),
+    ("found undefined tag handle", "不支持以 ! 开头的标签。", "删除值前面以 ! 开头的标签。"),
+    ("cannot start any token", "这个值以 YAML 的保留符号（@ 或 `）开头。",
+     "以 @ 或 ` 开头的值请用英文引号括起来；缩进只用空格。"),
+    ("found unknown escape character", "双引号里有无法识别的反斜杠转义。",
+     "把反斜杠写成 \\\\，或改用单引号。"),
+    ("expected <block end>", "缩进不对齐。", _INDENT_HINT),
 )
 
 
@@ -81,6 +98,8 @@ class Document:
     data: Any
     value_positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+    """The decoded source without its BOM, for checks that read comments too."""
 
     def position(self, path: JsonPath) -> tuple[int, int]:
         """Where the value at `path` starts, or its nearest ancestor when it is absent."""
@@ -117,8 +136,10 @@ def load_yaml(file: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) ->
             )]
         raw = file.read_bytes()
     except OSError as error:
-        return None, [_file_problem(display_path, "load.unreadable",
-                                    f"无法读取文件：{error.strerror}。", "检查文件是否存在、是否有读取权限。")]
+        return None, [_file_problem(
+            display_path, "load.unreadable", f"无法读取文件：{error.strerror}。",
+            "检查文件是否存在、是否有读取权限。",
+        )]
     return load_yaml_bytes(raw, display_path)
 
 
@@ -146,10 +167,10 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
     except _Refused as refused:
         return None, [*builder.problems, refused.problem]
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(display_path, error)]
+        return None, [_syntax_problem(display_path, error, text)]
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
         return None, [_file_problem(display_path, "load.syntax", f"YAML 语法错误：{error}", "")]
-    document = Document(display_path, data, builder.value_positions, builder.key_positions)
+    document = Document(display_path, data, builder.value_positions, builder.key_positions, text)
     return document, builder.problems
 
 
@@ -237,12 +258,15 @@ class _Builder:
 
 
 def _scalar(event: ScalarEvent) -> Any:
+    value = event.value
+    if value and value[0] not in _IMPLICIT_FIRST_CHARS:
+        return value  # fast path: no implicit type (bool, int, null…) starts with this
     if event.tag == _STR or not event.implicit[0]:
-        return event.value
-    tag = _resolver.resolve(ScalarNode, event.value, event.implicit)
+        return value
+    tag = _resolver.resolve(ScalarNode, value, event.implicit)
     if tag in _STRING_TAGS:
-        return event.value
-    return _SCALAR_TAGS[tag](_constructor, ScalarNode(tag, event.value))
+        return value
+    return _SCALAR_TAGS[tag](_constructor, ScalarNode(tag, value))
 
 
 def _position(event: Any) -> tuple[int, int]:
@@ -250,14 +274,23 @@ def _position(event: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-def _syntax_problem(display_path: str, error: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(display_path: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     detail = " ".join(part for part in (error.context, error.problem) if part)
-    hint = next((text for needle, text in _SYNTAX_HINTS if needle in detail),
-                "对照模板检查这一行及上一行的缩进、冒号和引号。")
+    lines = text.splitlines()
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
+    if "\t" in indent:  # libyaml words tab errors several ways; the indent tells for sure
+        detail = "found a tab character"
+        column = indent.index("\t") + 1
+    for needle, message, hint in _SYNTAX_MESSAGES:
+        if needle in detail:
+            return Problem(display_path, line, column, rule="load.syntax",
+                           message=f"YAML 语法错误：{message}", hint=hint)
     return Problem(display_path, line, column, rule="load.syntax",
-                   message=f"YAML 语法错误（{detail}）。", hint=hint)
+                   message=f"YAML 语法错误（{detail}）。",
+                   hint="对照模板检查这一行及上一行的缩进、冒号和引号。")
 
 
 def _file_problem(display_path: str, rule: str, message: str, hint: str) -> Problem:

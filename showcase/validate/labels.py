@@ -79,3 +79,13 @@ def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | 
     """The candidate most like `word` (difflib), or None when nothing is close."""
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=cutoff)
     return matches[0] if matches else None
+
+
+def schema_title(schema: dict[str, Any], path: Sequence[str | int]) -> str:
+    """The ``title`` the schema gives the value at `path`, or "" when it has none."""
+    node: Any = schema
+    for part in path:
+        if not isinstance(node, dict):
+            return ""
+        node = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
+    return node.get("title", "") if isinstance(node, dict) else ""

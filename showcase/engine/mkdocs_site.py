@@ -1,0 +1,163 @@
+"""Building the site with MkDocs + Material from a checked model, atomically.
+
+This is the only module that talks to MkDocs. The site is built in strict mode into a
+temporary folder beside the target; only a build without a single warning is swapped in
+(rename the old site away, rename the new one in, delete the old one). Any failure leaves
+the previous site exactly as it was and no temporary folder behind, and surfaces as
+`BuildFailed` carrying MkDocs' own messages, never as a traceback.
+
+Reproducibility: MkDocs stamps the sitemap (and the gzip header of ``sitemap.xml.gz``) with
+``SOURCE_DATE_EPOCH`` or, without it, today's date. Unless the caller sets it, we set it to
+the newest date in the data (`showcase.render.data_epoch`), so the same data always gives
+byte-identical files.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from showcase.engine.docs_writer import write_docs_tree
+from showcase.model import Model
+from showcase.paths import Layout, repository_root
+from showcase.render import data_epoch, read_content_pages, render_docs
+
+
+class BuildFailed(Exception):
+    """The site could not be built; `details` are the engine's messages, in order."""
+
+    def __init__(self, message: str, details: list[str]) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+def build_site(
+    layout: Layout,
+    model: Model,
+    site_dir: Path | None = None,
+    config_file: Path | None = None,
+) -> Path:
+    """Render `model` into ``layout.build_dir/docs`` and build the site into `site_dir`.
+
+    The site name is HTML-escaped because the theme prints it into pages unescaped.
+
+    `site_dir` defaults to ``layout.site_dir``; `config_file` to the repository's
+    ``mkdocs.yml`` (falling back to the one beside this package, so a synthetic repository
+    without its own config still builds). Returns the site folder.
+    """
+    target = (site_dir or layout.site_dir).resolve()
+    config_path = _config_file(layout, config_file)
+    docs_dir = layout.build_dir / "docs"
+    tree = render_docs(model, read_content_pages(layout.content_dir / "pages"))
+    write_docs_tree(tree, docs_dir, layout.root)
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
+    try:
+        with _source_date_epoch(data_epoch(model)):
+            _run_mkdocs(
+                config_path,
+                docs_dir=str(docs_dir.resolve()),
+                site_dir=str(staging),
+                site_name=html.escape(model.site.site_name),
+                site_url=model.site.site_url or None,
+                nav=tree.nav,
+            )
+        _swap_in(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def _config_file(layout: Layout, config_file: Path | None) -> Path:
+    for candidate in (config_file, layout.root / "mkdocs.yml", repository_root() / "mkdocs.yml"):
+        if candidate is not None and candidate.is_file():
+            return candidate
+    raise BuildFailed(f"找不到网站配置文件 {config_file or layout.root / 'mkdocs.yml'}", [])
+
+
+def _run_mkdocs(config_path: Path, **overrides: object) -> None:
+    """One strict MkDocs build; every warning or error becomes `BuildFailed`."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _collect_engine_messages() as messages:
+        try:
+            config = load_config(str(config_path), strict=True, **overrides)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except MkDocsException as error:
+            raise BuildFailed(f"MkDocs 构建失败：{error}", list(messages)) from error
+        if messages:
+            raise BuildFailed("MkDocs 在严格模式下报告了警告，构建已中止", list(messages))
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Replace `target` with `staging` by renames, restoring the old site on failure."""
+    if not target.exists():
+        staging.rename(target)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+    retired.rmdir()
+    target.rename(retired)
+    try:
+        staging.rename(target)
+    except OSError:
+        retired.rename(target)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+class _MessageCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _collect_engine_messages() -> Iterator[list[str]]:
+    """Capture MkDocs' warnings and errors instead of letting them print half-way."""
+    collector = _MessageCollector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    _quiet_jieba()
+    try:
+        yield collector.messages
+    finally:
+        logger.removeHandler(collector)
+
+
+def _quiet_jieba() -> None:
+    """jieba (Chinese segmentation for search) logs its dictionary loading at DEBUG."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.setLogLevel(logging.WARNING)
+
+
+@contextmanager
+def _source_date_epoch(default: int) -> Iterator[None]:
+    """Set ``SOURCE_DATE_EPOCH`` for the build unless the caller already chose one."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(default)
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]

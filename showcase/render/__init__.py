@@ -1,0 +1,12 @@
+"""Render stage: pure functions from the checked `Model` to a generated docs tree.
+
+No network, no clock, no engine: `render_docs(model, content_pages)` returns a
+`DocsTree` (Markdown pages with front matter, static assets, files to copy and the
+navigation); `showcase.engine` writes it out and builds the site from it. One module per
+page kind; `text` is the only way data becomes page text.
+"""
+
+from showcase.render.content_pages import read_content_pages
+from showcase.render.tree import DocsTree, data_epoch, render_docs
+
+__all__ = ["DocsTree", "data_epoch", "read_content_pages", "render_docs"]

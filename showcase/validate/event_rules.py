@@ -1,0 +1,77 @@
+"""Rules for one event file (content/events/<id>.yaml) beyond its schema.
+
+An event names its id in the file name, runs from a real start to a later end (Beijing
+wall-clock ``YYYY-MM-DD HH:MM``), and may list project and mentor ids that must exist.
+
+Example::
+
+    check_event(document, file, project_ids, mentor_ids, schema)
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from showcase.load.yamlfile import Document, JsonPath
+from showcase.problems import Problem
+from showcase.validate.labels import closest, field_label, schema_title
+
+_TIME_FORMAT = "%Y-%m-%d %H:%M"
+_TIME_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")
+
+
+def check_event(document: Document, file: Path, project_ids: frozenset[str],
+                mentor_ids: frozenset[str] | None, schema: dict[str, Any]) -> list[Problem]:
+    """Every cross-record problem of the event in `document`."""
+    data = document.data
+    if not isinstance(data, dict):
+        return []
+    found: list[Problem] = []
+
+    def report(path: JsonPath, rule: str, message: str, hint: str) -> None:
+        generic = tuple(0 if isinstance(part, int) else part for part in path)
+        line, column = document.position(path)
+        found.append(Problem(document.path, line, column, rule=rule,
+                             field=field_label(path, schema_title(schema, generic)),
+                             message=message, hint=hint))
+
+    event_id = data.get("id")
+    if isinstance(event_id, str) and event_id != file.stem:
+        report(("id",), "event.id-filename", f"活动编号 {event_id} 与文件名 {file.name} 不一致。",
+               f"把 id 改成 {file.stem}，或把文件改名为 {event_id}.yaml。")
+    start = _time(data.get("start"), ("start",), report)
+    end = _time(data.get("end"), ("end",), report)
+    if start and end and end <= start:
+        report(("end",), "event.end-before-start",
+               f"结束时间 {data['end']} 不晚于开始时间 {data['start']}。", "检查日期和钟点。")
+    projects = data.get("projects")
+    for index, project in enumerate(projects if isinstance(projects, list) else ()):
+        if isinstance(project, str) and project not in project_ids:
+            match = closest(project, sorted(project_ids))
+            report(("projects", index), "event.unknown-project",
+                   f"项目编号 {project} 不存在。",
+                   f"是不是 {match}？" if match else "写 projects/ 里已有项目的编号（文件名）。")
+    speakers = data.get("speakers")
+    for index, speaker in enumerate(speakers if isinstance(speakers, list) else ()):
+        mentor = speaker.get("mentor") if isinstance(speaker, dict) else None
+        if isinstance(mentor, str) and mentor_ids is not None and mentor not in mentor_ids:
+            report(("speakers", index, "mentor"), "event.unknown-mentor",
+                   f"导师编号 {mentor} 不在导师名录 content/mentors.yaml 里。",
+                   "写导师名录里的编号；不是导师的嘉宾删除 mentor 这一行。")
+    return found
+
+
+def _time(value: Any, path: JsonPath, report: Callable[..., None]) -> datetime.datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.datetime.strptime(value, _TIME_FORMAT)
+    except ValueError:
+        if _TIME_SHAPE.match(value):  # other shapes are the schema's to report
+            report(path, "date.invalid", f"「{value}」不是真实存在的时间。",
+                   "写成 YYYY-MM-DD HH:MM 的真实日期和 24 小时制钟点，例如 2026-12-05 14:00。")
+        return None

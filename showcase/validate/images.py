@@ -1,0 +1,111 @@
+"""Checks for a project's logo: inside its own folder, a real, small, safe image.
+
+The path must stay inside ``projects/<college>/<id>/`` (no ``..``, no absolute path, no
+symlink pointing out), because colleges may only touch their own folder and the build
+copies logos verbatim. The file type is read from its content with Pillow, never from its
+extension. Decompression bombs (a tiny file claiming a huge canvas) are refused before any
+pixel is decoded, and a truncated or corrupt file is a problem, not a traceback.
+
+Example::
+
+    check_logo(document, project_dir, "logo.png", "标志图片")   # [] when it is fine
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path, PurePosixPath
+
+from PIL import Image
+
+from showcase.load.yamlfile import Document
+from showcase.problems import Problem
+from showcase.validate.labels import field_label
+
+MAX_LOGO_BYTES = 1024 * 1024
+MAX_LOGO_SIDE = 4096
+ALLOWED_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "WEBP": "WebP"}
+
+
+Finding = tuple[str, str, str]
+"""(rule, message, hint) of one logo problem."""
+
+
+def check_logo(document: Document, project_dir: Path, logo: str, title: str) -> list[Problem]:
+    """Every problem with the logo `logo`, written relative to `project_dir`."""
+    finding = _find_problem(project_dir, logo)
+    if finding is None:
+        return []
+    rule, message, hint = finding
+    line, column = document.position(("logo",))
+    return [Problem(document.path, line, column, rule=rule, field=field_label(("logo",), title),
+                    message=message, hint=hint)]
+
+
+def _find_problem(project_dir: Path, logo: str) -> Finding | None:
+    folder = f"projects/{project_dir.parent.name}/{project_dir.name}/"
+    written = PurePosixPath(logo.replace("\\", "/"))
+    if written.is_absolute() or ".." in written.parts:
+        return ("logo.outside", f"图片路径「{logo}」指向了项目文件夹之外。",
+                f"把图片放进 {folder}，这里只写文件名，例如 logo.png。")
+    try:
+        real = (project_dir / written).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return ("logo.missing", f"找不到图片 {folder}{written}。",
+                f"把图片放进 {folder}，文件名与这里写的一致（区分大小写）。")
+    if not real.is_relative_to(project_dir.resolve()):
+        return ("logo.outside", f"图片「{logo}」是指向项目文件夹之外的链接。",
+                f"把图片文件本身复制进 {folder}，不要用快捷方式或符号链接。")
+    if not real.is_file():
+        return ("logo.missing", f"{folder}{written} 不是文件。",
+                "这里写图片文件的名字，例如 logo.png。")
+    size = real.stat().st_size
+    if size > MAX_LOGO_BYTES:
+        return ("logo.too-large", f"图片有 {size / 1024 / 1024:.1f} MB，上限为 1 MB。",
+                "压缩图片或缩小尺寸（标志 512×512 像素就足够清晰）。")
+    return _check_pixels(real)
+
+
+def _check_pixels(real: Path) -> Finding | None:
+    """Open lazily, check format and size from the header, then verify and decode."""
+    previous_limit = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = MAX_LOGO_SIDE * MAX_LOGO_SIDE
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            return _inspect(real)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return _too_big()
+    except Exception:  # any decoder failure means a broken image, never a traceback
+        return ("logo.corrupt", "图片文件已损坏或不完整，无法读取。",
+                "用看图软件打开确认，再重新导出为 PNG、JPEG 或 WebP。")
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous_limit
+
+
+def _inspect(real: Path) -> Finding | None:
+    try:
+        with Image.open(real) as image:
+            kind, (width, height) = image.format, image.size
+            if kind not in ALLOWED_FORMATS:
+                return _not_image(kind)
+            if width > MAX_LOGO_SIDE or height > MAX_LOGO_SIDE:
+                return _too_big(width, height)
+            image.verify()
+        with Image.open(real) as image:
+            image.load()
+    except Image.UnidentifiedImageError:
+        return _not_image(None)
+    return None
+
+
+def _not_image(kind: str | None) -> Finding:
+    found = f"它实际是 {kind} 格式" if kind else "它不是图片（可能只是改了扩展名）"
+    return ("logo.format", f"图片只接受 PNG、JPEG 或 WebP，{found}。",
+            "用图片软件另存为 PNG、JPEG 或 WebP，而不是直接改扩展名。")
+
+
+def _too_big(width: int = 0, height: int = 0) -> Finding:
+    size = f"（{width}×{height} 像素）" if width else "（文件声称的像素数异常巨大，疑似恶意构造）"
+    return ("logo.dimensions", f"图片尺寸过大{size}，上限为 4096×4096 像素。",
+            "缩小到 4096×4096 像素以内再提交（标志 512×512 像素就足够清晰）。")

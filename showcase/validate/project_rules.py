@@ -1,0 +1,196 @@
+"""Rules for one project file that JSON Schema cannot express.
+
+They run after the schema check and only look at values of the right type, so a value
+the schema already rejected does not produce a second, confusing message. References
+to a registry are checked only when that registry could be read: one broken line in
+mentors.yaml must not turn into an "unknown mentor" error in every project.
+
+Example::
+
+    ProjectRules(references, schema, today).check(document, file)
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from showcase.load.yamlfile import Document, JsonPath
+from showcase.problems import Problem, Severity
+from showcase.validate.dates import DateError, PartialDate, is_before, parse_date, too_far_ahead
+from showcase.validate.images import check_logo
+from showcase.validate.labels import closest, field_label, schema_title
+
+Report = Callable[..., None]
+"""``report(path, rule, message, hint, severity=ERROR)``: records one problem."""
+
+SHORT_SUMMARY = 20
+"""Fewer characters than this is allowed but reads thin on the project's page."""
+
+
+@dataclass(frozen=True)
+class References:
+    """Ids that projects may refer to; None when that registry could not be read."""
+
+    colleges: frozenset[str] | None
+    mentors: frozenset[str] | None
+    fields: frozenset[str] | None
+    email_domains: tuple[str, ...] | None
+
+
+class ProjectRules:
+    def __init__(self, references: References, schema: dict[str, Any], today: datetime.date):
+        self.references = references
+        self.schema = schema
+        self.today = today
+        self._labels: dict[JsonPath, str] = {}
+
+    def check(self, document: Document, file: Path) -> list[Problem]:
+        """Every cross-record problem of the project in `document`, read from `file`."""
+        data = document.data
+        if not isinstance(data, dict):
+            return []
+        found: list[Problem] = []
+
+        def report(path: JsonPath, rule: str, message: str, hint: str,
+                   severity: Severity = Severity.ERROR) -> None:
+            line, column = document.position(path)
+            found.append(Problem(document.path, line, column, severity, rule,
+                                 self._label(path), message, hint))
+
+        self._identity(data, file, report)
+        self._references(data, report)
+        self._dates(data, report)
+        self._contact(data, report)
+        self._advice(data, report)
+        logo = data.get("logo")
+        if isinstance(logo, str) and logo:
+            project_dir = file.parent / file.stem
+            found += check_logo(document, project_dir, logo, schema_title(self.schema, ("logo",)))
+        return found
+
+    def _label(self, path: JsonPath) -> str:
+        generic = tuple(0 if isinstance(part, int) else part for part in path)
+        if generic not in self._labels:
+            self._labels[generic] = schema_title(self.schema, generic)
+        return field_label(path, self._labels[generic])
+
+    def _identity(self, data: dict[str, Any], file: Path, report: Report) -> None:
+        project_id, college = data.get("id"), data.get("college")
+        if isinstance(project_id, str) and project_id != file.stem:
+            report(("id",), "project.id-filename",
+                   f"项目编号 {project_id} 与文件名 {file.name} 不一致。",
+                   f"把 id 改成 {file.stem}，或把文件改名为 {project_id}.yaml。")
+        folder = file.parent.name
+        if isinstance(college, str) and college != folder:
+            report(("college",), "project.college-folder",
+                   f"所属学院 {college} 与所在文件夹 projects/{folder}/ 不一致。",
+                   f"把 college 改成 {folder}，或把文件移到 projects/{college}/。")
+        known = self.references.colleges
+        if isinstance(college, str) and known is not None and college not in known:
+            report(("college",), "project.unknown-college",
+                   f"学院编号 {college} 不在学院名录 content/colleges.yaml 里。",
+                   _suggest(college, known, "新学院请先请众创空间维护人加入学院名录。"))
+
+    def _references(self, data: dict[str, Any], report: Report) -> None:
+        for key, known, registry, noun in (
+            ("mentors", self.references.mentors, "content/mentors.yaml", "导师"),
+            ("fields", self.references.fields, "content/fields.yaml", "行业领域"),
+        ):
+            items = data.get(key)
+            if known is None or not isinstance(items, list):
+                continue
+            for index, item in enumerate(items):
+                if isinstance(item, str) and item not in known:
+                    report((key, index), f"project.unknown-{key.removesuffix('s')}",
+                           f"{noun}编号 {item} 不在{noun}名录 {registry} 里。",
+                           _suggest(item, known, f"新{noun}请先请众创空间维护人加入 {registry}。"))
+
+    def _dates(self, data: dict[str, Any], report: Report) -> None:
+        started = self._date(data.get("started"), ("started",), report)
+        for index, item in _records(data.get("achievements")):
+            self._date(item.get("date"), ("achievements", index, "date"), report)
+        previous: PartialDate | None = None
+        for index, item in _records(data.get("milestones")):
+            path = ("milestones", index, "date")
+            date = self._date(item.get("date"), path, report)
+            if date is None:
+                continue
+            if previous is not None and is_before(date, previous):
+                report(path, "milestone.order",
+                       f"第 {index + 1} 个里程碑的日期 {item['date']} 早于上一个"
+                       f"（{_written(previous)}）。",
+                       "孵化历程按时间先后排列，最早的写在最前面。")
+            elif started is not None and is_before(date, started):
+                report(path, "milestone.before-start",
+                       f"里程碑日期 {item['date']} 早于项目启动时间"
+                       f" started（{_written(started)}）。",
+                       "检查里程碑日期或 started 是否写错。")
+            previous = date
+        self._last_milestone(data, report)
+
+    def _date(self, value: Any, path: JsonPath, report: Report) -> PartialDate | None:
+        if not isinstance(value, str):
+            return None
+        try:
+            date = parse_date(value)
+        except DateError as error:
+            report(path, "date.invalid", f"「{value}」不是真实存在的日期：{error}。",
+                   "写成真实的日期：YYYY-MM 或 YYYY-MM-DD，例如 2024-09 或 2024-02-29。")
+            return None
+        if date is not None and too_far_ahead(date, self.today):
+            report(path, "date.future", f"日期 {value} 在未来（今天是 {self.today.isoformat()}）。",
+                   "只记录已经发生的事；计划中的事等发生后再写。")
+        return date
+
+    def _last_milestone(self, data: dict[str, Any], report: Report) -> None:
+        milestones = [item for _, item in _records(data.get("milestones"))]
+        level = data.get("level")
+        if not milestones or not isinstance(level, str):
+            return
+        last = milestones[-1].get("level")
+        if isinstance(last, str) and last != level:
+            report(("level",), "milestone.level",
+                   f"当前孵化层级是 {level}，但最后一个里程碑进入的是 {last}。",
+                   "补上最近一次进阶的里程碑，或更正 level。", Severity.WARNING)
+
+    def _contact(self, data: dict[str, Any], report: Report) -> None:
+        email, allowed = data.get("contact_email"), self.references.email_domains
+        if not isinstance(email, str) or "@" not in email or allowed is None:
+            return
+        domain = email.rsplit("@", 1)[1].strip().lower()
+        if not any(domain == d or domain.endswith(f".{d}") for d in allowed):
+            report(("contact_email",), "email.domain",
+                   f"邮箱域名 {domain} 不在允许范围内：只接受学校邮箱。",
+                   "改用学校邮箱（" + "、".join(allowed) + "），不要填个人邮箱。")
+
+    def _advice(self, data: dict[str, Any], report: Report) -> None:
+        summary = data.get("summary")
+        if isinstance(summary, str) and 10 <= len(summary.strip()) < SHORT_SUMMARY:
+            report(("summary",), "summary.short",
+                   f"一句话简介只有 {len(summary.strip())} 个字，展示页上会显得单薄。",
+                   "建议写 30–100 个字：做什么、给谁用、进展到哪一步。", Severity.WARNING)
+        if data.get("status") == "closed" and data.get("seeking"):
+            report(("seeking",), "seeking.closed",
+                   "项目已终止（status: closed），却仍在寻求资源。",
+                   "删除 seeking，或更正 status。", Severity.WARNING)
+
+
+def _records(items: Any) -> list[tuple[int, dict[str, Any]]]:
+    """The mapping items of a list value with their index; other shapes are the schema's."""
+    if not isinstance(items, list):
+        return []
+    return [(index, item) for index, item in enumerate(items) if isinstance(item, dict)]
+
+
+def _written(date: PartialDate) -> str:
+    text = f"{date.year:04d}-{date.month:02d}"
+    return f"{text}-{date.day:02d}" if date.day else text
+
+
+def _suggest(value: str, known: frozenset[str], otherwise: str) -> str:
+    match = closest(value, sorted(known))
+    return f"是不是 {match}？" if match else otherwise

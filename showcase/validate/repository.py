@@ -1,0 +1,173 @@
+"""Validate a whole repository, or a chosen set of files, and build the checked model.
+
+Order matters: registries first (projects refer to them), then every project and event.
+All problems are collected, never raised, so one run shows every mistake. When files are
+chosen (``invoke validate PATH…``) only their problems are reported, but the registries
+are still read for references and every project file name still counts for uniqueness.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from showcase.load.yamlfile import Document, load_yaml
+from showcase.model import (
+    Model,
+    Project,
+    college_from_data,
+    event_from_data,
+    field_from_data,
+    mentor_from_data,
+    service_from_data,
+    site_from_data,
+)
+from showcase.paths import Layout
+from showcase.problems import Problem, has_errors, sort_problems
+from showcase.validate.event_rules import check_event
+from showcase.validate.personal_data import scan_personal_data
+from showcase.validate.project_rules import ProjectRules, References
+from showcase.validate.registries import REGISTRIES, LoadedRegistry, load_registry
+from showcase.validate.result import ValidationResult
+from showcase.validate.schema_check import SchemaChecker
+from showcase.validate.selection import select_files
+
+
+def validate_repository(layout: Layout, only: Sequence[Path] | None = None,
+                        today: datetime.date | None = None) -> ValidationResult:
+    """Check the repository at `layout` (or just the files in `only`)."""
+    return _Run(layout, today or datetime.date.today()).validate(only)
+
+
+class _Run:
+    def __init__(self, layout: Layout, today: datetime.date):
+        self.layout = layout
+        self.today = today
+        self.checkers: dict[str, SchemaChecker] = {}
+
+    def validate(self, only: Sequence[Path] | None) -> ValidationResult:
+        all_projects = self.layout.project_files()
+        selection = select_files(self.layout, only, all_projects)
+        try:
+            for kind in ("project", "event", *(s.kind for s in REGISTRIES.values())):
+                self.checkers[kind] = SchemaChecker.from_file(self.layout.schema(kind))
+        except (OSError, ValueError) as error:
+            problem = Problem(self.layout.relative(self.layout.schemas_dir), rule="schema.broken",
+                              message=f"无法读取数据规范（schemas/）：{error}。",
+                              hint="从仓库恢复 schemas/ 目录；它由众创空间维护人管理。")
+            return ValidationResult(None, [problem], 0)
+
+        registries = {name: load_registry(self.layout, spec, self.checkers[spec.kind])
+                      for name, spec in REGISTRIES.items()}
+        problems = list(selection.problems)
+        for name in selection.registries:
+            problems += registries[name].problems
+
+        rules = ProjectRules(self._references(registries), self.checkers["project"].schema,
+                             self.today)
+        duplicates = _duplicate_stems([*all_projects, *selection.projects])
+        projects: dict[str, tuple[Document, Path]] = {}
+        for file in selection.projects:
+            document, found = self._check_project(file, rules, duplicates)
+            problems += found
+            if document is not None:
+                projects[_display(self.layout, file)] = (document, file)
+
+        project_ids = frozenset(file.stem for file in all_projects)
+        events: list[Document] = []
+        for file in selection.events:
+            document, found = self._check_event(file, project_ids, registries["mentors"].ids())
+            problems += found
+            if document is not None:
+                events.append(document)
+
+        problems = sort_problems(problems)
+        usable = not has_errors(problems) and all(
+            registries[spec.name].document is not None for spec in REGISTRIES.values()
+            if spec.required
+        )
+        model = _build_model(registries, projects, events) if usable else None
+        return ValidationResult(model, problems, selection.count)
+
+    def _references(self, registries: dict[str, LoadedRegistry]) -> References:
+        site = registries["site"].records
+        domains = site[0].get("allowed_email_domains") if site else None
+        if isinstance(domains, list):
+            domains = tuple(d.lower() for d in domains if isinstance(d, str))
+        else:
+            domains = None
+        return References(registries["colleges"].ids(), registries["mentors"].ids(),
+                          registries["fields"].ids(), domains)
+
+    def _check_project(self, file: Path, rules: ProjectRules,
+                       duplicates: dict[str, list[Path]]) -> tuple[Document | None, list[Problem]]:
+        document, problems = load_yaml(file, _display(self.layout, file))
+        if document is None:
+            return None, problems
+        checker = self.checkers["project"]
+        problems += checker.check(document)
+        problems += rules.check(document, file)
+        problems += scan_personal_data(document, checker.schema, self.today)
+        clashes = [other for other in duplicates.get(file.stem, ()) if other != file]
+        if clashes:
+            line, column = document.position(("id",))
+            others = "、".join(self.layout.relative(other) for other in clashes)
+            problems.append(Problem(
+                document.path, line, column, rule="project.duplicate-id",
+                field=f"id（{checker.schema['properties']['id']['title']}）",
+                message=f"项目编号 {file.stem} 重复：{others} 也用了这个编号。",
+                hint="项目编号全校唯一：与另一学院商量，其中一个项目换编号（文件名和 id 一起改）。",
+            ))
+        return document, problems
+
+    def _check_event(self, file: Path, project_ids: frozenset[str],
+                     mentor_ids: frozenset[str] | None) -> tuple[Document | None, list[Problem]]:
+        document, problems = load_yaml(file, _display(self.layout, file))
+        if document is None:
+            return None, problems
+        checker = self.checkers["event"]
+        problems += checker.check(document)
+        problems += check_event(document, file, project_ids, mentor_ids, checker.schema)
+        return document, problems
+
+
+def _display(layout: Layout, file: Path) -> str:
+    """`Layout.relative` without its two `resolve` calls when `file` is plainly under root."""
+    try:
+        return file.relative_to(layout.root).as_posix()
+    except ValueError:
+        return layout.relative(file)
+
+
+def _duplicate_stems(files: list[Path]) -> dict[str, list[Path]]:
+    unique = sorted(set(files))
+    counts = Counter(file.stem for file in unique)
+    clashes: dict[str, list[Path]] = {}
+    for file in unique:
+        if counts[file.stem] > 1:
+            clashes.setdefault(file.stem, []).append(file)
+    return clashes
+
+
+def _build_model(registries: dict[str, LoadedRegistry],
+                 projects: dict[str, tuple[Document, Path]], events: list[Document]) -> Model:
+    def records(name: str) -> list[dict[str, Any]]:
+        return registries[name].records
+
+    built = sorted((Project.from_data(doc.data, source) for source, (doc, _) in projects.items()),
+                   key=lambda project: project.id)
+    event_records = sorted((event_from_data(doc.data) for doc in events),
+                           key=lambda event: (event.start, event.id))
+    return Model(
+        site=site_from_data(records("site")[0]),
+        colleges={r["id"]: college_from_data(r) for r in records("colleges")},
+        mentors={r["id"]: mentor_from_data(r) for r in records("mentors")},
+        fields={r["id"]: field_from_data(r) for r in records("fields")},
+        projects={project.id: project for project in built},
+        events={event.id: event for event in event_records},
+        services={r["id"]: service_from_data(r) for r in records("services")},
+    )
+

@@ -1,0 +1,108 @@
+"""Which files a run checks: the whole repository, or the paths given on the command line.
+
+A path may be a project file, a registry, an event file or a folder holding them. A path
+that does not exist, or a YAML file the validator has no rules for, becomes a problem
+rather than an exception. A whole-repository run also reports YAML files lying in the
+wrong place under projects/, since the site would silently ignore them.
+
+Example::
+
+    select_files(layout, [Path("projects/textile")], layout.project_files()).projects
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from showcase.paths import Layout
+from showcase.problems import Problem
+from showcase.validate.registries import REGISTRIES
+
+_YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Selection:
+    registries: list[str] = field(default_factory=list)
+    projects: list[Path] = field(default_factory=list)
+    events: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        """How many files are checked (for the summary line)."""
+        return len(self.registries) + len(self.projects) + len(self.events)
+
+
+def select_files(layout: Layout, only: Sequence[Path] | None,
+                 all_projects: list[Path]) -> Selection:
+    """The files to check and report on."""
+    if only is None:
+        return Selection(
+            registries=[name for name, spec in REGISTRIES.items()
+                        if spec.required or layout.registry(name).exists()],
+            projects=list(all_projects),
+            events=_event_files(layout),
+            problems=_misplaced_projects(layout, set(all_projects)),
+        )
+    selection = Selection()
+    for given in only:
+        path = given if given.is_absolute() else layout.root / given
+        if not path.exists():
+            selection.problems.append(Problem(
+                layout.relative(path), rule="file.not-found", message="找不到这个文件或文件夹。",
+                hint="检查路径拼写；路径相对于仓库根目录，例如 projects/textile/smart-yarn.yaml。",
+            ))
+        elif path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.suffix in _YAML_SUFFIXES):
+                _classify(layout, file, selection)
+        else:
+            _classify(layout, path, selection)
+    selection.projects = sorted(set(selection.projects))
+    selection.events = sorted(set(selection.events))
+    selection.registries = [name for name in REGISTRIES if name in selection.registries]
+    return selection
+
+
+def _classify(layout: Layout, file: Path, selection: Selection) -> None:
+    display = layout.relative(file)
+    parts = display.split("/")
+    if parts[0] == "projects":
+        if len(parts) == 3 and file.suffix == ".yaml":
+            selection.projects.append(file)
+        else:
+            selection.problems.append(_misplaced(display))
+    elif len(parts) == 2 and parts[0] == "content" and file.stem in REGISTRIES:
+        selection.registries.append(file.stem)
+    elif len(parts) == 3 and parts[:2] == ["content", "events"] and file.suffix == ".yaml":
+        selection.events.append(file)
+    else:
+        selection.problems.append(Problem(
+            display, rule="file.unknown-kind",
+            message="这个文件既不是项目文件，也不是 content/ 下的名录或活动文件，无法校验。",
+            hint="项目文件放在 projects/<学院编号>/<项目编号>.yaml。",
+        ))
+
+
+def _event_files(layout: Layout) -> list[Path]:
+    return sorted((layout.content_dir / "events").glob("*.yaml"))
+
+
+def _misplaced_projects(layout: Layout, expected: set[Path]) -> list[Problem]:
+    if not layout.projects_dir.is_dir():
+        return []
+    return [
+        _misplaced(layout.relative(file))
+        for file in sorted(layout.projects_dir.rglob("*"))
+        if file.suffix in _YAML_SUFFIXES and file not in expected
+    ]
+
+
+def _misplaced(display: str) -> Problem:
+    return Problem(
+        display, rule="project.location",
+        message="项目文件放错了位置或扩展名不对，网站会忽略它。",
+        hint="项目文件必须是 projects/<学院编号>/<项目编号>.yaml（扩展名 .yaml，不是 .yml）。",
+    )

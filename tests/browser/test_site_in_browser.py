@@ -1,0 +1,95 @@
+"""What a visitor sees in a real browser, on a phone-sized screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import Guard, ServedSite
+from tests.factories import HIDDEN_MEMBER
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_page_shows_the_project_count(page: Any, served_site: ServedSite) -> None:
+    page.goto(served_site.url)
+    shown = page.locator('[data-stat="projects"]').inner_text()
+    assert shown == str(len(served_site.model.projects))
+    for level in ("nursery", "makerspace", "incubator"):
+        expected = sum(p.level == level for p in served_site.model.projects.values())
+        assert page.locator(f'[data-stat="level-{level}"]').inner_text() == str(expected)
+
+
+def test_project_page_shows_public_team_but_never_a_hidden_member(
+    page: Any, served_site: ServedSite
+) -> None:
+    project = next(iter(served_site.model.projects.values()))
+    assert project.hidden_members == 1
+    page.goto(f"{served_site.url}projects/{project.id}/")
+    team = page.locator("table").filter(has_text="姓名").inner_text()
+    for member in project.team:
+        assert member.name in team
+    assert HIDDEN_MEMBER not in page.content()
+    assert HIDDEN_MEMBER not in page.locator("body").inner_text()
+
+
+def test_hostile_name_is_shown_as_text(page: Any, served_site: ServedSite) -> None:
+    page.goto(f"{served_site.url}projects/hostile/")
+    assert page.locator("h1").inner_text() == "<b>*粗*</b>"
+    assert page.title().startswith("<b>*粗*</b>")
+
+
+def test_pages_and_search_load_nothing_from_outside(page: Any, served_site: ServedSite) -> None:
+    for path in ("", "projects/", "projects/project-00001/", "colleges/", "colleges/textile/"):
+        response = page.goto(served_site.url + path)
+        assert response is not None and response.ok, path
+        page.wait_for_load_state("networkidle")
+    search(page, "示例项目")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+
+
+def test_search_never_finds_a_hidden_member(page: Any, served_site: ServedSite) -> None:
+    page.goto(served_site.url)
+    search(page, "张同学")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    search(page, HIDDEN_MEMBER)
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text="没有找到").wait_for(timeout=15000)
+
+
+def search(page: Any, query: str) -> None:
+    """Type into Material's search box as a person would.
+
+    Chinese text arrives as an input-method insertion without key events, and the
+    search box reacts to key events, so a final End key press stands in for them.
+    """
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label[for='__search']").first.click()
+    box.fill("")
+    page.keyboard.type(query)
+    page.keyboard.press("End")
+
+
+def test_the_guard_catches_outside_requests(
+    page: Any, served_site: ServedSite, guard: Guard
+) -> None:
+    page.goto(served_site.url)
+    page.evaluate("fetch('https://cdn.example.com/x.js').catch(() => null)")
+    page.wait_for_timeout(300)
+    assert guard.external_requests == ["https://cdn.example.com/x.js"]
+    guard.external_requests.clear()
+    guard.console_errors.clear()
+
+
+def test_phone_screenshots(page: Any, served_site: ServedSite, artifacts: Path) -> None:
+    for name, path in (("home", ""), ("project", "projects/project-00001/")):
+        page.goto(served_site.url + path)
+        page.wait_for_load_state("networkidle")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"{name}: page is {width}px wide on a 375px screen"
+        target = artifacts / f"{name}-375x812.png"
+        page.screenshot(path=str(target))
+        assert target.stat().st_size > 10_000

@@ -1,0 +1,86 @@
+"""The only doors from data to page text: escaping and sanitising."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from showcase.render.text import attribute, front_matter, inline, rich
+
+
+def _as_html(markdown_source: str) -> str:
+    return markdown.markdown(markdown_source, extensions=["tables", "attr_list", "md_in_html"])
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["<script>alert(1)</script>", "*x*", "_y_", "[a](javascript:alert(1))", "`code`", "# 标题",
+     "a | b", "1. 第一", "![img](http://evil.example/x.png)", "{: .x }", "&amp; 与 &lt;", "\\*"],
+)
+def test_inline_text_renders_literally(value: str) -> None:
+    html = _as_html(f"<p>before</p>\n\n{inline(value)}")
+    text = html.split("</p>", 1)[1]
+    assert "<script" not in text and "<em>" not in text and "<a " not in text
+    assert "<img" not in text and "<code>" not in text and "<h1>" not in text
+    assert "<table" not in text and "<ol>" not in text
+
+
+def test_inline_text_keeps_the_characters() -> None:
+    html = _as_html(inline("<b>*粗体*</b> & [链接](x)"))
+    assert html == "<p>&lt;b&gt;*粗体*&lt;/b&gt; &amp; [链接](x)</p>"
+
+
+def test_inline_collapses_line_breaks_so_no_block_can_start() -> None:
+    assert inline("第一行\n# 第二行\n\n    代码") == "第一行 \\# 第二行 代码"
+
+
+def test_attribute_escapes_quotes() -> None:
+    assert attribute('"><script>') == "&quot;&gt;&lt;script&gt;"
+
+
+def test_rich_keeps_ordinary_markdown() -> None:
+    html = rich("我们的**织物**能测心率。\n\n- 低成本\n- 可水洗\n\n[官网](https://example.com)")
+    assert "<strong>织物</strong>" in html
+    assert "<li>低成本</li>" in html
+    assert '<a href="https://example.com" rel="noopener nofollow">官网</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("source", "forbidden"),
+    [
+        ("<script>alert('x')</script>正文", "alert"),
+        ('<img src="x" onerror="alert(1)">', "onerror"),
+        ('<img src="https://tracker.example/p.gif">', "<img"),
+        ("[点我](javascript:alert(1))", "javascript:"),
+        ('<a href="JaVaScRiPt:alert(1)">x</a>', "alert"),
+        ('<a href="data:text/html,hi">x</a>', "data:"),
+        ('<iframe src="https://evil.example"></iframe>', "iframe"),
+        ('<p style="position:fixed">x</p>', "style"),
+        ('<a href="https://x.example" onclick="steal()">x</a>', "onclick"),
+    ],
+)
+def test_rich_removes_dangerous_markup(source: str, forbidden: str) -> None:
+    assert forbidden not in rich(source).lower()
+
+
+def test_rich_moves_headings_below_the_page_sections() -> None:
+    html = rich("# 大标题\n\n## 二级标题\n\n<h2 class='x'>原始</h2>")
+    assert "<h3>大标题</h3>" in html and "<h4>二级标题</h4>" in html and "<h4>原始</h4>" in html
+    assert "<h1" not in html and "<h2" not in html
+
+
+def test_rich_allows_relative_links() -> None:
+    assert 'href="../other/"' in rich("[另一个项目](../other/)")
+
+
+def test_rich_of_nothing_is_empty() -> None:
+    assert rich("  \n") == ""
+
+
+def test_front_matter_is_valid_yaml_with_escaped_strings() -> None:
+    import yaml
+
+    block = front_matter({"title": '<b>"引号"</b>: #x', "search": {"exclude": True}})
+    assert block.startswith("---\n") and block.endswith("---\n")
+    data = yaml.safe_load(block.strip("-\n"))
+    assert data == {"title": "&lt;b&gt;&quot;引号&quot;&lt;/b&gt;: #x", "search": {"exclude": True}}
