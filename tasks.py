@@ -19,18 +19,17 @@ def _exit(code: int) -> None:
 
 
 @task(
-    positional=["paths"],
-    iterable=["paths"],
+    iterable=["path"],
     help={
-        "paths": "只检查这些文件（可多次给出）；不给则检查整个仓库",
+        "path": "只检查这个文件或文件夹（可多次给出）；也可写在 -- 之后：invoke validate -- A B",
         "format": "输出格式：text（默认）、json 或 github",
     },
 )
-def validate(c, paths=None, format="text"):
+def validate(c, path=None, format="text"):
     """Validate project files and registries against the schemas and cross-record rules."""
     from showcase.validate.cli import run
 
-    _exit(run(ROOT, list(paths or ()), format))
+    _exit(run(ROOT, [*(path or ()), *c.remainder.split()], format))
 
 
 @task(help={"site_dir": "输出目录（默认 site/）"})
