@@ -65,9 +65,12 @@ def new(c, college="", id="", name=""):
 @task(help={"count": "项目数量", "out": "输出目录（一个完整的仓库）", "seed": "随机种子"})
 def synth(c, count=1000, out="build/synthetic", seed=7):
     """Write a synthetic repository with COUNT projects (for benchmarks)."""
-    from showcase.synth import write_repository
+    from showcase.synth import SynthError, write_repository
 
-    write_repository(ROOT, Path(out), int(count), int(seed))
+    try:
+        write_repository(ROOT, Path(out), int(count), int(seed))
+    except SynthError as error:
+        raise Exit(str(error), code=1) from None
     print(f"已生成 {count} 个合成项目：{out}")
 
 
