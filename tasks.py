@@ -88,6 +88,6 @@ def lint(c):
 
 @task(help={"k": "只运行名字匹配的测试（pytest -k）"})
 def test(c, k=""):
-    """Run the whole test suite (browser tests need /usr/bin/chromium; CI=true makes them required)."""
+    """Run the whole test suite (browser tests need Chromium; with CI=true they must run)."""
     selection = f" -k {k!r}" if k else ""
     c.run(f"{sys.executable} -m pytest{selection}", pty=False)

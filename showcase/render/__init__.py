@@ -6,7 +6,8 @@ navigation); `showcase.engine` writes it out and builds the site from it. One mo
 page kind; `text` is the only way data becomes page text.
 """
 
+from showcase.render.clock import data_epoch
 from showcase.render.content_pages import read_content_pages
-from showcase.render.tree import DocsTree, data_epoch, render_docs
+from showcase.render.tree import DocsTree, render_docs
 
 __all__ = ["DocsTree", "data_epoch", "read_content_pages", "render_docs"]

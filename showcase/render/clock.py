@@ -1,28 +1,50 @@
-"""The build clock: the one place a renderer may learn "now".
+"""The build clock: where every time stamp in the output comes from.
 
-Reproducible builds need every time stamp to come from the data or from
-``SOURCE_DATE_EPOCH`` (the reproducible-builds convention), never from the wall clock
-directly. Without ``SOURCE_DATE_EPOCH`` the clock is today's date at midnight in
-Asia/Shanghai, so two builds on the same day give identical files.
+Reproducible builds need time stamps that come from the data or from
+``SOURCE_DATE_EPOCH`` (the reproducible-builds convention), never from the wall clock, so
+that the same data gives byte-identical files on any day. Anything that depends on
+"today" (upcoming versus past events) is decided in the visitor's browser instead.
 """
 
 from __future__ import annotations
 
+import calendar
 import os
-from datetime import date, datetime, time
+from datetime import datetime
 from zoneinfo import ZoneInfo
+
+from showcase.model import Model
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
-def build_time() -> datetime:
-    """An aware datetime for DTSTAMP, feed `updated` fields and "as of" notes."""
+def data_epoch(model: Model) -> int:
+    """The newest date in the data as a Unix time stamp (UTC midnight); 0 if there is none.
+
+    Used as ``SOURCE_DATE_EPOCH`` so that dates the engine writes (sitemap, gzip header)
+    come from the data rather than from the clock.
+    """
+    dates = [
+        date
+        for project in model.projects.values()
+        for date in (
+            project.started,
+            *(a.date for a in project.achievements),
+            *(m.date for m in project.milestones),
+        )
+    ]
+    if not dates:
+        return 0
+    newest = max(dates)
+    year, month, day = (int(part) for part in (newest + "-01")[:10].split("-"))
+    return calendar.timegm((year, month, day, 0, 0, 0))
+
+
+def build_stamp(model: Model) -> datetime:
+    """``SOURCE_DATE_EPOCH`` if set, else the newest date in the data, in Asia/Shanghai.
+
+    For DTSTAMP in calendars and ``updated`` in feeds.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=SHANGHAI)
-    return datetime.combine(datetime.now(SHANGHAI).date(), time(), tzinfo=SHANGHAI)
-
-
-def build_date() -> date:
-    """The date against which "upcoming" and "past" are decided."""
-    return build_time().date()
+    seconds = int(epoch) if epoch.isdigit() else data_epoch(model)
+    return datetime.fromtimestamp(seconds, tz=SHANGHAI)

@@ -2,7 +2,8 @@
 
 Every calendar carries a VTIMEZONE for the zone its times use (Asia/Shanghai), UIDs are
 derived from record ids so that a subscriber's calendar updates instead of duplicating,
-and DTSTAMP comes from the build clock, so two builds of the same data are identical.
+and DTSTAMP comes from `showcase.render.clock.build_stamp`, so two builds of the same data
+are identical.
 
 Example::
 

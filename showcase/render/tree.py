@@ -7,7 +7,6 @@ input always gives the same tree, byte for byte.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -40,10 +39,6 @@ class DocsTree:
     files: dict[str, bytes]
     copies: dict[str, str]
     nav: list[NavEntry]
-
-    @property
-    def page_count(self) -> int:
-        return sum(1 for path in self.files if path.endswith(".md"))
 
 
 def render_docs(model: Model, content_pages: Mapping[str, str] | None = None) -> DocsTree:
@@ -85,25 +80,3 @@ def render_docs(model: Model, content_pages: Mapping[str, str] | None = None) ->
 
 def _stylesheet() -> bytes:
     return resources.files("showcase.render").joinpath("assets/showcase.css").read_bytes()
-
-
-def data_epoch(model: Model) -> int:
-    """The newest date in the data as a Unix time stamp (UTC midnight); 0 if there is none.
-
-    Used as ``SOURCE_DATE_EPOCH`` so that dates the engine writes (sitemap, gzip header)
-    come from the data rather than from the clock.
-    """
-    dates = [
-        date
-        for project in model.projects.values()
-        for date in (
-            project.started,
-            *(a.date for a in project.achievements),
-            *(m.date for m in project.milestones),
-        )
-    ]
-    if not dates:
-        return 0
-    newest = max(dates)
-    year, month, day = (int(part) for part in (newest + "-01")[:10].split("-"))
-    return calendar.timegm((year, month, day, 0, 0, 0))

@@ -15,7 +15,7 @@ import pytest
 
 from showcase.engine import BuildFailed, build_site
 from showcase.paths import Layout, repository_root
-from tests.factories import HIDDEN_MEMBER, make_model, make_project
+from tests.factories import HIDDEN_MEMBER, make_model, make_project, make_site
 
 CONFIG = repository_root() / "mkdocs.yml"
 
@@ -37,6 +37,7 @@ def leftovers(folder: Path) -> list[str]:
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Layout, Path]:
     root = tmp_path_factory.mktemp("repo")
     model = make_model(count=7)
+    model.site = make_site(site_url="https://makerspace.example.edu.cn/")
     site = build_site(Layout(root), model, config_file=CONFIG)
     return Layout(root), site
 
@@ -76,12 +77,17 @@ class _ResourceCollector(HTMLParser):
         "video": "src", "audio": "src", "embed": "src", "object": "data",
     }
 
+    NOT_FETCHED: ClassVar[set[str]] = {"canonical", "alternate", "prev", "next"}
+    """Link relations a browser does not load (a canonical URL names the site itself)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.urls: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         wanted = self.FETCHING.get(tag)
+        if tag == "link" and dict(attrs).get("rel") in self.NOT_FETCHED:
+            return
         for name, value in attrs:
             if value and (name == wanted or name == "srcset"):
                 self.urls.append(value)
@@ -94,6 +100,9 @@ def test_no_page_loads_anything_from_another_host(built: tuple[Layout, Path]) ->
         collector.feed(page.read_text(encoding="utf-8"))
         foreign = [u for u in collector.urls if urlsplit(u).netloc or u.startswith("//")]
         assert not foreign, f"{page}: {foreign}"
+    assert 'rel="canonical" href="https://makerspace.example.edu.cn/' in (
+        site / "index.html"
+    ).read_text(encoding="utf-8")
     for stylesheet in site.rglob("*.css"):
         assert "fonts.googleapis" not in stylesheet.read_text(encoding="utf-8"), stylesheet
 
