@@ -74,10 +74,17 @@ def synth(c, count=1000, out="build/synthetic", seed=7):
     print(f"已生成 {count} 个合成项目：{out}")
 
 
-@task(help={"count": "合成项目数量"})
-def bench(c, count=10000):
+@task(
+    help={
+        "count": "合成项目数量（校验基准；未给 --sizes 时也用于构建基准）",
+        "sizes": "构建基准的项目数量，逗号分隔，例如 1000,10000",
+    }
+)
+def bench(c, count=10000, sizes=""):
     """Run the benchmarks under benchmarks/ and print the measured figures."""
     c.run(f"{sys.executable} benchmarks/bench_validate.py --count {int(count)}", pty=False)
+    build_sizes = ",".join(str(int(s)) for s in (sizes or str(count)).split(",") if s.strip())
+    c.run(f"{sys.executable} benchmarks/bench_build.py --sizes {build_sizes}", pty=False)
 
 
 @task

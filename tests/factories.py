@@ -10,11 +10,15 @@ from typing import Any
 
 from showcase.model import (
     College,
+    Event,
     Field,
     Mentor,
     Model,
     Project,
+    Service,
     Site,
+    event_from_data,
+    service_from_data,
 )
 
 HIDDEN_MEMBER = "隐藏成员甲"
@@ -65,6 +69,52 @@ def make_fields() -> dict[str, Field]:
         "ai": Field("ai", "人工智能"),
         "green": Field("green", "绿色环保"),
     }
+
+
+def make_events() -> dict[str, Event]:
+    """Two events in start order: a roadshow with speakers and projects, and a salon."""
+    events = [
+        event_from_data({
+            "id": "2026-spring-roadshow", "title": "2026 春季项目路演", "type": "roadshow",
+            "start": "2026-04-22 13:30", "end": "2026-04-22 17:30",
+            "location": "众创空间路演厅", "organiser": "创业指导中心",
+            "summary": "入驻项目面向导师和投资机构路演。",
+            "description": "路演分**两轮**进行。",
+            "speakers": [{"name": "王老师", "mentor": "wang-laoshi"},
+                         {"name": "赵投资人", "title": "合伙人"}],
+            "projects": ["project-00001", "hostile", "sensor-fabric"],
+            "registration": "https://forms.example.edu.cn/roadshow",
+        }),
+        event_from_data({
+            "id": "2026-ip-salon", "title": "专利与软著沙龙", "type": "salon",
+            "start": "2026-11-12 19:00", "end": "2026-11-12 20:30",
+            "location": "图书馆研讨室", "organiser": "知识产权办公室",
+            "summary": "聊清楚什么能申请专利、何时申请。",
+        }),
+    ]
+    return {e.id: e for e in events}
+
+
+def make_services() -> dict[str, Service]:
+    services = [
+        service_from_data({
+            "id": "legal-aid", "category": "legal", "name": "创业法律援助",
+            "provider": "法律诊所", "offers": ["合同审阅"],
+            "how_to_apply": "在线填写**申请表**。", "office": "A 座 105 室",
+        }),
+        service_from_data({
+            "id": "financing", "category": "financing", "name": "融资对接",
+            "provider": "合作投资机构", "offers": ["路演推荐", "投资人对接"],
+            "how_to_apply": "向创业指导中心提出申请。",
+            "link": "https://financing.example.edu.cn",
+        }),
+        service_from_data({
+            "id": "patents", "category": "ip", "name": "专利申请指导",
+            "provider": "知识产权办公室", "offers": ["专利检索"],
+            "how_to_apply": "经学院苗圃汇总后报送。",
+        }),
+    ]
+    return {s.id: s for s in services}
 
 
 def project_data(project_id: str, **overrides: Any) -> dict[str, Any]:
@@ -128,4 +178,6 @@ def make_model(projects: list[Project] | None = None, count: int = 0) -> Model:
         mentors=make_mentors(),
         fields=make_fields(),
         projects={p.id: p for p in projects},
+        events=make_events(),
+        services=make_services(),
     )

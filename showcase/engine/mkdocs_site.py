@@ -24,6 +24,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from showcase.engine.docs_writer import write_docs_tree
+from showcase.engine.git_dates import last_change_dates
+from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin
+from showcase.engine.search_entries import project_search_entries
 from showcase.model import Model
 from showcase.paths import Layout, repository_root
 from showcase.render import data_epoch, read_content_pages, render_docs
@@ -55,7 +58,11 @@ def build_site(
     target = (site_dir or layout.site_dir).resolve()
     config_path = _config_file(layout, config_file)
     docs_dir = layout.build_dir / "docs"
-    tree = render_docs(model, read_content_pages(layout.content_dir / "pages"))
+    tree = render_docs(
+        model,
+        read_content_pages(layout.content_dir / "pages"),
+        last_change_dates(layout.root),
+    )
     write_docs_tree(tree, docs_dir, layout.root)
 
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -69,6 +76,7 @@ def build_site(
                 site_name=html.escape(model.site.site_name),
                 site_url=model.site.site_url or None,
                 nav=tree.nav,
+                engine_plugin=ShowcaseEnginePlugin(project_search_entries(model)),
             )
         _swap_in(staging, target)
     finally:
@@ -83,8 +91,13 @@ def _config_file(layout: Layout, config_file: Path | None) -> Path:
     raise BuildFailed(f"找不到网站配置文件 {config_file or layout.root / 'mkdocs.yml'}", [])
 
 
-def _run_mkdocs(config_path: Path, **overrides: object) -> None:
-    """One strict MkDocs build; every warning or error becomes `BuildFailed`."""
+def _run_mkdocs(
+    config_path: Path, engine_plugin: ShowcaseEnginePlugin | None = None, **overrides: object
+) -> None:
+    """One strict MkDocs build; every warning or error becomes `BuildFailed`.
+
+    `engine_plugin` is added after the configured plugins (see `showcase.engine.plugin`).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -92,6 +105,8 @@ def _run_mkdocs(config_path: Path, **overrides: object) -> None:
     with _collect_engine_messages() as messages:
         try:
             config = load_config(str(config_path), strict=True, **overrides)
+            if engine_plugin is not None:
+                config.plugins[PLUGIN_KEY] = engine_plugin
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)

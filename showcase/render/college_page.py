@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from showcase.model import LEVELS, STAGES, STATUSES, College, Model, Project
 from showcase.render import paths
-from showcase.render.text import front_matter, inline, rich
+from showcase.render.html_blocks import anchor, facts, page, rich_block, section
+from showcase.render.text import attribute, rich
 
 
 def group_by_college(model: Model) -> dict[str, list[Project]]:
@@ -22,53 +23,81 @@ def group_by_college(model: Model) -> dict[str, list[Project]]:
 
 
 def render_college_page(college: College, projects: Sequence[Project]) -> str:
-    """The Markdown source of one college's page: its nursery, association, projects by level."""
-    page = paths.college_page(college.id)
-    description = rich(college.description)
-    sections = [
-        front_matter(
-            {
-                "title": college.name,
-                "description": f"{college.name}：{college.nursery}，{len(projects)} 个项目",
-            }
+    """One college's page: its nursery, association, and projects by level and stage."""
+    here = paths.college_page(college.id)
+    by_level: dict[str, list[Project]] = {level: [] for level in LEVELS}
+    for project in projects:
+        by_level[project.level].append(project)
+    meta = {
+        "title": college.name,
+        "description": f"{college.name}：{college.nursery}，{len(projects)} 个项目",
+    }
+    body = [
+        f"<h1>{attribute(college.name)}</h1>",
+        facts(
+            [
+                ("创业苗圃", attribute(college.nursery)),
+                ("学生社团", attribute(college.association)),
+                ("项目数量", str(len(projects))),
+            ]
         ),
-        f"# {inline(college.name)}\n",
-        f'<div class="sc-description">\n{description}\n</div>\n' if description else "",
-        f"- **创业苗圃**：{inline(college.nursery)}\n"
-        f"- **学生社团**：{inline(college.association)}\n"
-        f"- **项目数量**：{len(projects)}\n",
+        rich_block(rich(college.description)),
+        _level_counts(by_level),
+        *(
+            section(
+                f"{label}（{len(by_level[level])}）",
+                _by_stage(here, by_level[level]),
+                searchable=True,
+            )
+            for level, label in LEVELS.items()
+        ),
     ]
-    for level, label in LEVELS.items():
-        at_level = [p for p in projects if p.level == level]
-        sections.append(f"## {label}（{len(at_level)}）\n")
-        sections.append(_project_list(page, at_level))
-    return "\n".join(section for section in sections if section)
+    return page(meta, body, "sc-college")
 
 
-def _project_list(page: str, projects: Sequence[Project]) -> str:
+def _level_counts(by_level: dict[str, list[Project]]) -> str:
+    cells = "".join(
+        f'<div class="sc-stat"><span class="sc-stat__value" data-level="{level}">'
+        f'{len(by_level[level])}</span><span class="sc-stat__label">{label}</span></div>'
+        for level, label in LEVELS.items()
+    )
+    return f'<div class="sc-stats">{cells}</div>'
+
+
+def _by_stage(here: str, projects: Sequence[Project]) -> str:
     if not projects:
-        return "暂无项目。\n"
-    items = [
-        f"- [{inline(p.name)}]({paths.link(page, paths.project_page(p.id))})"
-        f" · {STAGES[p.stage]} · {STATUSES[p.status]}"
-        for p in projects
-    ]
-    return "\n".join(items) + "\n"
+        return '<p class="sc-meta">暂无项目。</p>'
+    blocks = []
+    for stage, label in STAGES.items():
+        at_stage = [p for p in projects if p.stage == stage]
+        if not at_stage:
+            continue
+        items = "".join(
+            f"<li>{anchor(paths.href(here, paths.project_page(p.id)), p.name)}"
+            f' <span class="sc-meta">{STATUSES[p.status]}</span></li>'
+            for p in at_stage
+        )
+        blocks.append(f"<h3>{label}（{len(at_stage)}）</h3><ul>{items}</ul>")
+    return "".join(blocks)
 
 
 def render_colleges_index(model: Model, groups: dict[str, list[Project]]) -> str:
-    """The Markdown source of the list of colleges with their project counts."""
-    rows = [
-        f"| [{inline(college.name)}]({paths.link(paths.COLLEGES, paths.college_page(college.id))}) "
-        f"| {inline(college.nursery)} | {inline(college.association)} | {len(groups[college.id])} |"
-        for college in sorted(model.colleges.values(), key=lambda c: c.id)
-    ]
-    header = "| 学院 | 创业苗圃 | 学生社团 | 项目数量 |\n| --- | --- | --- | --- |\n"
-    description = f"{len(rows)} 个学院的创业苗圃与学生社团"
-    return "\n".join(
-        [
-            front_matter({"title": "各学院创业苗圃", "description": description}),
-            "# 各学院创业苗圃\n",
-            header + "\n".join(rows) + "\n" if rows else "暂无学院。\n",
-        ]
-    )
+    """The list of colleges with their nursery, association and project counts per level."""
+    rows = []
+    for college in sorted(model.colleges.values(), key=lambda c: c.id):
+        projects = groups[college.id]
+        levels = " · ".join(
+            f"{label} {sum(p.level == level for p in projects)}" for level, label in LEVELS.items()
+        )
+        link = anchor(paths.href(paths.COLLEGES, paths.college_page(college.id)), college.name)
+        rows.append(
+            f'<li>{link} <strong>{len(projects)}</strong> 个项目<br><span class="sc-meta">'
+            f"{attribute(college.nursery)} · {attribute(college.association)}<br>"
+            f"{levels}</span></li>"
+        )
+    listing = f'<ul class="sc-cards">{"".join(rows)}</ul>' if rows else "<p>暂无学院。</p>"
+    meta = {
+        "title": "各学院创业苗圃",
+        "description": f"{len(rows)} 个学院的创业苗圃与学生社团",
+    }
+    return page(meta, ["<h1>各学院创业苗圃</h1>", listing], "sc-colleges")

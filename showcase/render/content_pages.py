@@ -8,6 +8,7 @@ by colleges goes through `showcase.render.text` instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 _FRONT_MATTER_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*(.+?)\s*\n(?:.*\n)*?---\s*\n")
@@ -23,6 +24,16 @@ def read_content_pages(pages_dir: Path) -> dict[str, str]:
         for path in sorted(pages_dir.glob("*.md"))
         if path.is_file()
     }
+
+
+NAV_ORDER = ("about.md", "policy.md", "contribute.md")
+"""Hand-written pages a reader expects in this order; any others follow by name."""
+
+
+def in_reading_order(pages: Mapping[str, str]) -> dict[str, str]:
+    """`pages` with the known pages first (in `NAV_ORDER`), then the rest by file name."""
+    rank = {name: index for index, name in enumerate(NAV_ORDER)}
+    return dict(sorted(pages.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])))
 
 
 def page_title(file_name: str, text: str) -> str:

@@ -1,40 +1,135 @@
-"""The project directory: for now a plain table of every project, linking to its page.
+"""The project directory (项目名录): filters and cards in the browser, a plain list without.
 
-Kept apart from the other pages because it is the page that changes most next (cards,
-filters and pagination for 10,000 projects). It is left out of the search index: one row
-per project would only duplicate the project pages there.
+The page ships no cards. ``assets/directory.js`` loads the compact index
+(`showcase.render.directory_index`), then filters, counts, sorts and pages it client-side,
+keeping the state in the URL query (``?college=textile,arts&level=nursery&sort=name&page=2``)
+so a filtered view can be shared and the back button works. Without JavaScript the same
+page is a plain list in pinyin order, paginated at build time: ``projects/index.md`` is
+page 1, ``projects/page/<n>.md`` the rest (out of the nav and out of search: the project
+pages are what search should find). Bodies are raw HTML, so the Markdown step stays cheap.
 """
 
 from __future__ import annotations
 
-from showcase.model import LEVELS, STAGES, STATUSES, Model
+import math
+from collections.abc import Sequence
+from importlib import resources
+
+from showcase.model import Model, Project
 from showcase.render import paths
-from showcase.render.text import front_matter, inline
+from showcase.render.directory_index import directory_index, facet_counts, facets, name_order
+from showcase.render.text import attribute, front_matter
+
+INDEX = "assets/directory.json"
+SCRIPT_NAME = "directory.js"
+SCRIPT = f"assets/{SCRIPT_NAME}"
+PLAIN_PAGE_SIZE = 50
+"""Projects per page of the plain list: about N/50 cheap pages."""
+CARDS_PER_PAGE = 24
+SORTS = (("newest", "最新启动"), ("name", "名称拼音"), ("achievements", "成果最多"))
 
 
-def render_directory_page(model: Model) -> str:
-    """The Markdown source of the directory page, projects sorted by id."""
-    rows = []
-    for project in sorted(model.projects.values(), key=lambda p: p.id):
-        college = model.colleges[project.college]
-        link = paths.link(paths.DIRECTORY, paths.project_page(project.id))
-        rows.append(
-            f"| [{inline(project.name)}]({link}) | {inline(college.name)} "
-            f"| {LEVELS[project.level]} | {STAGES[project.stage]} | {STATUSES[project.status]} |"
+def plain_page(number: int) -> str:
+    """Docs path of page `number` (from 1) of the plain list."""
+    return paths.DIRECTORY if number == 1 else f"projects/page/{number}.md"
+
+
+def render_directory(model: Model) -> dict[str, bytes]:
+    """Every file of the directory: its pages, the JSON index and the script."""
+    ordered = name_order(model.projects.values())
+    page_count = max(1, math.ceil(len(ordered) / PLAIN_PAGE_SIZE))
+    files = {
+        plain_page(number): _plain_page(model, ordered, number, page_count).encode("utf-8")
+        for number in range(1, page_count + 1)
+    }
+    files[INDEX] = directory_index(model, ordered)
+    files[SCRIPT] = resources.files("showcase.render").joinpath("assets", SCRIPT_NAME).read_bytes()
+    return files
+
+
+def _plain_page(model: Model, ordered: Sequence[Project], number: int, page_count: int) -> str:
+    page = plain_page(number)
+    first = (number - 1) * PLAIN_PAGE_SIZE
+    shown = ordered[first : first + PLAIN_PAGE_SIZE]
+    title = "项目名录" if number == 1 else f"项目名录（第 {number} 页）"
+    parts = [
+        front_matter(
+            {
+                "title": title,
+                "description": f"全部 {len(ordered)} 个学生创业项目，按学院、层级、阶段和领域筛选",
+                "search": {"exclude": True},
+            }
+        ),
+        "# 项目名录\n",
+    ]
+    if number == 1:
+        parts.append(_app(model))
+    items = "".join(_plain_item(model, project, page) for project in shown)
+    parts.append(
+        '<div class="sc-plain" data-testid="plain-list">\n'
+        f"<p>共 {len(ordered)} 个项目，按名称拼音排序。第 {number} / {page_count} 页。</p>\n"
+        f'<ol class="sc-plain__list" start="{first + 1}">{items}</ol>\n'
+        f"{_pager(page, number, page_count)}\n"
+        "</div>\n"
+    )
+    return "\n".join(parts)
+
+
+def _plain_item(model: Model, project: Project, page: str) -> str:
+    link = paths.href(page, paths.project_page(project.id))
+    college = model.colleges[project.college].name
+    return (
+        f'<li><a href="{attribute(link)}">{attribute(project.name)}</a>'
+        f' <span class="sc-plain__college">{attribute(college)}</span>'
+        f'<br><span class="sc-plain__summary">{attribute(project.summary)}</span></li>'
+    )
+
+
+def _pager(page: str, number: int, page_count: int) -> str:
+    links = []
+    if number > 1:
+        links.append(f'<a rel="prev" href="{paths.href(page, plain_page(number - 1))}">上一页</a>')
+    links.append(f"<span>第 {number} / {page_count} 页</span>")
+    if number < page_count:
+        links.append(f'<a rel="next" href="{paths.href(page, plain_page(number + 1))}">下一页</a>')
+    return '<nav class="sc-pager" aria-label="分页">' + " ".join(links) + "</nav>"
+
+
+def _app(model: Model) -> str:
+    """The filter form and empty result list that ``directory.js`` fills in (hidden until
+    it starts). Option counts are rendered for the unfiltered view; the script keeps them
+    up to date."""
+    counts = facet_counts(model.projects.values(), {})
+    fieldsets = []
+    for facet in facets(model):
+        options = "".join(
+            f'<label class="sc-option"><input type="checkbox" name="{facet.key}" '
+            f'value="{attribute(value)}"> <span class="sc-option__label">{attribute(label)}</span>'
+            f' <span class="sc-option__count">{counts.get(facet.key, {}).get(value, 0)}</span>'
+            "</label>"
+            for value, label in facet.options
         )
-    header = "| 项目 | 学院 | 层级 | 阶段 | 状态 |\n| --- | --- | --- | --- | --- |\n"
-    table = header + "\n".join(rows) + "\n" if rows else "暂无项目。\n"
-    return "\n".join(
-        [
-            front_matter(
-                {
-                    "title": "项目名录",
-                    "description": f"全部 {len(rows)} 个学生创业项目",
-                    "search": {"exclude": True},
-                }
-            ),
-            "# 项目名录\n",
-            f"共 {len(rows)} 个项目。\n",
-            table,
-        ]
+        fieldsets.append(
+            f'<fieldset class="sc-facet" data-facet="{facet.key}">'
+            f"<legend>{attribute(facet.title)}</legend>{options}</fieldset>"
+        )
+    sort_options = "".join(f'<option value="{key}">{label}</option>' for key, label in SORTS)
+    project_url = paths.href(paths.DIRECTORY, paths.project_page("{id}"))
+    logo_url = paths.href(paths.DIRECTORY, paths.project_logo("{id}", "logo.{ext}"))
+    return (
+        f'<div class="sc-directory" id="sc-directory" hidden '
+        f'data-index="{paths.href(paths.DIRECTORY, INDEX)}" data-page-size="{CARDS_PER_PAGE}" '
+        f'data-project-url="{attribute(project_url)}" data-logo-url="{attribute(logo_url)}">\n'
+        '<form class="sc-filters" aria-label="筛选项目">'
+        '<div class="sc-filters__bar">'
+        f'<label class="sc-sort">排序 <select name="sort">{sort_options}</select></label>'
+        '<button type="button" class="md-button sc-reset" data-action="reset">清除筛选</button>'
+        "</div>"
+        '<details class="sc-filters__panel"><summary>筛选条件</summary>'
+        f'<div class="sc-facets">{"".join(fieldsets)}</div></details></form>\n'
+        '<p class="sc-directory__status" aria-live="polite" data-testid="directory-status"></p>\n'
+        '<ul class="sc-cards" data-testid="directory-cards"></ul>\n'
+        '<nav class="sc-pager" aria-label="分页" data-testid="directory-pager"></nav>\n'
+        "</div>\n"
+        f'<script src="{paths.href(paths.DIRECTORY, SCRIPT)}" defer></script>\n'
     )

@@ -1,13 +1,15 @@
 """Open data: every public field of every project as JSON and CSV, and an Atom feed.
 
 Only the checked model is read, so non-public team members (already dropped there)
-cannot appear. The CSV starts with a UTF-8 BOM because Excel, which most offices open
-it with, otherwise shows Chinese as mojibake. Output is byte-identical for the same model.
+cannot appear, and the team's contact e-mail is left out (the site sends people to the
+college instead). The CSV starts with a UTF-8 BOM because Excel, which most offices open
+it with, otherwise shows Chinese as mojibake. URLs are absolute when the site has a
+``site_url``, else relative to the site root. Output is byte-identical for the same model.
 
 Example::
 
-    files = open_data_files(model, base_url="https://makerspace.example.edu.cn/", stamp=now)
-    files["data/projects.csv"]   # bytes
+    files = open_data_files(model)
+    files["data/projects.csv"]   # bytes, keyed by docs path
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 from datetime import datetime
 from xml.etree import ElementTree
 
@@ -27,24 +30,80 @@ from showcase.model import (
     Model,
     Project,
 )
+from showcase.render import paths
+from showcase.render.clock import build_stamp
 
+JSON_FILE = "data/projects.json"
+CSV_FILE = "data/projects.csv"
+FEED_FILE = "feeds/projects.xml"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
 """A feed reader only needs the newest entries; the full list is in the JSON."""
 
 
+def open_data_files(model: Model) -> dict[str, bytes]:
+    """The open-data files by docs path, with URLs based on the site's ``site_url``."""
+    base_url = site_base_url(model)
+    return {
+        JSON_FILE: projects_json(model, base_url),
+        CSV_FILE: projects_csv(model, base_url),
+        FEED_FILE: projects_feed(model, base_url, build_stamp(model)),
+    }
+
+
+def site_base_url(model: Model) -> str:
+    """``site_url`` ending in a slash, or "" for site-relative URLs."""
+    site_url = model.site.site_url
+    return site_url if not site_url or site_url.endswith("/") else site_url + "/"
+
+
 def project_url(project: Project) -> str:
     """Site-relative URL of a project's page."""
-    return f"projects/{project.id}/"
+    return paths.url_of(paths.project_page(project.id))
 
 
-def project_record(model: Model, project: Project) -> dict[str, object]:
+JSON_FIELDS = (
+    ("id", "项目编号，与项目文件名一致"),
+    ("name", "项目名称"),
+    ("url", "项目页面的网址"),
+    ("college", "学院编号"),
+    ("college_name", "学院名称"),
+    ("level", "孵化层级编号：nursery 学院创业苗圃、makerspace 学校众创空间、"
+              "incubator 校外孵化加速器"),
+    ("level_label", "孵化层级名称"),
+    ("stage", "发展阶段编号：seed 种子期、startup 初创期、growth 培育期"),
+    ("stage_label", "发展阶段名称"),
+    ("status", "状态编号：active 在孵、graduated 已毕业、paused 暂停、closed 已终止"),
+    ("status_label", "状态名称"),
+    ("fields", "行业领域编号列表"),
+    ("field_names", "行业领域名称列表"),
+    ("summary", "一句话简介"),
+    ("description", "项目介绍（Markdown 原文）"),
+    ("keywords", "关键词列表"),
+    ("started", "启动时间（年-月）"),
+    ("team", "公开的团队成员：name 姓名、role 分工、major 专业、grade 年级；"
+             "未公开姓名的成员不列出"),
+    ("hidden_members", "未公开姓名的成员人数"),
+    ("mentors", "创业导师：id 编号、name 姓名"),
+    ("achievements", "成果：type 类型、type_label 类型名称、title 名称、date 日期、"
+                     "amount_cny 金额（元，可为空）、issuer 颁发或出资单位"),
+    ("milestones", "成长历程：date 日期、level 层级、level_label 层级名称、note 说明"),
+    ("seeking", "寻求的资源编号：investment 投资、mentor 导师、partner 合作伙伴、"
+                "space 场地、talent 人才"),
+    ("links", "相关链接：website 官网、repo 代码仓库、video 视频（只列出填写了的）"),
+    ("logo", "项目标志图片的网址，没有则为空"),
+)
+"""Every key of a project in ``projects.json`` with its meaning, for the open-data page."""
+
+
+def project_record(model: Model, project: Project, base_url: str = "") -> dict[str, object]:
     """All public fields of one project, with Chinese labels beside the codes."""
     college = model.colleges[project.college]
+    logo = paths.project_logo(project.id, project.logo) if project.logo else ""
     return {
         "id": project.id,
         "name": project.name,
-        "url": project_url(project),
+        "url": base_url + project_url(project),
         "college": project.college,
         "college_name": college.name,
         "level": project.level,
@@ -63,6 +122,7 @@ def project_record(model: Model, project: Project) -> dict[str, object]:
             {"name": m.name, "role": m.role, "major": m.major, "grade": m.grade}
             for m in project.team
         ],
+        "hidden_members": project.hidden_members,
         "mentors": [
             {"id": m, "name": model.mentors[m].name} for m in project.mentors
         ],
@@ -83,14 +143,15 @@ def project_record(model: Model, project: Project) -> dict[str, object]:
         ],
         "seeking": list(project.seeking),
         "links": {k: v for k, v in vars(project.links).items() if v},
-        "contact_email": project.contact_email,
+        "logo": base_url + logo if logo else "",
     }
 
 
-def projects_json(model: Model) -> bytes:
-    records = [project_record(model, p) for p in model.projects.values()]
+def projects_json(model: Model, base_url: str = "") -> bytes:
+    records = [project_record(model, p, base_url) for p in model.projects.values()]
     document = {"school": model.site.school, "count": len(records), "projects": records}
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    compact = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return (compact + "\n").encode("utf-8")
 
 
 CSV_COLUMNS = (
@@ -139,23 +200,32 @@ def _csv_row(model: Model, project: Project, base_url: str) -> dict[str, object]
 
 
 def projects_feed(model: Model, base_url: str, stamp: datetime) -> bytes:
-    """Atom feed of the newest projects (by start month, then id)."""
+    """Atom feed of the newest projects (by start month, then id).
+
+    Without `base_url`, links are relative with ``xml:base`` pointing at the site root, and
+    ids (which must be absolute and never change) are URNs made from the project ids.
+    """
     newest = sorted(model.projects.values(), key=lambda p: (p.started, p.id), reverse=True)
     ElementTree.register_namespace("", ATOM_NS)
-    feed = ElementTree.Element(f"{{{ATOM_NS}}}feed", {"xml:lang": "zh-CN"})
+    attributes = {"xml:lang": "zh-CN"}
+    if not base_url:
+        attributes["xml:base"] = posixpath.relpath(".", posixpath.dirname(FEED_FILE)) + "/"
+    feed = ElementTree.Element(f"{{{ATOM_NS}}}feed", attributes)
     _text(feed, "title", f"{model.site.site_name} · 新项目")
-    _text(feed, "id", f"{base_url}feeds/projects.xml")
+    _text(feed, "id", f"{base_url}{FEED_FILE}" if base_url else "urn:showcase:projects")
     _text(feed, "updated", stamp.isoformat(timespec="seconds"))
-    self_link = {"rel": "self", "href": f"{base_url}feeds/projects.xml"}
+    self_link = {"rel": "self", "href": f"{base_url}{FEED_FILE}"}
     ElementTree.SubElement(feed, f"{{{ATOM_NS}}}link", self_link)
-    ElementTree.SubElement(feed, f"{{{ATOM_NS}}}link", {"rel": "alternate", "href": base_url})
+    ElementTree.SubElement(
+        feed, f"{{{ATOM_NS}}}link", {"rel": "alternate", "href": base_url or "./"}
+    )
     author = ElementTree.SubElement(feed, f"{{{ATOM_NS}}}author")
     _text(author, "name", model.site.school)
     for project in newest[:FEED_SIZE]:
         entry = ElementTree.SubElement(feed, f"{{{ATOM_NS}}}entry")
         url = base_url + project_url(project)
         _text(entry, "title", project.name)
-        _text(entry, "id", url)
+        _text(entry, "id", url if base_url else f"urn:showcase:project:{project.id}")
         ElementTree.SubElement(entry, f"{{{ATOM_NS}}}link", {"rel": "alternate", "href": url})
         _text(entry, "updated", f"{project.started}-01T00:00:00+08:00")
         _text(entry, "summary", project.summary)

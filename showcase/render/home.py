@@ -1,62 +1,181 @@
-"""The home page: what the showcase is and the key numbers, counted in one pass."""
+"""The home page: what the makerspace is, its numbers, the ladder, featured projects and
+the next events, counted in one pass over the projects.
+
+The body is raw HTML (cheap for MkDocs) with a ``data-testid`` on every number so browser
+tests can read them back. The ladder is an inline SVG drawn here, scaled to any width.
+Which events are "upcoming" depends on the day someone looks, so the page lists the next
+few after the data's build stamp and a tiny script hides those already over on the
+visitor's clock; the build itself never reads the clock.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 
-from showcase.model import LEVELS, STAGES, Model
+from showcase.model import LEVELS, STAGES, Model, Project
 from showcase.render import paths
+from showcase.render.cards import card_list, project_card
+from showcase.render.clock import build_stamp
 from showcase.render.text import attribute, front_matter, inline
 
+FEATURED_COUNT = 6
+EVENTS_SHOWN = 3
+EVENTS_RENDERED = 8
+"""Rendered beyond the three shown, so some remain after the script hides past ones."""
 
-def render_home_page(model: Model, content_pages: list[tuple[str, str]]) -> str:
-    """The Markdown source of the home page.
+INTRO = (
+    "众创空间是学校为学生创新创业搭建的公共平台。学生团队先在各学院的创业苗圃孵化创意，"
+    "成长后进入学校众创空间，再走向校外孵化加速器；一路上有创业导师指导，"
+    "有法律援助、知识产权、融资对接等一站式服务，也有路演、沙龙和训练营。"
+    "这里展示每一个项目走到了哪一步、取得了哪些成果。"
+)
 
-    `content_pages` are ``(docs path, title)`` pairs of the hand-written pages to link to.
-    Every number carries a ``data-stat`` attribute so tests can read it back.
+
+def render_home_page(
+    model: Model, content_pages: list[tuple[str, str]], available: Collection[str]
+) -> str:
+    """The source of the home page.
+
+    `content_pages` are ``(docs path, title)`` pairs of hand-written pages to link to;
+    `available` holds every docs path the site has, so the page links only to pages
+    that exist (a missing one would break the strict build).
     """
     site = model.site
-    levels = Counter(p.level for p in model.projects.values())
-    stages = Counter(p.stage for p in model.projects.values())
-    achievements = sum(len(p.achievements) for p in model.projects.values())
-    intro = site.tagline or f"{site.school}学生创新创业项目展示"
-    stats = [
-        _stat("projects", len(model.projects), "个项目"),
-        _stat("colleges", len(model.colleges), "个学院"),
-        _stat("achievements", achievements, "项成果"),
+    projects = list(model.projects.values())
+    levels = Counter(p.level for p in projects)
+    stages = Counter(p.stage for p in projects)
+    achievements = sum(len(p.achievements) for p in projects)
+    tagline = site.tagline or f"{site.school}学生创新创业项目展示"
+    numbers = [
+        ("projects", len(projects), "个项目"),
+        ("colleges", len(model.colleges), "个学院"),
+        ("achievements", achievements, "项成果"),
+        *((f"level-{key}", levels[key], label) for key, label in LEVELS.items()),
+        *((f"stage-{key}", stages[key], label) for key, label in STAGES.items()),
     ]
-    ladder = [
-        _stat(f"level-{key}", levels[key], label) for key, label in LEVELS.items()
+    body = [
+        f'<p class="sc-home__tagline">{attribute(tagline)}</p>',
+        f"<p>{INTRO}</p>",
+        _section("关键数字", _stat_grid(numbers)),
+        _section("成长阶梯", ladder_svg(levels)),
+        _section("精选项目", _featured(model, projects)),
+        _section("近期活动", _events(model, available)),
+        _section("浏览", _links(content_pages, available)),
     ]
-    stage_stats = [_stat(f"stage-{key}", stages[key], label) for key, label in STAGES.items()]
-    links = [
-        f"- [浏览全部项目]({paths.link(paths.HOME, paths.DIRECTORY)})",
-        f"- [各学院创业苗圃]({paths.link(paths.HOME, paths.COLLEGES)})",
-        *(f"- [{inline(title)}]({paths.link(paths.HOME, path)})" for path, title in content_pages),
-    ]
-    return "\n".join(
-        [
-            front_matter({"description": intro}),
-            f"# {inline(site.site_name)}\n",
-            f"{inline(intro)}\n",
-            _stat_row("sc-stats", stats),
-            "## 项目层级\n",
-            "学院创业苗圃 → 学校众创空间 → 校外孵化加速器\n",
-            _stat_row("sc-stats sc-ladder", ladder),
-            "## 发展阶段\n",
-            _stat_row("sc-stats", stage_stats),
-            "## 浏览\n",
-            "\n".join(links) + "\n",
-        ]
-    )
-
-
-def _stat(key: str, value: int, label: str) -> str:
+    meta = {"title": site.site_name, "description": tagline, "hide": ["toc"]}
     return (
-        f'<div class="sc-stat"><span class="sc-stat__value" data-stat="{attribute(key)}">'
-        f'{value}</span><span class="sc-stat__label">{attribute(label)}</span></div>'
+        f"{front_matter(meta)}\n# {inline(site.site_name)}\n\n"
+        '<div class="sc-home">\n' + "\n".join(part for part in body if part) + "\n</div>\n"
     )
 
 
-def _stat_row(css_class: str, stats: list[str]) -> str:
-    return f'<div class="{css_class}">\n' + "\n".join(stats) + "\n</div>\n"
+def _section(title: str, content: str) -> str:
+    return f"<section><h2>{title}</h2>\n{content}\n</section>" if content else ""
+
+
+def _stat_grid(numbers: list[tuple[str, int, str]]) -> str:
+    cells = "".join(
+        f'<div class="sc-stat"><span class="sc-stat__value" data-testid="stat-{key}" '
+        f'data-stat="{key}">{value}</span><span class="sc-stat__label">{label}</span></div>'
+        for key, value, label in numbers
+    )
+    return f'<div class="sc-stats">{cells}</div>'
+
+
+def ladder_svg(levels: Counter[str]) -> str:
+    """The ladder nursery → makerspace → incubator as rising steps with their counts."""
+    width, step, gap, base = 360, 108, 18, 190
+    parts = []
+    for position, (key, label) in enumerate(LEVELS.items()):
+        x = position * (step + gap)
+        height = 70 + 45 * position
+        top = base - height
+        centre = x + step / 2
+        parts.append(
+            f'<rect class="sc-ladder__step sc-level-{key}" x="{x}" y="{top}" width="{step}" '
+            f'height="{height}" rx="8"/>'
+            f'<text class="sc-ladder__count" x="{centre:g}" y="{top + 36}" text-anchor="middle" '
+            f'data-testid="ladder-{key}">{levels[key]}</text>'
+            f'<text class="sc-ladder__label" x="{centre:g}" y="{top + 58}" '
+            f'text-anchor="middle">{label}</text>'
+        )
+        if position:
+            arrow_y = base - 30
+            parts.append(
+                f'<path class="sc-ladder__arrow" d="M{x - gap + 3} {arrow_y}h{gap - 8}'
+                f'm-5 -5l5 5l-5 5"/>'
+            )
+    summary = "，".join(f"{label} {levels[key]} 个" for key, label in LEVELS.items())
+    return (
+        f'<svg class="sc-ladder" viewBox="0 0 {width} {base}" role="img" '
+        f'aria-label="项目成长阶梯：{summary}">' + "".join(parts) + "</svg>"
+    )
+
+
+def featured_projects(projects: list[Project]) -> list[Project]:
+    """Up to six incubator or growth-stage projects with the most achievements."""
+    candidates = [p for p in projects if p.level == "incubator" or p.stage == "growth"]
+    candidates.sort(key=lambda p: (-len(p.achievements), p.id))
+    return candidates[:FEATURED_COUNT]
+
+
+def _featured(model: Model, projects: list[Project]) -> str:
+    chosen = featured_projects(projects)
+    if not chosen:
+        return ""
+    return card_list([project_card(p, model, paths.HOME) for p in chosen])
+
+
+def _events(model: Model, available: Collection[str]) -> str:
+    """The next events after the build stamp; the script hides any already over."""
+    stamp = build_stamp(model).strftime("%Y-%m-%d %H:%M")
+    upcoming = [
+        e for e in model.events.values()
+        if e.end >= stamp and paths.event_page(e.id) in available
+    ][:EVENTS_RENDERED]
+    if not upcoming:
+        return ""
+    items = "".join(
+        f'<li data-start="{attribute(event.start)}" data-end="{attribute(event.end)}"'
+        f'{" hidden" if position >= EVENTS_SHOWN else ""}>'
+        f'<time>{attribute(event.start)}</time> '
+        f'<a href="{paths.href(paths.HOME, paths.event_page(event.id))}">'
+        f"{attribute(event.title)}</a> <span>{attribute(event.location)}</span></li>"
+        for position, event in enumerate(upcoming)
+    )
+    more = ""
+    if paths.EVENTS in available:
+        more = f'<p><a href="{paths.href(paths.HOME, paths.EVENTS)}">全部活动</a></p>'
+    return (
+        f'<ul class="sc-upcoming" data-testid="upcoming-events" data-show="{EVENTS_SHOWN}">'
+        f"{items}</ul>{more}{_HIDE_PAST_EVENTS}"
+    )
+
+
+_HIDE_PAST_EVENTS = (
+    "<script>(function(){var list=document.querySelector('.sc-upcoming');"
+    "if(!list)return;var now=Date.now(),shown=0,limit=+list.dataset.show;"
+    "list.querySelectorAll('li').forEach(function(item){"
+    "var end=Date.parse(item.dataset.end.replace(' ','T')+':00+08:00');"
+    "item.hidden=end<now||shown>=limit;if(!item.hidden)shown++;});"
+    "if(!shown)list.insertAdjacentHTML('beforebegin','<p>暂无即将举行的活动。</p>');})();</script>"
+)
+
+
+def _links(content_pages: list[tuple[str, str]], available: Collection[str]) -> str:
+    wanted = [
+        (paths.DIRECTORY, "项目名录：筛选全部项目"),
+        (paths.COLLEGES, "各学院创业苗圃"),
+        (paths.SERVICES, "一站式服务"),
+        (paths.MENTORS, "创业导师"),
+        (paths.EVENTS, "活动"),
+        (paths.OPEN_DATA, "开放数据"),
+        *content_pages,
+    ]
+    items = "".join(
+        f'<li><a href="{paths.href(paths.HOME, path)}">{attribute(title)}</a></li>'
+        for path, title in dict(wanted).items()
+        if path in available
+    )
+    return f'<ul class="sc-home__links">{items}</ul>'

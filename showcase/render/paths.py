@@ -13,6 +13,16 @@ HOME = "index.md"
 DIRECTORY = "projects/index.md"
 COLLEGES = "colleges/index.md"
 STYLESHEET = "assets/showcase.css"
+MENTORS = "mentors/index.md"
+EVENTS = "events/index.md"
+EVENTS_FEED = "events/events.ics"
+EVENTS_SCRIPT = "assets/events.js"
+SERVICES = "services/index.md"
+PAGES_STYLESHEET = "assets/pages.css"
+SOCIAL_IMAGE = "assets/social.png"
+OPEN_DATA = "data/index.md"
+BROWSE_STYLESHEET = "assets/browse.css"
+"""Project cards, the directory's filters and the home page's numbers and ladder."""
 
 
 def project_page(project_id: str) -> str:
@@ -29,6 +39,19 @@ def college_page(college_id: str) -> str:
     return f"colleges/{college_id}.md"
 
 
+def mentor_page(mentor_id: str) -> str:
+    return f"mentors/{mentor_id}.md"
+
+
+def event_page(event_id: str) -> str:
+    return f"events/{event_id}.md"
+
+
+def event_calendar(event_id: str) -> str:
+    """The event's own .ics file, beside its page."""
+    return f"events/{event_id}.ics"
+
+
 def content_page(file_name: str) -> str:
     """Hand-written pages live under pages/ so their names can never clash with ours."""
     return f"pages/{file_name}"
@@ -37,3 +60,36 @@ def content_page(file_name: str) -> str:
 def link(from_page: str, to_page: str) -> str:
     """The relative link from one docs page to another (or to an asset)."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def url_of(docs_path: str) -> str:
+    """The site URL path of a docs file with directory URLs (``a/b.md`` → ``a/b/``)."""
+    if not docs_path.endswith(".md"):
+        return docs_path
+    stem = docs_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def href(from_page: str, to_path: str) -> str:
+    """A relative URL for raw HTML, which MkDocs neither checks nor rewrites.
+
+    Generated bodies are raw HTML (cheap to build), so their links are written as final
+    directory URLs here; tests check that every one resolves to a file in the tree.
+    """
+    base = _segments(url_of(from_page))
+    target = _segments(url_of(to_path))
+    common = 0
+    while common < min(len(base), len(target)) and base[common] == target[common]:
+        common += 1
+    relative = "/".join([".."] * (len(base) - common) + target[common:])
+    if to_path.endswith(".md"):
+        return relative + "/" if relative else "./"
+    return relative or "."
+
+
+def _segments(url: str) -> list[str]:
+    """Path segments of a site URL; string work only, as this runs for every link."""
+    stripped = url.strip("/")
+    return stripped.split("/") if stripped else []

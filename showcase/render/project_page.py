@@ -1,149 +1,136 @@
 """One page per project: everything public about it, in Simplified Chinese.
 
-The page only reads the project and the registries it points to (its college and
-mentors), so its cost does not grow with the number of projects. Team members marked
-non-public never reach this module: the model drops them and keeps only a count.
+The body is raw HTML (see `showcase.render.html_blocks`), so MkDocs spends almost nothing
+on it. Only the name, summary, college, fields and keywords are left for the search index;
+the other sections carry ``data-search-exclude``. Per-page work is constant: registries
+are dictionaries and related projects come from a `RelatedIndex` built once per site.
+Team members marked non-public never reach this module: the model drops them and keeps
+only a count.
 """
 
 from __future__ import annotations
 
-from showcase.model import ACHIEVEMENT_TYPES, LEVELS, SEEKING, STAGES, STATUSES, Model, Project
+from collections.abc import Mapping
+
+from showcase.model import LEVELS, SEEKING, STAGES, STATUSES, Model, Project
 from showcase.render import paths
-from showcase.render.text import attribute, front_matter, inline, rich
+from showcase.render.html_blocks import anchor, bullet_list, facts, page, rich_block, section
+from showcase.render.project_sections import achievements, badge, team, timeline
+from showcase.render.related import RelatedIndex
+from showcase.render.text import attribute, rich
+
+__all__ = ["badge", "render_project_page"]
 
 _LINK_LABELS = {"website": "官网", "repo": "代码仓库", "video": "视频"}
 
 
-def render_project_page(project: Project, model: Model) -> str:
-    """The Markdown source of the project's page."""
-    page = paths.project_page(project.id)
-    sections = [
-        front_matter({"title": project.name, "description": project.summary}),
-        f"# {inline(project.name)}\n",
-        _badges(project),
-        _logo(project),
-        f"{inline(project.summary)}\n",
-        _facts(project, model, page),
-        _description(project),
-        _team(project),
-        _achievements(project),
-        _milestones(project),
-        _mentors(project, model),
-        _links(project),
+def render_project_page(
+    project: Project,
+    model: Model,
+    related: RelatedIndex | None = None,
+    last_changed: Mapping[str, str] | None = None,
+) -> str:
+    """The source of the project's page.
+
+    `related` should be built once for the whole site (building it here is for callers
+    rendering a single page); `last_changed` maps a project's source file to the date of
+    its last commit, and the date is simply left out when the file has none.
+    """
+    here = paths.project_page(project.id)
+    related = related or RelatedIndex(model.projects.values())
+    changed = (last_changed or {}).get(project.source, "")
+    meta: dict[str, object] = {"title": project.name, "description": project.summary}
+    if project.logo:
+        meta["social_image"] = paths.project_logo(project.id, project.logo)
+    body = [
+        _header(project, here),
+        f'<p class="sc-summary">{attribute(project.summary)}</p>',
+        _facts(project, model, here),
+        section("项目介绍", rich_block(rich(project.description))),
+        section("发展历程", timeline(project.milestones)),
+        section("成果", achievements(project.achievements)),
+        section("团队", team(project)),
+        section("创业导师", _mentors(project, model, here)),
+        section("链接", _links(project)),
+        section("联系方式", _contact(project, model, here)),
+        section("相关项目", _related(related.related(project), here)),
+        f'<p class="sc-meta sc-updated">最近更新：<time>{attribute(changed)}</time></p>'
+        if changed else "",
     ]
-    return "\n".join(section for section in sections if section)
+    return page(meta, body, "sc-project")
 
 
-def badge(kind: str, value: str, label: str) -> str:
-    """A coloured label such as 众创空间; `kind` and `value` become CSS classes."""
-    return f'<span class="sc-badge sc-badge--{kind} sc-{kind}-{value}">{attribute(label)}</span>'
-
-
-def _badges(project: Project) -> str:
-    badges = (
-        badge("level", project.level, LEVELS[project.level]),
-        badge("stage", project.stage, STAGES[project.stage]),
-        badge("status", project.status, STATUSES[project.status]),
+def _header(project: Project, here: str) -> str:
+    logo = ""
+    if project.logo:
+        src = paths.href(here, paths.project_logo(project.id, project.logo))
+        logo = (
+            f'<img class="sc-logo" src="{attribute(src)}" alt="{attribute(project.name)} 标志"'
+            ' width="80" height="80">'
+        )
+    badges = "".join(
+        (
+            badge("level", project.level, LEVELS[project.level]),
+            badge("stage", project.stage, STAGES[project.stage]),
+            badge("status", project.status, STATUSES[project.status]),
+        )
     )
-    return f'<p class="sc-badges">{"".join(badges)}</p>\n'
+    return (
+        f'<header class="sc-project__head">{logo}<div><h1>{attribute(project.name)}</h1>'
+        f'<p class="sc-badges">{badges}</p></div></header>'
+    )
 
 
-def _logo(project: Project) -> str:
-    if not project.logo:
-        return ""
-    logo = paths.link(paths.project_page(project.id), paths.project_logo(project.id, project.logo))
-    return f'![{inline(project.name)} 标志]({logo}){{ .sc-logo width="96" height="96" }}\n'
-
-
-def _facts(project: Project, model: Model, page: str) -> str:
+def _facts(project: Project, model: Model, here: str) -> str:
     college = model.colleges[project.college]
-    college_link = paths.link(page, paths.college_page(college.id))
-    field_names = "、".join(_field_name(model, field_id) for field_id in project.fields)
-    facts = [
-        f"- **所属学院**：[{inline(college.name)}]({college_link})",
-        f"- **领域**：{inline(field_names)}",
-        f"- **开始时间**：{inline(project.started)}",
-    ]
-    if project.seeking:
-        facts.append(f"- **正在寻求**：{'、'.join(SEEKING[s] for s in project.seeking)}")
-    return "\n".join(facts) + "\n"
+    fields = "、".join(
+        attribute(model.fields[f].name if f in model.fields else f) for f in project.fields
+    )
+    return facts(
+        [
+            ("所属学院", anchor(paths.href(here, paths.college_page(college.id)), college.name)),
+            ("领域", fields),
+            ("关键词", "、".join(attribute(k) for k in project.keywords)),
+            ("开始时间", attribute(project.started)),
+            ("正在寻求", "、".join(SEEKING[s] for s in project.seeking)),
+        ]
+    )
 
 
-def _field_name(model: Model, field_id: str) -> str:
-    known = model.fields.get(field_id)
-    return known.name if known else field_id
-
-
-def _description(project: Project) -> str:
-    html = rich(project.description)
-    if not html:
-        return ""
-    return f'## 项目介绍\n\n<div class="sc-description">\n{html}\n</div>\n'
-
-
-def _team(project: Project) -> str:
-    rows = [
-        f"| {inline(m.name)} | {inline(m.role)} "
-        f"| {inline(m.major) or '—'} | {inline(m.grade) or '—'} |"
-        for m in project.team
-    ]
-    table = "| 姓名 | 角色 | 专业 | 年级 |\n| --- | --- | --- | --- |\n" + "\n".join(rows) + "\n"
-    hidden = ""
-    if project.hidden_members:
-        hidden = f"\n另有 {project.hidden_members} 名成员未公开姓名。\n"
-    return f"## 团队\n\n{table}{hidden}"
-
-
-def _achievements(project: Project) -> str:
-    if not project.achievements:
-        return ""
-    rows = [
-        f"| {ACHIEVEMENT_TYPES[a.type]} | {inline(a.title)} | {inline(a.date)} "
-        f"| {inline(a.issuer) or '—'} | {_amount(a.amount_cny)} |"
-        for a in sorted(project.achievements, key=lambda a: (a.date, a.title))
-    ]
-    header = "| 类型 | 名称 | 日期 | 颁发或出资方 | 金额 |\n| --- | --- | --- | --- | --- |\n"
-    return f"## 成果\n\n{header}" + "\n".join(rows) + "\n"
-
-
-def _amount(amount_cny: float | None) -> str:
-    """Amounts in 万元 as Chinese readers expect, without float noise (12.5 万元)."""
-    if amount_cny is None:
-        return "—"
-    return f"{amount_cny / 10_000:,.2f}".rstrip("0").rstrip(".") + " 万元"
-
-
-def _milestones(project: Project) -> str:
-    if not project.milestones:
-        return ""
-    items = [
-        f'<li><time>{attribute(m.date)}</time> {badge("level", m.level, LEVELS[m.level])}'
-        + (f" {attribute(m.note)}" if m.note else "")
-        + "</li>"
-        for m in project.milestones
-    ]
-    return '## 发展历程\n\n<ol class="sc-timeline">\n' + "\n".join(items) + "\n</ol>\n"
-
-
-def _mentors(project: Project, model: Model) -> str:
+def _mentors(project: Project, model: Model, here: str) -> str:
     mentors = [model.mentors[m] for m in project.mentors if m in model.mentors]
-    if not mentors:
-        return ""
-    items = [
-        f"- **{inline(m.name)}**，{inline(m.title)}，{inline(m.organisation)}" for m in mentors
-    ]
-    return "## 创业导师\n\n" + "\n".join(items) + "\n"
+    return bullet_list(
+        anchor(paths.href(here, paths.mentor_page(m.id)), m.name)
+        + f' <span class="sc-meta">{attribute(m.title)} · {attribute(m.organisation)}</span>'
+        for m in mentors
+    )
 
 
 def _links(project: Project) -> str:
-    urls = [
-        (label, getattr(project.links, key))
+    return bullet_list(
+        anchor(url, label, external=True)
         for key, label in _LINK_LABELS.items()
-        if getattr(project.links, key).startswith(("http://", "https://"))
-    ]
-    if not urls:
-        return ""
-    items = [
-        f'- <a href="{attribute(url)}" rel="noopener nofollow">{label}</a>' for label, url in urls
-    ]
-    return "## 链接\n\n" + "\n".join(items) + "\n"
+        if (url := getattr(project.links, key)).startswith(("http://", "https://"))
+    )
+
+
+def _contact(project: Project, model: Model, here: str) -> str:
+    """Visitors reach a team through its college's nursery, never through a student's phone."""
+    college = model.colleges[project.college]
+    nursery = anchor(paths.href(here, paths.college_page(college.id)), college.nursery)
+    lines = [f"<p>请通过{nursery}（{attribute(college.association)}）联系本项目团队。</p>"]
+    if project.contact_email:
+        email = attribute(project.contact_email)
+        lines.append(f'<p>项目邮箱：<a href="mailto:{email}">{email}</a></p>')
+    return "".join(lines)
+
+
+def _related(projects: list[Project], here: str) -> str:
+    return bullet_list(
+        (
+            anchor(paths.href(here, paths.project_page(p.id)), p.name)
+            + " "
+            + badge("level", p.level, LEVELS[p.level])
+        )
+        for p in projects
+    )

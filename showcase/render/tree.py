@@ -18,10 +18,21 @@ from showcase.render.college_page import (
     render_college_page,
     render_colleges_index,
 )
-from showcase.render.content_pages import page_title
-from showcase.render.directory import render_directory_page
+from showcase.render.content_pages import in_reading_order, page_title
+from showcase.render.directory import render_directory
+from showcase.render.event_pages import render_event_files, render_event_page, render_events_index
+from showcase.render.exports import open_data_files
 from showcase.render.home import render_home_page
+from showcase.render.mentor_pages import (
+    projects_by_mentor,
+    render_mentor_page,
+    render_mentors_index,
+)
+from showcase.render.open_data_page import render_open_data_page
 from showcase.render.project_page import render_project_page
+from showcase.render.related import RelatedIndex
+from showcase.render.services_page import render_services_page
+from showcase.render.social import social_image
 
 NavEntry = str | dict[str, str]
 
@@ -41,38 +52,66 @@ class DocsTree:
     nav: list[NavEntry]
 
 
-def render_docs(model: Model, content_pages: Mapping[str, str] | None = None) -> DocsTree:
+def render_docs(
+    model: Model,
+    content_pages: Mapping[str, str] | None = None,
+    last_changed: Mapping[str, str] | None = None,
+) -> DocsTree:
     """Render every page of the site for `model`.
 
     `content_pages` maps file names to the text of hand-written pages (see
-    `showcase.render.content_pages.read_content_pages`).
+    `showcase.render.content_pages.read_content_pages`); `last_changed` maps project
+    source files to the date of their last commit (see `showcase.engine.git_dates`).
     """
-    content_pages = dict(sorted((content_pages or {}).items()))
+    content_pages = in_reading_order(content_pages or {})
     content_links = [
         (paths.content_page(name), page_title(name, text)) for name, text in content_pages.items()
     ]
-    pages: dict[str, str] = {
-        paths.HOME: render_home_page(model, content_links),
-        paths.DIRECTORY: render_directory_page(model),
-    }
+    pages: dict[str, str] = {paths.OPEN_DATA: render_open_data_page(model)}
     groups = group_by_college(model)
     pages[paths.COLLEGES] = render_colleges_index(model, groups)
     for college in model.colleges.values():
         pages[paths.college_page(college.id)] = render_college_page(college, groups[college.id])
     copies: dict[str, str] = {}
+    related = RelatedIndex(model.projects.values())
     for project in model.projects.values():
-        pages[paths.project_page(project.id)] = render_project_page(project, model)
+        pages[paths.project_page(project.id)] = render_project_page(
+            project, model, related, last_changed
+        )
         if project.logo:
             copies[paths.project_logo(project.id, project.logo)] = project.logo
     for name, text in content_pages.items():
         pages[paths.content_page(name)] = text
+    mentor_projects = projects_by_mentor(model)
+    pages[paths.MENTORS] = render_mentors_index(model, mentor_projects)
+    for mentor in model.mentors.values():
+        pages[paths.mentor_page(mentor.id)] = render_mentor_page(
+            mentor, mentor_projects[mentor.id], model
+        )
+    pages[paths.EVENTS] = render_events_index(model)
+    for event in model.events.values():
+        pages[paths.event_page(event.id)] = render_event_page(event, model)
+    pages[paths.SERVICES] = render_services_page(model)
 
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files[paths.STYLESHEET] = _stylesheet()
+    files[paths.PAGES_STYLESHEET] = _asset("pages.css")
+    files[paths.EVENTS_SCRIPT] = _asset("events.js")
+    files[paths.SOCIAL_IMAGE] = social_image()
+    files.update(render_event_files(model))
+    files.update(render_directory(model))
+    files.update(open_data_files(model))
+    files[paths.BROWSE_STYLESHEET] = _asset("browse.css")
+    available = {*files, *copies}
+    files[paths.HOME] = render_home_page(model, content_links, available).encode("utf-8")
     nav: list[NavEntry] = [
         {"首页": paths.HOME},
         {"项目名录": paths.DIRECTORY},
         {"学院": paths.COLLEGES},
+        {"创业导师": paths.MENTORS},
+        {"活动": paths.EVENTS},
+        {"一站式服务": paths.SERVICES},
+        {"开放数据": paths.OPEN_DATA},
         *(path for path, _title in content_links),
     ]
     return DocsTree(files=dict(sorted(files.items())), copies=dict(sorted(copies.items())), nav=nav)
@@ -80,3 +119,7 @@ def render_docs(model: Model, content_pages: Mapping[str, str] | None = None) ->
 
 def _stylesheet() -> bytes:
     return resources.files("showcase.render").joinpath("assets/showcase.css").read_bytes()
+
+
+def _asset(name: str) -> bytes:
+    return resources.files("showcase.render").joinpath("assets", name).read_bytes()

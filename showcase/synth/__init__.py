@@ -61,6 +61,8 @@ def write_repository(src_root: Path, out: Path, count: int, seed: int) -> None:
         shutil.copytree(src_root / folder, out / folder)
     if (src_root / "mkdocs.yml").is_file():
         shutil.copy2(src_root / "mkdocs.yml", out / "mkdocs.yml")
+    if (src_root / "overrides").is_dir():
+        shutil.copytree(src_root / "overrides", out / "overrides")
     registries = _Registries(out / "content")
     rng = random.Random(seed)
     made_dirs: set[str] = set()

@@ -98,7 +98,7 @@ def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(
 def test_sample_repository_builds_one_page_per_project(tmp_path: Path) -> None:
     """The real sample data through the real validator, copied so the checkout stays clean."""
     source = repository_root()
-    for folder in ("projects", "content", "schemas"):
+    for folder in ("projects", "content", "schemas", "overrides"):
         shutil.copytree(source / folder, tmp_path / folder)
     shutil.copy(source / "mkdocs.yml", tmp_path / "mkdocs.yml")
     assert cli.build(tmp_path, None) == 0

@@ -1,0 +1,52 @@
+"""What the search index holds for a project page: what people search for, nothing more.
+
+A visitor finds a project by a word from its name, summary, fields, keywords or college;
+nobody searches the showcase for a team member's name or an award title, and indexing
+every page's full text made the index of 10,000 projects tens of megabytes that every
+visitor's phone downloads. So the engine indexes each project page with one entry built
+from the model (title: the name; text: summary, college, fields, keywords) and keeps the
+page's own HTML out of the index entirely.
+
+This is engine policy, not data: the model and the renderers do not change, and another
+engine can make its own choice from the same model. Example::
+
+    >>> entries = project_search_entries(model)
+    >>> entries["projects/aurora-01/index.md"]
+    SearchEntry(title='经纬智能调温面料', text='<p>…summary…</p><p>纺织学院 · 纺织服装 · …</p>')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from showcase.model import Model, Project
+from showcase.render import paths
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """One search index entry: `title` is plain text, `text` is escaped HTML paragraphs."""
+
+    title: str
+    text: str
+
+
+def project_search_entries(model: Model) -> dict[str, SearchEntry]:
+    """The search entry of every project page, keyed by the page's docs path."""
+    return {
+        paths.project_page(project.id): project_entry(project, model)
+        for project in model.projects.values()
+    }
+
+
+def project_entry(project: Project, model: Model) -> SearchEntry:
+    college = model.colleges.get(project.college)
+    facts = [
+        college.name if college else project.college,
+        *(model.fields[f].name if f in model.fields else f for f in project.fields),
+        *project.keywords,
+    ]
+    text = f"<p>{escape(project.summary, quote=False)}</p>"
+    text += f"<p>{escape(' · '.join(f for f in facts if f), quote=False)}</p>"
+    return SearchEntry(title=project.name, text=text)

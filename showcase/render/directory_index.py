@@ -1,0 +1,170 @@
+"""The directory index: every project reduced to what the directory's filters need.
+
+The browser filters, sorts and pages 10,000 projects from one compact JSON file
+(``assets/directory.json``) instead of 10,000 cards in one page. Labels are written once,
+in the header; each project is a short array of option indexes::
+
+    {"version": 1,
+     "facets": [["college", "学院", [["textile", "纺织学院"], …]], …],
+     "columns": ["id", "name", "summary", "college", …],
+     "projects": [["sensor-fabric", "柔性传感织物", "把柔性…", 0, 1, 1, 0, [0, 1], 2, [0, 2],
+                   202309, 2, 17, 211, "png"], …]}
+
+Single-valued facets hold one index, multi-valued ones (field, seeking) a list. The pinyin
+order of names is computed here (``name_rank``), so the browser never needs a pinyin table.
+Built from the checked model only, so non-public team members cannot appear.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from pypinyin import Style, lazy_pinyin
+
+from showcase.model import LEVELS, SEEKING, STAGES, STATUSES, Model, Project
+from showcase.render.cards import placeholder_hue
+
+SUMMARY_CHARS = 40
+"""Cards show at most two lines of summary (about 16 characters a line on a phone); the
+full text is on the project page. Summaries are most of the index's bytes."""
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter: its URL parameter, its Chinese title and its options (id, label)."""
+
+    key: str
+    title: str
+    options: tuple[tuple[str, str], ...]
+    multiple: bool = False
+    """Whether a project can have several values (fields, seeking)."""
+
+
+COLUMNS = (
+    "id", "name", "summary", "college", "level", "stage", "status", "field", "year", "seeking",
+    "started", "achievements", "name_rank", "hue", "logo",
+)
+
+
+def facets(model: Model) -> list[Facet]:
+    """The directory's filters in display order; years newest first, only those in use."""
+    years = sorted({p.started[:4] for p in model.projects.values()}, reverse=True)
+    return [
+        Facet("college", "学院", tuple((c.id, c.name) for c in model.colleges.values())),
+        Facet("level", "孵化层级", tuple(LEVELS.items())),
+        Facet("stage", "发展阶段", tuple(STAGES.items())),
+        Facet("status", "状态", tuple(STATUSES.items())),
+        Facet("field", "行业领域", tuple((f.id, f.name) for f in model.fields.values()), True),
+        Facet("year", "启动年份", tuple((y, f"{y} 年") for y in years)),
+        Facet("seeking", "寻求资源", tuple(SEEKING.items()), True),
+    ]
+
+
+def facet_values(project: Project) -> dict[str, tuple[str, ...]]:
+    """The option ids a project has, per facet."""
+    return {
+        "college": (project.college,),
+        "level": (project.level,),
+        "stage": (project.stage,),
+        "status": (project.status,),
+        "field": project.fields,
+        "year": (project.started[:4],),
+        "seeking": project.seeking,
+    }
+
+
+def facet_counts(
+    projects: Iterable[Project], selection: Mapping[str, Iterable[str]]
+) -> dict[str, dict[str, int]]:
+    """For each facet option, how many projects have it and match every *other* facet.
+
+    This is the number a visitor gets by choosing only that option within its facet while
+    keeping the other facets as they are (AND across facets, OR within one), so an option's
+    count does not drop to zero just because a sibling option is chosen. One pass: a project
+    that fails two or more facets counts nowhere; failing exactly one, it counts only there.
+    """
+    chosen = {key: set(values) for key, values in selection.items() if values}
+    counts: dict[str, dict[str, int]] = {}
+    for project in projects:
+        values = facet_values(project)
+        failed = [key for key, wanted in chosen.items() if wanted.isdisjoint(values[key])]
+        if len(failed) > 1:
+            continue
+        for key in failed or values:
+            bucket = counts.setdefault(key, {})
+            for value in values[key]:
+                bucket[value] = bucket.get(value, 0) + 1
+    return counts
+
+
+def matches(project: Project, selection: Mapping[str, Iterable[str]]) -> bool:
+    """Whether `project` passes every facet that has a choice."""
+    values = facet_values(project)
+    return all(
+        not set(wanted) or not set(wanted).isdisjoint(values[key])
+        for key, wanted in selection.items()
+    )
+
+
+_DIGITS = re.compile(r"\d+")
+_TONELESS = str.maketrans(
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm"
+)
+"""Tone marks off (ü as v, after u); Style.TONE is pypinyin's cheapest style to compute."""
+
+
+def pinyin_key(name: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """How names sort in Chinese: by pinyin syllables, then tones, then the characters.
+
+    Words read as phrases (重庆 is chong-qing, 重要 zhong-yao); Latin letters compare
+    without case and digit runs by value, so 项目2 comes before 项目10.
+    """
+    toned = tuple(lazy_pinyin(name, style=Style.TONE))
+    plain = tuple(_DIGITS.sub(_zero_padded, s.lower().translate(_TONELESS)) for s in toned)
+    return plain, toned, name
+
+
+def _zero_padded(digits: re.Match[str]) -> str:
+    return digits.group().zfill(12)
+
+
+def name_order(projects: Iterable[Project]) -> list[Project]:
+    """Projects in pinyin order of their names (ids break ties)."""
+    return sorted(projects, key=lambda p: (pinyin_key(p.name), p.id))
+
+
+def directory_index(model: Model, ordered_by_name: Sequence[Project]) -> bytes:
+    """The JSON index for ``assets/directory.js`` (see the module docstring)."""
+    facet_list = facets(model)
+    positions = {f.key: {value: i for i, (value, _) in enumerate(f.options)} for f in facet_list}
+    ranks = {p.id: rank for rank, p in enumerate(ordered_by_name)}
+    rows = []
+    for project in model.projects.values():
+        codes = facet_values(project)
+        row: list[object] = [project.id, project.name, _short(project.summary)]
+        for facet in facet_list:
+            indexes = [positions[facet.key][value] for value in codes[facet.key]]
+            row.append(indexes if facet.multiple else indexes[0])
+        row += [
+            int(project.started[:4] + project.started[5:7]),
+            len(project.achievements),
+            ranks[project.id],
+            placeholder_hue(project.id),
+            posixpath.splitext(project.logo)[1].lower().lstrip("."),
+        ]
+        rows.append(row)
+    document = {
+        "version": 1,
+        "facets": [[f.key, f.title, [list(option) for option in f.options]] for f in facet_list],
+        "columns": list(COLUMNS),
+        "projects": rows,
+    }
+    return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+
+
+def _short(summary: str) -> str:
+    return summary if len(summary) <= SUMMARY_CHARS else summary[: SUMMARY_CHARS - 1] + "…"

@@ -1,0 +1,87 @@
+"""The open-data page (开放数据): what each file holds, its fields and its licence.
+
+The field tables are generated from the same column lists the exporters use
+(`exports.JSON_FIELDS`, `exports.CSV_COLUMNS`), so the documentation cannot drift from
+the files.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from showcase.model import Model
+from showcase.render import paths
+from showcase.render.exports import (
+    CSV_COLUMNS,
+    CSV_FILE,
+    FEED_FILE,
+    FEED_SIZE,
+    JSON_FIELDS,
+    JSON_FILE,
+)
+from showcase.render.text import attribute, front_matter
+
+PAGE = "data/index.md"
+
+FILES = (
+    (JSON_FILE, "全部公开字段，UTF-8 编码的 JSON。"),
+    (CSV_FILE, "每个项目一行的表格，带 BOM 的 UTF-8 编码，可直接用 Excel 或 WPS 打开。"),
+    (FEED_FILE, f"新项目的 Atom 订阅源（最新 {FEED_SIZE} 个项目），可用 RSS 阅读器订阅。"),
+)
+TOP_LEVEL = (("school", "学校"), ("count", "项目数"), ("projects", "项目列表"))
+CSV_NOTES = {
+    "field_names": "多个领域以“、”分隔",
+    "mentor_names": "多位导师以“、”分隔",
+    "seeking_labels": "多项以“、”分隔",
+    "funding_cny": "融资与合同类成果金额之和，没有则为空",
+    "team_size": "不含未公开姓名的成员",
+    "url": "项目页面的网址",
+}
+
+
+def render_open_data_page(model: Model) -> str:
+    """The Markdown source of the open-data page."""
+    count = len(model.projects)
+    url_note = (
+        f"文件中的网址是以 {attribute(model.site.site_url)} 开头的完整网址。"
+        if model.site.site_url
+        else "文件中的网址相对于本站根目录。"
+    )
+    json_rows = "".join(
+        f"<tr><td><code>{key}</code></td><td>{attribute(meaning)}</td></tr>"
+        for key, meaning in JSON_FIELDS
+    )
+    csv_rows = "".join(
+        f"<tr><td>{header}</td><td><code>{key}</code></td>"
+        f"<td>{attribute(CSV_NOTES.get(key, ''))}</td></tr>"
+        for key, header in CSV_COLUMNS
+    )
+    files = "".join(
+        f'<li><a href="{paths.href(PAGE, path)}">{posixpath.basename(path)}</a>：{what}</li>'
+        for path, what in FILES
+    )
+    top_level = "".join(f"<code>{key}</code>（{meaning}）" for key, meaning in TOP_LEVEL)
+    body = "\n".join(
+        [
+            '<div class="sc-open-data">',
+            f"<p>本站开放全部 {count} 个项目的公开信息，方便学院、合作单位和媒体统计、引用和转载。"
+            "数据与网站同时生成，随网站一起更新。未公开姓名的团队成员和联系方式不会出现在任何文件中。"
+            f"{url_note}</p>",
+            "<h2>文件</h2>",
+            f"<ul>{files}</ul>",
+            "<h2>projects.json 字段</h2>",
+            f"<p>顶层包含 {top_level}；每个项目包含：</p>",
+            "<table><thead><tr><th>字段</th><th>含义</th></tr></thead>"
+            f"<tbody>{json_rows}</tbody></table>",
+            "<h2>projects.csv 列</h2>",
+            "<table><thead><tr><th>列名</th><th>对应字段</th><th>说明</th></tr></thead>"
+            f"<tbody>{csv_rows}</tbody></table>",
+            "<h2>使用许可</h2>",
+            f"<p>数据由各学院创业苗圃和学生团队提供，经{attribute(model.site.school)}创业指导中心"
+            f"审核发布。欢迎在注明出处（“{attribute(model.site.site_name)}”）的前提下自由使用、"
+            "转载和再加工；引用具体项目时请以项目页面上的最新信息为准。</p>",
+            "</div>",
+        ]
+    )
+    meta = {"title": "开放数据", "description": "下载全部项目的公开数据：JSON、CSV 与 Atom 订阅源"}
+    return f"{front_matter(meta)}\n# 开放数据\n\n{body}\n"
