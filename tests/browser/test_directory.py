@@ -20,6 +20,7 @@ from showcase.model import Model, Project
 from showcase.paths import Layout, repository_root
 from showcase.render.directory import CARDS_PER_PAGE, PLAIN_PAGE_SIZE
 from showcase.render.directory_index import facet_counts, matches, name_order
+from showcase.render.exports import FEED_SIZE
 from tests.browser.conftest import LOCAL_HOSTS, PHONE, ServedSite
 from tests.factories import LEVEL_CYCLE, STAGE_CYCLE, STATUS_CYCLE, make_model, make_project
 
@@ -255,3 +256,13 @@ def test_phone_screenshots_of_home_and_directory(
         target = artifacts / f"{name}x812.png"
         page.screenshot(path=str(target), full_page=True)
         assert target.stat().st_size > 10_000
+
+
+def test_open_data_files_are_served_from_the_site(page: Any, directory_site: ServedSite) -> None:
+    page.goto(directory_site.url + "data/")
+    csv_link = page.locator(".sc-open-data a", has_text="projects.csv")
+    response = page.request.get(directory_site.url + "data/" + csv_link.get_attribute("href"))
+    assert response.ok and response.body().startswith("\ufeff项目编号,项目名称".encode())
+    feed = page.request.get(directory_site.url + "feeds/projects.xml")
+    expected = min(FEED_SIZE, len(directory_site.model.projects))
+    assert feed.ok and feed.text().count("<entry>") == expected

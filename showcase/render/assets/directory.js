@@ -66,7 +66,7 @@
         logo: row[column.logo]
       };
     });
-    return {facets: facets, projects: projects, column: column};
+    return {facets: facets, projects: projects};
   }
 
   /* The state from the URL; unknown facets, options and sorts are ignored. */
