@@ -260,6 +260,13 @@ def _range(error: ValidationError, document: Document, path: JsonPath) -> Iterat
                    error.schema.get("description", "") or "检查数值和单位。")
 
 
+def _reserved(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
+    """``not: {enum: [...]}`` marks names the site itself uses, such as ``index``."""
+    yield _problem(document, path, "schema.reserved", _title_label(error, path),
+                   f"「{show_value(error.instance)}」是保留字，不能用作编号。",
+                   error.schema.get("x-reserved-hint", "") or "换一个编号。")
+
+
 def _other(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
     yield _problem(document, path, "schema.other", _title_label(error, path),
                    f"「{show_value(error.instance)}」不符合要求。",
@@ -281,4 +288,5 @@ _TRANSLATORS: dict[str, Callable[[ValidationError, Document, JsonPath], Iterator
     "maximum": _range,
     "exclusiveMinimum": _range,
     "exclusiveMaximum": _range,
+    "not": _reserved,
 }
