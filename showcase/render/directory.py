@@ -52,27 +52,25 @@ def _plain_page(model: Model, ordered: Sequence[Project], number: int, page_coun
     first = (number - 1) * PLAIN_PAGE_SIZE
     shown = ordered[first : first + PLAIN_PAGE_SIZE]
     title = "项目名录" if number == 1 else f"项目名录（第 {number} 页）"
-    parts = [
-        front_matter(
-            {
-                "title": title,
-                "description": f"全部 {len(ordered)} 个学生创业项目，按学院、层级、阶段和领域筛选",
-                "search": {"exclude": True},
-            }
-        ),
-        "# 项目名录\n",
-    ]
-    if number == 1:
-        parts.append(_app(model))
+    matter = front_matter(
+        {
+            "title": title,
+            "description": f"全部 {len(ordered)} 个学生创业项目，按学院、层级、阶段和领域筛选",
+            "search": {"exclude": True},
+        }
+    )
     items = "".join(_plain_item(model, project, page) for project in shown)
-    parts.append(
-        '<div class="sc-plain" data-testid="plain-list">\n'
+    # One top-level <div> with no blank line: MkDocs can then skip Markdown for the
+    # ~N/50 plain pages (see showcase.engine.raw_pages).
+    return (
+        f'{matter}\n<div class="sc-directory-page"><h1>{attribute(title)}</h1>\n'
+        + (_app(model) if number == 1 else "")
+        + '<div class="sc-plain" data-testid="plain-list">\n'
         f"<p>共 {len(ordered)} 个项目，按名称拼音排序。第 {number} / {page_count} 页。</p>\n"
         f'<ol class="sc-plain__list" start="{first + 1}">{items}</ol>\n'
         f"{_pager(page, number, page_count)}\n"
-        "</div>\n"
+        "</div>\n</div>\n"
     )
-    return "\n".join(parts)
 
 
 def _plain_item(model: Model, project: Project, page: str) -> str:
