@@ -16,6 +16,7 @@ import os
 import shutil
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,10 +98,9 @@ def browser_model() -> Model:
     return make_model([*make_model(count=12).projects.values(), hostile])
 
 
-@pytest.fixture(scope="session")
-def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    root = tmp_path_factory.mktemp("browser-repo")
-    model = browser_model()
+@contextmanager
+def serve_model(root: Path, model: Model) -> Iterator[ServedSite]:
+    """Build `model`'s site under `root` and serve it on a free localhost port."""
     site = build_site(Layout(root), model, config_file=repository_root() / "mkdocs.yml")
     server = start_server(site, "127.0.0.1", 0)
     try:
@@ -109,6 +109,12 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
         server.shutdown()
         server.server_close()
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    with serve_model(tmp_path_factory.mktemp("browser-repo"), browser_model()) as served:
+        yield served
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ one page of the plain list) and Chinese names that sort differently by pinyin an
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,14 +13,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from showcase.engine import build_site
-from showcase.engine.preview import start_server
 from showcase.model import Model, Project
-from showcase.paths import Layout, repository_root
 from showcase.render.directory import CARDS_PER_PAGE, PLAIN_PAGE_SIZE
 from showcase.render.directory_index import facet_counts, matches, name_order
 from showcase.render.exports import FEED_SIZE
-from tests.browser.conftest import LOCAL_HOSTS, PHONE, ServedSite
+from tests.browser.conftest import LOCAL_HOSTS, PHONE, ServedSite, serve_model
 from tests.factories import LEVEL_CYCLE, STAGE_CYCLE, STATUS_CYCLE, make_model, make_project
 
 pytestmark = pytest.mark.browser
@@ -52,16 +48,8 @@ def directory_model() -> Model:
 
 @pytest.fixture(scope="module")
 def directory_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    root = tmp_path_factory.mktemp("directory-repo")
-    model = directory_model()
-    site = build_site(Layout(root), model, config_file=repository_root() / "mkdocs.yml")
-    server = start_server(site, "127.0.0.1", 0)
-    try:
-        yield ServedSite(f"http://127.0.0.1:{server.server_address[1]}/", model, site)
-    finally:
-        server.shutdown()
-        server.server_close()
-        shutil.rmtree(root, ignore_errors=True)
+    with serve_model(tmp_path_factory.mktemp("directory-repo"), directory_model()) as served:
+        yield served
 
 
 def newest_first(model: Model, selection: dict[str, list[str]]) -> list[str]:
