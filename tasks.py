@@ -32,12 +32,40 @@ def validate(c, path=None, format="text"):
     _exit(run(ROOT, [*(path or ()), *c.remainder.split()], format))
 
 
-@task(help={"site_dir": "输出目录（默认 site/）"})
-def build(c, site_dir=""):
+@task(
+    help={
+        "site_dir": "输出目录（默认 site/；--drafts 时默认 build/preview-site/）",
+        "drafts": "预览：包含草稿和未到发布日期的典型案例（醒目标注，不可发布）",
+        "today": "按这一天判断典型案例是否已到发布日期（YYYY-MM-DD）",
+    }
+)
+def build(c, site_dir="", drafts=False, today=""):
     """Validate, generate the docs tree and build the site atomically into site/."""
     from showcase.engine.cli import build as run_build
 
-    _exit(run_build(ROOT, Path(site_dir) if site_dir else None))
+    _exit(run_build(ROOT, Path(site_dir) if site_dir else None, drafts, today))
+
+
+@task(
+    help={
+        "drafts": "预览：包含草稿和未到发布日期的案例（默认写入 build/publicity-preview/）",
+        "today": "按这一天判断案例是否已到发布日期（YYYY-MM-DD）",
+        "out": "输出目录（默认 build/publicity/）",
+    }
+)
+def publicity(c, drafts=False, today="", out=""):
+    """Write WeChat articles, Markdown versions and share images of the typical cases."""
+    from showcase.engine.publicity_cli import run
+
+    _exit(run(ROOT, drafts, today, out))
+
+
+@task(help={"roadshow": "只排这一场路演（路演编号）", "out": "输出目录（默认 build/agenda/）"})
+def agenda(c, roadshow="", out=""):
+    """Schedule the roadshows in content/roadshows/ and write calendars, print and PDF."""
+    from showcase.roadshow.cli import run as run_agenda
+
+    _exit(run_agenda(ROOT, roadshow, Path(out) if out else None))
 
 
 @task(help={"host": "监听地址", "port": "端口"})
@@ -85,6 +113,7 @@ def bench(c, count=10000, sizes=""):
     c.run(f"{sys.executable} benchmarks/bench_validate.py --count {int(count)}", pty=False)
     build_sizes = ",".join(str(int(s)) for s in (sizes or str(count)).split(",") if s.strip())
     c.run(f"{sys.executable} benchmarks/bench_build.py --sizes {build_sizes}", pty=False)
+    c.run(f"{sys.executable} benchmarks/bench_agenda.py", pty=False)
 
 
 @task
@@ -98,3 +127,54 @@ def test(c, k=""):
     """Run the whole test suite (browser tests need Chromium; with CI=true they must run)."""
     selection = f" -k {k!r}" if k else ""
     c.run(f"{sys.executable} -m pytest{selection}", pty=False)
+
+
+@task(help={"check": "只检查已提交的文件是否最新，不写入（测试和 CI 用）"})
+def issue_form(c, check=False):
+    """Generate .github/ISSUE_TEMPLATE/new-project.yml from the project schema and registries."""
+    from showcase.generated import write_generated
+
+    _exit(write_generated(ROOT, "issue-form", check=check))
+
+
+@task(help={"body": "议题正文文件（Markdown）", "write": "写入 projects/<学院>/<编号>.yaml",
+            "format": "输出格式：text（默认）、json 或 github"})
+def from_issue(c, body, write=False, format="text"):
+    """Turn a submitted issue-form body into a project file and validate it."""
+    from showcase.forms.from_issue import run
+
+    _exit(run(ROOT, body, write, format))
+
+
+@task(help={"base": "目标分支，例如 origin/main", "author": "提交者在代码托管平台上的用户名",
+            "format": "输出格式：text（默认）、json 或 github",
+            "summary": "把审阅摘要（Markdown）写入这个文件"})
+def check_pr(c, base, author="", format="text", summary=""):
+    """Check a pull request: changed files, ownership, personal data, review summary."""
+    from showcase.review.check_pr import run
+
+    _exit(run(ROOT, base, author, format, summary))
+
+
+@task(help={"check": "只检查已提交的文件是否最新，不写入"})
+def codeowners(c, check=False):
+    """Generate CODEOWNERS from the maintainers in content/site.yaml and colleges.yaml."""
+    from showcase.generated import write_generated
+
+    _exit(write_generated(ROOT, "codeowners", check=check))
+
+
+@task
+def ci(c):
+    """What every CI runs: lint, validate, a strict build, then the tests (last)."""
+    from showcase.ci import run
+
+    _exit(run(ROOT))
+
+
+@task
+def screenshots(c):
+    """Rebuild the submission guide's screenshots (content/pages/img/) with Chromium."""
+    from showcase.screenshots import run
+
+    _exit(run(ROOT))

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from showcase.cases import TypicalCase
+from showcase.roadshow.model import Agenda
+
 LEVELS = {"nursery": "学院创业苗圃", "makerspace": "学校众创空间", "incubator": "校外孵化加速器"}
 STAGES = {"seed": "种子期", "startup": "初创期", "growth": "培育期"}
 STATUSES = {"active": "在孵", "graduated": "已毕业", "paused": "暂停", "closed": "已终止"}
@@ -161,6 +164,9 @@ class Site:
     maintainers: tuple[str, ...]
     tagline: str = ""
     site_url: str = ""
+    forge: str = ""
+    """github, gitlab, gitee or gitea: how to link to "new file" pages; empty = guess."""
+    default_branch: str = "main"
 
 
 @dataclass(frozen=True)
@@ -213,6 +219,10 @@ class Model:
     events: dict[str, Event] = field(default_factory=dict)
     """Sorted by start time, then id."""
     services: dict[str, Service] = field(default_factory=dict)
+    cases: dict[str, TypicalCase] = field(default_factory=dict)
+    """Typical cases, every status: renderers choose which to show (`render.case_visibility`)."""
+    roadshows: dict[str, Agenda] = field(default_factory=dict)
+    """Scheduled roadshows by first day, then id (`showcase.validate.roadshow_rules`)."""
 
     def projects_of_college(self, college_id: str) -> list[Project]:
         return [p for p in self.projects.values() if p.college == college_id]
@@ -245,6 +255,8 @@ def site_from_data(data: dict[str, Any]) -> Site:
         maintainers=tuple(data["maintainers"]),
         tagline=data.get("tagline", ""),
         site_url=data.get("site_url", ""),
+        forge=data.get("forge", ""),
+        default_branch=data.get("default_branch", "main"),
     )
 
 

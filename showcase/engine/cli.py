@@ -13,24 +13,36 @@ from pathlib import Path
 
 from showcase.engine.mkdocs_site import BuildFailed, build_site
 from showcase.engine.preview import snapshot, start_server
+from showcase.engine.publicity_cli import preview_model, preview_site_dir, publicity_for
 from showcase.model import Model
 from showcase.paths import Layout
 
 POLL_SECONDS = 1.0
 
 
-def build(root: Path, site_dir: Path | None) -> int:
-    """Validate the repository at `root` and build its site; 0 on success, 1 on failure."""
+def build(root: Path, site_dir: Path | None, drafts: bool = False, today: str = "") -> int:
+    """Validate the repository at `root` and build its site; 0 on success, 1 on failure.
+
+    `drafts` builds a preview with draft and scheduled typical cases into
+    ``build/preview-site/`` by default; `today` (``YYYY-MM-DD``) sets the publication date.
+    """
     layout = Layout(root)
     started = time.perf_counter()
+    try:
+        publicity, note = publicity_for(today, drafts)
+    except ValueError as error:
+        print(str(error), file=sys.stderr)
+        return 1
     print("正在检查数据……", flush=True)
-    model = _validated_model(layout)
+    model = validated_model(layout)
     if model is None:
         return 1
     counts = f"{len(model.projects)} 个项目，{len(model.colleges)} 个学院"
-    print(f"数据检查通过：{counts}。正在生成网站……", flush=True)
+    print(f"数据检查通过：{counts}。{note}正在生成网站……", flush=True)
+    if drafts:
+        model, site_dir = preview_model(model), site_dir or preview_site_dir(layout)
     try:
-        built = build_site(layout, model, site_dir)
+        built = build_site(layout, model, site_dir, publicity=publicity)
     except BuildFailed as failure:
         _print_failure(failure)
         return 1
@@ -86,7 +98,7 @@ def _rebuild(root: Path) -> int:
         return 1
 
 
-def _validated_model(layout: Layout) -> Model | None:
+def validated_model(layout: Layout) -> Model | None:
     """The checked model, or None after printing why the data cannot be published."""
     from showcase.validate import validate_repository
     from showcase.validate.report import format_problems

@@ -27,9 +27,12 @@ from showcase.engine.docs_writer import write_docs_tree
 from showcase.engine.git_dates import last_change_dates
 from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin
 from showcase.engine.search_entries import project_search_entries
+from showcase.forms.spec import load_project_schema
 from showcase.model import Model
 from showcase.paths import Layout, repository_root
 from showcase.render import data_epoch, read_content_pages, render_docs
+from showcase.render.case_visibility import Publicity
+from showcase.render.content_pages import read_content_assets
 
 
 class BuildFailed(Exception):
@@ -46,6 +49,7 @@ def build_site(
     model: Model,
     site_dir: Path | None = None,
     config_file: Path | None = None,
+    publicity: Publicity | None = None,
 ) -> Path:
     """Render `model` into ``layout.build_dir/docs`` and build the site into `site_dir`.
 
@@ -53,7 +57,8 @@ def build_site(
 
     `site_dir` defaults to ``layout.site_dir``; `config_file` to the repository's
     ``mkdocs.yml`` (falling back to the one beside this package, so a synthetic repository
-    without its own config still builds). Returns the site folder.
+    without its own config still builds); `publicity` picks the typical cases to show
+    (see `showcase.render.case_visibility`). Returns the site folder.
     """
     target = (site_dir or layout.site_dir).resolve()
     config_path = _config_file(layout, config_file)
@@ -62,6 +67,9 @@ def build_site(
         model,
         read_content_pages(layout.content_dir / "pages"),
         last_change_dates(layout.root),
+        load_project_schema(layout),
+        publicity=publicity,
+        content_assets=read_content_assets(layout.content_dir / "pages", layout.root),
     )
     write_docs_tree(tree, docs_dir, layout.root)
 

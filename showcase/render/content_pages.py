@@ -26,7 +26,21 @@ def read_content_pages(pages_dir: Path) -> dict[str, str]:
     }
 
 
-NAV_ORDER = ("about.md", "policy.md", "contribute.md")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
+
+
+def read_content_assets(pages_dir: Path, root: Path) -> dict[str, str]:
+    """Docs path → repository path of every image under `pages_dir` (screenshots, photos)."""
+    if not pages_dir.is_dir():
+        return {}
+    return {
+        "pages/" + path.relative_to(pages_dir).as_posix(): path.relative_to(root).as_posix()
+        for path in sorted(pages_dir.rglob("*"))
+        if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file()
+    }
+
+
+NAV_ORDER = ("about.md", "policy.md", "contribute.md", "submit-guide.md")
 """Hand-written pages a reader expects in this order; any others follow by name."""
 
 

@@ -33,13 +33,17 @@ INTRO = (
 
 
 def render_home_page(
-    model: Model, content_pages: list[tuple[str, str]], available: Collection[str]
+    model: Model,
+    content_pages: list[tuple[str, str]],
+    available: Collection[str],
+    cases_block: str = "",
 ) -> str:
     """The source of the home page.
 
     `content_pages` are ``(docs path, title)`` pairs of hand-written pages to link to;
     `available` holds every docs path the site has, so the page links only to pages
-    that exist (a missing one would break the strict build).
+    that exist (a missing one would break the strict build); `cases_block` is the ready
+    HTML of featured typical cases (`showcase.render.case_pages.featured_cases`).
     """
     site = model.site
     projects = list(model.projects.values())
@@ -60,6 +64,7 @@ def render_home_page(
         _section("关键数字", _stat_grid(numbers)),
         _section("成长阶梯", ladder_svg(levels)),
         _section("精选项目", _featured(model, projects)),
+        _section("典型案例", cases_block),
         _section("近期活动", _events(model, available)),
         _section("浏览", _links(content_pages, available)),
     ]

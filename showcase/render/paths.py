@@ -52,6 +52,26 @@ def event_calendar(event_id: str) -> str:
     return f"events/{event_id}.ics"
 
 
+CASES = "cases/index.md"
+CASES_FEED = "feeds/cases.xml"
+CASES_STYLESHEET = "assets/cases.css"
+
+
+def case_page(case_id: str) -> str:
+    """One folder per typical case, so its story image and share image sit beside it."""
+    return f"cases/{case_id}/index.md"
+
+
+def case_file(case_id: str, name: str) -> str:
+    """A file beside a case's page: ``share.png`` or the story's image."""
+    return f"cases/{case_id}/{name}"
+
+
+def case_report(year: int) -> str:
+    """The printable annual report of one year's typical cases."""
+    return f"cases/annual/{year}.md"
+
+
 def content_page(file_name: str) -> str:
     """Hand-written pages live under pages/ so their names can never clash with ours."""
     return f"pages/{file_name}"

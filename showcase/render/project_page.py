@@ -17,6 +17,7 @@ from showcase.render import paths
 from showcase.render.html_blocks import anchor, bullet_list, facts, page, rich_block, section
 from showcase.render.project_sections import achievements, badge, team, timeline
 from showcase.render.related import RelatedIndex
+from showcase.render.submit_page import edit_link
 from showcase.render.text import attribute, rich
 
 __all__ = ["badge", "render_project_page"]
@@ -56,6 +57,8 @@ def render_project_page(
         section("相关项目", _related(related.related(project), here)),
         f'<p class="sc-meta sc-updated">最近更新：<time>{attribute(changed)}</time></p>'
         if changed else "",
+        f'<p class="sc-meta sc-edit"><a href="{attribute(edit_link(here, project.id))}">'
+        "修改此项目</a></p>",
     ]
     return page(meta, body, "sc-project")
 

@@ -10,9 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
+from showcase.forms.spec import load_project_schema
 from showcase.model import Model
 from showcase.render import paths
+from showcase.render.case_pages import featured_cases, render_case_section
+from showcase.render.case_visibility import Publicity, default_publicity
 from showcase.render.college_page import (
     group_by_college,
     render_college_page,
@@ -31,8 +35,13 @@ from showcase.render.mentor_pages import (
 from showcase.render.open_data_page import render_open_data_page
 from showcase.render.project_page import render_project_page
 from showcase.render.related import RelatedIndex
+from showcase.render.roadshow import paths as roadshow_paths
+from showcase.render.roadshow.files import roadshow_files, roadshow_pages
 from showcase.render.services_page import render_services_page
+from showcase.render.share_image import find_cjk_font
 from showcase.render.social import social_image
+from showcase.render.submit_page import NAV_TITLE as SUBMIT_NAV_TITLE
+from showcase.render.submit_page import SUBMIT, submit_form_files
 
 NavEntry = str | dict[str, str]
 
@@ -56,12 +65,18 @@ def render_docs(
     model: Model,
     content_pages: Mapping[str, str] | None = None,
     last_changed: Mapping[str, str] | None = None,
+    project_schema: dict[str, Any] | None = None,
+    publicity: Publicity | None = None,
+    content_assets: Mapping[str, str] | None = None,
 ) -> DocsTree:
     """Render every page of the site for `model`.
 
     `content_pages` maps file names to the text of hand-written pages (see
     `showcase.render.content_pages.read_content_pages`); `last_changed` maps project
-    source files to the date of their last commit (see `showcase.engine.git_dates`).
+    source files to the date of their last commit (see `showcase.engine.git_dates`);
+    `project_schema` drives the submission form (default: this checkout's schema);
+    `publicity` says which typical cases to show (default: public on the data's build stamp);
+    `content_assets` maps docs paths of the hand-written pages' images to repository files.
     """
     content_pages = in_reading_order(content_pages or {})
     content_links = [
@@ -72,7 +87,7 @@ def render_docs(
     pages[paths.COLLEGES] = render_colleges_index(model, groups)
     for college in model.colleges.values():
         pages[paths.college_page(college.id)] = render_college_page(college, groups[college.id])
-    copies: dict[str, str] = {}
+    copies: dict[str, str] = dict(content_assets or {})
     related = RelatedIndex(model.projects.values())
     for project in model.projects.values():
         pages[paths.project_page(project.id)] = render_project_page(
@@ -92,6 +107,7 @@ def render_docs(
     for event in model.events.values():
         pages[paths.event_page(event.id)] = render_event_page(event, model)
     pages[paths.SERVICES] = render_services_page(model)
+    pages.update(roadshow_pages(model))
 
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files[paths.STYLESHEET] = _stylesheet()
@@ -101,17 +117,30 @@ def render_docs(
     files.update(render_event_files(model))
     files.update(render_directory(model))
     files.update(open_data_files(model))
+    files.update(roadshow_files(model))
     files[paths.BROWSE_STYLESHEET] = _asset("browse.css")
+    files.update(submit_form_files(model, project_schema or load_project_schema(),
+                                   paths.content_page("submit-guide.md") in pages))
+    publicity = publicity or default_publicity(model)
+    case_files, case_copies = render_case_section(model, publicity, find_cjk_font())
+    files.update(case_files)
+    copies.update(case_copies)
+    files[paths.CASES_STYLESHEET] = _asset("cases.css")
     available = {*files, *copies}
-    files[paths.HOME] = render_home_page(model, content_links, available).encode("utf-8")
+    files[paths.HOME] = render_home_page(
+        model, content_links, available, featured_cases(model, publicity)
+    ).encode("utf-8")
     nav: list[NavEntry] = [
         {"首页": paths.HOME},
         {"项目名录": paths.DIRECTORY},
         {"学院": paths.COLLEGES},
         {"创业导师": paths.MENTORS},
         {"活动": paths.EVENTS},
+        {roadshow_paths.NAV_TITLE: roadshow_paths.ROADSHOWS},
+        {"典型案例": paths.CASES},
         {"一站式服务": paths.SERVICES},
         {"开放数据": paths.OPEN_DATA},
+        {SUBMIT_NAV_TITLE: SUBMIT},
         *(path for path, _title in content_links),
     ]
     return DocsTree(files=dict(sorted(files.items())), copies=dict(sorted(copies.items())), nav=nav)

@@ -48,6 +48,10 @@ _STATUS_WEIGHTS = (14, 2, 2, 2)
 _SEEKING = ("investment", "mentor", "partner", "space", "talent")
 
 
+_SAMPLE_ONLY = shutil.ignore_patterns("typical-cases.yaml", "stories", "roadshows")
+"""Typical cases, stories and roadshows name sample projects a synthetic repository lacks."""
+
+
 class SynthError(ValueError):
     """The output folder cannot be used; the message says why, in Chinese."""
 
@@ -58,7 +62,7 @@ def write_repository(src_root: Path, out: Path, count: int, seed: int) -> None:
         raise SynthError(f"项目数量不能为负数：{count}。")
     _prepare_output(src_root, out)
     for folder in ("schemas", "content"):
-        shutil.copytree(src_root / folder, out / folder)
+        shutil.copytree(src_root / folder, out / folder, ignore=_SAMPLE_ONLY)
     if (src_root / "mkdocs.yml").is_file():
         shutil.copy2(src_root / "mkdocs.yml", out / "mkdocs.yml")
     if (src_root / "overrides").is_dir():

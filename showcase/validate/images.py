@@ -6,6 +6,8 @@ copies logos verbatim. The file type is read from its content with Pillow, never
 extension. Decompression bombs (a tiny file claiming a huge canvas) are refused before any
 pixel is decoded, and a truncated or corrupt file is a problem, not a traceback.
 
+Story images (``content/stories/<case>/``) follow the same rules through `check_image`.
+
 Example::
 
     check_logo(document, project_dir, "logo.png", "标志图片")   # [] when it is fine
@@ -33,17 +35,26 @@ Finding = tuple[str, str, str]
 
 def check_logo(document: Document, project_dir: Path, logo: str, title: str) -> list[Problem]:
     """Every problem with the logo `logo`, written relative to `project_dir`."""
-    finding = _find_problem(project_dir, logo)
+    folder = f"projects/{project_dir.parent.name}/{project_dir.name}/"
+    return check_image(document, ("logo",), project_dir, folder, logo, title)
+
+
+def check_image(document: Document, key: tuple[str, ...], own_dir: Path, folder: str,
+                written: str, title: str) -> list[Problem]:
+    """Every problem with the image `written` (at `key` in `document`) inside `own_dir`.
+
+    `folder` is how messages name `own_dir`, repository-relative and ending in a slash.
+    """
+    finding = _find_problem(own_dir, written, folder)
     if finding is None:
         return []
     rule, message, hint = finding
-    line, column = document.position(("logo",))
-    return [Problem(document.path, line, column, rule=rule, field=field_label(("logo",), title),
+    line, column = document.position(key)
+    return [Problem(document.path, line, column, rule=rule, field=field_label(key, title),
                     message=message, hint=hint)]
 
 
-def _find_problem(project_dir: Path, logo: str) -> Finding | None:
-    folder = f"projects/{project_dir.parent.name}/{project_dir.name}/"
+def _find_problem(project_dir: Path, logo: str, folder: str) -> Finding | None:
     written = PurePosixPath(logo.replace("\\", "/"))
     if written.is_absolute() or ".." in written.parts:
         return ("logo.outside", f"图片路径「{logo}」指向了项目文件夹之外。",

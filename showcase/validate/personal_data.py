@@ -82,6 +82,24 @@ def scan_personal_data(document: Document, schema: dict[str, Any],
     return problems
 
 
+def browser_rules() -> dict[str, Any]:
+    """The scan's pattern and messages for the submission form, which runs the same check.
+
+    The pattern is rewritten to JavaScript's named-group syntax; the birth date and check
+    digit of ID numbers are re-checked there with `_ID_WEIGHTS` and `_ID_CHECK_CHARS`.
+    """
+    return {
+        "pattern": _CANDIDATES.pattern.replace("(?P<", "(?<"),
+        "idWeights": list(_ID_WEIGHTS),
+        "idCheckChars": _ID_CHECK_CHARS,
+        "rules": {
+            "phone": ["personal.phone", _PHONE_MESSAGE, _PHONE_HINT],
+            "id_card": ["personal.id-card", _ID_MESSAGE, _ID_HINT],
+            "student": ["personal.student-id", _STUDENT_MESSAGE, _STUDENT_HINT],
+        },
+    }
+
+
 def _is_resident_id(number: str, today: datetime.date) -> bool:
     """GB 11643: a real birth date, not in the future, and the mod-11 check digit."""
     try:

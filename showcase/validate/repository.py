@@ -27,11 +27,17 @@ from showcase.model import (
 )
 from showcase.paths import Layout
 from showcase.problems import Problem, has_errors, sort_problems
+from showcase.validate.case_rules import check_publicity
 from showcase.validate.event_rules import check_event
 from showcase.validate.personal_data import scan_personal_data
 from showcase.validate.project_rules import ProjectRules, References
 from showcase.validate.registries import REGISTRIES, LoadedRegistry, load_registry
 from showcase.validate.result import ValidationResult
+from showcase.validate.roadshow_rules import (
+    RoadshowReferences,
+    check_roadshow_files,
+    plan_roadshows,
+)
 from showcase.validate.schema_check import SchemaChecker
 from showcase.validate.selection import select_files
 
@@ -52,7 +58,7 @@ class _Run:
         all_projects = self.layout.project_files()
         selection = select_files(self.layout, only, all_projects)
         try:
-            for kind in ("project", "event", *(s.kind for s in REGISTRIES.values())):
+            for kind in ("project", "event", "roadshow", *(s.kind for s in REGISTRIES.values())):
                 self.checkers[kind] = SchemaChecker.from_file(self.layout.schema(kind))
         except (OSError, ValueError) as error:
             problem = Problem(self.layout.relative(self.layout.schemas_dir), rule="schema.broken",
@@ -84,12 +90,29 @@ class _Run:
             if document is not None:
                 events.append(document)
 
+        roadshows = check_roadshow_files(selection.roadshows, self.layout, RoadshowReferences(
+            project_ids, registries["colleges"].ids(), registries["mentors"].ids(),
+            registries["fields"].ids()), self.checkers["roadshow"])
+        problems += roadshows.problems
+
+        publicity = check_publicity(
+            self.layout, {file.stem: doc.data for doc, file in projects.values()}, all_projects
+        ) if selection.publicity else None
+        problems += publicity.problems if publicity else []
+
         problems = sort_problems(problems)
         usable = not has_errors(problems) and all(
             registries[spec.name].document is not None for spec in REGISTRIES.values()
             if spec.required
         )
         model = _build_model(registries, projects, events) if usable else None
+        if model is not None and publicity is not None:
+            model.cases = publicity.cases
+        if model is not None and only is None:
+            model.roadshows, planned = plan_roadshows(roadshows.documents, model,
+                                                      self.checkers["roadshow"].schema)
+            if planned:
+                problems, model = sort_problems([*problems, *planned]), None
         return ValidationResult(model, problems, selection.count)
 
     def _references(self, registries: dict[str, LoadedRegistry]) -> References:

@@ -29,11 +29,14 @@ class Selection:
     projects: list[Path] = field(default_factory=list)
     events: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    roadshows: list[Path] = field(default_factory=list)
+    publicity: bool = False
+    """Check the typical cases and stories (content/typical-cases.yaml, content/stories/)."""
 
     @property
     def count(self) -> int:
         """How many files are checked (for the summary line)."""
-        return len(self.registries) + len(self.projects) + len(self.events)
+        return len(self.registries) + len(self.projects) + len(self.events) + len(self.roadshows)
 
 
 def select_files(layout: Layout, only: Sequence[Path] | None,
@@ -45,7 +48,9 @@ def select_files(layout: Layout, only: Sequence[Path] | None,
                         if spec.required or layout.registry(name).exists()],
             projects=list(all_projects),
             events=_event_files(layout),
+            roadshows=sorted((layout.content_dir / "roadshows").glob("*.yaml")),
             problems=_misplaced_projects(layout, set(all_projects)),
+            publicity=True,
         )
     selection = Selection()
     for given in only:
@@ -78,6 +83,10 @@ def _classify(layout: Layout, file: Path, selection: Selection) -> None:
         selection.registries.append(file.stem)
     elif len(parts) == 3 and parts[:2] == ["content", "events"] and file.suffix == ".yaml":
         selection.events.append(file)
+    elif len(parts) == 3 and parts[:2] == ["content", "roadshows"] and file.suffix == ".yaml":
+        selection.roadshows.append(file)
+    elif display == "content/typical-cases.yaml" or parts[:2] == ["content", "stories"]:
+        selection.publicity = True
     else:
         selection.problems.append(Problem(
             display, rule="file.unknown-kind",

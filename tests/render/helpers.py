@@ -24,7 +24,8 @@ def unresolved_links(tree: DocsTree, page: str) -> list[str]:
     for target in _HREF.findall(tree.files[page].decode()):
         if re.match(r"^(?:[a-z]+:|#)", target):
             continue
-        resolved = posixpath.normpath(posixpath.join(base, target.split("#")[0]))
+        path = target.split("#")[0].split("?")[0]
+        resolved = posixpath.normpath(posixpath.join(base, path))
         resolved = "" if resolved == "." else resolved
         if resolved not in site_files and resolved + "/" not in site_files:
             missing.append(target)

@@ -86,7 +86,8 @@ def test_project_and_college_pages_are_not_in_nav() -> None:
     ]
     assert targets == [
         "index.md", "projects/index.md", "colleges/index.md", "mentors/index.md",
-        "events/index.md", "services/index.md", "data/index.md", "pages/about.md",
+        "events/index.md", "roadshows/index.md", "cases/index.md", "services/index.md",
+        "data/index.md", "submit/index.md", "pages/about.md",
     ]
     assert "pages/about.md" in tree.files
 

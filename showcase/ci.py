@@ -1,0 +1,54 @@
+"""`invoke ci`: the one command every CI runs (GitHub, Gitee, GitLab or a plain server).
+
+Lint, validate and a strict build into a temporary folder run first, each under its own
+heading, and a one-line verdict of them is printed; the test suite runs LAST so that
+pytest's closing line is the last line of the output, which is what CI systems (and
+people scrolling a log) read. Every step runs even when an earlier one failed, so one
+run shows every failure; the exit code is non-zero when any step failed.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+Step = tuple[str, Callable[[Path], int]]
+
+
+def _lint(root: Path) -> int:
+    return subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=root,
+                          check=False).returncode
+
+
+def _validate(root: Path) -> int:
+    from showcase.validate.cli import run
+
+    return run(root, [], "text")
+
+
+def _build(root: Path) -> int:
+    from showcase.engine.cli import build
+
+    with tempfile.TemporaryDirectory(prefix="ci-site-") as folder:
+        return build(root, Path(folder) / "site")
+
+
+STEPS: tuple[Step, ...] = (("代码检查（ruff）", _lint), ("数据校验", _validate),
+                           ("严格构建网站", _build))
+
+
+def run(root: Path, pytest_args: list[str] | None = None) -> int:
+    """Run every step, then the tests; 0 only when everything passed."""
+    failed = []
+    for title, step in STEPS:
+        print(f"\n===== {title} =====", flush=True)
+        if step(root) != 0:
+            failed.append(title)
+    verdict = f"未通过：{'、'.join(failed)}" if failed else "全部通过"
+    print(f"\n===== 前置检查{verdict}；最后运行测试 =====", flush=True)
+    tests = subprocess.run([sys.executable, "-m", "pytest", *(pytest_args or [])], cwd=root,
+                           check=False).returncode
+    return 1 if failed or tests else 0

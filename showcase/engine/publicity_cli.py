@@ -1,0 +1,135 @@
+"""`invoke publicity`: WeChat articles, Markdown versions and share images for the office.
+
+Writes one folder per case into ``build/publicity/`` (``build/publicity-preview/`` with
+``--drafts``, so a preview is never mistaken for what may be posted)::
+
+    build/publicity/2026-smart-yarn-sensor/article.html   inline styles only
+    build/publicity/2026-smart-yarn-sensor/article.md
+    build/publicity/2026-smart-yarn-sensor/share.png      1200×630
+    build/publicity/2026-smart-yarn-sensor/photo.jpg      the story's image, if any
+
+The output folder is replaced as a whole (only if it is one this command wrote before),
+so a case that was withdrawn leaves no stale article behind.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import shutil
+import sys
+from pathlib import Path
+
+from showcase.model import Model
+from showcase.paths import Layout
+from showcase.render.case_pages import SHARE_IMAGE
+from showcase.render.case_visibility import (
+    Publicity,
+    preview_label,
+    resolve_publication_date,
+    visible_cases,
+)
+from showcase.render.share_image import MISSING_FONT_NOTICE, find_cjk_font, share_image
+from showcase.render.wechat import wechat_article
+
+MARKER = ".publicity-output"
+PREVIEW_PREFIX = "【草稿预览】"
+
+
+def default_out(layout: Layout, drafts: bool) -> Path:
+    return layout.build_dir / ("publicity-preview" if drafts else "publicity")
+
+
+def parse_today(text: str) -> datetime.date | None:
+    """``YYYY-MM-DD`` → date; raises ValueError with a Chinese message."""
+    if not text:
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"--today 的日期「{text}」无效：请写成 YYYY-MM-DD，例如 2026-11-25。"
+        ) from None
+
+
+def publicity_for(today: str, drafts: bool) -> tuple[Publicity, str]:
+    """The build's case selection and a Chinese note saying which date it used."""
+    day, source = resolve_publication_date(parse_today(today))
+    preview = "（预览：含草稿和待发布案例）" if drafts else ""
+    note = f"典型案例按发布日期 {day.isoformat()}（来自{source}）筛选{preview}。"
+    return Publicity(day, drafts), note
+
+
+def preview_model(model: Model) -> Model:
+    """The model with the site name marked, so every preview page says what it is."""
+    return dataclasses.replace(
+        model, site=dataclasses.replace(model.site, site_name=PREVIEW_PREFIX + model.site.site_name)
+    )
+
+
+def preview_site_dir(layout: Layout) -> Path:
+    """Previews never go to site/, the folder that is published."""
+    return layout.build_dir / "preview-site"
+
+
+def run(root: Path, drafts: bool, today: str, out: str) -> int:
+    """Validate, choose the cases for the date, write their files; 0 on success."""
+    from showcase.engine.cli import validated_model  # cli imports this module
+
+    layout = Layout(root)
+    try:
+        chosen_day = parse_today(today)
+    except ValueError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    model = validated_model(layout)
+    if model is None:
+        return 1
+    day, source = resolve_publication_date(chosen_day)
+    publicity = Publicity(day, drafts)
+    target = Path(out) if out else default_out(layout, drafts)
+    try:
+        written = write_publicity(model, publicity, target, root)
+    except (OSError, ValueError) as error:
+        print(f"无法写入 {target}：{error}", file=sys.stderr)
+        return 1
+    kind = "预览（含草稿和待发布案例，不可直接发布）" if drafts else "可发布的案例"
+    print(f"发布日期：{day.isoformat()}（来自{source}）。"
+          f"{kind}：{len(written)} 个，已写入 {target}")
+    for line in written:
+        print(f"  - {line}")
+    return 0
+
+
+def write_publicity(model: Model, publicity: Publicity, target: Path, root: Path) -> list[str]:
+    """Write every shown case's files under `target` (images read below `root`).
+
+    Returns one summary line per case.
+    """
+    _replace_folder(target)
+    font = find_cjk_font()
+    if font is None:
+        print(MISSING_FONT_NOTICE, file=sys.stderr)
+    lines = []
+    for case in visible_cases(model, publicity):
+        folder = target / case.id
+        folder.mkdir(parents=True)
+        article = wechat_article(case, model)
+        (folder / "article.html").write_text(article.html, encoding="utf-8")
+        (folder / "article.md").write_text(article.markdown, encoding="utf-8")
+        for name, source in article.images.items():
+            shutil.copyfile(root / source, folder / name)
+        if font is not None:
+            (folder / SHARE_IMAGE).write_bytes(share_image(case, model, font))
+        mark = preview_label(case, publicity)
+        lines.append(f"{case.id}：{case.headline}" + (f"【{mark}】" if mark else ""))
+    return lines
+
+
+def _replace_folder(target: Path) -> None:
+    if target.exists():
+        if not (target / MARKER).is_file() and any(target.iterdir()):
+            raise ValueError("该目录已存在且不是本命令生成的，为避免误删已停止；请换一个目录")
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    (target / MARKER).write_text("由 invoke publicity 生成，可整体删除。\n", encoding="utf-8")

@@ -1,0 +1,219 @@
+"""`invoke from-issue --body FILE [--write]`: a submitted issue form back into a project file.
+
+GitHub renders an issue form as ``### 标签`` sections, each followed by the answer
+(``_No response_`` when left empty; a multi-select as ``a, b``). Each section is read
+back through `ISSUE_FIELDS`, the file is written in the house style with the schema
+header, and then checked by the real validator: with ``--write`` in place at
+``projects/<college>/<id>.yaml``, otherwise in a temporary overlay of the repository (so
+references and id uniqueness are still checked). Problems in the issue text itself (an
+unknown option, a record line with too few columns) name the body file and its line.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from showcase.forms.issue_form import ISSUE_FIELDS, SEPARATOR, IssueField, field_schema
+from showcase.forms.spec import SCHEMA_HEADER, load_project_schema, project_file
+from showcase.paths import Layout
+from showcase.problems import Problem, has_errors, sort_problems
+from showcase.validate.report import FORMATS, format_problems
+from showcase.validate.repository import validate_repository
+from showcase.validate.result import ValidationResult
+from showcase.yamltext import to_yaml
+
+_HEADING = re.compile(r"^###\s+(.+?)\s*$")
+_OPTION_ID = re.compile(r"（([a-z0-9]+(?:-[a-z0-9]+)*)）\s*$")
+_WORDS = re.compile(r"\s*[,，、;；]\s*")
+NO_RESPONSE = "_No response_"
+
+
+def run(root: Path, body_file: str, write: bool, fmt: str = "text") -> int:
+    """Convert and validate; print the YAML (unless written) and the problems."""
+    if fmt not in FORMATS:
+        print(f"不支持的输出格式：{fmt}。可选：{'、'.join(FORMATS)}。", file=sys.stderr)
+        return 2
+    body_path = Path(body_file)
+    try:
+        body = body_path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"无法读取议题正文 {body_file}：{error}", file=sys.stderr)
+        return 2
+    layout = Layout(root)
+    data, problems = parse_issue(body, body_path.name, load_project_schema(layout))
+    if has_errors(problems) or "id" not in data or "college" not in data:
+        problems = problems or [Problem(body_path.name, rule="issue.incomplete",
+                                        message="议题缺少项目编号或所属学院，无法生成文件。",
+                                        hint="在议题里补上「项目编号」和「所属学院」。")]
+        print(format_problems(sort_problems(problems), fmt, files_checked=1))
+        return 1
+    text = SCHEMA_HEADER + "\n" + to_yaml(data)
+    target = root / project_file(data["college"], data["id"])
+    if target.exists():
+        print(f"{layout.relative(target)} 已经存在：议题表单只用于新项目，未覆盖。"
+              "修改已有项目请用网站上项目页的“修改此项目”。", file=sys.stderr)
+        return 1
+    if write:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(f"已写入 {layout.relative(target)}")
+        result = validate_repository(layout, [target])
+    else:
+        print(text, end="")
+        result = _validate_in_overlay(layout, target, text)
+    print(format_problems(result.problems, fmt, files_checked=result.files_checked))
+    return 0 if result.ok else 1
+
+
+def parse_issue(body: str, display: str,
+                schema: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """The project data an issue body describes, in schema order, and what could not be read."""
+    sections = _sections(body)
+    by_label = {field_schema(schema, field)["title"]: field for field in ISSUE_FIELDS}
+    values: dict[str, Any] = {}
+    links: dict[str, str] = {}
+    problems: list[Problem] = []
+    for label, (line, text) in sections.items():
+        field = by_label.get(label)
+        if field is None or not text:
+            continue
+        reader = _Reader(display, line, field, field_schema(schema, field), problems)
+        value = reader.read(text)
+        if value in (None, "", []):
+            continue
+        if field.kind == "link":
+            links[field.key] = value
+        else:
+            values[field.key] = value
+    if links:
+        values["links"] = links
+    ordered = {key: values[key] for key in schema["properties"] if key in values}
+    return ordered, problems
+
+
+def _sections(body: str) -> dict[str, tuple[int, str]]:
+    """``### label`` → (line of the first answer line, answer text)."""
+    sections: dict[str, tuple[int, list[str]]] = {}
+    current: list[str] | None = None
+    for number, line in enumerate(body.replace("\r\n", "\n").split("\n"), start=1):
+        heading = _HEADING.match(line)
+        if heading:
+            current = []
+            sections[heading.group(1)] = (number + 1, current)
+        elif current is not None:
+            current.append(line)
+    result = {}
+    for label, (line, lines) in sections.items():
+        while lines and not lines[0].strip():
+            lines.pop(0)
+            line += 1
+        text = "\n".join(lines).strip()
+        result[label] = (line, "" if text == NO_RESPONSE else text)
+    return result
+
+
+class _Reader:
+    """Reads one section's answer into the value the schema expects."""
+
+    def __init__(self, display: str, line: int, field: IssueField, schema: dict[str, Any],
+                 problems: list[Problem]):
+        self.display, self.line, self.field, self.schema = display, line, field, schema
+        self.problems = problems
+
+    def read(self, text: str) -> Any:
+        kind = self.field.kind
+        if kind in ("text", "link"):
+            return " ".join(text.split())
+        if kind == "long":
+            return text + "\n" if self.field.key == "description" else " ".join(text.split())
+        if kind == "list":
+            return [word for word in _WORDS.split(text) if word]
+        if kind == "choice":
+            return self._choice(text, self.schema)
+        if kind == "choices":
+            items = self.schema.get("items", {})
+            chosen = (self._choice(part, items) for part in text.split(", ") if part.strip())
+            return [value for value in chosen if value]
+        return self._records(text)
+
+    def _choice(self, text: str, sub: dict[str, Any], line: int | None = None) -> str | None:
+        text = text.strip()
+        match = _OPTION_ID.search(text)
+        if match:
+            return match.group(1)
+        labels = {label: value for value, label in sub.get("x-enum-labels", {}).items()}
+        if text in labels or text in sub.get("enum", ()):
+            return labels.get(text, text)
+        self._problem(line or self.line, f"「{text}」不是可选项。",
+                      "从议题表单的下拉列表里选择，不要手写。")
+        return None
+
+    def _records(self, text: str) -> list[dict[str, Any]]:
+        items = self.schema["items"]
+        records = []
+        for offset, raw in enumerate(text.split("\n")):
+            if not raw.strip():
+                continue
+            line = self.line + offset
+            cells = [cell.strip() for cell in raw.strip().strip(SEPARATOR).split(SEPARATOR)]
+            most = len(self.field.columns)
+            if len(cells) > most:
+                self._problem(line, f"这一行有 {len(cells)} 栏，最多 {most} 栏。",
+                              f"每行按顺序写 {most} 栏，用 {SEPARATOR} 隔开。")
+                continue
+            record: dict[str, Any] = {}
+            for column, cell in zip(self.field.columns, cells, strict=False):
+                if not cell:
+                    continue
+                sub = items["properties"][column]
+                if "enum" in sub:
+                    value = self._choice(cell, sub, line)
+                    if value:
+                        record[column] = value
+                elif sub.get("type") == "number":
+                    record[column] = _number(cell)
+                else:
+                    record[column] = cell
+            records.append(record)
+        return records
+
+    def _problem(self, line: int, message: str, hint: str) -> None:
+        self.problems.append(Problem(
+            self.display, line, 1, rule="issue.unreadable",
+            field=f"{self.field.key}（{self.schema.get('title', '')}）",
+            message=message, hint=hint,
+        ))
+
+
+def _number(cell: str) -> float | int | str:
+    """``50,000`` → 50000; anything else stays text, and the schema says why it is wrong."""
+    cleaned = cell.replace(",", "").replace("，", "")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return cell
+    return int(number) if number.is_integer() else number
+
+
+def _validate_in_overlay(layout: Layout, target: Path, text: str) -> ValidationResult:
+    """Validate the file as if it were in the repository, without touching the repository.
+
+    The overlay links content/, schemas/ and every other project file, so references
+    and id uniqueness are checked against the real data.
+    """
+    with tempfile.TemporaryDirectory(prefix="from-issue-") as temporary:
+        overlay = Layout(Path(temporary))
+        for folder in ("content", "schemas"):
+            (overlay.root / folder).symlink_to((layout.root / folder).resolve())
+        for existing in layout.project_files():
+            link = overlay.projects_dir / existing.parent.name / existing.name
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(existing.resolve())
+        placed = overlay.root / target.relative_to(layout.root)
+        placed.parent.mkdir(parents=True, exist_ok=True)
+        placed.write_text(text, encoding="utf-8")
+        return validate_repository(overlay, [placed])

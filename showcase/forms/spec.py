@@ -1,0 +1,82 @@
+"""The submission form's specification: the project schema plus the registries' choices.
+
+The browser form interprets the project schema itself (the same file the validator
+compiles), so every limit (required, lengths, patterns, enums, list sizes) has exactly one
+source. What the schema cannot say comes from the checked model: which colleges, fields
+and mentors exist, which e-mail domains are allowed, and where the forge is.
+
+Example::
+
+    spec = form_spec(model, load_project_schema(layout))
+    spec["choices"]["college"]   # [["textile", "纺织科学与工程学院"], ...]
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from showcase.model import Model
+from showcase.paths import Layout, repository_root
+from showcase.validate.personal_data import browser_rules
+
+SCHEMA_HEADER = "# yaml-language-server: $schema=../../schemas/project.schema.json"
+"""First line of every project file: VS Code's YAML extension checks the file with it."""
+
+MULTILINE_FIELDS = ("summary", "description")
+"""Text fields shown as a text area rather than a one-line input."""
+
+FORGES = ("github", "gitlab", "gitee", "gitea")
+
+
+def load_project_schema(layout: Layout | None = None) -> dict[str, Any]:
+    """The project schema of `layout`'s repository, else the one this package ships with."""
+    candidates = [layout.schema("project")] if layout else []
+    candidates.append(Layout(repository_root()).schema("project"))
+    for path in candidates:
+        if path.is_file():
+            return json.loads(path.read_text(encoding="utf-8"))
+    raise FileNotFoundError(f"project schema not found: {candidates[0]}")
+
+
+def forge_kind(repository: str, configured: str = "") -> str:
+    """The forge named in site.yaml, else guessed from the repository's host."""
+    if configured in FORGES:
+        return configured
+    host = (urlsplit(repository).hostname or "").lower()
+    for kind in ("github", "gitee", "gitea"):
+        if kind in host:
+            return kind
+    return "gitlab"
+
+
+def form_spec(model: Model, schema: dict[str, Any]) -> dict[str, Any]:
+    """Everything the browser form needs, as JSON-ready data."""
+    site = model.site
+    return {
+        "header": SCHEMA_HEADER,
+        "schema": schema,
+        "multiline": list(MULTILINE_FIELDS),
+        "choices": {
+            "college": [[c.id, c.name] for c in model.colleges.values()],
+            "fields": [[f.id, f.name] for f in model.fields.values()],
+            "mentors": [
+                [m.id, f"{m.name}（{m.title} · {m.organisation}）"]
+                for m in model.mentors.values()
+            ],
+        },
+        "emailDomains": list(site.allowed_email_domains),
+        "personalData": browser_rules(),
+        "forge": {
+            "kind": forge_kind(site.repository, site.forge),
+            "repository": site.repository.rstrip("/"),
+            "branch": site.default_branch,
+        },
+    }
+
+
+def project_file(college: str, project_id: str) -> Path:
+    """Where a project's file lives, repository-relative."""
+    return Path("projects") / college / f"{project_id}.yaml"

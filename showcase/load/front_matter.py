@@ -1,0 +1,76 @@
+"""Markdown files with a YAML front-matter block, loaded with positions kept.
+
+The block between the opening ``---`` line and the next ``---`` line goes through the
+same safe loader as every YAML file (`showcase.load.yamlfile`), then every line number is
+shifted by the lines before it, so a problem in the front matter points at the right line
+of the ``.md`` file.
+
+Example::
+
+    document, body, problems = load_front_matter(Path("content/stories/x.md"), "content/...")
+    document.position(("case",))   # (2, 7): line 2 of the .md file
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from showcase.load.yamlfile import Document, load_yaml_bytes
+from showcase.problems import Problem
+
+MAX_STORY_BYTES = 128 * 1024
+_FENCE = "---"
+
+
+def load_front_matter(file: Path, display_path: str) -> tuple[Document | None, str, list[Problem]]:
+    """The front matter as a `Document` (None when unusable), the Markdown body, problems."""
+    try:
+        size = file.stat().st_size
+        if size > MAX_STORY_BYTES:
+            return None, "", [_file_problem(
+                display_path, "load.too-large",
+                f"文件过大（{size} 字节），上限为 {MAX_STORY_BYTES} 字节。",
+                "稿件只写文字；图片放在同名文件夹里，用 image 字段引用。")]
+        text = file.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    except OSError as error:
+        return None, "", [_file_problem(display_path, "load.unreadable",
+                                        f"无法读取文件：{error.strerror}。",
+                                        "检查文件是否存在、是否有读取权限。")]
+    except UnicodeDecodeError:
+        return None, "", [_file_problem(display_path, "load.encoding",
+                                        "文件不是 UTF-8 编码（可能是 GBK/GB2312）。",
+                                        "用编辑器以 UTF-8 编码另存此文件。")]
+    lines = text.replace("\r\n", "\n").split("\n")
+    if not lines or lines[0].strip() != _FENCE:
+        return None, "", [_file_problem(
+            display_path, "story.front-matter",
+            "稿件开头缺少 --- 之间的信息块。",
+            "第一行写 ---，接着写「case: 案例编号」，再写一行 ---，然后是正文。")]
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == _FENCE)
+    except StopIteration:
+        return None, "", [Problem(display_path, 1, 1, rule="story.front-matter",
+                                  message="开头的 --- 信息块没有结束。",
+                                  hint="在信息块最后一行之后单独写一行 ---。")]
+    block = "\n".join(lines[1:end]) + "\n"
+    body = "\n".join(lines[end + 1:]).strip() + "\n"
+    document, problems = load_yaml_bytes(block.encode("utf-8"), display_path)
+    problems = [_shifted(problem) for problem in problems]
+    if document is not None:
+        document = Document(
+            display_path, document.data,
+            {path: (line + 1, column) for path, (line, column) in document.value_positions.items()},
+            {path: (line + 1, column) for path, (line, column) in document.key_positions.items()},
+            text,
+        )
+    return document, body, problems
+
+
+def _shifted(problem: Problem) -> Problem:
+    """Front-matter line n is line n + 1 of the file (after the opening ---)."""
+    return dataclasses.replace(problem, line=problem.line + 1) if problem.line else problem
+
+
+def _file_problem(display_path: str, rule: str, message: str, hint: str) -> Problem:
+    return Problem(display_path, 0, 0, rule=rule, message=message, hint=hint)

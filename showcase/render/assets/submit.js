@@ -1,0 +1,530 @@
+/* The 提交项目 form: built from the project schema the validator uses (data-spec), it checks
+   every value as it is typed with the same rules and rule ids as `invoke validate`, and
+   writes the project file the way showcase/yamltext.py does. Served by the site itself. */
+(function () {
+  "use strict";
+  var form = document.querySelector(".sc-submit__form");
+  if (!form) return;
+  var spec = JSON.parse(form.getAttribute("data-spec"));
+  var schema = spec.schema;
+  var result = document.querySelector(".sc-submit__result");
+  var output = document.querySelector(".sc-submit__yaml");
+  var editNotice = document.querySelector(".sc-submit__edit-notice");
+  var attempted = false;
+  var editing = null;
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attrs[key];
+      else node.setAttribute(key, attrs[key]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function isEmpty(value) {
+    return value === undefined || value === "" ||
+      (Array.isArray(value) && value.length === 0) ||
+      (value !== null && typeof value === "object" && !Array.isArray(value) &&
+        Object.keys(value).length === 0);
+  }
+
+  /* ---- controls: one per schema node; get() returns undefined when left empty ---- */
+
+  function field(sub, key, required, control) {
+    var label = el("label", { text: sub.title || key });
+    if (required) label.appendChild(el("span", { "class": "sc-field__required", text: "必填" }));
+    var wrapper = el("div", { "class": "sc-field", "data-field": key }, [
+      label, sub.description ? el("p", { "class": "sc-field__help", text: sub.description }) : null,
+      control.el, null,
+    ]);
+    var error = el("p", { "class": "sc-field__error", role: "alert" });
+    wrapper.appendChild(error);
+    if (control.input) label.setAttribute("for", control.input.id);
+    return {
+      el: wrapper, get: control.get, set: control.set,
+      index: function (path) {
+        error.setAttribute("data-error-for", path);
+        wrapper.setAttribute("data-path", path);
+        if (control.index) control.index(path);
+      },
+    };
+  }
+
+  var counter = 0;
+  function scalarControl(sub, key) {
+    var id = "sc-f" + (counter += 1);
+    var input;
+    var choices = sub.enum ? sub.enum.map(function (value) {
+      return [value, (sub["x-enum-labels"] || {})[value] || value];
+    }) : spec.choices[key];
+    if (sub.type === "boolean") {
+      input = el("input", { type: "checkbox", id: id });
+      input.checked = sub["default"] !== false;
+      return {
+        el: input, input: input,
+        get: function () { return input.checked === (sub["default"] !== false) ? undefined : input.checked; },
+        set: function (value) { input.checked = value === undefined ? sub["default"] !== false : value; },
+      };
+    }
+    if (choices) {
+      input = el("select", { id: id }, [el("option", { value: "", text: "请选择" })].concat(
+        choices.map(function (choice) { return el("option", { value: choice[0], text: choice[1] }); })));
+    } else if (spec.multiline.indexOf(key) >= 0) {
+      input = el("textarea", { id: id, rows: key === "description" ? "6" : "3" });
+    } else {
+      input = el("input", { type: "text", id: id, inputmode: sub.type === "number" ? "decimal" : "text" });
+    }
+    input.setAttribute("name", key);
+    return {
+      el: input, input: input,
+      get: function () {
+        var text = input.value.trim();
+        if (text === "") return undefined;
+        if (text.indexOf("\n") >= 0) return text + "\n";  /* a literal block, as hand-written files */
+        if (sub.type === "number") {
+          var number = Number(text.replace(/,/g, ""));
+          return isFinite(number) && /^[0-9.,eE+-]+$/.test(text) ? number : text;
+        }
+        return text;
+      },
+      set: function (value) { input.value = value === undefined ? "" : String(value); },
+    };
+  }
+
+  function checkboxControl(sub, key) {
+    var items = sub.items;
+    var choices = items.enum ? items.enum.map(function (value) {
+      return [value, (items["x-enum-labels"] || {})[value] || value];
+    }) : spec.choices[key];
+    var boxes = choices.map(function (choice) {
+      var box = el("input", { type: "checkbox", value: choice[0], name: key });
+      return el("label", { "class": "sc-choice" }, [box, document.createTextNode(" " + choice[1])]);
+    });
+    var holder = el("div", { "class": "sc-choices" }, boxes);
+    var order = [];  /* the order chosen in, which the file keeps (the first field leads) */
+    function all() { return Array.prototype.slice.call(holder.querySelectorAll("input")); }
+    holder.addEventListener("change", function (event) {
+      order = order.filter(function (value) { return value !== event.target.value; });
+      if (event.target.checked) order.push(event.target.value);
+    });
+    return {
+      el: holder,
+      get: function () { return order.length ? order.slice() : undefined; },
+      set: function (values) {
+        order = (values || []).slice();
+        all().forEach(function (box) { box.checked = order.indexOf(box.value) >= 0; });
+      },
+    };
+  }
+
+  function objectControl(sub, nested) {
+    var holder = el(nested ? "div" : "fieldset", { "class": "sc-group" });
+    var required = sub.required || [];
+    var parts = Object.keys(sub.properties).map(function (key) {
+      var child = field(sub.properties[key], key, required.indexOf(key) >= 0,
+        makeControl(sub.properties[key], key));
+      holder.appendChild(child.el);
+      if (key === "team") holder.appendChild(el("p", { "class": "sc-privacy", text: privacyNote() }));
+      return [key, child];
+    });
+    return {
+      el: holder,
+      get: function () {
+        var value = {};
+        parts.forEach(function (part) {
+          var got = part[1].get();
+          if (!isEmpty(got)) value[part[0]] = got;
+        });
+        return value;
+      },
+      set: function (value) {
+        parts.forEach(function (part) { part[1].set((value || {})[part[0]]); });
+      },
+      index: function (path) {
+        if (path) holder.setAttribute("data-path", path);
+        parts.forEach(function (part) { part[1].index(path ? path + "." + part[0] : part[0]); });
+      },
+    };
+  }
+
+  function repeatControl(sub, key) {
+    var list = el("ol", { "class": "sc-repeat" });
+    var add = el("button", { type: "button", "class": "md-button sc-repeat__add",
+      text: "添加一项" + (sub.items.title ? "：" + sub.items.title : "") });
+    var rows = [];
+    function addRow(value) {
+      var control = sub.items.type === "object" ? objectControl(sub.items, true) :
+        field(sub.items, key, false, scalarControl(sub.items, key));
+      var remove = el("button", { type: "button", "class": "sc-repeat__remove", text: "删除这一项" });
+      var row = el("li", { "class": "sc-repeat__item" }, [control.el, remove]);
+      var entry = { row: row, control: control };
+      remove.addEventListener("click", function () {
+        rows.splice(rows.indexOf(entry), 1);
+        list.removeChild(row);
+        reindex();
+        update();
+      });
+      rows.push(entry);
+      list.appendChild(row);
+      if (value !== undefined) control.set(value);
+      return entry;
+    }
+    add.addEventListener("click", function () {
+      var entry = addRow();
+      reindex();
+      var first = entry.row.querySelector("input, select, textarea");
+      if (first) first.focus();
+    });
+    for (var i = 0; i < (sub.minItems || 0); i += 1) addRow();
+    var currentPath = key;
+    function reindex() {
+      rows.forEach(function (entry, index) { entry.control.index(currentPath + "." + index); });
+    }
+    return {
+      el: el("div", {}, [list, add]),
+      get: function () {
+        var values = rows.map(function (entry) { return entry.control.get(); });
+        values = sub.items.type === "object" ? values : values.filter(function (v) { return v !== undefined; });
+        return values.length ? values : undefined;
+      },
+      set: function (values) {
+        rows.slice().forEach(function (entry) { list.removeChild(entry.row); });
+        rows = [];
+        (values || []).forEach(function (value) { addRow(value); });
+        for (var j = rows.length; j < (sub.minItems || 0); j += 1) addRow();
+        reindex();
+      },
+      index: function (path) { currentPath = path; reindex(); },
+    };
+  }
+
+  function makeControl(sub, key) {
+    if (sub.type === "object") return objectControl(sub, true);
+    if (sub.type === "array") {
+      if (sub.items.enum || spec.choices[key]) return checkboxControl(sub, key);
+      return repeatControl(sub, key);
+    }
+    return scalarControl(sub, key);
+  }
+
+  function privacyNote() {
+    return "个人信息规则：网站和数据仓库都是公开的。不要填写手机号、身份证号或学号，" +
+      "表单发现这些号码会拒绝生成文件。不愿公开姓名的成员请取消勾选“" +
+      schema.properties.team.items.properties["public"].title +
+      "”：他的姓名只留在项目文件里，不会出现在网站、搜索和导出数据中。";
+  }
+
+  /* ---- validation: the schema's keywords, worded as showcase/validate/schema_check.py ---- */
+
+  function length(text) { return Array.from(text).length; }
+
+  function check(value, sub, path, out) {
+    if (value === undefined) return;
+    function report(rule, message, hint) { out.push({ path: path, rule: rule, message: message, hint: hint || "" }); }
+    if (sub.type === "object") {
+      (sub.required || []).forEach(function (key) {
+        if (value[key] === undefined) {
+          out.push({ path: path ? path + "." + key : key, rule: "schema.required",
+            message: "这一项必填。", hint: sub.properties[key].description || "" });
+        }
+      });
+      Object.keys(value).forEach(function (key) {
+        check(value[key], sub.properties[key], path ? path + "." + key : key, out);
+      });
+      return;
+    }
+    if (sub.type === "array") {
+      if (sub.minItems !== undefined && value.length < sub.minItems) {
+        report("schema.min-items", value.length === 0 ? "不能是空列表。" :
+          "至少要有 " + sub.minItems + " 项，现在有 " + value.length + " 项。", "至少写 " + sub.minItems + " 项。");
+      }
+      if (sub.maxItems !== undefined && value.length > sub.maxItems) {
+        report("schema.max-items", "最多 " + sub.maxItems + " 项，现在有 " + value.length + " 项。",
+          "只保留最重要的 " + sub.maxItems + " 项。");
+      }
+      var seen = {};
+      value.forEach(function (item, index) {
+        var key = JSON.stringify(item);
+        if (sub.uniqueItems && seen[key] !== undefined) {
+          out.push({ path: path + "." + index, rule: "schema.unique-items",
+            message: "第 " + (index + 1) + " 项与第 " + (seen[key] + 1) + " 项重复。", hint: "删除重复的一项。" });
+        } else seen[key] = index;
+        check(item, sub.items, path + "." + index, out);
+      });
+      return;
+    }
+    if (sub.type === "number") {
+      if (typeof value !== "number") {
+        report("schema.type", "应该是数字，这里写的是文字「" + value + "」。", "只写数字，不加单位、逗号或引号，例如 500000。");
+      } else if (sub.minimum !== undefined && value < sub.minimum) {
+        report("schema.minimum", "不能小于 " + sub.minimum + "，这里写的是 " + value + "。", sub.description);
+      } else if (sub.maximum !== undefined && value > sub.maximum) {
+        report("schema.maximum", "不能大于 " + sub.maximum + "，这里写的是 " + value + "。", sub.description);
+      }
+      return;
+    }
+    if (sub.type !== "string" || typeof value !== "string") return;
+    if (sub.enum && sub.enum.indexOf(value) < 0) report("schema.enum", "「" + value + "」不是可选值。", "从列表中选一个。");
+    var count = length(value);
+    if (sub.minLength !== undefined && count < sub.minLength) {
+      report("schema.min-length", count === 0 ? "不能是空的。" : "太短：现在 " + count + " 个字，至少要 " + sub.minLength + " 个字。",
+        "补充到至少 " + sub.minLength + " 个字。");
+    }
+    if (sub.maxLength !== undefined && count > sub.maxLength) {
+      report("schema.max-length", "太长：现在 " + count + " 个字，最多 " + sub.maxLength + " 个字。",
+        "删减到 " + sub.maxLength + " 个字以内。");
+    }
+    if (sub.pattern && !new RegExp(sub.pattern, "u").test(value)) {
+      report("schema.pattern", "格式不对：「" + value + "」。", sub["x-pattern-hint"] || sub.description);
+    }
+    if (sub.pattern && /^\^\[0-9\]\{4\}-/.test(sub.pattern) && new RegExp(sub.pattern, "u").test(value)) {
+      var parts = value.split("-").map(Number);
+      var day = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2] || 1));
+      if (parts[1] < 1 || parts[1] > 12 || day.getUTCMonth() !== parts[1] - 1) {
+        report("date.invalid", "「" + value + "」不是真实存在的日期。",
+          "写成真实的日期：YYYY-MM 或 YYYY-MM-DD，例如 2024-09 或 2024-02-29。");
+      }
+    }
+  }
+
+  function checkEmail(data, out) {
+    var email = data.contact_email;
+    if (typeof email !== "string" || email.indexOf("@") < 0) return;
+    var domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+    var allowed = spec.emailDomains.some(function (d) { return domain === d || domain.slice(-d.length - 1) === "." + d; });
+    if (!allowed) {
+      out.push({ path: "contact_email", rule: "email.domain", message: "邮箱域名 " + domain + " 不在允许范围内：只接受学校邮箱。",
+        hint: "改用学校邮箱（" + spec.emailDomains.join("、") + "），不要填个人邮箱。" });
+    }
+  }
+
+  /* Personal data: the validator's own pattern (showcase/validate/personal_data.py). */
+  var personal = spec.personalData;
+  var candidates = new RegExp(personal.pattern, "gi");
+
+  function residentId(number) {
+    var year = +number.slice(6, 10), month = +number.slice(10, 12), day = +number.slice(12, 14);
+    var born = new Date(Date.UTC(year, month - 1, day));
+    if (born.getUTCMonth() !== month - 1 || born.getUTCDate() !== day || born > new Date()) return false;
+    var total = 0;
+    for (var i = 0; i < 17; i += 1) total += +number[i] * personal.idWeights[i];
+    return personal.idCheckChars[total % 11] === number[17].toUpperCase();
+  }
+
+  function mask(found, kind) {
+    var digits = found.replace(/[^0-9A-Za-z]/g, "");
+    if (kind === "phone") { digits = digits.slice(-11); return digits.slice(0, 3) + "****" + digits.slice(-4); }
+    var keep = kind === "id_card" ? 4 : 3;
+    return digits.slice(0, keep) + "*".repeat(digits.length - 2 * keep) + digits.slice(-keep);
+  }
+
+  function scanPersonal(value, path, out) {
+    if (typeof value === "string") {
+      candidates.lastIndex = 0;
+      var match;
+      while ((match = candidates.exec(value))) {
+        var kind = match.groups.student ? "student" : match.groups.id_card ? "id_card" : "phone";
+        var found = kind === "student" ? match.groups.student_number : match[0];
+        if (kind === "id_card" && !residentId(found)) continue;
+        var rule = personal.rules[kind];
+        out.push({ path: path, rule: rule[0], message: rule[1].replace("{shown}", mask(found, kind)), hint: rule[2] });
+      }
+    } else if (value && typeof value === "object") {
+      Object.keys(value).forEach(function (key) { scanPersonal(value[key], path ? path + "." + key : key, out); });
+    }
+  }
+
+  function problemsOf(data) {
+    var out = [];
+    check(data, schema, "", out);
+    checkEmail(data, out);
+    scanPersonal(data, "", out);
+    return out;
+  }
+
+  /* ---- YAML text: the rules of showcase/yamltext.py ---- */
+
+  var PLAIN = /^[\u4e00-\u9fff][^\n]*$/u;
+  var AMBIGUOUS = /: |:$| #|\s$|[\t\x85\u2028\u2029\ufeff]/u;
+  var UNSAFE = /[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]/gu;
+  var WORD = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+  var NOT_A_STRING = /^(?:y|n|yes|no|true|false|on|off|null|~|[-+]?[0-9][0-9_.:eE+-]*)$/i;
+  var DATE = /^[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?$/;
+
+  function escapeUnsafe(char) {
+    var code = char.codePointAt(0);
+    return code <= 0xffff ? "\\u" + ("0000" + code.toString(16)).slice(-4) :
+      "\\U" + ("00000000" + code.toString(16)).slice(-8);
+  }
+
+  function scalar(value) {
+    if (typeof value === "boolean") return value ? "true" : "false";
+    if (typeof value === "number") return String(value);
+    var unsafe = new RegExp(UNSAFE.source, "u");
+    if (PLAIN.test(value) && !AMBIGUOUS.test(value) && !unsafe.test(value)) return value;
+    if (DATE.test(value) || (WORD.test(value) && !NOT_A_STRING.test(value))) return value;
+    return JSON.stringify(value).replace(UNSAFE, escapeUnsafe);
+  }
+
+  function literalBlock(text) {
+    var body = text.replace(/\n$/, "");
+    var unsafe = new RegExp(UNSAFE.source, "u");
+    return body.indexOf("\n") >= 0 && body.slice(-1) !== "\n" && !/^\s/.test(text) &&
+      !unsafe.test(body.replace(/\n/g, " ")) && body.indexOf("\t") < 0 &&
+      body.split("\n").every(function (line) { return line === line.replace(/\s+$/, "") || line.trim(); });
+  }
+
+  function mapping(data, pad, lines) {
+    Object.keys(data).forEach(function (key) {
+      var value = data[key];
+      if (Array.isArray(value)) {
+        lines.push(value.length ? pad + key + ":" : pad + key + ": []");
+        sequence(value, pad + "  ", lines);
+      } else if (value !== null && typeof value === "object") {
+        lines.push(Object.keys(value).length ? pad + key + ":" : pad + key + ": {}");
+        mapping(value, pad + "  ", lines);
+      } else if (typeof value === "string" && literalBlock(value)) {
+        lines.push(pad + key + (/\n$/.test(value) ? ": |" : ": |-"));
+        value.replace(/\n$/, "").split("\n").forEach(function (line) { lines.push(line ? pad + "  " + line : ""); });
+      } else {
+        lines.push(pad + key + ": " + scalar(value));
+      }
+    });
+  }
+
+  function sequence(items, pad, lines) {
+    items.forEach(function (item) {
+      if (item !== null && typeof item === "object" && !Array.isArray(item) && Object.keys(item).length) {
+        var start = lines.length;
+        mapping(item, pad + "  ", lines);
+        lines[start] = pad + "- " + lines[start].slice(pad.length + 2);
+      } else {
+        lines.push(pad + "- " + scalar(item));
+      }
+    });
+  }
+
+  function toYaml(data) {
+    var lines = [];
+    mapping(data, "", lines);
+    return lines.join("\n") + "\n";
+  }
+
+  /* ---- the page: build, check on input, show the file ---- */
+
+  var root = objectControl(schema, false);
+  root.index("");
+  form.textContent = "";
+  form.appendChild(root.el);
+  var submit = el("button", { type: "submit", "class": "md-button md-button--primary", text: "检查并生成文件" });
+  var summary = el("p", { "class": "sc-submit__summary", role: "status" });
+  form.appendChild(el("p", {}, [submit]));
+  form.appendChild(summary);
+
+  function filePath(data) { return "projects/" + data.college + "/" + data.id + ".yaml"; }
+
+  function forgeLink(data, text) {
+    var forge = spec.forge, path = filePath(data), enc = encodeURIComponent;
+    var repo = forge.repository, branch = enc(forge.branch);
+    if (editing) {
+      var edit = { github: "/edit/", gitlab: "/-/edit/", gitee: "/edit/", gitea: "/_edit/" }[forge.kind];
+      return repo + edit + branch + "/" + path;
+    }
+    if (forge.kind === "github") return repo + "/new/" + branch + "?filename=" + enc(path) + "&value=" + enc(text);
+    if (forge.kind === "gitea") return repo + "/_new/" + branch + "/?filename=" + enc(path) + "&value=" + enc(text);
+    if (forge.kind === "gitlab") return repo + "/-/new/" + branch + "?file_name=" + enc(path) + "&content=" + enc(text);
+    return repo + "/new/" + branch + "/projects/" + enc(data.college);
+  }
+
+  function update() {
+    var data = root.get();
+    var problems = problemsOf(data);
+    var byPath = {};
+    problems.forEach(function (problem) { (byPath[problem.path] = byPath[problem.path] || []).push(problem); });
+    Array.prototype.forEach.call(form.querySelectorAll(".sc-field__error"), function (node) {
+      var path = node.getAttribute("data-error-for");
+      var found = byPath[path] || [];
+      var wrapper = node.parentNode;
+      var show = found.length && (attempted || wrapper.classList.contains("sc-field--touched"));
+      node.textContent = show ? found.map(function (p) { return p.message + (p.hint ? " 修改建议：" + p.hint : ""); }).join(" ") : "";
+      node.setAttribute("data-rule", show ? found.map(function (p) { return p.rule; }).join(" ") : "");
+      wrapper.classList.toggle("sc-field--invalid", !!show);
+    });
+    if (problems.length) {
+      summary.textContent = attempted ? "还有 " + problems.length + " 处需要修改，见标红的项目。" : "";
+      result.hidden = true;
+      return;
+    }
+    summary.textContent = "全部通过，可以提交了。";
+    var text = spec.header + "\n" + toYaml(data);
+    output.value = text;
+    result.hidden = false;
+    document.querySelector(".sc-submit__target").textContent = "文件位置：" + filePath(data) +
+      (spec.forge.kind === "gitee" || editing ? "。请先点“复制内容”，在打开的页面里粘贴。" : "");
+    var link = result.querySelector('[data-action="forge"]');
+    link.href = forgeLink(data, text);
+    link.textContent = editing ? "在代码托管平台上编辑此文件" : "在代码托管平台上新建此文件";
+  }
+
+  form.addEventListener("input", function (event) {
+    var wrapper = event.target.closest(".sc-field");
+    if (wrapper) wrapper.classList.add("sc-field--touched");
+    update();
+  });
+  form.addEventListener("change", function (event) {
+    var wrapper = event.target.closest(".sc-field");
+    if (wrapper) wrapper.classList.add("sc-field--touched");
+    update();
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    attempted = true;
+    update();
+    var first = form.querySelector(".sc-field--invalid input, .sc-field--invalid select, .sc-field--invalid textarea");
+    if (first) first.focus(); else result.scrollIntoView();
+  });
+
+  result.querySelector('[data-action="copy"]').addEventListener("click", function () {
+    var done = function () { document.querySelector(".sc-submit__copied").textContent = "已复制到剪贴板。"; };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(output.value).then(done, function () { output.select(); });
+    } else {
+      output.select();
+      document.execCommand("copy");
+      done();
+    }
+  });
+  result.querySelector('[data-action="download"]').addEventListener("click", function () {
+    var data = root.get();
+    var link = el("a", { href: URL.createObjectURL(new Blob([output.value], { type: "text/yaml" })), download: data.id + ".yaml" });
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+  });
+
+  var wanted = new URLSearchParams(location.search).get("edit");
+  if (wanted && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(wanted)) {
+    fetch("../projects/" + wanted + "/form.json").then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    }).then(function (loaded) {
+      editing = wanted;
+      root.set(loaded.data);
+      root.index("");
+      var notice = "正在修改项目「" + loaded.data.name + "」。改好后生成文件，复制内容，在代码托管平台上编辑原文件并整体替换。";
+      if (loaded.hiddenMembers) {
+        notice += "注意：这个项目有 " + loaded.hiddenMembers + " 名不公开姓名的成员，网站不发布他们，表单里也没有。" +
+          "替换时请保留原文件里写着 public: false 的成员，不要删掉。";
+      }
+      editNotice.textContent = notice;
+      editNotice.hidden = false;
+      attempted = true;
+      update();
+    }).catch(function () {
+      editNotice.textContent = "没有找到要修改的项目「" + wanted + "」，可以直接填写新项目。";
+      editNotice.hidden = false;
+    });
+  }
+})();

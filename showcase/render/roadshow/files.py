@@ -1,0 +1,44 @@
+"""Everything the site carries for its roadshows, keyed by docs path.
+
+Called from `showcase.render.tree.render_docs`: pages as text, the rest as bytes. Pure
+and deterministic like every renderer; the agendas were scheduled during validation.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from showcase.model import Model
+from showcase.render.clock import build_stamp
+from showcase.render.event_pages import FALLBACK_HOST, calendar_host
+from showcase.render.roadshow import paths
+from showcase.render.roadshow.calendars import roadshow_calendars
+from showcase.render.roadshow.frab import frab_schedule
+from showcase.render.roadshow.page import render_roadshow_page, render_roadshows_index
+from showcase.render.roadshow.printing import print_agenda, score_sheet
+
+
+def roadshow_pages(model: Model) -> dict[str, str]:
+    """The index and one page per roadshow (Markdown sources)."""
+    pages = {paths.ROADSHOWS: render_roadshows_index(model)}
+    for agenda in model.roadshows.values():
+        pages[paths.roadshow_page(agenda.roadshow.id)] = render_roadshow_page(agenda, model)
+    return pages
+
+
+def roadshow_files(model: Model) -> dict[str, bytes]:
+    """Calendars, print version, score sheets, frab JSON and the stylesheet."""
+    stamp = build_stamp(model)
+    host = calendar_host(model)
+    base = model.site.site_url or f"https://{FALLBACK_HOST}/"
+    files = {paths.STYLESHEET: resources.files("showcase.render.roadshow").joinpath(
+        "assets/roadshow.css").read_bytes()}
+    for agenda in model.roadshows.values():
+        show = agenda.roadshow
+        files.update(roadshow_calendars(agenda, model, stamp, host))
+        files[paths.roadshow_file(show.id, paths.PRINT)] = print_agenda(agenda, model)
+        files[paths.roadshow_file(show.id, paths.FRAB_JSON)] = frab_schedule(agenda, model, base)
+        for judge in show.judges:
+            files[paths.roadshow_file(show.id, paths.score_sheet(judge.id))] = score_sheet(
+                agenda, model, judge)
+    return files

@@ -1,0 +1,19 @@
+"""How roadshow times read in Chinese: ``12月10日（周四）`` and call times."""
+
+from __future__ import annotations
+
+import datetime
+
+_WEEKDAYS = "一二三四五六日"
+
+
+def day_label(date: str) -> str:
+    """``2026-12-10`` → ``12月10日（周四）``."""
+    day = datetime.date.fromisoformat(date)
+    return f"{day.month}月{day.day}日（周{_WEEKDAYS[day.weekday()]}）"
+
+
+def call_time(start: str, minutes_before: int) -> str:
+    """When the team must be at the door: ``HH:MM``, `minutes_before` the slot starts."""
+    moment = datetime.datetime.strptime(start, "%Y-%m-%d %H:%M")
+    return (moment - datetime.timedelta(minutes=minutes_before)).strftime("%H:%M")

@@ -1,0 +1,138 @@
+"""A share image per typical case (1200×630 PNG): headline, college and one key figure.
+
+Drawn with Pillow in a CJK font from Debian's ``fonts-noto-cjk`` package, found under
+``/usr/share/fonts`` (never downloaded). Without such a font there is nothing correct to
+draw, so `find_cjk_font` returns None and callers skip share images with a notice instead
+of failing the build. The same font and data give byte-identical PNGs.
+
+Example::
+
+    font = find_cjk_font()
+    png = share_image(case, model, font) if font else None
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from showcase.cases import CASE_CATEGORIES, TypicalCase
+from showcase.model import LEVELS, Model, Project
+from showcase.render.project_sections import format_amount
+
+WIDTH, HEIGHT = 1200, 630
+FONT_DIRS = (Path("/usr/share/fonts"),)
+_PREFERRED = ("NotoSansCJK-Bold.ttc", "NotoSansCJK-Regular.ttc", "NotoSerifCJK-Bold.ttc")
+_SIMPLIFIED_FAMILY = "CJK SC"
+_BACKGROUND = (40, 53, 147)
+_ACCENT = (255, 112, 67)
+_WHITE = (255, 255, 255)
+_MUTED = (197, 202, 233)
+MISSING_FONT_NOTICE = (
+    "！！！未找到中文字体（fonts-noto-cjk），已跳过分享图片。"
+    "安装方法：apt-get install fonts-noto-cjk ！！！"
+)
+
+
+@dataclass(frozen=True)
+class CjkFont:
+    path: Path
+    index: int
+    """The face inside a .ttc collection that is Simplified Chinese."""
+
+    def at(self, size: int) -> ImageFont.FreeTypeFont:
+        return ImageFont.truetype(str(self.path), size, index=self.index)
+
+
+@functools.cache
+def find_cjk_font(search: tuple[Path, ...] = FONT_DIRS) -> CjkFont | None:
+    """The best installed Noto CJK font (bold sans first, Simplified face), or None."""
+    found = [path for folder in search if folder.is_dir() for path in folder.rglob("*CJK*")
+             if path.suffix.lower() in (".ttc", ".otf", ".ttf")]
+    ranked = sorted(found, key=lambda p: (_rank(p.name), p.as_posix()))
+    for path in ranked:
+        index = _simplified_index(path)
+        if index is not None:
+            return CjkFont(path, index)
+    return None
+
+
+def _rank(name: str) -> int:
+    return _PREFERRED.index(name) if name in _PREFERRED else len(_PREFERRED)
+
+
+def _simplified_index(path: Path) -> int | None:
+    """The SC face of a collection (else its first face); None when it cannot be read."""
+    first = None
+    for index in range(16):
+        try:
+            family = ImageFont.truetype(str(path), 20, index=index).getname()[0] or ""
+        except OSError:
+            break
+        first = index if first is None else first
+        if _SIMPLIFIED_FAMILY in family:
+            return index
+    return first
+
+
+def key_figure(project: Project) -> tuple[str, str]:
+    """(figure, caption): money raised and contracted, else achievements, else the level."""
+    money = sum(a.amount_cny or 0 for a in project.achievements
+                if a.type in ("funding", "contract"))
+    if money:
+        return format_amount(money), "融资与合同金额"
+    if project.achievements:
+        return f"{len(project.achievements)} 项", "成果"
+    return LEVELS[project.level], "孵化层级"
+
+
+def share_image(case: TypicalCase, model: Model, font: CjkFont) -> bytes:
+    """The case's 1200×630 PNG."""
+    project = model.projects[case.project]
+    image = Image.new("RGB", (WIDTH, HEIGHT), _BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 24, HEIGHT), fill=_ACCENT)
+    label = f"典型案例 · {case.year} · {CASE_CATEGORIES[case.category]}"
+    draw.text((80, 60), label, font=font.at(34), fill=_MUTED)
+    y = 130
+    for line in _wrap(draw, case.headline, font.at(72), WIDTH - 160)[:2]:
+        draw.text((80, y), line, font=font.at(72), fill=_WHITE)
+        y += 96
+    college = model.colleges[project.college].name
+    draw.text((80, y + 10), _fit(draw, f"{college} · {project.name}", font.at(34), WIDTH - 160),
+              font=font.at(34), fill=_MUTED)
+    figure, caption = key_figure(project)
+    draw.rounded_rectangle((80, 470, WIDTH - 80, 580), radius=16, fill=(26, 35, 126))
+    draw.text((110, 485), figure, font=font.at(60), fill=_ACCENT)
+    draw.text((WIDTH - 110, 525), caption, font=font.at(32), fill=_WHITE, anchor="rm")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
+          width: int) -> list[str]:
+    """Chinese wraps at any character; the last kept line is shortened with an ellipsis."""
+    lines, current = [], ""
+    for char in text:
+        if draw.textlength(current + char, font=font) > width and current:
+            lines.append(current)
+            current = char
+        else:
+            current += char
+    lines.append(current)
+    if len(lines) > 2:
+        lines = [lines[0], _fit(draw, lines[1] + "".join(lines[2:]), font, width)]
+    return lines
+
+
+def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
+    if draw.textlength(text, font=font) <= width:
+        return text
+    while text and draw.textlength(text + "…", font=font) > width:
+        text = text[:-1]
+    return text + "…"

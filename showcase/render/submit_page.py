@@ -1,0 +1,120 @@
+"""The 提交项目 page: a form generated from the project schema that writes the YAML file.
+
+The page body is one raw ``<div>`` carrying the form specification (`spec.form_spec`) in
+a ``data-spec`` attribute; ``assets/submit.js`` (served by the site itself, no CDN) builds
+the fields from it, checks them as the user types, and produces the file, its download
+and the forge's "new file" link.
+
+Editing: every project page links to ``submit/?edit=<id>``, and the form loads
+``projects/<id>/form.json``, written here from the checked model. The model has already
+dropped team members marked non-public, so they are never published; the form says how
+many there are and tells the editor to keep them by editing the file on the forge, where
+the full file is (see content/pages/submit-guide.md).
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from showcase.forms.spec import form_spec
+from showcase.model import Model, Project
+from showcase.render import paths
+from showcase.render.html_blocks import page
+from showcase.render.text import attribute
+
+SUBMIT = "submit/index.md"
+SCRIPT = "assets/submit.js"
+STYLESHEET = "assets/submit.css"
+NAV_TITLE = "提交项目"
+
+
+def edit_data_path(project_id: str) -> str:
+    """The JSON the form loads to edit a project, beside the project's page."""
+    return f"projects/{project_id}/form.json"
+
+
+def edit_link(from_page: str, project_id: str) -> str:
+    """The href of a project's "修改此项目" link."""
+    return f"{paths.href(from_page, SUBMIT)}?edit={project_id}"
+
+
+GUIDE = "pages/submit-guide.md"
+"""The step-by-step guide (content/pages/submit-guide.md), linked when the site has it."""
+
+
+def submit_form_files(model: Model, schema: dict[str, Any],
+                      with_guide: bool = False) -> dict[str, bytes]:
+    """The submit page, its script and style, and one edit JSON per project."""
+    files = {
+        SUBMIT: render_submit_page(model, schema, with_guide).encode("utf-8"),
+        SCRIPT: _asset("submit.js"),
+        STYLESHEET: _asset("submit.css"),
+    }
+    for project in model.projects.values():
+        files[edit_data_path(project.id)] = _json(edit_data(project))
+    return files
+
+
+def render_submit_page(model: Model, schema: dict[str, Any], with_guide: bool = False) -> str:
+    spec = json.dumps(form_spec(model, schema), ensure_ascii=False, separators=(",", ":"))
+    guide = (f'第一次提交？先看<a href="{paths.href(SUBMIT, GUIDE)}">提交指南</a>。'
+             if with_guide else "")
+    body = [
+        "<h1>提交项目</h1>",
+        "<p>填写下面的表单，网页会当场检查每一项并生成项目文件（YAML）。"
+        f"所有内容只在你的浏览器里处理，不会上传到任何地方。{guide}</p>",
+        '<p class="sc-submit__edit-notice" hidden></p>',
+        f'<form class="sc-submit__form" data-spec="{attribute(spec)}" novalidate>'
+        '<p class="sc-submit__loading">表单加载中……如果一直没有出现，请确认浏览器允许运行脚本。</p>'
+        "</form>",
+        '<section class="sc-submit__result" hidden>'
+        "<h2>生成的项目文件</h2>"
+        '<p class="sc-submit__target"></p>'
+        '<p class="sc-submit__actions">'
+        '<button type="button" class="md-button md-button--primary" data-action="copy">'
+        "复制内容</button> "
+        '<button type="button" class="md-button" data-action="download">下载文件</button> '
+        '<a class="md-button" data-action="forge" target="_blank" rel="noopener">'
+        "在代码托管平台上新建此文件</a></p>"
+        '<p class="sc-submit__copied" role="status"></p>'
+        '<textarea class="sc-submit__yaml" readonly rows="16" spellcheck="false"></textarea>'
+        "</section>",
+        f'<script src="{paths.href(SUBMIT, SCRIPT)}" defer></script>',
+    ]
+    meta = {"title": "提交项目", "description": "用表单生成项目文件，不需要会写 YAML。"}
+    stylesheet = f'<link rel="stylesheet" href="{paths.href(SUBMIT, STYLESHEET)}">'
+    return page(meta, [stylesheet, *body], "sc-submit")
+
+
+def edit_data(project: Project) -> dict[str, Any]:
+    """A project's public fields in file order, for the form's edit mode."""
+    data: dict[str, Any] = {
+        "id": project.id, "name": project.name, "college": project.college,
+        "level": project.level, "stage": project.stage, "status": project.status,
+        "fields": list(project.fields), "summary": project.summary,
+        "description": project.description, "keywords": list(project.keywords),
+        "started": project.started,
+        "team": [_without_empty(vars(member)) for member in project.team],
+        "mentors": list(project.mentors),
+        "achievements": [_without_empty(vars(a)) for a in project.achievements],
+        "milestones": [_without_empty(vars(m)) for m in project.milestones],
+        "seeking": list(project.seeking),
+        "links": _without_empty(vars(project.links)),
+        "logo": project.logo.removeprefix(f"projects/{project.college}/{project.id}/"),
+        "contact_email": project.contact_email,
+    }
+    return {"data": _without_empty(data), "hiddenMembers": project.hidden_members}
+
+
+def _without_empty(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in values.items() if value not in ("", None, [], {})}
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _asset(name: str) -> bytes:
+    return resources.files("showcase.render").joinpath("assets", name).read_bytes()

@@ -1,0 +1,255 @@
+"""Typical cases (content/typical-cases.yaml) and their stories (content/stories/*.md).
+
+Rules beyond the schemas:
+
+* a case names a project that exists and is public. A project is *not public* when its
+  status is ``closed`` (已终止: the school no longer presents it) or when every team member
+  is marked ``public: false`` (a story about a team nobody may name cannot be told);
+* ``approved`` and ``published`` cases name who approved them and a real publish date;
+* case ids are unique, and a project has at most one case per year;
+* a story ``content/stories/<case id>.md`` belongs to an existing case and says so in its
+  front matter (``case:``); its image sits in ``content/stories/<case id>/`` and is checked
+  like a project logo;
+* the names of a project's non-public members appear nowhere in its case or story.
+
+Example::
+
+    checked = check_publicity(layout, projects, all_project_files)
+    checked.problems, checked.cases
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from showcase.cases import RELEASED, Story, TypicalCase, case_from_data
+from showcase.load.front_matter import load_front_matter
+from showcase.load.yamlfile import Document, JsonPath, load_yaml
+from showcase.paths import Layout
+from showcase.problems import Problem, has_errors
+from showcase.validate.dates import DateError, parse_date
+from showcase.validate.images import check_image
+from showcase.validate.labels import closest, field_label, schema_title
+from showcase.validate.schema_check import SchemaChecker
+
+CASES_FILE = "typical-cases"
+STORIES_DIR = "stories"
+
+Report = Callable[[JsonPath, str, str, str], None]
+
+
+@dataclass
+class CheckedPublicity:
+    cases: dict[str, TypicalCase] = field(default_factory=dict)
+    """Empty when there is no selection file or when it has errors."""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def check_publicity(layout: Layout, projects: Mapping[str, Any],
+                    project_files: list[Path]) -> CheckedPublicity:
+    """Check the selection file and every story; `projects` maps project ids to loaded data.
+
+    A project a case names but `projects` lacks (a partial run) is read from
+    `project_files`, so the cost stays one file per case.
+    """
+    cases_file = layout.registry(CASES_FILE)
+    stories_dir = layout.content_dir / STORIES_DIR
+    story_files = sorted(stories_dir.glob("*.md")) if stories_dir.is_dir() else []
+    if not cases_file.exists() and not story_files:
+        return CheckedPublicity()
+    try:
+        case_checker = SchemaChecker.from_file(layout.schema("typical-cases"))
+        story_checker = SchemaChecker.from_file(layout.schema("story"))
+    except (OSError, ValueError) as error:
+        return CheckedPublicity(problems=[Problem(
+            layout.relative(layout.schemas_dir), rule="schema.broken",
+            message=f"无法读取典型案例的数据规范：{error}。",
+            hint="从仓库恢复 schemas/typical-cases.schema.json 和 schemas/story.schema.json。")])
+    lookup = _ProjectLookup(projects, {file.stem: file for file in project_files})
+    records, problems = _check_cases(layout, case_checker, lookup)
+    stories: dict[str, Story] = {}
+    for file in story_files:
+        story, found = _check_story(layout, file, story_checker, records, lookup)
+        problems += found
+        if story is not None:
+            stories[file.stem] = story
+    if has_errors(problems):
+        return CheckedPublicity(problems=problems)
+    cases = sorted((case_from_data(r, stories.get(r["id"])) for r in records.values()),
+                   key=lambda c: (-c.year, c.publish_date or "9999", c.id))
+    return CheckedPublicity({case.id: case for case in cases}, problems)
+
+
+class _ProjectLookup:
+    """Raw project data by id, from the run's loaded projects or read on demand."""
+
+    def __init__(self, loaded: Mapping[str, Any], files: dict[str, Path]):
+        self.loaded = dict(loaded)
+        self.files = files
+
+    def ids(self) -> list[str]:
+        return sorted(self.files)
+
+    def get(self, project_id: str) -> dict[str, Any] | None:
+        if project_id not in self.loaded and project_id in self.files:
+            document, _ = load_yaml(self.files[project_id], project_id)
+            self.loaded[project_id] = document.data if document else None
+        data = self.loaded.get(project_id)
+        return data if isinstance(data, dict) else None
+
+
+def hidden_names(project: dict[str, Any]) -> list[str]:
+    """Names of the project's non-public members (never to be published)."""
+    team = project.get("team")
+    return [m["name"] for m in team if isinstance(m, dict) and m.get("public") is False
+            and isinstance(m.get("name"), str) and m["name"].strip()] if isinstance(
+        team, list) else []
+
+
+def _reporter(document: Document, schema: dict[str, Any], found: list[Problem]) -> Report:
+    def report(path: JsonPath, rule: str, message: str, hint: str) -> None:
+        generic = tuple(0 if isinstance(part, int) else part for part in path)
+        line, column = document.position(path)
+        found.append(Problem(document.path, line, column, rule=rule,
+                             field=field_label(path, schema_title(schema, generic)),
+                             message=message, hint=hint))
+    return report
+
+
+def _check_cases(layout: Layout, checker: SchemaChecker,
+                 lookup: _ProjectLookup) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+    file = layout.registry(CASES_FILE)
+    if not file.exists():
+        return {}, []
+    document, problems = load_yaml(file, layout.relative(file))
+    if document is None:
+        return {}, problems
+    problems += checker.check(document)
+    items = document.data.get("cases") if isinstance(document.data, dict) else None
+    report = _reporter(document, checker.schema, problems)
+    records: dict[str, dict[str, Any]] = {}
+    first_line: dict[str, int] = {}
+    per_year: dict[tuple[str, int], str] = {}
+    for index, item in enumerate(items if isinstance(items, list) else ()):
+        if not isinstance(item, dict):
+            continue
+        here: JsonPath = ("cases", index)
+        case_id = item.get("id")
+        if isinstance(case_id, str):
+            line = document.position((*here, "id"))[0]
+            if case_id in first_line:
+                report((*here, "id"), "case.duplicate-id",
+                       f"案例编号 {case_id} 重复：第 {first_line[case_id]} 行已经用过。",
+                       "每个案例的编号必须唯一，例如写成「年度-项目编号」。")
+            else:
+                first_line[case_id] = line
+                records[case_id] = item
+        _check_project(item, here, lookup, report)
+        _check_approval(item, here, report)
+        project, year = item.get("project"), item.get("year")
+        if isinstance(project, str) and isinstance(year, int):
+            if (project, year) in per_year:
+                report((*here, "year"), "case.one-per-year",
+                       f"项目 {project} 在 {year} 年度已有案例 {per_year[project, year]}。",
+                       "一个项目每年度只选一个典型案例：合并两条，或改成另一年度。")
+            else:
+                per_year[project, year] = str(case_id)
+    return records, problems
+
+
+def _check_project(item: dict[str, Any], here: JsonPath, lookup: _ProjectLookup,
+                   report: Report) -> None:
+    project_id = item.get("project")
+    if not isinstance(project_id, str):
+        return
+    path = (*here, "project")
+    project = lookup.get(project_id)
+    if project is None:
+        match = closest(project_id, lookup.ids())
+        report(path, "case.unknown-project", f"项目 {project_id} 不存在。",
+               f"是不是 {match}？" if match else "写 projects/ 里已有项目的编号（文件名）。")
+        return
+    if project.get("status") == "closed":
+        report(path, "case.closed-project", f"项目 {project_id} 已终止（status: closed），"
+               "不能作为典型案例公开宣传。", "换一个在孵或已毕业的项目，或删除这条案例。")
+    team = project.get("team")
+    if isinstance(team, list) and team and all(
+        isinstance(m, dict) and m.get("public") is False for m in team
+    ):
+        report(path, "case.non-public-project",
+               f"项目 {project_id} 的成员都没有公开姓名，不能作为典型案例宣传。",
+               "请项目团队至少公开一名成员（public: true），或换一个项目。")
+    names = hidden_names(project)
+    for key in ("headline", "lead", "quote"):
+        value = item.get(key)
+        for name in names:
+            if isinstance(value, str) and name in value:
+                report((*here, key), "case.hidden-member",
+                       f"写到了未公开姓名的成员「{name}」。",
+                       "该成员要求不公开姓名：删除姓名，改写成「团队成员」等称呼。")
+
+
+def _check_approval(item: dict[str, Any], here: JsonPath, report: Report) -> None:
+    status, written = item.get("status"), item.get("publish_date")
+    if isinstance(written, str):
+        try:
+            parse_date(written)
+        except DateError as error:
+            report((*here, "publish_date"), "date.invalid",
+                   f"「{written}」不是真实存在的日期：{error}。",
+                   "写成真实的日期 YYYY-MM-DD，例如 2026-05-20。")
+    if status not in RELEASED:
+        return
+    label = "已审核" if status == "approved" else "已发布"
+    if "approved_by" not in item:
+        report((*here, "status"), "case.approver-missing",
+               f"案例状态是 {status}（{label}），但没有写审核人 approved_by。",
+               "补上一行「approved_by: 宣传部」；还没审核就把 status 改回 draft。")
+    if "publish_date" not in item:
+        report((*here, "status"), "case.publish-date-missing",
+               f"案例状态是 {status}（{label}），但没有写发布日期 publish_date。",
+               "补上一行「publish_date: YYYY-MM-DD」：案例在这一天起出现在公开网站上。")
+
+
+def _check_story(layout: Layout, file: Path, checker: SchemaChecker,
+                 cases: dict[str, dict[str, Any]],
+                 lookup: _ProjectLookup) -> tuple[Story | None, list[Problem]]:
+    display = layout.relative(file)
+    document, body, problems = load_front_matter(file, display)
+    if document is None:
+        return None, problems
+    problems += checker.check(document)
+    data = document.data if isinstance(document.data, dict) else {}
+    report = _reporter(document, checker.schema, problems)
+    written = data.get("case")
+    if file.stem not in cases:
+        match = closest(file.stem, sorted(cases))
+        report(("case",), "story.unknown-case",
+               f"content/typical-cases.yaml 里没有案例 {file.stem}，这篇稿件不会被使用。",
+               f"是不是 {match}？文件名要与案例编号一致。" if match
+               else "先在 content/typical-cases.yaml 里添加案例，文件名写成案例编号。")
+    elif isinstance(written, str) and written != file.stem:
+        report(("case",), "story.case-mismatch",
+               f"稿件写的案例编号 {written} 与文件名 {file.name} 不一致。",
+               f"把 case 改成 {file.stem}，或把文件改名为 {written}.md。")
+    image = data.get("image")
+    if isinstance(image, str) and image:
+        folder = f"content/{STORIES_DIR}/{file.stem}/"
+        problems += check_image(document, ("image",), file.parent / file.stem, folder, image,
+                                schema_title(checker.schema, ("image",)))
+    case = cases.get(file.stem)
+    project = lookup.get(case["project"]) if case and isinstance(case.get("project"), str) else None
+    for name in hidden_names(project or {}):
+        for number, line in enumerate(document.text.splitlines(), start=1):
+            if name in line:
+                problems.append(Problem(
+                    display, number, line.index(name) + 1, rule="story.hidden-member", field="正文",
+                    message=f"稿件写到了未公开姓名的成员「{name}」。",
+                    hint="该成员要求不公开姓名：删除姓名，改写成「团队成员」等称呼。"))
+    if has_errors(problems):
+        return None, problems
+    image_path = f"content/{STORIES_DIR}/{file.stem}/{image}" if image else ""
+    return Story(body, data.get("author", ""), image_path, data.get("image_alt", "")), problems

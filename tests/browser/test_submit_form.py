@@ -1,0 +1,243 @@
+"""The 提交项目 form in a real browser: what it writes, the validator accepts; what it
+refuses, the validator refuses with the same rule.
+
+The site is built from a temporary copy of this repository's data, so the form's choices
+(colleges, fields, mentors) are the registries the validator checks against.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from showcase.engine import build_site
+from showcase.engine.preview import start_server
+from showcase.forms.spec import SCHEMA_HEADER
+from showcase.load.yamlfile import load_yaml
+from showcase.paths import Layout, repository_root
+from showcase.validate import validate_repository
+from showcase.yamltext import to_yaml
+
+pytestmark = pytest.mark.browser
+
+MINIMAL: dict[str, Any] = {
+    "id": "form-minimal", "name": "表单最小项目", "college": "textile", "level": "nursery",
+    "stage": "seed", "status": "active", "fields": ["textile-apparel"],
+    "summary": "一个只填必填项的项目，用来确认表单写出的文件能通过校验。", "started": "2025-03",
+    "team": [{"name": "林一", "role": "负责人"}],
+}
+FULL: dict[str, Any] = {
+    "id": "form-full-2", "name": "2024", "college": "computing", "level": "makerspace",
+    "stage": "startup", "status": "active", "fields": ["artificial-intelligence", "education"],
+    "summary": "用手机拍照识别实验报告里的数据表格: 自动生成图表 # 以及误差分析，面向理工科学生。",
+    "description": "## 做什么\n\n- 拍照识别表格\n- 生成图表: 自动\n\n"
+                   "\"引号\" 和 'yes' 都要原样保留。\n",
+    "keywords": ["yes", "图表", "OCR"],
+    "started": "2024-09",
+    "team": [
+        {"name": "王小明", "role": "负责人", "major": "计算机科学与技术", "grade": "2022级本科"},
+        {"name": "李 雷", "role": "算法", "grade": "2023级硕士"},
+        {"name": "不公开的同学", "role": "前端", "public": False},
+    ],
+    "mentors": ["wen-siyuan"],
+    "achievements": [
+        {"type": "award", "title": "获省赛金奖", "date": "2025-05-20", "issuer": "省教育厅"},
+        {"type": "funding", "title": "天使轮融资", "date": "2025-06", "amount_cny": 300000},
+    ],
+    "milestones": [
+        {"date": "2024-09", "level": "nursery", "note": "入驻学院创业苗圃"},
+        {"date": "2025-03", "level": "makerspace"},
+    ],
+    "seeking": ["investment", "talent"],
+    "links": {"website": "https://example.com/ocr?a=1&b=2", "repo": "https://git.example.edu.cn/x"},
+    "contact_email": "ocr@stu.example.edu.cn",
+}
+
+
+@pytest.fixture(scope="module")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The site of a copy of this repository, served; and the copy, for validating."""
+    root = tmp_path_factory.mktemp("form-repo")
+    for folder in ("content", "schemas", "projects"):
+        shutil.copytree(repository_root() / folder, root / folder)
+    result = validate_repository(Layout(root))
+    assert result.model is not None, result.problems
+    site = build_site(Layout(root), result.model, root / "site", repository_root() / "mkdocs.yml")
+    server = start_server(site, "127.0.0.1", 0)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", root
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def fill(page: Any, data: dict[str, Any]) -> None:
+    """Type `data` into the form the way a person would, one widget at a time."""
+    for key, value in data.items():
+        if isinstance(value, dict):
+            for sub, text in value.items():
+                page.fill(f"[data-path='{key}.{sub}'] input", text)
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            for index, item in enumerate(value):
+                _ensure_rows(page, key, index)
+                for sub, entry in item.items():
+                    _set(page, f"[data-path='{key}.{index}.{sub}']", entry)
+        elif isinstance(value, list) and page.locator(f"[data-path='{key}'] .sc-choices").count():
+            for choice in value:
+                page.check(f"[data-path='{key}'] input[value='{choice}']")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                _ensure_rows(page, key, index)
+                page.fill(f"[data-path='{key}.{index}'] input", item)
+        else:
+            _set(page, f"[data-path='{key}']", value)
+
+
+def _ensure_rows(page: Any, key: str, index: int) -> None:
+    if not page.locator(f"[data-path='{key}.{index}']").count():
+        page.click(f"[data-path='{key}'] > div > .sc-repeat__add")
+
+
+def _set(page: Any, selector: str, value: Any) -> None:
+    control = page.locator(f"{selector} > select, {selector} > input, {selector} > textarea")
+    tag = control.evaluate("node => node.tagName + (node.type || '')")
+    if tag == "SELECTselect-one":
+        control.select_option(value)
+    elif tag == "INPUTcheckbox":
+        control.set_checked(bool(value))
+    else:
+        control.fill(str(value))
+
+
+def produce(page: Any, url: str, data: dict[str, Any]) -> str:
+    page.goto(f"{url}submit/")
+    fill(page, data)
+    page.click(".sc-submit__form button[type=submit]")
+    errors = page.locator(".sc-field--invalid").all_inner_texts()
+    assert page.locator(".sc-submit__summary").inner_text() == "全部通过，可以提交了。", errors
+    return page.locator(".sc-submit__yaml").input_value()
+
+
+def validate_file(root: Path, college: str, project_id: str, text: str) -> list[str]:
+    """Write the file into the repository copy, validate it, remove it; the rules found."""
+    target = root / "projects" / college / f"{project_id}.yaml"
+    target.write_text(text, encoding="utf-8")
+    try:
+        result = validate_repository(Layout(root), [target])
+    finally:
+        target.unlink()
+    return [problem.rule for problem in result.problems]
+
+
+@pytest.mark.parametrize("data", [MINIMAL, FULL], ids=["minimal", "full"])
+def test_form_writes_a_file_the_validator_accepts(
+    page: Any, repo_site: tuple[str, Path], data: dict[str, Any], artifacts: Path
+) -> None:
+    url, root = repo_site
+    text = produce(page, url, data)
+    assert validate_file(root, data["college"], data["id"], text) == []
+    assert text.splitlines() == (SCHEMA_HEADER + "\n" + to_yaml(data)).splitlines()
+    path = root / "written.yaml"
+    path.write_text(text, encoding="utf-8")
+    document, problems = load_yaml(path, "written.yaml")
+    assert problems == [] and document is not None and document.data == data
+    link = page.locator("[data-action=forge]").get_attribute("href")
+    assert link.startswith("https://git.example.edu.cn/makerspace/showcase/-/new/main?file_name=")
+    assert f"projects%2F{data['college']}%2F{data['id']}.yaml" in link
+    page.screenshot(path=str(artifacts / f"submit-form-{data['id']}.png"), full_page=True)
+
+
+BAD_VALUES = [
+    ("name", "项" * 41, "schema.max-length"),
+    ("id", "Bad_ID", "schema.pattern"),
+    ("team.0.role", "负责人 13812345678", "personal.phone"),
+    ("summary", None, "schema.required"),
+    ("contact_email", "me@qq.com", "email.domain"),
+    ("achievements.0.date", "2025-13", "date.invalid"),
+]
+
+
+@pytest.mark.parametrize(("path", "value", "rule"), BAD_VALUES, ids=[b[2] for b in BAD_VALUES])
+def test_form_refuses_what_the_validator_refuses(
+    page: Any, repo_site: tuple[str, Path], path: str, value: str | None, rule: str
+) -> None:
+    url, root = repo_site
+    data = _with(MINIMAL | {"achievements": [{"type": "award", "title": "校赛一等奖",
+                                              "date": "2025-05"}]}, path, value)
+    page.goto(f"{url}submit/")
+    fill(page, data)
+    page.click(".sc-submit__form button[type=submit]")
+    error = page.locator(f".sc-field__error[data-error-for='{path}']")
+    assert rule in error.get_attribute("data-rule").split()
+    assert error.inner_text()
+    assert page.locator(".sc-submit__result").is_hidden()
+    text = SCHEMA_HEADER + "\n" + to_yaml(data)
+    assert rule in validate_file(root, data["college"], str(data["id"]), text)
+
+
+def test_errors_show_while_typing(page: Any, repo_site: tuple[str, Path]) -> None:
+    url, _ = repo_site
+    page.goto(f"{url}submit/")
+    page.fill("[data-path='id'] input", "Bad")
+    error = page.locator(".sc-field__error[data-error-for='id']")
+    assert "格式不对" in error.inner_text()
+    page.fill("[data-path='id'] input", "good-id")
+    assert error.inner_text() == ""
+    assert page.locator(".sc-field__error[data-error-for='name']").inner_text() == ""
+
+
+def test_edit_link_loads_the_project_without_non_public_members(
+    page: Any, repo_site: tuple[str, Path]
+) -> None:
+    url, root = repo_site
+    page.goto(f"{url}projects/accessible-reader/")
+    page.get_by_role("link", name="修改此项目").click()
+    page.wait_for_url("**/submit/?edit=accessible-reader")
+    notice = page.locator(".sc-submit__edit-notice")
+    notice.wait_for()
+    assert "1 名不公开姓名的成员" in notice.inner_text()
+    assert page.locator("[data-path='id'] input").input_value() == "accessible-reader"
+    text = page.locator(".sc-submit__yaml").input_value()
+    assert "左安" not in text and "左安" not in page.content()
+    assert "/-/edit/main/projects/computing/accessible-reader.yaml" in (
+        page.locator("[data-action=forge]").get_attribute("href"))
+    original = load_yaml(root / "projects/computing/accessible-reader.yaml", "x")[0]
+    public = [m for m in original.data["team"] if m.get("public", True)]
+    written = load_yaml_text(root, text)
+    assert written["team"] == public
+    assert {k: v for k, v in written.items() if k != "team"} == {
+        k: v for k, v in original.data.items() if k != "team"}
+
+
+def load_yaml_text(root: Path, text: str) -> dict[str, Any]:
+    path = root / "edited.yaml"
+    path.write_text(text, encoding="utf-8")
+    document, problems = load_yaml(path, "edited.yaml")
+    assert problems == [] and document is not None
+    return document.data
+
+
+def _with(data: dict[str, Any], path: str, value: str | None) -> dict[str, Any]:
+    """A deep copy of `data` with the value at dotted `path` replaced (None: removed)."""
+    copy = to_plain(data)
+    *parents, last = (int(p) if p.isdigit() else p for p in path.split("."))
+    holder = copy
+    for part in parents:
+        holder = holder[part]
+    if value is None:
+        del holder[last]
+    else:
+        holder[last] = value
+    return copy
+
+
+def to_plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_plain(v) for v in value]
+    return value

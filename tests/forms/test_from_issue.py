@@ -1,0 +1,82 @@
+"""`invoke from-issue`: issue bodies back into project files, checked by the validator."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from showcase.forms.from_issue import parse_issue, run
+from showcase.forms.spec import load_project_schema
+from showcase.load.yamlfile import load_yaml
+from showcase.paths import repository_root
+
+BODY = Path(__file__).parent / "new-project-issue.md"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    for folder in ("content", "schemas", "projects"):
+        shutil.copytree(repository_root() / folder, root / folder)
+    return root
+
+
+def test_issue_body_becomes_a_valid_file(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(repo, str(BODY), write=True) == 0
+    out = capsys.readouterr().out
+    assert "已写入 projects/textile/bamboo-socks.yaml" in out and "全部通过" in out
+    document, problems = load_yaml(repo / "projects/textile/bamboo-socks.yaml", "x")
+    assert problems == [] and document is not None
+    data = document.data
+    assert document.text.startswith("# yaml-language-server: $schema=../../schemas/")
+    assert data["fields"] == ["textile-apparel", "new-materials"]
+    assert data["keywords"] == ["竹纤维", "抑菌", "运动袜"]
+    assert data["team"][1] == {"name": "周衡", "role": "工艺", "major": "轻化工程"}
+    assert data["achievements"][0]["type"] == "award"
+    assert data["achievements"][1]["amount_cny"] == 50000
+    assert data["milestones"] == [{"date": "2024-03", "level": "nursery",
+                                   "note": "入驻经纬创业苗圃"}]
+    assert "description" not in data and "links" not in data
+
+
+def test_without_write_the_repository_is_untouched(
+        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(repo, str(BODY), write=False) == 0
+    assert "id: bamboo-socks" in capsys.readouterr().out
+    assert not (repo / "projects/textile/bamboo-socks.yaml").exists()
+
+
+def test_validator_problems_are_reported(repo: Path, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    body = BODY.read_text(encoding="utf-8").replace("周衡 | 工艺", "周衡 | 工艺 13812345678")
+    body = body.replace("bamboo-socks", "Bamboo Socks")
+    bad = tmp_path / "issue.md"
+    bad.write_text(body, encoding="utf-8")
+    assert run(repo, str(bad), write=False) == 1
+    out = capsys.readouterr().out
+    assert "发现手机号「138****5678」" in out
+    assert "id（项目编号）: 格式不对：「Bamboo Socks」" in out
+
+
+def test_unreadable_answers_name_the_body_line() -> None:
+    body = BODY.read_text(encoding="utf-8")
+    body = body.replace("种子期（seed）", "天使期").replace(
+        "2024-03 | 学院创业苗圃 | 入驻经纬创业苗圃", "2024-03 | 学院创业苗圃 | 入驻 | 多余")
+    _, problems = parse_issue(body, "issue.md", load_project_schema())
+    lines = body.split("\n")
+    assert [(p.rule, p.field, lines[p.line - 1]) for p in problems] == [
+        ("issue.unreadable", "stage（阶段）", "天使期"),
+        ("issue.unreadable", "milestones（孵化历程）", "2024-03 | 学院创业苗圃 | 入驻 | 多余"),
+    ]
+    assert "不是可选项" in problems[0].message and "最多 3 栏" in problems[1].message
+
+
+def test_existing_project_is_not_overwritten(repo: Path, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    existing = next((repo / "projects/textile").glob("*.yaml")).stem
+    bad = tmp_path / "issue.md"
+    bad.write_text(BODY.read_text(encoding="utf-8").replace("bamboo-socks", existing), "utf-8")
+    assert run(repo, str(bad), write=True) == 1
+    assert "已经存在" in capsys.readouterr().err

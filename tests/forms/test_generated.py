@@ -1,0 +1,49 @@
+"""The committed issue form and CODEOWNERS equal a fresh generation from the data."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from showcase.forms.issue_form import ISSUE_FIELDS, ISSUE_FORM, field_schema
+from showcase.forms.spec import load_project_schema
+from showcase.generated import generate, write_generated
+from showcase.paths import repository_root
+
+ROOT = repository_root()
+
+
+@pytest.mark.parametrize("kind", ["issue-form", "codeowners"])
+def test_committed_file_is_up_to_date(kind: str) -> None:
+    target, fresh = generate(ROOT, kind)
+    assert fresh is not None
+    assert target.read_text(encoding="utf-8") == fresh, f"运行 invoke {kind} 并提交结果"
+
+
+def test_check_mode_reports_a_stale_copy(tmp_path, capsys) -> None:
+    import shutil
+
+    for folder in ("content", "schemas", "projects"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    assert write_generated(tmp_path, "codeowners", check=True) == 1
+    assert "不是最新的" in capsys.readouterr().err
+    assert write_generated(tmp_path, "codeowners") == 0
+    assert write_generated(tmp_path, "codeowners", check=True) == 0
+
+
+def test_issue_form_follows_the_schema() -> None:
+    form = yaml.safe_load((ROOT / ISSUE_FORM).read_text(encoding="utf-8"))
+    schema = load_project_schema()
+    inputs = {item["id"]: item for item in form["body"] if "id" in item}
+    assert [field.key for field in ISSUE_FIELDS] == list(inputs)
+    for field in ISSUE_FIELDS:
+        sub = field_schema(schema, field)
+        item = inputs[field.key]
+        assert item["attributes"]["label"] == sub["title"]
+        required = field.key in schema["required"] and field.kind != "link"
+        assert item.get("validations", {}).get("required", False) is required
+        values = sub.get("items", sub).get("enum")
+        if values:
+            options = item["attributes"]["options"]
+            assert [o.rsplit("（", 1)[1].rstrip("）") for o in options] == values
+    assert "public: false" in inputs["team"]["attributes"]["description"]

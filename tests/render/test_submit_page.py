@@ -1,0 +1,53 @@
+"""The 提交项目 page: its specification comes from the schema and the registries."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from showcase.forms.spec import forge_kind, load_project_schema
+from showcase.render import render_docs
+from showcase.render.submit_page import SUBMIT, edit_data, edit_data_path
+from tests.factories import HIDDEN_MEMBER, make_model, make_project, make_site
+
+
+def _spec(page: bytes) -> dict:
+    attribute = re.search(r'data-spec="([^"]*)"', page.decode()).group(1)
+    return json.loads(html.unescape(attribute))
+
+
+def test_form_specification_is_the_schema_plus_the_registries() -> None:
+    model = make_model(count=3)
+    tree = render_docs(model)
+    spec = _spec(tree.files[SUBMIT])
+    assert spec["schema"] == load_project_schema()
+    assert spec["choices"]["college"] == [[c.id, c.name] for c in model.colleges.values()]
+    assert [m[0] for m in spec["choices"]["mentors"]] == list(model.mentors)
+    assert spec["emailDomains"] == list(model.site.allowed_email_domains)
+    assert spec["header"] == "# yaml-language-server: $schema=../../schemas/project.schema.json"
+    assert {"提交项目": SUBMIT} in tree.nav
+    assert "assets/submit.js" in tree.files
+
+
+def test_edit_data_has_public_members_only() -> None:
+    project = make_project("sensor-fabric", logo="logo.png")
+    model = make_model([project])
+    data = json.loads(render_docs(model).files[edit_data_path(project.id)])
+    assert HIDDEN_MEMBER not in json.dumps(data, ensure_ascii=False)
+    assert data["hiddenMembers"] == project.hidden_members == 1
+    assert data["data"]["logo"] == "logo.png"
+    assert edit_data(project)["data"]["team"] == [
+        {k: v for k, v in vars(m).items() if v} for m in project.team]
+
+
+def test_forge_is_configured_or_guessed_from_the_host() -> None:
+    assert forge_kind("https://github.com/a/b") == "github"
+    assert forge_kind("https://gitee.com/a/b") == "gitee"
+    assert forge_kind("https://git.example.edu.cn/a/b") == "gitlab"
+    assert forge_kind("https://git.example.edu.cn/a/b", "gitea") == "gitea"
+    model = make_model(count=1)
+    model.site = make_site(repository="https://github.com/x/y/", default_branch="master")
+    spec = _spec(render_docs(model).files[SUBMIT])
+    assert spec["forge"] == {"kind": "github", "repository": "https://github.com/x/y",
+                             "branch": "master"}

@@ -1,0 +1,109 @@
+"""Roadshow outputs: calendars, frab JSON, print version, score sheets and pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import icalendar
+from jsonschema.validators import validator_for
+
+from showcase.render import render_docs
+from showcase.render.roadshow import paths
+from showcase.render.roadshow.files import roadshow_files, roadshow_pages
+from tests.factories import HIDDEN_MEMBER
+from tests.roadshow.builders import projects_model, with_agenda
+
+FRAB_SCHEMA = Path(__file__).parent / "frab" / "schema.json"
+JUDGES = [
+    {"id": "wang", "name": "王老师", "organisation": "示例大学", "room": "hall-a",
+     "mentor": "wang-laoshi"},
+    {"id": "zhao", "name": "赵投资人", "organisation": "示例创投", "room": "hall-b",
+     "role": "investor"},
+]
+
+
+def built_files() -> dict[str, bytes]:
+    return roadshow_files(with_agenda(projects_model(9), judges=JUDGES))
+
+
+def test_every_calendar_parses_carries_vtimezone_and_shares_stable_uids() -> None:
+    files = built_files()
+    calendars = {path: data for path, data in files.items() if path.endswith(".ics")}
+    folder = "roadshows/test-roadshow/"
+    assert {folder + name for name in ("agenda.ics", "room-hall-a.ics", "room-hall-b.ics",
+                                       "project-p004.ics", "judge-wang.ics", "judge-zhao.ics")
+            } <= set(calendars)
+    uids: dict[str, set[str]] = {}
+    for path, data in calendars.items():
+        calendar = icalendar.Calendar.from_ical(data)
+        assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Asia/Shanghai"]
+        uids[path] = {str(event["UID"]) for event in calendar.walk("VEVENT")}
+        assert HIDDEN_MEMBER not in data.decode()
+    assert uids[folder + "project-p004.ics"] == {
+        "roadshow-test-roadshow-p004@makerspace-showcase.invalid"}
+    assert uids[folder + "project-p004.ics"] <= uids[folder + "agenda.ics"]
+    # wang-laoshi belongs to textile: his room only sees computing projects
+    judge = icalendar.Calendar.from_ical(calendars[folder + "judge-wang.ics"])
+    assert {str(e["SUMMARY"]) for e in judge.walk("VEVENT")} == {
+        "路演：路演项目1", "路演：路演项目3", "路演：路演项目5", "路演：路演项目7"}
+    team = icalendar.Calendar.from_ical(calendars[folder + "project-p004.ics"])
+    assert "开始前 15 分钟" in str(team.walk("VEVENT")[0]["DESCRIPTION"])
+
+
+def test_frab_json_validates_against_the_published_schema() -> None:
+    schema = json.loads(FRAB_SCHEMA.read_text(encoding="utf-8"))
+    document = json.loads(built_files()["roadshows/test-roadshow/schedule.json"])
+    validator = validator_for(schema)(schema, format_checker=validator_for(schema).FORMAT_CHECKER)
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
+    assert errors == []
+    day = document["schedule"]["conference"]["days"][0]
+    events = [event for room in day["rooms"].values() for event in room]
+    assert len(events) == 9 and len({event["guid"] for event in events}) == 9
+    assert all(event["persons"] == [] for event in events)
+
+
+def test_print_version_and_score_sheets_are_print_ready_and_in_order() -> None:
+    model = with_agenda(projects_model(9), judges=JUDGES)
+    files = roadshow_files(model)
+    agenda = model.roadshows["test-roadshow"]
+    printed = files["roadshows/test-roadshow/print.html"].decode()
+    assert "@page" in printed and "<script" not in printed and "http" not in printed
+    sheet = files["roadshows/test-roadshow/sheet-wang.html"].decode()
+    names = [model.projects[s.project].name for s in agenda.slots_in("hall-a")]
+    positions = [sheet.index(f"<td>{name}</td>") for name in names]
+    assert positions == sorted(positions)
+    assert "创新性<br>（40 分）" in sheet and "满分 100 分" in sheet
+    assert sheet.count('class="box"') == len(names) * 4
+
+
+def test_the_page_links_every_project_and_every_download() -> None:
+    model = with_agenda(projects_model(9), judges=JUDGES)
+    pages = roadshow_pages(model)
+    page = pages[paths.roadshow_page("test-roadshow")]
+    for project_id in model.projects:
+        assert f'href="../../projects/{project_id}/"' in page
+    files = roadshow_files(model)
+    for link in ("agenda.ics", "print.html", "schedule.json", "sheet-wang.html",
+                 "judge-zhao.ics", "room-hall-b.ics", "project-p000.ics"):
+        assert f'href="{link}"' in page
+        assert f"roadshows/test-roadshow/{link}" in files
+    assert "09:00" in page and "候场" in page and "评审 4 个项目" in page
+
+
+def test_results_of_a_past_roadshow_are_shown() -> None:
+    model = with_agenda(projects_model(4), results=[
+        {"project": "p001", "award": "一等奖", "promoted_to": "incubator"}])
+    page = roadshow_pages(model)[paths.roadshow_page("test-roadshow")]
+    assert "路演结果" in page and "一等奖，晋级校外孵化加速器" in page
+    assert "已有结果" in roadshow_pages(model)[paths.ROADSHOWS]
+
+
+def test_two_renders_are_byte_identical_and_in_the_nav() -> None:
+    first = render_docs(with_agenda(projects_model(12), judges=JUDGES))
+    second = render_docs(with_agenda(projects_model(12), judges=JUDGES))
+    roadshow_paths = [p for p in first.files if p.startswith("roadshows/")]
+    assert len(roadshow_paths) > 10
+    assert {p: first.files[p] for p in roadshow_paths} == {
+        p: second.files[p] for p in roadshow_paths}
+    assert {"项目路演": paths.ROADSHOWS} in first.nav
