@@ -14,12 +14,14 @@ Rules beyond the schemas:
 
 Example::
 
-    checked = check_publicity(layout, projects, all_project_files)
+    checked = check_publicity(layout, projects, all_project_files, today)
     checked.problems, checked.cases
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +35,7 @@ from showcase.problems import Problem, has_errors
 from showcase.validate.dates import DateError, parse_date
 from showcase.validate.images import check_image
 from showcase.validate.labels import closest, field_label, schema_title
+from showcase.validate.personal_data import scan_personal_data
 from showcase.validate.schema_check import SchemaChecker
 
 CASES_FILE = "typical-cases"
@@ -49,7 +52,7 @@ class CheckedPublicity:
 
 
 def check_publicity(layout: Layout, projects: Mapping[str, Any],
-                    project_files: list[Path]) -> CheckedPublicity:
+                    project_files: list[Path], today: datetime.date) -> CheckedPublicity:
     """Check the selection file and every story; `projects` maps project ids to loaded data.
 
     A project a case names but `projects` lacks (a partial run) is read from
@@ -69,10 +72,10 @@ def check_publicity(layout: Layout, projects: Mapping[str, Any],
             message=f"无法读取典型案例的数据规范：{error}。",
             hint="从仓库恢复 schemas/typical-cases.schema.json 和 schemas/story.schema.json。")])
     lookup = _ProjectLookup(projects, {file.stem: file for file in project_files})
-    records, problems = _check_cases(layout, case_checker, lookup)
+    records, problems = _check_cases(layout, case_checker, lookup, today)
     stories: dict[str, Story] = {}
     for file in story_files:
-        story, found = _check_story(layout, file, story_checker, records, lookup)
+        story, found = _check_story(layout, file, story_checker, records, lookup, today)
         problems += found
         if story is not None:
             stories[file.stem] = story
@@ -119,8 +122,8 @@ def _reporter(document: Document, schema: dict[str, Any], found: list[Problem]) 
     return report
 
 
-def _check_cases(layout: Layout, checker: SchemaChecker,
-                 lookup: _ProjectLookup) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+def _check_cases(layout: Layout, checker: SchemaChecker, lookup: _ProjectLookup,
+                 today: datetime.date) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
     file = layout.registry(CASES_FILE)
     if not file.exists():
         return {}, []
@@ -128,6 +131,7 @@ def _check_cases(layout: Layout, checker: SchemaChecker,
     if document is None:
         return {}, problems
     problems += checker.check(document)
+    problems += scan_personal_data(document, checker.schema, today)
     items = document.data.get("cases") if isinstance(document.data, dict) else None
     report = _reporter(document, checker.schema, problems)
     records: dict[str, dict[str, Any]] = {}
@@ -215,13 +219,18 @@ def _check_approval(item: dict[str, Any], here: JsonPath, report: Report) -> Non
 
 
 def _check_story(layout: Layout, file: Path, checker: SchemaChecker,
-                 cases: dict[str, dict[str, Any]],
-                 lookup: _ProjectLookup) -> tuple[Story | None, list[Problem]]:
+                 cases: dict[str, dict[str, Any]], lookup: _ProjectLookup,
+                 today: datetime.date) -> tuple[Story | None, list[Problem]]:
     display = layout.relative(file)
     document, body, problems = load_front_matter(file, display)
     if document is None:
         return None, problems
     problems += checker.check(document)
+    body_line = _first_body_line(document.text)
+    problems += [
+        dataclasses.replace(problem, field="正文") if problem.line >= body_line else problem
+        for problem in scan_personal_data(document, checker.schema, today)
+    ]
     data = document.data if isinstance(document.data, dict) else {}
     report = _reporter(document, checker.schema, problems)
     written = data.get("case")
@@ -253,3 +262,9 @@ def _check_story(layout: Layout, file: Path, checker: SchemaChecker,
         return None, problems
     image_path = f"content/{STORIES_DIR}/{file.stem}/{image}" if image else ""
     return Story(body, data.get("author", ""), image_path, data.get("image_alt", "")), problems
+
+
+def _first_body_line(text: str) -> int:
+    """The 1-based line where a story's Markdown starts: after the closing ``---``."""
+    fences = [n for n, line in enumerate(text.splitlines(), start=1) if line.strip() == "---"]
+    return fences[1] + 1 if len(fences) > 1 else 1

@@ -96,7 +96,8 @@ class _Run:
         problems += roadshows.problems
 
         publicity = check_publicity(
-            self.layout, {file.stem: doc.data for doc, file in projects.values()}, all_projects
+            self.layout, {file.stem: doc.data for doc, file in projects.values()}, all_projects,
+            self.today,
         ) if selection.publicity else None
         problems += publicity.problems if publicity else []
 

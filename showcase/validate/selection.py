@@ -30,13 +30,16 @@ class Selection:
     events: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     roadshows: list[Path] = field(default_factory=list)
-    publicity: bool = False
-    """Check the typical cases and stories (content/typical-cases.yaml, content/stories/)."""
+    publicity: list[Path] = field(default_factory=list)
+    """Typical-case files chosen (content/typical-cases.yaml, content/stories/*.md); any of
+    them means the whole publicity set is checked, since cases and stories refer to each
+    other."""
 
     @property
     def count(self) -> int:
         """How many files are checked (for the summary line)."""
-        return len(self.registries) + len(self.projects) + len(self.events) + len(self.roadshows)
+        return (len(self.registries) + len(self.projects) + len(self.events)
+                + len(self.roadshows) + len(self.publicity))
 
 
 def select_files(layout: Layout, only: Sequence[Path] | None,
@@ -50,7 +53,7 @@ def select_files(layout: Layout, only: Sequence[Path] | None,
             events=_event_files(layout),
             roadshows=sorted((layout.content_dir / "roadshows").glob("*.yaml")),
             problems=_misplaced_projects(layout, set(all_projects)),
-            publicity=True,
+            publicity=_publicity_files(layout),
         )
     selection = Selection()
     for given in only:
@@ -61,7 +64,7 @@ def select_files(layout: Layout, only: Sequence[Path] | None,
                 hint="检查路径拼写；路径相对于仓库根目录，例如 projects/textile/smart-yarn.yaml。",
             ))
         elif path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.suffix in _YAML_SUFFIXES):
+            for file in sorted(p for p in path.rglob("*") if _is_data_file(layout, p)):
                 _classify(layout, file, selection)
         else:
             _classify(layout, path, selection)
@@ -86,7 +89,7 @@ def _classify(layout: Layout, file: Path, selection: Selection) -> None:
     elif len(parts) == 3 and parts[:2] == ["content", "roadshows"] and file.suffix == ".yaml":
         selection.roadshows.append(file)
     elif display == "content/typical-cases.yaml" or parts[:2] == ["content", "stories"]:
-        selection.publicity = True
+        selection.publicity.append(file)
     else:
         selection.problems.append(Problem(
             display, rule="file.unknown-kind",
@@ -115,3 +118,16 @@ def _misplaced(display: str) -> Problem:
         message="项目文件放错了位置或扩展名不对，网站会忽略它。",
         hint="项目文件必须是 projects/<学院编号>/<项目编号>.yaml（扩展名 .yaml，不是 .yml）。",
     )
+
+
+def _is_data_file(layout: Layout, file: Path) -> bool:
+    """What a folder given to `invoke validate` expands to: YAML files and stories."""
+    if file.suffix in _YAML_SUFFIXES:
+        return True
+    return file.suffix == ".md" and file.parent == layout.content_dir / "stories"
+
+
+def _publicity_files(layout: Layout) -> list[Path]:
+    cases = layout.registry("typical-cases")
+    stories = sorted((layout.content_dir / "stories").glob("*.md"))
+    return [cases, *stories] if cases.exists() else stories
