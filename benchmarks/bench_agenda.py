@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections.abc import Callable
+
+from timing import best_of
 
 from showcase.model import College, Field, Model, Project, Site, TeamMember
 from showcase.render.roadshow.files import roadshow_files
@@ -62,15 +62,6 @@ def roadshow_data(project_ids: list[str], rooms: int, days: int) -> dict[str, ob
                         for p in project_ids[1:40]],
         "criteria": [{"name": "创新性", "points": 50}, {"name": "市场", "points": 50}],
     }
-
-
-def best_of(repeat: int, work: Callable[[], object]) -> float:
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        timings.append(time.perf_counter() - started)
-    return min(timings)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,11 +14,10 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
+from timing import best_of
 
 from showcase.paths import Layout, repository_root
 from showcase.synth import write_repository
@@ -31,15 +30,6 @@ def parse_only(files: list[Path]) -> None:
     for file in files:
         with file.open("rb") as stream:
             yaml.load(stream, Loader=yaml.CSafeLoader)
-
-
-def best_of(repeat: int, work: Callable[[], object]) -> float:
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        timings.append(time.perf_counter() - started)
-    return min(timings)
 
 
 def main(argv: list[str] | None = None) -> int:

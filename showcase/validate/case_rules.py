@@ -34,7 +34,7 @@ from showcase.paths import Layout
 from showcase.problems import Problem, has_errors
 from showcase.validate.dates import DateError, parse_date
 from showcase.validate.images import check_image
-from showcase.validate.labels import closest, field_label, schema_title
+from showcase.validate.labels import closest, problem_at, schema_title
 from showcase.validate.personal_data import scan_personal_data
 from showcase.validate.schema_check import SchemaChecker
 
@@ -114,11 +114,7 @@ def hidden_names(project: dict[str, Any]) -> list[str]:
 
 def _reporter(document: Document, schema: dict[str, Any], found: list[Problem]) -> Report:
     def report(path: JsonPath, rule: str, message: str, hint: str) -> None:
-        generic = tuple(0 if isinstance(part, int) else part for part in path)
-        line, column = document.position(path)
-        found.append(Problem(document.path, line, column, rule=rule,
-                             field=field_label(path, schema_title(schema, generic)),
-                             message=message, hint=hint))
+        found.append(problem_at(document, schema, path, rule, message, hint))
     return report
 
 

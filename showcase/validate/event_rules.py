@@ -18,7 +18,7 @@ from typing import Any
 
 from showcase.load.yamlfile import Document, JsonPath
 from showcase.problems import Problem
-from showcase.validate.labels import closest, field_label, schema_title
+from showcase.validate.labels import closest, problem_at
 
 _TIME_FORMAT = "%Y-%m-%d %H:%M"
 _TIME_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")
@@ -33,11 +33,7 @@ def check_event(document: Document, file: Path, project_ids: frozenset[str],
     found: list[Problem] = []
 
     def report(path: JsonPath, rule: str, message: str, hint: str) -> None:
-        generic = tuple(0 if isinstance(part, int) else part for part in path)
-        line, column = document.position(path)
-        found.append(Problem(document.path, line, column, rule=rule,
-                             field=field_label(path, schema_title(schema, generic)),
-                             message=message, hint=hint))
+        found.append(problem_at(document, schema, path, rule, message, hint))
 
     event_id = data.get("id")
     if isinstance(event_id, str) and event_id != file.stem:

@@ -15,6 +15,9 @@ import difflib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from showcase.load.yamlfile import Document, JsonPath
+from showcase.problems import Problem
+
 TYPE_LABELS = {
     "string": "文字",
     "number": "数字",
@@ -89,3 +92,13 @@ def schema_title(schema: dict[str, Any], path: Sequence[str | int]) -> str:
             return ""
         node = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
     return node.get("title", "") if isinstance(node, dict) else ""
+
+
+def problem_at(document: Document, schema: dict[str, Any], path: JsonPath, rule: str,
+               message: str, hint: str) -> Problem:
+    """An error at the value `path` of `document`, its field named from `schema`'s titles."""
+    generic = tuple(0 if isinstance(part, int) else part for part in path)
+    line, column = document.position(path)
+    return Problem(document.path, line, column, rule=rule,
+                   field=field_label(path, schema_title(schema, generic)),
+                   message=message, hint=hint)

@@ -34,7 +34,7 @@ from showcase.paths import Layout
 from showcase.problems import Problem
 from showcase.roadshow.model import DEFAULT_TIMEZONE, Agenda, roadshow_from_data
 from showcase.roadshow.scheduler import schedule
-from showcase.validate.labels import closest, field_label, schema_title
+from showcase.validate.labels import closest, problem_at
 from showcase.validate.schema_check import SchemaChecker
 
 _CLOCK = re.compile(r"^(\d{2}):(\d{2})$")
@@ -60,7 +60,7 @@ def check_roadshow(document: Document, file: Path, references: RoadshowReference
     found: list[Problem] = []
 
     def report(path: JsonPath, rule: str, message: str, hint: str) -> None:
-        found.append(_problem(document, schema, path, rule, message, hint))
+        found.append(problem_at(document, schema, path, rule, message, hint))
 
     roadshow_id = data.get("id")
     if isinstance(roadshow_id, str) and roadshow_id != file.stem:
@@ -87,21 +87,12 @@ def plan_roadshows(documents: Iterable[Document], model: Model,
     for document in documents:
         roadshow = roadshow_from_data(document.data, document.path)
         plan = schedule(roadshow, model.projects, model.mentors)
-        problems += [_problem(document, schema, i.path, i.rule, i.message, i.hint)
+        problems += [problem_at(document, schema, i.path, i.rule, i.message, i.hint)
                      for i in plan.issues]
         if plan.agenda is not None:
             agendas[roadshow.id] = plan.agenda
     first_day = {rid: agenda.roadshow.days[0].date for rid, agenda in agendas.items()}
     return {rid: agendas[rid] for rid in sorted(agendas, key=lambda r: (first_day[r], r))}, problems
-
-
-def _problem(document: Document, schema: dict[str, Any], path: JsonPath, rule: str,
-             message: str, hint: str) -> Problem:
-    generic = tuple(0 if isinstance(part, int) else part for part in path)
-    line, column = document.position(path)
-    return Problem(document.path, line, column, rule=rule,
-                   field=field_label(path, schema_title(schema, generic)),
-                   message=message, hint=hint)
 
 
 def _records(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
