@@ -72,6 +72,8 @@ def build_site(
         content_assets=read_content_assets(layout.content_dir / "pages", layout.root),
     )
     write_docs_tree(tree, docs_dir, layout.root)
+    nav = tree.nav
+    del tree  # the pages are on disk now; MkDocs re-reads them, so free ~N × 10 KB first
 
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
@@ -83,7 +85,7 @@ def build_site(
                 site_dir=str(staging),
                 site_name=html.escape(model.site.site_name),
                 site_url=model.site.site_url or None,
-                nav=tree.nav,
+                nav=nav,
                 engine_plugin=ShowcaseEnginePlugin(project_search_entries(model)),
             )
         _swap_in(staging, target)
