@@ -20,6 +20,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from showcase.fonts import MISSING_FONT_NOTICE, find_cjk_font
 from showcase.model import Model
 from showcase.paths import Layout
 from showcase.render.case_pages import SHARE_IMAGE
@@ -29,7 +30,7 @@ from showcase.render.case_visibility import (
     resolve_publication_date,
     visible_cases,
 )
-from showcase.render.share_image import MISSING_FONT_NOTICE, find_cjk_font, share_image
+from showcase.render.share_image import share_image
 from showcase.render.wechat import wechat_article
 
 MARKER = ".publicity-output"

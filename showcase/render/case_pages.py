@@ -18,13 +18,14 @@ from itertools import groupby
 from posixpath import basename
 
 from showcase.cases import CASE_CATEGORIES, TypicalCase
+from showcase.fonts import CjkFont
 from showcase.model import LEVELS, STAGES, STATUSES, Model
 from showcase.render import paths
 from showcase.render.case_feed import cases_feed
 from showcase.render.case_visibility import Publicity, preview_label, visible_cases
 from showcase.render.html_blocks import anchor, bullet_list, facts, page, rich_block, section
 from showcase.render.project_sections import achievements, badge, team, timeline
-from showcase.render.share_image import CjkFont, share_image
+from showcase.render.share_image import share_image
 from showcase.render.text import attribute, rich
 
 FEATURED_CASES = 3

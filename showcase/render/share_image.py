@@ -1,9 +1,8 @@
 """A share image per typical case (1200×630 PNG): headline, college and one key figure.
 
-Drawn with Pillow in a CJK font from Debian's ``fonts-noto-cjk`` package, found under
-``/usr/share/fonts`` (never downloaded). Without such a font there is nothing correct to
-draw, so `find_cjk_font` returns None and callers skip share images with a notice instead
-of failing the build. The same font and data give byte-identical PNGs.
+Drawn with Pillow in the CJK font `showcase.fonts.find_cjk_font` finds. Without such a font
+there is nothing correct to draw, so callers skip share images with a notice instead of
+failing the build. The same font and data give byte-identical PNGs.
 
 Example::
 
@@ -13,70 +12,20 @@ Example::
 
 from __future__ import annotations
 
-import functools
 import io
-from dataclasses import dataclass
-from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
 from showcase.cases import CASE_CATEGORIES, TypicalCase
+from showcase.fonts import CjkFont
 from showcase.model import LEVELS, Model, Project
 from showcase.render.project_sections import format_amount
 
 WIDTH, HEIGHT = 1200, 630
-FONT_DIRS = (Path("/usr/share/fonts"),)
-_PREFERRED = ("NotoSansCJK-Bold.ttc", "NotoSansCJK-Regular.ttc", "NotoSerifCJK-Bold.ttc")
-_SIMPLIFIED_FAMILY = "CJK SC"
 _BACKGROUND = (40, 53, 147)
 _ACCENT = (255, 112, 67)
 _WHITE = (255, 255, 255)
 _MUTED = (197, 202, 233)
-MISSING_FONT_NOTICE = (
-    "！！！未找到中文字体（fonts-noto-cjk），已跳过分享图片。"
-    "安装方法：apt-get install fonts-noto-cjk ！！！"
-)
-
-
-@dataclass(frozen=True)
-class CjkFont:
-    path: Path
-    index: int
-    """The face inside a .ttc collection that is Simplified Chinese."""
-
-    def at(self, size: int) -> ImageFont.FreeTypeFont:
-        return ImageFont.truetype(str(self.path), size, index=self.index)
-
-
-@functools.cache
-def find_cjk_font(search: tuple[Path, ...] = FONT_DIRS) -> CjkFont | None:
-    """The best installed Noto CJK font (bold sans first, Simplified face), or None."""
-    found = [path for folder in search if folder.is_dir() for path in folder.rglob("*CJK*")
-             if path.suffix.lower() in (".ttc", ".otf", ".ttf")]
-    ranked = sorted(found, key=lambda p: (_rank(p.name), p.as_posix()))
-    for path in ranked:
-        index = _simplified_index(path)
-        if index is not None:
-            return CjkFont(path, index)
-    return None
-
-
-def _rank(name: str) -> int:
-    return _PREFERRED.index(name) if name in _PREFERRED else len(_PREFERRED)
-
-
-def _simplified_index(path: Path) -> int | None:
-    """The SC face of a collection (else its first face); None when it cannot be read."""
-    first = None
-    for index in range(16):
-        try:
-            family = ImageFont.truetype(str(path), 20, index=index).getname()[0] or ""
-        except OSError:
-            break
-        first = index if first is None else first
-        if _SIMPLIFIED_FAMILY in family:
-            return index
-    return first
 
 
 def key_figure(project: Project) -> tuple[str, str]:

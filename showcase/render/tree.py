@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from showcase.fonts import find_cjk_font
 from showcase.forms.spec import load_project_schema
 from showcase.model import Model
 from showcase.render import paths
@@ -38,7 +39,6 @@ from showcase.render.related import RelatedIndex
 from showcase.render.roadshow import paths as roadshow_paths
 from showcase.render.roadshow.files import roadshow_files, roadshow_pages
 from showcase.render.services_page import render_services_page
-from showcase.render.share_image import find_cjk_font
 from showcase.render.social import social_image
 from showcase.render.submit_page import NAV_TITLE as SUBMIT_NAV_TITLE
 from showcase.render.submit_page import SUBMIT, submit_form_files

@@ -17,7 +17,9 @@ import io
 from functools import cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
+
+from showcase.fonts import find_cjk_font
 
 SIZE = 256
 _PALETTE = (
@@ -26,10 +28,6 @@ _PALETTE = (
     ("#264653", "#e9c46a"), ("#6a4c93", "#ffd6e0"), ("#1d3557", "#a8dadc"),
     ("#5f0f40", "#fb8b24"),
 )
-_FONT_GLOBS = ("NotoSansCJK-Bold.ttc", "NotoSansCJK*.ttc", "NotoSerifCJK*.ttc",
-               "*CJK*.tt[cf]", "wqy-*.ttc")
-_SIMPLIFIED_CHINESE_FACE = 2
-"""Index of the Simplified Chinese face inside the Noto CJK collections."""
 
 
 def write_logo(path: Path, text: str, seed: int = 0) -> None:
@@ -46,9 +44,10 @@ def logo_png(text: str, seed: int = 0) -> bytes:
     image = Image.new("RGB", (SIZE, SIZE), background)
     draw = ImageDraw.Draw(image)
     _draw_mark(draw, digest[1] % 4, accent, digest[2])
-    font = _font(80 if len(text[:2]) == 2 else 120)
+    font = find_cjk_font()
     if font is not None and text:
-        draw.text((SIZE / 2, SIZE / 2), text[:2], font=font, fill="#ffffff", anchor="mm",
+        draw.text((SIZE / 2, SIZE / 2), text[:2], font=font.at(80 if len(text[:2]) == 2 else 120),
+                  fill="#ffffff", anchor="mm",
                   stroke_width=4, stroke_fill=background)
     buffer = io.BytesIO()
     image.quantize(colors=32, dither=Image.Dither.NONE).save(buffer, "PNG", optimize=True)
@@ -68,15 +67,3 @@ def _draw_mark(draw: ImageDraw.ImageDraw, shape: int, colour: str, turn: int) ->
     else:
         for offset in range(-SIZE, SIZE, 48):
             draw.line((offset, SIZE, offset + SIZE, 0), fill=colour, width=10)
-
-
-@cache
-def _font(size: int) -> ImageFont.FreeTypeFont | None:
-    for pattern in _FONT_GLOBS:
-        for candidate in sorted(Path("/usr/share/fonts").rglob(pattern)):
-            for index in (_SIMPLIFIED_CHINESE_FACE, 0):
-                try:
-                    return ImageFont.truetype(str(candidate), size, index=index)
-                except OSError:
-                    continue
-    return None

@@ -15,10 +15,11 @@ from PIL import Image
 
 from showcase.cases import Story, TypicalCase
 from showcase.engine.publicity_cli import write_publicity
+from showcase.fonts import find_cjk_font
 from showcase.model import Model
 from showcase.render import paths
 from showcase.render.case_visibility import Publicity
-from showcase.render.share_image import HEIGHT, WIDTH, find_cjk_font
+from showcase.render.share_image import HEIGHT, WIDTH
 from showcase.render.tree import render_docs
 from tests.factories import HIDDEN_MEMBER, make_model, make_project
 
