@@ -17,9 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import posixpath
 from datetime import datetime
-from xml.etree import ElementTree
 
 from showcase.model import (
     ACHIEVEMENT_TYPES,
@@ -31,12 +29,12 @@ from showcase.model import (
     Project,
 )
 from showcase.render import paths
+from showcase.render.atom import Feed, FeedEntry, atom_feed
 from showcase.render.clock import build_stamp
 
 JSON_FILE = "data/projects.json"
 CSV_FILE = "data/projects.csv"
 FEED_FILE = "feeds/projects.xml"
-ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
 """A feed reader only needs the newest entries; the full list is in the JSON."""
 
@@ -200,41 +198,19 @@ def _csv_row(model: Model, project: Project, base_url: str) -> dict[str, object]
 
 
 def projects_feed(model: Model, base_url: str, stamp: datetime) -> bytes:
-    """Atom feed of the newest projects (by start month, then id).
-
-    Without `base_url`, links are relative with ``xml:base`` pointing at the site root, and
-    ids (which must be absolute and never change) are URNs made from the project ids.
-    """
+    """Atom feed of the newest projects (by start month, then id)."""
     newest = sorted(model.projects.values(), key=lambda p: (p.started, p.id), reverse=True)
-    ElementTree.register_namespace("", ATOM_NS)
-    attributes = {"xml:lang": "zh-CN"}
-    if not base_url:
-        attributes["xml:base"] = posixpath.relpath(".", posixpath.dirname(FEED_FILE)) + "/"
-    feed = ElementTree.Element(f"{{{ATOM_NS}}}feed", attributes)
-    _text(feed, "title", f"{model.site.site_name} · 新项目")
-    _text(feed, "id", f"{base_url}{FEED_FILE}" if base_url else "urn:showcase:projects")
-    _text(feed, "updated", stamp.isoformat(timespec="seconds"))
-    self_link = {"rel": "self", "href": f"{base_url}{FEED_FILE}"}
-    ElementTree.SubElement(feed, f"{{{ATOM_NS}}}link", self_link)
-    ElementTree.SubElement(
-        feed, f"{{{ATOM_NS}}}link", {"rel": "alternate", "href": base_url or "./"}
-    )
-    author = ElementTree.SubElement(feed, f"{{{ATOM_NS}}}author")
-    _text(author, "name", model.site.school)
-    for project in newest[:FEED_SIZE]:
-        entry = ElementTree.SubElement(feed, f"{{{ATOM_NS}}}entry")
-        url = base_url + project_url(project)
-        _text(entry, "title", project.name)
-        _text(entry, "id", url if base_url else f"urn:showcase:project:{project.id}")
-        ElementTree.SubElement(entry, f"{{{ATOM_NS}}}link", {"rel": "alternate", "href": url})
-        _text(entry, "updated", f"{project.started}-01T00:00:00+08:00")
-        _text(entry, "summary", project.summary)
-        for field_id in project.fields:
-            ElementTree.SubElement(entry, f"{{{ATOM_NS}}}category",
-                                   {"term": field_id, "label": model.fields[field_id].name})
-    xml = ElementTree.tostring(feed, encoding="unicode")
-    return ('<?xml version="1.0" encoding="utf-8"?>\n' + xml + "\n").encode("utf-8")
-
-
-def _text(parent: ElementTree.Element, tag: str, text: str) -> None:
-    ElementTree.SubElement(parent, f"{{{ATOM_NS}}}{tag}").text = text
+    feed = Feed(FEED_FILE, base_url, f"{model.site.site_name} · 新项目", "urn:showcase:projects",
+                stamp.isoformat(timespec="seconds"), "", model.site.school)
+    return atom_feed(feed, (
+        FeedEntry(
+            title=project.name,
+            id=base_url + project_url(project) if base_url
+            else f"urn:showcase:project:{project.id}",
+            url=base_url + project_url(project),
+            updated=f"{project.started}-01T00:00:00+08:00",
+            summary=project.summary,
+            categories=tuple((f, model.fields[f].name) for f in project.fields),
+        )
+        for project in newest[:FEED_SIZE]
+    ))

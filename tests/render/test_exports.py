@@ -8,8 +8,8 @@ import json
 from xml.etree import ElementTree
 
 from showcase.render import render_docs
+from showcase.render.atom import ATOM_NS
 from showcase.render.exports import (
-    ATOM_NS,
     CSV_COLUMNS,
     FEED_SIZE,
     JSON_FIELDS,
