@@ -17,12 +17,11 @@ from __future__ import annotations
 import html
 import logging
 import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from showcase.atomic import replaced_atomically
 from showcase.engine.docs_writer import write_docs_tree
 from showcase.engine.git_dates import last_change_dates
 from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin
@@ -75,22 +74,17 @@ def build_site(
     nav = tree.nav
     del tree  # the pages are on disk now; MkDocs re-reads them, so free ~N × 10 KB first
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
-    try:
-        with _source_date_epoch(data_epoch(model)):
-            _run_mkdocs(
-                config_path,
-                docs_dir=str(docs_dir.resolve()),
-                site_dir=str(staging),
-                site_name=html.escape(model.site.site_name),
-                site_url=model.site.site_url or None,
-                nav=nav,
-                engine_plugin=ShowcaseEnginePlugin(project_search_entries(model)),
-            )
-        _swap_in(staging, target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with replaced_atomically(target, "build") as staging, \
+            _source_date_epoch(data_epoch(model)):
+        _run_mkdocs(
+            config_path,
+            docs_dir=str(docs_dir.resolve()),
+            site_dir=str(staging),
+            site_name=html.escape(model.site.site_name),
+            site_url=model.site.site_url or None,
+            nav=nav,
+            engine_plugin=ShowcaseEnginePlugin(project_search_entries(model)),
+        )
     return target
 
 
@@ -126,22 +120,6 @@ def _run_mkdocs(
             raise BuildFailed(f"MkDocs 构建失败：{error}", list(messages)) from error
         if messages:
             raise BuildFailed("MkDocs 在严格模式下报告了警告，构建已中止", list(messages))
-
-
-def _swap_in(staging: Path, target: Path) -> None:
-    """Replace `target` with `staging` by renames, restoring the old site on failure."""
-    if not target.exists():
-        staging.rename(target)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-    retired.rmdir()
-    target.rename(retired)
-    try:
-        staging.rename(target)
-    except OSError:
-        retired.rename(target)
-        raise
-    shutil.rmtree(retired, ignore_errors=True)
 
 
 class _MessageCollector(logging.Handler):

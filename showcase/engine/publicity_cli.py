@@ -20,6 +20,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from showcase.atomic import replaced_atomically
 from showcase.fonts import MISSING_FONT_NOTICE, find_cjk_font
 from showcase.model import Model
 from showcase.paths import Layout
@@ -105,32 +106,32 @@ def run(root: Path, drafts: bool, today: str, out: str) -> int:
 def write_publicity(model: Model, publicity: Publicity, target: Path, root: Path) -> list[str]:
     """Write every shown case's files under `target` (images read below `root`).
 
-    Returns one summary line per case.
+    The folder is replaced as a whole, and only once everything is written. Returns one
+    summary line per case.
     """
-    _replace_folder(target)
+    _refuse_foreign_folder(target)
     font = find_cjk_font()
     if font is None:
         print(MISSING_FONT_NOTICE, file=sys.stderr)
     lines = []
-    for case in visible_cases(model, publicity):
-        folder = target / case.id
-        folder.mkdir(parents=True)
-        article = wechat_article(case, model)
-        (folder / "article.html").write_text(article.html, encoding="utf-8")
-        (folder / "article.md").write_text(article.markdown, encoding="utf-8")
-        for name, source in article.images.items():
-            shutil.copyfile(root / source, folder / name)
-        if font is not None:
-            (folder / SHARE_IMAGE).write_bytes(share_image(case, model, font))
-        mark = preview_label(case, publicity)
-        lines.append(f"{case.id}：{case.headline}" + (f"【{mark}】" if mark else ""))
+    with replaced_atomically(target) as staging:
+        (staging / MARKER).write_text("由 invoke publicity 生成，可整体删除。\n", encoding="utf-8")
+        for case in visible_cases(model, publicity):
+            folder = staging / case.id
+            folder.mkdir(parents=True)
+            article = wechat_article(case, model)
+            (folder / "article.html").write_text(article.html, encoding="utf-8")
+            (folder / "article.md").write_text(article.markdown, encoding="utf-8")
+            for name, source in article.images.items():
+                shutil.copyfile(root / source, folder / name)
+            if font is not None:
+                (folder / SHARE_IMAGE).write_bytes(share_image(case, model, font))
+            mark = preview_label(case, publicity)
+            lines.append(f"{case.id}：{case.headline}" + (f"【{mark}】" if mark else ""))
     return lines
 
 
-def _replace_folder(target: Path) -> None:
-    if target.exists():
-        if not (target / MARKER).is_file() and any(target.iterdir()):
-            raise ValueError("该目录已存在且不是本命令生成的，为避免误删已停止；请换一个目录")
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
-    (target / MARKER).write_text("由 invoke publicity 生成，可整体删除。\n", encoding="utf-8")
+def _refuse_foreign_folder(target: Path) -> None:
+    """Never replace a folder this command did not write (it may hold someone's files)."""
+    if target.exists() and not (target / MARKER).is_file() and any(target.iterdir()):
+        raise ValueError("该目录已存在且不是本命令生成的，为避免误删已停止；请换一个目录")

@@ -8,12 +8,11 @@ complete: DIR holds the last good outputs or nothing, never half of them.
 
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from showcase.atomic import replaced_atomically
 from showcase.model import Model
 from showcase.paths import Layout
 from showcase.render.roadshow import paths
@@ -71,9 +70,7 @@ def summary(agenda: Agenda) -> str:
 
 
 def _write(model: Model, target: Path) -> str:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    try:
+    with replaced_atomically(target) as staging:
         printable = []
         for docs_path, data in roadshow_files(model).items():
             if not docs_path.startswith("roadshows/"):
@@ -84,14 +81,4 @@ def _write(model: Model, target: Path) -> str:
             if file.name == paths.PRINT or file.name.startswith("sheet-"):
                 printable.append(file)
         notice = write_pdfs(sorted(printable))
-        if target.exists():
-            retired = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-            retired.rmdir()
-            target.rename(retired)
-            staging.rename(target)
-            shutil.rmtree(retired, ignore_errors=True)
-        else:
-            staging.rename(target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return notice
