@@ -22,26 +22,25 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from showcase.cases import RELEASED, Story, TypicalCase, case_from_data
 from showcase.load.front_matter import load_front_matter
-from showcase.load.yamlfile import Document, JsonPath, load_yaml
+from showcase.load.yamlfile import JsonPath, load_yaml
 from showcase.paths import Layout
 from showcase.problems import Problem, has_errors
 from showcase.validate.dates import DateError, parse_date
 from showcase.validate.images import check_image
-from showcase.validate.labels import closest, problem_at, schema_title
+from showcase.validate.labels import Report, closest, reporter, schema_title
 from showcase.validate.personal_data import scan_personal_data
 from showcase.validate.schema_check import SchemaChecker
 
 CASES_FILE = "typical-cases"
 STORIES_DIR = "stories"
 
-Report = Callable[[JsonPath, str, str, str], None]
 
 
 @dataclass
@@ -112,12 +111,6 @@ def hidden_names(project: dict[str, Any]) -> list[str]:
         team, list) else []
 
 
-def _reporter(document: Document, schema: dict[str, Any], found: list[Problem]) -> Report:
-    def report(path: JsonPath, rule: str, message: str, hint: str) -> None:
-        found.append(problem_at(document, schema, path, rule, message, hint))
-    return report
-
-
 def _check_cases(layout: Layout, checker: SchemaChecker, lookup: _ProjectLookup,
                  today: datetime.date) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
     file = layout.registry(CASES_FILE)
@@ -129,7 +122,7 @@ def _check_cases(layout: Layout, checker: SchemaChecker, lookup: _ProjectLookup,
     problems += checker.check(document)
     problems += scan_personal_data(document, checker.schema, today)
     items = document.data.get("cases") if isinstance(document.data, dict) else None
-    report = _reporter(document, checker.schema, problems)
+    report = reporter(document, checker.schema, problems)
     records: dict[str, dict[str, Any]] = {}
     first_line: dict[str, int] = {}
     per_year: dict[tuple[str, int], str] = {}
@@ -228,7 +221,7 @@ def _check_story(layout: Layout, file: Path, checker: SchemaChecker,
         for problem in scan_personal_data(document, checker.schema, today)
     ]
     data = document.data if isinstance(document.data, dict) else {}
-    report = _reporter(document, checker.schema, problems)
+    report = reporter(document, checker.schema, problems)
     written = data.get("case")
     if file.stem not in cases:
         match = closest(file.stem, sorted(cases))

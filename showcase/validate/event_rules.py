@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from showcase.load.yamlfile import Document, JsonPath
 from showcase.problems import Problem
-from showcase.validate.labels import closest, problem_at
+from showcase.validate.labels import Report, check_id_matches_file, closest, reporter
 
 _TIME_FORMAT = "%Y-%m-%d %H:%M"
 _TIME_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")
@@ -31,14 +30,8 @@ def check_event(document: Document, file: Path, project_ids: frozenset[str],
     if not isinstance(data, dict):
         return []
     found: list[Problem] = []
-
-    def report(path: JsonPath, rule: str, message: str, hint: str) -> None:
-        found.append(problem_at(document, schema, path, rule, message, hint))
-
-    event_id = data.get("id")
-    if isinstance(event_id, str) and event_id != file.stem:
-        report(("id",), "event.id-filename", f"活动编号 {event_id} 与文件名 {file.name} 不一致。",
-               f"把 id 改成 {file.stem}，或把文件改名为 {event_id}.yaml。")
+    report = reporter(document, schema, found)
+    check_id_matches_file(data, file, "event.id-filename", "活动编号", report)
     start = _time(data.get("start"), ("start",), report)
     end = _time(data.get("end"), ("end",), report)
     if start and end and end <= start:
@@ -61,7 +54,7 @@ def check_event(document: Document, file: Path, project_ids: frozenset[str],
     return found
 
 
-def _time(value: Any, path: JsonPath, report: Callable[..., None]) -> datetime.datetime | None:
+def _time(value: Any, path: JsonPath, report: Report) -> datetime.datetime | None:
     if not isinstance(value, str):
         return None
     try:

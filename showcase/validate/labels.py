@@ -12,7 +12,8 @@ Example::
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from showcase.load.yamlfile import Document, JsonPath
@@ -102,3 +103,23 @@ def problem_at(document: Document, schema: dict[str, Any], path: JsonPath, rule:
     return Problem(document.path, line, column, rule=rule,
                    field=field_label(path, schema_title(schema, generic)),
                    message=message, hint=hint)
+
+
+Report = Callable[[JsonPath, str, str, str], None]
+"""``report(path, rule, message, hint)``: record a problem at the value `path`."""
+
+
+def reporter(document: Document, schema: dict[str, Any], found: list[Problem]) -> Report:
+    """A `Report` that appends to `found` (see `problem_at`)."""
+    def report(path: JsonPath, rule: str, message: str, hint: str) -> None:
+        found.append(problem_at(document, schema, path, rule, message, hint))
+    return report
+
+
+def check_id_matches_file(data: dict[str, Any], file: Path, rule: str, noun: str,
+                          report: Report) -> None:
+    """A record's ``id`` is its file name: the site's URLs and references rely on it."""
+    record_id = data.get("id")
+    if isinstance(record_id, str) and record_id != file.stem:
+        report(("id",), rule, f"{noun} {record_id} 与文件名 {file.name} 不一致。",
+               f"把 id 改成 {file.stem}，或把文件改名为 {record_id}{file.suffix}。")

@@ -22,7 +22,7 @@ from showcase.load.yamlfile import Document, JsonPath
 from showcase.problems import Problem, Severity
 from showcase.validate.dates import DateError, PartialDate, is_before, parse_date, too_far_ahead
 from showcase.validate.images import check_logo
-from showcase.validate.labels import closest, field_label, schema_title
+from showcase.validate.labels import check_id_matches_file, closest, field_label, schema_title
 
 Report = Callable[..., None]
 """``report(path, rule, message, hint, severity=ERROR)``: records one problem."""
@@ -79,11 +79,8 @@ class ProjectRules:
         return field_label(path, self._labels[generic])
 
     def _identity(self, data: dict[str, Any], file: Path, report: Report) -> None:
-        project_id, college = data.get("id"), data.get("college")
-        if isinstance(project_id, str) and project_id != file.stem:
-            report(("id",), "project.id-filename",
-                   f"项目编号 {project_id} 与文件名 {file.name} 不一致。",
-                   f"把 id 改成 {file.stem}，或把文件改名为 {project_id}.yaml。")
+        college = data.get("college")
+        check_id_matches_file(data, file, "project.id-filename", "项目编号", report)
         folder = file.parent.name
         if isinstance(college, str) and college != folder:
             report(("college",), "project.college-folder",

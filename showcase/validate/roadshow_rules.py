@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,11 +34,10 @@ from showcase.paths import Layout
 from showcase.problems import Problem
 from showcase.roadshow.model import DEFAULT_TIMEZONE, Agenda, roadshow_from_data
 from showcase.roadshow.scheduler import schedule
-from showcase.validate.labels import closest, problem_at
+from showcase.validate.labels import Report, check_id_matches_file, closest, problem_at, reporter
 from showcase.validate.schema_check import SchemaChecker
 
 _CLOCK = re.compile(r"^(\d{2}):(\d{2})$")
-Report = Callable[[JsonPath, str, str, str], None]
 
 
 @dataclass(frozen=True)
@@ -58,15 +57,8 @@ def check_roadshow(document: Document, file: Path, references: RoadshowReference
     if not isinstance(data, dict):
         return []
     found: list[Problem] = []
-
-    def report(path: JsonPath, rule: str, message: str, hint: str) -> None:
-        found.append(problem_at(document, schema, path, rule, message, hint))
-
-    roadshow_id = data.get("id")
-    if isinstance(roadshow_id, str) and roadshow_id != file.stem:
-        report(("id",), "roadshow.id-filename",
-               f"路演编号 {roadshow_id} 与文件名 {file.name} 不一致。",
-               f"把 id 改成 {file.stem}，或把文件改名为 {roadshow_id}.yaml。")
+    report = reporter(document, schema, found)
+    check_id_matches_file(data, file, "roadshow.id-filename", "路演编号", report)
     _check_timezone(data.get("timezone"), report)
     days = _check_days(_records(data, "days"), report)
     _check_breaks(_records(data, "breaks"), days, report)
