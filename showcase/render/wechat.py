@@ -121,7 +121,7 @@ def wechat_article(case: TypicalCase, model: Model) -> Article:
         images[name] = story.image
         alt = attribute(story.image_alt or case.headline)
         figure = f'<img src="{attribute(name)}" alt="{alt}" style="{_IMAGE}">'
-    mentors, team = _people(case, model)
+    sections = _sections(case, model)
     label = f"{case.year} 年度典型案例 · {CASE_CATEGORIES[case.category]}"
     blocks = [
         f'<p style="{_META}">{attribute(label)}</p>',
@@ -130,10 +130,7 @@ def wechat_article(case: TypicalCase, model: Model) -> Article:
         figure,
         styled(rich(story.body)) if story else "",
         f'<p style="{_QUOTE}">{attribute(case.quote)}</p>',
-        _html_list("项目档案", [f"{k}：{v}" for k, v in _facts(case, model) if v]),
-        _html_list("主要成果", _achievement_lines(case, model)),
-        _html_list("创业导师", mentors),
-        _html_list("团队成员", team),
+        *(_html_list(title, lines) for title, lines in sections),
         f'<p style="{_META}">项目主页：{attribute(project_address(case, model))}</p>',
         f'<p style="{_META}">撰稿：{attribute(story.author)}</p>' if story and story.author else "",
     ]
@@ -144,7 +141,18 @@ def wechat_article(case: TypicalCase, model: Model) -> Article:
         f'<body style="{_BODY}">\n<section style="{_SECTION}">\n{body}\n</section>\n'
         "</body>\n</html>\n"
     )
-    return Article(html, _markdown(case, model, images, mentors, team), images)
+    return Article(html, _markdown(case, model, images, sections), images)
+
+
+def _sections(case: TypicalCase, model: Model) -> list[tuple[str, list[str]]]:
+    """The titled lists both versions of the article end with, from the project data."""
+    mentors, team = _people(case, model)
+    return [
+        ("项目档案", [f"{k}：{v}" for k, v in _facts(case, model) if v]),
+        ("主要成果", _achievement_lines(case, model)),
+        ("创业导师", mentors),
+        ("团队成员", team),
+    ]
 
 
 def _html_list(title: str, lines: list[str]) -> str:
@@ -155,7 +163,7 @@ def _html_list(title: str, lines: list[str]) -> str:
 
 
 def _markdown(case: TypicalCase, model: Model, images: dict[str, str],
-              mentors: list[str], team: list[str]) -> str:
+              sections: list[tuple[str, list[str]]]) -> str:
     story = case.story
     parts = [
         f"# {case.headline}",
@@ -164,10 +172,7 @@ def _markdown(case: TypicalCase, model: Model, images: dict[str, str],
         *(f"![{story.image_alt if story else ''}]({name})" for name in images),
         story.body.strip() if story else "",
         f"**{case.quote}**",
-        _md_list("项目档案", [f"{k}：{v}" for k, v in _facts(case, model) if v]),
-        _md_list("主要成果", _achievement_lines(case, model)),
-        _md_list("创业导师", mentors),
-        _md_list("团队成员", team),
+        *(_md_list(title, lines) for title, lines in sections),
         f"项目主页：{project_address(case, model)}",
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
