@@ -2,7 +2,8 @@
 
 A case folder holds the files to lay over the fixture repository (or has a builder in
 builders.py when the input cannot be a plain text file) and ``expected.txt``: the exact
-lines `invoke validate` must print for it, one problem per line, the summary line left
+lines `invoke validate` must print for it, one problem per line, each preceded by the
+problem's rule id in brackets (``[personal.phone] projects/…``), the summary line left
 out. An empty expected.txt means the input must be accepted.
 """
 
@@ -35,7 +36,8 @@ def problems_for(case: str, tmp_path: Path) -> list[str]:
             shutil.copyfile(source, target)
     if case in BUILDERS:
         BUILDERS[case](layout.root)
-    return [problem.text() for problem in validate_repository(layout, today=TODAY).problems]
+    return [f"[{problem.rule}] {problem.text()}"
+            for problem in validate_repository(layout, today=TODAY).problems]
 
 
 def test_there_is_a_case_for_every_rule() -> None:
