@@ -118,8 +118,9 @@ def bench(c, count=10000, sizes=""):
 
 @task
 def lint(c):
-    """ruff over the whole repository."""
+    """ruff over the whole repository: lint rules and formatting."""
     c.run(f"{sys.executable} -m ruff check .", pty=False)
+    c.run(f"{sys.executable} -m ruff format --check .", pty=False)
 
 
 @task(help={"k": "只运行名字匹配的测试（pytest -k）"})
@@ -137,8 +138,13 @@ def issue_form(c, check=False):
     _exit(write_generated(ROOT, "issue-form", check=check))
 
 
-@task(help={"body": "议题正文文件（Markdown）", "write": "写入 projects/<学院>/<编号>.yaml",
-            "format": "输出格式：text（默认）、json 或 github"})
+@task(
+    help={
+        "body": "议题正文文件（Markdown）",
+        "write": "写入 projects/<学院>/<编号>.yaml",
+        "format": "输出格式：text（默认）、json 或 github",
+    }
+)
 def from_issue(c, body, write=False, format="text"):
     """Turn a submitted issue-form body into a project file and validate it."""
     from showcase.forms.from_issue import run
@@ -146,9 +152,14 @@ def from_issue(c, body, write=False, format="text"):
     _exit(run(ROOT, body, write, format))
 
 
-@task(help={"base": "目标分支，例如 origin/main", "author": "提交者在代码托管平台上的用户名",
-            "format": "输出格式：text（默认）、json 或 github",
-            "summary": "把审阅摘要（Markdown）写入这个文件"})
+@task(
+    help={
+        "base": "目标分支，例如 origin/main",
+        "author": "提交者在代码托管平台上的用户名",
+        "format": "输出格式：text（默认）、json 或 github",
+        "summary": "把审阅摘要（Markdown）写入这个文件",
+    }
+)
 def check_pr(c, base, author="", format="text", summary=""):
     """Check a pull request: changed files, ownership, personal data, review summary."""
     from showcase.review.check_pr import run

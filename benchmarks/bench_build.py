@@ -89,8 +89,7 @@ class Row:
 def measure(command: list[str], cwd: Path) -> Run:
     """Wall time and peak RSS of one fresh process; a failing command stops the benchmark."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stderr = process.stderr.read() if process.stderr else b""
     _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
@@ -108,8 +107,9 @@ def full_build(repo: Path) -> Run:
 
 def bare_build(folder: Path, config: str) -> Run:
     shutil.rmtree(folder / "site", ignore_errors=True)
-    return measure([sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", config],
-                   folder)
+    return measure(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-f", config], folder
+    )
 
 
 def write_plain_pages(folder: Path, count: int, chars: int, seed: int) -> None:
@@ -124,7 +124,7 @@ def write_plain_pages(folder: Path, count: int, chars: int, seed: int) -> None:
         length = 0
         while length < chars:
             start = rng.randrange(len(_FILLER) - 40)
-            paragraph = _FILLER[start:start + rng.randrange(30, 60)]
+            paragraph = _FILLER[start : start + rng.randrange(30, 60)]
             lines.append(paragraph + "\n")
             length += len(paragraph)
         (docs / f"p{number:05d}.md").write_text("\n".join(lines), encoding="utf-8")
@@ -135,9 +135,13 @@ def write_plain_pages(folder: Path, count: int, chars: int, seed: int) -> None:
     material.pop("hooks", None)
     material["plugins"] = [p for p in base.get("plugins", []) if _plugin_name(p) == "search"]
     plain = {
-        "site_name": base.get("site_name", "bench"), "docs_dir": "docs", "site_dir": "site",
-        "nav": ["index.md"], "theme": {"name": "mkdocs", "locale": "zh_CN"},
-        "plugins": ["search"], "validation": base.get("validation", {}),
+        "site_name": base.get("site_name", "bench"),
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "nav": ["index.md"],
+        "theme": {"name": "mkdocs", "locale": "zh_CN"},
+        "plugins": ["search"],
+        "validation": base.get("validation", {}),
     }
     for name, config in (("material.yml", material), ("mkdocs-theme.yml", plain)):
         (folder / name).write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
@@ -198,15 +202,20 @@ def bench_size(size: int, repeat: int, seed: int, default_theme: bool) -> tuple[
             else:
                 row.runs.append(bare_build(plain, configs[row.label]))
             run = row.runs[-1]
-            print(f"   {row.label[:3]} 第 {number + 1} 次：{run.seconds:.1f} 秒"
-                  f"（CPU {run.cpu_seconds:.1f} 秒）", flush=True)
+            print(
+                f"   {row.label[:3]} 第 {number + 1} 次：{run.seconds:.1f} 秒"
+                f"（CPU {run.cpu_seconds:.1f} 秒）",
+                flush=True,
+            )
     return rows, figures
 
 
 def table(results: list[tuple[list[Row], dict]]) -> str:
-    lines = ["| 项目数 | 构建 | 次数 | 用时中位数 (秒) | CPU 时间 (秒) | 峰值内存 (MB) "
-             "| 用时相对 (b) | CPU 相对 (b) |",
-             "|---:|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| 项目数 | 构建 | 次数 | 用时中位数 (秒) | CPU 时间 (秒) | 峰值内存 (MB) "
+        "| 用时相对 (b) | CPU 相对 (b) |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
     for rows, _figures in results:
         baseline = next(r for r in rows if r.label.startswith("(b)"))
         for row in rows:
@@ -226,17 +235,25 @@ def table(results: list[tuple[list[Row], dict]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated project counts")
-    parser.add_argument("--repeat", type=int, default=0,
-                        help="runs per figure (default: 2 below 5,000 projects, else 1)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=0,
+        help="runs per figure (default: 2 below 5,000 projects, else 1)",
+    )
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--no-default-theme", action="store_true",
-                        help="skip baseline (c) with the MkDocs default theme")
+    parser.add_argument(
+        "--no-default-theme",
+        action="store_true",
+        help="skip baseline (c) with the MkDocs default theme",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     OUT.mkdir(parents=True, exist_ok=True)
     results = [
-        bench_size(size, args.repeat or (2 if size < 5000 else 1), args.seed,
-                   not args.no_default_theme)
+        bench_size(
+            size, args.repeat or (2 if size < 5000 else 1), args.seed, not args.no_default_theme
+        )
         for size in sizes
     ]
     report = table(results)

@@ -37,8 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=10000, help="number of synthetic projects")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; best counts")
-    parser.add_argument("--out", type=Path, default=Path("benchmarks/out/validate"),
-                        help="where the synthetic repository is written")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("benchmarks/out/validate"),
+        help="where the synthetic repository is written",
+    )
     args = parser.parse_args(argv)
 
     write_repository(repository_root(), args.out, args.count, args.seed)
@@ -51,12 +55,16 @@ def main(argv: list[str] | None = None) -> int:
     validate_seconds = best_of(args.repeat, lambda: validate_repository(layout, today=today))
     ratio = validate_seconds / parse_seconds
 
-    print(f"项目文件：{len(files)} 个（共检查 {result.files_checked} 个文件，"
-          f"{result.errors} 个错误，{result.warnings} 个警告）")
+    print(
+        f"项目文件：{len(files)} 个（共检查 {result.files_checked} 个文件，"
+        f"{result.errors} 个错误，{result.warnings} 个警告）"
+    )
     print(f"(a) 仅解析（yaml.CSafeLoader）：{parse_seconds:.3f} 秒")
     print(f"(b) validate_repository：     {validate_seconds:.3f} 秒")
-    print(f"比值 (b)/(a)：{ratio:.2f}×（目标 ≤ {TARGET_RATIO}×）"
-          + ("，达标" if ratio <= TARGET_RATIO else "，未达标"))
+    print(
+        f"比值 (b)/(a)：{ratio:.2f}×（目标 ≤ {TARGET_RATIO}×）"
+        + ("，达标" if ratio <= TARGET_RATIO else "，未达标")
+    )
     return 0
 
 

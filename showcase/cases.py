@@ -59,9 +59,15 @@ class TypicalCase:
 
 def case_from_data(data: dict[str, Any], story: Story | None) -> TypicalCase:
     return TypicalCase(
-        id=data["id"], project=data["project"], year=data["year"], category=data["category"],
-        headline=data["headline"].strip(), lead=data["lead"].strip(),
-        quote=data["quote"].strip(), status=data["status"],
-        approved_by=data.get("approved_by", ""), publish_date=data.get("publish_date", ""),
+        id=data["id"],
+        project=data["project"],
+        year=data["year"],
+        category=data["category"],
+        headline=data["headline"].strip(),
+        lead=data["lead"].strip(),
+        quote=data["quote"].strip(),
+        status=data["status"],
+        approved_by=data.get("approved_by", ""),
+        publish_date=data.get("publish_date", ""),
         story=story,
     )

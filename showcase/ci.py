@@ -19,8 +19,11 @@ Step = tuple[str, Callable[[Path], int]]
 
 
 def _lint(root: Path) -> int:
-    return subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=root,
-                          check=False).returncode
+    checks = (["check", "."], ["format", "--check", "."])
+    return max(
+        subprocess.run([sys.executable, "-m", "ruff", *args], cwd=root, check=False).returncode
+        for args in checks
+    )
 
 
 def _validate(root: Path) -> int:
@@ -36,8 +39,11 @@ def _build(root: Path) -> int:
         return build(root, Path(folder) / "site")
 
 
-STEPS: tuple[Step, ...] = (("代码检查（ruff）", _lint), ("数据校验", _validate),
-                           ("严格构建网站", _build))
+STEPS: tuple[Step, ...] = (
+    ("代码检查（ruff）", _lint),
+    ("数据校验", _validate),
+    ("严格构建网站", _build),
+)
 
 
 def run(root: Path, pytest_args: list[str] | None = None) -> int:
@@ -49,6 +55,7 @@ def run(root: Path, pytest_args: list[str] | None = None) -> int:
             failed.append(title)
     verdict = f"未通过：{'、'.join(failed)}" if failed else "全部通过"
     print(f"\n===== 前置检查{verdict}；最后运行测试 =====", flush=True)
-    tests = subprocess.run([sys.executable, "-m", "pytest", *(pytest_args or [])], cwd=root,
-                           check=False).returncode
+    tests = subprocess.run(
+        [sys.executable, "-m", "pytest", *(pytest_args or [])], cwd=root, check=False
+    ).returncode
     return 1 if failed or tests else 0

@@ -35,8 +35,13 @@ class CjkFont:
 @functools.cache
 def find_cjk_font(search: tuple[Path, ...] = FONT_DIRS) -> CjkFont | None:
     """The best installed Noto CJK font (bold sans first, Simplified face), or None."""
-    found = [path for folder in search if folder.is_dir() for path in folder.rglob("*CJK*")
-             if path.suffix.lower() in (".ttc", ".otf", ".ttf")]
+    found = [
+        path
+        for folder in search
+        if folder.is_dir()
+        for path in folder.rglob("*CJK*")
+        if path.suffix.lower() in (".ttc", ".otf", ".ttf")
+    ]
     ranked = sorted(found, key=lambda p: (_rank(p.name), p.as_posix()))
     for path in ranked:
         index = _simplified_index(path)

@@ -17,21 +17,38 @@ LEVELS = {"nursery": "学院创业苗圃", "makerspace": "学校众创空间", "
 STAGES = {"seed": "种子期", "startup": "初创期", "growth": "培育期"}
 STATUSES = {"active": "在孵", "graduated": "已毕业", "paused": "暂停", "closed": "已终止"}
 ACHIEVEMENT_TYPES = {
-    "award": "获奖", "patent": "专利", "funding": "融资",
-    "contract": "合同", "paper": "论文", "other": "其他",
+    "award": "获奖",
+    "patent": "专利",
+    "funding": "融资",
+    "contract": "合同",
+    "paper": "论文",
+    "other": "其他",
 }
 SEEKING = {
-    "investment": "投资", "mentor": "导师", "partner": "合作伙伴",
-    "space": "场地", "talent": "人才",
+    "investment": "投资",
+    "mentor": "导师",
+    "partner": "合作伙伴",
+    "space": "场地",
+    "talent": "人才",
 }
 EVENT_TYPES = {
-    "salon": "创业沙龙", "lecture": "创业大讲堂", "bootcamp": "创业训练营", "showcase": "成果展示",
-    "roadshow": "项目路演", "star-talk": "创业大咖秀", "culture": "创客文化讲座",
-    "exchange": "创意交流分享", "practice": "创新创业实践行",
+    "salon": "创业沙龙",
+    "lecture": "创业大讲堂",
+    "bootcamp": "创业训练营",
+    "showcase": "成果展示",
+    "roadshow": "项目路演",
+    "star-talk": "创业大咖秀",
+    "culture": "创客文化讲座",
+    "exchange": "创意交流分享",
+    "practice": "创新创业实践行",
 }
 SERVICE_CATEGORIES = {
-    "legal": "法律援助", "ip": "知识产权保护", "training": "业务培训",
-    "policy": "政策咨询", "promotion": "项目推介", "financing": "融资投资",
+    "legal": "法律援助",
+    "ip": "知识产权保护",
+    "training": "业务培训",
+    "policy": "政策咨询",
+    "promotion": "项目推介",
+    "financing": "融资投资",
 }
 
 
@@ -230,15 +247,24 @@ class Model:
 
 def college_from_data(data: dict[str, Any]) -> College:
     return College(
-        data["id"], data["name"], data["nursery"], data["association"],
-        tuple(data["maintainers"]), data.get("description", ""),
+        data["id"],
+        data["name"],
+        data["nursery"],
+        data["association"],
+        tuple(data["maintainers"]),
+        data.get("description", ""),
     )
 
 
 def mentor_from_data(data: dict[str, Any]) -> Mentor:
     return Mentor(
-        data["id"], data["name"], data["title"], data["organisation"],
-        tuple(data["expertise"]), data.get("college", ""), data.get("bio", ""),
+        data["id"],
+        data["name"],
+        data["title"],
+        data["organisation"],
+        tuple(data["expertise"]),
+        data.get("college", ""),
+        data.get("bio", ""),
     )
 
 
@@ -262,17 +288,29 @@ def site_from_data(data: dict[str, Any]) -> Site:
 
 def event_from_data(data: dict[str, Any]) -> Event:
     return Event(
-        id=data["id"], title=data["title"], type=data["type"], start=data["start"],
-        end=data["end"], location=data["location"], organiser=data["organiser"],
-        summary=data["summary"].strip(), description=data.get("description", ""),
+        id=data["id"],
+        title=data["title"],
+        type=data["type"],
+        start=data["start"],
+        end=data["end"],
+        location=data["location"],
+        organiser=data["organiser"],
+        summary=data["summary"].strip(),
+        description=data.get("description", ""),
         speakers=tuple(Speaker(**s) for s in data.get("speakers", ())),
-        projects=tuple(data.get("projects", ())), registration=data.get("registration", ""),
+        projects=tuple(data.get("projects", ())),
+        registration=data.get("registration", ""),
     )
 
 
 def service_from_data(data: dict[str, Any]) -> Service:
     return Service(
-        id=data["id"], category=data["category"], name=data["name"], provider=data["provider"],
-        offers=tuple(data["offers"]), how_to_apply=data["how_to_apply"],
-        office=data.get("office", ""), link=data.get("link", ""),
+        id=data["id"],
+        category=data["category"],
+        name=data["name"],
+        provider=data["provider"],
+        offers=tuple(data["offers"]),
+        how_to_apply=data["how_to_apply"],
+        office=data.get("office", ""),
+        link=data.get("link", ""),
     )

@@ -39,9 +39,15 @@ class _Stop(Exception):
     """Ends the dialogue with a message for the user (already in Chinese)."""
 
 
-def run(root: Path, college: str = "", project_id: str = "", name: str = "",
-        ask: Callable[[str], str] = input, out: Callable[[str], None] = print,
-        today: datetime.date | None = None) -> int:
+def run(
+    root: Path,
+    college: str = "",
+    project_id: str = "",
+    name: str = "",
+    ask: Callable[[str], str] = input,
+    out: Callable[[str], None] = print,
+    today: datetime.date | None = None,
+) -> int:
     """Ask for what is missing, write the project file; 0 on success, 1 on any problem."""
     layout = Layout(root)
     try:
@@ -59,21 +65,31 @@ def run(root: Path, college: str = "", project_id: str = "", name: str = "",
         out(f"错误：{stop}")
         return 1
     except FileExistsError:
-        out(f"错误：文件 projects/{college}/{project_id}.yaml 已存在，未做任何修改。"
-            "请换一个项目编号，或直接编辑已有文件。")
+        out(
+            f"错误：文件 projects/{college}/{project_id}.yaml 已存在，未做任何修改。"
+            "请换一个项目编号，或直接编辑已有文件。"
+        )
         return 1
     except KeyboardInterrupt:
         out("\n已取消，没有写入任何文件。")
         return 1
     relative = f"projects/{college}/{project_id}.yaml"
     out(f"已创建 {relative}。")
-    out(f"下一步：按需补充导师、成果、链接等字段，然后运行 ./dev validate {relative} 检查，"
-        "再提交合并请求。")
+    out(
+        f"下一步：按需补充导师、成果、链接等字段，然后运行 ./dev validate {relative} 检查，"
+        "再提交合并请求。"
+    )
     return 0
 
 
-def _project(dialogue: _Dialogue, college: str, project_id: str, name: str,
-             fields: list[dict[str, Any]], today: datetime.date) -> dict[str, Any]:
+def _project(
+    dialogue: _Dialogue,
+    college: str,
+    project_id: str,
+    name: str,
+    fields: list[dict[str, Any]],
+    today: datetime.date,
+) -> dict[str, Any]:
     name = dialogue.text("项目名称（2–40 字）", name, 2, 40, "项目名称")
     level = dialogue.choice("孵化层级", LEVELS, "nursery")
     stage = dialogue.choice("发展阶段", STAGES, "seed")
@@ -107,8 +123,10 @@ class _Dialogue:
         ids = [c["id"] for c in colleges]
         if given:
             if given not in ids:
-                raise _Stop(f"没有编号为「{given}」的学院。可选：{'、'.join(ids)}"
-                            "（见 content/colleges.yaml）。")
+                raise _Stop(
+                    f"没有编号为「{given}」的学院。可选：{'、'.join(ids)}"
+                    "（见 content/colleges.yaml）。"
+                )
             return given
         self._out("可选学院：")
         for number, entry in enumerate(colleges, 1):
@@ -126,12 +144,16 @@ class _Dialogue:
     def project_id(self, given: str, layout: Layout) -> str:
         def check(answer: str) -> str:
             if not (2 <= len(answer) <= 64 and ID_PATTERN.fullmatch(answer)):
-                raise ValueError("项目编号只能用小写英文字母、数字和连字符，2–64 个字符，"
-                                 "不能以连字符开头或结尾，例如 smart-yarn-sensor")
+                raise ValueError(
+                    "项目编号只能用小写英文字母、数字和连字符，2–64 个字符，"
+                    "不能以连字符开头或结尾，例如 smart-yarn-sensor"
+                )
             taken = sorted(layout.projects_dir.glob(f"*/{answer}.yaml"))
             if taken:
-                raise ValueError(f"编号「{answer}」已被 {layout.relative(taken[0])} 使用，"
-                                 "项目编号在全校范围内不能重复，请换一个")
+                raise ValueError(
+                    f"编号「{answer}」已被 {layout.relative(taken[0])} 使用，"
+                    "项目编号在全校范围内不能重复，请换一个"
+                )
             return answer
 
         if given:
@@ -139,14 +161,16 @@ class _Dialogue:
                 return check(given)
             except ValueError as error:
                 raise _Stop(f"{error}。") from None
-        return self._until_valid("项目编号（小写英文字母、数字、连字符，例如 smart-yarn-sensor）",
-                                 check, "项目编号")
+        return self._until_valid(
+            "项目编号（小写英文字母、数字、连字符，例如 smart-yarn-sensor）", check, "项目编号"
+        )
 
     def text(self, prompt: str, given: str, shortest: int, longest: int, label: str) -> str:
         def check(answer: str) -> str:
             if not shortest <= len(answer) <= longest:
                 raise ValueError(
-                    f"{label}需要 {shortest}–{longest} 个字，现在是 {len(answer)} 个字")
+                    f"{label}需要 {shortest}–{longest} 个字，现在是 {len(answer)} 个字"
+                )
             if _PERSONAL_NUMBER.search(answer):
                 raise ValueError("请不要填写手机号、身份证号或学号：网站和仓库都是公开的")
             return answer

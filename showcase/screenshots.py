@@ -19,10 +19,16 @@ CHROMIUM = Path("/usr/bin/chromium")
 PHONE = {"width": 390, "height": 844}
 NAMES = ("submit-1-form.png", "submit-2-error.png", "submit-3-result.png", "submit-4-edit.png")
 EXAMPLE = {
-    "id": "bamboo-socks", "name": "竹纤维抑菌袜", "college": "textile",
-    "level": "nursery", "stage": "seed", "status": "active",
+    "id": "bamboo-socks",
+    "name": "竹纤维抑菌袜",
+    "college": "textile",
+    "level": "nursery",
+    "stage": "seed",
+    "status": "active",
     "summary": "用竹纤维和银离子整理做长效抑菌运动袜，面向校园跑团小批量定制。",
-    "started": "2024-03", "team.0.name": "林晓", "team.0.role": "负责人",
+    "started": "2024-03",
+    "team.0.name": "林晓",
+    "team.0.role": "负责人",
 }
 
 
@@ -62,9 +68,9 @@ def run(root: Path) -> int:
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(
-                    executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"])
-                page = browser.new_page(viewport=PHONE, device_scale_factor=2,
-                                        locale="zh-CN")
+                    executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"]
+                )
+                page = browser.new_page(viewport=PHONE, device_scale_factor=2, locale="zh-CN")
                 _take(page, f"http://127.0.0.1:{server.server_address[1]}/", target)
                 browser.close()
         finally:
@@ -78,8 +84,10 @@ def _take(page: Any, url: str, target: Path) -> None:
     page.goto(f"{url}submit/")
     page.screenshot(path=str(target / NAMES[0]))
     for path, value in EXAMPLE.items():
-        control = page.locator(f"[data-path='{path}'] > input, [data-path='{path}'] > select, "
-                               f"[data-path='{path}'] > textarea")
+        control = page.locator(
+            f"[data-path='{path}'] > input, [data-path='{path}'] > select, "
+            f"[data-path='{path}'] > textarea"
+        )
         if control.evaluate("node => node.tagName") == "SELECT":
             control.select_option(value)
         else:

@@ -23,12 +23,14 @@ _PLAIN = re.compile(r"[\u4e00-\u9fff][^\n]*")
 """Text starting with a CJK ideograph can never be read as a number, bool or null."""
 _AMBIGUOUS = re.compile(r": |:$| #|\s$|[\t\x85\u2028\u2029\ufeff]")
 _UNSAFE = re.compile(
-    r"[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+    r"[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
 """Characters PyYAML would refuse or read as a line break: always written as escapes."""
 _WORD = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 """Ids, enum values and dates: plain unless YAML 1.1 would read them as something else."""
 _NOT_A_STRING = re.compile(
-    r"(?:y|n|yes|no|true|false|on|off|null|~|[-+]?[0-9][0-9_.:eE+-]*)", re.IGNORECASE)
+    r"(?:y|n|yes|no|true|false|on|off|null|~|[-+]?[0-9][0-9_.:eE+-]*)", re.IGNORECASE
+)
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
 
 
@@ -65,9 +67,14 @@ def _escape(match: re.Match[str]) -> str:
 def _is_literal_block(text: str) -> bool:
     """Multi-line text that a ``|`` block reads back unchanged (descriptions)."""
     body = text.removesuffix("\n")
-    return ("\n" in body and not body.endswith("\n") and not text[:1].isspace()
-            and not _UNSAFE.search(body.replace("\n", " ")) and "\t" not in body
-            and all(line == line.rstrip() or line.strip() for line in body.split("\n")))
+    return (
+        "\n" in body
+        and not body.endswith("\n")
+        and not text[:1].isspace()
+        and not _UNSAFE.search(body.replace("\n", " "))
+        and "\t" not in body
+        and all(line == line.rstrip() or line.strip() for line in body.split("\n"))
+    )
 
 
 def _mapping(data: dict[str, Any], pad: str, lines: list[str]) -> None:
@@ -91,6 +98,6 @@ def _sequence(items: list[Any], pad: str, lines: list[str]) -> None:
         if isinstance(item, dict) and item:
             start = len(lines)
             _mapping(item, pad + "  ", lines)
-            lines[start] = f"{pad}- {lines[start][len(pad) + 2:]}"
+            lines[start] = f"{pad}- {lines[start][len(pad) + 2 :]}"
         else:
             lines.append(f"{pad}- {scalar(item)}")

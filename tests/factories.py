@@ -45,11 +45,19 @@ def make_site(**overrides: Any) -> Site:
 def make_colleges() -> dict[str, College]:
     return {
         "textile": College(
-            "textile", "纺织学院", "纺织学院创业苗圃", "纺织工创客协会", ("textile-admin",),
+            "textile",
+            "纺织学院",
+            "纺织学院创业苗圃",
+            "纺织工创客协会",
+            ("textile-admin",),
             "纺织学院的**创业苗圃**面向全院学生开放。",
         ),
         "computing": College(
-            "computing", "计算机学院", "计算机学院创业苗圃", "计算机工创客协会", ("cs-admin",),
+            "computing",
+            "计算机学院",
+            "计算机学院创业苗圃",
+            "计算机工创客协会",
+            ("cs-admin",),
         ),
     }
 
@@ -57,7 +65,12 @@ def make_colleges() -> dict[str, College]:
 def make_mentors() -> dict[str, Mentor]:
     return {
         "wang-laoshi": Mentor(
-            "wang-laoshi", "王老师", "副教授", "示例纺织工程大学", ("智能纺织品",), "textile",
+            "wang-laoshi",
+            "王老师",
+            "副教授",
+            "示例纺织工程大学",
+            ("智能纺织品",),
+            "textile",
             "长期从事**功能纺织材料**研究。",
         ),
     }
@@ -74,45 +87,75 @@ def make_fields() -> dict[str, Field]:
 def make_events() -> dict[str, Event]:
     """Two events in start order: a roadshow with speakers and projects, and a salon."""
     events = [
-        event_from_data({
-            "id": "2026-spring-roadshow", "title": "2026 春季项目路演", "type": "roadshow",
-            "start": "2026-04-22 13:30", "end": "2026-04-22 17:30",
-            "location": "众创空间路演厅", "organiser": "创业指导中心",
-            "summary": "入驻项目面向导师和投资机构路演。",
-            "description": "路演分**两轮**进行。",
-            "speakers": [{"name": "王老师", "mentor": "wang-laoshi"},
-                         {"name": "赵投资人", "title": "合伙人"}],
-            "projects": ["project-00001", "hostile", "sensor-fabric"],
-            "registration": "https://forms.example.edu.cn/roadshow",
-        }),
-        event_from_data({
-            "id": "2026-ip-salon", "title": "专利与软著沙龙", "type": "salon",
-            "start": "2026-11-12 19:00", "end": "2026-11-12 20:30",
-            "location": "图书馆研讨室", "organiser": "知识产权办公室",
-            "summary": "聊清楚什么能申请专利、何时申请。",
-        }),
+        event_from_data(
+            {
+                "id": "2026-spring-roadshow",
+                "title": "2026 春季项目路演",
+                "type": "roadshow",
+                "start": "2026-04-22 13:30",
+                "end": "2026-04-22 17:30",
+                "location": "众创空间路演厅",
+                "organiser": "创业指导中心",
+                "summary": "入驻项目面向导师和投资机构路演。",
+                "description": "路演分**两轮**进行。",
+                "speakers": [
+                    {"name": "王老师", "mentor": "wang-laoshi"},
+                    {"name": "赵投资人", "title": "合伙人"},
+                ],
+                "projects": ["project-00001", "hostile", "sensor-fabric"],
+                "registration": "https://forms.example.edu.cn/roadshow",
+            }
+        ),
+        event_from_data(
+            {
+                "id": "2026-ip-salon",
+                "title": "专利与软著沙龙",
+                "type": "salon",
+                "start": "2026-11-12 19:00",
+                "end": "2026-11-12 20:30",
+                "location": "图书馆研讨室",
+                "organiser": "知识产权办公室",
+                "summary": "聊清楚什么能申请专利、何时申请。",
+            }
+        ),
     ]
     return {e.id: e for e in events}
 
 
 def make_services() -> dict[str, Service]:
     services = [
-        service_from_data({
-            "id": "legal-aid", "category": "legal", "name": "创业法律援助",
-            "provider": "法律诊所", "offers": ["合同审阅"],
-            "how_to_apply": "在线填写**申请表**。", "office": "A 座 105 室",
-        }),
-        service_from_data({
-            "id": "financing", "category": "financing", "name": "融资对接",
-            "provider": "合作投资机构", "offers": ["路演推荐", "投资人对接"],
-            "how_to_apply": "向创业指导中心提出申请。",
-            "link": "https://financing.example.edu.cn",
-        }),
-        service_from_data({
-            "id": "patents", "category": "ip", "name": "专利申请指导",
-            "provider": "知识产权办公室", "offers": ["专利检索"],
-            "how_to_apply": "经学院苗圃汇总后报送。",
-        }),
+        service_from_data(
+            {
+                "id": "legal-aid",
+                "category": "legal",
+                "name": "创业法律援助",
+                "provider": "法律诊所",
+                "offers": ["合同审阅"],
+                "how_to_apply": "在线填写**申请表**。",
+                "office": "A 座 105 室",
+            }
+        ),
+        service_from_data(
+            {
+                "id": "financing",
+                "category": "financing",
+                "name": "融资对接",
+                "provider": "合作投资机构",
+                "offers": ["路演推荐", "投资人对接"],
+                "how_to_apply": "向创业指导中心提出申请。",
+                "link": "https://financing.example.edu.cn",
+            }
+        ),
+        service_from_data(
+            {
+                "id": "patents",
+                "category": "ip",
+                "name": "专利申请指导",
+                "provider": "知识产权办公室",
+                "offers": ["专利检索"],
+                "how_to_apply": "经学院苗圃汇总后报送。",
+            }
+        ),
     ]
     return {s.id: s for s in services}
 
@@ -137,8 +180,12 @@ def project_data(project_id: str, **overrides: Any) -> dict[str, Any]:
         "description": "## 背景\n\n我们的织物能**测量心率**。\n\n- 低成本\n- 可水洗\n",
         "mentors": ["wang-laoshi"],
         "achievements": [
-            {"type": "award", "title": "“互联网+”大学生创新创业大赛省赛金奖", "date": "2024-08",
-             "issuer": "省教育厅"},
+            {
+                "type": "award",
+                "title": "“互联网+”大学生创新创业大赛省赛金奖",
+                "date": "2024-08",
+                "issuer": "省教育厅",
+            },
             {"type": "funding", "title": "天使轮融资", "date": "2024-11-15", "amount_cny": 500000},
         ],
         "milestones": [

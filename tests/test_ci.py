@@ -10,12 +10,17 @@ from showcase import ci
 
 
 def test_tests_run_last_and_a_failed_step_fails_the_run(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
     ran: list[str] = []
-    monkeypatch.setattr(ci, "STEPS", (
-        ("第一步", lambda root: ran.append("one") or 1),
-        ("第二步", lambda root: ran.append("two") or 0),
-    ))
+    monkeypatch.setattr(
+        ci,
+        "STEPS",
+        (
+            ("第一步", lambda root: ran.append("one") or 1),
+            ("第二步", lambda root: ran.append("two") or 0),
+        ),
+    )
     (tmp_path / "test_tiny.py").write_text("def test_ok():\n    assert 1 + 1 == 2\n")
     code = ci.run(tmp_path, ["-q", "-p", "no:cacheprovider", "test_tiny.py"])
     out = capfd.readouterr().out.strip().splitlines()
@@ -25,7 +30,8 @@ def test_tests_run_last_and_a_failed_step_fails_the_run(
 
 
 def test_everything_passing_exits_zero(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(ci, "STEPS", (("唯一一步", lambda root: 0),))
     (tmp_path / "test_tiny.py").write_text("def test_ok():\n    assert True is True\n")
     assert ci.run(tmp_path, ["-q", "-p", "no:cacheprovider", "test_tiny.py"]) == 0

@@ -65,9 +65,15 @@ def test_interactive_answers_write_a_valid_project(repo: Path) -> None:
     schema = json.loads((repo / "schemas" / "project.schema.json").read_text(encoding="utf-8"))
     assert [e.message for e in Draft202012Validator(schema).iter_errors(document.data)] == []
     assert document.data == {
-        "id": "knit-rehab-sleeve", "name": "织感康复护套", "college": "textile",
-        "level": "makerspace", "stage": "seed", "status": "active",
-        "fields": ["textile-apparel", "biomedicine"], "summary": SUMMARY, "started": "2026-11",
+        "id": "knit-rehab-sleeve",
+        "name": "织感康复护套",
+        "college": "textile",
+        "level": "makerspace",
+        "stage": "seed",
+        "status": "active",
+        "fields": ["textile-apparel", "biomedicine"],
+        "summary": SUMMARY,
+        "started": "2026-11",
         "team": [{"name": "林小禾", "role": "负责人"}],
         "milestones": [{"date": "2026-11", "level": "makerspace", "note": "登记入库"}],
     }
@@ -78,8 +84,15 @@ def test_interactive_answers_write_a_valid_project(repo: Path) -> None:
 
 def test_arguments_skip_their_questions(repo: Path) -> None:
     replies = ["", "", "1", SUMMARY, "林小禾", "技术负责人"]
-    code = run(repo, college="computing", project_id="demo-app", name="演示应用",
-               ask=answers(replies), out=Screen(), today=TODAY)
+    code = run(
+        repo,
+        college="computing",
+        project_id="demo-app",
+        name="演示应用",
+        ask=answers(replies),
+        out=Screen(),
+        today=TODAY,
+    )
     assert code == 0
     document, _ = load_yaml(repo / "projects" / "computing" / "demo-app.yaml", "demo-app.yaml")
     assert document is not None
@@ -91,8 +104,15 @@ def test_refuses_an_id_already_used_by_any_college(repo: Path) -> None:
     existing = repo / "projects" / "textile" / "smart-yarn-sensor.yaml"
     before = existing.read_bytes()
     screen = Screen()
-    code = run(repo, college="computing", project_id="smart-yarn-sensor", name="重复编号",
-               ask=answers([]), out=screen, today=TODAY)
+    code = run(
+        repo,
+        college="computing",
+        project_id="smart-yarn-sensor",
+        name="重复编号",
+        ask=answers([]),
+        out=screen,
+        today=TODAY,
+    )
     assert code == 1
     assert "已被 projects/textile/smart-yarn-sensor.yaml 使用" in screen.text
     assert existing.read_bytes() == before
@@ -119,8 +139,14 @@ def test_a_bad_interactive_answer_is_explained_and_asked_again(repo: Path) -> No
 
 def test_end_of_input_fails_cleanly_without_writing(repo: Path) -> None:
     screen = Screen()
-    code = run(repo, college="textile", project_id="no-input", name="无输入项目",
-               ask=answers([]), out=screen)
+    code = run(
+        repo,
+        college="textile",
+        project_id="no-input",
+        name="无输入项目",
+        ask=answers([]),
+        out=screen,
+    )
     assert code == 1
     assert "没有读到输入" in screen.text and "孵化层级" in screen.text
     assert not (repo / "projects" / "textile" / "no-input.yaml").exists()
@@ -135,8 +161,15 @@ def test_unknown_college_lists_the_valid_ones(repo: Path) -> None:
 def test_personal_numbers_are_refused(repo: Path) -> None:
     screen = Screen()
     replies = ["", "", "1", "负责人电话是 13812345678，欢迎联系合作", SUMMARY, "林小禾", ""]
-    code = run(repo, college="textile", project_id="no-phone", name="隐私测试",
-               ask=answers(replies), out=screen, today=TODAY)
+    code = run(
+        repo,
+        college="textile",
+        project_id="no-phone",
+        name="隐私测试",
+        ask=answers(replies),
+        out=screen,
+        today=TODAY,
+    )
     assert code == 0
     assert "不要填写手机号" in screen.text
     assert "13812345678" not in (repo / "projects/textile/no-phone.yaml").read_text("utf-8")
@@ -144,8 +177,14 @@ def test_personal_numbers_are_refused(repo: Path) -> None:
 
 def test_gives_up_after_repeated_wrong_answers(repo: Path) -> None:
     screen = Screen()
-    code = run(repo, college="textile", project_id="stubborn", name="反复出错",
-               ask=answers(["9", "9", "9"]), out=screen)
+    code = run(
+        repo,
+        college="textile",
+        project_id="stubborn",
+        name="反复出错",
+        ask=answers(["9", "9", "9"]),
+        out=screen,
+    )
     assert code == 1
     assert "连续 3 次填写不正确" in screen.text
     assert not (repo / "projects" / "textile" / "stubborn.yaml").exists()

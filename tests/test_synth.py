@@ -18,8 +18,11 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +40,8 @@ def test_count_is_honoured_and_spread_over_every_college(synthetic: Path) -> Non
 
 
 def test_same_seed_gives_identical_files_and_another_seed_does_not(
-        synthetic: Path, tmp_path: Path) -> None:
+    synthetic: Path, tmp_path: Path
+) -> None:
     again, other = tmp_path / "again", tmp_path / "other"
     write_repository(REPO, again, LOGO_EVERY, seed=3)
     write_repository(REPO, other, LOGO_EVERY, seed=4)

@@ -22,8 +22,17 @@ _COMMIT_MARK = "\x00"
 def last_change_dates(root: Path, folder: str = "projects") -> dict[str, str]:
     """Root-relative POSIX path → ``YYYY-MM-DD`` of the newest commit touching it."""
     command = [
-        "git", "-C", str(root), "-c", "core.quotePath=off", "log", "--relative",
-        "--format=%x00%cs", "--name-only", "--", folder,
+        "git",
+        "-C",
+        str(root),
+        "-c",
+        "core.quotePath=off",
+        "log",
+        "--relative",
+        "--format=%x00%cs",
+        "--name-only",
+        "--",
+        folder,
     ]
     try:
         completed = subprocess.run(
@@ -42,7 +51,7 @@ def parse_log(output: str) -> dict[str, str]:
     current = ""
     for line in output.splitlines():
         if line.startswith(_COMMIT_MARK):
-            current = line[len(_COMMIT_MARK):]
+            current = line[len(_COMMIT_MARK) :]
         elif line and current:
             dates.setdefault(line, current)
     return dates

@@ -74,8 +74,7 @@ def build_site(
     nav = tree.nav
     del tree  # the pages are on disk now; MkDocs re-reads them, so free ~N × 10 KB first
 
-    with replaced_atomically(target, "build") as staging, \
-            _source_date_epoch(data_epoch(model)):
+    with replaced_atomically(target, "build") as staging, _source_date_epoch(data_epoch(model)):
         _run_mkdocs(
             config_path,
             docs_dir=str(docs_dir.resolve()),

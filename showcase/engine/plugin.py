@@ -64,8 +64,11 @@ class ShowcaseEnginePlugin(BasePlugin):
         entry = self.search_entries.get(page.file.src_uri)
         if entry is not None and self._index is not None:
             self._index.entries.append(
-                {"location": page.url, "title": self._segment(entry.title),
-                 "text": self._segment(entry.text)}
+                {
+                    "location": page.url,
+                    "title": self._segment(entry.title),
+                    "text": self._segment(entry.text),
+                }
             )
         return context
 

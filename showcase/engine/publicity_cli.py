@@ -96,8 +96,9 @@ def run(root: Path, drafts: bool, today: str, out: str) -> int:
         print(f"无法写入 {target}：{error}", file=sys.stderr)
         return 1
     kind = "预览（含草稿和待发布案例，不可直接发布）" if drafts else "可发布的案例"
-    print(f"发布日期：{day.isoformat()}（来自{source}）。"
-          f"{kind}：{len(written)} 个，已写入 {target}")
+    print(
+        f"发布日期：{day.isoformat()}（来自{source}）。{kind}：{len(written)} 个，已写入 {target}"
+    )
     for line in written:
         print(f"  - {line}")
     return 0

@@ -46,16 +46,24 @@ def run(root: Path, body_file: str, write: bool, fmt: str = "text") -> int:
     layout = Layout(root)
     data, problems = parse_issue(body, body_path.name, load_project_schema(layout))
     if has_errors(problems) or "id" not in data or "college" not in data:
-        problems = problems or [Problem(body_path.name, rule="issue.incomplete",
-                                        message="议题缺少项目编号或所属学院，无法生成文件。",
-                                        hint="在议题里补上「项目编号」和「所属学院」。")]
+        problems = problems or [
+            Problem(
+                body_path.name,
+                rule="issue.incomplete",
+                message="议题缺少项目编号或所属学院，无法生成文件。",
+                hint="在议题里补上「项目编号」和「所属学院」。",
+            )
+        ]
         print(format_problems(sort_problems(problems), fmt, files_checked=1))
         return 1
     text = SCHEMA_HEADER + "\n" + to_yaml(data)
     target = root / project_file(data["college"], data["id"])
     if target.exists():
-        print(f"{layout.relative(target)} 已经存在：议题表单只用于新项目，未覆盖。"
-              "修改已有项目请用网站上项目页的“修改此项目”。", file=sys.stderr)
+        print(
+            f"{layout.relative(target)} 已经存在：议题表单只用于新项目，未覆盖。"
+            "修改已有项目请用网站上项目页的“修改此项目”。",
+            file=sys.stderr,
+        )
         return 1
     if write:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -69,8 +77,9 @@ def run(root: Path, body_file: str, write: bool, fmt: str = "text") -> int:
     return 0 if result.ok else 1
 
 
-def parse_issue(body: str, display: str,
-                schema: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+def parse_issue(
+    body: str, display: str, schema: dict[str, Any]
+) -> tuple[dict[str, Any], list[Problem]]:
     """The project data an issue body describes, in schema order, and what could not be read."""
     sections = _sections(body)
     by_label = {field_schema(schema, field)["title"]: field for field in ISSUE_FIELDS}
@@ -119,8 +128,14 @@ def _sections(body: str) -> dict[str, tuple[int, str]]:
 class _Reader:
     """Reads one section's answer into the value the schema expects."""
 
-    def __init__(self, display: str, line: int, field: IssueField, schema: dict[str, Any],
-                 problems: list[Problem]):
+    def __init__(
+        self,
+        display: str,
+        line: int,
+        field: IssueField,
+        schema: dict[str, Any],
+        problems: list[Problem],
+    ):
         self.display, self.line, self.field, self.schema = display, line, field, schema
         self.problems = problems
 
@@ -148,8 +163,9 @@ class _Reader:
         labels = {label: value for value, label in sub.get("x-enum-labels", {}).items()}
         if text in labels or text in sub.get("enum", ()):
             return labels.get(text, text)
-        self._problem(line or self.line, f"「{text}」不是可选项。",
-                      "从议题表单的下拉列表里选择，不要手写。")
+        self._problem(
+            line or self.line, f"「{text}」不是可选项。", "从议题表单的下拉列表里选择，不要手写。"
+        )
         return None
 
     def _records(self, text: str) -> list[dict[str, Any]]:
@@ -162,8 +178,11 @@ class _Reader:
             cells = [cell.strip() for cell in raw.strip().strip(SEPARATOR).split(SEPARATOR)]
             most = len(self.field.columns)
             if len(cells) > most:
-                self._problem(line, f"这一行有 {len(cells)} 栏，最多 {most} 栏。",
-                              f"每行按顺序写 {most} 栏，用 {SEPARATOR} 隔开。")
+                self._problem(
+                    line,
+                    f"这一行有 {len(cells)} 栏，最多 {most} 栏。",
+                    f"每行按顺序写 {most} 栏，用 {SEPARATOR} 隔开。",
+                )
                 continue
             record: dict[str, Any] = {}
             for column, cell in zip(self.field.columns, cells, strict=False):
@@ -182,11 +201,17 @@ class _Reader:
         return records
 
     def _problem(self, line: int, message: str, hint: str) -> None:
-        self.problems.append(Problem(
-            self.display, line, 1, rule="issue.unreadable",
-            field=f"{self.field.key}（{self.schema.get('title', '')}）",
-            message=message, hint=hint,
-        ))
+        self.problems.append(
+            Problem(
+                self.display,
+                line,
+                1,
+                rule="issue.unreadable",
+                field=f"{self.field.key}（{self.schema.get('title', '')}）",
+                message=message,
+                hint=hint,
+            )
+        )
 
 
 def _number(cell: str) -> float | int | str:

@@ -107,18 +107,25 @@ def build_issue_form(schema: dict[str, Any], model: Model) -> dict[str, Any]:
         sub = field_schema(schema, field)
         description = sub.get("description", "")
         attributes: dict[str, Any] = {"label": sub["title"]}
-        kind = {"text": "input", "link": "input", "list": "input",
-                "choice": "dropdown", "choices": "dropdown"}.get(field.kind, "textarea")
+        kind = {
+            "text": "input",
+            "link": "input",
+            "list": "input",
+            "choice": "dropdown",
+            "choices": "dropdown",
+        }.get(field.kind, "textarea")
         if field.kind in ("choice", "choices"):
             attributes["multiple"] = field.kind == "choices"
-            attributes["options"] = [option(i, label) for i, label in choices(schema, model,
-                                                                              field.key)]
+            attributes["options"] = [
+                option(i, label) for i, label in choices(schema, model, field.key)
+            ]
         if field.kind == "list":
             description += " 多个关键词用逗号或顿号隔开。"
         if field.kind == "records":
             columns = f" {SEPARATOR} ".join(record_columns(schema, field))
-            description += (f" 每行一条，按「{columns}」的顺序填写，"
-                            f"用 {SEPARATOR} 隔开，没有的可以空着。")
+            description += (
+                f" 每行一条，按「{columns}」的顺序填写，用 {SEPARATOR} 隔开，没有的可以空着。"
+            )
             if field.key == "team":
                 description += _TEAM_PRIVACY
             if "enum" in str(schema["properties"][field.key]["items"]):

@@ -63,8 +63,7 @@ def form_spec(model: Model, schema: dict[str, Any]) -> dict[str, Any]:
             "college": [[c.id, c.name] for c in model.colleges.values()],
             "fields": [[f.id, f.name] for f in model.fields.values()],
             "mentors": [
-                [m.id, f"{m.name}（{m.title} · {m.organisation}）"]
-                for m in model.mentors.values()
+                [m.id, f"{m.name}（{m.title} · {m.organisation}）"] for m in model.mentors.values()
             ],
         },
         "emailDomains": list(site.allowed_email_domains),

@@ -28,38 +28,84 @@ def load_front_matter(file: Path, display_path: str) -> tuple[Document | None, s
     try:
         size = file.stat().st_size
         if size > MAX_STORY_BYTES:
-            return None, "", [_file_problem(
-                display_path, "load.too-large",
-                f"文件过大（{size} 字节），上限为 {MAX_STORY_BYTES} 字节。",
-                "稿件只写文字；图片放在同名文件夹里，用 image 字段引用。")]
+            return (
+                None,
+                "",
+                [
+                    _file_problem(
+                        display_path,
+                        "load.too-large",
+                        f"文件过大（{size} 字节），上限为 {MAX_STORY_BYTES} 字节。",
+                        "稿件只写文字；图片放在同名文件夹里，用 image 字段引用。",
+                    )
+                ],
+            )
         text = file.read_bytes().decode("utf-8").removeprefix("\ufeff")
     except OSError as error:
-        return None, "", [_file_problem(display_path, "load.unreadable",
-                                        f"无法读取文件：{error.strerror}。",
-                                        "检查文件是否存在、是否有读取权限。")]
+        return (
+            None,
+            "",
+            [
+                _file_problem(
+                    display_path,
+                    "load.unreadable",
+                    f"无法读取文件：{error.strerror}。",
+                    "检查文件是否存在、是否有读取权限。",
+                )
+            ],
+        )
     except UnicodeDecodeError:
-        return None, "", [_file_problem(display_path, "load.encoding",
-                                        "文件不是 UTF-8 编码（可能是 GBK/GB2312）。",
-                                        "用编辑器以 UTF-8 编码另存此文件。")]
+        return (
+            None,
+            "",
+            [
+                _file_problem(
+                    display_path,
+                    "load.encoding",
+                    "文件不是 UTF-8 编码（可能是 GBK/GB2312）。",
+                    "用编辑器以 UTF-8 编码另存此文件。",
+                )
+            ],
+        )
     lines = text.replace("\r\n", "\n").split("\n")
     if not lines or lines[0].strip() != _FENCE:
-        return None, "", [_file_problem(
-            display_path, "story.front-matter",
-            "稿件开头缺少 --- 之间的信息块。",
-            "第一行写 ---，接着写「case: 案例编号」，再写一行 ---，然后是正文。")]
+        return (
+            None,
+            "",
+            [
+                _file_problem(
+                    display_path,
+                    "story.front-matter",
+                    "稿件开头缺少 --- 之间的信息块。",
+                    "第一行写 ---，接着写「case: 案例编号」，再写一行 ---，然后是正文。",
+                )
+            ],
+        )
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == _FENCE)
     except StopIteration:
-        return None, "", [Problem(display_path, 1, 1, rule="story.front-matter",
-                                  message="开头的 --- 信息块没有结束。",
-                                  hint="在信息块最后一行之后单独写一行 ---。")]
+        return (
+            None,
+            "",
+            [
+                Problem(
+                    display_path,
+                    1,
+                    1,
+                    rule="story.front-matter",
+                    message="开头的 --- 信息块没有结束。",
+                    hint="在信息块最后一行之后单独写一行 ---。",
+                )
+            ],
+        )
     block = "\n".join(lines[1:end]) + "\n"
-    body = "\n".join(lines[end + 1:]).strip() + "\n"
+    body = "\n".join(lines[end + 1 :]).strip() + "\n"
     document, problems = load_yaml_bytes(block.encode("utf-8"), display_path)
     problems = [_shifted(problem) for problem in problems]
     if document is not None:
         document = Document(
-            display_path, document.data,
+            display_path,
+            document.data,
             {path: (line + 1, column) for path, (line, column) in document.value_positions.items()},
             {path: (line + 1, column) for path, (line, column) in document.key_positions.items()},
             text,

@@ -69,23 +69,44 @@ _SYNTAX_MESSAGES = (
     # (libyaml wording, Chinese message, fix hint); the first match wins.
     ("found character '\\t'", "这一行用了 Tab 缩进。", _TAB_HINT),
     ("tab character", "这一行用了 Tab 缩进。", _TAB_HINT),
-    ("mapping values are not allowed", "这里不能出现冒号。",
-     "冒号后面要有空格；值里本身有冒号时请用英文引号把整个值括起来。"),
-    ("could not find expected ':'", "缺少冒号，或引号没有成对。",
-     "检查这一行是否缺少「字段名: 值」中的冒号，或引号没有成对。"),
+    (
+        "mapping values are not allowed",
+        "这里不能出现冒号。",
+        "冒号后面要有空格；值里本身有冒号时请用英文引号把整个值括起来。",
+    ),
+    (
+        "could not find expected ':'",
+        "缺少冒号，或引号没有成对。",
+        "检查这一行是否缺少「字段名: 值」中的冒号，或引号没有成对。",
+    ),
     ("did not find expected key", "缩进不对齐。", _INDENT_HINT),
     ("did not find expected '-' indicator", "列表缩进不对齐。", _INDENT_HINT),
-    ("did not find expected ',' or ']'", "方括号列表没有闭合。",
-     "检查 [ ] 是否成对，各项之间用英文逗号分隔。"),
-    ("did not find expected ',' or '}'", "花括号没有闭合。",
-     "检查 { } 是否成对，各项之间用英文逗号分隔。"),
-    ("found unexpected end of stream", "文件在引号或括号还没结束时就结束了。",
-     "引号或括号没有成对，请检查最后几行。"),
+    (
+        "did not find expected ',' or ']'",
+        "方括号列表没有闭合。",
+        "检查 [ ] 是否成对，各项之间用英文逗号分隔。",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "花括号没有闭合。",
+        "检查 { } 是否成对，各项之间用英文逗号分隔。",
+    ),
+    (
+        "found unexpected end of stream",
+        "文件在引号或括号还没结束时就结束了。",
+        "引号或括号没有成对，请检查最后几行。",
+    ),
     ("found undefined tag handle", "不支持以 ! 开头的标签。", "删除值前面以 ! 开头的标签。"),
-    ("cannot start any token", "这个值以 YAML 的保留符号（@ 或 `）开头。",
-     "以 @ 或 ` 开头的值请用英文引号括起来；缩进只用空格。"),
-    ("found unknown escape character", "双引号里有无法识别的反斜杠转义。",
-     "把反斜杠写成 \\\\，或改用单引号。"),
+    (
+        "cannot start any token",
+        "这个值以 YAML 的保留符号（@ 或 `）开头。",
+        "以 @ 或 ` 开头的值请用英文引号括起来；缩进只用空格。",
+    ),
+    (
+        "found unknown escape character",
+        "双引号里有无法识别的反斜杠转义。",
+        "把反斜杠写成 \\\\，或改用单引号。",
+    ),
     ("expected <block end>", "缩进不对齐。", _INDENT_HINT),
 )
 
@@ -122,24 +143,31 @@ class _Refused(Exception):
         self.problem = problem
 
 
-def load_yaml(file: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES) -> tuple[
-    Document | None, list[Problem]
-]:
+def load_yaml(
+    file: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[Document | None, list[Problem]]:
     """Load one YAML file; return the document (None when unusable) and its problems."""
     try:
         size = file.stat().st_size
         if size > max_bytes:
-            return None, [_file_problem(
-                display_path, "load.too-large",
-                f"文件过大（{size} 字节），上限为 {max_bytes} 字节。",
-                "项目文件只写文字信息；长介绍请精简，图片放在项目文件夹里用 logo 字段引用。",
-            )]
+            return None, [
+                _file_problem(
+                    display_path,
+                    "load.too-large",
+                    f"文件过大（{size} 字节），上限为 {max_bytes} 字节。",
+                    "项目文件只写文字信息；长介绍请精简，图片放在项目文件夹里用 logo 字段引用。",
+                )
+            ]
         raw = file.read_bytes()
     except OSError as error:
-        return None, [_file_problem(
-            display_path, "load.unreadable", f"无法读取文件：{error.strerror}。",
-            "检查文件是否存在、是否有读取权限。",
-        )]
+        return None, [
+            _file_problem(
+                display_path,
+                "load.unreadable",
+                f"无法读取文件：{error.strerror}。",
+                "检查文件是否存在、是否有读取权限。",
+            )
+        ]
     return load_yaml_bytes(raw, display_path)
 
 
@@ -150,17 +178,28 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, [Problem(
-            display_path, line, column, rule="load.encoding",
-            message="文件不是 UTF-8 编码（可能是 GBK/GB2312）。",
-            hint="用编辑器以 UTF-8 编码另存此文件（记事本：另存为 → 编码选 UTF-8）。",
-        )]
+        return None, [
+            Problem(
+                display_path,
+                line,
+                column,
+                rule="load.encoding",
+                message="文件不是 UTF-8 编码（可能是 GBK/GB2312）。",
+                hint="用编辑器以 UTF-8 编码另存此文件（记事本：另存为 → 编码选 UTF-8）。",
+            )
+        ]
     text = text.removeprefix(_BOM)
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        return None, [_file_problem(display_path, "load.empty", "文件是空的。",
-                                    "按模板填写项目信息，或用 invoke new 生成新文件。")]
+        return None, [
+            _file_problem(
+                display_path,
+                "load.empty",
+                "文件是空的。",
+                "按模板填写项目信息，或用 invoke new 生成新文件。",
+            )
+        ]
     builder = _Builder(display_path)
     try:
         data = builder.build(yaml.parse(text, Loader=_Loader))
@@ -194,29 +233,42 @@ class _Builder:
         following = next(events)
         if not isinstance(following, StreamEndEvent):
             line, column = _position(following)
-            raise _Refused(Problem(
-                self.path, line, column, rule="load.multiple-documents",
-                message="一个文件里只能有一个 YAML 文档（发现了第二个 --- 分隔的文档）。",
-                hint="每个项目单独一个文件；删除多余的 --- 及其后的内容。",
-            ))
+            raise _Refused(
+                Problem(
+                    self.path,
+                    line,
+                    column,
+                    rule="load.multiple-documents",
+                    message="一个文件里只能有一个 YAML 文档（发现了第二个 --- 分隔的文档）。",
+                    hint="每个项目单独一个文件；删除多余的 --- 及其后的内容。",
+                )
+            )
         return value
 
     def _value(self, event: Any, events: Any, path: JsonPath) -> Any:
         position = _position(event)
         self.value_positions[path] = position
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused(Problem(
-                self.path, *position, rule="load.anchor",
-                message="不支持 YAML 锚点（&）和别名（*）。",
-                hint="把要重复的内容直接写出来，每处写完整。",
-            ))
+            raise _Refused(
+                Problem(
+                    self.path,
+                    *position,
+                    rule="load.anchor",
+                    message="不支持 YAML 锚点（&）和别名（*）。",
+                    hint="把要重复的内容直接写出来，每处写完整。",
+                )
+            )
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!" and tag not in _ALLOWED_EXPLICIT_TAGS:
-            raise _Refused(Problem(
-                self.path, *position, rule="load.tag",
-                message=f"不支持自定义标签 {tag}。",
-                hint="删除值前面以 ! 开头的标签，只写普通的值。",
-            ))
+            raise _Refused(
+                Problem(
+                    self.path,
+                    *position,
+                    rule="load.tag",
+                    message=f"不支持自定义标签 {tag}。",
+                    hint="删除值前面以 ! 开头的标签，只写普通的值。",
+                )
+            )
         if isinstance(event, ScalarEvent):
             return _scalar(event)
         if isinstance(event, SequenceStartEvent):
@@ -227,8 +279,15 @@ class _Builder:
                 items.append(self._value(child, events, (*path, len(items))))
         if isinstance(event, MappingStartEvent):
             return self._mapping(events, path)
-        raise _Refused(Problem(self.path, *position, rule="load.syntax",  # pragma: no cover
-                               message="无法识别的 YAML 结构。", hint=""))
+        raise _Refused(
+            Problem(
+                self.path,
+                *position,
+                rule="load.syntax",  # pragma: no cover
+                message="无法识别的 YAML 结构。",
+                hint="",
+            )
+        )
 
     def _mapping(self, events: Any, path: JsonPath) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
@@ -237,19 +296,29 @@ class _Builder:
                 return mapping
             key_position = _position(key_event)
             if not isinstance(key_event, ScalarEvent) or key_event.anchor:
-                raise _Refused(Problem(
-                    self.path, *key_position, rule="load.complex-key",
-                    message="字段名必须是普通文字。", hint="写成「字段名: 值」的形式。",
-                ))
+                raise _Refused(
+                    Problem(
+                        self.path,
+                        *key_position,
+                        rule="load.complex-key",
+                        message="字段名必须是普通文字。",
+                        hint="写成「字段名: 值」的形式。",
+                    )
+                )
             key = str(_scalar(key_event))
             child_path = (*path, key)
             if key in mapping:
                 first_line = self.key_positions[child_path][0]
-                self.problems.append(Problem(
-                    self.path, *key_position, rule="load.duplicate-key", field=key,
-                    message=f"字段重复：第 {first_line} 行已经写过 {key}。",
-                    hint="同一字段只写一次；删除或合并重复的那一处。",
-                ))
+                self.problems.append(
+                    Problem(
+                        self.path,
+                        *key_position,
+                        rule="load.duplicate-key",
+                        field=key,
+                        message=f"字段重复：第 {first_line} 行已经写过 {key}。",
+                        hint="同一字段只写一次；删除或合并重复的那一处。",
+                    )
+                )
                 self._value(next(events), events, ("<duplicate>",))
                 continue
             self.key_positions[child_path] = key_position
@@ -286,11 +355,22 @@ def _syntax_problem(display_path: str, error: yaml.MarkedYAMLError, text: str) -
         column = indent.index("\t") + 1
     for needle, message, hint in _SYNTAX_MESSAGES:
         if needle in detail:
-            return Problem(display_path, line, column, rule="load.syntax",
-                           message=f"YAML 语法错误：{message}", hint=hint)
-    return Problem(display_path, line, column, rule="load.syntax",
-                   message=f"YAML 语法错误（{detail}）。",
-                   hint="对照模板检查这一行及上一行的缩进、冒号和引号。")
+            return Problem(
+                display_path,
+                line,
+                column,
+                rule="load.syntax",
+                message=f"YAML 语法错误：{message}",
+                hint=hint,
+            )
+    return Problem(
+        display_path,
+        line,
+        column,
+        rule="load.syntax",
+        message=f"YAML 语法错误（{detail}）。",
+        hint="对照模板检查这一行及上一行的缩进、冒号和引号。",
+    )
 
 
 def _file_problem(display_path: str, rule: str, message: str, hint: str) -> Problem:

@@ -22,10 +22,20 @@ def cases_feed(model: Model, public: list[TypicalCase]) -> bytes:
     """The feed document; `public` holds the cases already live on the site."""
     base_url = site_base_url(model)
     newest = sorted(public, key=lambda c: (c.publish_date, c.id), reverse=True)[:FEED_SIZE]
-    updated = (f"{newest[0].publish_date}T00:00:00+08:00" if newest
-               else build_stamp(model).isoformat(timespec="seconds"))
-    feed = Feed(paths.CASES_FEED, base_url, f"{model.site.site_name} · 典型案例",
-                "urn:showcase:cases", updated, paths.url_of(paths.CASES), model.site.school)
+    updated = (
+        f"{newest[0].publish_date}T00:00:00+08:00"
+        if newest
+        else build_stamp(model).isoformat(timespec="seconds")
+    )
+    feed = Feed(
+        paths.CASES_FEED,
+        base_url,
+        f"{model.site.site_name} · 典型案例",
+        "urn:showcase:cases",
+        updated,
+        paths.url_of(paths.CASES),
+        model.site.school,
+    )
     return atom_feed(feed, (_entry(model, case, base_url) for case in newest))
 
 

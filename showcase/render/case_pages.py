@@ -32,8 +32,9 @@ FEATURED_CASES = 3
 SHARE_IMAGE = "share.png"
 
 
-def render_case_section(model: Model, publicity: Publicity,
-                        font: CjkFont | None) -> tuple[dict[str, bytes], dict[str, str]]:
+def render_case_section(
+    model: Model, publicity: Publicity, font: CjkFont | None
+) -> tuple[dict[str, bytes], dict[str, str]]:
     """Every publicity file by docs path, and the story images to copy beside their pages."""
     shown = visible_cases(model, publicity)
     pages = {paths.CASES: render_cases_index(model, shown, publicity)}
@@ -65,12 +66,15 @@ def _banner(case: TypicalCase, publicity: Publicity) -> str:
     label = preview_label(case, publicity) if publicity.drafts else ""
     if not label:
         return ""
-    return (f'<p class="sc-case__banner" role="note" data-testid="case-banner">'
-            f"<strong>{attribute(label)}</strong> · 预览，尚未在公开网站发布</p>")
+    return (
+        f'<p class="sc-case__banner" role="note" data-testid="case-banner">'
+        f"<strong>{attribute(label)}</strong> · 预览，尚未在公开网站发布</p>"
+    )
 
 
-def render_case_page(case: TypicalCase, model: Model, publicity: Publicity,
-                     has_share_image: bool) -> str:
+def render_case_page(
+    case: TypicalCase, model: Model, publicity: Publicity, has_share_image: bool
+) -> str:
     """One case: the office's words, then the facts, all taken from the project."""
     here = paths.case_page(case.id)
     project = model.projects[case.project]
@@ -93,8 +97,8 @@ def render_case_page(case: TypicalCase, model: Model, publicity: Publicity,
         section("成果", achievements(project.achievements)),
         section("团队", team(project)),
         section("创业导师", _mentors(model, case, here)),
-        f'<p>{anchor(paths.href(here, paths.project_page(project.id)), "查看项目主页 →")}'
-        f' · {anchor(paths.href(here, paths.CASES), "全部典型案例")}</p>',
+        f"<p>{anchor(paths.href(here, paths.project_page(project.id)), '查看项目主页 →')}"
+        f" · {anchor(paths.href(here, paths.CASES), '全部典型案例')}</p>",
     ]
     return page(meta, body, "sc-case")
 
@@ -108,25 +112,28 @@ def _figure(case: TypicalCase, here: str) -> str:
         return ""
     src = paths.href(here, paths.case_file(case.id, basename(case.story.image)))
     alt = case.story.image_alt or case.headline
-    return (f'<figure class="sc-case__figure"><img src="{attribute(src)}" '
-            f'alt="{attribute(alt)}" loading="lazy"></figure>')
+    return (
+        f'<figure class="sc-case__figure"><img src="{attribute(src)}" '
+        f'alt="{attribute(alt)}" loading="lazy"></figure>'
+    )
 
 
 def case_facts(case: TypicalCase, model: Model, here: str) -> str:
     """The facts box: every value from the project record and the registries."""
     project = model.projects[case.project]
     college = model.colleges[project.college]
-    fields = "、".join(attribute(model.fields[f].name) for f in project.fields
-                      if f in model.fields)
-    return facts([
-        ("项目", anchor(paths.href(here, paths.project_page(project.id)), project.name)),
-        ("所属学院", anchor(paths.href(here, paths.college_page(college.id)), college.name)),
-        ("孵化层级", badge("level", project.level, LEVELS[project.level])),
-        ("发展阶段", badge("stage", project.stage, STAGES[project.stage])),
-        ("状态", attribute(STATUSES[project.status])),
-        ("领域", fields),
-        ("开始时间", attribute(project.started)),
-    ])
+    fields = "、".join(attribute(model.fields[f].name) for f in project.fields if f in model.fields)
+    return facts(
+        [
+            ("项目", anchor(paths.href(here, paths.project_page(project.id)), project.name)),
+            ("所属学院", anchor(paths.href(here, paths.college_page(college.id)), college.name)),
+            ("孵化层级", badge("level", project.level, LEVELS[project.level])),
+            ("发展阶段", badge("stage", project.stage, STAGES[project.stage])),
+            ("状态", attribute(STATUSES[project.status])),
+            ("领域", fields),
+            ("开始时间", attribute(project.started)),
+        ]
+    )
 
 
 def _mentors(model: Model, case: TypicalCase, here: str) -> str:
@@ -134,7 +141,8 @@ def _mentors(model: Model, case: TypicalCase, here: str) -> str:
     return bullet_list(
         anchor(paths.href(here, paths.mentor_page(m)), model.mentors[m].name)
         + f' <span class="sc-meta">{attribute(model.mentors[m].title)}</span>'
-        for m in project.mentors if m in model.mentors
+        for m in project.mentors
+        if m in model.mentors
     )
 
 
@@ -158,7 +166,8 @@ def render_cases_index(model: Model, shown: list[TypicalCase], publicity: Public
     feed = paths.href(here, paths.CASES_FEED)
     body = [
         '<p class="sc-case__banner" role="note">预览：包含草稿和尚未到发布日期的案例</p>'
-        if publicity.drafts else "",
+        if publicity.drafts
+        else "",
         "<h1>典型案例</h1>",
         "<p>宣传部从各学院的学生创业项目中遴选的典型案例。案例中的学院、孵化层级、成果、"
         "导师和团队信息均来自项目档案。</p>",
@@ -169,24 +178,35 @@ def render_cases_index(model: Model, shown: list[TypicalCase], publicity: Public
         report = anchor(paths.href(here, paths.case_report(year)), f"{year} 年度案例汇编（可打印）")
         groups = "".join(
             f'<h3>{CASE_CATEGORIES[category]}</h3><ul class="sc-case-list">'
-            + "".join(_case_item(c, model, here, publicity) for c in in_year
-                      if c.category == category) + "</ul>"
-            for category in CASE_CATEGORIES if any(c.category == category for c in in_year)
+            + "".join(
+                _case_item(c, model, here, publicity) for c in in_year if c.category == category
+            )
+            + "</ul>"
+            for category in CASE_CATEGORIES
+            if any(c.category == category for c in in_year)
         )
-        body.append(section(f"{year} 年度", f"<p>{report}</p>{groups}", searchable=True,
-                            element_id=f"year-{year}"))
+        body.append(
+            section(
+                f"{year} 年度",
+                f"<p>{report}</p>{groups}",
+                searchable=True,
+                element_id=f"year-{year}",
+            )
+        )
     if not shown:
         body.append("<p>暂无已发布的典型案例。</p>")
     return page(meta, body, "sc-cases")
 
 
-def render_annual_report(year: int, cases: list[TypicalCase], model: Model,
-                         publicity: Publicity) -> str:
+def render_annual_report(
+    year: int, cases: list[TypicalCase], model: Model, publicity: Publicity
+) -> str:
     """One printable page with every case of `year` (print it to PDF from the browser)."""
     here = paths.case_report(year)
     school = model.site.school
-    meta = _meta(f"{year} 年度典型案例汇编", f"{school}众创空间 {year} 年度学生创业典型案例",
-                 publicity)
+    meta = _meta(
+        f"{year} 年度典型案例汇编", f"{school}众创空间 {year} 年度学生创业典型案例", publicity
+    )
     entries = []
     for case in cases:
         project = model.projects[case.project]
@@ -214,9 +234,13 @@ def render_annual_report(year: int, cases: list[TypicalCase], model: Model,
 
 
 def _contents(cases: Iterable[TypicalCase]) -> str:
-    return '<ol class="sc-report__contents">' + "".join(
-        f'<li><a href="#{attribute(c.id)}">{attribute(c.headline)}</a></li>' for c in cases
-    ) + "</ol>"
+    return (
+        '<ol class="sc-report__contents">'
+        + "".join(
+            f'<li><a href="#{attribute(c.id)}">{attribute(c.headline)}</a></li>' for c in cases
+        )
+        + "</ol>"
+    )
 
 
 def featured_cases(model: Model, publicity: Publicity) -> str:

@@ -52,7 +52,8 @@ def default_publicity(model: Model) -> Publicity:
 def visible_cases(model: Model, publicity: Publicity) -> list[TypicalCase]:
     """The cases to show whose project is in the model, newest year first."""
     return [
-        case for case in model.cases.values()
+        case
+        for case in model.cases.values()
         if case.project in model.projects
         and (publicity.drafts or case.is_public_on(publicity.as_of))
     ]

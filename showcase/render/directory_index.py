@@ -45,8 +45,21 @@ class Facet:
 
 
 COLUMNS = (
-    "id", "name", "summary", "college", "level", "stage", "status", "field", "year", "seeking",
-    "started", "achievements", "name_rank", "hue", "logo",
+    "id",
+    "name",
+    "summary",
+    "college",
+    "level",
+    "stage",
+    "status",
+    "field",
+    "year",
+    "seeking",
+    "started",
+    "achievements",
+    "name_rank",
+    "hue",
+    "logo",
 )
 
 
@@ -111,9 +124,7 @@ def matches(project: Project, selection: Mapping[str, Iterable[str]]) -> bool:
 
 
 _DIGITS = re.compile(r"\d+")
-_TONELESS = str.maketrans(
-    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm"
-)
+_TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
 """Tone marks off (ü as v, after u); Style.TONE is pypinyin's cheapest style to compute."""
 
 

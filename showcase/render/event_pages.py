@@ -26,8 +26,10 @@ def render_event_files(model: Model) -> dict[str, bytes]:
     """Every event's .ics file plus the feed of all events, keyed by docs path."""
     stamp = build_stamp(model)
     host = calendar_host(model)
-    entries = {e.id: event_entry(e, _absolute_url(model, paths.event_page(e.id))) for e in
-               model.events.values()}
+    entries = {
+        e.id: event_entry(e, _absolute_url(model, paths.event_page(e.id)))
+        for e in model.events.values()
+    }
     files = {
         paths.event_calendar(event_id): calendar_file(model.site.site_name, [entry], stamp, host)
         for event_id, entry in entries.items()
@@ -65,7 +67,9 @@ def render_events_index(model: Model) -> str:
         '<section id="sc-events-past" class="sc-section" hidden><h2>往期活动</h2>'
         '<ol class="sc-event-list"></ol></section>',
         f'<section id="sc-events-all" class="sc-section"><h2>全部活动</h2>'
-        f'<ol class="sc-event-list">{items}</ol></section>' if items else "<p>暂无活动。</p>",
+        f'<ol class="sc-event-list">{items}</ol></section>'
+        if items
+        else "<p>暂无活动。</p>",
         f'<script src="{script}"></script>' if items else "",
     ]
     return page(meta, body, "sc-events")
@@ -106,7 +110,7 @@ def render_event_page(event: Event, model: Model) -> str:
         section("详细介绍", rich_block(rich(event.description)), searchable=True),
         section("主讲嘉宾", _speakers(event, model, here)),
         section("参与项目", _projects(event, model, here)),
-        f'<p>{anchor(paths.href(here, paths.EVENTS), "← 全部活动")}</p>',
+        f"<p>{anchor(paths.href(here, paths.EVENTS), '← 全部活动')}</p>",
     ]
     return page(meta, body, "sc-event-page")
 

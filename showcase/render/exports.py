@@ -66,8 +66,10 @@ JSON_FIELDS = (
     ("url", "项目页面的网址"),
     ("college", "学院编号"),
     ("college_name", "学院名称"),
-    ("level", "孵化层级编号：nursery 学院创业苗圃、makerspace 学校众创空间、"
-              "incubator 校外孵化加速器"),
+    (
+        "level",
+        "孵化层级编号：nursery 学院创业苗圃、makerspace 学校众创空间、incubator 校外孵化加速器",
+    ),
     ("level_label", "孵化层级名称"),
     ("stage", "发展阶段编号：seed 种子期、startup 初创期、growth 培育期"),
     ("stage_label", "发展阶段名称"),
@@ -79,15 +81,22 @@ JSON_FIELDS = (
     ("description", "项目介绍（Markdown 原文）"),
     ("keywords", "关键词列表"),
     ("started", "启动时间（年-月）"),
-    ("team", "公开的团队成员：name 姓名、role 分工、major 专业、grade 年级；"
-             "未公开姓名的成员不列出"),
+    (
+        "team",
+        "公开的团队成员：name 姓名、role 分工、major 专业、grade 年级；未公开姓名的成员不列出",
+    ),
     ("hidden_members", "未公开姓名的成员人数"),
     ("mentors", "创业导师：id 编号、name 姓名"),
-    ("achievements", "成果：type 类型、type_label 类型名称、title 名称、date 日期、"
-                     "amount_cny 金额（元，可为空）、issuer 颁发或出资单位"),
+    (
+        "achievements",
+        "成果：type 类型、type_label 类型名称、title 名称、date 日期、"
+        "amount_cny 金额（元，可为空）、issuer 颁发或出资单位",
+    ),
     ("milestones", "成长历程：date 日期、level 层级、level_label 层级名称、note 说明"),
-    ("seeking", "寻求的资源编号：investment 投资、mentor 导师、partner 合作伙伴、"
-                "space 场地、talent 人才"),
+    (
+        "seeking",
+        "寻求的资源编号：investment 投资、mentor 导师、partner 合作伙伴、space 场地、talent 人才",
+    ),
     ("links", "相关链接：website 官网、repo 代码仓库、video 视频（只列出填写了的）"),
     ("logo", "项目标志图片的网址，没有则为空"),
 )
@@ -121,9 +130,7 @@ def project_record(model: Model, project: Project, base_url: str = "") -> dict[s
             for m in project.team
         ],
         "hidden_members": project.hidden_members,
-        "mentors": [
-            {"id": m, "name": model.mentors[m].name} for m in project.mentors
-        ],
+        "mentors": [{"id": m, "name": model.mentors[m].name} for m in project.mentors],
         "achievements": [
             {
                 "type": a.type,
@@ -153,12 +160,22 @@ def projects_json(model: Model, base_url: str = "") -> bytes:
 
 
 CSV_COLUMNS = (
-    ("id", "项目编号"), ("name", "项目名称"), ("college_name", "学院"), ("level_label", "孵化层级"),
-    ("stage_label", "阶段"), ("status_label", "状态"), ("field_names", "行业领域"),
-    ("started", "启动时间"), ("summary", "简介"), ("team_size", "公开成员数"),
-    ("mentor_names", "创业导师"), ("achievement_count", "成果数"),
-    ("funding_cny", "融资与合同金额（元）"), ("seeking_labels", "寻求资源"),
-    ("website", "官网"), ("url", "项目页面"),
+    ("id", "项目编号"),
+    ("name", "项目名称"),
+    ("college_name", "学院"),
+    ("level_label", "孵化层级"),
+    ("stage_label", "阶段"),
+    ("status_label", "状态"),
+    ("field_names", "行业领域"),
+    ("started", "启动时间"),
+    ("summary", "简介"),
+    ("team_size", "公开成员数"),
+    ("mentor_names", "创业导师"),
+    ("achievement_count", "成果数"),
+    ("funding_cny", "融资与合同金额（元）"),
+    ("seeking_labels", "寻求资源"),
+    ("website", "官网"),
+    ("url", "项目页面"),
 )
 
 
@@ -200,17 +217,28 @@ def _csv_row(model: Model, project: Project, base_url: str) -> dict[str, object]
 def projects_feed(model: Model, base_url: str, stamp: datetime) -> bytes:
     """Atom feed of the newest projects (by start month, then id)."""
     newest = sorted(model.projects.values(), key=lambda p: (p.started, p.id), reverse=True)
-    feed = Feed(FEED_FILE, base_url, f"{model.site.site_name} · 新项目", "urn:showcase:projects",
-                stamp.isoformat(timespec="seconds"), "", model.site.school)
-    return atom_feed(feed, (
-        FeedEntry(
-            title=project.name,
-            id=base_url + project_url(project) if base_url
-            else f"urn:showcase:project:{project.id}",
-            url=base_url + project_url(project),
-            updated=f"{project.started}-01T00:00:00+08:00",
-            summary=project.summary,
-            categories=tuple((f, model.fields[f].name) for f in project.fields),
-        )
-        for project in newest[:FEED_SIZE]
-    ))
+    feed = Feed(
+        FEED_FILE,
+        base_url,
+        f"{model.site.site_name} · 新项目",
+        "urn:showcase:projects",
+        stamp.isoformat(timespec="seconds"),
+        "",
+        model.site.school,
+    )
+    return atom_feed(
+        feed,
+        (
+            FeedEntry(
+                title=project.name,
+                id=base_url + project_url(project)
+                if base_url
+                else f"urn:showcase:project:{project.id}",
+                url=base_url + project_url(project),
+                updated=f"{project.started}-01T00:00:00+08:00",
+                summary=project.summary,
+                categories=tuple((f, model.fields[f].name) for f in project.fields),
+            )
+            for project in newest[:FEED_SIZE]
+        ),
+    )

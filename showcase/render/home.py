@@ -136,15 +136,14 @@ def _events(model: Model, available: Collection[str]) -> str:
     """The next events after the build stamp; the script hides any already over."""
     stamp = build_stamp(model).strftime("%Y-%m-%d %H:%M")
     upcoming = [
-        e for e in model.events.values()
-        if e.end >= stamp and paths.event_page(e.id) in available
+        e for e in model.events.values() if e.end >= stamp and paths.event_page(e.id) in available
     ][:EVENTS_RENDERED]
     if not upcoming:
         return ""
     items = "".join(
         f'<li data-start="{attribute(event.start)}" data-end="{attribute(event.end)}"'
-        f'{" hidden" if position >= EVENTS_SHOWN else ""}>'
-        f'<time>{attribute(event.start)}</time> '
+        f"{' hidden' if position >= EVENTS_SHOWN else ''}>"
+        f"<time>{attribute(event.start)}</time> "
         f'<a href="{paths.href(paths.HOME, paths.event_page(event.id))}">'
         f"{attribute(event.title)}</a> <span>{attribute(event.location)}</span></li>"
         for position, event in enumerate(upcoming)

@@ -66,8 +66,12 @@ def render_mentor_page(mentor: Mentor, projects: Sequence[Project], model: Model
             [
                 ("职称", attribute(mentor.title)),
                 ("单位", attribute(mentor.organisation)),
-                ("所属学院", anchor(paths.href(here, paths.college_page(college.id)), college.name)
-                 if college else ""),
+                (
+                    "所属学院",
+                    anchor(paths.href(here, paths.college_page(college.id)), college.name)
+                    if college
+                    else "",
+                ),
                 ("专长", f'<span class="sc-tags">{_expertise(mentor)}</span>'),
             ]
         ),
@@ -77,7 +81,7 @@ def render_mentor_page(mentor: Mentor, projects: Sequence[Project], model: Model
             project_items or '<p class="sc-meta">暂无公开项目。</p>',
             css_class="sc-mentor-projects",
         ),
-        f'<p>{anchor(paths.href(here, paths.MENTORS), "← 全部创业导师")}</p>',
+        f"<p>{anchor(paths.href(here, paths.MENTORS), '← 全部创业导师')}</p>",
     ]
     return page(meta, body, "sc-mentor")
 

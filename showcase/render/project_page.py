@@ -56,7 +56,8 @@ def render_project_page(
         section("联系方式", _contact(project, model, here)),
         section("相关项目", _related(related.related(project), here)),
         f'<p class="sc-meta sc-updated">最近更新：<time>{attribute(changed)}</time></p>'
-        if changed else "",
+        if changed
+        else "",
         f'<p class="sc-meta sc-edit"><a href="{attribute(edit_link(here, project.id))}">'
         "修改此项目</a></p>",
     ]

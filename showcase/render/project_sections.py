@@ -24,7 +24,7 @@ def timeline(milestones: tuple[Milestone, ...]) -> str:
         f'<li class="sc-timeline__step sc-timeline__step--{m.level}">'
         f'<time datetime="{attribute(m.date)}">{attribute(m.date)}</time>'
         f"{badge('level', m.level, LEVELS[m.level])}"
-        + (f'<p>{attribute(m.note)}</p>' if m.note else "")
+        + (f"<p>{attribute(m.note)}</p>" if m.note else "")
         + "</li>"
         for m in ordered
     )

@@ -41,7 +41,10 @@ def _category(category: str, label: str, services: list[Service]) -> str:
         return ""
     cards = "".join(_service(s) for s in services)
     return section(
-        label, cards, searchable=True, css_class="sc-service-group",
+        label,
+        cards,
+        searchable=True,
+        css_class="sc-service-group",
         element_id=f"service-{category}",
     )
 
@@ -59,4 +62,3 @@ def _service(service: Service) -> str:
         + (f"<p>{link}</p>" if link else "")
         + "</article>"
     )
-

@@ -30,8 +30,9 @@ _MUTED = (197, 202, 233)
 
 def key_figure(project: Project) -> tuple[str, str]:
     """(figure, caption): money raised and contracted, else achievements, else the level."""
-    money = sum(a.amount_cny or 0 for a in project.achievements
-                if a.type in ("funding", "contract"))
+    money = sum(
+        a.amount_cny or 0 for a in project.achievements if a.type in ("funding", "contract")
+    )
     if money:
         return format_amount(money), "融资与合同金额"
     if project.achievements:
@@ -52,8 +53,12 @@ def share_image(case: TypicalCase, model: Model, font: CjkFont) -> bytes:
         draw.text((80, y), line, font=font.at(72), fill=_WHITE)
         y += 96
     college = model.colleges[project.college].name
-    draw.text((80, y + 10), _fit(draw, f"{college} · {project.name}", font.at(34), WIDTH - 160),
-              font=font.at(34), fill=_MUTED)
+    draw.text(
+        (80, y + 10),
+        _fit(draw, f"{college} · {project.name}", font.at(34), WIDTH - 160),
+        font=font.at(34),
+        fill=_MUTED,
+    )
     figure, caption = key_figure(project)
     draw.rounded_rectangle((80, 470, WIDTH - 80, 580), radius=16, fill=(26, 35, 126))
     draw.text((110, 485), figure, font=font.at(60), fill=_ACCENT)
@@ -63,8 +68,9 @@ def share_image(case: TypicalCase, model: Model, font: CjkFont) -> bytes:
     return buffer.getvalue()
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
-          width: int) -> list[str]:
+def _wrap(
+    draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int
+) -> list[str]:
     """Chinese wraps at any character; the last kept line is shortened with an ellipsis."""
     lines, current = [], ""
     for char in text:

@@ -44,8 +44,9 @@ GUIDE = "pages/submit-guide.md"
 """The step-by-step guide (content/pages/submit-guide.md), linked when the site has it."""
 
 
-def submit_form_files(model: Model, schema: dict[str, Any],
-                      with_guide: bool = False) -> dict[str, bytes]:
+def submit_form_files(
+    model: Model, schema: dict[str, Any], with_guide: bool = False
+) -> dict[str, bytes]:
     """The submit page, its script and style, and one edit JSON per project."""
     files = {
         SUBMIT: render_submit_page(model, schema, with_guide).encode("utf-8"),
@@ -59,8 +60,11 @@ def submit_form_files(model: Model, schema: dict[str, Any],
 
 def render_submit_page(model: Model, schema: dict[str, Any], with_guide: bool = False) -> str:
     spec = json.dumps(form_spec(model, schema), ensure_ascii=False, separators=(",", ":"))
-    guide = (f'第一次提交？先看<a href="{paths.href(SUBMIT, GUIDE)}">提交指南</a>。'
-             if with_guide else "")
+    guide = (
+        f'第一次提交？先看<a href="{paths.href(SUBMIT, GUIDE)}">提交指南</a>。'
+        if with_guide
+        else ""
+    )
     body = [
         "<h1>提交项目</h1>",
         "<p>填写下面的表单，网页会当场检查每一项并生成项目文件（YAML）。"
@@ -91,10 +95,16 @@ def render_submit_page(model: Model, schema: dict[str, Any], with_guide: bool = 
 def edit_data(project: Project) -> dict[str, Any]:
     """A project's public fields in file order, for the form's edit mode."""
     data: dict[str, Any] = {
-        "id": project.id, "name": project.name, "college": project.college,
-        "level": project.level, "stage": project.stage, "status": project.status,
-        "fields": list(project.fields), "summary": project.summary,
-        "description": project.description, "keywords": list(project.keywords),
+        "id": project.id,
+        "name": project.name,
+        "college": project.college,
+        "level": project.level,
+        "stage": project.stage,
+        "status": project.status,
+        "fields": list(project.fields),
+        "summary": project.summary,
+        "description": project.description,
+        "keywords": list(project.keywords),
         "started": project.started,
         "team": [_without_empty(vars(member)) for member in project.team],
         "mentors": list(project.mentors),

@@ -119,8 +119,13 @@ def render_docs(
     files.update(open_data_files(model))
     files.update(roadshow_files(model))
     files[paths.BROWSE_STYLESHEET] = _asset("browse.css")
-    files.update(submit_form_files(model, project_schema or load_project_schema(),
-                                   paths.content_page("submit-guide.md") in pages))
+    files.update(
+        submit_form_files(
+            model,
+            project_schema or load_project_schema(),
+            paths.content_page("submit-guide.md") in pages,
+        )
+    )
     publicity = publicity or default_publicity(model)
     case_files, case_copies = render_case_section(model, publicity, find_cjk_font())
     files.update(case_files)

@@ -29,20 +29,22 @@ from showcase.render.exports import site_base_url
 from showcase.render.project_sections import format_amount
 from showcase.render.text import attribute, rich
 
-_BODY = ("margin:0;padding:0;font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;"
-         "color:#333333;")
+_BODY = (
+    "margin:0;padding:0;font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;"
+    "color:#333333;"
+)
 _SECTION = "max-width:677px;margin:0 auto;padding:16px;font-size:16px;line-height:1.75;"
 _STYLES = {
     "h1": "font-size:22px;line-height:1.4;margin:0 0 12px;color:#1a237e;",
     "h2": "font-size:18px;margin:28px 0 12px;padding-left:10px;border-left:4px solid #ff7043;"
-          "color:#1a237e;",
+    "color:#1a237e;",
     "h3": "font-size:17px;margin:24px 0 8px;color:#1a237e;",
     "h4": "font-size:17px;margin:24px 0 8px;color:#1a237e;",
     "h5": "font-size:16px;margin:20px 0 8px;",
     "h6": "font-size:16px;margin:20px 0 8px;",
     "p": "margin:0 0 16px;text-align:justify;",
     "blockquote": "margin:16px 0;padding:10px 14px;border-left:4px solid #c5cae9;"
-                  "background:#f5f6fb;color:#555555;",
+    "background:#f5f6fb;color:#555555;",
     "ul": "margin:0 0 16px;padding-left:22px;",
     "ol": "margin:0 0 16px;padding-left:22px;",
     "li": "margin:0 0 6px;",
@@ -52,8 +54,10 @@ _STYLES = {
     "td": "border:1px solid #dddddd;padding:4px 8px;",
 }
 _LEAD = "margin:0 0 20px;padding:12px 14px;background:#f5f6fb;color:#555555;font-size:15px;"
-_QUOTE = ("margin:24px 0;padding:14px 16px;border-left:4px solid #ff7043;font-size:18px;"
-          "font-weight:bold;color:#1a237e;")
+_QUOTE = (
+    "margin:24px 0;padding:14px 16px;border-left:4px solid #ff7043;font-size:18px;"
+    "font-weight:bold;color:#1a237e;"
+)
 _META = "margin:0 0 8px;font-size:14px;color:#888888;"
 _IMAGE = "display:block;width:100%;height:auto;margin:0 0 16px;border-radius:4px;"
 _BARE_TAG = re.compile(r"<(h[1-6]|p|blockquote|ul|ol|li|strong|table|th|td)>")
@@ -100,8 +104,11 @@ def _achievement_lines(case: TypicalCase, model: Model) -> list[str]:
 def _people(case: TypicalCase, model: Model) -> tuple[list[str], list[str]]:
     """(mentor lines, public team lines); non-public members are not in the model."""
     project = model.projects[case.project]
-    mentors = [f"{model.mentors[m].name}（{model.mentors[m].title}）" for m in project.mentors
-               if m in model.mentors]
+    mentors = [
+        f"{model.mentors[m].name}（{model.mentors[m].title}）"
+        for m in project.mentors
+        if m in model.mentors
+    ]
     team = [f"{m.name}（{m.role}）" for m in project.team]
     return mentors, team
 
@@ -162,8 +169,9 @@ def _html_list(title: str, lines: list[str]) -> str:
     return f'<h2 style="{_STYLES["h2"]}">{title}</h2><ul style="{_STYLES["ul"]}">{items}</ul>'
 
 
-def _markdown(case: TypicalCase, model: Model, images: dict[str, str],
-              sections: list[tuple[str, list[str]]]) -> str:
+def _markdown(
+    case: TypicalCase, model: Model, images: dict[str, str], sections: list[tuple[str, list[str]]]
+) -> str:
     story = case.story
     parts = [
         f"# {case.headline}",

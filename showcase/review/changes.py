@@ -47,8 +47,9 @@ def _git(root: Path, *args: str) -> str:
 
 def changed_files(root: Path, base: str) -> list[Change]:
     """Every file changed between the merge base of `base` and HEAD."""
-    output = _git(root, "-c", "core.quotepath=off", "diff", "--name-status", "-M",
-                  "-z", f"{base}...HEAD")
+    output = _git(
+        root, "-c", "core.quotepath=off", "diff", "--name-status", "-M", "-z", f"{base}...HEAD"
+    )
     fields = output.split("\0")
     changes: list[Change] = []
     index = 0
@@ -76,8 +77,9 @@ def added_lines(root: Path, base: str, path: str) -> set[int]:
 
 def file_at(root: Path, ref: str, path: str) -> bytes | None:
     """The file's bytes at `ref`, or None when it does not exist there."""
-    done = subprocess.run(["git", "show", f"{ref}:{path}"], cwd=root, capture_output=True,
-                          check=False)
+    done = subprocess.run(
+        ["git", "show", f"{ref}:{path}"], cwd=root, capture_output=True, check=False
+    )
     return done.stdout if done.returncode == 0 else None
 
 

@@ -41,9 +41,11 @@ def run(root: Path, base: str, author: str, fmt: str, summary_file: str) -> int:
         changes = changed_files(root, base)
         problems, diffs, checked = check_changes(root, base, changes, author)
     except GitError as error:
-        print(f"无法读取合并请求的改动：{error}。"
-              f"请确认 {base} 存在（CI 上先 git fetch 目标分支，且不要用浅克隆）。",
-              file=sys.stderr)
+        print(
+            f"无法读取合并请求的改动：{error}。"
+            f"请确认 {base} 存在（CI 上先 git fetch 目标分支，且不要用浅克隆）。",
+            file=sys.stderr,
+        )
         return 2
     schema = load_project_schema(Layout(root))
     titles = {key: sub.get("title", key) for key, sub in schema["properties"].items()}
@@ -56,8 +58,9 @@ def run(root: Path, base: str, author: str, fmt: str, summary_file: str) -> int:
     return 1 if has_errors(problems) else 0
 
 
-def check_changes(root: Path, base: str, changes: list[Change],
-                  author: str) -> tuple[list[Problem], list[ProjectDiff], int]:
+def check_changes(
+    root: Path, base: str, changes: list[Change], author: str
+) -> tuple[list[Problem], list[ProjectDiff], int]:
     """Every problem of the pull request, its project diffs and how many files were checked."""
     layout = Layout(root)
     problems: list[Problem] = []
@@ -67,8 +70,8 @@ def check_changes(root: Path, base: str, changes: list[Change],
         print("未提供 --author：跳过归属检查。", file=sys.stderr)
     existing = [c for c in changes if c.status != "D"]
     whole = any(
-        c.status in "DR" or (not c.path.startswith("projects/")
-        and c.path.startswith(("content/", "schemas/")))
+        c.status in "DR"
+        or (not c.path.startswith("projects/") and c.path.startswith(("content/", "schemas/")))
         for c in changes
     )
     projects = [layout.root / c.path for c in existing if _is_project(c.path)]
@@ -95,7 +98,8 @@ def _owners(root: Path, base: str) -> Owners:
         makerspace=tuple(site.get("maintainers", ())) if isinstance(site, dict) else (),
         colleges={
             str(c["id"]): tuple(c.get("maintainers", ()))
-            for c in college_list if isinstance(c, dict) and "id" in c
+            for c in college_list
+            if isinstance(c, dict) and "id" in c
         },
     )
 
@@ -108,8 +112,9 @@ def _data_at(root: Path, ref: str, path: str) -> Any:
     return document.data if document else None
 
 
-def _added_personal_data(root: Path, base: str, changes: list[Change],
-                         project_schema: dict[str, Any]) -> list[Problem]:
+def _added_personal_data(
+    root: Path, base: str, changes: list[Change], project_schema: dict[str, Any]
+) -> list[Problem]:
     """Phones, ID and student numbers on the lines this pull request added."""
     today = datetime.date.today()
     found: list[Problem] = []
@@ -146,5 +151,6 @@ def _diff(root: Path, base: str, change: Change) -> ProjectDiff:
     if change.status != "D":
         document, _ = load_yaml_bytes((root / change.path).read_bytes(), change.path)
         new = document.data if document else None
-    return ProjectDiff(change.path, old if isinstance(old, dict) else None,
-                       new if isinstance(new, dict) else None)
+    return ProjectDiff(
+        change.path, old if isinstance(old, dict) else None, new if isinstance(new, dict) else None
+    )

@@ -55,11 +55,17 @@ def _problem(path: str, author: str, college: str | None, owners: Owners) -> Pro
     yours = "、".join(f"projects/{c}/" for c in own)
     if college is not None:
         people = "、".join(owners.colleges.get(college, ())) or "（学院名录里没有这个学院）"
-        message = (f"{author} 不是学院 {college} 的维护人，不能修改 {path}。"
-                   f"这个文件夹的维护人：{people}。")
+        message = (
+            f"{author} 不是学院 {college} 的维护人，不能修改 {path}。这个文件夹的维护人：{people}。"
+        )
     else:
-        message = (f"{path} 属于网站本身（数据规范、名录、程序或持续集成配置），"
-                   f"只有众创空间维护人（{makerspace}）可以修改。")
-    hint = (f"只修改你负责的文件夹 {yours}；其他改动请另开合并请求，由相应维护人提交。"
-            if yours else "请学院维护人或众创空间维护人提交这个改动；新增维护人请联系众创空间。")
+        message = (
+            f"{path} 属于网站本身（数据规范、名录、程序或持续集成配置），"
+            f"只有众创空间维护人（{makerspace}）可以修改。"
+        )
+    hint = (
+        f"只修改你负责的文件夹 {yours}；其他改动请另开合并请求，由相应维护人提交。"
+        if yours
+        else "请学院维护人或众创空间维护人提交这个改动；新增维护人请联系众创空间。"
+    )
     return Problem(path, rule="review.ownership", message=message, hint=hint)

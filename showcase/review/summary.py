@@ -31,8 +31,9 @@ class ProjectDiff:
     """The pull request's data; None for a deleted project."""
 
 
-def review_summary(diffs: list[ProjectDiff], problems: list[Problem],
-                   titles: dict[str, str]) -> str:
+def review_summary(
+    diffs: list[ProjectDiff], problems: list[Problem], titles: dict[str, str]
+) -> str:
     """The whole comment; `titles` maps project field names to their Chinese titles."""
     private = {p.path for p in problems if p.rule.startswith("personal.")}
     lines = ["## 合并请求检查摘要", ""]
@@ -41,8 +42,11 @@ def review_summary(diffs: list[ProjectDiff], problems: list[Problem],
     deleted = [d for d in diffs if d.new is None and d.old is not None]
     if added:
         lines += ["### 新项目", ""]
-        lines += [f"- {_name(d.new)}（`{d.path}`）" + _facts(d.new, d.path in private)
-                  for d in added if d.new is not None]
+        lines += [
+            f"- {_name(d.new)}（`{d.path}`）" + _facts(d.new, d.path in private)
+            for d in added
+            if d.new is not None
+        ]
         lines.append("")
     for diff in changed:
         lines += _changed(diff, titles, diff.path in private)
@@ -77,15 +81,21 @@ def _changed(diff: ProjectDiff, titles: dict[str, str], private: bool) -> list[s
     achievements = [a for a in new.get("achievements", []) if a not in old.get("achievements", [])]
     if achievements:
         lines += ["**新成果：**", ""]
-        lines += [f"- {inline(ACHIEVEMENT_TYPES.get(str(a.get('type')), str(a.get('type'))))}："
-                  f"{inline(str(a.get('title', '')))}（{inline(str(a.get('date', '')))}）"
-                  for a in achievements if isinstance(a, dict)]
+        lines += [
+            f"- {inline(ACHIEVEMENT_TYPES.get(str(a.get('type')), str(a.get('type'))))}："
+            f"{inline(str(a.get('title', '')))}（{inline(str(a.get('date', '')))}）"
+            for a in achievements
+            if isinstance(a, dict)
+        ]
         lines.append("")
     rows = [key for key in dict.fromkeys([*old, *new]) if old.get(key) != new.get(key)]
     if rows:
         lines += ["| 字段 | 原来 | 现在 |", "| --- | --- | --- |"]
-        lines += [f"| {inline(titles.get(key, key))}（{key}） | {_shown(key, old.get(key))} | "
-                  f"{_shown(key, new.get(key))} |" for key in rows]
+        lines += [
+            f"| {inline(titles.get(key, key))}（{key}） | {_shown(key, old.get(key))} | "
+            f"{_shown(key, new.get(key))} |"
+            for key in rows
+        ]
         lines.append("")
     return lines
 
@@ -117,8 +127,16 @@ def _verdict(problems: list[Problem]) -> list[str]:
     warnings = len(problems) - errors
     if not problems:
         return ["### 检查结果", "", "✅ 全部通过。"]
-    lines = ["### 检查结果", "",
-             f"{'❌' if errors else '⚠️'} {errors} 个错误，{warnings} 个警告：", ""]
-    lines += [f"- `{p.path}{f':{p.line}' if p.line else ''}` "
-              + (f"{inline(p.field)}：" if p.field else "") + inline(p.message) for p in problems]
+    lines = [
+        "### 检查结果",
+        "",
+        f"{'❌' if errors else '⚠️'} {errors} 个错误，{warnings} 个警告：",
+        "",
+    ]
+    lines += [
+        f"- `{p.path}{f':{p.line}' if p.line else ''}` "
+        + (f"{inline(p.field)}：" if p.field else "")
+        + inline(p.message)
+        for p in problems
+    ]
     return lines

@@ -32,8 +32,10 @@ def run(root: Path, roadshow_id: str, out_dir: Path | None) -> int:
     if result.problems:
         print(format_problems(result.problems, "text", files_checked=result.files_checked))
     if result.model is None:
-        print("数据有错误，未生成议程（原有输出保持不变）。请按上面的提示修改后重试。",
-              file=sys.stderr)
+        print(
+            "数据有错误，未生成议程（原有输出保持不变）。请按上面的提示修改后重试。",
+            file=sys.stderr,
+        )
         return 1
     model = result.model
     if roadshow_id and roadshow_id not in model.roadshows:
@@ -57,13 +59,17 @@ def run(root: Path, roadshow_id: str, out_dir: Path | None) -> int:
 def summary(agenda: Agenda) -> str:
     """A few Chinese lines: per room and day, how many projects and when it ends."""
     show = agenda.roadshow
-    lines = [f"【{show.title}】{len(agenda.slots)} 个项目，{len(show.rooms)} 个路演室，"
-             f"{len(show.days)} 天"]
+    lines = [
+        f"【{show.title}】{len(agenda.slots)} 个项目，{len(show.rooms)} 个路演室，"
+        f"{len(show.days)} 天"
+    ]
     for room in show.rooms:
         slots = agenda.slots_in(room.id)
         days = "；".join(
             f"{day_label(date)} {len(on_day)} 个，{on_day[-1].end[11:]} 结束"
-            for date in agenda.dates if (on_day := [s for s in slots if s.day == date]))
+            for date in agenda.dates
+            if (on_day := [s for s in slots if s.day == date])
+        )
         judges = len(agenda.judges_in(room.id))
         lines.append(f"  {room.name}：{days or '未安排项目'}（评委 {judges} 人）")
     return "\n".join(lines)

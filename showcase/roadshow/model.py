@@ -64,8 +64,9 @@ class Selection:
 
     @property
     def empty(self) -> bool:
-        return not (self.levels or self.stages or self.fields or self.colleges
-                    or self.seeking_investment)
+        return not (
+            self.levels or self.stages or self.fields or self.colleges or self.seeking_investment
+        )
 
 
 @dataclass(frozen=True)
@@ -195,9 +196,7 @@ def roadshow_from_data(data: dict[str, Any], source: str = "") -> Roadshow:
         id=data["id"],
         title=data["title"],
         venue=data["venue"],
-        days=tuple(
-            Day(d["date"], tuple(_range(w) for w in d["windows"])) for d in data["days"]
-        ),
+        days=tuple(Day(d["date"], tuple(_range(w) for w in d["windows"])) for d in data["days"]),
         rooms=tuple(Room(r["id"], r["name"], r.get("capacity")) for _, r in indexed),
         format=Format(**data["format"]),
         timezone=data.get("timezone", DEFAULT_TIMEZONE),
@@ -218,8 +217,14 @@ def roadshow_from_data(data: dict[str, Any], source: str = "") -> Roadshow:
         tracks=tuple(Track(t["id"], t["name"], tuple(t["fields"])) for t in data.get("tracks", ())),
         judges=tuple(
             Judge(
-                j["id"], j["name"], j["organisation"], j["room"], j.get("role", "judge"),
-                j.get("college", ""), j.get("mentor", ""), tuple(j.get("conflicts", ())),
+                j["id"],
+                j["name"],
+                j["organisation"],
+                j["room"],
+                j.get("role", "judge"),
+                j.get("college", ""),
+                j.get("mentor", ""),
+                tuple(j.get("conflicts", ())),
             )
             for j in data.get("judges", ())
         ),

@@ -19,8 +19,14 @@ from pathlib import Path
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 _FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--no-pdf-header-footer",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 TIMEOUT_SECONDS = 60
 
@@ -33,11 +39,18 @@ def write_pdfs(html_files: list[Path]) -> str:
     """Write ``<name>.pdf`` beside each HTML file; returns a Chinese notice ("" if all done)."""
     chromium = find_chromium()
     if chromium is None:
-        return ("未找到 Chromium，未生成 PDF；请用浏览器打开 .html 打印版另存为 PDF，"
-                "或安装 Chromium 和中文字体（Debian：apt-get install chromium fonts-noto-cjk）。")
+        return (
+            "未找到 Chromium，未生成 PDF；请用浏览器打开 .html 打印版另存为 PDF，"
+            "或安装 Chromium 和中文字体（Debian：apt-get install chromium fonts-noto-cjk）。"
+        )
     with ThreadPoolExecutor(max_workers=4) as pool:
-        failures = [f for f, ok in zip(html_files, pool.map(
-            lambda f: _print_one(chromium, f), html_files), strict=True) if not ok]
+        failures = [
+            f
+            for f, ok in zip(
+                html_files, pool.map(lambda f: _print_one(chromium, f), html_files), strict=True
+            )
+            if not ok
+        ]
     if failures:
         return "以下打印版未能生成 PDF：" + "、".join(f.name for f in failures) + "。"
     return ""
@@ -48,7 +61,9 @@ def _print_one(chromium: str, html_file: Path) -> bool:
     try:
         subprocess.run(
             [chromium, *_FLAGS, f"--print-to-pdf={target}", html_file.resolve().as_uri()],
-            check=True, capture_output=True, timeout=TIMEOUT_SECONDS,
+            check=True,
+            capture_output=True,
+            timeout=TIMEOUT_SECONDS,
         )
     except (OSError, subprocess.SubprocessError):
         return False

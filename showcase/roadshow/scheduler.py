@@ -71,15 +71,17 @@ class Plan:
     issues: list[Issue] = field(default_factory=list)
 
 
-def schedule(roadshow: Roadshow, projects: Mapping[str, Project],
-             mentors: Mapping[str, Mentor]) -> Plan:
+def schedule(
+    roadshow: Roadshow, projects: Mapping[str, Project], mentors: Mapping[str, Mentor]
+) -> Plan:
     """The agenda of `roadshow`, or the issues that prevent one."""
     return _Scheduler(roadshow, projects, mentors).run()
 
 
 class _Scheduler:
-    def __init__(self, roadshow: Roadshow, projects: Mapping[str, Project],
-                 mentors: Mapping[str, Mentor]) -> None:
+    def __init__(
+        self, roadshow: Roadshow, projects: Mapping[str, Project], mentors: Mapping[str, Mentor]
+    ) -> None:
         self.roadshow = roadshow
         self.projects = projects
         self.mentors = mentors
@@ -89,9 +91,14 @@ class _Scheduler:
     def run(self) -> Plan:
         order = select_projects(self.roadshow, self.projects)
         if not order:
-            return self._fail(Issue(("projects",), "roadshow.no-projects",
-                                    "没有选出任何参加路演的项目。",
-                                    "在 projects 里列出项目编号，或放宽 selection 的条件。"))
+            return self._fail(
+                Issue(
+                    ("projects",),
+                    "roadshow.no-projects",
+                    "没有选出任何参加路演的项目。",
+                    "在 projects 里列出项目编号，或放宽 selection 的条件。",
+                )
+            )
         allowed = {pid: self._allowed_rooms(pid) for pid in order}
         if self.issues:
             return Plan(None, self.issues)
@@ -119,34 +126,47 @@ class _Scheduler:
                 blocked.setdefault(judge.room, []).append(f"{judge.name}（{reason}）")
         rooms = [room for room in self.room_ids if room not in blocked]
         if not rooms:
-            who = "；".join(f"{self.roadshow.room(r).name}：{'、'.join(blocked[r])}"
-                           for r in self.room_ids)
-            self.issues.append(Issue(
-                ("judges",), "roadshow.panel-impossible",
-                f"项目 {pid}（{project.name}）在每个路演室都有需要回避的评委：{who}。",
-                "给其中一个路演室换一位不冲突的评委，或把评委调到别的路演室，或让该项目不参加本次路演。",
-            ))
+            who = "；".join(
+                f"{self.roadshow.room(r).name}：{'、'.join(blocked[r])}" for r in self.room_ids
+            )
+            self.issues.append(
+                Issue(
+                    ("judges",),
+                    "roadshow.panel-impossible",
+                    f"项目 {pid}（{project.name}）在每个路演室都有需要回避的评委：{who}。",
+                    "给其中一个路演室换一位不冲突的评委，或把评委调到别的路演室，或让该项目不参加本次路演。",
+                )
+            )
         return rooms
 
     def _pin_rooms(self, allowed: dict[str, list[str]], tracks: dict[str, str]) -> dict[str, str]:
         rooms: dict[str, str] = {}
         for index, pin in enumerate(self.roadshow.pins):
             if pin.project not in allowed:
-                self.issues.append(Issue(
-                    ("pinned", index, "project"), "roadshow.pin-not-selected",
-                    f"项目 {pin.project} 有指定时间，但没有被选入本次路演。",
-                    "把它加入 projects 列表，或删除这条指定时间。"))
+                self.issues.append(
+                    Issue(
+                        ("pinned", index, "project"),
+                        "roadshow.pin-not-selected",
+                        f"项目 {pin.project} 有指定时间，但没有被选入本次路演。",
+                        "把它加入 projects 列表，或删除这条指定时间。",
+                    )
+                )
                 continue
             if pin.room and pin.room not in allowed[pin.project]:
-                self.issues.append(Issue(
-                    ("pinned", index, "room"), "roadshow.pin-conflict",
-                    f"项目 {pin.project} 被指定在路演室 {pin.room}，但该室有需要回避的评委。",
-                    "换一个路演室，或删除 room 让程序自动选择。"))
+                self.issues.append(
+                    Issue(
+                        ("pinned", index, "room"),
+                        "roadshow.pin-conflict",
+                        f"项目 {pin.project} 被指定在路演室 {pin.room}，但该室有需要回避的评委。",
+                        "换一个路演室，或删除 room 让程序自动选择。",
+                    )
+                )
                 continue
             preferred = self.track_rooms.get(tracks[pin.project])
             candidates = allowed[pin.project]
             rooms[pin.project] = pin.room or (
-                preferred if preferred in candidates else candidates[0])
+                preferred if preferred in candidates else candidates[0]
+            )
         return rooms
 
     def _grids(self, pin_rooms: dict[str, str]) -> dict[tuple[str, str], RoomDayGrid]:
@@ -155,22 +175,30 @@ class _Scheduler:
         for day in self.roadshow.days:
             segments = free_segments(day, self.roadshow.breaks)
             for room in self.room_ids:
-                here = [(minutes(p.start[11:]), p.project) for p in pins
-                        if p.start[:10] == day.date and pin_rooms.get(p.project) == room]
+                here = [
+                    (minutes(p.start[11:]), p.project)
+                    for p in pins
+                    if p.start[:10] == day.date and pin_rooms.get(p.project) == room
+                ]
                 grid = room_grid(segments, fmt, here)
                 grids[(room, day.date)] = grid
                 for project in grid.missed_pins:
                     index = next(i for i, p in enumerate(pins) if p.project == project)
-                    self.issues.append(Issue(
-                        ("pinned", index, "start"), "roadshow.pin-clash",
-                        f"项目 {project} 的指定时间 {pins[index].start} 与同一路演室的"
-                        "其他指定项目或自动休息重叠。",
-                        f"把指定时间错开至少 {fmt.slot_minutes + fmt.changeover_minutes} 分钟，"
-                        "或指定到不同的路演室。"))
+                    self.issues.append(
+                        Issue(
+                            ("pinned", index, "start"),
+                            "roadshow.pin-clash",
+                            f"项目 {project} 的指定时间 {pins[index].start} 与同一路演室的"
+                            "其他指定项目或自动休息重叠。",
+                            f"把指定时间错开至少 {fmt.slot_minutes + fmt.changeover_minutes} 分钟，"
+                            "或指定到不同的路演室。",
+                        )
+                    )
         return grids
 
-    def _capacity_issue(self, waiting: list[str], free: int,
-                        grids: dict[tuple[str, str], RoomDayGrid]) -> Issue:
+    def _capacity_issue(
+        self, waiting: list[str], free: int, grids: dict[tuple[str, str], RoomDayGrid]
+    ) -> Issue:
         fmt = self.roadshow.format
         per_project = fmt.slot_minutes + fmt.changeover_minutes
         rows = []
@@ -182,7 +210,8 @@ class _Scheduler:
         missing = len(waiting) - free
         left_out = waiting[-missing:]
         return Issue(
-            ("days",), "roadshow.capacity",
+            ("days",),
+            "roadshow.capacity",
             f"时间不够：{len(waiting)} 个项目每个需要 {per_project} 分钟"
             f"（陈述 {fmt.pitch_minutes} + 问答 {fmt.qa_minutes}"
             f" + 换场 {fmt.changeover_minutes}），"
@@ -202,14 +231,18 @@ class _Scheduler:
         remedies.append(f"再增加 {math.ceil(missing / per_room)} 个路演室（rooms）")
         half_day = room_grid([(0, HALF_DAY_MINUTES)], fmt, [])
         per_half_day = max(1, len(half_day.slots) * len(self.room_ids))
-        remedies.append(f"再增加 {math.ceil(missing / per_half_day)} 个半天"
-                        f"（每个半天约 {HALF_DAY_MINUTES // 60} 小时，写在 days 的 windows 里）")
+        remedies.append(
+            f"再增加 {math.ceil(missing / per_half_day)} 个半天"
+            f"（每个半天约 {HALF_DAY_MINUTES // 60} 小时，写在 days 的 windows 里）"
+        )
         return remedies
 
     def _free_slots(self, fmt: Format) -> int:
         pinned = len(self.roadshow.pins)
-        total = sum(len(room_grid(free_segments(day, self.roadshow.breaks), fmt, []).slots)
-                    for day in self.roadshow.days) * len(self.room_ids)
+        total = sum(
+            len(room_grid(free_segments(day, self.roadshow.breaks), fmt, []).slots)
+            for day in self.roadshow.days
+        ) * len(self.room_ids)
         return total - pinned
 
     def _track_rooms(self, tracks: dict[str, str]) -> dict[str, str]:
@@ -229,10 +262,19 @@ class _Scheduler:
             quota[room] -= size
         return rooms
 
-    def _place(self, waiting: list[str], allowed: dict[str, list[str]], tracks: dict[str, str],
-               grids: dict[tuple[str, str], RoomDayGrid]) -> Plan:
-        free_count = {room: sum(1 for (r, _), g in grids.items() if r == room
-                                for slot in g.slots if not slot.pinned) for room in self.room_ids}
+    def _place(
+        self,
+        waiting: list[str],
+        allowed: dict[str, list[str]],
+        tracks: dict[str, str],
+        grids: dict[tuple[str, str], RoomDayGrid],
+    ) -> Plan:
+        free_count = {
+            room: sum(
+                1 for (r, _), g in grids.items() if r == room for slot in g.slots if not slot.pinned
+            )
+            for room in self.room_ids
+        }
         total = sum(free_count.values())
         target = {r: math.ceil(len(waiting) * free_count[r] / total) for r in self.room_ids}
         used: dict[tuple[str, str], set[int]] = {key: set() for key in grids}
@@ -252,9 +294,11 @@ class _Scheduler:
                 reserved[home] -= 1
             ranked = sorted(
                 allowed[pid],
-                key=lambda r: (r != home or taken[r] >= target[r],
-                               (taken[r] + reserved[r]) / max(1, free_count[r]),
-                               self.room_ids.index(r)),
+                key=lambda r: (
+                    r != home or taken[r] >= target[r],
+                    (taken[r] + reserved[r]) / max(1, free_count[r]),
+                    self.room_ids.index(r),
+                ),
             )
             spot = next((s for r in ranked if (s := self._first_free(pid, r, grids, used))), None)
             if spot is None:
@@ -268,21 +312,32 @@ class _Scheduler:
         self._even_out(grids, used, placed, allowed)
         return Plan(self._agenda(grids, used, placed, tracks))
 
-    def _even_out(self, grids: dict[tuple[str, str], RoomDayGrid],
-                  used: dict[tuple[str, str], set[int]], placed: dict[tuple[str, str, int], str],
-                  allowed: dict[str, list[str]]) -> None:
+    def _even_out(
+        self,
+        grids: dict[tuple[str, str], RoomDayGrid],
+        used: dict[tuple[str, str], set[int]],
+        placed: dict[tuple[str, str, int], str],
+        allowed: dict[str, list[str]],
+    ) -> None:
         """Repair pass: move the latest project to another room while it then ends earlier."""
+
         def ends(spot: tuple[str, str, int]) -> tuple[str, int]:
             return spot[1], grids[(spot[0], spot[1])].slots[spot[2]].end
 
         while placed:
             latest = max(ends(spot) for spot in placed)
-            for last in sorted((s for s in placed if ends(s) == latest),
-                               key=lambda spot: self.room_ids.index(spot[0])):
+            for last in sorted(
+                (s for s in placed if ends(s) == latest),
+                key=lambda spot: self.room_ids.index(spot[0]),
+            ):
                 pid = placed[last]
-                moves = [spot for room in allowed[pid] if room != last[0]
-                         and (spot := self._first_free(pid, room, grids, used))
-                         and ends(spot) < latest]
+                moves = [
+                    spot
+                    for room in allowed[pid]
+                    if room != last[0]
+                    and (spot := self._first_free(pid, room, grids, used))
+                    and ends(spot) < latest
+                ]
                 if moves:
                     best = min(moves, key=lambda s: (*ends(s), self.room_ids.index(s[0])))
                     used[(last[0], last[1])].discard(last[2])
@@ -292,8 +347,13 @@ class _Scheduler:
             else:
                 return
 
-    def _first_free(self, pid: str, room: str, grids: dict[tuple[str, str], RoomDayGrid],
-                    used: dict[tuple[str, str], set[int]]) -> tuple[str, str, int] | None:
+    def _first_free(
+        self,
+        pid: str,
+        room: str,
+        grids: dict[tuple[str, str], RoomDayGrid],
+        used: dict[tuple[str, str], set[int]],
+    ) -> tuple[str, str, int] | None:
         for day in self.roadshow.days:
             grid = grids[(room, day.date)]
             for index, slot in enumerate(grid.slots):
@@ -303,13 +363,17 @@ class _Scheduler:
 
     def _available(self, pid: str, date: str, slot: GridSlot) -> bool:
         start, end = f"{date} {clock(slot.start)}", f"{date} {clock(slot.end)}"
-        return all(not (u.start < end and start < u.end)
-                   for u in self.roadshow.unavailable if u.project == pid)
+        return all(
+            not (u.start < end and start < u.end)
+            for u in self.roadshow.unavailable
+            if u.project == pid
+        )
 
     def _unplaced_issue(self, unplaced: list[str], allowed: dict[str, list[str]]) -> Issue:
         names = "、".join(
             f"{pid}（只能进 {'、'.join(self.roadshow.room(r).name for r in allowed[pid])}）"
-            for pid in unplaced)
+            for pid in unplaced
+        )
         return Issue(
             ("unavailable",) if self.roadshow.unavailable else ("judges",),
             "roadshow.unplaced",
@@ -317,9 +381,13 @@ class _Scheduler:
             "缩短这些项目的不可到场时段，或调整评委让它们能进更多路演室，或再增加一个半天。",
         )
 
-    def _agenda(self, grids: dict[tuple[str, str], RoomDayGrid],
-                used: dict[tuple[str, str], set[int]], placed: dict[tuple[str, str, int], str],
-                tracks: dict[str, str]) -> Agenda:
+    def _agenda(
+        self,
+        grids: dict[tuple[str, str], RoomDayGrid],
+        used: dict[tuple[str, str], set[int]],
+        placed: dict[tuple[str, str, int], str],
+        tracks: dict[str, str],
+    ) -> Agenda:
         slots: list[Slot] = []
         pauses: list[Pause] = []
         for (room, date), grid in grids.items():
@@ -327,13 +395,24 @@ class _Scheduler:
             for slot in kept:
                 index = grid.slots.index(slot)
                 pid = slot.pinned or placed[(room, date, index)]
-                slots.append(Slot(pid, room, f"{date} {clock(slot.start)}",
-                                  f"{date} {clock(slot.end)}", tracks[pid]))
-            pauses += [Pause("休息", f"{date} {clock(s)}", f"{date} {clock(e)}", room)
-                       for s, e in rests]
+                slots.append(
+                    Slot(
+                        pid,
+                        room,
+                        f"{date} {clock(slot.start)}",
+                        f"{date} {clock(slot.end)}",
+                        tracks[pid],
+                    )
+                )
+            pauses += [
+                Pause("休息", f"{date} {clock(s)}", f"{date} {clock(e)}", room) for s, e in rests
+            ]
         for day in self.roadshow.days:
-            pauses += [Pause(b.title, f"{day.date} {b.start}", f"{day.date} {b.end}")
-                       for b in self.roadshow.breaks if not b.day or b.day == day.date]
+            pauses += [
+                Pause(b.title, f"{day.date} {b.start}", f"{day.date} {b.end}")
+                for b in self.roadshow.breaks
+                if not b.day or b.day == day.date
+            ]
         order = {room: index for index, room in enumerate(self.room_ids)}
         slots.sort(key=lambda s: (s.start, order[s.room], s.project))
         pauses.sort(key=lambda p: (p.start, order.get(p.room, -1), p.title))

@@ -80,8 +80,9 @@ def write_repository(src_root: Path, out: Path, count: int, seed: int) -> None:
         if number % LOGO_EVERY == 0:
             project["logo"] = "logo.png"
             write_logo(folder / project["id"] / "logo.png", project["name"], seed)
-        (folder / f"{project['id']}.yaml").write_text(SCHEMA_LINE + to_yaml(project),
-                                                       encoding="utf-8")
+        (folder / f"{project['id']}.yaml").write_text(
+            SCHEMA_LINE + to_yaml(project), encoding="utf-8"
+        )
 
 
 def _prepare_output(src_root: Path, out: Path) -> None:
@@ -89,11 +90,14 @@ def _prepare_output(src_root: Path, out: Path) -> None:
     source, target = src_root.resolve(), out.resolve()
     if target == source or target in source.parents:
         raise SynthError(
-            f"输出目录 {out} 包含源仓库，不能覆盖；请换一个目录，例如 build/synthetic。")
+            f"输出目录 {out} 包含源仓库，不能覆盖；请换一个目录，例如 build/synthetic。"
+        )
     if target.exists():
         if not target.is_dir() or (any(target.iterdir()) and not (target / MARKER).is_file()):
-            raise SynthError(f"输出目录 {out} 已存在且不是合成仓库，为避免误删已停止；"
-                             "请换一个目录或先手动删除它。")
+            raise SynthError(
+                f"输出目录 {out} 已存在且不是合成仓库，为避免误删已停止；"
+                "请换一个目录或先手动删除它。"
+            )
         shutil.rmtree(target)
     target.mkdir(parents=True)
     (target / MARKER).write_text("由 invoke synth 生成，可整体删除。\n", encoding="utf-8")
@@ -104,8 +108,7 @@ class _Registries:
 
     def __init__(self, content: Path):
         def read(name: str) -> Any:
-            return yaml.load((content / f"{name}.yaml").read_text(encoding="utf-8"),
-                             Loader=_Loader)
+            return yaml.load((content / f"{name}.yaml").read_text(encoding="utf-8"), Loader=_Loader)
 
         self.colleges: list[str] = [c["id"] for c in read("colleges")["colleges"]]
         self.mentors: list[str] = [m["id"] for m in read("mentors")["mentors"]]
@@ -115,8 +118,9 @@ class _Registries:
             raise SynthError("content/ 中的学院名录或行业领域词表为空，无法生成项目。")
 
 
-def _project(rng: random.Random, registries: _Registries, college: str,
-             number: int) -> dict[str, Any]:
+def _project(
+    rng: random.Random, registries: _Registries, college: str, number: int
+) -> dict[str, Any]:
     preferred, products, techs, major = words.TOPICS.get(college, words.GENERIC_TOPIC)
     product, tech = rng.choice(products), rng.choice(techs)
     fields = [f for f in preferred if f in registries.fields] or [rng.choice(registries.fields)]
@@ -189,20 +193,32 @@ def _milestones(rng: random.Random, level: str) -> list[dict[str, str]]:
     month = rng.randint(FIRST_MONTH, LAST_MONTH - sum(gaps))
     moves = []
     for step, reached in enumerate(_LEVELS[:steps]):
-        moves.append({"date": _month_text(month), "level": reached,
-                      "note": rng.choice(words.MILESTONE_NOTES[reached])})
+        moves.append(
+            {
+                "date": _month_text(month),
+                "level": reached,
+                "note": rng.choice(words.MILESTONE_NOTES[reached]),
+            }
+        )
         if step < len(gaps):
             month += gaps[step]
     return moves
 
 
-def _achievements(rng: random.Random, product: str, tech: str,
-                  started: int) -> list[dict[str, Any]]:
+def _achievements(
+    rng: random.Random, product: str, tech: str, started: int
+) -> list[dict[str, Any]]:
     found = []
     for month in sorted(rng.randint(started, LAST_MONTH) for _ in range(rng.randint(0, 4))):
         kind = rng.choice(("award", "patent", "funding", "contract", "paper", "other"))
-        templates = {"award": words.AWARDS, "patent": words.PATENTS, "funding": words.FUNDING,
-                     "contract": words.CONTRACTS, "paper": words.PAPERS, "other": words.OTHERS}
+        templates = {
+            "award": words.AWARDS,
+            "patent": words.PATENTS,
+            "funding": words.FUNDING,
+            "contract": words.CONTRACTS,
+            "paper": words.PAPERS,
+            "other": words.OTHERS,
+        }
         item: dict[str, Any] = {
             "type": kind,
             "title": rng.choice(templates[kind]).format(product=product, tech=tech),

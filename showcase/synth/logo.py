@@ -23,9 +23,15 @@ from showcase.fonts import find_cjk_font
 
 SIZE = 256
 _PALETTE = (
-    ("#0f4c81", "#f2c14e"), ("#1b7f5b", "#f6f1e3"), ("#8c2f39", "#fbe3c4"),
-    ("#3d348b", "#f7b801"), ("#0b6e4f", "#c9f2e4"), ("#b5533c", "#fff4e0"),
-    ("#264653", "#e9c46a"), ("#6a4c93", "#ffd6e0"), ("#1d3557", "#a8dadc"),
+    ("#0f4c81", "#f2c14e"),
+    ("#1b7f5b", "#f6f1e3"),
+    ("#8c2f39", "#fbe3c4"),
+    ("#3d348b", "#f7b801"),
+    ("#0b6e4f", "#c9f2e4"),
+    ("#b5533c", "#fff4e0"),
+    ("#264653", "#e9c46a"),
+    ("#6a4c93", "#ffd6e0"),
+    ("#1d3557", "#a8dadc"),
     ("#5f0f40", "#fb8b24"),
 )
 
@@ -46,9 +52,15 @@ def logo_png(text: str, seed: int = 0) -> bytes:
     _draw_mark(draw, digest[1] % 4, accent, digest[2])
     font = find_cjk_font()
     if font is not None and text:
-        draw.text((SIZE / 2, SIZE / 2), text[:2], font=font.at(80 if len(text[:2]) == 2 else 120),
-                  fill="#ffffff", anchor="mm",
-                  stroke_width=4, stroke_fill=background)
+        draw.text(
+            (SIZE / 2, SIZE / 2),
+            text[:2],
+            font=font.at(80 if len(text[:2]) == 2 else 120),
+            fill="#ffffff",
+            anchor="mm",
+            stroke_width=4,
+            stroke_fill=background,
+        )
     buffer = io.BytesIO()
     image.quantize(colors=32, dither=Image.Dither.NONE).save(buffer, "PNG", optimize=True)
     return buffer.getvalue()
@@ -62,8 +74,9 @@ def _draw_mark(draw: ImageDraw.ImageDraw, shape: int, colour: str, turn: int) ->
     elif shape == 1:
         draw.rounded_rectangle(box, radius=48, outline=colour, width=14)
     elif shape == 2:
-        draw.regular_polygon((SIZE / 2, SIZE / 2, SIZE / 2 - margin), 6,
-                             rotation=turn % 60, outline=colour, width=14)
+        draw.regular_polygon(
+            (SIZE / 2, SIZE / 2, SIZE / 2 - margin), 6, rotation=turn % 60, outline=colour, width=14
+        )
     else:
         for offset in range(-SIZE, SIZE, 48):
             draw.line((offset, SIZE, offset + SIZE, 0), fill=colour, width=10)

@@ -42,7 +42,6 @@ CASES_FILE = "typical-cases"
 STORIES_DIR = "stories"
 
 
-
 @dataclass
 class CheckedPublicity:
     cases: dict[str, TypicalCase] = field(default_factory=dict)
@@ -50,8 +49,9 @@ class CheckedPublicity:
     problems: list[Problem] = field(default_factory=list)
 
 
-def check_publicity(layout: Layout, projects: Mapping[str, Any],
-                    project_files: list[Path], today: datetime.date) -> CheckedPublicity:
+def check_publicity(
+    layout: Layout, projects: Mapping[str, Any], project_files: list[Path], today: datetime.date
+) -> CheckedPublicity:
     """Check the selection file and every story; `projects` maps project ids to loaded data.
 
     A project a case names but `projects` lacks (a partial run) is read from
@@ -66,10 +66,16 @@ def check_publicity(layout: Layout, projects: Mapping[str, Any],
         case_checker = SchemaChecker.from_file(layout.schema("typical-cases"))
         story_checker = SchemaChecker.from_file(layout.schema("story"))
     except (OSError, ValueError) as error:
-        return CheckedPublicity(problems=[Problem(
-            layout.relative(layout.schemas_dir), rule="schema.broken",
-            message=f"无法读取典型案例的数据规范：{error}。",
-            hint="从仓库恢复 schemas/typical-cases.schema.json 和 schemas/story.schema.json。")])
+        return CheckedPublicity(
+            problems=[
+                Problem(
+                    layout.relative(layout.schemas_dir),
+                    rule="schema.broken",
+                    message=f"无法读取典型案例的数据规范：{error}。",
+                    hint="从仓库恢复 schemas/typical-cases.schema.json 和 schemas/story.schema.json。",
+                )
+            ]
+        )
     lookup = _ProjectLookup(projects, {file.stem: file for file in project_files})
     records, problems = _check_cases(layout, case_checker, lookup, today)
     stories: dict[str, Story] = {}
@@ -80,8 +86,10 @@ def check_publicity(layout: Layout, projects: Mapping[str, Any],
             stories[file.stem] = story
     if has_errors(problems):
         return CheckedPublicity(problems=problems)
-    cases = sorted((case_from_data(r, stories.get(r["id"])) for r in records.values()),
-                   key=lambda c: (-c.year, c.publish_date or "9999", c.id))
+    cases = sorted(
+        (case_from_data(r, stories.get(r["id"])) for r in records.values()),
+        key=lambda c: (-c.year, c.publish_date or "9999", c.id),
+    )
     return CheckedPublicity({case.id: case for case in cases}, problems)
 
 
@@ -106,13 +114,23 @@ class _ProjectLookup:
 def hidden_names(project: dict[str, Any]) -> list[str]:
     """Names of the project's non-public members (never to be published)."""
     team = project.get("team")
-    return [m["name"] for m in team if isinstance(m, dict) and m.get("public") is False
-            and isinstance(m.get("name"), str) and m["name"].strip()] if isinstance(
-        team, list) else []
+    return (
+        [
+            m["name"]
+            for m in team
+            if isinstance(m, dict)
+            and m.get("public") is False
+            and isinstance(m.get("name"), str)
+            and m["name"].strip()
+        ]
+        if isinstance(team, list)
+        else []
+    )
 
 
-def _check_cases(layout: Layout, checker: SchemaChecker, lookup: _ProjectLookup,
-                 today: datetime.date) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+def _check_cases(
+    layout: Layout, checker: SchemaChecker, lookup: _ProjectLookup, today: datetime.date
+) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
     file = layout.registry(CASES_FILE)
     if not file.exists():
         return {}, []
@@ -134,9 +152,12 @@ def _check_cases(layout: Layout, checker: SchemaChecker, lookup: _ProjectLookup,
         if isinstance(case_id, str):
             line = document.position((*here, "id"))[0]
             if case_id in first_line:
-                report((*here, "id"), "case.duplicate-id",
-                       f"案例编号 {case_id} 重复：第 {first_line[case_id]} 行已经用过。",
-                       "每个案例的编号必须唯一，例如写成「年度-项目编号」。")
+                report(
+                    (*here, "id"),
+                    "case.duplicate-id",
+                    f"案例编号 {case_id} 重复：第 {first_line[case_id]} 行已经用过。",
+                    "每个案例的编号必须唯一，例如写成「年度-项目编号」。",
+                )
             else:
                 first_line[case_id] = line
                 records[case_id] = item
@@ -145,16 +166,20 @@ def _check_cases(layout: Layout, checker: SchemaChecker, lookup: _ProjectLookup,
         project, year = item.get("project"), item.get("year")
         if isinstance(project, str) and isinstance(year, int):
             if (project, year) in per_year:
-                report((*here, "year"), "case.one-per-year",
-                       f"项目 {project} 在 {year} 年度已有案例 {per_year[project, year]}。",
-                       "一个项目每年度只选一个典型案例：合并两条，或改成另一年度。")
+                report(
+                    (*here, "year"),
+                    "case.one-per-year",
+                    f"项目 {project} 在 {year} 年度已有案例 {per_year[project, year]}。",
+                    "一个项目每年度只选一个典型案例：合并两条，或改成另一年度。",
+                )
             else:
                 per_year[project, year] = str(case_id)
     return records, problems
 
 
-def _check_project(item: dict[str, Any], here: JsonPath, lookup: _ProjectLookup,
-                   report: Report) -> None:
+def _check_project(
+    item: dict[str, Any], here: JsonPath, lookup: _ProjectLookup, report: Report
+) -> None:
     project_id = item.get("project")
     if not isinstance(project_id, str):
         return
@@ -162,27 +187,43 @@ def _check_project(item: dict[str, Any], here: JsonPath, lookup: _ProjectLookup,
     project = lookup.get(project_id)
     if project is None:
         match = closest(project_id, lookup.ids())
-        report(path, "case.unknown-project", f"项目 {project_id} 不存在。",
-               f"是不是 {match}？" if match else "写 projects/ 里已有项目的编号（文件名）。")
+        report(
+            path,
+            "case.unknown-project",
+            f"项目 {project_id} 不存在。",
+            f"是不是 {match}？" if match else "写 projects/ 里已有项目的编号（文件名）。",
+        )
         return
     if project.get("status") == "closed":
-        report(path, "case.closed-project", f"项目 {project_id} 已终止（status: closed），"
-               "不能作为典型案例公开宣传。", "换一个在孵或已毕业的项目，或删除这条案例。")
+        report(
+            path,
+            "case.closed-project",
+            f"项目 {project_id} 已终止（status: closed），不能作为典型案例公开宣传。",
+            "换一个在孵或已毕业的项目，或删除这条案例。",
+        )
     team = project.get("team")
-    if isinstance(team, list) and team and all(
-        isinstance(m, dict) and m.get("public") is False for m in team
+    if (
+        isinstance(team, list)
+        and team
+        and all(isinstance(m, dict) and m.get("public") is False for m in team)
     ):
-        report(path, "case.non-public-project",
-               f"项目 {project_id} 的成员都没有公开姓名，不能作为典型案例宣传。",
-               "请项目团队至少公开一名成员（public: true），或换一个项目。")
+        report(
+            path,
+            "case.non-public-project",
+            f"项目 {project_id} 的成员都没有公开姓名，不能作为典型案例宣传。",
+            "请项目团队至少公开一名成员（public: true），或换一个项目。",
+        )
     names = hidden_names(project)
     for key in ("headline", "lead", "quote"):
         value = item.get(key)
         for name in names:
             if isinstance(value, str) and name in value:
-                report((*here, key), "case.hidden-member",
-                       f"写到了未公开姓名的成员「{name}」。",
-                       "该成员要求不公开姓名：删除姓名，改写成「团队成员」等称呼。")
+                report(
+                    (*here, key),
+                    "case.hidden-member",
+                    f"写到了未公开姓名的成员「{name}」。",
+                    "该成员要求不公开姓名：删除姓名，改写成「团队成员」等称呼。",
+                )
 
 
 def _check_approval(item: dict[str, Any], here: JsonPath, report: Report) -> None:
@@ -191,25 +232,39 @@ def _check_approval(item: dict[str, Any], here: JsonPath, report: Report) -> Non
         try:
             parse_date(written)
         except DateError as error:
-            report((*here, "publish_date"), "date.invalid",
-                   f"「{written}」不是真实存在的日期：{error}。",
-                   "写成真实的日期 YYYY-MM-DD，例如 2026-05-20。")
+            report(
+                (*here, "publish_date"),
+                "date.invalid",
+                f"「{written}」不是真实存在的日期：{error}。",
+                "写成真实的日期 YYYY-MM-DD，例如 2026-05-20。",
+            )
     if status not in RELEASED:
         return
     label = "已审核" if status == "approved" else "已发布"
     if "approved_by" not in item:
-        report((*here, "status"), "case.approver-missing",
-               f"案例状态是 {status}（{label}），但没有写审核人 approved_by。",
-               "补上一行「approved_by: 宣传部」；还没审核就把 status 改回 draft。")
+        report(
+            (*here, "status"),
+            "case.approver-missing",
+            f"案例状态是 {status}（{label}），但没有写审核人 approved_by。",
+            "补上一行「approved_by: 宣传部」；还没审核就把 status 改回 draft。",
+        )
     if "publish_date" not in item:
-        report((*here, "status"), "case.publish-date-missing",
-               f"案例状态是 {status}（{label}），但没有写发布日期 publish_date。",
-               "补上一行「publish_date: YYYY-MM-DD」：案例在这一天起出现在公开网站上。")
+        report(
+            (*here, "status"),
+            "case.publish-date-missing",
+            f"案例状态是 {status}（{label}），但没有写发布日期 publish_date。",
+            "补上一行「publish_date: YYYY-MM-DD」：案例在这一天起出现在公开网站上。",
+        )
 
 
-def _check_story(layout: Layout, file: Path, checker: SchemaChecker,
-                 cases: dict[str, dict[str, Any]], lookup: _ProjectLookup,
-                 today: datetime.date) -> tuple[Story | None, list[Problem]]:
+def _check_story(
+    layout: Layout,
+    file: Path,
+    checker: SchemaChecker,
+    cases: dict[str, dict[str, Any]],
+    lookup: _ProjectLookup,
+    today: datetime.date,
+) -> tuple[Story | None, list[Problem]]:
     display = layout.relative(file)
     document, body, problems = load_front_matter(file, display)
     if document is None:
@@ -225,28 +280,48 @@ def _check_story(layout: Layout, file: Path, checker: SchemaChecker,
     written = data.get("case")
     if file.stem not in cases:
         match = closest(file.stem, sorted(cases))
-        report(("case",), "story.unknown-case",
-               f"content/typical-cases.yaml 里没有案例 {file.stem}，这篇稿件不会被使用。",
-               f"是不是 {match}？文件名要与案例编号一致。" if match
-               else "先在 content/typical-cases.yaml 里添加案例，文件名写成案例编号。")
+        report(
+            ("case",),
+            "story.unknown-case",
+            f"content/typical-cases.yaml 里没有案例 {file.stem}，这篇稿件不会被使用。",
+            f"是不是 {match}？文件名要与案例编号一致。"
+            if match
+            else "先在 content/typical-cases.yaml 里添加案例，文件名写成案例编号。",
+        )
     elif isinstance(written, str) and written != file.stem:
-        report(("case",), "story.case-mismatch",
-               f"稿件写的案例编号 {written} 与文件名 {file.name} 不一致。",
-               f"把 case 改成 {file.stem}，或把文件改名为 {written}.md。")
+        report(
+            ("case",),
+            "story.case-mismatch",
+            f"稿件写的案例编号 {written} 与文件名 {file.name} 不一致。",
+            f"把 case 改成 {file.stem}，或把文件改名为 {written}.md。",
+        )
     image = data.get("image")
     if isinstance(image, str) and image:
         folder = f"content/{STORIES_DIR}/{file.stem}/"
-        problems += check_image(document, ("image",), file.parent / file.stem, folder, image,
-                                schema_title(checker.schema, ("image",)))
+        problems += check_image(
+            document,
+            ("image",),
+            file.parent / file.stem,
+            folder,
+            image,
+            schema_title(checker.schema, ("image",)),
+        )
     case = cases.get(file.stem)
     project = lookup.get(case["project"]) if case and isinstance(case.get("project"), str) else None
     for name in hidden_names(project or {}):
         for number, line in enumerate(document.text.splitlines(), start=1):
             if name in line:
-                problems.append(Problem(
-                    display, number, line.index(name) + 1, rule="story.hidden-member", field="正文",
-                    message=f"稿件写到了未公开姓名的成员「{name}」。",
-                    hint="该成员要求不公开姓名：删除姓名，改写成「团队成员」等称呼。"))
+                problems.append(
+                    Problem(
+                        display,
+                        number,
+                        line.index(name) + 1,
+                        rule="story.hidden-member",
+                        field="正文",
+                        message=f"稿件写到了未公开姓名的成员「{name}」。",
+                        hint="该成员要求不公开姓名：删除姓名，改写成「团队成员」等称呼。",
+                    )
+                )
     if has_errors(problems):
         return None, problems
     image_path = f"content/{STORIES_DIR}/{file.stem}/{image}" if image else ""

@@ -23,8 +23,13 @@ _TIME_FORMAT = "%Y-%m-%d %H:%M"
 _TIME_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")
 
 
-def check_event(document: Document, file: Path, project_ids: frozenset[str],
-                mentor_ids: frozenset[str] | None, schema: dict[str, Any]) -> list[Problem]:
+def check_event(
+    document: Document,
+    file: Path,
+    project_ids: frozenset[str],
+    mentor_ids: frozenset[str] | None,
+    schema: dict[str, Any],
+) -> list[Problem]:
     """Every cross-record problem of the event in `document`."""
     data = document.data
     if not isinstance(data, dict):
@@ -35,22 +40,32 @@ def check_event(document: Document, file: Path, project_ids: frozenset[str],
     start = _time(data.get("start"), ("start",), report)
     end = _time(data.get("end"), ("end",), report)
     if start and end and end <= start:
-        report(("end",), "event.end-before-start",
-               f"结束时间 {data['end']} 不晚于开始时间 {data['start']}。", "检查日期和钟点。")
+        report(
+            ("end",),
+            "event.end-before-start",
+            f"结束时间 {data['end']} 不晚于开始时间 {data['start']}。",
+            "检查日期和钟点。",
+        )
     projects = data.get("projects")
     for index, project in enumerate(projects if isinstance(projects, list) else ()):
         if isinstance(project, str) and project not in project_ids:
             match = closest(project, sorted(project_ids))
-            report(("projects", index), "event.unknown-project",
-                   f"项目编号 {project} 不存在。",
-                   f"是不是 {match}？" if match else "写 projects/ 里已有项目的编号（文件名）。")
+            report(
+                ("projects", index),
+                "event.unknown-project",
+                f"项目编号 {project} 不存在。",
+                f"是不是 {match}？" if match else "写 projects/ 里已有项目的编号（文件名）。",
+            )
     speakers = data.get("speakers")
     for index, speaker in enumerate(speakers if isinstance(speakers, list) else ()):
         mentor = speaker.get("mentor") if isinstance(speaker, dict) else None
         if isinstance(mentor, str) and mentor_ids is not None and mentor not in mentor_ids:
-            report(("speakers", index, "mentor"), "event.unknown-mentor",
-                   f"导师编号 {mentor} 不在导师名录 content/mentors.yaml 里。",
-                   "写导师名录里的编号；不是导师的嘉宾删除 mentor 这一行。")
+            report(
+                ("speakers", index, "mentor"),
+                "event.unknown-mentor",
+                f"导师编号 {mentor} 不在导师名录 content/mentors.yaml 里。",
+                "写导师名录里的编号；不是导师的嘉宾删除 mentor 这一行。",
+            )
     return found
 
 
@@ -61,6 +76,10 @@ def _time(value: Any, path: JsonPath, report: Report) -> datetime.datetime | Non
         return datetime.datetime.strptime(value, _TIME_FORMAT)
     except ValueError:
         if _TIME_SHAPE.match(value):  # other shapes are the schema's to report
-            report(path, "date.invalid", f"「{value}」不是真实存在的时间。",
-                   "写成 YYYY-MM-DD HH:MM 的真实日期和 24 小时制钟点，例如 2026-12-05 14:00。")
+            report(
+                path,
+                "date.invalid",
+                f"「{value}」不是真实存在的时间。",
+                "写成 YYYY-MM-DD HH:MM 的真实日期和 24 小时制钟点，例如 2026-12-05 14:00。",
+            )
         return None

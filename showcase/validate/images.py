@@ -39,8 +39,9 @@ def check_logo(document: Document, project_dir: Path, logo: str, title: str) -> 
     return check_image(document, ("logo",), project_dir, folder, logo, title)
 
 
-def check_image(document: Document, key: tuple[str, ...], own_dir: Path, folder: str,
-                written: str, title: str) -> list[Problem]:
+def check_image(
+    document: Document, key: tuple[str, ...], own_dir: Path, folder: str, written: str, title: str
+) -> list[Problem]:
     """Every problem with the image `written` (at `key` in `document`) inside `own_dir`.
 
     `folder` is how messages name `own_dir`, repository-relative and ending in a slash.
@@ -50,30 +51,54 @@ def check_image(document: Document, key: tuple[str, ...], own_dir: Path, folder:
         return []
     rule, message, hint = finding
     line, column = document.position(key)
-    return [Problem(document.path, line, column, rule=rule, field=field_label(key, title),
-                    message=message, hint=hint)]
+    return [
+        Problem(
+            document.path,
+            line,
+            column,
+            rule=rule,
+            field=field_label(key, title),
+            message=message,
+            hint=hint,
+        )
+    ]
 
 
 def _find_problem(project_dir: Path, logo: str, folder: str) -> Finding | None:
     written = PurePosixPath(logo.replace("\\", "/"))
     if written.is_absolute() or ".." in written.parts:
-        return ("logo.outside", f"图片路径「{logo}」指向了项目文件夹之外。",
-                f"把图片放进 {folder}，这里只写文件名，例如 logo.png。")
+        return (
+            "logo.outside",
+            f"图片路径「{logo}」指向了项目文件夹之外。",
+            f"把图片放进 {folder}，这里只写文件名，例如 logo.png。",
+        )
     try:
         real = (project_dir / written).resolve(strict=True)
     except (OSError, RuntimeError):
-        return ("logo.missing", f"找不到图片 {folder}{written}。",
-                f"把图片放进 {folder}，文件名与这里写的一致（区分大小写）。")
+        return (
+            "logo.missing",
+            f"找不到图片 {folder}{written}。",
+            f"把图片放进 {folder}，文件名与这里写的一致（区分大小写）。",
+        )
     if not real.is_relative_to(project_dir.resolve()):
-        return ("logo.outside", f"图片「{logo}」是指向项目文件夹之外的链接。",
-                f"把图片文件本身复制进 {folder}，不要用快捷方式或符号链接。")
+        return (
+            "logo.outside",
+            f"图片「{logo}」是指向项目文件夹之外的链接。",
+            f"把图片文件本身复制进 {folder}，不要用快捷方式或符号链接。",
+        )
     if not real.is_file():
-        return ("logo.missing", f"{folder}{written} 不是文件。",
-                "这里写图片文件的名字，例如 logo.png。")
+        return (
+            "logo.missing",
+            f"{folder}{written} 不是文件。",
+            "这里写图片文件的名字，例如 logo.png。",
+        )
     size = real.stat().st_size
     if size > MAX_LOGO_BYTES:
-        return ("logo.too-large", f"图片有 {size / 1024 / 1024:.1f} MB，上限为 1 MB。",
-                "压缩图片或缩小尺寸（标志 512×512 像素就足够清晰）。")
+        return (
+            "logo.too-large",
+            f"图片有 {size / 1024 / 1024:.1f} MB，上限为 1 MB。",
+            "压缩图片或缩小尺寸（标志 512×512 像素就足够清晰）。",
+        )
     return _check_pixels(real)
 
 
@@ -88,8 +113,11 @@ def _check_pixels(real: Path) -> Finding | None:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return _too_big()
     except Exception:  # any decoder failure means a broken image, never a traceback
-        return ("logo.corrupt", "图片文件已损坏或不完整，无法读取。",
-                "用看图软件打开确认，再重新导出为 PNG、JPEG 或 WebP。")
+        return (
+            "logo.corrupt",
+            "图片文件已损坏或不完整，无法读取。",
+            "用看图软件打开确认，再重新导出为 PNG、JPEG 或 WebP。",
+        )
     finally:
         Image.MAX_IMAGE_PIXELS = previous_limit
 
@@ -112,11 +140,17 @@ def _inspect(real: Path) -> Finding | None:
 
 def _not_image(kind: str | None) -> Finding:
     found = f"它实际是 {kind} 格式" if kind else "它不是图片（可能只是改了扩展名）"
-    return ("logo.format", f"图片只接受 PNG、JPEG 或 WebP，{found}。",
-            "用图片软件另存为 PNG、JPEG 或 WebP，而不是直接改扩展名。")
+    return (
+        "logo.format",
+        f"图片只接受 PNG、JPEG 或 WebP，{found}。",
+        "用图片软件另存为 PNG、JPEG 或 WebP，而不是直接改扩展名。",
+    )
 
 
 def _too_big(width: int = 0, height: int = 0) -> Finding:
     size = f"（{width}×{height} 像素）" if width else "（文件声称的像素数异常巨大，疑似恶意构造）"
-    return ("logo.dimensions", f"图片尺寸过大{size}，上限为 4096×4096 像素。",
-            "缩小到 4096×4096 像素以内再提交（标志 512×512 像素就足够清晰）。")
+    return (
+        "logo.dimensions",
+        f"图片尺寸过大{size}，上限为 4096×4096 像素。",
+        "缩小到 4096×4096 像素以内再提交（标志 512×512 像素就足够清晰）。",
+    )

@@ -95,14 +95,21 @@ def schema_title(schema: dict[str, Any], path: Sequence[str | int]) -> str:
     return node.get("title", "") if isinstance(node, dict) else ""
 
 
-def problem_at(document: Document, schema: dict[str, Any], path: JsonPath, rule: str,
-               message: str, hint: str) -> Problem:
+def problem_at(
+    document: Document, schema: dict[str, Any], path: JsonPath, rule: str, message: str, hint: str
+) -> Problem:
     """An error at the value `path` of `document`, its field named from `schema`'s titles."""
     generic = tuple(0 if isinstance(part, int) else part for part in path)
     line, column = document.position(path)
-    return Problem(document.path, line, column, rule=rule,
-                   field=field_label(path, schema_title(schema, generic)),
-                   message=message, hint=hint)
+    return Problem(
+        document.path,
+        line,
+        column,
+        rule=rule,
+        field=field_label(path, schema_title(schema, generic)),
+        message=message,
+        hint=hint,
+    )
 
 
 Report = Callable[[JsonPath, str, str, str], None]
@@ -111,15 +118,22 @@ Report = Callable[[JsonPath, str, str, str], None]
 
 def reporter(document: Document, schema: dict[str, Any], found: list[Problem]) -> Report:
     """A `Report` that appends to `found` (see `problem_at`)."""
+
     def report(path: JsonPath, rule: str, message: str, hint: str) -> None:
         found.append(problem_at(document, schema, path, rule, message, hint))
+
     return report
 
 
-def check_id_matches_file(data: dict[str, Any], file: Path, rule: str, noun: str,
-                          report: Report) -> None:
+def check_id_matches_file(
+    data: dict[str, Any], file: Path, rule: str, noun: str, report: Report
+) -> None:
     """A record's ``id`` is its file name: the site's URLs and references rely on it."""
     record_id = data.get("id")
     if isinstance(record_id, str) and record_id != file.stem:
-        report(("id",), rule, f"{noun} {record_id} 与文件名 {file.name} 不一致。",
-               f"把 id 改成 {file.stem}，或把文件改名为 {record_id}{file.suffix}。")
+        report(
+            ("id",),
+            rule,
+            f"{noun} {record_id} 与文件名 {file.name} 不一致。",
+            f"把 id 改成 {file.stem}，或把文件改名为 {record_id}{file.suffix}。",
+        )

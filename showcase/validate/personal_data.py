@@ -48,8 +48,9 @@ _STUDENT_MESSAGE = f"发现学号「{{shown}}」：学号能对应到具体学�
 _STUDENT_HINT = "删除学号；成员只写姓名、角色、专业和年级。"
 
 
-def scan_personal_data(document: Document, schema: dict[str, Any],
-                       today: datetime.date) -> list[Problem]:
+def scan_personal_data(
+    document: Document, schema: dict[str, Any], today: datetime.date
+) -> list[Problem]:
     """Every phone, ID-card and student number in the file's text, comments included."""
     text = document.text
     if not _QUICK_CHECK.search(text):
@@ -74,11 +75,17 @@ def scan_personal_data(document: Document, schema: dict[str, Any],
             rule, message, hint = "personal.phone", _PHONE_MESSAGE, _PHONE_HINT
         else:
             rule, message, hint = "personal.student-id", _STUDENT_MESSAGE, _STUDENT_HINT
-        problems.append(Problem(
-            document.path, line, column, rule=rule,
-            field=_field_at(document, schema, text, start, line, column),
-            message=message.format(shown=_mask(found, kind)), hint=hint,
-        ))
+        problems.append(
+            Problem(
+                document.path,
+                line,
+                column,
+                rule=rule,
+                field=_field_at(document, schema, text, start, line, column),
+                message=message.format(shown=_mask(found, kind)),
+                hint=hint,
+            )
+        )
     return problems
 
 
@@ -148,8 +155,9 @@ def _lookup(data: Any, path: JsonPath) -> Any:
     return data
 
 
-def _field_at(document: Document, schema: dict[str, Any], text: str, start: int,
-              line: int, column: int) -> str:
+def _field_at(
+    document: Document, schema: dict[str, Any], text: str, start: int, line: int, column: int
+) -> str:
     """The field holding the match; empty when the match sits in a comment."""
     before = text[text.rfind("\n", 0, start) + 1 : start]
     if before.lstrip().startswith("#") or " #" in before:

@@ -55,11 +55,15 @@ class ProjectRules:
             return []
         found: list[Problem] = []
 
-        def report(path: JsonPath, rule: str, message: str, hint: str,
-                   severity: Severity = Severity.ERROR) -> None:
+        def report(
+            path: JsonPath, rule: str, message: str, hint: str, severity: Severity = Severity.ERROR
+        ) -> None:
             line, column = document.position(path)
-            found.append(Problem(document.path, line, column, severity, rule,
-                                 self._label(path), message, hint))
+            found.append(
+                Problem(
+                    document.path, line, column, severity, rule, self._label(path), message, hint
+                )
+            )
 
         self._identity(data, file, report)
         self._references(data, report)
@@ -83,14 +87,20 @@ class ProjectRules:
         check_id_matches_file(data, file, "project.id-filename", "项目编号", report)
         folder = file.parent.name
         if isinstance(college, str) and college != folder:
-            report(("college",), "project.college-folder",
-                   f"所属学院 {college} 与所在文件夹 projects/{folder}/ 不一致。",
-                   f"把 college 改成 {folder}，或把文件移到 projects/{college}/。")
+            report(
+                ("college",),
+                "project.college-folder",
+                f"所属学院 {college} 与所在文件夹 projects/{folder}/ 不一致。",
+                f"把 college 改成 {folder}，或把文件移到 projects/{college}/。",
+            )
         known = self.references.colleges
         if isinstance(college, str) and known is not None and college not in known:
-            report(("college",), "project.unknown-college",
-                   f"学院编号 {college} 不在学院名录 content/colleges.yaml 里。",
-                   _suggest(college, known, "新学院请先请众创空间维护人加入学院名录。"))
+            report(
+                ("college",),
+                "project.unknown-college",
+                f"学院编号 {college} 不在学院名录 content/colleges.yaml 里。",
+                _suggest(college, known, "新学院请先请众创空间维护人加入学院名录。"),
+            )
 
     def _references(self, data: dict[str, Any], report: Report) -> None:
         for key, known, registry, noun in (
@@ -102,9 +112,12 @@ class ProjectRules:
                 continue
             for index, item in enumerate(items):
                 if isinstance(item, str) and item not in known:
-                    report((key, index), f"project.unknown-{key.removesuffix('s')}",
-                           f"{noun}编号 {item} 不在{noun}名录 {registry} 里。",
-                           _suggest(item, known, f"新{noun}请先请众创空间维护人加入 {registry}。"))
+                    report(
+                        (key, index),
+                        f"project.unknown-{key.removesuffix('s')}",
+                        f"{noun}编号 {item} 不在{noun}名录 {registry} 里。",
+                        _suggest(item, known, f"新{noun}请先请众创空间维护人加入 {registry}。"),
+                    )
 
     def _dates(self, data: dict[str, Any], report: Report) -> None:
         started = self._date(data.get("started"), ("started",), report)
@@ -117,15 +130,20 @@ class ProjectRules:
             if date is None:
                 continue
             if previous is not None and is_before(date, previous):
-                report(path, "milestone.order",
-                       f"第 {index + 1} 个里程碑的日期 {item['date']} 早于上一个"
-                       f"（{_written(previous)}）。",
-                       "孵化历程按时间先后排列，最早的写在最前面。")
+                report(
+                    path,
+                    "milestone.order",
+                    f"第 {index + 1} 个里程碑的日期 {item['date']} 早于上一个"
+                    f"（{_written(previous)}）。",
+                    "孵化历程按时间先后排列，最早的写在最前面。",
+                )
             elif started is not None and is_before(date, started):
-                report(path, "milestone.before-start",
-                       f"里程碑日期 {item['date']} 早于项目启动时间"
-                       f" started（{_written(started)}）。",
-                       "检查里程碑日期或 started 是否写错。")
+                report(
+                    path,
+                    "milestone.before-start",
+                    f"里程碑日期 {item['date']} 早于项目启动时间 started（{_written(started)}）。",
+                    "检查里程碑日期或 started 是否写错。",
+                )
             previous = date
         self._last_milestone(data, report)
 
@@ -135,12 +153,20 @@ class ProjectRules:
         try:
             date = parse_date(value)
         except DateError as error:
-            report(path, "date.invalid", f"「{value}」不是真实存在的日期：{error}。",
-                   "写成真实的日期：YYYY-MM 或 YYYY-MM-DD，例如 2024-09 或 2024-02-29。")
+            report(
+                path,
+                "date.invalid",
+                f"「{value}」不是真实存在的日期：{error}。",
+                "写成真实的日期：YYYY-MM 或 YYYY-MM-DD，例如 2024-09 或 2024-02-29。",
+            )
             return None
         if date is not None and too_far_ahead(date, self.today):
-            report(path, "date.future", f"日期 {value} 在未来（今天是 {self.today.isoformat()}）。",
-                   "只记录已经发生的事；计划中的事等发生后再写。")
+            report(
+                path,
+                "date.future",
+                f"日期 {value} 在未来（今天是 {self.today.isoformat()}）。",
+                "只记录已经发生的事；计划中的事等发生后再写。",
+            )
         return date
 
     def _last_milestone(self, data: dict[str, Any], report: Report) -> None:
@@ -150,9 +176,13 @@ class ProjectRules:
             return
         last = milestones[-1].get("level")
         if isinstance(last, str) and last != level:
-            report(("level",), "milestone.level",
-                   f"当前孵化层级是 {level}，但最后一个里程碑进入的是 {last}。",
-                   "补上最近一次进阶的里程碑，或更正 level。", Severity.WARNING)
+            report(
+                ("level",),
+                "milestone.level",
+                f"当前孵化层级是 {level}，但最后一个里程碑进入的是 {last}。",
+                "补上最近一次进阶的里程碑，或更正 level。",
+                Severity.WARNING,
+            )
 
     def _contact(self, data: dict[str, Any], report: Report) -> None:
         email, allowed = data.get("contact_email"), self.references.email_domains
@@ -160,20 +190,31 @@ class ProjectRules:
             return
         domain = email.rsplit("@", 1)[1].strip().lower()
         if not any(domain == d or domain.endswith(f".{d}") for d in allowed):
-            report(("contact_email",), "email.domain",
-                   f"邮箱域名 {domain} 不在允许范围内：只接受学校邮箱。",
-                   "改用学校邮箱（" + "、".join(allowed) + "），不要填个人邮箱。")
+            report(
+                ("contact_email",),
+                "email.domain",
+                f"邮箱域名 {domain} 不在允许范围内：只接受学校邮箱。",
+                "改用学校邮箱（" + "、".join(allowed) + "），不要填个人邮箱。",
+            )
 
     def _advice(self, data: dict[str, Any], report: Report) -> None:
         summary = data.get("summary")
         if isinstance(summary, str) and 10 <= len(summary.strip()) < SHORT_SUMMARY:
-            report(("summary",), "summary.short",
-                   f"一句话简介只有 {len(summary.strip())} 个字，展示页上会显得单薄。",
-                   "建议写 30–100 个字：做什么、给谁用、进展到哪一步。", Severity.WARNING)
+            report(
+                ("summary",),
+                "summary.short",
+                f"一句话简介只有 {len(summary.strip())} 个字，展示页上会显得单薄。",
+                "建议写 30–100 个字：做什么、给谁用、进展到哪一步。",
+                Severity.WARNING,
+            )
         if data.get("status") == "closed" and data.get("seeking"):
-            report(("seeking",), "seeking.closed",
-                   "项目已终止（status: closed），却仍在寻求资源。",
-                   "删除 seeking，或更正 status。", Severity.WARNING)
+            report(
+                ("seeking",),
+                "seeking.closed",
+                "项目已终止（status: closed），却仍在寻求资源。",
+                "删除 seeking，或更正 status。",
+                Severity.WARNING,
+            )
 
 
 def _records(items: Any) -> list[tuple[int, dict[str, Any]]]:

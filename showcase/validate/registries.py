@@ -79,11 +79,21 @@ def load_registry(layout: Layout, spec: RegistrySpec, checker: SchemaChecker) ->
     if not file.exists():
         if not spec.required:
             return LoadedRegistry(spec, file, None)
-        return LoadedRegistry(spec, file, None, [Problem(
-            display, 0, 0, rule="registry.missing",
-            message=f"缺少名录文件 {display}。",
-            hint="从仓库模板恢复这个文件；它是校验项目引用所必需的。",
-        )])
+        return LoadedRegistry(
+            spec,
+            file,
+            None,
+            [
+                Problem(
+                    display,
+                    0,
+                    0,
+                    rule="registry.missing",
+                    message=f"缺少名录文件 {display}。",
+                    hint="从仓库模板恢复这个文件；它是校验项目引用所必需的。",
+                )
+            ],
+        )
     document, problems = load_yaml(file, display)
     registry = LoadedRegistry(spec, file, document, problems)
     if document is not None:
@@ -108,12 +118,17 @@ def _duplicate_ids(registry: LoadedRegistry, schema: dict[str, Any]) -> list[Pro
         path = (key, index, "id")
         line, column = document.position(path)
         if record_id in first_line:
-            problems.append(Problem(
-                document.path, line, column, rule="registry.duplicate-id",
-                field=field_label(path, schema_title(schema, (key, 0, "id"))),
-                message=f"编号 {record_id} 重复：第 {first_line[record_id]} 行已经用过。",
-                hint="每条记录的编号必须唯一；改成新的编号或合并这两条记录。",
-            ))
+            problems.append(
+                Problem(
+                    document.path,
+                    line,
+                    column,
+                    rule="registry.duplicate-id",
+                    field=field_label(path, schema_title(schema, (key, 0, "id"))),
+                    message=f"编号 {record_id} 重复：第 {first_line[record_id]} 行已经用过。",
+                    hint="每条记录的编号必须唯一；改成新的编号或合并这两条记录。",
+                )
+            )
         else:
             first_line[record_id] = line
     return problems

@@ -24,12 +24,16 @@ def format_problems(problems: list[Problem], fmt: str, *, files_checked: int | N
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     if fmt == "json":
-        return json.dumps({
-            "files_checked": checked,
-            "errors": errors,
-            "warnings": warnings,
-            "problems": [p.as_dict() for p in problems],
-        }, ensure_ascii=False, indent=2)
+        return json.dumps(
+            {
+                "files_checked": checked,
+                "errors": errors,
+                "warnings": warnings,
+                "problems": [p.as_dict() for p in problems],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
     lines = [p.text() for p in problems] if fmt == "text" else [_annotation(p) for p in problems]
     lines.append(summary_line(checked, errors, warnings))
     return "\n".join(lines)

@@ -42,8 +42,9 @@ from showcase.validate.schema_check import SchemaChecker
 from showcase.validate.selection import select_files
 
 
-def validate_repository(layout: Layout, only: Sequence[Path] | None = None,
-                        today: datetime.date | None = None) -> ValidationResult:
+def validate_repository(
+    layout: Layout, only: Sequence[Path] | None = None, today: datetime.date | None = None
+) -> ValidationResult:
     """Check the repository at `layout` (or just the files in `only`)."""
     return _Run(layout, today or datetime.date.today()).validate(only)
 
@@ -61,19 +62,25 @@ class _Run:
             for kind in ("project", "event", "roadshow", *(s.kind for s in REGISTRIES.values())):
                 self.checkers[kind] = SchemaChecker.from_file(self.layout.schema(kind))
         except (OSError, ValueError) as error:
-            problem = Problem(self.layout.relative(self.layout.schemas_dir), rule="schema.broken",
-                              message=f"无法读取数据规范（schemas/）：{error}。",
-                              hint="从仓库恢复 schemas/ 目录；它由众创空间维护人管理。")
+            problem = Problem(
+                self.layout.relative(self.layout.schemas_dir),
+                rule="schema.broken",
+                message=f"无法读取数据规范（schemas/）：{error}。",
+                hint="从仓库恢复 schemas/ 目录；它由众创空间维护人管理。",
+            )
             return ValidationResult(None, [problem], 0)
 
-        registries = {name: load_registry(self.layout, spec, self.checkers[spec.kind])
-                      for name, spec in REGISTRIES.items()}
+        registries = {
+            name: load_registry(self.layout, spec, self.checkers[spec.kind])
+            for name, spec in REGISTRIES.items()
+        }
         problems = list(selection.problems)
         for name in selection.registries:
             problems += registries[name].problems
 
-        rules = ProjectRules(self._references(registries), self.checkers["project"].schema,
-                             self.today)
+        rules = ProjectRules(
+            self._references(registries), self.checkers["project"].schema, self.today
+        )
         duplicates = _duplicate_stems([*all_projects, *selection.projects])
         projects: dict[str, tuple[Document, Path]] = {}
         for file in selection.projects:
@@ -90,28 +97,44 @@ class _Run:
             if document is not None:
                 events.append(document)
 
-        roadshows = check_roadshow_files(selection.roadshows, self.layout, RoadshowReferences(
-            project_ids, registries["colleges"].ids(), registries["mentors"].ids(),
-            registries["fields"].ids()), self.checkers["roadshow"])
+        roadshows = check_roadshow_files(
+            selection.roadshows,
+            self.layout,
+            RoadshowReferences(
+                project_ids,
+                registries["colleges"].ids(),
+                registries["mentors"].ids(),
+                registries["fields"].ids(),
+            ),
+            self.checkers["roadshow"],
+        )
         problems += roadshows.problems
 
-        publicity = check_publicity(
-            self.layout, {file.stem: doc.data for doc, file in projects.values()}, all_projects,
-            self.today,
-        ) if selection.publicity else None
+        publicity = (
+            check_publicity(
+                self.layout,
+                {file.stem: doc.data for doc, file in projects.values()},
+                all_projects,
+                self.today,
+            )
+            if selection.publicity
+            else None
+        )
         problems += publicity.problems if publicity else []
 
         problems = sort_problems(problems)
         usable = not has_errors(problems) and all(
-            registries[spec.name].document is not None for spec in REGISTRIES.values()
+            registries[spec.name].document is not None
+            for spec in REGISTRIES.values()
             if spec.required
         )
         model = _build_model(registries, projects, events) if usable else None
         if model is not None and publicity is not None:
             model.cases = publicity.cases
         if model is not None and only is None:
-            model.roadshows, planned = plan_roadshows(roadshows.documents, model,
-                                                      self.checkers["roadshow"].schema)
+            model.roadshows, planned = plan_roadshows(
+                roadshows.documents, model, self.checkers["roadshow"].schema
+            )
             if planned:
                 problems, model = sort_problems([*problems, *planned]), None
         return ValidationResult(model, problems, selection.count)
@@ -123,11 +146,16 @@ class _Run:
             domains = tuple(d.lower() for d in domains if isinstance(d, str))
         else:
             domains = None
-        return References(registries["colleges"].ids(), registries["mentors"].ids(),
-                          registries["fields"].ids(), domains)
+        return References(
+            registries["colleges"].ids(),
+            registries["mentors"].ids(),
+            registries["fields"].ids(),
+            domains,
+        )
 
-    def _check_project(self, file: Path, rules: ProjectRules,
-                       duplicates: dict[str, list[Path]]) -> tuple[Document | None, list[Problem]]:
+    def _check_project(
+        self, file: Path, rules: ProjectRules, duplicates: dict[str, list[Path]]
+    ) -> tuple[Document | None, list[Problem]]:
         document, problems = load_yaml(file, _display(self.layout, file))
         if document is None:
             return None, problems
@@ -139,16 +167,22 @@ class _Run:
         if clashes:
             line, column = document.position(("id",))
             others = "、".join(self.layout.relative(other) for other in clashes)
-            problems.append(Problem(
-                document.path, line, column, rule="project.duplicate-id",
-                field=f"id（{checker.schema['properties']['id']['title']}）",
-                message=f"项目编号 {file.stem} 重复：{others} 也用了这个编号。",
-                hint="项目编号全校唯一：与另一学院商量，其中一个项目换编号（文件名和 id 一起改）。",
-            ))
+            problems.append(
+                Problem(
+                    document.path,
+                    line,
+                    column,
+                    rule="project.duplicate-id",
+                    field=f"id（{checker.schema['properties']['id']['title']}）",
+                    message=f"项目编号 {file.stem} 重复：{others} 也用了这个编号。",
+                    hint="项目编号全校唯一：与另一学院商量，其中一个项目换编号（文件名和 id 一起改）。",
+                )
+            )
         return document, problems
 
-    def _check_event(self, file: Path, project_ids: frozenset[str],
-                     mentor_ids: frozenset[str] | None) -> tuple[Document | None, list[Problem]]:
+    def _check_event(
+        self, file: Path, project_ids: frozenset[str], mentor_ids: frozenset[str] | None
+    ) -> tuple[Document | None, list[Problem]]:
         document, problems = load_yaml(file, _display(self.layout, file))
         if document is None:
             return None, problems
@@ -176,15 +210,21 @@ def _duplicate_stems(files: list[Path]) -> dict[str, list[Path]]:
     return clashes
 
 
-def _build_model(registries: dict[str, LoadedRegistry],
-                 projects: dict[str, tuple[Document, Path]], events: list[Document]) -> Model:
+def _build_model(
+    registries: dict[str, LoadedRegistry],
+    projects: dict[str, tuple[Document, Path]],
+    events: list[Document],
+) -> Model:
     def records(name: str) -> list[dict[str, Any]]:
         return registries[name].records
 
-    built = sorted((Project.from_data(doc.data, source) for source, (doc, _) in projects.items()),
-                   key=lambda project: project.id)
-    event_records = sorted((event_from_data(doc.data) for doc in events),
-                           key=lambda event: (event.start, event.id))
+    built = sorted(
+        (Project.from_data(doc.data, source) for source, (doc, _) in projects.items()),
+        key=lambda project: project.id,
+    )
+    event_records = sorted(
+        (event_from_data(doc.data) for doc in events), key=lambda event: (event.start, event.id)
+    )
     return Model(
         site=site_from_data(records("site")[0]),
         colleges={r["id"]: college_from_data(r) for r in records("colleges")},
@@ -194,4 +234,3 @@ def _build_model(registries: dict[str, LoadedRegistry],
         events={event.id: event for event in event_records},
         services={r["id"]: service_from_data(r) for r in records("services")},
     )
-

@@ -50,8 +50,9 @@ class RoadshowReferences:
     fields: frozenset[str] | None
 
 
-def check_roadshow(document: Document, file: Path, references: RoadshowReferences,
-                   schema: dict[str, Any]) -> list[Problem]:
+def check_roadshow(
+    document: Document, file: Path, references: RoadshowReferences, schema: dict[str, Any]
+) -> list[Problem]:
     """Every problem of the roadshow in `document` that its schema cannot see."""
     data = document.data
     if not isinstance(data, dict):
@@ -71,16 +72,18 @@ def check_roadshow(document: Document, file: Path, references: RoadshowReference
     return found
 
 
-def plan_roadshows(documents: Iterable[Document], model: Model,
-                   schema: dict[str, Any]) -> tuple[dict[str, Agenda], list[Problem]]:
+def plan_roadshows(
+    documents: Iterable[Document], model: Model, schema: dict[str, Any]
+) -> tuple[dict[str, Agenda], list[Problem]]:
     """The agenda of every roadshow, or the problems that prevent one, pinned to its file."""
     agendas: dict[str, Agenda] = {}
     problems: list[Problem] = []
     for document in documents:
         roadshow = roadshow_from_data(document.data, document.path)
         plan = schedule(roadshow, model.projects, model.mentors)
-        problems += [problem_at(document, schema, i.path, i.rule, i.message, i.hint)
-                     for i in plan.issues]
+        problems += [
+            problem_at(document, schema, i.path, i.rule, i.message, i.hint) for i in plan.issues
+        ]
         if plan.agenda is not None:
             agendas[roadshow.id] = plan.agenda
     first_day = {rid: agenda.roadshow.days[0].date for rid, agenda in agendas.items()}
@@ -100,8 +103,12 @@ def _check_timezone(value: Any, report: Report) -> None:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        report(("timezone",), "roadshow.timezone", f"时区 {value} 不存在。",
-               "写 IANA 时区名，例如 Asia/Shanghai；在北京时间举行的路演删除这一行即可。")
+        report(
+            ("timezone",),
+            "roadshow.timezone",
+            f"时区 {value} 不存在。",
+            "写 IANA 时区名，例如 Asia/Shanghai；在北京时间举行的路演删除这一行即可。",
+        )
 
 
 def _clock(value: str) -> int | None:
@@ -117,18 +124,27 @@ def _range(value: Any, path: JsonPath, report: Report) -> tuple[int, int] | None
     start_text, end_text = value.split("-")
     start, end = _clock(start_text), _clock(end_text)
     if start is None or end is None:
-        report(path, "time.invalid", f"「{value}」里有不存在的钟点。",
-               "钟点写成 24 小时制 HH:MM，小时 00–23，分钟 00–59，例如 09:00-12:00。")
+        report(
+            path,
+            "time.invalid",
+            f"「{value}」里有不存在的钟点。",
+            "钟点写成 24 小时制 HH:MM，小时 00–23，分钟 00–59，例如 09:00-12:00。",
+        )
         return None
     if end <= start:
-        report(path, "time.end-before-start", f"时段 {value} 的结束不晚于开始。",
-               "前面写开始钟点，后面写结束钟点，例如 14:00-17:30。")
+        report(
+            path,
+            "time.end-before-start",
+            f"时段 {value} 的结束不晚于开始。",
+            "前面写开始钟点，后面写结束钟点，例如 14:00-17:30。",
+        )
         return None
     return start, end
 
 
-def _check_days(days: list[tuple[int, dict[str, Any]]],
-                report: Report) -> dict[str, list[tuple[int, int]]]:
+def _check_days(
+    days: list[tuple[int, dict[str, Any]]], report: Report
+) -> dict[str, list[tuple[int, int]]]:
     """Each real date's windows, checked to be real, ordered and not overlapping."""
     windows_of: dict[str, list[tuple[int, int]]] = {}
     for index, day in days:
@@ -136,8 +152,12 @@ def _check_days(days: list[tuple[int, dict[str, Any]]],
         if not isinstance(date, str) or not _real_date(date, ("days", index, "date"), report):
             continue
         if date in windows_of:
-            report(("days", index, "date"), "roadshow.duplicate-day", f"日期 {date} 写了两次。",
-                   "同一天的多个时段写在同一个 windows 列表里。")
+            report(
+                ("days", index, "date"),
+                "roadshow.duplicate-day",
+                f"日期 {date} 写了两次。",
+                "同一天的多个时段写在同一个 windows 列表里。",
+            )
             continue
         windows: list[tuple[int, int]] = []
         raw = day.get("windows")
@@ -145,8 +165,12 @@ def _check_days(days: list[tuple[int, dict[str, Any]]],
             path = ("days", index, "windows", w_index)
             window = _range(text, path, report)
             if window and windows and window[0] < windows[-1][1]:
-                report(path, "roadshow.window-order", f"时段 {text} 与前一个时段重叠或顺序颠倒。",
-                       "按时间先后写时段，且互不重叠，例如 09:00-12:00、14:00-17:30。")
+                report(
+                    path,
+                    "roadshow.window-order",
+                    f"时段 {text} 与前一个时段重叠或顺序颠倒。",
+                    "按时间先后写时段，且互不重叠，例如 09:00-12:00、14:00-17:30。",
+                )
             elif window:
                 windows.append(window)
         windows_of[date] = windows
@@ -158,86 +182,135 @@ def _real_date(text: str, path: JsonPath, report: Report) -> bool:
         datetime.date.fromisoformat(text)
     except ValueError:
         if re.match(r"^\d{4}-\d{2}-\d{2}$", text):
-            report(path, "date.invalid", f"「{text}」不是真实存在的日期。",
-                   "写成 YYYY-MM-DD 的真实日期，例如 2026-05-20。")
+            report(
+                path,
+                "date.invalid",
+                f"「{text}」不是真实存在的日期。",
+                "写成 YYYY-MM-DD 的真实日期，例如 2026-05-20。",
+            )
         return False
     return True
 
 
-def _check_breaks(breaks: list[tuple[int, dict[str, Any]]],
-                  days: dict[str, list[tuple[int, int]]], report: Report) -> None:
+def _check_breaks(
+    breaks: list[tuple[int, dict[str, Any]]], days: dict[str, list[tuple[int, int]]], report: Report
+) -> None:
     for index, item in breaks:
         day = item.get("day")
         if isinstance(day, str) and day not in days:
             if _real_date(day, ("breaks", index, "day"), report):
-                report(("breaks", index, "day"), "roadshow.break-day",
-                       f"休息日期 {day} 不是本次路演的日期。",
-                       f"写 days 里的日期之一：{'、'.join(days) or '（无）'}；"
-                       "每天都有的休息删除 day。")
+                report(
+                    ("breaks", index, "day"),
+                    "roadshow.break-day",
+                    f"休息日期 {day} 不是本次路演的日期。",
+                    f"写 days 里的日期之一：{'、'.join(days) or '（无）'}；"
+                    "每天都有的休息删除 day。",
+                )
             continue
         span = _range(item.get("time"), ("breaks", index, "time"), report)
         targets = [day] if isinstance(day, str) else list(days)
         for date in targets:
             windows = days[date]
             if span and windows and not (windows[0][0] <= span[0] and span[1] <= windows[-1][1]):
-                report(("breaks", index, "time"), "roadshow.break-outside-day",
-                       f"休息时段 {item['time']} 不在 {date} 的路演时间内。",
-                       "休息要落在当天第一个时段开始和最后一个时段结束之间。")
+                report(
+                    ("breaks", index, "time"),
+                    "roadshow.break-outside-day",
+                    f"休息时段 {item['time']} 不在 {date} 的路演时间内。",
+                    "休息要落在当天第一个时段开始和最后一个时段结束之间。",
+                )
                 break
 
 
-def _unique_ids(items: list[tuple[int, dict[str, Any]]], key: str, noun: str,
-                report: Report) -> set[str]:
+def _unique_ids(
+    items: list[tuple[int, dict[str, Any]]], key: str, noun: str, report: Report
+) -> set[str]:
     seen: set[str] = set()
     for index, item in items:
         value = item.get("id")
         if not isinstance(value, str):
             continue
         if value in seen:
-            report((key, index, "id"), f"roadshow.duplicate-{key}",
-                   f"{noun}编号 {value} 重复。", f"每个{noun}用不同的编号。")
+            report(
+                (key, index, "id"),
+                f"roadshow.duplicate-{key}",
+                f"{noun}编号 {value} 重复。",
+                f"每个{noun}用不同的编号。",
+            )
         seen.add(value)
     return seen
 
 
-def _check_references(data: dict[str, Any], refs: RoadshowReferences, rooms: set[str],
-                      report: Report) -> None:
-    def need(value: Any, path: JsonPath, known: Iterable[str] | None, what: str,
-             where: str) -> None:
+def _check_references(
+    data: dict[str, Any], refs: RoadshowReferences, rooms: set[str], report: Report
+) -> None:
+    def need(
+        value: Any, path: JsonPath, known: Iterable[str] | None, what: str, where: str
+    ) -> None:
         if not isinstance(value, str) or known is None or value in known:
             return
         match = closest(value, sorted(known))
-        report(path, "roadshow.unknown-reference", f"{what} {value} 不存在。",
-               f"是不是 {match}？" if match else f"写{where}里已有的编号。")
+        report(
+            path,
+            "roadshow.unknown-reference",
+            f"{what} {value} 不存在。",
+            f"是不是 {match}？" if match else f"写{where}里已有的编号。",
+        )
 
     projects = data.get("projects")
     for index, pid in enumerate(projects if isinstance(projects, list) else ()):
         need(pid, ("projects", index), refs.projects, "项目编号", " projects/ ")
     selection = data.get("selection") if isinstance(data.get("selection"), dict) else {}
-    for key, known, what in (("colleges", refs.colleges, "学院编号"),
-                             ("fields", refs.fields, "领域编号")):
+    for key, known, what in (
+        ("colleges", refs.colleges, "学院编号"),
+        ("fields", refs.fields, "领域编号"),
+    ):
         values = selection.get(key)
         for index, value in enumerate(values if isinstance(values, list) else ()):
             need(value, ("selection", key, index), known, what, f" content/{key}.yaml ")
     for index, track in _records(data, "tracks"):
         fields = track.get("fields")
         for f_index, value in enumerate(fields if isinstance(fields, list) else ()):
-            need(value, ("tracks", index, "fields", f_index), refs.fields, "领域编号",
-                 " content/fields.yaml ")
+            need(
+                value,
+                ("tracks", index, "fields", f_index),
+                refs.fields,
+                "领域编号",
+                " content/fields.yaml ",
+            )
     for index, judge in _records(data, "judges"):
-        need(judge.get("college"), ("judges", index, "college"), refs.colleges, "学院编号",
-             " content/colleges.yaml ")
-        need(judge.get("mentor"), ("judges", index, "mentor"), refs.mentors, "导师编号",
-             " content/mentors.yaml ")
+        need(
+            judge.get("college"),
+            ("judges", index, "college"),
+            refs.colleges,
+            "学院编号",
+            " content/colleges.yaml ",
+        )
+        need(
+            judge.get("mentor"),
+            ("judges", index, "mentor"),
+            refs.mentors,
+            "导师编号",
+            " content/mentors.yaml ",
+        )
         need(judge.get("room"), ("judges", index, "room"), rooms, "路演室编号", "本文件 rooms ")
         conflicts = judge.get("conflicts")
         for c_index, pid in enumerate(conflicts if isinstance(conflicts, list) else ()):
-            need(pid, ("judges", index, "conflicts", c_index), refs.projects, "项目编号",
-                 " projects/ ")
+            need(
+                pid,
+                ("judges", index, "conflicts", c_index),
+                refs.projects,
+                "项目编号",
+                " projects/ ",
+            )
     for key in ("pinned", "unavailable", "results"):
         for index, item in _records(data, key):
-            need(item.get("project"), (key, index, "project"), refs.projects, "项目编号",
-                 " projects/ ")
+            need(
+                item.get("project"),
+                (key, index, "project"),
+                refs.projects,
+                "项目编号",
+                " projects/ ",
+            )
     for index, pin in _records(data, "pinned"):
         need(pin.get("room"), ("pinned", index, "room"), rooms, "路演室编号", "本文件 rooms ")
 
@@ -249,16 +322,22 @@ def _moment(value: Any, path: JsonPath, report: Report) -> datetime.datetime | N
         return datetime.datetime.strptime(value, "%Y-%m-%d %H:%M")
     except ValueError:
         if re.match(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", value):
-            report(path, "date.invalid", f"「{value}」不是真实存在的时间。",
-                   "写成 YYYY-MM-DD HH:MM 的真实日期和 24 小时制钟点，例如 2026-05-20 09:30。")
+            report(
+                path,
+                "date.invalid",
+                f"「{value}」不是真实存在的时间。",
+                "写成 YYYY-MM-DD HH:MM 的真实日期和 24 小时制钟点，例如 2026-05-20 09:30。",
+            )
         return None
 
 
-def _check_pins(data: dict[str, Any], days: dict[str, list[tuple[int, int]]],
-                report: Report) -> None:
+def _check_pins(
+    data: dict[str, Any], days: dict[str, list[tuple[int, int]]], report: Report
+) -> None:
     fmt = data.get("format") if isinstance(data.get("format"), dict) else {}
-    length = sum(v for k, v in fmt.items() if k in ("pitch_minutes", "qa_minutes")
-                 and isinstance(v, int))
+    length = sum(
+        v for k, v in fmt.items() if k in ("pitch_minutes", "qa_minutes") and isinstance(v, int)
+    )
     breaks = [(b.get("day"), b.get("time")) for _, b in _records(data, "breaks")]
     for index, pin in _records(data, "pinned"):
         path = ("pinned", index, "start")
@@ -267,16 +346,30 @@ def _check_pins(data: dict[str, Any], days: dict[str, list[tuple[int, int]]],
             continue
         date, start = pin["start"][:10], moment.hour * 60 + moment.minute
         inside = any(w[0] <= start and start + length <= w[1] for w in days.get(date, ()))
-        clash = next((t for d, t in breaks if isinstance(t, str) and (not d or d == date)
-                      and _overlaps(t, start, start + length)), None)
+        clash = next(
+            (
+                t
+                for d, t in breaks
+                if isinstance(t, str)
+                and (not d or d == date)
+                and _overlaps(t, start, start + length)
+            ),
+            None,
+        )
         if not inside:
-            report(path, "roadshow.pin-outside-window",
-                   f"指定时间 {pin['start']} 起的 {length} 分钟不在任何路演时段内。",
-                   "指定时间要落在 days 里某一天的某个时段内，并留够陈述加问答的时间。")
+            report(
+                path,
+                "roadshow.pin-outside-window",
+                f"指定时间 {pin['start']} 起的 {length} 分钟不在任何路演时段内。",
+                "指定时间要落在 days 里某一天的某个时段内，并留够陈述加问答的时间。",
+            )
         elif clash:
-            report(path, "roadshow.pin-in-break",
-                   f"指定时间 {pin['start']} 起的 {length} 分钟与固定休息 {clash} 重叠。",
-                   "把指定时间移到休息之前或之后。")
+            report(
+                path,
+                "roadshow.pin-in-break",
+                f"指定时间 {pin['start']} 起的 {length} 分钟与固定休息 {clash} 重叠。",
+                "把指定时间移到休息之前或之后。",
+            )
 
 
 def _overlaps(text: str, start: int, end: int) -> bool:
@@ -292,8 +385,12 @@ def _check_unavailable(items: list[tuple[int, dict[str, Any]]], report: Report) 
         start = _moment(item.get("from"), ("unavailable", index, "from"), report)
         end = _moment(item.get("to"), ("unavailable", index, "to"), report)
         if start and end and end <= start:
-            report(("unavailable", index, "to"), "roadshow.unavailable-order",
-                   f"结束时间 {item['to']} 不晚于开始时间 {item['from']}。", "检查日期和钟点。")
+            report(
+                ("unavailable", index, "to"),
+                "roadshow.unavailable-order",
+                f"结束时间 {item['to']} 不晚于开始时间 {item['from']}。",
+                "检查日期和钟点。",
+            )
 
 
 @dataclass
@@ -302,8 +399,9 @@ class CheckedRoadshows:
     problems: list[Problem]
 
 
-def check_roadshow_files(files: Iterable[Path], layout: Layout, references: RoadshowReferences,
-                         checker: SchemaChecker) -> CheckedRoadshows:
+def check_roadshow_files(
+    files: Iterable[Path], layout: Layout, references: RoadshowReferences, checker: SchemaChecker
+) -> CheckedRoadshows:
     """Load, schema-check and rule-check every roadshow file."""
     checked = CheckedRoadshows([], [])
     for file in files:

@@ -41,7 +41,7 @@ from showcase.validate.labels import (
 _TYPE_HINTS = {
     "array": "列表的每一项单独写一行，以「- 」开头并对齐。",
     "object": "在下一行缩进两个空格，逐项写「字段名: 值」。",
-    "string": "全是数字、像 yes/no 或以特殊符号开头的文字，请用英文引号括起来，例如 \"2024\"。",
+    "string": '全是数字、像 yes/no 或以特殊符号开头的文字，请用英文引号括起来，例如 "2024"。',
     "boolean": "写 true（是）或 false（否）。",
     "number": "只写数字，不加单位、逗号或引号，例如 500000。",
     "integer": "只写整数，不加单位、逗号或引号。",
@@ -103,11 +103,18 @@ def _compile_fast(schema: dict[str, Any]) -> Callable[[Any], Any]:
     return fastjsonschema.compile(draft7, use_default=False)
 
 
-def _problem(document: Document, path: JsonPath, rule: str, field: str, message: str,
-             hint: str, *, at_key: bool = False) -> Problem:
+def _problem(
+    document: Document,
+    path: JsonPath,
+    rule: str,
+    field: str,
+    message: str,
+    hint: str,
+    *,
+    at_key: bool = False,
+) -> Problem:
     line, column = document.key_position(path) if at_key else document.position(path)
-    return Problem(document.path, line, column, rule=rule, field=field,
-                   message=message, hint=hint)
+    return Problem(document.path, line, column, rule=rule, field=field, message=message, hint=hint)
 
 
 def _title_label(error: ValidationError, path: JsonPath) -> str:
@@ -128,36 +135,50 @@ def _required(error: ValidationError, document: Document, path: JsonPath) -> Ite
         sub = properties.get(name, {})
         description = sub.get("description", "")
         yield _problem(
-            document, path, "schema.required", field_label((*path, name), sub.get("title", "")),
+            document,
+            path,
+            "schema.required",
+            field_label((*path, name), sub.get("title", "")),
             f"缺少必填字段 {name}。",
             f"补上一行「{name}: …」" + (f"（{description}）" if description else "。"),
         )
 
 
-def _unknown_field(error: ValidationError, document: Document,
-                   path: JsonPath) -> Iterator[Problem]:
+def _unknown_field(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
     properties: dict[str, Any] = error.schema.get("properties", {})
     by_title = {sub.get("title"): name for name, sub in properties.items()}
     for key in error.instance:
         if key in properties:
             continue
-        suggestion = by_title.get(key) or closest(key, properties) or by_title.get(
-            closest(key, [t for t in by_title if t]) or ""
+        suggestion = (
+            by_title.get(key)
+            or closest(key, properties)
+            or by_title.get(closest(key, [t for t in by_title if t]) or "")
         )
         if suggestion:
             title = properties[suggestion].get("title", "")
             hint = f"是不是想写 {suggestion}（{title}）？字段名要用英文，和模板一致。"
         else:
             hint = "删除这个字段，或改成模板里的字段：" + "、".join(properties) + "。"
-        yield _problem(document, (*path, key), "schema.unknown-field",
-                       field_label((*path, key)), f"不认识的字段 {key}。", hint, at_key=True)
+        yield _problem(
+            document,
+            (*path, key),
+            "schema.unknown-field",
+            field_label((*path, key)),
+            f"不认识的字段 {key}。",
+            hint,
+            at_key=True,
+        )
 
 
 def _type(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
     expected = error.validator_value
     first = expected if isinstance(expected, str) else expected[0]
     yield _problem(
-        document, path, "schema.type", _title_label(error, path),
+        document,
+        path,
+        "schema.type",
+        _title_label(error, path),
         f"应该是{type_label(expected)}，这里写的是{value_type_label(error.instance)}"
         f"「{show_value(error.instance)}」。",
         _TYPE_HINTS.get(first, ""),
@@ -174,8 +195,14 @@ def _enum(error: ValidationError, document: Document, path: JsonPath) -> Iterato
         hint = f"改成 {suggestion}" + (f"（{label}）" if label else "") + "：写左边的英文编号。"
     else:
         hint = "从可选值中选一个，写左边的英文编号。"
-    yield _problem(document, path, "schema.enum", _title_label(error, path),
-                   f"「{show_value(error.instance)}」不是可选值。可选值：{allowed}。", hint)
+    yield _problem(
+        document,
+        path,
+        "schema.enum",
+        _title_label(error, path),
+        f"「{show_value(error.instance)}」不是可选值。可选值：{allowed}。",
+        hint,
+    )
 
 
 def _closest_enum(value: Any, values: list[str], labels: dict[str, str]) -> str | None:
@@ -197,19 +224,30 @@ def _closest_enum(value: Any, values: list[str], labels: dict[str, str]) -> str 
 def _pattern(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
     label = _title_label(error, path)
     scheme = _SCHEME.match(str(error.instance))
-    if str(error.validator_value).startswith(_URL_PATTERN_PREFIX) and scheme and (
-        scheme.group(1).lower() not in ("http", "https")
+    if (
+        str(error.validator_value).startswith(_URL_PATTERN_PREFIX)
+        and scheme
+        and (scheme.group(1).lower() not in ("http", "https"))
     ):
         yield _problem(
-            document, path, "link.scheme", label,
+            document,
+            path,
+            "link.scheme",
+            label,
             f"不接受「{scheme.group(1)}:」链接：只允许 http:// 或 https:// 网址。"
             "javascript:、data: 等链接会在访问者的浏览器里执行代码或夹带内容。",
             "改成以 https:// 开头的网页地址；没有就删除这一行。",
         )
         return
     hint = error.schema.get("x-pattern-hint") or error.schema.get("description", "")
-    yield _problem(document, path, "schema.pattern", label,
-                   f"格式不对：「{show_value(error.instance)}」。", hint)
+    yield _problem(
+        document,
+        path,
+        "schema.pattern",
+        label,
+        f"格式不对：「{show_value(error.instance)}」。",
+        hint,
+    )
 
 
 def _length(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
@@ -242,7 +280,10 @@ def _unique(error: ValidationError, document: Document, path: JsonPath) -> Itera
         key = json.dumps(item, sort_keys=True, ensure_ascii=False)
         if key in seen:
             yield _problem(
-                document, (*path, index), "schema.unique-items", _title_label(error, path),
+                document,
+                (*path, index),
+                "schema.unique-items",
+                _title_label(error, path),
                 f"第 {index + 1} 项「{show_value(item)}」与第 {seen[key] + 1} 项重复。",
                 "删除重复的一项。",
             )
@@ -256,21 +297,37 @@ def _range(error: ValidationError, document: Document, path: JsonPath) -> Iterat
         rule, message = "schema.minimum", f"不能小于 {limit}，这里写的是 {value}。"
     else:
         rule, message = "schema.maximum", f"不能大于 {limit}，这里写的是 {value}。"
-    yield _problem(document, path, rule, _title_label(error, path), message,
-                   error.schema.get("description", "") or "检查数值和单位。")
+    yield _problem(
+        document,
+        path,
+        rule,
+        _title_label(error, path),
+        message,
+        error.schema.get("description", "") or "检查数值和单位。",
+    )
 
 
 def _reserved(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
     """``not: {enum: [...]}`` marks names the site itself uses, such as ``index``."""
-    yield _problem(document, path, "schema.reserved", _title_label(error, path),
-                   f"「{show_value(error.instance)}」是保留字，不能用作编号。",
-                   error.schema.get("x-reserved-hint", "") or "换一个编号。")
+    yield _problem(
+        document,
+        path,
+        "schema.reserved",
+        _title_label(error, path),
+        f"「{show_value(error.instance)}」是保留字，不能用作编号。",
+        error.schema.get("x-reserved-hint", "") or "换一个编号。",
+    )
 
 
 def _other(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
-    yield _problem(document, path, "schema.other", _title_label(error, path),
-                   f"「{show_value(error.instance)}」不符合要求。",
-                   error.schema.get("description", "") or "对照模板修改。")
+    yield _problem(
+        document,
+        path,
+        "schema.other",
+        _title_label(error, path),
+        f"「{show_value(error.instance)}」不符合要求。",
+        error.schema.get("description", "") or "对照模板修改。",
+    )
 
 
 _TRANSLATORS: dict[str, Callable[[ValidationError, Document, JsonPath], Iterator[Problem]]] = {

@@ -38,17 +38,26 @@ class Selection:
     @property
     def count(self) -> int:
         """How many files are checked (for the summary line)."""
-        return (len(self.registries) + len(self.projects) + len(self.events)
-                + len(self.roadshows) + len(self.publicity))
+        return (
+            len(self.registries)
+            + len(self.projects)
+            + len(self.events)
+            + len(self.roadshows)
+            + len(self.publicity)
+        )
 
 
-def select_files(layout: Layout, only: Sequence[Path] | None,
-                 all_projects: list[Path]) -> Selection:
+def select_files(
+    layout: Layout, only: Sequence[Path] | None, all_projects: list[Path]
+) -> Selection:
     """The files to check and report on."""
     if only is None:
         return Selection(
-            registries=[name for name, spec in REGISTRIES.items()
-                        if spec.required or layout.registry(name).exists()],
+            registries=[
+                name
+                for name, spec in REGISTRIES.items()
+                if spec.required or layout.registry(name).exists()
+            ],
             projects=list(all_projects),
             events=_event_files(layout),
             roadshows=sorted((layout.content_dir / "roadshows").glob("*.yaml")),
@@ -59,10 +68,14 @@ def select_files(layout: Layout, only: Sequence[Path] | None,
     for given in only:
         path = given if given.is_absolute() else layout.root / given
         if not path.exists():
-            selection.problems.append(Problem(
-                layout.relative(path), rule="file.not-found", message="找不到这个文件或文件夹。",
-                hint="检查路径拼写；路径相对于仓库根目录，例如 projects/textile/smart-yarn.yaml。",
-            ))
+            selection.problems.append(
+                Problem(
+                    layout.relative(path),
+                    rule="file.not-found",
+                    message="找不到这个文件或文件夹。",
+                    hint="检查路径拼写；路径相对于仓库根目录，例如 projects/textile/smart-yarn.yaml。",
+                )
+            )
         elif path.is_dir():
             for file in sorted(p for p in path.rglob("*") if _is_data_file(layout, p)):
                 _classify(layout, file, selection)
@@ -91,11 +104,14 @@ def _classify(layout: Layout, file: Path, selection: Selection) -> None:
     elif display == "content/typical-cases.yaml" or parts[:2] == ["content", "stories"]:
         selection.publicity.append(file)
     else:
-        selection.problems.append(Problem(
-            display, rule="file.unknown-kind",
-            message="这个文件既不是项目文件，也不是 content/ 下的名录或活动文件，无法校验。",
-            hint="项目文件放在 projects/<学院编号>/<项目编号>.yaml。",
-        ))
+        selection.problems.append(
+            Problem(
+                display,
+                rule="file.unknown-kind",
+                message="这个文件既不是项目文件，也不是 content/ 下的名录或活动文件，无法校验。",
+                hint="项目文件放在 projects/<学院编号>/<项目编号>.yaml。",
+            )
+        )
 
 
 def _event_files(layout: Layout) -> list[Path]:
@@ -114,7 +130,8 @@ def _misplaced_projects(layout: Layout, expected: set[Path]) -> list[Problem]:
 
 def _misplaced(display: str) -> Problem:
     return Problem(
-        display, rule="project.location",
+        display,
+        rule="project.location",
         message="项目文件放错了位置或扩展名不对，网站会忽略它。",
         hint="项目文件必须是 projects/<学院编号>/<项目编号>.yaml（扩展名 .yaml，不是 .yml）。",
     )

@@ -32,8 +32,13 @@ from tests.factories import make_model, make_project
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 PHONE = {"width": 375, "height": 812}
@@ -139,9 +144,11 @@ def page(browser: Any, guard: Guard) -> Iterator[Any]:
     context.route("**/*", only_local)
     new_page = context.new_page()
     new_page.on(
-        "console", lambda message: message.type == "error" and guard.console_errors.append(
-            f"{message.text} @ {message.location.get('url', '')}"
-        )
+        "console",
+        lambda message: (
+            message.type == "error"
+            and guard.console_errors.append(f"{message.text} @ {message.location.get('url', '')}")
+        ),
     )
     new_page.on("pageerror", lambda error: guard.console_errors.append(f"页面错误：{error}"))
     yield new_page

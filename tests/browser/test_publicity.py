@@ -22,14 +22,27 @@ def cases_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]
     model = make_model([make_project("sensor-fabric"), make_project("other-project")])
     model.cases = {
         "2023-sensor-fabric": TypicalCase(
-            "2023-sensor-fabric", "sensor-fabric", 2023, "tech-innovation",
-            "把传感器织进布里", "一支纺织学院的学生团队把传感功能做进了面料本身。",
-            "好的技术应该消失在布料里。", "published", "宣传部", "2023-01-10",
+            "2023-sensor-fabric",
+            "sensor-fabric",
+            2023,
+            "tech-innovation",
+            "把传感器织进布里",
+            "一支纺织学院的学生团队把传感功能做进了面料本身。",
+            "好的技术应该消失在布料里。",
+            "published",
+            "宣传部",
+            "2023-01-10",
             Story(STORY, "宣传部"),
         ),
         "2026-other-project": TypicalCase(
-            "2026-other-project", "other-project", 2026, "public-welfare",
-            "尚未发布的草稿", "这条草稿不能出现在公开网站上。", "还没审核。", "draft",
+            "2026-other-project",
+            "other-project",
+            2026,
+            "public-welfare",
+            "尚未发布的草稿",
+            "这条草稿不能出现在公开网站上。",
+            "还没审核。",
+            "draft",
         ),
     }
     with serve_model(tmp_path_factory.mktemp("cases-repo"), model) as served:

@@ -13,8 +13,15 @@ from tests.roadshow.builders import with_agenda
 
 pytestmark = pytest.mark.browser
 
-JUDGES = [{"id": "wang", "name": "王老师", "organisation": "计算机学院", "room": "hall-a",
-           "college": "computing"}]
+JUDGES = [
+    {
+        "id": "wang",
+        "name": "王老师",
+        "organisation": "计算机学院",
+        "room": "hall-a",
+        "college": "computing",
+    }
+]
 
 
 @pytest.fixture(scope="module")
@@ -54,9 +61,7 @@ def test_grid_has_one_column_per_room_on_a_desktop(
     page.screenshot(path=str(artifacts / "roadshow-1280.png"), full_page=True)
 
 
-def test_index_print_version_and_score_sheet_open(
-    page: Any, roadshow_site: ServedSite
-) -> None:
+def test_index_print_version_and_score_sheet_open(page: Any, roadshow_site: ServedSite) -> None:
     page.goto(f"{roadshow_site.url}roadshows/")
     page.get_by_role("link", name="测试路演").click()
     page.wait_for_url("**/roadshows/test-roadshow/")

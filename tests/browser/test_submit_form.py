@@ -25,17 +25,28 @@ from showcase.yamltext import to_yaml
 pytestmark = pytest.mark.browser
 
 MINIMAL: dict[str, Any] = {
-    "id": "form-minimal", "name": "表单最小项目", "college": "textile", "level": "nursery",
-    "stage": "seed", "status": "active", "fields": ["textile-apparel"],
-    "summary": "一个只填必填项的项目，用来确认表单写出的文件能通过校验。", "started": "2025-03",
+    "id": "form-minimal",
+    "name": "表单最小项目",
+    "college": "textile",
+    "level": "nursery",
+    "stage": "seed",
+    "status": "active",
+    "fields": ["textile-apparel"],
+    "summary": "一个只填必填项的项目，用来确认表单写出的文件能通过校验。",
+    "started": "2025-03",
     "team": [{"name": "林一", "role": "负责人"}],
 }
 FULL: dict[str, Any] = {
-    "id": "form-full-2", "name": "2024", "college": "computing", "level": "makerspace",
-    "stage": "startup", "status": "active", "fields": ["artificial-intelligence", "education"],
+    "id": "form-full-2",
+    "name": "2024",
+    "college": "computing",
+    "level": "makerspace",
+    "stage": "startup",
+    "status": "active",
+    "fields": ["artificial-intelligence", "education"],
     "summary": "用手机拍照识别实验报告里的数据表格: 自动生成图表 # 以及误差分析，面向理工科学生。",
     "description": "## 做什么\n\n- 拍照识别表格\n- 生成图表: 自动\n\n"
-                   "\"引号\" 和 'yes' 都要原样保留。\n",
+    "\"引号\" 和 'yes' 都要原样保留。\n",
     "keywords": ["yes", "图表", "OCR"],
     "started": "2024-09",
     "team": [
@@ -166,8 +177,11 @@ def test_form_refuses_what_the_validator_refuses(
     page: Any, repo_site: tuple[str, Path], path: str, value: str | None, rule: str
 ) -> None:
     url, root = repo_site
-    data = _with(MINIMAL | {"achievements": [{"type": "award", "title": "校赛一等奖",
-                                              "date": "2025-05"}]}, path, value)
+    data = _with(
+        MINIMAL | {"achievements": [{"type": "award", "title": "校赛一等奖", "date": "2025-05"}]},
+        path,
+        value,
+    )
     page.goto(f"{url}submit/")
     fill(page, data)
     page.click(".sc-submit__form button[type=submit]")
@@ -204,13 +218,15 @@ def test_edit_link_loads_the_project_without_non_public_members(
     text = page.locator(".sc-submit__yaml").input_value()
     assert "左安" not in text and "左安" not in page.content()
     assert "/-/edit/main/projects/computing/accessible-reader.yaml" in (
-        page.locator("[data-action=forge]").get_attribute("href"))
+        page.locator("[data-action=forge]").get_attribute("href")
+    )
     original = load_yaml(root / "projects/computing/accessible-reader.yaml", "x")[0]
     public = [m for m in original.data["team"] if m.get("public", True)]
     written = load_yaml_text(root, text)
     assert written["team"] == public
     assert {k: v for k, v in written.items() if k != "team"} == {
-        k: v for k, v in original.data.items() if k != "team"}
+        k: v for k, v in original.data.items() if k != "team"
+    }
 
 
 def load_yaml_text(root: Path, text: str) -> dict[str, Any]:

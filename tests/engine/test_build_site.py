@@ -73,8 +73,15 @@ class _ResourceCollector(HTMLParser):
     """URLs the browser would fetch by itself: link/script/img/iframe/source/... sources."""
 
     FETCHING: ClassVar[dict[str, str]] = {
-        "link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src",
-        "video": "src", "audio": "src", "embed": "src", "object": "data",
+        "link": "href",
+        "script": "src",
+        "img": "src",
+        "iframe": "src",
+        "source": "src",
+        "video": "src",
+        "audio": "src",
+        "embed": "src",
+        "object": "data",
     }
 
     NOT_FETCHED: ClassVar[set[str]] = {"canonical", "alternate", "prev", "next"}
@@ -166,8 +173,9 @@ def test_logo_is_copied_and_linked(tmp_path: Path) -> None:
     logo = tmp_path / "projects" / "textile" / "sensor-fabric" / "logo.png"
     logo.parent.mkdir(parents=True)
     logo.write_bytes(_tiny_png())
-    site = build_site(Layout(tmp_path), make_model([make_project(logo="logo.png")]),
-                      config_file=CONFIG)
+    site = build_site(
+        Layout(tmp_path), make_model([make_project(logo="logo.png")]), config_file=CONFIG
+    )
     assert (site / "projects" / "sensor-fabric" / "logo.png").read_bytes() == _tiny_png()
     assert 'src="logo.png"' in (site / "projects" / "sensor-fabric" / "index.html").read_text()
 

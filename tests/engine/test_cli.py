@@ -35,8 +35,14 @@ def test_build_prints_a_chinese_summary(tmp_path: Path, valid_data: None, capsys
 def test_data_errors_stop_the_build_and_keep_the_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
-    problem = Problem("projects/textile/foo.yaml", 3, 8, rule="schema.enum",
-                      field="stage（阶段）", message="不是允许的值")
+    problem = Problem(
+        "projects/textile/foo.yaml",
+        3,
+        8,
+        rule="schema.enum",
+        field="stage（阶段）",
+        message="不是允许的值",
+    )
     result = ValidationResult(model=None, problems=[problem], files_checked=1)
     monkeypatch.setattr(showcase.validate, "validate_repository", lambda layout: result)
     site = tmp_path / "site"

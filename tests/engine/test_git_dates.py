@@ -18,7 +18,8 @@ def test_the_newest_commit_touching_a_file_wins() -> None:
         "\x002026-01-09\n\nprojects/a/x.yaml\nprojects/b/y.yaml\n"
     )
     assert parse_log(log) == {
-        "projects/a/x.yaml": "2026-05-02", "projects/b/y.yaml": "2026-01-09",
+        "projects/a/x.yaml": "2026-05-02",
+        "projects/b/y.yaml": "2026-01-09",
     }
 
 
@@ -29,15 +30,19 @@ def test_outside_a_git_checkout_there_are_no_dates(tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_dates_come_from_commits_and_uncommitted_files_have_none(tmp_path: Path) -> None:
     env = {
-        **os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.edu.cn",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.edu.cn",
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.edu.cn",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.edu.cn",
         "GIT_COMMITTER_DATE": "2026-03-14T10:00:00+08:00",
         "GIT_AUTHOR_DATE": "2026-03-14T10:00:00+08:00",
     }
 
     def git(*args: str) -> None:
-        subprocess.run(["git", "-C", str(tmp_path), *args], check=True, env=env,
-                       capture_output=True)
+        subprocess.run(
+            ["git", "-C", str(tmp_path), *args], check=True, env=env, capture_output=True
+        )
 
     (tmp_path / "projects" / "textile").mkdir(parents=True)
     (tmp_path / "projects" / "textile" / "a.yaml").write_text("id: a\n", encoding="utf-8")

@@ -43,17 +43,27 @@ def test_anchor_ids_are_found_like_mkdocs_finds_them() -> None:
 
 
 def test_generated_pages_render_exactly_as_markdown_renders_them(tmp_path: Path) -> None:
-    model = make_model([*make_model(count=6).projects.values(), make_project("hostile",
-                        name="<b>*粗*</b>", summary="a & b < c `code` _x_")])
+    model = make_model(
+        [
+            *make_model(count=6).projects.values(),
+            make_project("hostile", name="<b>*粗*</b>", summary="a & b < c `code` _x_"),
+        ]
+    )
     tree = render_docs(model)
     docs = tmp_path / "docs"
     for relative, content in tree.files.items():
         (docs / relative).parent.mkdir(parents=True, exist_ok=True)
         (docs / relative).write_bytes(content)
-    config = load_config(str(repository_root() / "mkdocs.yml"), docs_dir=str(docs),
-                         site_dir=str(tmp_path / "site"))
-    files = Files([File(path, str(docs), str(tmp_path / "site"), True)
-                   for path in tree.files if path.endswith(".md")])
+    config = load_config(
+        str(repository_root() / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(tmp_path / "site")
+    )
+    files = Files(
+        [
+            File(path, str(docs), str(tmp_path / "site"), True)
+            for path in tree.files
+            if path.endswith(".md")
+        ]
+    )
     raw_pages = 0
     for file in files.documentation_pages():
         expected = Page(None, file, config)

@@ -36,20 +36,23 @@ def test_issue_body_becomes_a_valid_file(repo: Path, capsys: pytest.CaptureFixtu
     assert data["team"][1] == {"name": "周衡", "role": "工艺", "major": "轻化工程"}
     assert data["achievements"][0]["type"] == "award"
     assert data["achievements"][1]["amount_cny"] == 50000
-    assert data["milestones"] == [{"date": "2024-03", "level": "nursery",
-                                   "note": "入驻经纬创业苗圃"}]
+    assert data["milestones"] == [
+        {"date": "2024-03", "level": "nursery", "note": "入驻经纬创业苗圃"}
+    ]
     assert "description" not in data and "links" not in data
 
 
 def test_without_write_the_repository_is_untouched(
-        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(repo, str(BODY), write=False) == 0
     assert "id: bamboo-socks" in capsys.readouterr().out
     assert not (repo / "projects/textile/bamboo-socks.yaml").exists()
 
 
-def test_validator_problems_are_reported(repo: Path, tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_validator_problems_are_reported(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     body = BODY.read_text(encoding="utf-8").replace("周衡 | 工艺", "周衡 | 工艺 13812345678")
     body = body.replace("bamboo-socks", "Bamboo Socks")
     bad = tmp_path / "issue.md"
@@ -63,7 +66,8 @@ def test_validator_problems_are_reported(repo: Path, tmp_path: Path,
 def test_unreadable_answers_name_the_body_line() -> None:
     body = BODY.read_text(encoding="utf-8")
     body = body.replace("种子期（seed）", "天使期").replace(
-        "2024-03 | 学院创业苗圃 | 入驻经纬创业苗圃", "2024-03 | 学院创业苗圃 | 入驻 | 多余")
+        "2024-03 | 学院创业苗圃 | 入驻经纬创业苗圃", "2024-03 | 学院创业苗圃 | 入驻 | 多余"
+    )
     _, problems = parse_issue(body, "issue.md", load_project_schema())
     lines = body.split("\n")
     assert [(p.rule, p.field, lines[p.line - 1]) for p in problems] == [
@@ -73,8 +77,9 @@ def test_unreadable_answers_name_the_body_line() -> None:
     assert "不是可选项" in problems[0].message and "最多 3 栏" in problems[1].message
 
 
-def test_existing_project_is_not_overwritten(repo: Path, tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_existing_project_is_not_overwritten(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     existing = next((repo / "projects/textile").glob("*.yaml")).stem
     bad = tmp_path / "issue.md"
     bad.write_text(BODY.read_text(encoding="utf-8").replace("bamboo-socks", existing), "utf-8")

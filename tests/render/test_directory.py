@@ -32,8 +32,14 @@ def small_model():
     ]
     return make_model(
         [
-            make_project(f"p-{key}", college=college, level=level, fields=fields,
-                         started=started, seeking=seeking)
+            make_project(
+                f"p-{key}",
+                college=college,
+                level=level,
+                fields=fields,
+                started=started,
+                seeking=seeking,
+            )
             for key, college, level, fields, started, seeking in specs
         ]
     )
@@ -78,11 +84,28 @@ def test_every_count_equals_the_matches_it_promises() -> None:
 
 
 def test_names_sort_in_pinyin_order() -> None:
-    names = ["重庆火锅", "北京小吃", "阿里云", "项目10", "项目2", "长城", "重要项目", "Zeta",
-             "爱心"]
+    names = [
+        "重庆火锅",
+        "北京小吃",
+        "阿里云",
+        "项目10",
+        "项目2",
+        "长城",
+        "重要项目",
+        "Zeta",
+        "爱心",
+    ]
     ordered = sorted(names, key=pinyin_key)
     assert ordered == [
-        "阿里云", "爱心", "北京小吃", "长城", "重庆火锅", "项目2", "项目10", "Zeta", "重要项目",
+        "阿里云",
+        "爱心",
+        "北京小吃",
+        "长城",
+        "重庆火锅",
+        "项目2",
+        "项目10",
+        "Zeta",
+        "重要项目",
     ]
 
 

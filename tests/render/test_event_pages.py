@@ -58,7 +58,9 @@ def test_uids_are_stable_across_renders_and_distinct_across_events() -> None:
 
 def test_uids_use_the_site_host_when_there_is_one() -> None:
     model = _model()
-    model.site = type(model.site)(**{**model.site.__dict__, "site_url": "https://m.example.edu.cn/"})
+    model.site = type(model.site)(
+        **{**model.site.__dict__, "site_url": "https://m.example.edu.cn/"}
+    )
     uids = _uids(render_event_files(model)["events/events.ics"])
     assert uids[0] == "event-2026-spring-roadshow@m.example.edu.cn"
     feed = render_event_files(model)["events/events.ics"].decode()

@@ -57,9 +57,9 @@ def test_urls_are_absolute_only_with_a_site_url() -> None:
     record = project_record(model, next(iter(model.projects.values())), "https://x.cn/")
     assert record["url"] == "https://x.cn/projects/project-00000/"
     files = open_data_files(model)
-    assert b"https://makerspace.example.edu.cn/projects/project-00000/" in files[
-        "data/projects.csv"
-    ]
+    assert (
+        b"https://makerspace.example.edu.cn/projects/project-00000/" in files["data/projects.csv"]
+    )
     feed = ElementTree.fromstring(files["feeds/projects.xml"])
     assert feed.find(f"{ATOM}entry/{ATOM}id").text.startswith("https://makerspace.example")
 

@@ -7,8 +7,13 @@ from showcase.render.home import featured_projects, render_home_page
 from tests.factories import make_model, make_project
 
 ALL_PAGES = {
-    paths.DIRECTORY, paths.COLLEGES, paths.SERVICES, paths.EVENTS, paths.OPEN_DATA,
-    paths.event_page("2026-spring-roadshow"), paths.event_page("2026-ip-salon"),
+    paths.DIRECTORY,
+    paths.COLLEGES,
+    paths.SERVICES,
+    paths.EVENTS,
+    paths.OPEN_DATA,
+    paths.event_page("2026-spring-roadshow"),
+    paths.event_page("2026-ip-salon"),
     "pages/about.md",
 }
 
@@ -16,8 +21,14 @@ ALL_PAGES = {
 def test_numbers_come_from_the_model() -> None:
     page = render_home_page(make_model(count=12), [("pages/about.md", "关于我们")], ALL_PAGES)
     for key, value in {
-        "projects": 12, "colleges": 2, "achievements": 24, "level-nursery": 4,
-        "level-makerspace": 4, "level-incubator": 4, "stage-seed": 6, "stage-growth": 3,
+        "projects": 12,
+        "colleges": 2,
+        "achievements": 24,
+        "level-nursery": 4,
+        "level-makerspace": 4,
+        "level-incubator": 4,
+        "stage-seed": 6,
+        "stage-growth": 3,
     }.items():
         assert f'data-testid="stat-{key}" data-stat="{key}">{value}<' in page, key
     assert 'data-testid="ladder-incubator">4</text>' in page

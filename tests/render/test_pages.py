@@ -21,9 +21,22 @@ def _html(page_source: str) -> str:
 def test_project_page_shows_public_facts_with_chinese_labels() -> None:
     project = make_project()
     html = _html(render_project_page(project, make_model([project])))
-    for expected in ("柔性传感织物", "学校众创空间", "初创期", "在孵", "纺织学院", "智能纺织",
-                     "张同学", "李同学", "王老师", "天使轮融资", "50 万元", "入驻学院创业苗圃",
-                     "https://sensor-fabric.example.com", "<strong>测量心率</strong>"):
+    for expected in (
+        "柔性传感织物",
+        "学校众创空间",
+        "初创期",
+        "在孵",
+        "纺织学院",
+        "智能纺织",
+        "张同学",
+        "李同学",
+        "王老师",
+        "天使轮融资",
+        "50 万元",
+        "入驻学院创业苗圃",
+        "https://sensor-fabric.example.com",
+        "<strong>测量心率</strong>",
+    ):
         assert expected in html, expected
 
 
@@ -85,9 +98,17 @@ def test_project_and_college_pages_are_not_in_nav() -> None:
         entry if isinstance(entry, str) else next(iter(entry.values())) for entry in tree.nav
     ]
     assert targets == [
-        "index.md", "projects/index.md", "colleges/index.md", "mentors/index.md",
-        "events/index.md", "roadshows/index.md", "cases/index.md", "services/index.md",
-        "data/index.md", "submit/index.md", "pages/about.md",
+        "index.md",
+        "projects/index.md",
+        "colleges/index.md",
+        "mentors/index.md",
+        "events/index.md",
+        "roadshows/index.md",
+        "cases/index.md",
+        "services/index.md",
+        "data/index.md",
+        "submit/index.md",
+        "pages/about.md",
     ]
     assert "pages/about.md" in tree.files
 

@@ -100,7 +100,7 @@ def test_only_name_summary_and_facts_are_left_for_search() -> None:
     project = make_project()
     page = render_project_page(project, make_model([project]))
     for title in ("团队", "成果", "发展历程", "项目介绍"):
-        assert f'data-search-exclude>\n<h2>{title}</h2>' in page, title
+        assert f"data-search-exclude>\n<h2>{title}</h2>" in page, title
     head = page.split("<section", 1)[0]
     assert "柔性传感织物" in head and "智能纺织" in head and "纺织学院" in head
 
@@ -117,9 +117,19 @@ def test_every_link_on_generated_pages_resolves() -> None:
     model = make_model([make_project(logo="logo.png"), *make_model(count=6).projects.values()])
     tree = render_docs(model)
     checked = [
-        path for path in tree.files
-        if path.startswith(("projects/project-", "projects/sensor", "colleges/", "mentors/",
-                            "events/", "services/")) and path.endswith(".md")
+        path
+        for path in tree.files
+        if path.startswith(
+            (
+                "projects/project-",
+                "projects/sensor",
+                "colleges/",
+                "mentors/",
+                "events/",
+                "services/",
+            )
+        )
+        and path.endswith(".md")
     ]
     assert len(checked) > 10
     for path in checked:

@@ -30,9 +30,14 @@ PROJECT = "sensor-fabric"
 
 def case(case_id: str, status: str, publish_date: str, **overrides: object) -> TypicalCase:
     values: dict[str, object] = {
-        "id": case_id, "project": PROJECT, "year": int(case_id[:4]),
-        "category": "tech-innovation", "headline": f"标题{case_id}", "lead": "一段导语。",
-        "quote": "一句金句。", "status": status,
+        "id": case_id,
+        "project": PROJECT,
+        "year": int(case_id[:4]),
+        "category": "tech-innovation",
+        "headline": f"标题{case_id}",
+        "lead": "一段导语。",
+        "quote": "一句金句。",
+        "status": status,
         "approved_by": "宣传部" if status != "draft" else "",
         "publish_date": publish_date,
     }
@@ -76,8 +81,12 @@ def test_the_date_decides_when_an_approved_case_goes_live() -> None:
 
 def test_preview_shows_drafts_and_scheduled_cases_marked_and_not_indexed() -> None:
     files = render_docs(sample_model(), publicity=Publicity(TODAY, drafts=True)).files
-    assert case_pages(files) == {"2025-published", "2026-approved-past", "2026-future",
-                                 "2026-draft"}
+    assert case_pages(files) == {
+        "2025-published",
+        "2026-approved-past",
+        "2026-future",
+        "2026-draft",
+    }
     draft = files[paths.case_page("2026-draft")].decode()
     assert 'data-testid="case-banner"' in draft and "草稿" in draft
     assert 'robots: "noindex, nofollow"' in draft
@@ -88,14 +97,17 @@ def test_preview_shows_drafts_and_scheduled_cases_marked_and_not_indexed() -> No
 
 def test_the_feed_is_atom_and_holds_only_public_cases() -> None:
     feed = render_docs(sample_model(), publicity=Publicity(TODAY, drafts=True)).files[
-        paths.CASES_FEED]
+        paths.CASES_FEED
+    ]
     root = ElementTree.fromstring(feed)
     assert root.tag == f"{ATOM}feed"
     for required in ("id", "title", "updated"):
         assert root.find(f"{ATOM}{required}").text
     entries = root.findall(f"{ATOM}entry")
     assert [e.find(f"{ATOM}title").text for e in entries] == [
-        "标题2026-approved-past", "标题2025-published"]
+        "标题2026-approved-past",
+        "标题2025-published",
+    ]
     for entry in entries:
         for required in ("id", "title", "updated", "summary"):
             assert entry.find(f"{ATOM}{required}").text
@@ -104,12 +116,17 @@ def test_the_feed_is_atom_and_holds_only_public_cases() -> None:
 
 
 def test_facts_come_from_the_project_record() -> None:
-    published = case("2025-published", "published", "2025-06-01",
-                     story=Story("## 故事\n\n学院是计算机学院，已进入孵化加速器。"))
+    published = case(
+        "2025-published",
+        "published",
+        "2025-06-01",
+        story=Story("## 故事\n\n学院是计算机学院，已进入孵化加速器。"),
+    )
     page_path = paths.case_page("2025-published")
     before = render_docs(model_with_cases(published), publicity=Publicity(TODAY)).files[page_path]
-    changed = model_with_cases(published, project_overrides={"level": "nursery",
-                                                             "college": "computing"})
+    changed = model_with_cases(
+        published, project_overrides={"level": "nursery", "college": "computing"}
+    )
     after = render_docs(changed, publicity=Publicity(TODAY)).files[page_path].decode()
     facts = after.split("<h2>项目档案</h2>", 1)[1].split("</section>", 1)[0]
     assert "学院创业苗圃" in facts and "计算机学院" in facts
@@ -131,8 +148,12 @@ def test_wechat_article_is_inline_styled_and_its_images_exist(tmp_path: Path) ->
     image = tmp_path / "repo" / "content" / "stories" / "2025-published" / "photo.png"
     image.parent.mkdir(parents=True)
     Image.new("RGB", (8, 8), (10, 20, 30)).save(image)
-    story = Story("## 起步\n\n**加粗**和[链接](https://example.com/)。\n\n> 引语",
-                  "宣传部", "content/stories/2025-published/photo.png", "配图")
+    story = Story(
+        "## 起步\n\n**加粗**和[链接](https://example.com/)。\n\n> 引语",
+        "宣传部",
+        "content/stories/2025-published/photo.png",
+        "配图",
+    )
     model = model_with_cases(case("2025-published", "published", "2025-06-01", story=story))
     out = tmp_path / "out"
     write_publicity(model, Publicity(TODAY), out, tmp_path / "repo")

@@ -38,7 +38,8 @@ def test_edit_data_has_public_members_only() -> None:
     assert data["hiddenMembers"] == project.hidden_members == 1
     assert data["data"]["logo"] == "logo.png"
     assert edit_data(project)["data"]["team"] == [
-        {k: v for k, v in vars(m).items() if v} for m in project.team]
+        {k: v for k, v in vars(m).items() if v} for m in project.team
+    ]
 
 
 def test_forge_is_configured_or_guessed_from_the_host() -> None:
@@ -49,5 +50,8 @@ def test_forge_is_configured_or_guessed_from_the_host() -> None:
     model = make_model(count=1)
     model.site = make_site(repository="https://github.com/x/y/", default_branch="master")
     spec = _spec(render_docs(model).files[SUBMIT])
-    assert spec["forge"] == {"kind": "github", "repository": "https://github.com/x/y",
-                             "branch": "master"}
+    assert spec["forge"] == {
+        "kind": "github",
+        "repository": "https://github.com/x/y",
+        "branch": "master",
+    }

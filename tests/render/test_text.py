@@ -14,8 +14,20 @@ def _as_html(markdown_source: str) -> str:
 
 @pytest.mark.parametrize(
     "value",
-    ["<script>alert(1)</script>", "*x*", "_y_", "[a](javascript:alert(1))", "`code`", "# 标题",
-     "a | b", "1. 第一", "![img](http://evil.example/x.png)", "{: .x }", "&amp; 与 &lt;", "\\*"],
+    [
+        "<script>alert(1)</script>",
+        "*x*",
+        "_y_",
+        "[a](javascript:alert(1))",
+        "`code`",
+        "# 标题",
+        "a | b",
+        "1. 第一",
+        "![img](http://evil.example/x.png)",
+        "{: .x }",
+        "&amp; 与 &lt;",
+        "\\*",
+    ],
 )
 def test_inline_text_renders_literally(value: str) -> None:
     html = _as_html(f"<p>before</p>\n\n{inline(value)}")

@@ -15,8 +15,12 @@ PROJECT = "projects/textile/good-yarn.yaml"
 
 
 def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
-                   cwd=repo, check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.fixture
@@ -38,8 +42,12 @@ def commit(repo: Path, files: dict[str, str]) -> None:
     git(repo, "commit", "-q", "-m", "change")
 
 
-def check(repo: Path, capsys: pytest.CaptureFixture[str], author: str = "textile-club",
-          summary: Path | None = None) -> tuple[int, dict, str]:
+def check(
+    repo: Path,
+    capsys: pytest.CaptureFixture[str],
+    author: str = "textile-club",
+    summary: Path | None = None,
+) -> tuple[int, dict, str]:
     code = run(repo, "main", author, "json", str(summary) if summary else "")
     out = capsys.readouterr().out
     report, _, markdown = out.partition("\n\n")
@@ -57,12 +65,17 @@ def edited(repo: Path, old: str, new: str) -> str:
 
 
 def test_clean_change_by_the_college_maintainer_passes_and_lists_old_and_new(
-        repo: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    repo: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     text = edited(repo, "level: makerspace\nstage: startup", "level: incubator\nstage: growth")
-    text = text.replace("    level: makerspace\n", "    level: makerspace\n"
-                        "  - date: 2025-03\n    level: incubator\n")
-    text = text.replace("achievements:\n", "achievements:\n  - type: award\n"
-                        "    title: 获省赛金奖\n    date: 2025-05\n")
+    text = text.replace(
+        "    level: makerspace\n",
+        "    level: makerspace\n  - date: 2025-03\n    level: incubator\n",
+    )
+    text = text.replace(
+        "achievements:\n",
+        "achievements:\n  - type: award\n    title: 获省赛金奖\n    date: 2025-05\n",
+    )
     commit(repo, {PROJECT: text})
     summary = tmp_path / "summary.md"
     code, report, markdown = check(repo, capsys, summary=summary)
@@ -75,13 +88,18 @@ def test_clean_change_by_the_college_maintainer_passes_and_lists_old_and_new(
 
 
 def test_change_outside_the_authors_folder_is_refused(
-        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    commit(repo, {PROJECT: edited(repo, "name: 好纱线", "name: 好纱线二代"),
-                  "schemas/extra.txt": "x\n"})
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commit(
+        repo,
+        {PROJECT: edited(repo, "name: 好纱线", "name: 好纱线二代"), "schemas/extra.txt": "x\n"},
+    )
     code, report, _ = check(repo, capsys, author="materials-club")
     assert code == 1
-    assert rules(report) == [(PROJECT, "review.ownership"),
-                             ("schemas/extra.txt", "review.ownership")]
+    assert rules(report) == [
+        (PROJECT, "review.ownership"),
+        ("schemas/extra.txt", "review.ownership"),
+    ]
     college, schema = report["problems"]
     assert "materials-club 不是学院 textile 的维护人" in college["message"]
     assert "textile-club" in college["message"]
@@ -90,11 +108,17 @@ def test_change_outside_the_authors_folder_is_refused(
 
 
 def test_maintainers_come_from_the_base_branch(
-        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     colleges = (repo / "content/colleges.yaml").read_text(encoding="utf-8")
     widened = colleges.replace("- textile-club", "- textile-club\n      - intruder")
-    commit(repo, {"content/colleges.yaml": widened,
-                  PROJECT: edited(repo, "name: 好纱线", "name: 好纱线二代")})
+    commit(
+        repo,
+        {
+            "content/colleges.yaml": widened,
+            PROJECT: edited(repo, "name: 好纱线", "name: 好纱线二代"),
+        },
+    )
     code, report, _ = check(repo, capsys, author="intruder")
     assert code == 1
     assert ("content/colleges.yaml", "review.ownership") in rules(report)
@@ -102,7 +126,8 @@ def test_maintainers_come_from_the_base_branch(
 
 
 def test_makerspace_maintainer_may_change_anything(
-        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     renamed = edited(repo, "name: 好纱线", "name: 好纱线二代")
     commit(repo, {"schemas/extra.txt": "x\n", PROJECT: renamed})
     code, report, _ = check(repo, capsys, author="Centre")
@@ -110,14 +135,19 @@ def test_makerspace_maintainer_may_change_anything(
 
 
 def test_personal_phone_number_on_an_added_line_is_caught_with_the_reason(
-        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    commit(repo, {PROJECT: edited(repo, "role: 负责人", "role: 负责人 13812345678"),
-                  "content/pages/note.md": "# 说明\n\n联系 139-1234-5678\n"})
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commit(
+        repo,
+        {
+            PROJECT: edited(repo, "role: 负责人", "role: 负责人 13812345678"),
+            "content/pages/note.md": "# 说明\n\n联系 139-1234-5678\n",
+        },
+    )
     code, report, markdown = check(repo, capsys, author="centre")
     assert code == 1
     phones = [p for p in report["problems"] if p["rule"] == "personal.phone"]
-    assert [(p["path"], p["line"]) for p in phones] == [
-        ("content/pages/note.md", 3), (PROJECT, 14)]
+    assert [(p["path"], p["line"]) for p in phones] == [("content/pages/note.md", 3), (PROJECT, 14)]
     assert "138****5678" in phones[1]["message"] and "个人信息" in phones[1]["message"]
     assert "13812345678" not in markdown
     assert "文件含个人信息" in markdown
@@ -134,7 +164,8 @@ def test_broken_reference_is_caught(repo: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_new_renamed_and_deleted_projects_are_summarised(
-        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     new = edited(repo, "id: good-yarn", "id: new-yarn").replace("name: 好纱线", "name: 新纱线")
     commit(repo, {"projects/textile/new-yarn.yaml": new})
     code, report, markdown = check(repo, capsys)
@@ -159,6 +190,7 @@ def test_deleted_project_is_summarised(repo: Path, capsys: pytest.CaptureFixture
 
 
 def test_unknown_base_is_a_clear_command_error(
-        repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(repo, "no-such-branch", "", "text", "") == 2
     assert "请确认 no-such-branch 存在" in capsys.readouterr().err

@@ -19,11 +19,19 @@ def roadshow_data(**overrides: Any) -> dict[str, Any]:
         "summary": "测试用的项目路演。",
         "days": [{"date": "2026-05-20", "windows": ["09:00-12:00", "13:00-17:00"]}],
         "rooms": [{"id": "hall-a", "name": "路演厅 A"}, {"id": "hall-b", "name": "路演厅 B"}],
-        "format": {"pitch_minutes": 8, "qa_minutes": 5, "changeover_minutes": 2,
-                   "max_block_minutes": 60, "break_minutes": 10},
+        "format": {
+            "pitch_minutes": 8,
+            "qa_minutes": 5,
+            "changeover_minutes": 2,
+            "max_block_minutes": 60,
+            "break_minutes": 10,
+        },
         "breaks": [{"title": "午餐", "time": "12:00-13:00"}],
-        "criteria": [{"name": "创新性", "points": 40}, {"name": "市场", "points": 30},
-                     {"name": "团队", "points": 30}],
+        "criteria": [
+            {"name": "创新性", "points": 40},
+            {"name": "市场", "points": 30},
+            {"name": "团队", "points": 30},
+        ],
     }
     data.update(overrides)
     return data
@@ -31,9 +39,13 @@ def roadshow_data(**overrides: Any) -> dict[str, Any]:
 
 def projects_model(count: int, colleges: tuple[str, ...] = ("textile", "computing")) -> Model:
     projects = [
-        make_project(f"p{index:03d}", name=f"路演项目{index}",
-                     college=colleges[index % len(colleges)],
-                     fields=[("smart-textiles", "ai", "green")[index % 3]], mentors=[])
+        make_project(
+            f"p{index:03d}",
+            name=f"路演项目{index}",
+            college=colleges[index % len(colleges)],
+            fields=[("smart-textiles", "ai", "green")[index % 3]],
+            mentors=[],
+        )
         for index in range(count)
     ]
     return make_model(projects)

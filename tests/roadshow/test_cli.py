@@ -34,7 +34,12 @@ def test_a_roadshow_that_fits_is_summarised_and_written(
     assert "【春季路演】1 个项目，1 个路演室，1 天" in printed
     assert "路演厅 A：4月10日（周四） 1 个，09:13 结束（评委 0 人）" in printed
     assert {p.name for p in (out / "spring").iterdir()} == {
-        "agenda.ics", "room-hall-a.ics", "project-good-yarn.ics", "print.html", "schedule.json"}
+        "agenda.ics",
+        "room-hall-a.ics",
+        "project-good-yarn.ics",
+        "print.html",
+        "schedule.json",
+    }
 
 
 def test_an_infeasible_roadshow_exits_1_and_keeps_the_last_outputs(
@@ -57,7 +62,10 @@ def test_an_unknown_roadshow_id_is_a_usage_error(
 ) -> None:
     root = repository(tmp_path, "roadshow-panel-impossible")
     (root / "content" / "roadshows" / "spring.yaml").write_text(
-        (root / "content" / "roadshows" / "spring.yaml").read_text(encoding="utf-8")
-        .replace("    mentor: mentor-wang\n", ""), encoding="utf-8")
+        (root / "content" / "roadshows" / "spring.yaml")
+        .read_text(encoding="utf-8")
+        .replace("    mentor: mentor-wang\n", ""),
+        encoding="utf-8",
+    )
     assert cli.run(root, "autumn", tmp_path / "agenda") == 2
     assert "找不到路演 autumn。content/roadshows/ 里有：spring。" in capsys.readouterr().err

@@ -16,10 +16,20 @@ from tests.roadshow.builders import projects_model, with_agenda
 
 FRAB_SCHEMA = Path(__file__).parent / "frab" / "schema.json"
 JUDGES = [
-    {"id": "wang", "name": "王老师", "organisation": "示例大学", "room": "hall-a",
-     "mentor": "wang-laoshi"},
-    {"id": "zhao", "name": "赵投资人", "organisation": "示例创投", "room": "hall-b",
-     "role": "investor"},
+    {
+        "id": "wang",
+        "name": "王老师",
+        "organisation": "示例大学",
+        "room": "hall-a",
+        "mentor": "wang-laoshi",
+    },
+    {
+        "id": "zhao",
+        "name": "赵投资人",
+        "organisation": "示例创投",
+        "room": "hall-b",
+        "role": "investor",
+    },
 ]
 
 
@@ -31,9 +41,17 @@ def test_every_calendar_parses_carries_vtimezone_and_shares_stable_uids() -> Non
     files = built_files()
     calendars = {path: data for path, data in files.items() if path.endswith(".ics")}
     folder = "roadshows/test-roadshow/"
-    assert {folder + name for name in ("agenda.ics", "room-hall-a.ics", "room-hall-b.ics",
-                                       "project-p004.ics", "judge-wang.ics", "judge-zhao.ics")
-            } <= set(calendars)
+    assert {
+        folder + name
+        for name in (
+            "agenda.ics",
+            "room-hall-a.ics",
+            "room-hall-b.ics",
+            "project-p004.ics",
+            "judge-wang.ics",
+            "judge-zhao.ics",
+        )
+    } <= set(calendars)
     uids: dict[str, set[str]] = {}
     for path, data in calendars.items():
         calendar = icalendar.Calendar.from_ical(data)
@@ -41,12 +59,17 @@ def test_every_calendar_parses_carries_vtimezone_and_shares_stable_uids() -> Non
         uids[path] = {str(event["UID"]) for event in calendar.walk("VEVENT")}
         assert HIDDEN_MEMBER not in data.decode()
     assert uids[folder + "project-p004.ics"] == {
-        "roadshow-test-roadshow-p004@makerspace-showcase.invalid"}
+        "roadshow-test-roadshow-p004@makerspace-showcase.invalid"
+    }
     assert uids[folder + "project-p004.ics"] <= uids[folder + "agenda.ics"]
     # wang-laoshi belongs to textile: his room only sees computing projects
     judge = icalendar.Calendar.from_ical(calendars[folder + "judge-wang.ics"])
     assert {str(e["SUMMARY"]) for e in judge.walk("VEVENT")} == {
-        "路演：路演项目1", "路演：路演项目3", "路演：路演项目5", "路演：路演项目7"}
+        "路演：路演项目1",
+        "路演：路演项目3",
+        "路演：路演项目5",
+        "路演：路演项目7",
+    }
     team = icalendar.Calendar.from_ical(calendars[folder + "project-p004.ics"])
     assert "开始前 15 分钟" in str(team.walk("VEVENT")[0]["DESCRIPTION"])
 
@@ -84,16 +107,25 @@ def test_the_page_links_every_project_and_every_download() -> None:
     for project_id in model.projects:
         assert f'href="../../projects/{project_id}/"' in page
     files = roadshow_files(model)
-    for link in ("agenda.ics", "print.html", "schedule.json", "sheet-wang.html",
-                 "judge-zhao.ics", "room-hall-b.ics", "project-p000.ics"):
+    for link in (
+        "agenda.ics",
+        "print.html",
+        "schedule.json",
+        "sheet-wang.html",
+        "judge-zhao.ics",
+        "room-hall-b.ics",
+        "project-p000.ics",
+    ):
         assert f'href="{link}"' in page
         assert f"roadshows/test-roadshow/{link}" in files
     assert "09:00" in page and "候场" in page and "评审 4 个项目" in page
 
 
 def test_results_of_a_past_roadshow_are_shown() -> None:
-    model = with_agenda(projects_model(4), results=[
-        {"project": "p001", "award": "一等奖", "promoted_to": "incubator"}])
+    model = with_agenda(
+        projects_model(4),
+        results=[{"project": "p001", "award": "一等奖", "promoted_to": "incubator"}],
+    )
     page = roadshow_pages(model)[paths.roadshow_page("test-roadshow")]
     assert "路演结果" in page and "一等奖，晋级校外孵化加速器" in page
     assert "已有结果" in roadshow_pages(model)[paths.ROADSHOWS]
@@ -105,5 +137,6 @@ def test_two_renders_are_byte_identical_and_in_the_nav() -> None:
     roadshow_paths = [p for p in first.files if p.startswith("roadshows/")]
     assert len(roadshow_paths) > 10
     assert {p: first.files[p] for p in roadshow_paths} == {
-        p: second.files[p] for p in roadshow_paths}
+        p: second.files[p] for p in roadshow_paths
+    }
     assert {"项目路演": paths.ROADSHOWS} in first.nav

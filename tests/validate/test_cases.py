@@ -36,8 +36,10 @@ def problems_for(case: str, tmp_path: Path) -> list[str]:
             shutil.copyfile(source, target)
     if case in BUILDERS:
         BUILDERS[case](layout.root)
-    return [f"[{problem.rule}] {problem.text()}"
-            for problem in validate_repository(layout, today=TODAY).problems]
+    return [
+        f"[{problem.rule}] {problem.text()}"
+        for problem in validate_repository(layout, today=TODAY).problems
+    ]
 
 
 def test_there_is_a_case_for_every_rule() -> None:

@@ -18,22 +18,33 @@ def rules(source: str) -> list[tuple[str, int, int]]:
     return [(p.rule, p.line, p.column) for p in scan_personal_data(document, {}, TODAY)]
 
 
-@pytest.mark.parametrize("written", [
-    "13812345678", "138-1234-5678", "138 1234 5678", "+86 13812345678", "+86-138-1234-5678",
-    "8613812345678", "电话13812345678",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "13812345678",
+        "138-1234-5678",
+        "138 1234 5678",
+        "+86 13812345678",
+        "+86-138-1234-5678",
+        "8613812345678",
+        "电话13812345678",
+    ],
+)
 def test_mobile_numbers_in_text_are_caught(written: str) -> None:
     assert [rule for rule, _, _ in rules(f"note: 联系 {written} 即可\n")] == ["personal.phone"]
 
 
-@pytest.mark.parametrize("source", [
-    "amount_cny: 13800000000\n",          # a number, not text: an amount
-    "amount_cny: 13800000000  # 1.38 亿\n",
-    "note: 订单号 2138123456789\n",         # part of a longer digit run
-    "note: 12812345678\n",                # 12x is no mobile prefix
-    "note: 110105194912310021\n",         # 18 digits, wrong check digit
-    "note: 2024-09-01 至 2025-01-01\n",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "amount_cny: 13800000000\n",  # a number, not text: an amount
+        "amount_cny: 13800000000  # 1.38 亿\n",
+        "note: 订单号 2138123456789\n",  # part of a longer digit run
+        "note: 12812345678\n",  # 12x is no mobile prefix
+        "note: 110105194912310021\n",  # 18 digits, wrong check digit
+        "note: 2024-09-01 至 2025-01-01\n",
+    ],
+)
 def test_look_alikes_are_not_flagged(source: str) -> None:
     assert rules(source) == []
 
@@ -45,7 +56,7 @@ def test_a_phone_in_a_comment_is_caught_at_its_column() -> None:
 def test_id_card_number_needs_a_valid_check_digit_and_birth_date() -> None:
     assert rules("note: 11010519491231002X\n") == [("personal.id-card", 1, 7)]
     assert rules("note: 11010519491231002x\n") == [("personal.id-card", 1, 7)]
-    assert rules("note: 110105194913310025\n") == []   # month 13
+    assert rules("note: 110105194913310025\n") == []  # month 13
 
 
 def test_an_id_card_number_held_as_a_number_is_still_caught() -> None:

@@ -21,8 +21,9 @@ ENUM_PROBLEM = Problem("a.yaml", 3, 5, rule="schema.enum", field="stage（阶段
 
 def break_stage(layout: Layout) -> Path:
     file = layout.projects_dir / "textile/good-yarn.yaml"
-    file.write_text(file.read_text(encoding="utf-8").replace("stage: startup\n", BAD_STAGE),
-                    encoding="utf-8")
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("stage: startup\n", BAD_STAGE), encoding="utf-8"
+    )
     return file
 
 
@@ -48,15 +49,16 @@ def test_any_error_means_no_model(fixture_layout: Layout) -> None:
 
 def test_warnings_alone_keep_the_model(fixture_layout: Layout) -> None:
     file = fixture_layout.projects_dir / "textile/good-yarn.yaml"
-    file.write_text(file.read_text(encoding="utf-8").replace("status: active", "status: closed"),
-                    encoding="utf-8")
+    file.write_text(
+        file.read_text(encoding="utf-8").replace("status: active", "status: closed"),
+        encoding="utf-8",
+    )
     result = validate_repository(fixture_layout, today=TODAY)
     assert [p.severity for p in result.problems] == [Severity.WARNING]
     assert result.ok and result.model is not None
 
 
-def test_only_checks_the_given_files_but_still_sees_every_file_name(
-        fixture_layout: Layout) -> None:
+def test_only_checks_the_given_files_but_still_sees_every_file_name(fixture_layout: Layout) -> None:
     break_stage(fixture_layout)
     twin = fixture_layout.projects_dir / "materials/good-yarn.yaml"
     twin.parent.mkdir()
@@ -64,7 +66,8 @@ def test_only_checks_the_given_files_but_still_sees_every_file_name(
     result = validate_repository(fixture_layout, only=[Path("content/colleges.yaml")], today=TODAY)
     assert result.problems == [] and result.files_checked == 1
     result = validate_repository(
-        fixture_layout, only=[fixture_layout.projects_dir / "textile"], today=TODAY)
+        fixture_layout, only=[fixture_layout.projects_dir / "textile"], today=TODAY
+    )
     assert {p.rule for p in result.problems} == {"schema.enum", "project.duplicate-id"}
     assert {p.path for p in result.problems} == {"projects/textile/good-yarn.yaml"}
 
@@ -81,10 +84,13 @@ def test_a_missing_registry_is_reported(fixture_layout: Layout) -> None:
 
 
 def test_text_format_ends_with_a_chinese_summary() -> None:
-    problems = [ENUM_PROBLEM,
-                Problem("a.yaml", 4, 1, Severity.WARNING, "summary.short", message="太短。")]
+    problems = [
+        ENUM_PROBLEM,
+        Problem("a.yaml", 4, 1, Severity.WARNING, "summary.short", message="太短。"),
+    ]
     assert format_problems(problems, "text", files_checked=52).splitlines()[-1] == (
-        "检查了 52 个文件：1 个错误，1 个警告。")
+        "检查了 52 个文件：1 个错误，1 个警告。"
+    )
     assert format_problems([], "text", files_checked=52) == "检查了 52 个文件，全部通过。"
 
 
@@ -102,18 +108,21 @@ def test_github_format_escapes_data_and_properties() -> None:
 
 
 def test_cli_prints_the_problem_line_and_returns_1(
-        fixture_layout: Layout, capsys: pytest.CaptureFixture[str]) -> None:
+    fixture_layout: Layout, capsys: pytest.CaptureFixture[str]
+) -> None:
     break_stage(fixture_layout)
     assert run(fixture_layout.root, ["projects/textile/good-yarn.yaml"], "text") == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith(
-        "projects/textile/good-yarn.yaml:6:8: 错误 stage（阶段）: 「种子期」不是可选值。")
+        "projects/textile/good-yarn.yaml:6:8: 错误 stage（阶段）: 「种子期」不是可选值。"
+    )
     assert "可选值：seed（种子期）" in lines[0] and "改成 seed（种子期）" in lines[0]
     assert lines[-1] == "检查了 1 个文件：1 个错误，0 个警告。"
 
 
-def test_cli_json_and_github_formats(fixture_layout: Layout,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_json_and_github_formats(
+    fixture_layout: Layout, capsys: pytest.CaptureFixture[str]
+) -> None:
     break_stage(fixture_layout)
     assert run(fixture_layout.root, [], "json") == 1
     data = json.loads(capsys.readouterr().out)
@@ -123,14 +132,16 @@ def test_cli_json_and_github_formats(fixture_layout: Layout,
     assert first.startswith("::error file=projects/textile/good-yarn.yaml,line=6,col=8,title=")
 
 
-def test_cli_returns_0_on_a_valid_repository(fixture_layout: Layout,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_returns_0_on_a_valid_repository(
+    fixture_layout: Layout, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(fixture_layout.root, [], "text") == 0
     assert capsys.readouterr().out.strip() == "检查了 5 个文件，全部通过。"
 
 
 def test_cli_refuses_unknown_format_and_missing_path(
-        fixture_layout: Layout, capsys: pytest.CaptureFixture[str]) -> None:
+    fixture_layout: Layout, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(fixture_layout.root, [], "xml") == 2
     assert "不支持的输出格式" in capsys.readouterr().err
     assert run(fixture_layout.root, ["projects/none.yaml"], "text") == 2

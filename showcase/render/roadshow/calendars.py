@@ -17,49 +17,80 @@ from showcase.render.roadshow import paths
 from showcase.roadshow.model import Agenda, Pause, Slot
 
 
-def roadshow_calendars(agenda: Agenda, model: Model, stamp: datetime,
-                       host: str) -> dict[str, bytes]:
+def roadshow_calendars(
+    agenda: Agenda, model: Model, stamp: datetime, host: str
+) -> dict[str, bytes]:
     """Every .ics of one roadshow, keyed by docs path."""
     show = agenda.roadshow
 
     def write(name: str, title: str, entries: Iterable[CalendarEntry]) -> tuple[str, bytes]:
         return paths.roadshow_file(show.id, name), calendar_file(title, entries, stamp, host)
 
-    files = dict([write(paths.WHOLE_CALENDAR, show.title,
-                        [*_slots(agenda, model, agenda.slots), *_pauses(agenda, agenda.pauses)])])
+    files = dict(
+        [
+            write(
+                paths.WHOLE_CALENDAR,
+                show.title,
+                [*_slots(agenda, model, agenda.slots), *_pauses(agenda, agenda.pauses)],
+            )
+        ]
+    )
     for room in show.rooms:
         pauses = [p for p in agenda.pauses if p.room in ("", room.id)]
-        files.update([write(paths.room_calendar(room.id), f"{show.title} · {room.name}",
-                            [*_slots(agenda, model, agenda.slots_in(room.id)),
-                             *_pauses(agenda, pauses)])])
+        files.update(
+            [
+                write(
+                    paths.room_calendar(room.id),
+                    f"{show.title} · {room.name}",
+                    [*_slots(agenda, model, agenda.slots_in(room.id)), *_pauses(agenda, pauses)],
+                )
+            ]
+        )
     for slot in agenda.slots:
         name = model.projects[slot.project].name
-        files.update([write(paths.project_calendar(slot.project), f"{show.title} · {name}",
-                            _slots(agenda, model, [slot], team=True))])
+        files.update(
+            [
+                write(
+                    paths.project_calendar(slot.project),
+                    f"{show.title} · {name}",
+                    _slots(agenda, model, [slot], team=True),
+                )
+            ]
+        )
     for judge in show.judges:
-        files.update([write(paths.judge_calendar(judge.id), f"{show.title} · {judge.name}",
-                            _slots(agenda, model, agenda.slots_in(judge.room)))])
+        files.update(
+            [
+                write(
+                    paths.judge_calendar(judge.id),
+                    f"{show.title} · {judge.name}",
+                    _slots(agenda, model, agenda.slots_in(judge.room)),
+                )
+            ]
+        )
     return files
 
 
-def _slots(agenda: Agenda, model: Model, slots: Iterable[Slot],
-           team: bool = False) -> list[CalendarEntry]:
+def _slots(
+    agenda: Agenda, model: Model, slots: Iterable[Slot], team: bool = False
+) -> list[CalendarEntry]:
     show = agenda.roadshow
     entries = []
     for slot in slots:
         project = model.projects[slot.project]
         room = show.room(slot.room).name
-        call = (f"请于开始前 {show.format.call_minutes} 分钟到 {room} 门口候场。\n"
-                if team else "")
-        entries.append(CalendarEntry(
-            uid=f"roadshow-{show.id}-{slot.project}",
-            title=f"路演：{project.name}",
-            start=slot.start, end=slot.end,
-            location=f"{show.venue} {room}",
-            description=f"{call}{show.title}\n{project.summary}",
-            categories=("项目路演",),
-            timezone=show.timezone,
-        ))
+        call = f"请于开始前 {show.format.call_minutes} 分钟到 {room} 门口候场。\n" if team else ""
+        entries.append(
+            CalendarEntry(
+                uid=f"roadshow-{show.id}-{slot.project}",
+                title=f"路演：{project.name}",
+                start=slot.start,
+                end=slot.end,
+                location=f"{show.venue} {room}",
+                description=f"{call}{show.title}\n{project.summary}",
+                categories=("项目路演",),
+                timezone=show.timezone,
+            )
+        )
     return entries
 
 
@@ -68,9 +99,10 @@ def _pauses(agenda: Agenda, pauses: Iterable[Pause]) -> list[CalendarEntry]:
     return [
         CalendarEntry(
             uid=f"roadshow-{show.id}-break-{pause.room or 'all'}-"
-                f"{pause.start.replace('-', '').replace(' ', 't').replace(':', '')}",
+            f"{pause.start.replace('-', '').replace(' ', 't').replace(':', '')}",
             title=f"{pause.title}（{show.room(pause.room).name}）" if pause.room else pause.title,
-            start=pause.start, end=pause.end,
+            start=pause.start,
+            end=pause.end,
             location=show.venue,
             timezone=show.timezone,
         )

@@ -31,8 +31,11 @@ def roadshow_files(model: Model) -> dict[str, bytes]:
     stamp = build_stamp(model)
     host = calendar_host(model)
     base = model.site.site_url or f"https://{FALLBACK_HOST}/"
-    files = {paths.STYLESHEET: resources.files("showcase.render.roadshow").joinpath(
-        "assets/roadshow.css").read_bytes()}
+    files = {
+        paths.STYLESHEET: resources.files("showcase.render.roadshow")
+        .joinpath("assets/roadshow.css")
+        .read_bytes()
+    }
     for agenda in model.roadshows.values():
         show = agenda.roadshow
         files.update(roadshow_calendars(agenda, model, stamp, host))
@@ -40,5 +43,6 @@ def roadshow_files(model: Model) -> dict[str, bytes]:
         files[paths.roadshow_file(show.id, paths.FRAB_JSON)] = frab_schedule(agenda, model, base)
         for judge in show.judges:
             files[paths.roadshow_file(show.id, paths.score_sheet(judge.id))] = score_sheet(
-                agenda, model, judge)
+                agenda, model, judge
+            )
     return files

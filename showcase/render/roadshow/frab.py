@@ -32,15 +32,18 @@ def frab_schedule(agenda: Agenda, model: Model, base_url: str) -> bytes:
         for room in show.rooms:
             rooms[room.name] = [
                 _event(agenda, model, slot, number[slot.project], base, tracks)
-                for slot in agenda.slots_in(room.id) if slot.day == day.date
+                for slot in agenda.slots_in(room.id)
+                if slot.day == day.date
             ]
-        days.append({
-            "index": index,
-            "date": day.date,
-            "day_start": _iso(show.timezone, f"{day.date} {day.windows[0][0]}"),
-            "day_end": _iso(show.timezone, f"{day.date} {day.windows[-1][1]}"),
-            "rooms": rooms,
-        })
+        days.append(
+            {
+                "index": index,
+                "date": day.date,
+                "day_start": _iso(show.timezone, f"{day.date} {day.windows[0][0]}"),
+                "day_end": _iso(show.timezone, f"{day.date} {day.windows[-1][1]}"),
+                "rooms": rooms,
+            }
+        )
     document = {
         "$schema": SCHEMA_URL,
         "generator": {"name": "makerspace-showcase", "version": "1"},
@@ -58,8 +61,12 @@ def frab_schedule(agenda: Agenda, model: Model, base_url: str) -> bytes:
                 "time_zone_name": show.timezone,
                 "url": f"{base}/roadshows/{show.id}/",
                 "rooms": [
-                    {"name": room.name, "slug": room.id, "capacity": room.capacity,
-                     "guid": _guid(show.id, "room", room.id)}
+                    {
+                        "name": room.name,
+                        "slug": room.id,
+                        "capacity": room.capacity,
+                        "guid": _guid(show.id, "room", room.id),
+                    }
                     for room in show.rooms
                 ],
                 "tracks": [{"name": track.name, "slug": track.id} for track in show.tracks],
@@ -70,8 +77,9 @@ def frab_schedule(agenda: Agenda, model: Model, base_url: str) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
 
 
-def _event(agenda: Agenda, model: Model, slot: Slot, number: int, base: str,
-           tracks: dict[str, str]) -> dict[str, object]:
+def _event(
+    agenda: Agenda, model: Model, slot: Slot, number: int, base: str, tracks: dict[str, str]
+) -> dict[str, object]:
     show = agenda.roadshow
     project = model.projects[slot.project]
     minutes = show.format.slot_minutes

@@ -27,15 +27,20 @@ def render_roadshows_index(model: Model) -> str:
         link = anchor(site_paths.href(paths.ROADSHOWS, paths.roadshow_page(show.id)), show.title)
         dates = "、".join(day_label(date) for date in agenda.dates)
         done = '<span class="sc-rs-done">已有结果</span> ' if show.results else ""
-        items.append(f'<li class="sc-rs-item">{done}{link}<br><span class="sc-meta">'
-                     f"{dates} · {attribute(show.venue)} · {len(agenda.slots)} 个项目</span></li>")
+        items.append(
+            f'<li class="sc-rs-item">{done}{link}<br><span class="sc-meta">'
+            f"{dates} · {attribute(show.venue)} · {len(agenda.slots)} 个项目</span></li>"
+        )
     body = [
         "<h1>项目路演</h1>",
         "<p>创业指导中心组织的项目路演：议程由程序按规则自动排定，评委回避本学院和自己指导的项目。</p>",
         f'<ol class="sc-rs-list">{"".join(items)}</ol>' if items else "<p>暂无路演。</p>",
     ]
-    return page({"title": "项目路演", "description": "项目路演的议程、评委、日历和评分表"},
-                body, "sc-roadshows")
+    return page(
+        {"title": "项目路演", "description": "项目路演的议程、评委、日历和评分表"},
+        body,
+        "sc-roadshows",
+    )
 
 
 def render_roadshow_page(agenda: Agenda, model: Model) -> str:
@@ -44,34 +49,46 @@ def render_roadshow_page(agenda: Agenda, model: Model) -> str:
 
     def file_link(name: str, label: str, download: bool = False) -> str:
         target = site_paths.href(here, paths.roadshow_file(show.id, name))
-        return (f'<a href="{attribute(target)}"{" download" if download else ""}>'
-                f"{attribute(label)}</a>")
+        return (
+            f'<a href="{attribute(target)}"{" download" if download else ""}>{attribute(label)}</a>'
+        )
 
     fmt = show.format
     body = [
         '<p class="sc-badges"><span class="sc-badge sc-badge--event">项目路演</span></p>',
         f"<h1>{attribute(show.title)}</h1>",
-        facts([
-            ("日期", attribute("、".join(day_label(d) for d in agenda.dates))),
-            ("地点", attribute(show.venue)),
-            ("主办", attribute(show.organiser)),
-            ("赛制", f"每个项目陈述 {fmt.pitch_minutes} 分钟、问答 {fmt.qa_minutes} 分钟；"
-                     f"团队提前 {fmt.call_minutes} 分钟候场"),
-            ("时区", attribute(show.timezone)),
-        ]),
+        facts(
+            [
+                ("日期", attribute("、".join(day_label(d) for d in agenda.dates))),
+                ("地点", attribute(show.venue)),
+                ("主办", attribute(show.organiser)),
+                (
+                    "赛制",
+                    f"每个项目陈述 {fmt.pitch_minutes} 分钟、问答 {fmt.qa_minutes} 分钟；"
+                    f"团队提前 {fmt.call_minutes} 分钟候场",
+                ),
+                ("时区", attribute(show.timezone)),
+            ]
+        ),
         f'<p class="sc-summary">{attribute(show.summary)}</p>' if show.summary else "",
         '<p class="sc-rs-downloads">'
-        + file_link(paths.WHOLE_CALENDAR, "整场日历（.ics）", download=True) + " · "
-        + file_link(paths.PRINT, "打印版议程") + " · "
-        + file_link(paths.FRAB_JSON, "议程数据（frab JSON）") + "</p>",
+        + file_link(paths.WHOLE_CALENDAR, "整场日历（.ics）", download=True)
+        + " · "
+        + file_link(paths.PRINT, "打印版议程")
+        + " · "
+        + file_link(paths.FRAB_JSON, "议程数据（frab JSON）")
+        + "</p>",
         '<p class="sc-meta">需要 PDF 时，在浏览器中打开打印版或评分表，选择“打印 → 另存为 PDF”；'
         "组织者运行 <code>./dev agenda</code> 也会直接生成 PDF 文件。</p>",
         section("路演结果", _results(agenda, model, here), searchable=True),
         *(_day_grid(agenda, model, here, date) for date in agenda.dates),
-        section("各路演室流程", "\n".join(_run_of_show(agenda, model, room, file_link)
-                                    for room in show.rooms), css_class="sc-rs-runs"),
+        section(
+            "各路演室流程",
+            "\n".join(_run_of_show(agenda, model, room, file_link) for room in show.rooms),
+            css_class="sc-rs-runs",
+        ),
         section("评委名单", _judges(agenda, file_link), css_class="sc-rs-judges"),
-        f'<p>{anchor(site_paths.href(here, paths.ROADSHOWS), "← 全部路演")}</p>',
+        f"<p>{anchor(site_paths.href(here, paths.ROADSHOWS), '← 全部路演')}</p>",
     ]
     meta = {"title": show.title, "description": show.summary or f"{show.title}的议程"}
     return page(meta, body, "sc-roadshow")
@@ -99,31 +116,52 @@ def _day_grid(agenda: Agenda, model: Model, here: str, date: str) -> str:
     fixed = [p for p in agenda.pauses if not p.room and p.start[:10] == date]
     columns = []
     for room in show.rooms:
-        entries = [(s.start, f'<li class="sc-rs-slot"><time>{s.start[11:]}–{s.end[11:]}</time> '
-                             f"{_project_link(model, here, s.project)}"
-                             + (f' <span class="sc-rs-track">{attribute(tracks[s.track])}</span>'
-                                if s.track else "") + "</li>")
-                   for s in agenda.slots_in(room.id) if s.day == date]
+        entries = [
+            (
+                s.start,
+                f'<li class="sc-rs-slot"><time>{s.start[11:]}–{s.end[11:]}</time> '
+                f"{_project_link(model, here, s.project)}"
+                + (
+                    f' <span class="sc-rs-track">{attribute(tracks[s.track])}</span>'
+                    if s.track
+                    else ""
+                )
+                + "</li>",
+            )
+            for s in agenda.slots_in(room.id)
+            if s.day == date
+        ]
         if not entries:
             continue
-        entries += [(p.start, f'<li class="sc-rs-pause"><time>{p.start[11:]}–{p.end[11:]}</time> '
-                              f"{attribute(p.title)}</li>")
-                    for p in agenda.pauses if p.room == room.id and p.start[:10] == date]
-        columns.append(f'<div class="sc-rs-room"><h3>{attribute(room.name)}</h3>'
-                       f'<ol>{"".join(item for _, item in sorted(entries))}</ol></div>')
+        entries += [
+            (
+                p.start,
+                f'<li class="sc-rs-pause"><time>{p.start[11:]}–{p.end[11:]}</time> '
+                f"{attribute(p.title)}</li>",
+            )
+            for p in agenda.pauses
+            if p.room == room.id and p.start[:10] == date
+        ]
+        columns.append(
+            f'<div class="sc-rs-room"><h3>{attribute(room.name)}</h3>'
+            f"<ol>{''.join(item for _, item in sorted(entries))}</ol></div>"
+        )
     if not columns:
         return ""
-    shared = "".join(f'<li><time>{p.start[11:]}–{p.end[11:]}</time> {attribute(p.title)}</li>'
-                     for p in fixed)
-    return (f'<section class="sc-section sc-rs-day" data-search-exclude>'
-            f"<h2>{day_label(date)}</h2>"
-            + (f'<ul class="sc-rs-fixed">{shared}</ul>' if shared else "")
-            + f'<div class="sc-rs-grid" style="--sc-rs-rooms:{len(columns)}">'
-            + "".join(columns) + "</div></section>")
+    shared = "".join(
+        f"<li><time>{p.start[11:]}–{p.end[11:]}</time> {attribute(p.title)}</li>" for p in fixed
+    )
+    return (
+        f'<section class="sc-section sc-rs-day" data-search-exclude>'
+        f"<h2>{day_label(date)}</h2>"
+        + (f'<ul class="sc-rs-fixed">{shared}</ul>' if shared else "")
+        + f'<div class="sc-rs-grid" style="--sc-rs-rooms:{len(columns)}">'
+        + "".join(columns)
+        + "</div></section>"
+    )
 
 
-def _run_of_show(agenda: Agenda, model: Model, room: Room,
-                 file_link: Callable[..., str]) -> str:
+def _run_of_show(agenda: Agenda, model: Model, room: Room, file_link: Callable[..., str]) -> str:
     slots = agenda.slots_in(room.id)
     if not slots:
         return ""
@@ -132,14 +170,18 @@ def _run_of_show(agenda: Agenda, model: Model, room: Room,
         f"<tr><td>{s.start[5:10].replace('-', '/')}</td><td>{call_time(s.start, minutes)}</td>"
         f"<td>{s.start[11:]}–{s.end[11:]}</td>"
         f"<td>{attribute(model.projects[s.project].name)}</td>"
-        f'<td>{file_link(paths.project_calendar(s.project), "日历", download=True)}</td></tr>'
-        for s in slots)
+        f"<td>{file_link(paths.project_calendar(s.project), '日历', download=True)}</td></tr>"
+        for s in slots
+    )
     judges = "、".join(judge.name for judge in agenda.judges_in(room.id))
-    return (f'<h3>{attribute(room.name)}</h3><p class="sc-meta">'
-            + (f"评委：{attribute(judges)} · " if judges else "")
-            + file_link(paths.room_calendar(room.id), "本室日历（.ics）", download=True) + "</p>"
-            + '<div class="sc-rs-table"><table><thead><tr><th>日期</th><th>候场</th><th>时间</th>'
-            f"<th>项目</th><th>团队日历</th></tr></thead><tbody>{rows}</tbody></table></div>")
+    return (
+        f'<h3>{attribute(room.name)}</h3><p class="sc-meta">'
+        + (f"评委：{attribute(judges)} · " if judges else "")
+        + file_link(paths.room_calendar(room.id), "本室日历（.ics）", download=True)
+        + "</p>"
+        + '<div class="sc-rs-table"><table><thead><tr><th>日期</th><th>候场</th><th>时间</th>'
+        f"<th>项目</th><th>团队日历</th></tr></thead><tbody>{rows}</tbody></table></div>"
+    )
 
 
 def _judges(agenda: Agenda, file_link: Callable[..., str]) -> str:
@@ -151,6 +193,9 @@ def _judges(agenda: Agenda, file_link: Callable[..., str]) -> str:
             f"<li><strong>{attribute(judge.name)}</strong> "
             f'<span class="sc-meta">{JUDGE_ROLES[judge.role]} · {attribute(judge.organisation)}'
             f" · {attribute(show.room(judge.room).name)} · 评审 {count} 个项目</span><br>"
-            + file_link(paths.score_sheet(judge.id), "评分表") + " · "
-            + file_link(paths.judge_calendar(judge.id), "日历（.ics）", download=True) + "</li>")
+            + file_link(paths.score_sheet(judge.id), "评分表")
+            + " · "
+            + file_link(paths.judge_calendar(judge.id), "日历（.ics）", download=True)
+            + "</li>"
+        )
     return f'<ul class="sc-rs-judge-list">{"".join(items)}</ul>' if items else ""

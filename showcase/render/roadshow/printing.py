@@ -38,25 +38,38 @@ td.box { width: 14mm; height: 9mm; }
 def print_agenda(agenda: Agenda, model: Model) -> bytes:
     """The whole agenda: per day and room, with call times for the teams."""
     show = agenda.roadshow
-    parts = [f"<h1>{attribute(show.title)}</h1>",
-             f'<p class="meta">{attribute(show.venue)} · 时间为 {attribute(show.timezone)}'
-             f" 当地时间 · 团队请于开始前 {show.format.call_minutes} 分钟候场</p>"]
+    parts = [
+        f"<h1>{attribute(show.title)}</h1>",
+        f'<p class="meta">{attribute(show.venue)} · 时间为 {attribute(show.timezone)}'
+        f" 当地时间 · 团队请于开始前 {show.format.call_minutes} 分钟候场</p>",
+    ]
     for date in agenda.dates:
         for room in show.rooms:
-            rows = [(slot.start, _slot_row(agenda, model, slot.project, slot.start, slot.end))
-                    for slot in agenda.slots_in(room.id) if slot.day == date]
+            rows = [
+                (slot.start, _slot_row(agenda, model, slot.project, slot.start, slot.end))
+                for slot in agenda.slots_in(room.id)
+                if slot.day == date
+            ]
             if not rows:
                 continue
-            rows += [(p.start, f'<tr class="pause"><td></td><td>{p.start[11:]}–{p.end[11:]}</td>'
-                               f'<td colspan="2">{attribute(p.title)}</td></tr>')
-                     for p in agenda.pauses if p.room in ("", room.id) and p.start[:10] == date]
+            rows += [
+                (
+                    p.start,
+                    f'<tr class="pause"><td></td><td>{p.start[11:]}–{p.end[11:]}</td>'
+                    f'<td colspan="2">{attribute(p.title)}</td></tr>',
+                )
+                for p in agenda.pauses
+                if p.room in ("", room.id) and p.start[:10] == date
+            ]
             judges = "、".join(j.name for j in agenda.judges_in(room.id))
             parts.append(
                 f'<section class="room"><h2>{day_label(date)} · {attribute(room.name)}</h2>'
                 + (f'<p class="meta">评委：{attribute(judges)}</p>' if judges else "")
                 + "<table><thead><tr><th>候场</th><th>时间</th><th>项目</th><th>学院</th>"
-                "</tr></thead><tbody>" + "".join(row for _, row in sorted(rows))
-                + "</tbody></table></section>")
+                "</tr></thead><tbody>"
+                + "".join(row for _, row in sorted(rows))
+                + "</tbody></table></section>"
+            )
     return _document(f"{show.title} · 打印版议程", parts)
 
 
@@ -70,12 +83,15 @@ def score_sheet(agenda: Agenda, model: Model, judge: Judge) -> bytes:
     for slot in agenda.slots_in(judge.room):
         project = model.projects[slot.project]
         boxes = '<td class="box"></td>' * (len(criteria) + 1)
-        rows.append(f"<tr><td>{slot.start[5:]}</td><td>{attribute(project.name)}</td>{boxes}"
-                    "<td></td></tr>")
+        rows.append(
+            f"<tr><td>{slot.start[5:]}</td><td>{attribute(project.name)}</td>{boxes}<td></td></tr>"
+        )
     notes = "".join(
         f"<li><strong>{attribute(c.name)}</strong>（{c.points} 分）"
-        + (f"：{attribute(c.description)}" if c.description else "") + "</li>"
-        for c in criteria)
+        + (f"：{attribute(c.description)}" if c.description else "")
+        + "</li>"
+        for c in criteria
+    )
     parts = [
         '<section class="sheet">',
         f"<h1>{attribute(show.title)} · 评分表</h1>",
@@ -94,12 +110,16 @@ def _slot_row(agenda: Agenda, model: Model, project_id: str, start: str, end: st
     project = model.projects[project_id]
     college = model.colleges[project.college].name
     call = call_time(start, agenda.roadshow.format.call_minutes)
-    return (f"<tr><td>{call}</td><td>{start[11:]}–{end[11:]}</td>"
-            f"<td>{attribute(project.name)}</td><td>{attribute(college)}</td></tr>")
+    return (
+        f"<tr><td>{call}</td><td>{start[11:]}–{end[11:]}</td>"
+        f"<td>{attribute(project.name)}</td><td>{attribute(college)}</td></tr>"
+    )
 
 
 def _document(title: str, parts: list[str]) -> bytes:
     body = "\n".join(part for part in parts if part)
-    return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{attribute(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
-            f"<body>\n{body}\n</body>\n</html>\n").encode()
+    return (
+        f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{attribute(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
+        f"<body>\n{body}\n</body>\n</html>\n"
+    ).encode()
