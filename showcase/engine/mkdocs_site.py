@@ -27,6 +27,7 @@ from showcase.engine.git_dates import last_change_dates
 from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin
 from showcase.engine.search_entries import project_search_entries
 from showcase.forms.spec import load_project_schema
+from showcase.images.publish import PublishedImages, UnpublishableImage
 from showcase.model import Model
 from showcase.paths import Layout, repository_root
 from showcase.render import data_epoch, read_content_pages, render_docs
@@ -73,7 +74,10 @@ def build_site(
         publicity=publicity,
         content_assets=read_content_assets(layout.content_dir / "pages", layout.root),
     )
-    write_docs_tree(tree, docs_dir, layout.root)
+    try:
+        write_docs_tree(tree, docs_dir, layout.root, PublishedImages(layout.published_images_dir))
+    except UnpublishableImage as error:
+        raise BuildFailed(str(error), []) from None
     nav = tree.nav
     del tree  # the pages are on disk now; MkDocs re-reads them, so free ~N × 10 KB first
 

@@ -6,7 +6,7 @@ Writes one folder per case into ``build/publicity/`` (``build/publicity-preview/
     build/publicity/2026-smart-yarn-sensor/article.html   inline styles only
     build/publicity/2026-smart-yarn-sensor/article.md
     build/publicity/2026-smart-yarn-sensor/share.png      1200×630
-    build/publicity/2026-smart-yarn-sensor/photo.jpg      the story's image, if any
+    build/publicity/2026-smart-yarn-sensor/photo.jpg      the story's image, re-encoded clean
 
 The output folder is replaced as a whole (only if this tool wrote it: see
 `showcase.atomic.check_output_folder`), so a case that was withdrawn leaves no stale
@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import shutil
 import sys
 from pathlib import Path
 
 from showcase.atomic import ForeignFolder, replaced_atomically
 from showcase.fonts import MISSING_FONT_NOTICE, find_cjk_font
+from showcase.images.publish import PublishedImages
 from showcase.model import Model
 from showcase.paths import Layout
 from showcase.render.case_pages import SHARE_IMAGE
@@ -117,6 +117,7 @@ def write_publicity(model: Model, publicity: Publicity, target: Path, root: Path
     if font is None:
         print(MISSING_FONT_NOTICE, file=sys.stderr)
     lines = []
+    images = PublishedImages(Layout(root).published_images_dir)
     with replaced_atomically(target, repository=root) as staging:
         for case in visible_cases(model, publicity):
             folder = staging / case.id
@@ -125,7 +126,7 @@ def write_publicity(model: Model, publicity: Publicity, target: Path, root: Path
             (folder / "article.html").write_text(article.html, encoding="utf-8")
             (folder / "article.md").write_text(article.markdown, encoding="utf-8")
             for name, source in article.images.items():
-                shutil.copyfile(root / source, folder / name)
+                (folder / name).write_bytes(images.publish(root / source))
             if font is not None:
                 (folder / SHARE_IMAGE).write_bytes(share_image(case, model, font))
             mark = preview_label(case, publicity)
