@@ -187,10 +187,9 @@ def test_folders_the_guard_refuses_are_left_intact(case: str, tmp_path: Path) ->
 
 
 def test_an_earlier_site_without_marker_is_replaced_once_then_carries_the_marker(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
     site = _unmarked_at("site")(tmp_path)
-    monkeypatch.chdir(tmp_path)
     for _ in range(2):
         with replaced_atomically(site, repository=tmp_path / "repo") as staging:
             (staging / "index.html").write_text("new", encoding="utf-8")
