@@ -32,6 +32,14 @@ def validate(c, path=None, format="text"):
     _exit(run(ROOT, [*(path or ()), *c.remainder.split()], format))
 
 
+@task(iterable=["path"], help={"path": "要清理的图片或文件夹（可多次给出；也可写在 -- 之后）"})
+def strip_images(c, path=None):
+    """Rewrite images without location or personal metadata (what validate asks for)."""
+    from showcase.images.strip import run
+
+    _exit(run(ROOT, [*(path or ()), *c.remainder.split()]))
+
+
 @task(
     help={
         "site_dir": "输出目录（默认 site/；--drafts 时默认 build/preview-site/）",

@@ -32,6 +32,11 @@ class Layout:
         return self.root / "build"
 
     @property
+    def published_images_dir(self) -> Path:
+        """Cache of re-encoded images by content (see `showcase.images.publish`)."""
+        return self.build_dir / "published-images"
+
+    @property
     def site_dir(self) -> Path:
         """The last good built site; replaced atomically by each successful build."""
         return self.root / "site"

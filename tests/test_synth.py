@@ -96,7 +96,7 @@ def test_refuses_to_replace_a_folder_it_did_not_write(tmp_path: Path) -> None:
     precious = tmp_path / "precious"
     precious.mkdir()
     (precious / "notes.txt").write_text("keep me", encoding="utf-8")
-    with pytest.raises(SynthError, match="不是合成仓库"):
+    with pytest.raises(SynthError, match="不是本工具生成的"):
         write_repository(REPO, precious, 3, seed=1)
     assert (precious / "notes.txt").read_text(encoding="utf-8") == "keep me"
 

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from showcase.atomic import ForeignFolder
 from showcase.engine.mkdocs_site import BuildFailed, build_site
 from showcase.engine.preview import snapshot, start_server
 from showcase.engine.publicity_cli import preview_model, preview_site_dir, publicity_for
@@ -45,6 +46,9 @@ def build(root: Path, site_dir: Path | None, drafts: bool = False, today: str = 
         built = build_site(layout, model, site_dir, publicity=publicity)
     except BuildFailed as failure:
         _print_failure(failure)
+        return 1
+    except ForeignFolder as refused:
+        print(refused.message, file=sys.stderr)
         return 1
     except OSError as error:
         print(f"构建失败：无法读写文件（{error}）。原有网站未改动。", file=sys.stderr)

@@ -1,9 +1,11 @@
 """Writing a `DocsTree` to disk so that a rebuild only touches what changed.
 
-A file is rewritten only when its bytes differ, files the tree no longer has are deleted
-(with folders left empty), and logos are copied only when their bytes differ. Unchanged
-files keep their modification times, which keeps repeated builds cheap and lets tools
-that watch the docs tree see only the real changes.
+A file is rewritten only when its bytes differ, and files the tree no longer has are
+deleted (with folders left empty). Images (logos, story and page images) are published
+through `showcase.images.publish.PublishedImages`: re-encoded clean, and taken from its
+cache when the source did not change. Unchanged files keep their modification times, which
+keeps repeated builds cheap and lets tools that watch the docs tree see only the real
+changes.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from showcase.images.publish import PublishedImages
 from showcase.render import DocsTree
 
 
@@ -22,11 +25,18 @@ class WriteStats:
     deleted: int
 
 
-def write_docs_tree(tree: DocsTree, docs_dir: Path, repository_root: Path) -> WriteStats:
-    """Make `docs_dir` hold exactly `tree` (logos read from `repository_root`)."""
+def write_docs_tree(
+    tree: DocsTree, docs_dir: Path, repository_root: Path, images: PublishedImages
+) -> WriteStats:
+    """Make `docs_dir` hold exactly `tree` (images read from `repository_root`).
+
+    Raises `showcase.images.publish.UnpublishableImage` for an image that cannot be
+    published (the validator refuses such an image first), with `docs_dir` unchanged.
+    """
     wanted = dict(tree.files)
-    for target, source in tree.copies.items():
-        wanted[target] = (repository_root / source).read_bytes()
+    for target, source in tree.images.items():
+        wanted[target] = images.publish(repository_root / source)
+    images.forget_unused()
     written = unchanged = 0
     for relative, content in wanted.items():
         if _write_if_changed(docs_dir / relative, content):

@@ -21,12 +21,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from showcase.atomic import replaced_atomically
+from showcase.atomic import check_output_folder, replaced_atomically
 from showcase.engine.docs_writer import write_docs_tree
 from showcase.engine.git_dates import last_change_dates
 from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin
 from showcase.engine.search_entries import project_search_entries
 from showcase.forms.spec import load_project_schema
+from showcase.images.publish import PublishedImages, UnpublishableImage
 from showcase.model import Model
 from showcase.paths import Layout, repository_root
 from showcase.render import data_epoch, read_content_pages, render_docs
@@ -57,9 +58,12 @@ def build_site(
     `site_dir` defaults to ``layout.site_dir``; `config_file` to the repository's
     ``mkdocs.yml`` (falling back to the one beside this package, so a synthetic repository
     without its own config still builds); `publicity` picks the typical cases to show
-    (see `showcase.render.case_visibility`). Returns the site folder.
+    (see `showcase.render.case_visibility`). Returns the site folder. Raises
+    `showcase.atomic.ForeignFolder` before any work when `site_dir` holds files this tool
+    did not write.
     """
     target = (site_dir or layout.site_dir).resolve()
+    check_output_folder(target, layout.root)
     config_path = _config_file(layout, config_file)
     docs_dir = layout.build_dir / "docs"
     tree = render_docs(
@@ -70,11 +74,17 @@ def build_site(
         publicity=publicity,
         content_assets=read_content_assets(layout.content_dir / "pages", layout.root),
     )
-    write_docs_tree(tree, docs_dir, layout.root)
+    try:
+        write_docs_tree(tree, docs_dir, layout.root, PublishedImages(layout.published_images_dir))
+    except UnpublishableImage as error:
+        raise BuildFailed(str(error), []) from None
     nav = tree.nav
     del tree  # the pages are on disk now; MkDocs re-reads them, so free ~N × 10 KB first
 
-    with replaced_atomically(target, "build") as staging, _source_date_epoch(data_epoch(model)):
+    with (
+        replaced_atomically(target, "build", layout.root) as staging,
+        _source_date_epoch(data_epoch(model)),
+    ):
         _run_mkdocs(
             config_path,
             docs_dir=str(docs_dir.resolve()),

@@ -6,22 +6,23 @@ Writes one folder per case into ``build/publicity/`` (``build/publicity-preview/
     build/publicity/2026-smart-yarn-sensor/article.html   inline styles only
     build/publicity/2026-smart-yarn-sensor/article.md
     build/publicity/2026-smart-yarn-sensor/share.png      1200×630
-    build/publicity/2026-smart-yarn-sensor/photo.jpg      the story's image, if any
+    build/publicity/2026-smart-yarn-sensor/photo.jpg      the story's image, re-encoded clean
 
-The output folder is replaced as a whole (only if it is one this command wrote before),
-so a case that was withdrawn leaves no stale article behind.
+The output folder is replaced as a whole (only if this tool wrote it: see
+`showcase.atomic.check_output_folder`), so a case that was withdrawn leaves no stale
+article behind.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
-import shutil
 import sys
 from pathlib import Path
 
-from showcase.atomic import replaced_atomically
+from showcase.atomic import ForeignFolder, replaced_atomically
 from showcase.fonts import MISSING_FONT_NOTICE, find_cjk_font
+from showcase.images.publish import PublishedImages
 from showcase.model import Model
 from showcase.paths import Layout
 from showcase.render.case_pages import SHARE_IMAGE
@@ -34,7 +35,6 @@ from showcase.render.case_visibility import (
 from showcase.render.share_image import share_image
 from showcase.render.wechat import wechat_article
 
-MARKER = ".publicity-output"
 PREVIEW_PREFIX = "【草稿预览】"
 
 
@@ -92,6 +92,9 @@ def run(root: Path, drafts: bool, today: str, out: str) -> int:
     target = Path(out) if out else default_out(layout, drafts)
     try:
         written = write_publicity(model, publicity, target, root)
+    except ForeignFolder as refused:
+        print(refused.message, file=sys.stderr)
+        return 1
     except (OSError, ValueError) as error:
         print(f"无法写入 {target}：{error}", file=sys.stderr)
         return 1
@@ -107,16 +110,15 @@ def run(root: Path, drafts: bool, today: str, out: str) -> int:
 def write_publicity(model: Model, publicity: Publicity, target: Path, root: Path) -> list[str]:
     """Write every shown case's files under `target` (images read below `root`).
 
-    The folder is replaced as a whole, and only once everything is written. Returns one
-    summary line per case.
+    The folder is replaced as a whole, and only once everything is written; a folder this
+    tool did not write raises `ForeignFolder` first. Returns one summary line per case.
     """
-    _refuse_foreign_folder(target)
     font = find_cjk_font()
     if font is None:
         print(MISSING_FONT_NOTICE, file=sys.stderr)
     lines = []
-    with replaced_atomically(target) as staging:
-        (staging / MARKER).write_text("由 invoke publicity 生成，可整体删除。\n", encoding="utf-8")
+    images = PublishedImages(Layout(root).published_images_dir)
+    with replaced_atomically(target, repository=root) as staging:
         for case in visible_cases(model, publicity):
             folder = staging / case.id
             folder.mkdir(parents=True)
@@ -124,15 +126,9 @@ def write_publicity(model: Model, publicity: Publicity, target: Path, root: Path
             (folder / "article.html").write_text(article.html, encoding="utf-8")
             (folder / "article.md").write_text(article.markdown, encoding="utf-8")
             for name, source in article.images.items():
-                shutil.copyfile(root / source, folder / name)
+                (folder / name).write_bytes(images.publish(root / source))
             if font is not None:
                 (folder / SHARE_IMAGE).write_bytes(share_image(case, model, font))
             mark = preview_label(case, publicity)
             lines.append(f"{case.id}：{case.headline}" + (f"【{mark}】" if mark else ""))
     return lines
-
-
-def _refuse_foreign_folder(target: Path) -> None:
-    """Never replace a folder this command did not write (it may hold someone's files)."""
-    if target.exists() and not (target / MARKER).is_file() and any(target.iterdir()):
-        raise ValueError("该目录已存在且不是本命令生成的，为避免误删已停止；请换一个目录")

@@ -8,7 +8,7 @@ banner (草稿 or 待发布) and every publicity page asks search engines not to
 
 Example::
 
-    files, copies = render_case_section(model, publicity, font)
+    files, images = render_case_section(model, publicity, font)
 """
 
 from __future__ import annotations
@@ -35,24 +35,24 @@ SHARE_IMAGE = "share.png"
 def render_case_section(
     model: Model, publicity: Publicity, font: CjkFont | None
 ) -> tuple[dict[str, bytes], dict[str, str]]:
-    """Every publicity file by docs path, and the story images to copy beside their pages."""
+    """Every publicity file by docs path, and the story images to publish beside their pages."""
     shown = visible_cases(model, publicity)
     pages = {paths.CASES: render_cases_index(model, shown, publicity)}
     files: dict[str, bytes] = {}
-    copies: dict[str, str] = {}
+    images: dict[str, str] = {}
     for case in shown:
         has_share = font is not None
         pages[paths.case_page(case.id)] = render_case_page(case, model, publicity, has_share)
         if has_share:
             files[paths.case_file(case.id, SHARE_IMAGE)] = share_image(case, model, font)
         if case.story and case.story.image:
-            copies[paths.case_file(case.id, basename(case.story.image))] = case.story.image
+            images[paths.case_file(case.id, basename(case.story.image))] = case.story.image
     for year, cases in groupby(shown, key=lambda c: c.year):
         pages[paths.case_report(year)] = render_annual_report(year, list(cases), model, publicity)
     public = [case for case in shown if case.is_public_on(publicity.as_of)]
     files[paths.CASES_FEED] = cases_feed(model, public)
     files.update((path, text.encode("utf-8")) for path, text in pages.items())
-    return files, copies
+    return files, images
 
 
 def _meta(title: str, description: str, publicity: Publicity) -> dict[str, object]:

@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from showcase.images import page_image_files
+
 _FRONT_MATTER_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*(.+?)\s*\n(?:.*\n)*?---\s*\n")
 _FIRST_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
@@ -26,17 +28,11 @@ def read_content_pages(pages_dir: Path) -> dict[str, str]:
     }
 
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
-
-
 def read_content_assets(pages_dir: Path, root: Path) -> dict[str, str]:
     """Docs path → repository path of every image under `pages_dir` (screenshots, photos)."""
-    if not pages_dir.is_dir():
-        return {}
     return {
         "pages/" + path.relative_to(pages_dir).as_posix(): path.relative_to(root).as_posix()
-        for path in sorted(pages_dir.rglob("*"))
-        if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file()
+        for path in page_image_files(pages_dir)
     }
 
 

@@ -3,7 +3,8 @@
 Only the checked model is read, so non-public team members (already dropped there)
 cannot appear, and the team's contact e-mail is left out (the site sends people to the
 college instead). The CSV starts with a UTF-8 BOM because Excel, which most offices open
-it with, otherwise shows Chinese as mojibake. URLs are absolute when the site has a
+it with, otherwise shows Chinese as mojibake; every CSV cell passes `spreadsheet_safe`, so a
+spreadsheet never runs a contributor's text as a formula. URLs are absolute when the site has a
 ``site_url``, else relative to the site root. Output is byte-identical for the same model.
 
 Example::
@@ -17,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import datetime
 
 from showcase.model import (
@@ -179,6 +181,34 @@ CSV_COLUMNS = (
 )
 
 
+FORMULA_SIGNS = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
+"""Characters that make Excel, WPS or LibreOffice read a cell as a formula (with the
+full-width forms, which some of them fold), listed on the open-data page."""
+FORMULA_CONTROLS = ("\t", "\r", "\n", "\0")
+"""Control characters OWASP and ASVS list as formula starts too."""
+_FORMULA_STARTS = frozenset(FORMULA_SIGNS + FORMULA_CONTROLS)
+_LEADING_BLANKS = re.compile(r"\A[\s\u200b\u200c\u200d\u2060\ufeff]+")
+"""Whitespace (any Unicode space) and the zero-width characters a reader cannot see."""
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
+
+
+def spreadsheet_safe(cell: object) -> object:
+    """`cell` as a spreadsheet shows it as text, never as a formula.
+
+    OWASP's rule: a cell that starts with ``=``, ``+``, ``-``, ``@``, tab or CR gets a
+    leading single quote, which Excel and WPS hide and treat as "this is text". We also
+    catch LF, NUL, the full-width signs and any whitespace or zero-width characters before
+    them. Numbers stay numbers: non-strings and plain decimals such as ``-5`` or ``1200``
+    are left alone (a plain number cannot call anything).
+    """
+    if not isinstance(cell, str) or not cell or _PLAIN_NUMBER.fullmatch(cell):
+        return cell
+    visible = _LEADING_BLANKS.sub("", cell, count=1)
+    if cell[0] in _FORMULA_STARTS or visible[:1] in _FORMULA_STARTS:
+        return "'" + cell
+    return cell
+
+
 def projects_csv(model: Model, base_url: str = "") -> bytes:
     """One row per project with Chinese column headers; lists joined with '、'."""
     buffer = io.StringIO()
@@ -186,7 +216,7 @@ def projects_csv(model: Model, base_url: str = "") -> bytes:
     writer.writerow([header for _, header in CSV_COLUMNS])
     for project in model.projects.values():
         row = _csv_row(model, project, base_url)
-        writer.writerow([row[key] for key, _ in CSV_COLUMNS])
+        writer.writerow([spreadsheet_safe(row[key]) for key, _ in CSV_COLUMNS])
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 

@@ -16,6 +16,7 @@ from showcase.render.exports import (
     CSV_FILE,
     FEED_FILE,
     FEED_SIZE,
+    FORMULA_SIGNS,
     JSON_FIELDS,
     JSON_FILE,
 )
@@ -37,6 +38,16 @@ CSV_NOTES = {
     "team_size": "不含未公开姓名的成员",
     "url": "项目页面的网址",
 }
+
+
+FORMULA_NOTE = (
+    "为防止电子表格软件把单元格内容当作公式执行（CSV 注入），以 "
+    + "、".join(f"<code>{sign}</code>" for sign in FORMULA_SIGNS)
+    + "、制表符、回车或换行开头的文字（前面带空格的也算）在开头加了一个英文单引号 "
+    "<code>'</code>：Excel 和 WPS 会把它当作文本显示，不显示这个单引号。"
+    "纯数字（如成员数、金额）保持原样。用程序读取时，去掉这类单元格开头的单引号即可得到原文。"
+)
+"""How the CSV neutralises formulas (`exports.spreadsheet_safe`), for people who use it."""
 
 
 def render_open_data_page(model: Model) -> str:
@@ -74,6 +85,7 @@ def render_open_data_page(model: Model) -> str:
             "<table><thead><tr><th>字段</th><th>含义</th></tr></thead>"
             f"<tbody>{json_rows}</tbody></table>",
             "<h2>projects.csv 列</h2>",
+            f"<p>{FORMULA_NOTE}</p>",
             "<table><thead><tr><th>列名</th><th>对应字段</th><th>说明</th></tr></thead>"
             f"<tbody>{csv_rows}</tbody></table>",
             "<h2>使用许可</h2>",

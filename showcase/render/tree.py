@@ -50,14 +50,15 @@ NavEntry = str | dict[str, str]
 class DocsTree:
     """A generated docs tree.
 
-    `files` maps docs-relative paths to their bytes; `copies` maps docs-relative paths to
-    repository-relative files to copy unchanged (project logos); `nav` is the site
-    navigation in ``mkdocs.yml`` form. Project and college pages are deliberately not in
+    `files` maps docs-relative paths to their bytes; `images` maps docs-relative paths to
+    repository-relative image files (logos, story and page images), which the engine
+    publishes through `showcase.images.publish` (re-encoded, never copied as they are);
+    `nav` is the site navigation in ``mkdocs.yml`` form. Project and college pages are deliberately not in
     `nav`: the theme renders the whole navigation into every page.
     """
 
     files: dict[str, bytes]
-    copies: dict[str, str]
+    images: dict[str, str]
     nav: list[NavEntry]
 
 
@@ -87,14 +88,14 @@ def render_docs(
     pages[paths.COLLEGES] = render_colleges_index(model, groups)
     for college in model.colleges.values():
         pages[paths.college_page(college.id)] = render_college_page(college, groups[college.id])
-    copies: dict[str, str] = dict(content_assets or {})
+    images: dict[str, str] = dict(content_assets or {})
     related = RelatedIndex(model.projects.values())
     for project in model.projects.values():
         pages[paths.project_page(project.id)] = render_project_page(
             project, model, related, last_changed
         )
         if project.logo:
-            copies[paths.project_logo(project.id, project.logo)] = project.logo
+            images[paths.project_logo(project.id, project.logo)] = project.logo
     for name, text in content_pages.items():
         pages[paths.content_page(name)] = text
     mentor_projects = projects_by_mentor(model)
@@ -127,11 +128,11 @@ def render_docs(
         )
     )
     publicity = publicity or default_publicity(model)
-    case_files, case_copies = render_case_section(model, publicity, find_cjk_font())
+    case_files, case_images = render_case_section(model, publicity, find_cjk_font())
     files.update(case_files)
-    copies.update(case_copies)
+    images.update(case_images)
     files[paths.CASES_STYLESHEET] = _asset("cases.css")
-    available = {*files, *copies}
+    available = {*files, *images}
     files[paths.HOME] = render_home_page(
         model, content_links, available, featured_cases(model, publicity)
     ).encode("utf-8")
@@ -148,7 +149,7 @@ def render_docs(
         {SUBMIT_NAV_TITLE: SUBMIT},
         *(path for path, _title in content_links),
     ]
-    return DocsTree(files=dict(sorted(files.items())), copies=dict(sorted(copies.items())), nav=nav)
+    return DocsTree(files=dict(sorted(files.items())), images=dict(sorted(images.items())), nav=nav)
 
 
 def _stylesheet() -> bytes:

@@ -74,7 +74,7 @@ def check_changes(
         or (not c.path.startswith("projects/") and c.path.startswith(("content/", "schemas/")))
         for c in changes
     )
-    projects = [layout.root / c.path for c in existing if _is_project(c.path)]
+    projects = sorted({f for c in existing if (f := _project_file_of(layout, c.path))})
     checked = 0
     if whole or projects:
         result = validate_repository(layout, None if whole else projects)
@@ -87,6 +87,18 @@ def check_changes(
 
 def _is_project(path: str) -> bool:
     return owning_college(path) is not None and path.count("/") == 2 and path.endswith(".yaml")
+
+
+def _project_file_of(layout: Layout, path: str) -> Path | None:
+    """The project file a changed path is validated through: itself, or for a file inside
+    a project's folder (its logo) the project file beside that folder, if there is one."""
+    if _is_project(path):
+        return layout.root / path
+    parts = path.split("/")
+    if len(parts) >= 4 and parts[0] == "projects":
+        owner = layout.root.joinpath(parts[0], parts[1], parts[2] + ".yaml")
+        return owner if owner.is_file() else None
+    return None
 
 
 def _owners(root: Path, base: str) -> Owners:

@@ -12,7 +12,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from showcase.atomic import replaced_atomically
+from showcase.atomic import ForeignFolder, replaced_atomically
 from showcase.model import Model
 from showcase.paths import Layout
 from showcase.render.roadshow import paths
@@ -49,7 +49,11 @@ def run(root: Path, roadshow_id: str, out_dir: Path | None) -> int:
     for agenda in chosen.values():
         print(summary(agenda))
     target = (out_dir or layout.build_dir / "agenda").resolve()
-    notice = _write(replace(model, roadshows=chosen), target)
+    try:
+        notice = _write(replace(model, roadshows=chosen), target, root)
+    except ForeignFolder as refused:
+        print(refused.message, file=sys.stderr)
+        return 1
     print(f"议程文件已写入：{target}")
     if notice:
         print(notice, file=sys.stderr)
@@ -75,8 +79,8 @@ def summary(agenda: Agenda) -> str:
     return "\n".join(lines)
 
 
-def _write(model: Model, target: Path) -> str:
-    with replaced_atomically(target) as staging:
+def _write(model: Model, target: Path, root: Path) -> str:
+    with replaced_atomically(target, repository=root) as staging:
         printable = []
         for docs_path, data in roadshow_files(model).items():
             if not docs_path.startswith("roadshows/"):

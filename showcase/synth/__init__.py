@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from showcase.atomic import ForeignFolder, replaced_atomically
 from showcase.synth import words
 from showcase.synth.logo import write_logo
 from showcase.yamltext import to_yaml
@@ -30,9 +31,6 @@ except ImportError:  # pragma: no cover - libyaml missing: slower, same result
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/project.schema.json\n"
-MARKER = ".synthetic-repository"
-"""Written into every output folder; only folders holding it are ever replaced."""
-
 FIRST_MONTH = 2019 * 12
 LAST_MONTH = 2026 * 12 + 9
 """Dates fall in 2019-01 … 2026-10: fixed, so the output does not drift with the clock."""
@@ -57,10 +55,26 @@ class SynthError(ValueError):
 
 
 def write_repository(src_root: Path, out: Path, count: int, seed: int) -> None:
-    """Write a complete repository with `count` synthetic projects into `out`."""
+    """Write a complete repository with `count` synthetic projects into `out`.
+
+    `out` is replaced as a whole (see `showcase.atomic`): never the source repository or
+    a folder holding files this tool did not write.
+    """
     if count < 0:
         raise SynthError(f"项目数量不能为负数：{count}。")
-    _prepare_output(src_root, out)
+    source, target = src_root.resolve(), out.resolve()
+    if target == source or target in source.parents:
+        raise SynthError(
+            f"输出目录 {out} 包含源仓库，不能覆盖；请换一个目录，例如 build/synthetic。"
+        )
+    try:
+        with replaced_atomically(target, repository=source) as staging:
+            _write_into(src_root, staging, count, seed)
+    except ForeignFolder as refused:
+        raise SynthError(refused.message) from None
+
+
+def _write_into(src_root: Path, out: Path, count: int, seed: int) -> None:
     for folder in ("schemas", "content"):
         shutil.copytree(src_root / folder, out / folder, ignore=_SAMPLE_ONLY)
     if (src_root / "mkdocs.yml").is_file():
@@ -83,24 +97,6 @@ def write_repository(src_root: Path, out: Path, count: int, seed: int) -> None:
         (folder / f"{project['id']}.yaml").write_text(
             SCHEMA_LINE + to_yaml(project), encoding="utf-8"
         )
-
-
-def _prepare_output(src_root: Path, out: Path) -> None:
-    """Empty `out`, refusing to touch anything that is not an earlier synthetic output."""
-    source, target = src_root.resolve(), out.resolve()
-    if target == source or target in source.parents:
-        raise SynthError(
-            f"输出目录 {out} 包含源仓库，不能覆盖；请换一个目录，例如 build/synthetic。"
-        )
-    if target.exists():
-        if not target.is_dir() or (any(target.iterdir()) and not (target / MARKER).is_file()):
-            raise SynthError(
-                f"输出目录 {out} 已存在且不是合成仓库，为避免误删已停止；"
-                "请换一个目录或先手动删除它。"
-            )
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
-    (target / MARKER).write_text("由 invoke synth 生成，可整体删除。\n", encoding="utf-8")
 
 
 class _Registries:

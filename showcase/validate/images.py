@@ -1,12 +1,16 @@
-"""Checks for a project's logo: inside its own folder, a real, small, safe image.
+"""Checks for a project's logo: inside its own folder, a real, small, safe, clean image.
 
 The path must stay inside ``projects/<college>/<id>/`` (no ``..``, no absolute path, no
-symlink pointing out), because colleges may only touch their own folder and the build
-copies logos verbatim. The file type is read from its content with Pillow, never from its
-extension. Decompression bombs (a tiny file claiming a huge canvas) are refused before any
-pixel is decoded, and a truncated or corrupt file is a problem, not a traceback.
+symlink pointing out), because colleges may only touch their own folder. The file type is
+read from its content with Pillow, never from its extension. Decompression bombs (a tiny
+file claiming a huge canvas) are refused before any pixel is decoded, and a truncated or
+corrupt file is a problem, not a traceback (`showcase.images.decode`). An image carrying
+location or personal metadata is refused with the command that strips it
+(`showcase.images.metadata`): the repository is public, so the original must not be
+committed, even though the build publishes only a re-encoded copy.
 
-Story images (``content/stories/<case>/``) follow the same rules through `check_image`.
+Story images (``content/stories/<case>/``) follow the same rules through `check_image`,
+and the hand-written pages' images (``content/pages/``) through `check_page_images`.
 
 Example::
 
@@ -15,18 +19,17 @@ Example::
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path, PurePosixPath
 
-from PIL import Image
-
+from showcase.images.decode import MAX_SIDE, ImageRefused, Refusal, decode
+from showcase.images.metadata import personal_metadata
+from showcase.images.strip import strip_command
 from showcase.load.yamlfile import Document
+from showcase.paths import Layout
 from showcase.problems import Problem
 from showcase.validate.labels import field_label
 
 MAX_LOGO_BYTES = 1024 * 1024
-MAX_LOGO_SIDE = 4096
-ALLOWED_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "WEBP": "WebP"}
 
 
 Finding = tuple[str, str, str]
@@ -99,47 +102,45 @@ def _find_problem(project_dir: Path, logo: str, folder: str) -> Finding | None:
             f"图片有 {size / 1024 / 1024:.1f} MB，上限为 1 MB。",
             "压缩图片或缩小尺寸（标志 512×512 像素就足够清晰）。",
         )
-    return _check_pixels(real)
+    return _check_content(real, f"{folder}{written}")
 
 
-def _check_pixels(real: Path) -> Finding | None:
-    """Open lazily, check format and size from the header, then verify and decode."""
-    previous_limit = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = MAX_LOGO_SIDE * MAX_LOGO_SIDE
+def _check_content(real: Path, shown: str) -> Finding | None:
+    """Decode the whole image, then look for metadata that must not be committed."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            return _inspect(real)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return _too_big()
-    except Exception:  # any decoder failure means a broken image, never a traceback
-        return (
-            "logo.corrupt",
-            "图片文件已损坏或不完整，无法读取。",
-            "用看图软件打开确认，再重新导出为 PNG、JPEG 或 WebP。",
-        )
-    finally:
-        Image.MAX_IMAGE_PIXELS = previous_limit
+        image = decode(real.read_bytes())
+    except ImageRefused as refused:
+        return _refusal(refused, real.suffix.lower())
+    found = personal_metadata(image)
+    if not found:
+        return None
+    return (
+        "image.metadata",
+        f"图片带有可能泄露位置或个人信息的元数据：{'、'.join(found)}。"
+        "仓库是公开的，任何人都能下载原图读出这些信息。",
+        f"运行 {strip_command(shown)}，它去掉元数据并重新保存图片，然后再提交。",
+    )
 
 
-def _inspect(real: Path) -> Finding | None:
-    try:
-        with Image.open(real) as image:
-            kind, (width, height) = image.format, image.size
-            if kind not in ALLOWED_FORMATS:
-                return _not_image(kind)
-            if width > MAX_LOGO_SIDE or height > MAX_LOGO_SIDE:
-                return _too_big(width, height)
-            image.verify()
-        with Image.open(real) as image:
-            image.load()
-    except Image.UnidentifiedImageError:
-        return _not_image(None)
-    return None
+def _refusal(refused: ImageRefused, suffix: str) -> Finding:
+    if refused.reason is Refusal.FORMAT:
+        return _not_image(refused.found, suffix)
+    if refused.reason is Refusal.DIMENSIONS:
+        return _too_big(*(refused.size or (0, 0)))
+    return (
+        "logo.corrupt",
+        "图片文件已损坏或不完整，无法读取。",
+        "用看图软件打开确认，再重新导出为 PNG、JPEG 或 WebP。",
+    )
 
 
-def _not_image(kind: str | None) -> Finding:
-    found = f"它实际是 {kind} 格式" if kind else "它不是图片（可能只是改了扩展名）"
+def _not_image(kind: str | None, suffix: str) -> Finding:
+    if kind:
+        found = f"它实际是 {kind} 格式"
+    elif suffix == ".svg":
+        found = "它是 SVG 矢量图（可能含脚本和元数据，发布前无法清理）"
+    else:
+        found = "它不是图片（可能只是改了扩展名）"
     return (
         "logo.format",
         f"图片只接受 PNG、JPEG 或 WebP，{found}。",
@@ -151,6 +152,21 @@ def _too_big(width: int = 0, height: int = 0) -> Finding:
     size = f"（{width}×{height} 像素）" if width else "（文件声称的像素数异常巨大，疑似恶意构造）"
     return (
         "logo.dimensions",
-        f"图片尺寸过大{size}，上限为 4096×4096 像素。",
-        "缩小到 4096×4096 像素以内再提交（标志 512×512 像素就足够清晰）。",
+        f"图片尺寸过大{size}，上限为 {MAX_SIDE}×{MAX_SIDE} 像素。",
+        f"缩小到 {MAX_SIDE}×{MAX_SIDE} 像素以内再提交（标志 512×512 像素就足够清晰）。",
     )
+
+
+def check_page_images(layout: Layout, files: list[Path]) -> list[Problem]:
+    """Every problem with the images `files` of the hand-written pages (``content/pages/``).
+
+    They have no YAML field pointing at them, so each problem names the image file itself.
+    """
+    problems = []
+    for file in files:
+        shown = layout.relative(file)
+        finding = _find_problem(file.parent, file.name, shown.removesuffix(file.name))
+        if finding is not None:
+            rule, message, hint = finding
+            problems.append(Problem(shown, rule=rule, message=message, hint=hint))
+    return problems

@@ -29,6 +29,7 @@ from showcase.paths import Layout
 from showcase.problems import Problem, has_errors, sort_problems
 from showcase.validate.case_rules import check_publicity
 from showcase.validate.event_rules import check_event
+from showcase.validate.images import check_page_images
 from showcase.validate.personal_data import scan_personal_data
 from showcase.validate.project_rules import ProjectRules, References
 from showcase.validate.registries import REGISTRIES, LoadedRegistry, load_registry
@@ -121,6 +122,7 @@ class _Run:
             else None
         )
         problems += publicity.problems if publicity else []
+        problems += check_page_images(self.layout, selection.page_images)
 
         problems = sort_problems(problems)
         usable = not has_errors(problems) and all(

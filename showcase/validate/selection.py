@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from showcase.images import IMAGE_SUFFIXES, page_image_files
 from showcase.paths import Layout
 from showcase.problems import Problem
 from showcase.validate.registries import REGISTRIES
@@ -34,6 +35,8 @@ class Selection:
     """Typical-case files chosen (content/typical-cases.yaml, content/stories/*.md); any of
     them means the whole publicity set is checked, since cases and stories refer to each
     other."""
+    page_images: list[Path] = field(default_factory=list)
+    """Images of the hand-written pages (content/pages/), published with the site."""
 
     @property
     def count(self) -> int:
@@ -44,6 +47,7 @@ class Selection:
             + len(self.events)
             + len(self.roadshows)
             + len(self.publicity)
+            + len(self.page_images)
         )
 
 
@@ -63,6 +67,7 @@ def select_files(
             roadshows=sorted((layout.content_dir / "roadshows").glob("*.yaml")),
             problems=_misplaced_projects(layout, set(all_projects)),
             publicity=_publicity_files(layout),
+            page_images=page_image_files(layout.content_dir / "pages"),
         )
     selection = Selection()
     for given in only:
@@ -83,6 +88,7 @@ def select_files(
             _classify(layout, path, selection)
     selection.projects = sorted(set(selection.projects))
     selection.events = sorted(set(selection.events))
+    selection.page_images = sorted(set(selection.page_images))
     selection.registries = [name for name in REGISTRIES if name in selection.registries]
     return selection
 
@@ -103,6 +109,8 @@ def _classify(layout: Layout, file: Path, selection: Selection) -> None:
         selection.roadshows.append(file)
     elif display == "content/typical-cases.yaml" or parts[:2] == ["content", "stories"]:
         selection.publicity.append(file)
+    elif parts[:2] == ["content", "pages"] and file.suffix.lower() in IMAGE_SUFFIXES:
+        selection.page_images.append(file)
     else:
         selection.problems.append(
             Problem(
@@ -138,8 +146,11 @@ def _misplaced(display: str) -> Problem:
 
 
 def _is_data_file(layout: Layout, file: Path) -> bool:
-    """What a folder given to `invoke validate` expands to: YAML files and stories."""
+    """What a folder given to `invoke validate` expands to: YAML files, stories and the
+    hand-written pages' images."""
     if file.suffix in _YAML_SUFFIXES:
+        return True
+    if file.suffix.lower() in IMAGE_SUFFIXES and file.is_relative_to(layout.content_dir / "pages"):
         return True
     return file.suffix == ".md" and file.parent == layout.content_dir / "stories"
 

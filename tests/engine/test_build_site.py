@@ -14,8 +14,11 @@ import mkdocs.utils
 import pytest
 
 from showcase.engine import BuildFailed, build_site
+from showcase.images.publish import clean_image
 from showcase.paths import Layout, repository_root
 from tests.factories import HIDDEN_MEMBER, make_model, make_project, make_site
+from tests.image_samples import HTML_PAYLOAD, PERSONAL, zip_payload
+from tests.images.test_publish import assert_clean
 
 CONFIG = repository_root() / "mkdocs.yml"
 
@@ -169,25 +172,34 @@ def test_bad_config_fails_cleanly(tmp_path: Path) -> None:
     assert leftovers(tmp_path) == []
 
 
-def test_logo_is_copied_and_linked(tmp_path: Path) -> None:
+def test_logo_and_page_images_are_published_clean_and_linked(tmp_path: Path) -> None:
     logo = tmp_path / "projects" / "textile" / "sensor-fabric" / "logo.png"
     logo.parent.mkdir(parents=True)
-    logo.write_bytes(_tiny_png())
-    site = build_site(
-        Layout(tmp_path), make_model([make_project(logo="logo.png")]), config_file=CONFIG
-    )
-    assert (site / "projects" / "sensor-fabric" / "logo.png").read_bytes() == _tiny_png()
+    logo.write_bytes(PERSONAL["PNG eXIf GPS"][0]() + zip_payload())
+    screenshot = tmp_path / "content" / "pages" / "img" / "form.jpg"
+    screenshot.parent.mkdir(parents=True)
+    screenshot.write_bytes(PERSONAL["JPEG XMP"][0]() + HTML_PAYLOAD)
+    layout, model = Layout(tmp_path), make_model([make_project(logo="logo.png")])
+    site = build_site(layout, model, config_file=CONFIG)
+    published = (site / "projects" / "sensor-fabric" / "logo.png").read_bytes()
+    assert published == clean_image(logo.read_bytes())
+    assert_clean(published, "PNG")
+    assert_clean((site / "pages" / "img" / "form.jpg").read_bytes(), "JPEG")
     assert 'src="logo.png"' in (site / "projects" / "sensor-fabric" / "index.html").read_text()
+    before = site_hashes(site)
+    assert site_hashes(build_site(layout, model, config_file=CONFIG)) == before
 
 
-def _tiny_png() -> bytes:
-    import io
-
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (4, 4), (200, 30, 30)).save(buffer, format="PNG")
-    return buffer.getvalue()
+def test_an_unpublishable_image_fails_the_build_and_keeps_the_site(tmp_path: Path) -> None:
+    layout = Layout(tmp_path)
+    site = build_site(layout, make_model(count=1), config_file=CONFIG)
+    before = site_hashes(site)
+    logo = tmp_path / "projects" / "textile" / "sensor-fabric" / "logo.png"
+    logo.parent.mkdir(parents=True)
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n truncated")
+    with pytest.raises(BuildFailed, match=r"logo\.png 无法发布：文件已损坏或不完整"):
+        build_site(layout, make_model([make_project(logo="logo.png")]), config_file=CONFIG)
+    assert site_hashes(site) == before
 
 
 def test_source_date_epoch_from_the_caller_wins(

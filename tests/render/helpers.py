@@ -16,8 +16,8 @@ def body(page_source: str) -> str:
 
 
 def unresolved_links(tree: DocsTree, page: str) -> list[str]:
-    """Relative links on `page` that point at no file of `tree` (or of its copies)."""
-    known = set(tree.files) | set(tree.copies)
+    """Relative links on `page` that point at no file of `tree` (or of its images)."""
+    known = set(tree.files) | set(tree.images)
     site_files = {_site_file(path) for path in known}
     base = paths.url_of(page).rstrip("/")
     missing = []

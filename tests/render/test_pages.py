@@ -124,7 +124,7 @@ def test_logo_is_copied_beside_the_project_page() -> None:
     project = make_project(logo="./Logo.PNG")
     tree = render_docs(make_model([project]))
     source = "projects/textile/sensor-fabric/Logo.PNG"
-    assert tree.copies == {"projects/sensor-fabric/logo.png": source}
+    assert tree.images == {"projects/sensor-fabric/logo.png": source}
     page = tree.files["projects/sensor-fabric/index.md"].decode()
     assert '<img class="sc-logo" src="logo.png"' in page
 

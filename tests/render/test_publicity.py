@@ -16,12 +16,15 @@ from PIL import Image
 from showcase.cases import Story, TypicalCase
 from showcase.engine.publicity_cli import write_publicity
 from showcase.fonts import find_cjk_font
+from showcase.images.publish import clean_image
 from showcase.model import Model
 from showcase.render import paths
 from showcase.render.case_visibility import Publicity
 from showcase.render.share_image import HEIGHT, WIDTH
 from showcase.render.tree import render_docs
 from tests.factories import HIDDEN_MEMBER, make_model, make_project
+from tests.image_samples import HTML_PAYLOAD, PERSONAL
+from tests.images.test_publish import assert_clean
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 TODAY = datetime.date(2026, 11, 25)
@@ -172,6 +175,19 @@ def test_wechat_article_is_inline_styled_and_its_images_exist(tmp_path: Path) ->
     assert HIDDEN_MEMBER not in html + markdown
 
 
+def test_the_story_image_beside_the_article_is_published_clean(tmp_path: Path) -> None:
+    image = tmp_path / "repo" / "content" / "stories" / "2025-published" / "photo.jpg"
+    image.parent.mkdir(parents=True)
+    image.write_bytes(PERSONAL["JPEG EXIF GPS"][0]() + HTML_PAYLOAD)
+    story = Story("正文", "宣传部", "content/stories/2025-published/photo.jpg", "配图")
+    model = model_with_cases(case("2025-published", "published", "2025-06-01", story=story))
+    out = tmp_path / "out"
+    write_publicity(model, Publicity(TODAY), out, tmp_path / "repo")
+    published = (out / "2025-published" / "photo.jpg").read_bytes()
+    assert published == clean_image(image.read_bytes())
+    assert_clean(published, "JPEG")
+
+
 def test_share_image_is_a_1200_by_630_png(tmp_path: Path) -> None:
     font = find_cjk_font()
     if font is None:
@@ -191,7 +207,7 @@ def test_share_image_is_a_1200_by_630_png(tmp_path: Path) -> None:
 @pytest.mark.parametrize("drafts", [False, True])
 def test_every_case_link_resolves(drafts: bool) -> None:
     tree = render_docs(sample_model(), publicity=Publicity(TODAY, drafts=drafts))
-    available = {*tree.files, *tree.copies}
+    available = {*tree.files, *tree.images}
     for path, content in tree.files.items():
         if not path.startswith("cases/") or not path.endswith(".md"):
             continue

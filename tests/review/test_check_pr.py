@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from showcase.review.check_pr import run
+from tests.image_samples import HARMLESS, PERSONAL
 from tests.validate.conftest import make_repository
 
 PROJECT = "projects/textile/good-yarn.yaml"
@@ -194,3 +195,19 @@ def test_unknown_base_is_a_clear_command_error(
 ) -> None:
     assert run(repo, "no-such-branch", "", "text", "") == 2
     assert "请确认 no-such-branch 存在" in capsys.readouterr().err
+
+
+def test_a_pull_request_that_only_replaces_a_logo_gets_the_logo_checked(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    logo = repo / "projects/textile/good-yarn/logo.png"
+    git(repo, "checkout", "-q", "main")
+    logo.parent.mkdir(parents=True)
+    logo.write_bytes(HARMLESS["plain PNG"]())
+    commit(repo, {PROJECT: (repo / PROJECT).read_text(encoding="utf-8") + "logo: logo.png\n"})
+    git(repo, "checkout", "-q", "-B", "change")
+    logo.write_bytes(PERSONAL["JPEG EXIF GPS"][0]())
+    commit(repo, {})
+    code, report, _ = check(repo, capsys)
+    assert code == 1
+    assert rules(report) == [(PROJECT, "image.metadata")]

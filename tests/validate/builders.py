@@ -8,11 +8,20 @@ fixture repository for the case of the same name under cases/.
 from __future__ import annotations
 
 import struct
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image
+
+from tests.image_samples import (
+    PRIVATE_ASCII,
+    XMP,
+    encoded,
+    exif_with,
+    picture,
+    png_chunk,
+    png_with_text,
+)
 
 PROJECT = """\
 id: foo
@@ -43,17 +52,8 @@ def _project_with_logo(root: Path, logo_bytes: bytes | None = None) -> Path:
 
 def png_claiming(width: int, height: int) -> bytes:
     """A valid PNG header whose IHDR claims `width`×`height`: a decompression bomb's face."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-        )
-
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", header) + png_chunk(b"IEND", b"")
 
 
 def oversized_file(root: Path) -> None:
@@ -96,6 +96,29 @@ def logo_valid_png(root: Path) -> None:
     Image.new("RGBA", (64, 64), (200, 30, 30, 255)).save(folder / "logo.png")
 
 
+def image_metadata_logo(root: Path) -> None:
+    exif = exif_with({0x013B: PRIVATE_ASCII}, gps=True)
+    _project_with_logo(root, encoded(picture(), "JPEG", exif=exif))
+
+
+def image_metadata_harmless(root: Path) -> None:
+    exif = exif_with({0x010F: "Canon", 0x0110: "EOS R6", 0x0112: 1})
+    _project_with_logo(root, encoded(picture(), "JPEG", exif=exif))
+
+
+def image_metadata_story(root: Path) -> None:
+    folder = root / "content/stories/2025-good-yarn"
+    folder.mkdir(parents=True)
+    (folder / "workshop.png").write_bytes(png_with_text("Author", PRIVATE_ASCII))
+
+
+def image_metadata_page(root: Path) -> None:
+    folder = root / "content/pages/img"
+    folder.mkdir(parents=True)
+    (folder / "screenshot.webp").write_bytes(encoded(picture(), "WEBP", xmp=XMP.encode()))
+    (folder / "diagram.png").write_bytes(encoded(picture(), "PNG"))
+
+
 BUILDERS: dict[str, Callable[[Path], None]] = {
     "oversized-file": oversized_file,
     "gbk-encoding": gbk_encoding,
@@ -105,4 +128,8 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "logo-symlink-escape": logo_symlink_escape,
     "logo-truncated": logo_truncated,
     "logo-valid-png": logo_valid_png,
+    "image-metadata-logo": image_metadata_logo,
+    "image-metadata-harmless": image_metadata_harmless,
+    "image-metadata-story": image_metadata_story,
+    "image-metadata-page": image_metadata_page,
 }
