@@ -87,8 +87,12 @@ class SchemaChecker:
         seen_required: set[JsonPath] = set()
         for error in errors:
             path: JsonPath = tuple(error.absolute_path)
-            if error.schema is False or any(path[: len(key)] == key for key in forbidden):
+            if any(path[: len(key)] == key for key in forbidden):
                 continue  # a forbidden key's own message says all there is to say about it
+            if error.schema is False:
+                if not self._forbidden(error, document):
+                    problems += _other(error, document, path)
+                continue
             if error.validator != "type" and path in mistyped:
                 continue  # "should be a list" says it all; skip its follow-on complaints
             if error.validator == "required":
@@ -134,10 +138,16 @@ class SchemaChecker:
         return any((*at, key) in mistyped for key in holder["if"].get("properties", {}))
 
     def _forbidden(self, error: ValidationError, document: Document) -> dict[JsonPath, Problem]:
-        """The keys a ``false`` property schema refuses, worded by the schema refusing them."""
+        """The keys a ``false`` property schema refuses, worded by the schema refusing them.
+
+        {} for a ``false`` schema elsewhere (``patternProperties``, ``prefixItems``…): the
+        generic wording covers those, and our schemas have none.
+        """
         parts = list(error.absolute_schema_path)
-        if parts[-1] != "properties":
+        if parts and parts[-1] != "properties":
             parts.pop()
+        if not parts or parts[-1] != "properties":
+            return {}
         holder = self._node(parts[:-1])
         at = _object_path(error)
         value = _value_at(document.data, at)
@@ -410,13 +420,14 @@ def _reserved(error: ValidationError, document: Document, path: JsonPath) -> Ite
 
 
 def _other(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
+    schema = error.schema if isinstance(error.schema, dict) else {}  # a `false` schema is a bool
     yield _problem(
         document,
         path,
         "schema.other",
-        _title_label(error, path),
+        field_label(path, schema.get("title", "")),
         f"「{show_value(error.instance)}」不符合要求。",
-        error.schema.get("description", "") or "对照模板修改。",
+        schema.get("description", "") or "对照模板修改。",
     )
 
 

@@ -105,3 +105,16 @@ def test_a_forbidden_key_without_its_own_wording_gets_a_generic_message() -> Non
         "x.yaml:2:1: 错误 a（甲）: 这里不能写 a。 修改建议：删除 a 这一行。"
     ]
     assert [p.rule for p in checker.check(document)] == ["schema.forbidden"]
+
+
+def test_a_false_schema_that_is_not_a_property_gets_the_generic_message() -> None:
+    checker = SchemaChecker(
+        {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "type": "object",
+            "patternProperties": {"^x": False},
+        }
+    )
+    document, _ = load_yaml_bytes(b"xa: 1\n", "x.yaml")
+    assert document is not None
+    assert [(p.rule, p.line) for p in checker.check(document)] == [("schema.other", 1)]
