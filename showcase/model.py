@@ -1,8 +1,9 @@
 """The checked model: what the renderers see after validation.
 
 Built only from data that passed validation, so renderers never re-check anything.
-Privacy is structural: a team member with ``public: false`` is dropped here and only
-counted, so no renderer can leak a non-public name by accident.
+Privacy is structural: a team member with ``public: false`` has no name in the data at
+all (the validator refuses one, since the repository itself is public), and here such a
+member is kept apart from the named team as a `HiddenMember`, which has no name field.
 """
 
 from __future__ import annotations
@@ -61,6 +62,15 @@ class TeamMember:
 
 
 @dataclass(frozen=True)
+class HiddenMember:
+    """A member who is not named (``public: false``): only what they do in the team."""
+
+    role: str
+    major: str = ""
+    grade: str = ""
+
+
+@dataclass(frozen=True)
 class Achievement:
     type: str
     title: str
@@ -95,7 +105,8 @@ class Project:
     summary: str
     started: str
     team: tuple[TeamMember, ...]
-    hidden_members: int = 0
+    """The members who agreed to be named."""
+    hidden_team: tuple[HiddenMember, ...] = ()
     description: str = ""
     keywords: tuple[str, ...] = ()
     mentors: tuple[str, ...] = ()
@@ -109,10 +120,16 @@ class Project:
     source: str = ""
     """Repository-relative path of the YAML file the project came from."""
 
+    @property
+    def hidden_members(self) -> int:
+        """How many members are not named; pages say so, so the team's size stays true."""
+        return len(self.hidden_team)
+
     @classmethod
     def from_data(cls, data: dict[str, Any], source: str) -> Project:
         members = data["team"]
-        public = [m for m in members if m.get("public", True)]
+        public = [m for m in members if m.get("public", True) is True]
+        hidden = [m for m in members if m.get("public", True) is not True]
         logo = data.get("logo", "")
         if logo:
             logo = f"projects/{data['college']}/{data['id']}/{logo.removeprefix('./')}"
@@ -130,7 +147,9 @@ class Project:
                 TeamMember(m["name"], m["role"], m.get("major", ""), m.get("grade", ""))
                 for m in public
             ),
-            hidden_members=len(members) - len(public),
+            hidden_team=tuple(
+                HiddenMember(m["role"], m.get("major", ""), m.get("grade", "")) for m in hidden
+            ),
             description=data.get("description", ""),
             keywords=tuple(data.get("keywords", ())),
             mentors=tuple(data.get("mentors", ())),

@@ -11,7 +11,8 @@ terminal. When input ends (stdin closed, EOF) it stops with a message, not a tra
 Example::
 
     run(Path("."), college="textile", project_id="smart-yarn", name="智能纱线")
-    # asks for level, stage, fields, summary and the first member, then writes the file
+    # asks for level, stage, fields, summary and the first member, then writes the file;
+    # an empty name makes that member not named (``public: false``, no name in the file)
 """
 
 from __future__ import annotations
@@ -75,6 +76,11 @@ def run(
         return 1
     relative = f"projects/{college}/{project_id}.yaml"
     out(f"已创建 {relative}。")
+    if data["team"][0].get("public") is False:
+        out(
+            "第一位成员写成了不公开姓名（public: false），文件里没有姓名；"
+            "网站上只显示“另有 1 名成员未公开姓名”。"
+        )
     out(
         f"下一步：按需补充导师、成果、链接等字段，然后运行 ./dev validate {relative} 检查，"
         "再提交合并请求。"
@@ -95,8 +101,15 @@ def _project(
     stage = dialogue.choice("发展阶段", STAGES, "seed")
     chosen_fields = dialogue.fields(fields)
     summary = dialogue.text("一句话简介（10–200 字，不要换行）", "", 10, 200, "一句话简介")
-    member = dialogue.text("第一位团队成员的姓名", "", 1, 20, "成员姓名")
+    member_name = dialogue.text(
+        "第一位团队成员的姓名（本人不同意公开姓名的，直接回车：文件里不写姓名）",
+        "",
+        0,
+        20,
+        "成员姓名",
+    )
     role = dialogue.text("该成员的角色（直接回车表示“负责人”）", "", 0, 30, "成员角色") or "负责人"
+    member = {"name": member_name, "role": role} if member_name else {"role": role, "public": False}
     started = f"{today.year:04d}-{today.month:02d}"
     return {
         "id": project_id,
@@ -108,7 +121,7 @@ def _project(
         "fields": chosen_fields,
         "summary": summary,
         "started": started,
-        "team": [{"name": member, "role": role}],
+        "team": [member],
         "milestones": [{"date": started, "level": level, "note": "登记入库"}],
     }
 

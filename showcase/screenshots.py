@@ -95,7 +95,10 @@ def _take(page: Any, url: str, target: Path) -> None:
     page.check("[data-path='fields'] input[value='textile-apparel']")
     page.fill("[data-path='team.0.role'] input", "负责人 13812345678")
     page.locator("[data-path='team']").scroll_into_view_if_needed()
+    header = page.locator(".md-header")  # sticky: it would cover part of a tall section
+    header.evaluate("node => { node.style.visibility = 'hidden'; }")
     page.locator("[data-path='team']").screenshot(path=str(target / NAMES[1]))
+    header.evaluate("node => { node.style.visibility = ''; }")
     page.fill("[data-path='team.0.role'] input", "负责人")
     page.click(".sc-submit__form button[type=submit]")
     page.locator(".sc-submit__result").scroll_into_view_if_needed()

@@ -100,6 +100,29 @@ def test_arguments_skip_their_questions(repo: Path) -> None:
     assert document.data["team"] == [{"name": "林小禾", "role": "技术负责人"}]
 
 
+@pytest.mark.parametrize("name_answer", ["", "   ", "\u3000"])
+def test_an_empty_name_writes_a_member_who_is_not_named(repo: Path, name_answer: str) -> None:
+    screen = Screen()
+    replies = ["", "", "1", SUMMARY, name_answer, "技术负责人"]
+    code = run(
+        repo,
+        college="computing",
+        project_id="quiet-app",
+        name="低调应用",
+        ask=answers(replies),
+        out=screen,
+        today=TODAY,
+    )
+    assert code == 0, screen.text
+    target = repo / "projects" / "computing" / "quiet-app.yaml"
+    document, _ = load_yaml(target, "quiet-app.yaml")
+    assert document is not None
+    assert document.data["team"] == [{"role": "技术负责人", "public": False}]
+    assert "name:" not in target.read_text(encoding="utf-8").split("team:", 1)[1]
+    assert validate_repository(Layout(repo), [target], today=TODAY).problems == []
+    assert "不公开姓名（public: false），文件里没有姓名" in screen.text
+
+
 def test_refuses_an_id_already_used_by_any_college(repo: Path) -> None:
     existing = repo / "projects" / "textile" / "smart-yarn-sensor.yaml"
     before = existing.read_bytes()

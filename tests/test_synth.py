@@ -67,6 +67,16 @@ def test_every_project_loads_cleanly_and_passes_the_schema(synthetic: Path) -> N
     assert len(ids) == LOGO_EVERY
 
 
+def test_some_members_are_not_named_and_carry_no_name(synthetic: Path) -> None:
+    members = []
+    for file in Layout(synthetic).project_files():
+        document, _ = load_yaml(file, file.name)
+        assert document is not None
+        members += document.data["team"]
+    hidden = [m for m in members if m.get("public") is False]
+    assert hidden and all("name" not in m and m["role"] for m in hidden)
+
+
 def test_the_whole_repository_passes_the_validator(synthetic: Path) -> None:
     result = validate_repository(Layout(synthetic))
     assert [p.text() for p in result.problems] == []

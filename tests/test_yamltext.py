@@ -66,7 +66,7 @@ def test_nested_structures_round_trip_in_house_style() -> None:
         "amount": 1500000,
         "ratio": 0.5,
         "public": False,
-        "team": [{"name": "王小明", "role": "负责人"}, {"name": "李四", "public": False}],
+        "team": [{"name": "王小明", "role": "负责人"}, {"role": "财务", "public": False}],
         "links": {"website": "https://example.com/a?b=c#d"},
         "empty_list": [],
         "empty_map": {},

@@ -7,6 +7,8 @@ header, and then checked by the real validator: with ``--write`` in place at
 ``projects/<college>/<id>.yaml``, otherwise in a temporary overlay of the repository (so
 references and id uniqueness are still checked). Problems in the issue text itself (an
 unknown option, a record line with too few columns) name the body file and its line.
+A team line whose name column says `NOT_NAMED` becomes a member with ``public: false`` and
+no name.
 """
 
 from __future__ import annotations
@@ -17,7 +19,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from showcase.forms.issue_form import ISSUE_FIELDS, SEPARATOR, IssueField, field_schema
+from showcase.forms.issue_form import (
+    ISSUE_FIELDS,
+    NOT_NAMED,
+    SEPARATOR,
+    IssueField,
+    field_schema,
+)
 from showcase.forms.spec import SCHEMA_HEADER, load_project_schema, project_file
 from showcase.paths import Layout
 from showcase.problems import Problem, has_errors, sort_problems
@@ -197,6 +205,9 @@ class _Reader:
                     record[column] = _number(cell)
                 else:
                     record[column] = cell
+            if self.field.key == "team" and record.get("name") == NOT_NAMED:
+                del record["name"]
+                record["public"] = False
             records.append(record)
         return records
 

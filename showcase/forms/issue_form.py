@@ -7,8 +7,9 @@ repeatable groups (team, achievements, milestones) become text areas with one re
 line, fields separated by ``|``. `ISSUE_FIELDS` is the single description of that mapping,
 read by both the generator and `showcase.forms.from_issue`.
 
-An issue is public, so the form asks for public team members only: a member who must stay
-anonymous is added later in the pull request with ``public: false``.
+An issue is public, and so is every file it becomes: a member who is not to be named is
+written with `NOT_NAMED` in the name column, and `from-issue` turns that line into a
+member with ``public: false`` and no name.
 
 Example::
 
@@ -30,6 +31,8 @@ HEADER = (
     "# content/. Do not edit by hand: change the schema or registry and run the task again.\n"
 )
 SEPARATOR = "|"
+NOT_NAMED = "不公开"
+"""What a team line has in its name column for a member who is not named."""
 
 
 @dataclass(frozen=True)
@@ -152,8 +155,9 @@ def render_issue_form(schema: dict[str, Any], model: Model) -> str:
 
 
 _TEAM_PRIVACY = (
-    " 议题是公开的：只写愿意公开姓名的成员，不要写手机号、身份证号或学号；"
-    "不公开姓名的成员请在合并请求里补充，并写 public: false。"
+    " 议题是公开的，写在这里的姓名就公开了：不愿公开姓名的成员，姓名一栏只写「"
+    + NOT_NAMED
+    + "」，其余照常填写，生成的文件里会写成 public: false，不写姓名。"
 )
 _INTRO = (
     "填写后提交议题，学院或众创空间的维护人会把它转换成项目文件并发起合并请求。"

@@ -1,7 +1,7 @@
 """Open data: every public field of every project as JSON and CSV, and an Atom feed.
 
-Only the checked model is read, so non-public team members (already dropped there)
-cannot appear, and the team's contact e-mail is left out (the site sends people to the
+Only the checked model is read, so of the members who are not named only their number
+appears (their name is not in the data at all), and the team's contact e-mail is left out (the site sends people to the
 college instead). The CSV starts with a UTF-8 BOM because Excel, which most offices open
 it with, otherwise shows Chinese as mojibake; every CSV cell passes `spreadsheet_safe`, so a
 spreadsheet never runs a contributor's text as a formula. URLs are absolute when the site has a
@@ -85,7 +85,7 @@ JSON_FIELDS = (
     ("started", "启动时间（年-月）"),
     (
         "team",
-        "公开的团队成员：name 姓名、role 分工、major 专业、grade 年级；未公开姓名的成员不列出",
+        "公开姓名的团队成员：name 姓名、role 分工、major 专业、grade 年级；未公开姓名的成员不列出",
     ),
     ("hidden_members", "未公开姓名的成员人数"),
     ("mentors", "创业导师：id 编号、name 姓名"),
@@ -171,7 +171,8 @@ CSV_COLUMNS = (
     ("field_names", "行业领域"),
     ("started", "启动时间"),
     ("summary", "简介"),
-    ("team_size", "公开成员数"),
+    ("team_size", "公开姓名的成员数"),
+    ("hidden_members", "未公开姓名的成员数"),
     ("mentor_names", "创业导师"),
     ("achievement_count", "成果数"),
     ("funding_cny", "融资与合同金额（元）"),
@@ -235,6 +236,7 @@ def _csv_row(model: Model, project: Project, base_url: str) -> dict[str, object]
         "started": project.started,
         "summary": project.summary,
         "team_size": len(project.team),
+        "hidden_members": project.hidden_members,
         "mentor_names": "、".join(model.mentors[m].name for m in project.mentors),
         "achievement_count": len(project.achievements),
         "funding_cny": f"{money:.0f}" if money else "",

@@ -63,18 +63,22 @@ def _trimmed(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def team(project: Project) -> str:
-    """Public members only (the model has already dropped the others) and how many are hidden.
+def hidden_members_note(project: Project) -> str:
+    """The sentence every output uses for the members who are not named ("" when none).
 
     Showing the count is deliberate: it tells investors and partners the real team size
     without naming anyone who asked not to be named.
     """
+    count = project.hidden_members
+    return f"另有 {count} 名成员未公开姓名。" if count else ""
+
+
+def team(project: Project) -> str:
+    """The named members, then how many more are not named."""
     items = "".join(_member(m) for m in project.team)
     members = f'<ul class="sc-team">{items}</ul>' if items else ""
-    hidden = ""
-    if project.hidden_members:
-        hidden = f'<p class="sc-meta">另有 {project.hidden_members} 名成员未公开姓名。</p>'
-    return members + hidden
+    note = hidden_members_note(project)
+    return members + (f'<p class="sc-meta">{note}</p>' if note else "")
 
 
 def _member(member: TeamMember) -> str:

@@ -6,10 +6,10 @@ the fields from it, checks them as the user types, and produces the file, its do
 and the forge's "new file" link.
 
 Editing: every project page links to ``submit/?edit=<id>``, and the form loads
-``projects/<id>/form.json``, written here from the checked model. The model has already
-dropped team members marked non-public, so they are never published; the form says how
-many there are and tells the editor to keep them by editing the file on the forge, where
-the full file is (see content/pages/submit-guide.md).
+``projects/<id>/form.json``, written here from the checked model. Members who are not
+named come back as they are in the file (role, major, grade, ``public: false``, and no
+name, which the file does not have either), so the file the form writes loses nobody;
+they follow the named members.
 """
 
 from __future__ import annotations
@@ -106,7 +106,8 @@ def edit_data(project: Project) -> dict[str, Any]:
         "description": project.description,
         "keywords": list(project.keywords),
         "started": project.started,
-        "team": [_without_empty(vars(member)) for member in project.team],
+        "team": [_without_empty(vars(member)) for member in project.team]
+        + [_without_empty(vars(member)) | {"public": False} for member in project.hidden_team],
         "mentors": list(project.mentors),
         "achievements": [_without_empty(vars(a)) for a in project.achievements],
         "milestones": [_without_empty(vars(m)) for m in project.milestones],
@@ -115,7 +116,7 @@ def edit_data(project: Project) -> dict[str, Any]:
         "logo": project.logo.removeprefix(f"projects/{project.college}/{project.id}/"),
         "contact_email": project.contact_email,
     }
-    return {"data": _without_empty(data), "hiddenMembers": project.hidden_members}
+    return {"data": _without_empty(data)}
 
 
 def _without_empty(values: dict[str, Any]) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from showcase.cases import CASE_CATEGORIES, TypicalCase
 from showcase.model import ACHIEVEMENT_TYPES, LEVELS, STAGES, Model
 from showcase.render import paths
 from showcase.render.exports import site_base_url
-from showcase.render.project_sections import format_amount
+from showcase.render.project_sections import format_amount, hidden_members_note
 from showcase.render.text import attribute, rich
 
 _BODY = (
@@ -102,7 +102,7 @@ def _achievement_lines(case: TypicalCase, model: Model) -> list[str]:
 
 
 def _people(case: TypicalCase, model: Model) -> tuple[list[str], list[str]]:
-    """(mentor lines, public team lines); non-public members are not in the model."""
+    """(mentor lines, team lines): the named members, then how many are not named."""
     project = model.projects[case.project]
     mentors = [
         f"{model.mentors[m].name}（{model.mentors[m].title}）"
@@ -110,7 +110,8 @@ def _people(case: TypicalCase, model: Model) -> tuple[list[str], list[str]]:
         if m in model.mentors
     ]
     team = [f"{m.name}（{m.role}）" for m in project.team]
-    return mentors, team
+    note = hidden_members_note(project)
+    return mentors, [*team, note] if note else team
 
 
 def project_address(case: TypicalCase, model: Model) -> str:

@@ -177,6 +177,7 @@ def _team(rng: random.Random, major: str, start_year: int) -> list[dict[str, Any
             "grade": f"{start_year - rng.randint(0, 2)}级{rng.choice(words.DEGREES)}",
         }
         if index and rng.random() < 0.15:
+            del member["name"]  # drawn all the same, so the rest of the stream stays put
             member["public"] = False
         members.append(member)
     return members

@@ -9,8 +9,10 @@ Rules beyond the schemas:
 * case ids are unique, and a project has at most one case per year;
 * a story ``content/stories/<case id>.md`` belongs to an existing case and says so in its
   front matter (``case:``); its image sits in ``content/stories/<case id>/`` and is checked
-  like a project logo;
-* the names of a project's non-public members appear nowhere in its case or story.
+  like a project logo.
+
+Members who are not named have no name in the repository at all (the project schema
+refuses one), so there is no name here that a case or story could be checked against.
 
 Example::
 
@@ -80,7 +82,7 @@ def check_publicity(
     records, problems = _check_cases(layout, case_checker, lookup, today)
     stories: dict[str, Story] = {}
     for file in story_files:
-        story, found = _check_story(layout, file, story_checker, records, lookup, today)
+        story, found = _check_story(layout, file, story_checker, records, today)
         problems += found
         if story is not None:
             stories[file.stem] = story
@@ -109,23 +111,6 @@ class _ProjectLookup:
             self.loaded[project_id] = document.data if document else None
         data = self.loaded.get(project_id)
         return data if isinstance(data, dict) else None
-
-
-def hidden_names(project: dict[str, Any]) -> list[str]:
-    """Names of the project's non-public members (never to be published)."""
-    team = project.get("team")
-    return (
-        [
-            m["name"]
-            for m in team
-            if isinstance(m, dict)
-            and m.get("public") is False
-            and isinstance(m.get("name"), str)
-            and m["name"].strip()
-        ]
-        if isinstance(team, list)
-        else []
-    )
 
 
 def _check_cases(
@@ -211,19 +196,8 @@ def _check_project(
             path,
             "case.non-public-project",
             f"项目 {project_id} 的成员都没有公开姓名，不能作为典型案例宣传。",
-            "请项目团队至少公开一名成员（public: true），或换一个项目。",
+            "请项目团队至少有一名成员同意公开姓名（写上姓名 name，删去 public: false），或换一个项目。",
         )
-    names = hidden_names(project)
-    for key in ("headline", "lead", "quote"):
-        value = item.get(key)
-        for name in names:
-            if isinstance(value, str) and name in value:
-                report(
-                    (*here, key),
-                    "case.hidden-member",
-                    f"写到了未公开姓名的成员「{name}」。",
-                    "该成员要求不公开姓名：删除姓名，改写成「团队成员」等称呼。",
-                )
 
 
 def _check_approval(item: dict[str, Any], here: JsonPath, report: Report) -> None:
@@ -262,7 +236,6 @@ def _check_story(
     file: Path,
     checker: SchemaChecker,
     cases: dict[str, dict[str, Any]],
-    lookup: _ProjectLookup,
     today: datetime.date,
 ) -> tuple[Story | None, list[Problem]]:
     display = layout.relative(file)
@@ -306,22 +279,6 @@ def _check_story(
             image,
             schema_title(checker.schema, ("image",)),
         )
-    case = cases.get(file.stem)
-    project = lookup.get(case["project"]) if case and isinstance(case.get("project"), str) else None
-    for name in hidden_names(project or {}):
-        for number, line in enumerate(document.text.splitlines(), start=1):
-            if name in line:
-                problems.append(
-                    Problem(
-                        display,
-                        number,
-                        line.index(name) + 1,
-                        rule="story.hidden-member",
-                        field="正文",
-                        message=f"稿件写到了未公开姓名的成员「{name}」。",
-                        hint="该成员要求不公开姓名：删除姓名，改写成「团队成员」等称呼。",
-                    )
-                )
     if has_errors(problems):
         return None, problems
     image_path = f"content/{STORIES_DIR}/{file.stem}/{image}" if image else ""

@@ -7,7 +7,12 @@ Only a file that fails it pays for jsonschema's full, detailed error collection,
 messages always come from the reference implementation.
 jsonschema's English messages are never shown: each keyword has its own Chinese wording,
 built from the schema's ``title``, ``description``, ``x-enum-labels`` and
-``x-pattern-hint``.
+``x-pattern-hint``. A property the schema forbids (``"name": false``, usually in the
+``then`` branch of an ``if``) takes its rule id, message and hint from the schema that
+forbids it (``x-rule``, ``errorMessage``, ``x-hint``); ``errorMessage`` is also what VS
+Code's YAML extension shows at that key. Branch errors are dropped while a value the
+``if`` looks at has the wrong type: fixing the type comes first, and the branch taken may
+change.
 
 Example::
 
@@ -73,19 +78,112 @@ class SchemaChecker:
             pass
         errors = list(self._validator.iter_errors(document.data))
         mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
-        problems: list[Problem] = []
+        errors = [e for e in errors if not self._condition_unclear(e, mistyped)]
+        forbidden: dict[JsonPath, Problem] = {}
+        for error in errors:
+            if error.schema is False:
+                forbidden |= self._forbidden(error, document)
+        problems = list(forbidden.values())
         seen_required: set[JsonPath] = set()
         for error in errors:
             path: JsonPath = tuple(error.absolute_path)
+            if any(path[: len(key)] == key for key in forbidden):
+                continue  # a forbidden key's own message says all there is to say about it
+            if error.schema is False:
+                if not self._forbidden(error, document):
+                    problems += _other(error, document, path)
+                continue
             if error.validator != "type" and path in mistyped:
                 continue  # "should be a list" says it all; skip its follow-on complaints
             if error.validator == "required":
-                if path in seen_required:
-                    continue
-                seen_required.add(path)
+                if path not in seen_required:
+                    seen_required.add(path)
+                    problems += _required(error, document, path, self._object_schema(error))
+                continue
             translate = _TRANSLATORS.get(str(error.validator), _other)
             problems.extend(translate(error, document, path))
         return problems
+
+    def _node(self, schema_path: list[Any]) -> Any:
+        node: Any = self.schema
+        for part in schema_path:
+            node = node[part]
+        return node
+
+    def _branch_holder(self, error: ValidationError) -> dict[str, Any] | None:
+        """The schema whose ``if`` chose the ``then``/``else`` branch `error` comes from."""
+        parts = list(error.absolute_schema_path)
+        for index in range(len(parts) - 1, -1, -1):
+            if parts[index] in ("then", "else"):
+                holder = self._node(parts[:index])
+                if isinstance(holder, dict) and "if" in holder:
+                    return holder
+        return None
+
+    def _object_schema(self, error: ValidationError) -> dict[str, Any]:
+        """The schema of the object `error` is about (a branch's `required` has no properties)."""
+        if isinstance(error.schema, dict) and "properties" in error.schema:
+            return error.schema
+        return self._branch_holder(error) or {}
+
+    def _condition_unclear(self, error: ValidationError, mistyped: set[JsonPath]) -> bool:
+        """True for a branch error while a value its ``if`` tests has the wrong type.
+
+        The type error is reported anyway, and once it is fixed the other branch may apply.
+        """
+        holder = self._branch_holder(error)
+        if holder is None:
+            return False
+        at = _object_path(error)
+        return any((*at, key) in mistyped for key in holder["if"].get("properties", {}))
+
+    def _forbidden(self, error: ValidationError, document: Document) -> dict[JsonPath, Problem]:
+        """The keys a ``false`` property schema refuses, worded by the schema refusing them.
+
+        {} for a ``false`` schema elsewhere (``patternProperties``, ``prefixItems``…): the
+        generic wording covers those, and our schemas have none.
+        """
+        parts = list(error.absolute_schema_path)
+        if parts and parts[-1] != "properties":
+            parts.pop()
+        if not parts or parts[-1] != "properties":
+            return {}
+        holder = self._node(parts[:-1])
+        at = _object_path(error)
+        value = _value_at(document.data, at)
+        titles = self._object_schema(error).get("properties", {})
+        found = {}
+        for key, sub in holder["properties"].items():
+            if sub is False and isinstance(value, dict) and key in value:
+                path = (*at, key)
+                found[path] = _problem(
+                    document,
+                    path,
+                    holder.get("x-rule", "schema.forbidden"),
+                    field_label(path, titles.get(key, {}).get("title", "")),
+                    holder.get("errorMessage", f"这里不能写 {key}。"),
+                    holder.get("x-hint", f"删除 {key} 这一行。"),
+                    at_key=True,
+                )
+        return found
+
+
+def _object_path(error: ValidationError) -> JsonPath:
+    """Where the object `error` is about sits in the document.
+
+    jsonschema 4.x reports a ``false`` property schema at the enclosing object, without the
+    key (its schema path ends in ``properties``); should it ever add the key, drop it here.
+    """
+    path: JsonPath = tuple(error.absolute_path)
+    if error.schema is False and error.absolute_schema_path[-1] != "properties":
+        return path[:-1]
+    return path
+
+
+def _value_at(data: Any, path: JsonPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 @functools.lru_cache(maxsize=32)
@@ -127,8 +225,10 @@ def _number(value: Any) -> str:
     return str(value)
 
 
-def _required(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
-    properties = error.schema.get("properties", {})
+def _required(
+    error: ValidationError, document: Document, path: JsonPath, object_schema: dict[str, Any]
+) -> Iterator[Problem]:
+    properties = object_schema.get("properties", {})
     for name in error.validator_value:
         if name in error.instance:
             continue
@@ -320,18 +420,18 @@ def _reserved(error: ValidationError, document: Document, path: JsonPath) -> Ite
 
 
 def _other(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
+    schema = error.schema if isinstance(error.schema, dict) else {}  # a `false` schema is a bool
     yield _problem(
         document,
         path,
         "schema.other",
-        _title_label(error, path),
+        field_label(path, schema.get("title", "")),
         f"「{show_value(error.instance)}」不符合要求。",
-        error.schema.get("description", "") or "对照模板修改。",
+        schema.get("description", "") or "对照模板修改。",
     )
 
 
 _TRANSLATORS: dict[str, Callable[[ValidationError, Document, JsonPath], Iterator[Problem]]] = {
-    "required": _required,
     "additionalProperties": _unknown_field,
     "type": _type,
     "enum": _enum,

@@ -52,7 +52,7 @@ FULL: dict[str, Any] = {
     "team": [
         {"name": "王小明", "role": "负责人", "major": "计算机科学与技术", "grade": "2022级本科"},
         {"name": "李 雷", "role": "算法", "grade": "2023级硕士"},
-        {"name": "不公开的同学", "role": "前端", "public": False},
+        {"role": "前端", "grade": "2024级本科", "public": False},
     ],
     "mentors": ["wen-siyuan"],
     "achievements": [
@@ -204,29 +204,53 @@ def test_errors_show_while_typing(page: Any, repo_site: tuple[str, Path]) -> Non
     assert page.locator(".sc-field__error[data-error-for='name']").inner_text() == ""
 
 
-def test_edit_link_loads_the_project_without_non_public_members(
+def test_edit_link_gives_back_the_whole_file_with_members_not_named(
     page: Any, repo_site: tuple[str, Path]
 ) -> None:
     url, root = repo_site
     page.goto(f"{url}projects/accessible-reader/")
     page.get_by_role("link", name="修改此项目").click()
     page.wait_for_url("**/submit/?edit=accessible-reader")
-    notice = page.locator(".sc-submit__edit-notice")
-    notice.wait_for()
-    assert "1 名不公开姓名的成员" in notice.inner_text()
+    page.locator(".sc-submit__edit-notice").wait_for()
     assert page.locator("[data-path='id'] input").input_value() == "accessible-reader"
+    assert page.locator("[data-path='team.1.public'] input").is_checked() is False
+    assert page.locator("[data-path='team.1.name']").is_hidden()
+    assert page.locator("[data-path='team.0.name']").is_visible()
     text = page.locator(".sc-submit__yaml").input_value()
-    assert "左安" not in text and "左安" not in page.content()
     assert "/-/edit/main/projects/computing/accessible-reader.yaml" in (
         page.locator("[data-action=forge]").get_attribute("href")
     )
     original = load_yaml(root / "projects/computing/accessible-reader.yaml", "x")[0]
-    public = [m for m in original.data["team"] if m.get("public", True)]
-    written = load_yaml_text(root, text)
-    assert written["team"] == public
-    assert {k: v for k, v in written.items() if k != "team"} == {
-        k: v for k, v in original.data.items() if k != "team"
-    }
+    assert load_yaml_text(root, text) == original.data
+
+
+def test_unticking_public_removes_the_name_field_and_its_value(
+    page: Any, repo_site: tuple[str, Path]
+) -> None:
+    url, root = repo_site
+    name = "不该留下的名字"
+    data = to_plain(MINIMAL)
+    data["team"].append({"name": name, "role": "财务"})
+    page.goto(f"{url}submit/")
+    fill(page, data)
+    public = page.locator("[data-path='team.1.public'] input")
+    name_field = page.locator("[data-path='team.1.name']")
+    public.set_checked(False)
+    assert name_field.is_hidden()
+    public.set_checked(True)
+    assert name_field.is_visible()
+    assert name_field.locator("input").input_value() == ""
+    page.click(".sc-submit__form button[type=submit]")
+    error = page.locator(".sc-field__error[data-error-for='team.1.name']")
+    assert "schema.required" in error.get_attribute("data-rule").split()
+    page.fill("[data-path='team.1.name'] input", name)
+    public.set_checked(False)
+    page.click(".sc-submit__form button[type=submit]")
+    assert page.locator(".sc-submit__summary").inner_text() == "全部通过，可以提交了。"
+    text = page.locator(".sc-submit__yaml").input_value()
+    assert name not in text and name_field.locator("input").input_value() == ""
+    assert load_yaml_text(root, text)["team"][1] == {"role": "财务", "public": False}
+    assert validate_file(root, "textile", str(data["id"]), text) == []
 
 
 def load_yaml_text(root: Path, text: str) -> dict[str, Any]:

@@ -16,7 +16,7 @@ import pytest
 from showcase.engine import BuildFailed, build_site
 from showcase.images.publish import clean_image
 from showcase.paths import Layout, repository_root
-from tests.factories import HIDDEN_MEMBER, make_model, make_project, make_site
+from tests.factories import make_model, make_project, make_site
 from tests.image_samples import HTML_PAYLOAD, PERSONAL, zip_payload
 from tests.images.test_publish import assert_clean
 
@@ -63,13 +63,6 @@ def test_project_pages_are_not_in_the_rendered_navigation(built: tuple[Layout, P
     nav = home.split('<nav class="md-nav md-nav--primary"', 1)[1].split("md-sidebar--secondary")[0]
     assert "projects/project-00000/" not in nav and "colleges/textile/" not in nav
     assert "项目名录" in nav and "学院" in nav
-
-
-def test_non_public_member_is_in_no_built_file(built: tuple[Layout, Path]) -> None:
-    _layout, site = built
-    for path in site.rglob("*"):
-        if path.is_file() and path.suffix in {".html", ".json", ".xml", ".txt"}:
-            assert HIDDEN_MEMBER not in path.read_text(encoding="utf-8"), path
 
 
 class _ResourceCollector(HTMLParser):

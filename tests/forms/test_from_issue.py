@@ -42,6 +42,30 @@ def test_issue_body_becomes_a_valid_file(repo: Path, capsys: pytest.CaptureFixtu
     assert "description" not in data and "links" not in data
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "不公开 | 财务 | 会计学",
+        "不公开|财务|会计学",
+        "| 不公开 | 财务 | 会计学 |",
+        "  不公开 |财务| 会计学  ",
+    ],
+)
+def test_a_member_not_named_becomes_public_false_without_a_name(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    body = BODY.read_text(encoding="utf-8").replace("周衡 | 工艺 | 轻化工程", line)
+    issue = tmp_path / "issue.md"
+    issue.write_text(body, encoding="utf-8")
+    assert run(repo, str(issue), write=True) == 0, capsys.readouterr().out
+    document, _ = load_yaml(repo / "projects/textile/bamboo-socks.yaml", "x")
+    assert document is not None
+    assert document.data["team"] == [
+        {"name": "林晓", "role": "负责人", "major": "纺织工程", "grade": "2022级本科"},
+        {"role": "财务", "major": "会计学", "public": False},
+    ]
+
+
 def test_without_write_the_repository_is_untouched(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from showcase.forms.issue_form import ISSUE_FIELDS, ISSUE_FORM, field_schema
+from showcase.forms.issue_form import ISSUE_FIELDS, ISSUE_FORM, NOT_NAMED, field_schema
 from showcase.forms.spec import load_project_schema
 from showcase.generated import generate, write_generated
 from showcase.paths import repository_root
@@ -46,4 +46,4 @@ def test_issue_form_follows_the_schema() -> None:
         if values:
             options = item["attributes"]["options"]
             assert [o.rsplit("（", 1)[1].rstrip("）") for o in options] == values
-    assert "public: false" in inputs["team"]["attributes"]["description"]
+    assert f"姓名一栏只写「{NOT_NAMED}」" in inputs["team"]["attributes"]["description"]

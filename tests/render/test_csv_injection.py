@@ -160,7 +160,12 @@ def test_counts_and_amounts_stay_numbers() -> None:
     model = make_model(count=4)
     rows = csv_rows(model)
     assert rows[0]["融资与合同金额（元）"] == "500000"
-    assert all(row["公开成员数"].isdigit() and row["成果数"].isdigit() for row in rows)
+    assert all(
+        row["公开姓名的成员数"].isdigit()
+        and row["未公开姓名的成员数"].isdigit()
+        and row["成果数"].isdigit()
+        for row in rows
+    )
     assert spreadsheet_safe(-5) == -5 and spreadsheet_safe(0) == 0
 
 

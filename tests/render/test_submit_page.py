@@ -9,7 +9,7 @@ import re
 from showcase.forms.spec import forge_kind, load_project_schema
 from showcase.render import render_docs
 from showcase.render.submit_page import SUBMIT, edit_data, edit_data_path
-from tests.factories import HIDDEN_MEMBER, make_model, make_project, make_site
+from tests.factories import make_model, make_project, make_site
 
 
 def _spec(page: bytes) -> dict:
@@ -30,15 +30,16 @@ def test_form_specification_is_the_schema_plus_the_registries() -> None:
     assert "assets/submit.js" in tree.files
 
 
-def test_edit_data_has_public_members_only() -> None:
+def test_edit_data_keeps_every_member_and_no_name_of_those_not_named() -> None:
     project = make_project("sensor-fabric", logo="logo.png")
     model = make_model([project])
     data = json.loads(render_docs(model).files[edit_data_path(project.id)])
-    assert HIDDEN_MEMBER not in json.dumps(data, ensure_ascii=False)
-    assert data["hiddenMembers"] == project.hidden_members == 1
+    assert data == edit_data(project)
     assert data["data"]["logo"] == "logo.png"
-    assert edit_data(project)["data"]["team"] == [
-        {k: v for k, v in vars(m).items() if v} for m in project.team
+    assert data["data"]["team"] == [
+        {"name": "张同学", "role": "负责人", "major": "纺织工程", "grade": "2021级"},
+        {"name": "李同学", "role": "硬件开发"},
+        {"role": "财务", "major": "会计学", "public": False},
     ]
 
 

@@ -159,7 +159,7 @@ def test_broken_reference_is_caught(repo: Path, capsys: pytest.CaptureFixture[st
     code, report, _ = check(repo, capsys)
     assert code == 1
     (problem,) = report["problems"]
-    assert (problem["rule"], problem["line"]) == ("project.unknown-mentor", 21)
+    assert (problem["rule"], problem["line"]) == ("project.unknown-mentor", 20)
     assert "mentor-wong 不在导师名录" in problem["message"]
     assert "mentor-wang" in problem["hint"]
 

@@ -119,9 +119,31 @@
     };
   }
 
+  /* The subset of an `if` schema the project schema uses: `required` and `const` properties. */
+  function matches(condition, value) {
+    value = value || {};
+    var present = (condition.required || []).every(function (key) { return value[key] !== undefined; });
+    var props = condition.properties || {};
+    return present && Object.keys(props).every(function (key) {
+      return value[key] === undefined || !("const" in props[key]) || value[key] === props[key]["const"];
+    });
+  }
+
+  /* The `then`/`else` branch that applies to `value`, or null without an `if`. */
+  function branchOf(sub, value) {
+    if (!sub["if"]) return null;
+    return (matches(sub["if"], value) ? sub.then : sub["else"]) || null;
+  }
+
+  /* Keys a branch forbids (`"name": false`): a member who is not named has no name. */
+  function forbidden(branch) {
+    var props = (branch && branch.properties) || {};
+    return Object.keys(props).filter(function (key) { return props[key] === false; });
+  }
+
   function objectControl(sub, nested) {
     var holder = el(nested ? "div" : "fieldset", { "class": "sc-group" });
-    var required = sub.required || [];
+    var required = (sub.required || []).concat((sub["else"] && sub["else"].required) || []);
     var parts = Object.keys(sub.properties).map(function (key) {
       var child = field(sub.properties[key], key, required.indexOf(key) >= 0,
         makeControl(sub.properties[key], key));
@@ -129,18 +151,34 @@
       if (key === "team") holder.appendChild(el("p", { "class": "sc-privacy", text: privacyNote() }));
       return [key, child];
     });
+    function own() {
+      var value = {};
+      parts.forEach(function (part) {
+        var got = part[1].get();
+        if (!isEmpty(got)) value[part[0]] = got;
+      });
+      return value;
+    }
+    /* A field the current branch forbids is hidden and emptied, so it is never written. */
+    function applyBranch() {
+      var off = forbidden(branchOf(sub, own()));
+      parts.forEach(function (part) {
+        var hide = off.indexOf(part[0]) >= 0;
+        if (hide && !part[1].el.hidden) part[1].set(undefined);
+        part[1].el.hidden = hide;
+      });
+    }
+    if (sub["if"]) holder.addEventListener("change", applyBranch);
     return {
       el: holder,
       get: function () {
-        var value = {};
-        parts.forEach(function (part) {
-          var got = part[1].get();
-          if (!isEmpty(got)) value[part[0]] = got;
-        });
+        var value = own();
+        forbidden(branchOf(sub, value)).forEach(function (key) { delete value[key]; });
         return value;
       },
       set: function (value) {
         parts.forEach(function (part) { part[1].set((value || {})[part[0]]); });
+        if (sub["if"]) applyBranch();
       },
       index: function (path) {
         if (path) holder.setAttribute("data-path", path);
@@ -213,7 +251,8 @@
     return "个人信息规则：网站和数据仓库都是公开的。不要填写手机号、身份证号或学号，" +
       "表单发现这些号码会拒绝生成文件。不愿公开姓名的成员请取消勾选“" +
       schema.properties.team.items.properties["public"].title +
-      "”：他的姓名只留在项目文件里，不会出现在网站、搜索和导出数据中。";
+      "”：姓名一栏随即消失，文件里只写角色、专业和年级。写进文件的姓名，" +
+      "在仓库和合并请求里就已经公开了，所以不公开的成员不写姓名，完整名单由学院自己保存。";
   }
 
   /* ---- validation: the schema's keywords, worded as showcase/validate/schema_check.py ---- */
@@ -224,7 +263,8 @@
     if (value === undefined) return;
     function report(rule, message, hint) { out.push({ path: path, rule: rule, message: message, hint: hint || "" }); }
     if (sub.type === "object") {
-      (sub.required || []).forEach(function (key) {
+      var branch = branchOf(sub, value) || {};  /* its forbidden keys are never written: see get() */
+      (sub.required || []).concat(branch.required || []).forEach(function (key) {
         if (value[key] === undefined) {
           out.push({ path: path ? path + "." + key : key, rule: "schema.required",
             message: "这一项必填。", hint: sub.properties[key].description || "" });
@@ -513,12 +553,8 @@
       editing = wanted;
       root.set(loaded.data);
       root.index("");
-      var notice = "正在修改项目「" + loaded.data.name + "」。改好后生成文件，复制内容，在代码托管平台上编辑原文件并整体替换。";
-      if (loaded.hiddenMembers) {
-        notice += "注意：这个项目有 " + loaded.hiddenMembers + " 名不公开姓名的成员，网站不发布他们，表单里也没有。" +
-          "替换时请保留原文件里写着 public: false 的成员，不要删掉。";
-      }
-      editNotice.textContent = notice;
+      editNotice.textContent = "正在修改项目「" + loaded.data.name + "」。改好后生成文件，复制内容，" +
+        "在代码托管平台上编辑原文件并整体替换。";
       editNotice.hidden = false;
       attempted = true;
       update();
