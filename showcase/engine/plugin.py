@@ -27,6 +27,7 @@ from typing import Any
 
 from mkdocs.plugins import BasePlugin, event_priority
 
+from showcase import jsontext
 from showcase.engine.raw_pages import RawHtmlPage
 from showcase.engine.search_entries import SearchEntry
 
@@ -87,5 +88,4 @@ class ShowcaseEnginePlugin(BasePlugin):
         path = Path(config.site_dir) / "search" / "search_index.json"
         if path.is_file():
             data = json.loads(path.read_text(encoding="utf-8"))
-            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-            path.write_text(text, encoding="utf-8")
+            path.write_text(jsontext.dumps(data), encoding="utf-8")

@@ -17,7 +17,6 @@ Built from the checked model only, so non-public team members cannot appear.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,6 +24,7 @@ from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
 
+from showcase import jsontext
 from showcase.model import LEVELS, SEEKING, STAGES, STATUSES, Model, Project
 from showcase.render.cards import placeholder_hue
 
@@ -174,7 +174,7 @@ def directory_index(model: Model, ordered_by_name: Sequence[Project]) -> bytes:
         "columns": list(COLUMNS),
         "projects": rows,
     }
-    return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+    return jsontext.encode(document)
 
 
 def _short(summary: str) -> str:
