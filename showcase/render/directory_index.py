@@ -8,7 +8,7 @@ in the header; each project is a short array of option indexes::
      "facets": [["college", "学院", [["textile", "纺织学院"], …]], …],
      "columns": ["id", "name", "summary", "college", …],
      "projects": [["sensor-fabric", "柔性传感织物", "把柔性…", 0, 1, 1, 0, [0, 1], 2, [0, 2],
-                   202309, 2, 17, 211, "png"], …]}
+                   202309, 2, 17, 7, "png"], …]}
 
 Single-valued facets hold one index, multi-valued ones (field, seeking) a list. The pinyin
 order of names is computed here (``name_rank``), so the browser never needs a pinyin table.

@@ -29,6 +29,7 @@ from urllib.parse import quote
 from showcase.cases import CASE_CATEGORIES, TypicalCase
 from showcase.model import ACHIEVEMENT_TYPES, LEVELS, STAGES, Model
 from showcase.render import paths
+from showcase.render.csp import inline_document_policy, meta_tag
 from showcase.render.exports import site_base_url
 from showcase.render.project_sections import format_amount
 from showcase.render.text import attribute, inline, markdown_source, rich
@@ -148,6 +149,7 @@ def wechat_article(case: TypicalCase, model: Model) -> Article:
     body = "\n".join(block for block in blocks if block)
     html = (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f"{meta_tag(inline_document_policy())}\n"
         f"<title>{attribute(case.headline)}</title>\n</head>\n"
         f'<body style="{_BODY}">\n<section style="{_SECTION}">\n{body}\n</section>\n'
         "</body>\n</html>\n"
