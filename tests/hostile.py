@@ -88,6 +88,21 @@ MARKDOWN_PAYLOAD = """<script>__pwned()</script>
 """One Markdown field's worth of attacks: raw HTML, handlers, bad link schemes, images
 from other hosts, comments, entities and template syntax."""
 
+CALENDAR_PROPERTIES = frozenset(
+    {
+        "UID",
+        "DTSTAMP",
+        "DTSTART",
+        "DTEND",
+        "SUMMARY",
+        "LOCATION",
+        "DESCRIPTION",
+        "URL",
+        "CATEGORIES",
+    }
+)
+"""Every property a VEVENT of ours may have: a payload must never add one."""
+
 HANDLER = re.compile(r"^on[a-z]+$")
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "srcdoc", "xlink:href"}
 _FORBIDDEN_TAGS = {"iframe", "object", "embed", "frame", "applet", "base", "math"}

@@ -77,13 +77,22 @@ _converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_forma
 
 def inline(value: str) -> str:
     """Plain text made literal in inline Markdown (one line, nothing interpreted)."""
-    collapsed = " ".join(value.split())
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(collapsed, quote=False))
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(_one_line(value), quote=False))
 
 
 def attribute(value: str) -> str:
     """Plain text made literal inside raw HTML, including quoted attribute values."""
-    return html.escape(" ".join(value.split()), quote=True)
+    return html.escape(_one_line(value), quote=True)
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+"""Control characters that are not whitespace. Python-Markdown uses STX/ETX (\\x02, \\x03)
+to mark its placeholders for stashed HTML, so they must never reach a page source."""
+
+
+def _one_line(value: str) -> str:
+    """`value` without control characters, every whitespace run one space."""
+    return " ".join(_CONTROLS.sub("", value).split())
 
 
 def rich(markdown_text: str) -> str:

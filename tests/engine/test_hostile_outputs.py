@@ -17,23 +17,19 @@ import icalendar
 import markdown
 import pytest
 
-from tests.hostile import MARKER, TEXT_PAYLOADS, HostileBuild, assert_inert_html, inspect_html
+from tests.hostile import (
+    CALENDAR_PROPERTIES,
+    MARKER,
+    TEXT_PAYLOADS,
+    HostileBuild,
+    assert_inert_html,
+    inspect_html,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 NOT_SHOWN = re.compile(r"^(fields\[\d+\]\.description|cases\[\d+\]\.approved_by|image_alt)$")
 """Planted fields no page shows as text: field descriptions and the approver are internal,
 the image's alternative text is an ``alt`` attribute."""
-CALENDAR_PROPERTIES = {
-    "UID",
-    "DTSTAMP",
-    "DTSTART",
-    "DTEND",
-    "SUMMARY",
-    "LOCATION",
-    "DESCRIPTION",
-    "URL",
-    "CATEGORIES",
-}
 
 
 def outputs(build: HostileBuild, suffix: str) -> Iterator[Path]:
