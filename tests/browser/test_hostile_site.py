@@ -155,3 +155,20 @@ def test_an_inline_script_planted_in_a_built_page_is_blocked_and_reported(
     assert page.evaluate("window.__pwnedCalls") == 0 and dialogs == []
     assert any("Content Security Policy" in e for e in guard.console_errors)
     guard.clear()
+
+
+def test_wechat_articles_open_from_disk_with_their_images_and_run_nothing(
+    page: Any, dialogs: list[str], hostile_build: HostileBuild
+) -> None:
+    """The office opens the article in a browser to copy it: its own policy allows the
+    inline styles and the picture beside it, and no script."""
+    articles = sorted(hostile_build.publicity.glob("*/article.html"))
+    assert articles
+    pictures = 0
+    for article in articles:
+        page.goto(article.as_uri())
+        assert_nothing_ran(page, dialogs, article.parent.name)
+        widths = page.evaluate("[...document.images].map((image) => image.naturalWidth)")
+        assert all(width > 0 for width in widths), article
+        pictures += len(widths)
+    assert pictures > 0
