@@ -5,8 +5,10 @@ every value goes through exactly one of these doors:
 
 - `inline(value)` for plain-text fields placed in Markdown (headings, table cells, list
   items, link text): HTML-escaped, Markdown specials backslash-escaped, whitespace collapsed,
-  so a project called ``<script>`` or ``*x*`` shows exactly those characters.
-- `attribute(value)` for plain text inside raw HTML (element text or quoted attributes).
+  control characters dropped, so a project called ``<script>`` or ``*x*`` shows exactly
+  those characters.
+- `attribute(value)` for plain text inside raw HTML (element text or quoted attributes),
+  one line the same way; also the search index's fields, which Material shows as HTML.
 - `rich(markdown_text)` for the Markdown fields (project and college ``description``,
   mentor ``bio``): converted with Python-Markdown, then sanitised with nh3 down to a small
   set of harmless tags; links may only be http, https or relative and get

@@ -79,3 +79,11 @@ def test_an_inline_script_in_a_page_fails_the_build_and_keeps_the_last_site(
         "pages/about/index.html" in line and "内联脚本" in line for line in failure.value.details
     ), failure.value.details
     assert (site / "index.html").is_file() and not (site / "pages" / "about").exists()
+
+
+def test_the_preview_site_carries_the_policy_too(hostile_build: HostileBuild) -> None:
+    pages = sorted(hostile_build.preview.rglob("*.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert len(POLICY.findall(html)) == 1, page
