@@ -8,7 +8,12 @@ from the model (title: the name; text: summary, college, fields, keywords) and k
 page's own HTML out of the index entirely.
 
 This is engine policy, not data: the model and the renderers do not change, and another
-engine can make its own choice from the same model. Example::
+engine can make its own choice from the same model.
+
+Material's search shows both fields of a result through ``innerHTML`` (its bundle appends
+string children that way), exactly as its own indexer stores them: HTML-escaped text. So
+both are escaped here with `showcase.render.text.attribute`; a project called
+``<img src=x onerror=…>`` is found and shown as those characters. Example::
 
     >>> entries = project_search_entries(model)
     >>> entries["projects/aurora-01/index.md"]
@@ -18,15 +23,16 @@ engine can make its own choice from the same model. Example::
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from showcase.model import Model, Project
 from showcase.render import paths
+from showcase.render.text import attribute
 
 
 @dataclass(frozen=True)
 class SearchEntry:
-    """One search index entry: `title` is plain text, `text` is escaped HTML paragraphs."""
+    """One search index entry, both fields HTML as Material renders them: `title` is
+    escaped text, `text` escaped text in paragraphs."""
 
     title: str
     text: str
@@ -47,6 +53,6 @@ def project_entry(project: Project, model: Model) -> SearchEntry:
         *(model.fields[f].name if f in model.fields else f for f in project.fields),
         *project.keywords,
     ]
-    text = f"<p>{escape(project.summary, quote=False)}</p>"
-    text += f"<p>{escape(' · '.join(f for f in facts if f), quote=False)}</p>"
-    return SearchEntry(title=project.name, text=text)
+    text = f"<p>{attribute(project.summary)}</p>"
+    text += f"<p>{attribute(' · '.join(f for f in facts if f))}</p>"
+    return SearchEntry(title=attribute(project.name), text=text)

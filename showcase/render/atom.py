@@ -4,6 +4,11 @@ One writer for every feed, so each gets the same shape: absolute URLs when the s
 ``site_url``; otherwise links relative to the site root through ``xml:base`` and URN ids
 (Atom ids must be absolute and never change). Output is byte-identical for the same input.
 
+It is also the feeds' escaping door: ElementTree escapes markup in text and attributes,
+and characters XML 1.0 cannot carry at all (most C0 controls, lone surrogates, U+FFFE/F)
+are dropped here, since ElementTree would write them and make the whole feed unreadable.
+Summaries are Atom ``text`` constructs, so a reader shows them as text, never as HTML.
+
 Example::
 
     atom_feed(Feed("feeds/cases.xml", "", "典型案例", "urn:showcase:cases", updated, "cases/",
@@ -13,11 +18,14 @@ Example::
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Everything outside XML 1.0's ``Char`` production."""
 
 
 @dataclass(frozen=True)
@@ -71,14 +79,20 @@ def atom_feed(feed: Feed, entries: Iterable[FeedEntry]) -> bytes:
         _text(entry, "updated", item.updated)
         _text(entry, "summary", item.summary)
         for term, label in item.categories:
-            ElementTree.SubElement(entry, f"{{{ATOM_NS}}}category", {"term": term, "label": label})
+            ElementTree.SubElement(
+                entry, f"{{{ATOM_NS}}}category", {"term": _xml(term), "label": _xml(label)}
+            )
     xml = ElementTree.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="utf-8"?>\n' + xml + "\n").encode("utf-8")
 
 
 def _text(parent: ElementTree.Element, tag: str, text: str) -> None:
-    ElementTree.SubElement(parent, f"{{{ATOM_NS}}}{tag}").text = text
+    ElementTree.SubElement(parent, f"{{{ATOM_NS}}}{tag}").text = _xml(text)
 
 
 def _link(parent: ElementTree.Element, rel: str, href: str) -> None:
-    ElementTree.SubElement(parent, f"{{{ATOM_NS}}}link", {"rel": rel, "href": href or "./"})
+    ElementTree.SubElement(parent, f"{{{ATOM_NS}}}link", {"rel": rel, "href": _xml(href) or "./"})
+
+
+def _xml(value: str) -> str:
+    return _NOT_XML.sub("", value)

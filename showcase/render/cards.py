@@ -2,8 +2,10 @@
 (written by ``assets/directory.js`` from the directory index).
 
 A project without a logo gets a placeholder: its first character on a colour derived from
-its id, drawn with CSS, so a page of cards costs no image request per card. Keep the
-markup in step with ``renderCard`` in ``assets/directory.js``.
+its id, drawn with CSS, so a page of cards costs no image request per card. The colour is
+one of `PLACEHOLDER_HUES` classes (``sc-hue-0`` …, in browse.css), not a ``style``
+attribute: the site's Content-Security-Policy allows no inline styles. Keep the markup in
+step with ``renderCard`` in ``assets/directory.js``.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ from showcase.model import LEVELS, STAGES, Model, Project
 from showcase.render import paths
 from showcase.render.text import attribute
 
+PLACEHOLDER_HUES = 12
+
 
 def placeholder_hue(project_id: str) -> int:
-    """A hue (0–359) that depends only on the id, so a project keeps its colour."""
-    return int.from_bytes(hashlib.sha1(project_id.encode("utf-8")).digest()[:2], "big") % 360
+    """A colour class number that depends only on the id, so a project keeps its colour."""
+    digest = hashlib.sha1(project_id.encode("utf-8")).digest()
+    return int.from_bytes(digest[:2], "big") % PLACEHOLDER_HUES
 
 
 def logo_or_placeholder(project: Project, from_page: str) -> str:
@@ -29,8 +34,8 @@ def logo_or_placeholder(project: Project, from_page: str) -> str:
             'height="56" loading="lazy">'
         )
     return (
-        f'<span class="sc-card__logo sc-card__logo--placeholder" '
-        f'style="--sc-hue:{placeholder_hue(project.id)}" aria-hidden="true">'
+        '<span class="sc-card__logo sc-card__logo--placeholder '
+        f'sc-hue-{placeholder_hue(project.id)}" aria-hidden="true">'
         f"{attribute(project.name[:1])}</span>"
     )
 

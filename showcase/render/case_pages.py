@@ -225,10 +225,11 @@ def render_annual_report(
     body = [
         f"<h1>{year} 年度典型案例汇编</h1>",
         f'<p class="sc-report__intro">{attribute(school)}众创空间 · 共 {len(cases)} 个案例'
-        ' <button type="button" class="md-button sc-report__print" onclick="window.print()">'
+        ' <button type="button" class="md-button sc-report__print" data-action="print">'
         "打印 / 另存为 PDF</button></p>",
         _contents(cases),
         *entries,
+        f'<script src="{paths.href(here, paths.REPORT_SCRIPT)}" defer></script>',
     ]
     return page(meta, body, "sc-report")
 

@@ -8,7 +8,7 @@ in the header; each project is a short array of option indexes::
      "facets": [["college", "学院", [["textile", "纺织学院"], …]], …],
      "columns": ["id", "name", "summary", "college", …],
      "projects": [["sensor-fabric", "柔性传感织物", "把柔性…", 0, 1, 1, 0, [0, 1], 2, [0, 2],
-                   202309, 2, 17, 211, "png"], …]}
+                   202309, 2, 17, 7, "png"], …]}
 
 Single-valued facets hold one index, multi-valued ones (field, seeking) a list. The pinyin
 order of names is computed here (``name_rank``), so the browser never needs a pinyin table.
@@ -17,7 +17,6 @@ Built from the checked model only, so non-public team members cannot appear.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,6 +24,7 @@ from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
 
+from showcase import jsontext
 from showcase.model import LEVELS, SEEKING, STAGES, STATUSES, Model, Project
 from showcase.render.cards import placeholder_hue
 
@@ -174,7 +174,7 @@ def directory_index(model: Model, ordered_by_name: Sequence[Project]) -> bytes:
         "columns": list(COLUMNS),
         "projects": rows,
     }
-    return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+    return jsontext.encode(document)
 
 
 def _short(summary: str) -> str:

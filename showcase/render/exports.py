@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from datetime import datetime
 
+from showcase import jsontext
 from showcase.model import (
     ACHIEVEMENT_TYPES,
     LEVELS,
@@ -157,8 +157,7 @@ def project_record(model: Model, project: Project, base_url: str = "") -> dict[s
 def projects_json(model: Model, base_url: str = "") -> bytes:
     records = [project_record(model, p, base_url) for p in model.projects.values()]
     document = {"school": model.site.school, "count": len(records), "projects": records}
-    compact = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    return (compact + "\n").encode("utf-8")
+    return jsontext.encode(document)
 
 
 CSV_COLUMNS = (

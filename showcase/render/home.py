@@ -153,18 +153,9 @@ def _events(model: Model, available: Collection[str]) -> str:
         more = f'<p><a href="{paths.href(paths.HOME, paths.EVENTS)}">全部活动</a></p>'
     return (
         f'<ul class="sc-upcoming" data-testid="upcoming-events" data-show="{EVENTS_SHOWN}">'
-        f"{items}</ul>{more}{_HIDE_PAST_EVENTS}"
+        f"{items}</ul>{more}"
+        f'<script src="{paths.href(paths.HOME, paths.HOME_SCRIPT)}" defer></script>'
     )
-
-
-_HIDE_PAST_EVENTS = (
-    "<script>(function(){var list=document.querySelector('.sc-upcoming');"
-    "if(!list)return;var now=Date.now(),shown=0,limit=+list.dataset.show;"
-    "list.querySelectorAll('li').forEach(function(item){"
-    "var end=Date.parse(item.dataset.end.replace(' ','T')+':00+08:00');"
-    "item.hidden=end<now||shown>=limit;if(!item.hidden)shown++;});"
-    "if(!shown)list.insertAdjacentHTML('beforebegin','<p>暂无即将举行的活动。</p>');})();</script>"
-)
 
 
 def _links(content_pages: list[tuple[str, str]], available: Collection[str]) -> str:

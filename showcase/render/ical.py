@@ -1,5 +1,10 @@
 """iCalendar (RFC 5545) files for events, built with the `icalendar` library.
 
+The library is the calendars' escaping door (commas, semicolons, backslashes and line
+breaks in TEXT values); `_text` first removes what it would pass through raw: control
+characters (RFC 5545 forbids them in TEXT) and bare carriage returns, which some readers
+take for the end of a line, so no value can start a property or component of its own.
+
 Every calendar carries a VTIMEZONE for the zone its times use (Asia/Shanghai), UIDs are
 derived from record ids so that a subscriber's calendar updates instead of duplicating,
 and DTSTAMP comes from `showcase.render.clock.build_stamp`, so two builds of the same data
@@ -15,18 +20,20 @@ Example::
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Timezone
+from icalendar import Calendar, Timezone, vText
 from icalendar import Event as VEvent
 
 from showcase.model import EVENT_TYPES, Event
 
 TIMEZONE = "Asia/Shanghai"
 _PRODID = "-//Makerspace Showcase//活动日历//ZH"
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -55,7 +62,7 @@ def calendar_file(name: str, entries: Iterable[CalendarEntry], stamp: datetime, 
     calendar.add("prodid", _PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", vText(" ".join(_text(name).split())))
     calendar.add("x-wr-timezone", TIMEZONE)
     for entry in entries:
         calendar.add_component(_vevent(entry, stamp, host))
@@ -105,13 +112,18 @@ def _vevent(entry: CalendarEntry, stamp: datetime, host: str) -> VEvent:
     vevent.add("dtstamp", stamp.astimezone(ZoneInfo("UTC")))
     vevent.add("dtstart", parse_local(entry.start, entry.timezone))
     vevent.add("dtend", parse_local(entry.end, entry.timezone))
-    vevent.add("summary", entry.title)
+    vevent.add("summary", _text(entry.title))
     if entry.location:
-        vevent.add("location", entry.location)
+        vevent.add("location", _text(entry.location))
     if entry.description:
-        vevent.add("description", entry.description)
+        vevent.add("description", _text(entry.description))
     if entry.url:
-        vevent.add("url", entry.url)
+        vevent.add("url", _text(entry.url))
     if entry.categories:
-        vevent.add("categories", list(entry.categories))
+        vevent.add("categories", [_text(category) for category in entry.categories])
     return vevent
+
+
+def _text(value: str) -> str:
+    """`value` with line breaks as LF and without the characters TEXT may not carry."""
+    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))

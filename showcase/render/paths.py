@@ -55,6 +55,10 @@ def event_calendar(event_id: str) -> str:
 CASES = "cases/index.md"
 CASES_FEED = "feeds/cases.xml"
 CASES_STYLESHEET = "assets/cases.css"
+HOME_SCRIPT = "assets/home.js"
+"""Hides the home page's events that are over by the visitor's clock."""
+REPORT_SCRIPT = "assets/report.js"
+"""The annual report's print button."""
 
 
 def case_page(case_id: str) -> str:

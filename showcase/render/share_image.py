@@ -1,5 +1,10 @@
 """A share image per typical case (1200×630 PNG): headline, college and one key figure.
 
+Every text goes through `drawable` first: one line, without control and format characters.
+A line break would make Pillow draw lines over each other, and bidirectional overrides
+(U+202E …) or zero-width characters could make the picture say something the data does
+not show as text.
+
 Drawn with Pillow in the CJK font `showcase.fonts.find_cjk_font` finds. Without such a font
 there is nothing correct to draw, so callers skip share images with a notice instead of
 failing the build. The same font and data give byte-identical PNGs.
@@ -13,6 +18,7 @@ Example::
 from __future__ import annotations
 
 import io
+import unicodedata
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -40,6 +46,14 @@ def key_figure(project: Project) -> tuple[str, str]:
     return LEVELS[project.level], "孵化层级"
 
 
+def drawable(text: str) -> str:
+    """`text` as one line of visible characters: whitespace runs become one space, and
+    control and format characters (Unicode categories Cc, Cf: bidi overrides, zero-width
+    joiners, soft hyphens) are removed."""
+    kept = "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf") or c.isspace())
+    return " ".join(kept.split())
+
+
 def share_image(case: TypicalCase, model: Model, font: CjkFont) -> bytes:
     """The case's 1200×630 PNG."""
     project = model.projects[case.project]
@@ -49,13 +63,13 @@ def share_image(case: TypicalCase, model: Model, font: CjkFont) -> bytes:
     label = f"典型案例 · {case.year} · {CASE_CATEGORIES[case.category]}"
     draw.text((80, 60), label, font=font.at(34), fill=_MUTED)
     y = 130
-    for line in _wrap(draw, case.headline, font.at(72), WIDTH - 160)[:2]:
+    for line in _wrap(draw, drawable(case.headline), font.at(72), WIDTH - 160)[:2]:
         draw.text((80, y), line, font=font.at(72), fill=_WHITE)
         y += 96
     college = model.colleges[project.college].name
     draw.text(
         (80, y + 10),
-        _fit(draw, f"{college} · {project.name}", font.at(34), WIDTH - 160),
+        _fit(draw, drawable(f"{college} · {project.name}"), font.at(34), WIDTH - 160),
         font=font.at(34),
         fill=_MUTED,
     )

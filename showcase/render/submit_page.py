@@ -14,15 +14,15 @@ they follow the named members.
 
 from __future__ import annotations
 
-import json
 from importlib import resources
 from typing import Any
 
+from showcase import jsontext
 from showcase.forms.spec import form_spec
 from showcase.model import Model, Project
 from showcase.render import paths
 from showcase.render.html_blocks import page
-from showcase.render.text import attribute
+from showcase.render.text import json_attribute
 
 SUBMIT = "submit/index.md"
 SCRIPT = "assets/submit.js"
@@ -54,12 +54,11 @@ def submit_form_files(
         STYLESHEET: _asset("submit.css"),
     }
     for project in model.projects.values():
-        files[edit_data_path(project.id)] = _json(edit_data(project))
+        files[edit_data_path(project.id)] = jsontext.encode(edit_data(project))
     return files
 
 
 def render_submit_page(model: Model, schema: dict[str, Any], with_guide: bool = False) -> str:
-    spec = json.dumps(form_spec(model, schema), ensure_ascii=False, separators=(",", ":"))
     guide = (
         f'第一次提交？先看<a href="{paths.href(SUBMIT, GUIDE)}">提交指南</a>。'
         if with_guide
@@ -70,7 +69,7 @@ def render_submit_page(model: Model, schema: dict[str, Any], with_guide: bool = 
         "<p>填写下面的表单，网页会当场检查每一项并生成项目文件（YAML）。"
         f"所有内容只在你的浏览器里处理，不会上传到任何地方。{guide}</p>",
         '<p class="sc-submit__edit-notice" hidden></p>',
-        f'<form class="sc-submit__form" data-spec="{attribute(spec)}" novalidate>'
+        f'<form class="sc-submit__form" data-spec="{json_attribute(form_spec(model, schema))}" novalidate>'
         '<p class="sc-submit__loading">表单加载中……如果一直没有出现，请确认浏览器允许运行脚本。</p>'
         "</form>",
         '<section class="sc-submit__result" hidden>'
@@ -121,10 +120,6 @@ def edit_data(project: Project) -> dict[str, Any]:
 
 def _without_empty(values: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value not in ("", None, [], {})}
-
-
-def _json(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _asset(name: str) -> bytes:

@@ -5,24 +5,38 @@ every value goes through exactly one of these doors:
 
 - `inline(value)` for plain-text fields placed in Markdown (headings, table cells, list
   items, link text): HTML-escaped, Markdown specials backslash-escaped, whitespace collapsed,
-  so a project called ``<script>`` or ``*x*`` shows exactly those characters.
-- `attribute(value)` for plain text inside raw HTML (element text or quoted attributes).
+  control characters dropped, so a project called ``<script>`` or ``*x*`` shows exactly
+  those characters.
+- `attribute(value)` for plain text inside raw HTML (element text or quoted attributes),
+  one line the same way; also the search index's fields, which Material shows as HTML.
 - `rich(markdown_text)` for the Markdown fields (project and college ``description``,
   mentor ``bio``): converted with Python-Markdown, then sanitised with nh3 down to a small
   set of harmless tags; links may only be http, https or relative and get
   ``rel="noopener nofollow"``. Images are not allowed: they would make the visitor's
   browser fetch from another host.
 - `front_matter(mapping)` for the YAML block at the top of a page.
+- `json_attribute(value)` for data handed to the site's scripts in a ``data-`` attribute:
+  written by `showcase.jsontext` and escaped exactly (no whitespace collapsed), so no
+  quote, ``<`` or ``</script>`` in the data can end the attribute or the element.
+- `markdown_source(markdown_text)` for a Markdown field re-emitted as Markdown (the
+  WeChat article's ``.md``): the `rich` HTML converted back, so it can only express what
+  `rich` allows and raw HTML in it is escaped text.
+
+The other formats have one writer each, which escapes for its own syntax: JSON
+(`showcase.jsontext`), Atom XML (`showcase.render.atom`), iCalendar
+(`showcase.render.ical`), and share-image text (`showcase.render.share_image`).
 """
 
 from __future__ import annotations
 
 import html
-import json
 import re
 
 import markdown
 import nh3
+from markdownify import MarkdownConverter
+
+from showcase import jsontext
 
 # The characters Python-Markdown (with the tables extension) unescapes after a backslash.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
@@ -54,7 +68,8 @@ _ALLOWED_TAGS = {
     "th",
     "td",
 }
-_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+_ALLOWED_ATTRIBUTES = {"a": {"href"}, "th": {"align"}, "td": {"align"}}
+"""No ``title``: Material's ``content.tooltips`` feature would render it as HTML."""
 _ALLOWED_SCHEMES = {"http", "https"}
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
@@ -64,13 +79,22 @@ _converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_forma
 
 def inline(value: str) -> str:
     """Plain text made literal in inline Markdown (one line, nothing interpreted)."""
-    collapsed = " ".join(value.split())
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(collapsed, quote=False))
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(_one_line(value), quote=False))
 
 
 def attribute(value: str) -> str:
     """Plain text made literal inside raw HTML, including quoted attribute values."""
-    return html.escape(" ".join(value.split()), quote=True)
+    return html.escape(_one_line(value), quote=True)
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+"""Control characters that are not whitespace. Python-Markdown uses STX/ETX (\\x02, \\x03)
+to mark its placeholders for stashed HTML, so they must never reach a page source."""
+
+
+def _one_line(value: str) -> str:
+    """`value` without control characters, every whitespace run one space."""
+    return " ".join(_CONTROLS.sub("", value).split())
 
 
 def rich(markdown_text: str) -> str:
@@ -86,6 +110,7 @@ def rich(markdown_text: str) -> str:
         converted,
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
+        attribute_filter=_without_generic_attributes,
         url_schemes=_ALLOWED_SCHEMES,
         link_rel="noopener nofollow",
         strip_comments=True,
@@ -100,10 +125,34 @@ def front_matter(values: dict[str, object]) -> str:
     Generated pages always set ``title``: without it the theme derives the ``<title>`` from
     the first heading through Jinja's ``striptags``, which turns ``&lt;`` back into ``<``.
     """
-    lines = [
-        f"{key}: {json.dumps(_escaped(value), ensure_ascii=False)}" for key, value in values.items()
-    ]
+    lines = [f"{key}: {jsontext.dumps(_escaped(value))}" for key, value in values.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def json_attribute(value: object) -> str:
+    """`value` as JSON inside a quoted HTML attribute; ``JSON.parse`` reads it back exactly."""
+    return html.escape(jsontext.dumps(value), quote=True)
+
+
+_to_markdown = MarkdownConverter(
+    escape_misc=True, heading_style="ATX", bullets="-", strong_em_symbol="*", wrap=False
+)
+
+
+def markdown_source(markdown_text: str) -> str:
+    """Markdown written by a college, re-written as Markdown that only says what `rich` allows.
+
+    Any Markdown reader may render the result, so it is produced from the sanitised HTML:
+    raw HTML, images and links to other schemes are gone, and ``<``, ``&`` and the other
+    characters that could start markup are backslash-escaped text.
+    """
+    return _to_markdown.convert(rich(markdown_text)).strip()
+
+
+def _without_generic_attributes(tag: str, name: str, value: str) -> str | None:
+    """nh3 also allows ``lang`` and ``title`` on every tag; keep only what we listed
+    (``rel`` is the one nh3 sets itself)."""
+    return value if name in _ALLOWED_ATTRIBUTES.get(tag, ()) or name == "rel" else None
 
 
 def _demote_heading(match: re.Match[str]) -> str:

@@ -132,6 +132,8 @@ def render_docs(
     files.update(case_files)
     images.update(case_images)
     files[paths.CASES_STYLESHEET] = _asset("cases.css")
+    files[paths.REPORT_SCRIPT] = _asset("report.js")
+    files[paths.HOME_SCRIPT] = _asset("home.js")
     available = {*files, *images}
     files[paths.HOME] = render_home_page(
         model, content_links, available, featured_cases(model, publicity)

@@ -8,7 +8,10 @@ browser, select all, copy, paste. Images are referenced by bare file names and l
 other sites, so the project page's address is printed as text.
 
 The Markdown version holds the same text for editors that prefer it. Every fact comes from
-the project record, exactly as on the case page.
+the project record, exactly as on the case page. Both versions go through the page doors
+of `showcase.render.text`: plain text escaped (`attribute` in HTML, `inline` in Markdown),
+the story body sanitised (`rich`, and `markdown_source` for the Markdown), because the
+office opens the HTML in a browser and pastes the Markdown into editors that render it.
 
 Example::
 
@@ -21,13 +24,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from posixpath import basename
+from urllib.parse import quote
 
 from showcase.cases import CASE_CATEGORIES, TypicalCase
 from showcase.model import ACHIEVEMENT_TYPES, LEVELS, STAGES, Model
 from showcase.render import paths
+from showcase.render.csp import inline_document_policy, meta_tag
 from showcase.render.exports import site_base_url
 from showcase.render.project_sections import format_amount, hidden_members_note
-from showcase.render.text import attribute, rich
+from showcase.render.text import attribute, inline, markdown_source, rich
 
 _BODY = (
     "margin:0;padding:0;font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;"
@@ -145,6 +150,7 @@ def wechat_article(case: TypicalCase, model: Model) -> Article:
     body = "\n".join(block for block in blocks if block)
     html = (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        f"{meta_tag(inline_document_policy())}\n"
         f"<title>{attribute(case.headline)}</title>\n</head>\n"
         f'<body style="{_BODY}">\n<section style="{_SECTION}">\n{body}\n</section>\n'
         "</body>\n</html>\n"
@@ -175,17 +181,17 @@ def _markdown(
 ) -> str:
     story = case.story
     parts = [
-        f"# {case.headline}",
+        f"# {inline(case.headline)}",
         f"{case.year} 年度典型案例 · {CASE_CATEGORIES[case.category]}",
-        f"> {case.lead}",
-        *(f"![{story.image_alt if story else ''}]({name})" for name in images),
-        story.body.strip() if story else "",
-        f"**{case.quote}**",
+        f"> {inline(case.lead)}",
+        *(f"![{inline(story.image_alt if story else '')}]({quote(name)})" for name in images),
+        markdown_source(story.body) if story else "",
+        f"**{inline(case.quote)}**",
         *(_md_list(title, lines) for title, lines in sections),
-        f"项目主页：{project_address(case, model)}",
+        f"项目主页：{inline(project_address(case, model))}",
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
 def _md_list(title: str, lines: list[str]) -> str:
-    return f"## {title}\n\n" + "\n".join(f"- {line}" for line in lines) if lines else ""
+    return f"## {title}\n\n" + "\n".join(f"- {inline(line)}" for line in lines) if lines else ""

@@ -9,8 +9,7 @@ Example::
 
 from __future__ import annotations
 
-import json
-
+from showcase import jsontext
 from showcase.problems import Problem, Severity
 
 FORMATS = ("text", "json", "github")
@@ -24,14 +23,13 @@ def format_problems(problems: list[Problem], fmt: str, *, files_checked: int | N
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     if fmt == "json":
-        return json.dumps(
+        return jsontext.dumps(
             {
                 "files_checked": checked,
                 "errors": errors,
                 "warnings": warnings,
                 "problems": [p.as_dict() for p in problems],
             },
-            ensure_ascii=False,
             indent=2,
         )
     lines = [p.text() for p in problems] if fmt == "text" else [_annotation(p) for p in problems]

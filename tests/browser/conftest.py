@@ -3,8 +3,9 @@
 - `served_site` (session): builds a site from a factory model into a temporary folder and
   serves it on 127.0.0.1 at a free port.
 - `page`: a fresh Playwright page (phone-sized by default). Every request to a host other
-  than 127.0.0.1/localhost is aborted and recorded, console errors and uncaught page errors
-  are recorded, and the test fails at teardown if anything was recorded.
+  than 127.0.0.1/localhost is aborted and recorded, console errors, uncaught page errors
+  and Content-Security-Policy violations (``securitypolicyviolation`` events) are
+  recorded, and the test fails at teardown if anything was recorded.
 
 No browser is ever downloaded. Without Chromium or Playwright the tests are skipped with a
 loud notice locally, and fail hard when ``CI=true``.
@@ -72,10 +73,26 @@ class ServedSite:
 
 @dataclass
 class Guard:
-    """What a page did that it must not: outside requests and console errors."""
+    """What a page did that it must not: outside requests, console errors, CSP violations."""
 
     external_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+
+    def clear(self) -> None:
+        """Forget what a test provoked on purpose (after checking it)."""
+        self.external_requests.clear()
+        self.console_errors.clear()
+        self.csp_violations.clear()
+
+
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__reportCspViolation(`${event.violatedDirective} ${event.blockedURI} ` +
+    `${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+});
+"""
+"""Runs in every document before its own scripts; reports each violation to the guard."""
 
 
 @pytest.fixture(scope="session")
@@ -142,6 +159,10 @@ def page(browser: Any, guard: Guard) -> Iterator[Any]:
             route.continue_()
 
     context.route("**/*", only_local)
+    context.expose_binding(
+        "__reportCspViolation", lambda _source, text: guard.csp_violations.append(text)
+    )
+    context.add_init_script(REPORT_VIOLATIONS)
     new_page = context.new_page()
     new_page.on(
         "console",
@@ -155,6 +176,7 @@ def page(browser: Any, guard: Guard) -> Iterator[Any]:
     context.close()
     problems = [f"外部请求：{u}" for u in guard.external_requests]
     problems += [f"控制台错误：{e}" for e in guard.console_errors]
+    problems += [f"内容安全策略拦截：{v}" for v in guard.csp_violations]
     if problems:
         pytest.fail("浏览器记录到问题：\n" + "\n".join(problems), pytrace=False)
 

@@ -158,7 +158,7 @@ def test_plain_pages_stay_out_of_search_and_their_links_resolve() -> None:
     for number in (1, 2, 3):
         page = plain_page(number)
         source = tree.files[page].decode()
-        assert '"exclude": true' in source.split("\n---\n", 1)[0]
+        assert '"exclude":true' in source.split("\n---\n", 1)[0]
         for href in re.findall(r'href="([^"]+)"', source):
             target = posixpath.normpath(posixpath.join(paths.url_of(page), href))
             assert target + "/" in urls or target in urls, (page, href)

@@ -170,7 +170,7 @@ def test_wechat_article_is_inline_styled_and_its_images_exist(tmp_path: Path) ->
     assert images == ["photo.png"]
     assert all((out / "2025-published" / src).is_file() for src in images)
     markdown = (out / "2025-published" / "article.md").read_text(encoding="utf-8")
-    assert markdown.startswith("# 标题2025-published") and "![配图](photo.png)" in markdown
+    assert markdown.startswith("# 标题2025\\-published") and "![配图](photo.png)" in markdown
     assert "- 另有 1 名成员未公开姓名。" in markdown
     assert ">另有 1 名成员未公开姓名。</li>" in html
 

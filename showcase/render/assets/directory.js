@@ -230,9 +230,9 @@
       image.loading = "lazy";
       card.appendChild(image);
     } else {
-      var placeholder = element("span", "sc-card__logo sc-card__logo--placeholder",
+      var placeholder = element("span",
+        "sc-card__logo sc-card__logo--placeholder sc-hue-" + project.hue,
         Array.from(project.name)[0] || "");
-      placeholder.style.setProperty("--sc-hue", String(project.hue));
       placeholder.setAttribute("aria-hidden", "true");
       card.appendChild(placeholder);
     }

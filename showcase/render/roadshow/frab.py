@@ -8,10 +8,10 @@ Team members are not listed (``persons`` is empty): a schedule names projects, n
 
 from __future__ import annotations
 
-import json
 import uuid
 from datetime import datetime
 
+from showcase import jsontext
 from showcase.model import Model
 from showcase.render.ical import parse_local
 from showcase.roadshow.model import Agenda, Slot
@@ -74,7 +74,7 @@ def frab_schedule(agenda: Agenda, model: Model, base_url: str) -> bytes:
             },
         },
     }
-    return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+    return jsontext.encode(document, indent=2, sort_keys=True)
 
 
 def _event(

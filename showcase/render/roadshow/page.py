@@ -155,7 +155,7 @@ def _day_grid(agenda: Agenda, model: Model, here: str, date: str) -> str:
         f'<section class="sc-section sc-rs-day" data-search-exclude>'
         f"<h2>{day_label(date)}</h2>"
         + (f'<ul class="sc-rs-fixed">{shared}</ul>' if shared else "")
-        + f'<div class="sc-rs-grid" style="--sc-rs-rooms:{len(columns)}">'
+        + '<div class="sc-rs-grid">'
         + "".join(columns)
         + "</div></section>"
     )

@@ -3,17 +3,19 @@
 Standalone documents (no theme, no script, no outside request) with ``@page`` rules, so a
 browser prints them as they are and ``invoke agenda`` turns them into PDF with Chromium
 (`showcase.roadshow.pdf`). Text goes through `showcase.render.text.attribute` like every
-other page.
+other page, and each document carries its own Content-Security-Policy allowing exactly its
+`STYLE` and no script, wherever it is opened from.
 """
 
 from __future__ import annotations
 
 from showcase.model import Model
+from showcase.render.csp import document_policy, meta_tag
 from showcase.render.roadshow.timefmt import call_time, day_label
 from showcase.render.text import attribute
 from showcase.roadshow.model import Agenda, Judge
 
-_STYLE = """
+STYLE = """
 @page { size: A4; margin: 14mm 12mm; }
 @page sheet { size: A4 landscape; margin: 12mm; }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
@@ -120,6 +122,7 @@ def _document(title: str, parts: list[str]) -> bytes:
     body = "\n".join(part for part in parts if part)
     return (
         f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{attribute(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
+        f"{meta_tag(document_policy(styles=[STYLE]))}\n"
+        f"<title>{attribute(title)}</title>\n<style>{STYLE}</style>\n</head>\n"
         f"<body>\n{body}\n</body>\n</html>\n"
     ).encode()

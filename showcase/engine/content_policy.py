@@ -1,0 +1,114 @@
+"""A Content-Security-Policy in every HTML file of the built site, added after MkDocs wrote it.
+
+After, because that is the only moment every HTML file exists: pages, the theme's
+``404.html`` and the standalone documents copied verbatim (print versions, score sheets).
+The ``<meta>`` goes right after ``<meta charset>``, before any script, style or link.
+
+Which inline scripts a page may run is decided by the theme, never by the page: Material's
+inline scripts are its templates ``partials/javascripts/*.html``, rendered here through
+the theme's own Jinja environment for each page's base URL (one of them names it), and a
+page gets the hashes of those it carries. Hashing whatever inline script a page happens to
+contain would also allow a script that reached the page from data. A page carrying any
+other inline script or style is reported (as a build warning, which fails the strict
+build): the browser would refuse to run it, so it is either a mistake or an attack. The
+site's own scripts are files in ``assets/``; the only inline styles allowed are those of
+the render stage's standalone documents (`showcase.render.INLINE_STYLES`).
+
+Example::
+
+    problems = add_policies(Path("site"), config)   # config: the MkDocs config
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.utils import is_error_template
+
+from showcase.render import INLINE_STYLES
+from showcase.render.csp import meta_tag, site_policy
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
+_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.DOTALL | re.IGNORECASE)
+_SRC = re.compile(r"\ssrc\s*=", re.IGNORECASE)
+_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+_SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+_CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
+_HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+THEME_SCRIPTS = "partials/javascripts/"
+
+
+class ThemeScripts:
+    """The inline scripts the theme's templates write, per page base URL."""
+
+    def __init__(self, config: Any) -> None:
+        self._config = config
+        self._env = config.theme.get_env()
+        self._names = self._env.list_templates(filter_func=lambda n: n.startswith(THEME_SCRIPTS))
+        self._scripts: dict[str, frozenset[str]] = {}
+
+    def for_base_url(self, base_url: str) -> frozenset[str]:
+        if base_url not in self._scripts:
+            context = {
+                "config": self._config,
+                "base_url": base_url,
+                "features": self._config.theme.get("features") or [],
+            }
+            rendered = "".join(self._env.get_template(n).render(context) for n in self._names)
+            self._scripts[base_url] = frozenset(body for _, body in inline_scripts(rendered))
+        return self._scripts[base_url]
+
+
+def inline_scripts(html: str) -> Iterator[tuple[str, str]]:
+    """(attributes, text) of every ``<script>`` the browser would run as inline code."""
+    for match in _SCRIPT.finditer(html):
+        attributes, body = match.groups()
+        kind = _TYPE.search(attributes)
+        if not _SRC.search(attributes) and (kind.group(1) if kind else "") in _SCRIPT_TYPES:
+            yield attributes, body
+
+
+def add_policies(site_dir: Path, config: Any) -> list[str]:
+    """Insert the policy into every HTML file under `site_dir`; returns the problems found
+    (one Chinese line per page with an inline script or style that is not the theme's)."""
+    theme = ThemeScripts(config)
+    error_base_url = urlsplit(config.site_url or "/").path
+    styles = set(INLINE_STYLES)
+    problems = []
+    for path in sorted(site_dir.rglob("*.html")):
+        name = path.relative_to(site_dir).as_posix()
+        base_url = (
+            error_base_url
+            if "/" not in name and is_error_template(name)
+            else posixpath.relpath(".", posixpath.dirname(name) or ".")
+        )
+        html = path.read_text(encoding="utf-8")
+        allowed = theme.for_base_url(base_url)
+        scripts = [body for _attributes, body in inline_scripts(html)]
+        found_styles = _STYLE.findall(html)
+        foreign = [s for s in scripts if s not in allowed]
+        foreign += [s for s in found_styles if s not in styles]
+        problems += [_problem(name, text) for text in foreign]
+        policy = site_policy(
+            [s for s in scripts if s in allowed], [s for s in found_styles if s in styles]
+        )
+        head = _CHARSET.search(html) or _HEAD.search(html)
+        if head is None:
+            problems.append(f"{name}：找不到 <head>，无法加入内容安全策略。")
+            continue
+        html = html[: head.end()] + meta_tag(policy) + html[head.end() :]
+        path.write_text(html, encoding="utf-8")
+    return problems
+
+
+def _problem(name: str, text: str) -> str:
+    snippet = " ".join(text.split())[:60]
+    return (
+        f"{name}：含有不属于网站主题的内联脚本或样式（{snippet}……），内容安全策略会阻止它。"
+        "网站自己的脚本和样式请写进 assets/ 下的文件再引用。"
+    )
