@@ -1,0 +1,219 @@
+"""A pull request as data: its merged tree in a folder that is read, never executed.
+
+`invoke check-pr` runs from a trusted checkout (on CI: the base branch) and must never
+import, run or take rules from the pull request it judges. `data_tree` turns the two
+commits into folders the checker only reads:
+
+- the merge of head into base, made by ``git merge-tree --write-tree`` (git 2.38 or newer)
+  without touching any working tree, so the check sees the repository as it will be
+  after merging, including what the base gained since the pull request branched. A
+  conflict is reported and the head is judged as it is;
+- `data`: a detached ``git worktree`` of that merge created *without* a checkout, into
+  which only what the checker reads is written, byte for byte from git objects (``git
+  cat-file --batch``): every regular file under ``projects/`` and ``content/`` and every
+  other file the pull request changed (for the personal-data scan). No ``.gitattributes``
+  filter, encoding or line-ending rule of the pull request applies (those files are not
+  written), and a symbolic link or submodule is reported, never created;
+- `rules`: the base commit's ``schemas/`` in a folder of its own.
+
+Inside `data`, ``HEAD`` is the merge commit, so ``git diff BASE...HEAD`` there is what the
+pull request changes. Both folders are deleted and the worktree unregistered on exit.
+
+Example::
+
+    with data_tree(root, "origin/main", "HEAD") as tree:
+        validate_repository(Layout(tree.data, rules=tree.rules))
+        tree.changes   # [Change("M", "projects/textile/good-yarn.yaml"), ...]
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from showcase.problems import Problem
+from showcase.review.changes import Change, GitError, changed_files, run_git
+
+DATA_FOLDERS = ("projects/", "content/")
+"""What the validator reads: written whole, whatever the pull request changed."""
+
+RULE_FOLDERS = ("schemas/",)
+"""What the validator takes its rules from: always the base commit's."""
+
+_REGULAR = {"100644", "100755"}
+_IDENTITY = {
+    "GIT_AUTHOR_NAME": "invoke check-pr",
+    "GIT_AUTHOR_EMAIL": "check-pr@invalid",
+    "GIT_AUTHOR_DATE": "@0 +0000",
+    "GIT_COMMITTER_NAME": "invoke check-pr",
+    "GIT_COMMITTER_EMAIL": "check-pr@invalid",
+    "GIT_COMMITTER_DATE": "@0 +0000",
+}
+"""The merge commit's identity and date: fixed, so the same two commits give the same merge."""
+
+
+@dataclass
+class DataTree:
+    data: Path
+    """The merged repository's data files (a git worktree whose HEAD is the merge)."""
+    rules: Path
+    """Holds the base commit's ``schemas/``."""
+    base: str
+    """The base commit (full hash)."""
+    changes: list[Change]
+    """What the pull request changes, as ``git diff BASE...HEAD`` in `data` lists it."""
+    problems: list[Problem] = field(default_factory=list)
+    """Merge conflicts, symbolic links, submodules and undecodable names."""
+
+
+@contextmanager
+def data_tree(root: Path, base: str, head: str) -> Iterator[DataTree]:
+    """The pull request `head` merged into `base`, as data; `root` is the trusted checkout."""
+    base_commit = _commit(root, base)
+    head_commit = _commit(root, head)
+    merge, problems = _merge(root, base_commit, head_commit)
+    with tempfile.TemporaryDirectory(prefix="check-pr-") as folder:
+        data, rules = Path(folder) / "pull-request", Path(folder) / "rules"
+        _run(root, "worktree", "add", "--no-checkout", "--detach", str(data), merge)
+        try:
+            changes = changed_files(data, base_commit)
+            wanted = {c.path for c in changes if c.status != "D"}
+            problems += _write_tree(
+                data, merge, data, lambda p: p.startswith(DATA_FOLDERS) or p in wanted
+            )
+            _write_tree(data, base_commit, rules, lambda p: p.startswith(RULE_FOLDERS))
+            yield DataTree(data, rules, base_commit, changes, problems)
+        finally:
+            subprocess.run(
+                ["git", "worktree", "remove", "--force", str(data)],
+                cwd=root,
+                capture_output=True,
+                check=False,
+            )
+
+
+def _commit(root: Path, ref: str) -> str:
+    done = run_git(
+        root,
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        "--end-of-options",
+        f"{ref}^{{commit}}",
+        allowed=(0, 1),
+    )
+    if done.returncode != 0:
+        raise GitError(f"git 在 {root} 里找不到提交 {ref}")
+    return done.stdout.decode().strip()
+
+
+def _merge(root: Path, base: str, head: str) -> tuple[str, list[Problem]]:
+    """The merge commit of `head` into `base`, or `head` itself when they conflict."""
+    done = run_git(
+        root,
+        "merge-tree",
+        "--write-tree",
+        "--name-only",
+        "--no-messages",
+        "-z",
+        base,
+        head,
+        allowed=(0, 1),  # 1: conflicts, listed after the tree
+    )
+    tree, *conflicted = [name for name in done.stdout.split(b"\0") if name]
+    if done.returncode == 1:
+        return head, [_conflict(os.fsdecode(name)) for name in conflicted]
+    message = f"check-pr: {head} merged into {base}"
+    commit = _run(
+        root, "commit-tree", tree.decode(), "-p", base, "-p", head, "-m", message, env=_IDENTITY
+    )
+    return commit.strip(), []
+
+
+def _conflict(path: str) -> Problem:
+    return Problem(
+        path,
+        rule="review.merge-conflict",
+        message="这个文件在目标分支上也被改过，和本合并请求的改动冲突，无法自动合并。"
+        "本次检查按合并请求自己的版本判断，合并前必须先解决冲突。",
+        hint="把目标分支的最新内容合并（或变基）到你的分支，解决冲突后再推送。",
+    )
+
+
+def _write_tree(
+    repo: Path, commit: str, target: Path, wanted: Callable[[str], bool]
+) -> list[Problem]:
+    """Write `commit`'s regular files that `wanted` accepts under `target`; report the rest."""
+    listing = run_git(repo, "ls-tree", "-r", "-z", "--full-tree", commit)
+    blobs: list[tuple[str, Path]] = []
+    problems: list[Problem] = []
+    for entry in listing.stdout.split(b"\0"):
+        if not entry:
+            continue
+        meta, raw_path = entry.split(b"\t", 1)
+        mode, _, oid = meta.decode().split(" ")
+        try:
+            path = raw_path.decode("utf-8")
+        except UnicodeDecodeError:
+            problems.append(_special(os.fsdecode(raw_path), "文件名不是 UTF-8 编码"))
+            continue
+        if not wanted(path):
+            continue
+        if mode not in _REGULAR:
+            kind = "子模块（submodule）" if mode == "160000" else "符号链接（symlink）"
+            problems.append(_special(path, f"这是一个{kind}"))
+        elif _safe(path) and Path(path).name != ".gitattributes":
+            blobs.append((oid, target / path))
+    _write_blobs(repo, blobs)
+    return problems
+
+
+def _special(path: str, what: str) -> Problem:
+    return Problem(
+        path,
+        rule="review.special-file",
+        message=f"{what}，仓库里只能放普通文件；检查程序不会读取或跟随它。",
+        hint="删除它，换成普通文件（图片、YAML 或 Markdown）后重新提交。",
+    )
+
+
+def _safe(path: str) -> bool:
+    """git refuses such names, but a hand-made tree object could still carry them."""
+    parts = path.split("/")
+    return all(part not in ("", ".", "..") and part.lower() != ".git" for part in parts)
+
+
+def _write_blobs(repo: Path, blobs: list[tuple[str, Path]]) -> None:
+    """Copy each blob to its path with one ``git cat-file --batch`` process, in chunks."""
+    if not blobs:
+        return
+    with subprocess.Popen(
+        ["git", "cat-file", "--batch"], cwd=repo, stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    ) as batch:
+        assert batch.stdin is not None and batch.stdout is not None
+        for oid, target in blobs:
+            batch.stdin.write(oid.encode() + b"\n")
+            batch.stdin.flush()
+            header = batch.stdout.readline().split()
+            if len(header) != 3 or header[1] != b"blob":
+                raise GitError(f"git cat-file 读不到 {target.name}（{oid}）。")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("wb") as out:
+                remaining = int(header[2])
+                while remaining:
+                    chunk = batch.stdout.read(min(remaining, 1 << 20))
+                    if not chunk:
+                        raise GitError(f"git cat-file 提前结束：{target.name}")
+                    out.write(chunk)
+                    remaining -= len(chunk)
+            batch.stdout.read(1)
+        batch.stdin.close()
+
+
+def _run(root: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    return run_git(root, *args, env=env).stdout.decode("utf-8", "replace")
