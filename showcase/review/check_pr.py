@@ -56,7 +56,7 @@ def run(
         with data_tree(root, base, head) as tree:
             problems, diffs, checked = check_tree(root, tree, author, today)
             schema = load_project_schema(Layout(tree.data, rules=tree.rules))
-            changed = frozenset(p for c in tree.changes for p in (c.path, c.old_path) if p)
+            touched = frozenset(p for c in tree.changes for p in (c.path, c.old_path) if p)
     except GitError as error:
         print(
             f"无法读取合并请求的改动：{error}。请确认 {base} 和 {head} 都存在"
@@ -65,7 +65,7 @@ def run(
         )
         return 2
     titles = {key: sub.get("title", key) for key, sub in schema["properties"].items()}
-    summary = review_summary(diffs, problems, titles, changed)
+    summary = review_summary(diffs, problems, titles, touched)
     print(format_problems(problems, fmt, files_checked=checked))
     print()
     print(summary, end="")
@@ -155,7 +155,7 @@ def _diff(root: Path, base: str, change: Change) -> ProjectDiff:
     old_path = change.old_path or change.path
     old = _data_at(root, base, old_path) if change.status != "A" else None
     new = None
-    if change.status != "D":
+    if (root / change.path).is_file():  # not deleted, nor a link or submodule left unwritten
         document, _ = load_yaml_bytes((root / change.path).read_bytes(), change.path)
         new = document.data if document else None
     return ProjectDiff(

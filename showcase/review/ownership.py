@@ -5,7 +5,7 @@ a pull request cannot make its author a maintainer and then pass its own check. 
 author is the pull request's opener as the forge reports it; an empty or malformed
 name is a failure, never a reason to skip the check.
 
-Paths that make up the checker, the rules or the build (`PROTECTED`) are flagged on
+Paths outside the data and documentation (see `UNPROTECTED`) are flagged on
 every pull request: an error for anyone but a makerspace maintainer, a warning asking for
 a careful review otherwise, since the check itself runs the base branch's versions and
 so never tests the pull request's own edits to them.
@@ -26,30 +26,11 @@ from showcase.review.changes import Change
 PULL_REQUEST = "（合并请求）"
 """The path of a problem about the pull request as a whole rather than one file."""
 
-PROTECTED = frozenset(
-    [
-        "showcase",
-        "schemas",
-        "tests",
-        "benchmarks",
-        "overrides",
-        "tasks.py",
-        "dev",
-        "pyproject.toml",
-        "mkdocs.yml",
-        "CODEOWNERS",
-        ".gitmodules",
-        ".ci",
-        ".github",
-        ".gitlab-ci.yml",
-        ".gitea",
-        ".forgejo",
-        ".workflow",
-    ]
-)
-"""Top-level folders and files that run, configure or judge: the program, its schemas and
-tests, the build, every forge's CI configuration and review rules. A ``.gitattributes``
-file anywhere is protected too: it changes how git shows and exports files."""
+UNPROTECTED = frozenset({"projects", "content", "docs", "README.md", "LICENSE"})
+"""Top-level entries that hold only data and documentation. Everything else is protected:
+the program, its schemas and tests, the build, every forge's CI configuration, review
+rules, interpreter start-up files, and whatever a pull request adds at the top level. A
+``.gitattributes`` file anywhere is protected too: it changes how git shows files."""
 
 _LOGIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,98}[A-Za-z0-9_])?")
 """A forge user name: ASCII letters, digits, ``.``, ``_`` and ``-`` (GitHub, GitLab, Gitee
@@ -77,7 +58,7 @@ def owning_college(path: str) -> str | None:
 def is_protected(path: str) -> bool:
     """Whether `path` belongs to the checker, the rules, the build or CI."""
     parts = path.split("/")
-    return parts[0] in PROTECTED or parts[-1] == ".gitattributes"
+    return parts[0] not in UNPROTECTED or parts[-1] == ".gitattributes"
 
 
 def check_ownership(changes: list[Change], author: str, owners: Owners) -> list[Problem]:
@@ -158,8 +139,7 @@ def _problem(path: str, author: str, college: str | None, owners: Owners) -> Pro
         )
     else:
         message = (
-            f"{path} 属于网站本身（名录、页面或其他共用文件），"
-            f"只有众创空间维护人（{makerspace}）可以修改。"
+            f"{path} 属于全站共用的名录、页面或文档，只有众创空间维护人（{makerspace}）可以修改。"
         )
     hint = (
         f"只修改你负责的文件夹 {yours}；其他改动请另开合并请求，由相应维护人提交。"

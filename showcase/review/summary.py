@@ -36,11 +36,11 @@ def review_summary(
     diffs: list[ProjectDiff],
     problems: list[Problem],
     titles: dict[str, str],
-    changed: frozenset[str] | None = None,
+    touched: frozenset[str] | None = None,
 ) -> str:
     """The whole comment; `titles` maps project field names to their Chinese titles.
 
-    With `changed` (the paths the pull request touches), problems in other files are
+    With `touched` (the paths the pull request changes), problems in other files are
     listed apart, as consequences of the change for the rest of the repository.
     """
     private = {p.path for p in problems if p.rule.startswith("personal.")}
@@ -64,7 +64,7 @@ def review_summary(
         lines.append("")
     if not (added or changed or deleted):
         lines += ["没有改动项目文件。", ""]
-    lines += _verdict(problems, changed)
+    lines += _verdict(problems, touched)
     return "\n".join(lines) + "\n"
 
 
@@ -130,7 +130,7 @@ def _brief(value: Any) -> str:
     return str(value)
 
 
-def _verdict(problems: list[Problem], changed: frozenset[str] | None) -> list[str]:
+def _verdict(problems: list[Problem], touched: frozenset[str] | None) -> list[str]:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     if not problems:
@@ -141,7 +141,7 @@ def _verdict(problems: list[Problem], changed: frozenset[str] | None) -> list[st
         f"{'❌' if errors else '⚠️'} {errors} 个错误，{warnings} 个警告：",
         "",
     ]
-    elsewhere = [p for p in problems if changed is not None and _elsewhere(p.path, changed)]
+    elsewhere = [p for p in problems if touched is not None and _elsewhere(p.path, touched)]
     lines += [_item(p) for p in problems if p not in elsewhere]
     if elsewhere:
         lines += [
@@ -154,8 +154,8 @@ def _verdict(problems: list[Problem], changed: frozenset[str] | None) -> list[st
     return lines
 
 
-def _elsewhere(path: str, changed: frozenset[str]) -> bool:
-    return path != PULL_REQUEST and path not in changed
+def _elsewhere(path: str, touched: frozenset[str]) -> bool:
+    return path != PULL_REQUEST and path not in touched
 
 
 def _item(problem: Problem) -> str:

@@ -61,7 +61,7 @@ def commit_on(repo: Path, branch: str, files: Files, start: str = "main") -> str
     exists = subprocess.run(
         ["git", "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"], cwd=repo, check=False
     )
-    git(repo, "checkout", "-q", *(() if exists.returncode == 0 else ("-b",)), branch, start)
+    git(repo, "checkout", "-q", *((branch,) if exists.returncode == 0 else ("-b", branch, start)))
     write(repo, files)
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "--allow-empty", "-m", branch)
