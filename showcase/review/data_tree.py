@@ -31,10 +31,12 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from showcase.problems import Problem
 from showcase.review.changes import Change, GitError, changed_files, run_git
@@ -189,30 +191,54 @@ def _safe(path: str) -> bool:
 
 
 def _write_blobs(repo: Path, blobs: list[tuple[str, Path]]) -> None:
-    """Copy each blob to its path with one ``git cat-file --batch`` process, in chunks."""
+    """Copy each blob to its path through one ``git cat-file --batch`` process.
+
+    A thread feeds the object ids while this one reads, so git never waits for us.
+    """
     if not blobs:
         return
     with subprocess.Popen(
-        ["git", "cat-file", "--batch"], cwd=repo, stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        ["git", "cat-file", "--batch", "--buffer"],
+        cwd=repo,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
     ) as batch:
-        assert batch.stdin is not None and batch.stdout is not None
-        for oid, target in blobs:
-            batch.stdin.write(oid.encode() + b"\n")
-            batch.stdin.flush()
-            header = batch.stdout.readline().split()
-            if len(header) != 3 or header[1] != b"blob":
-                raise GitError(f"git cat-file 读不到 {target.name}（{oid}）。")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with target.open("wb") as out:
-                remaining = int(header[2])
-                while remaining:
-                    chunk = batch.stdout.read(min(remaining, 1 << 20))
-                    if not chunk:
-                        raise GitError(f"git cat-file 提前结束：{target.name}")
-                    out.write(chunk)
-                    remaining -= len(chunk)
-            batch.stdout.read(1)
-        batch.stdin.close()
+        stdin, stdout = batch.stdin, batch.stdout
+        assert stdin is not None and stdout is not None
+        feeder = threading.Thread(target=_feed, args=(stdin, [oid for oid, _ in blobs]))
+        feeder.start()
+        try:
+            folders: set[Path] = set()
+            for oid, target in blobs:
+                header = stdout.readline().split()
+                if len(header) != 3 or header[1] != b"blob":
+                    raise GitError(f"git cat-file 读不到 {target.name}（{oid}）。")
+                if target.parent not in folders:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    folders.add(target.parent)
+                _copy(stdout, target, int(header[2]))
+        finally:
+            feeder.join()
+
+
+def _feed(stdin: IO[bytes], oids: list[str]) -> None:
+    try:
+        stdin.write("".join(f"{oid}\n" for oid in oids).encode())
+    finally:
+        stdin.close()
+
+
+def _copy(stream: IO[bytes], target: Path, size: int) -> None:
+    """`size` bytes of `stream` into `target`, then the newline git puts after each object."""
+    with target.open("wb") as out:
+        remaining = size
+        while remaining:
+            chunk = stream.read(min(remaining, 1 << 20))
+            if not chunk:
+                raise GitError(f"git cat-file 提前结束：{target.name}")
+            out.write(chunk)
+            remaining -= len(chunk)
+    stream.read(1)
 
 
 def _run(root: Path, *args: str, env: dict[str, str] | None = None) -> str:
