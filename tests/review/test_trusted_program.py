@@ -21,7 +21,14 @@ from pathlib import Path
 import pytest
 
 from showcase.paths import repository_root
-from tests.review.pr_repo import PROJECT, base_repository, git, project_text, pull_request
+from tests.review.pr_repo import (
+    PROJECT,
+    base_repository,
+    errors,
+    git,
+    project_text,
+    pull_request,
+)
 
 PROGRAM = ("showcase", "tasks.py", "pyproject.toml", "dev", ".ci", ".github")
 
@@ -129,23 +136,25 @@ def _check_pr(checkout: Path, head: str, author: str) -> tuple[int, dict]:
     return done.returncode, json.loads(report) if report.startswith("{") else {}
 
 
+def _attack(repo: Path, attack: str, marker: Path, old: str, new: str) -> tuple[str, list[str]]:
+    """A branch with `attack` applied and the other college's project edited; its paths."""
+    files = ATTACKS[attack][0](repo, marker)
+    other_college = project_text(repo, old, new)
+    name = f"{marker.parent.name}-{attack.replace(' ', '-')}"
+    return pull_request(repo, {**files, PROJECT: other_college}, name=name), list(files)
+
+
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_a_pull_request_rewriting_the_checker_is_refused_by_the_base_program(
     program_repo: Path, tmp_path: Path, attack: str
 ) -> None:
-    edit, _ = ATTACKS[attack]
     marker = tmp_path / "pull-request-code-ran"
-    files = edit(program_repo, marker)
-    other_college = project_text(program_repo, "stage: startup", "stage: unicorn")
-    head = pull_request(
-        program_repo, {**files, PROJECT: other_college}, name="attack-" + attack.replace(" ", "-")
-    )
+    head, paths = _attack(program_repo, attack, marker, "stage: startup", "stage: unicorn")
     code, report = _check_pr(program_repo, head, "materials-club")
     assert code == 1
-    found = {(p["path"], p["rule"]) for p in report["problems"] if p["severity"] == "error"}
-    assert (PROJECT, "review.ownership") in found
-    assert (PROJECT, "schema.enum") in found
-    assert {(path, "review.protected-path") for path in files} <= found
+    found = errors(report)
+    assert {(PROJECT, "review.ownership"), (PROJECT, "schema.enum")} <= found
+    assert {(path, "review.protected-path") for path in paths} <= found
     assert not marker.exists()
 
 
@@ -153,13 +162,8 @@ def test_a_pull_request_rewriting_the_checker_is_refused_by_the_base_program(
 def test_control_the_same_attack_passes_when_the_pull_requests_own_code_runs(
     program_repo: Path, tmp_path: Path, attack: str
 ) -> None:
-    edit, _ = ATTACKS[attack]
     marker = tmp_path / "pull-request-code-ran"
-    files = edit(program_repo, marker)
-    other_college = project_text(program_repo, "name: 好纱线", "name: 好纱线二代")
-    head = pull_request(
-        program_repo, {**files, PROJECT: other_college}, name="control-" + attack.replace(" ", "-")
-    )
+    head, _ = _attack(program_repo, attack, marker, "name: 好纱线", "name: 好纱线二代")
     checkout = tmp_path / "pull-request-checkout"
     git(program_repo, "worktree", "add", "-q", "--detach", str(checkout), head)
     try:
