@@ -86,9 +86,9 @@ def check_tree(
     problems += check_ownership(tree.changes, author, _owners(root, tree.base))
     result = validate_repository(layout, today=today)
     problems += result.problems
-    existing = [c for c in tree.changes if c.status != "D"]
+    existing = [c for c in tree.changes if tree.written(c)]
     problems += _added_personal_data(tree.data, tree.base, existing, load_project_schema(layout))
-    diffs = [_diff(tree.data, tree.base, c) for c in tree.changes if _is_project(c.path)]
+    diffs = [_diff(tree, c) for c in tree.changes if _is_project(c.path)]
     return sort_problems(problems), diffs, result.files_checked
 
 
@@ -151,12 +151,12 @@ def _document(display: str, raw: bytes) -> Document | None:
         return None
 
 
-def _diff(root: Path, base: str, change: Change) -> ProjectDiff:
+def _diff(tree: DataTree, change: Change) -> ProjectDiff:
     old_path = change.old_path or change.path
-    old = _data_at(root, base, old_path) if change.status != "A" else None
+    old = _data_at(tree.data, tree.base, old_path) if change.status != "A" else None
     new = None
-    if (root / change.path).is_file():  # not deleted, nor a link or submodule left unwritten
-        document, _ = load_yaml_bytes((root / change.path).read_bytes(), change.path)
+    if tree.written(change):
+        document, _ = load_yaml_bytes((tree.data / change.path).read_bytes(), change.path)
         new = document.data if document else None
     return ProjectDiff(
         change.path, old if isinstance(old, dict) else None, new if isinstance(new, dict) else None

@@ -28,6 +28,8 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import subprocess
 import tempfile
@@ -70,7 +72,15 @@ class DataTree:
     changes: list[Change]
     """What the pull request changes, as ``git diff BASE...HEAD`` in `data` lists it."""
     problems: list[Problem] = field(default_factory=list)
-    """Merge conflicts, symbolic links, submodules and undecodable names."""
+    """Merge conflicts, and files not written: links, submodules, unusable names."""
+
+    @functools.cached_property
+    def _unwritten(self) -> frozenset[str]:
+        return frozenset(p.path for p in self.problems if p.rule == "review.special-file")
+
+    def written(self, change: Change) -> bool:
+        """Whether the changed file lies in `data` as a regular file to read."""
+        return change.status != "D" and change.path not in self._unwritten
 
 
 @contextmanager
@@ -169,9 +179,15 @@ def _write_tree(
         if mode not in _REGULAR:
             kind = "子模块（submodule）" if mode == "160000" else "符号链接（symlink）"
             problems.append(_special(path, f"这是一个{kind}"))
-        elif _safe(path) and Path(path).name != ".gitattributes":
+        elif not _safe(path):
+            problems.append(_special(path, "路径里有空的、「.」「..」或「.git」部分"))
+        elif Path(path).name != ".gitattributes":
             blobs.append((oid, target / path))
-    _write_blobs(repo, blobs)
+    unwritten = _write_blobs(repo, blobs)
+    problems += [
+        _special(p.relative_to(target).as_posix(), "无法写出这个文件（名字太长或不合法）")
+        for p in unwritten
+    ]
     return problems
 
 
@@ -190,13 +206,15 @@ def _safe(path: str) -> bool:
     return all(part not in ("", ".", "..") and part.lower() != ".git" for part in parts)
 
 
-def _write_blobs(repo: Path, blobs: list[tuple[str, Path]]) -> None:
+def _write_blobs(repo: Path, blobs: list[tuple[str, Path]]) -> list[Path]:
     """Copy each blob to its path through one ``git cat-file --batch`` process.
 
-    A thread feeds the object ids while this one reads, so git never waits for us.
+    A thread feeds the object ids while this one reads, so git never waits for us. Returns
+    the paths the file system refused (a name too long, say); nothing else is lost.
     """
     if not blobs:
-        return
+        return []
+    unwritten: list[Path] = []
     with subprocess.Popen(
         ["git", "cat-file", "--batch", "--buffer"],
         cwd=repo,
@@ -213,30 +231,49 @@ def _write_blobs(repo: Path, blobs: list[tuple[str, Path]]) -> None:
                 header = stdout.readline().split()
                 if len(header) != 3 or header[1] != b"blob":
                     raise GitError(f"git cat-file 读不到 {target.name}（{oid}）。")
-                if target.parent not in folders:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    folders.add(target.parent)
-                _copy(stdout, target, int(header[2]))
+                out = _open(target, folders)
+                _copy(stdout, out, int(header[2]), target.name)
+                if out is None:
+                    unwritten.append(target)
+        except BaseException:
+            batch.kill()  # so that the feeder, blocked on a full pipe, can finish
+            raise
         finally:
             feeder.join()
+    return unwritten
 
 
 def _feed(stdin: IO[bytes], oids: list[str]) -> None:
     try:
         stdin.write("".join(f"{oid}\n" for oid in oids).encode())
+    except BrokenPipeError:
+        pass  # git was stopped: the reader reports why
     finally:
-        stdin.close()
+        with contextlib.suppress(BrokenPipeError):
+            stdin.close()
 
 
-def _copy(stream: IO[bytes], target: Path, size: int) -> None:
-    """`size` bytes of `stream` into `target`, then the newline git puts after each object."""
-    with target.open("wb") as out:
+def _open(target: Path, folders: set[Path]) -> IO[bytes] | None:
+    """`target` opened for writing, or None when the file system refuses it."""
+    try:
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        return target.open("wb")
+    except OSError:
+        return None
+
+
+def _copy(stream: IO[bytes], out: IO[bytes] | None, size: int, name: str) -> None:
+    """`size` bytes of `stream` into `out` (or past them), and the newline git adds after."""
+    with out or contextlib.nullcontext():
         remaining = size
         while remaining:
             chunk = stream.read(min(remaining, 1 << 20))
             if not chunk:
-                raise GitError(f"git cat-file 提前结束：{target.name}")
-            out.write(chunk)
+                raise GitError(f"git cat-file 提前结束：{name}")
+            if out is not None:
+                out.write(chunk)
             remaining -= len(chunk)
     stream.read(1)
 

@@ -23,12 +23,13 @@ Files = dict[str, str | bytes | None]
 """Path → new text or bytes; None deletes the file."""
 
 
-def git(repo: Path, *args: str) -> str:
+def git(repo: Path, *args: str, input_text: str | None = None) -> str:
     done = subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
         cwd=repo,
         check=True,
         capture_output=True,
+        input=input_text.encode() if input_text is not None else None,
     )
     return done.stdout.decode("utf-8", "replace")
 

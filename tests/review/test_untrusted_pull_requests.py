@@ -462,3 +462,39 @@ def test_an_unknown_head_is_a_clear_command_error(
 
     assert run(repo, "main", "textile-club", "text", "", head="no-such-pr") == 2
     assert "找不到提交 no-such-pr" in capsys.readouterr().err
+
+
+def _crafted(repo: Path, names: list[str]) -> str:
+    """A commit whose projects/textile/ also holds `names`, made with git mktree directly:
+    git's own commands refuse such names, a hand-made tree object does not."""
+    blob = git(repo, "hash-object", "-w", "--stdin", input_text="id: x\n").strip()
+
+    def tree(spec: str, replace: dict[str, str], add: list[str] = ()) -> str:
+        lines = []
+        for line in git(repo, "ls-tree", "-z", spec).split("\0"):
+            if not line:
+                continue
+            meta, name = line.split("\t", 1)
+            mode, kind, oid = meta.split()
+            lines.append(f"{mode} {kind} {replace.get(name, oid)}\t{name}")
+        lines += [f"100644 blob {blob}\t{name}" for name in add]
+        return git(repo, "mktree", "-z", input_text="\0".join(lines) + "\0").strip()
+
+    textile = tree("main:projects/textile", {}, names)
+    projects = tree("main:projects", {"textile": textile})
+    root = tree("main", {"projects": projects})
+    commit = git(repo, "commit-tree", root, "-p", "main", "-m", "crafted").strip()
+    git(repo, "update-ref", "refs/heads/crafted", commit)
+    return "crafted"
+
+
+def test_hand_made_trees_with_unsafe_or_unwritable_names_are_reported_not_written(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long = "a" * 300 + ".yaml"
+    head = _crafted(repo, ["..", ".git", ".GIT", long])
+    code, report, _ = judge(repo, capsys, head, "textile-club")
+    assert code == 1
+    special = {path for path, rule in errors(report) if rule == "review.special-file"}
+    assert {f"projects/textile/{name}" for name in ("..", ".git", ".GIT", long)} <= special
+    assert not (repo / "projects/textile/.git").exists()
