@@ -114,6 +114,7 @@ def bench(c, count=10000, sizes=""):
     build_sizes = ",".join(str(int(s)) for s in (sizes or str(count)).split(",") if s.strip())
     c.run(f"{sys.executable} benchmarks/bench_build.py --sizes {build_sizes}", pty=False)
     c.run(f"{sys.executable} benchmarks/bench_agenda.py", pty=False)
+    c.run(f"{sys.executable} benchmarks/bench_check_pr.py --count {int(count)}", pty=False)
 
 
 @task
