@@ -16,7 +16,6 @@ The data tree is written under ``TMPDIR``; file creation there is most of (b).
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import io
 import shutil
@@ -25,7 +24,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from timing import best_of
+from timing import best_of, synthetic_arguments
 
 from showcase.paths import Layout, repository_root
 from showcase.review.check_pr import run
@@ -68,17 +67,7 @@ def write_tree(root: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=10000, help="number of synthetic projects")
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; best counts")
-    parser.add_argument(
-        "--out",
-        type=Path,
-        default=Path("benchmarks/out/check-pr"),
-        help="where the synthetic repository is written",
-    )
-    args = parser.parse_args(argv)
+    args = synthetic_arguments(__doc__, "benchmarks/out/check-pr", argv)
 
     shutil.rmtree(args.out, ignore_errors=True)
     write_repository(repository_root(), args.out, args.count, args.seed)
