@@ -122,6 +122,7 @@ def bench(c, count=10000, sizes=""):
     build_sizes = ",".join(str(int(s)) for s in (sizes or str(count)).split(",") if s.strip())
     c.run(f"{sys.executable} benchmarks/bench_build.py --sizes {build_sizes}", pty=False)
     c.run(f"{sys.executable} benchmarks/bench_agenda.py", pty=False)
+    c.run(f"{sys.executable} benchmarks/bench_check_pr.py --count {int(count)}", pty=False)
 
 
 @task
@@ -162,17 +163,18 @@ def from_issue(c, body, write=False, format="text"):
 
 @task(
     help={
-        "base": "目标分支，例如 origin/main",
-        "author": "提交者在代码托管平台上的用户名",
+        "base": "目标分支或提交，例如 origin/main",
+        "head": "合并请求的提交（默认 HEAD）；只从 git 对象里读取，从不检出或运行",
+        "author": "合并请求发起人在代码托管平台上的用户名（必填；为空则检查不通过）",
         "format": "输出格式：text（默认）、json 或 github",
         "summary": "把审阅摘要（Markdown）写入这个文件",
     }
 )
-def check_pr(c, base, author="", format="text", summary=""):
-    """Check a pull request: changed files, ownership, personal data, review summary."""
+def check_pr(c, base, head="HEAD", author="", format="text", summary=""):
+    """Judge a pull request with this checkout's program: ownership, data, personal data."""
     from showcase.review.check_pr import run
 
-    _exit(run(ROOT, base, author, format, summary))
+    _exit(run(ROOT, base, author, format, summary, head=head))
 
 
 @task(help={"check": "只检查已提交的文件是否最新，不写入"})

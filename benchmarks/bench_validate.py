@@ -11,13 +11,12 @@ machine does not make either side look worse than it is.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import sys
 from pathlib import Path
 
 import yaml
-from timing import best_of
+from timing import best_of, synthetic_arguments
 
 from showcase.paths import Layout, repository_root
 from showcase.synth import write_repository
@@ -33,17 +32,7 @@ def parse_only(files: list[Path]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=10000, help="number of synthetic projects")
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; best counts")
-    parser.add_argument(
-        "--out",
-        type=Path,
-        default=Path("benchmarks/out/validate"),
-        help="where the synthetic repository is written",
-    )
-    args = parser.parse_args(argv)
+    args = synthetic_arguments(__doc__, "benchmarks/out/validate", argv)
 
     write_repository(repository_root(), args.out, args.count, args.seed)
     layout = Layout(args.out.resolve())

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 
 def best_of(repeat: int, work: Callable[[], object]) -> float:
@@ -14,3 +16,15 @@ def best_of(repeat: int, work: Callable[[], object]) -> float:
         work()
         timings.append(time.perf_counter() - started)
     return min(timings)
+
+
+def synthetic_arguments(doc: str, out: str, argv: list[str] | None) -> argparse.Namespace:
+    """--count, --seed, --repeat and --out of a benchmark over one synthetic repository."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10000, help="number of synthetic projects")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; best counts")
+    parser.add_argument(
+        "--out", type=Path, default=Path(out), help="where the synthetic repository is written"
+    )
+    return parser.parse_args(argv)

@@ -13,6 +13,9 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Layout:
     root: Path
+    rules: Path | None = None
+    """Where ``schemas/`` is read from when not `root`: `invoke check-pr` judges a pull
+    request's data (root) with the base branch's schemas (rules), never with its own."""
 
     @property
     def projects_dir(self) -> Path:
@@ -24,7 +27,7 @@ class Layout:
 
     @property
     def schemas_dir(self) -> Path:
-        return self.root / "schemas"
+        return (self.rules or self.root) / "schemas"
 
     @property
     def build_dir(self) -> Path:

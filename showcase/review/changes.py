@@ -12,6 +12,7 @@ Example::
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from dataclasses import dataclass
@@ -34,15 +35,28 @@ class Change:
     """The path before a rename."""
 
 
-def _git(root: Path, *args: str) -> str:
+def run_git(
+    root: Path, *args: str, env: dict[str, str] | None = None, allowed: tuple[int, ...] = (0,)
+) -> subprocess.CompletedProcess[bytes]:
+    """git's result as bytes; GitError when git is missing or exits with a code not `allowed`."""
     try:
-        done = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
+        done = subprocess.run(
+            ["git", *args],
+            cwd=root,
+            capture_output=True,
+            check=False,
+            env={**os.environ, **env} if env else None,
+        )
     except OSError as error:
         raise GitError(f"无法运行 git：{error}") from error
-    if done.returncode != 0:
+    if done.returncode not in allowed:
         message = done.stderr.decode("utf-8", "replace").strip()
         raise GitError(f"git {' '.join(args)} 失败：{message}")
-    return done.stdout.decode("utf-8", "replace")
+    return done
+
+
+def _git(root: Path, *args: str) -> str:
+    return run_git(root, *args).stdout.decode("utf-8", "replace")
 
 
 def changed_files(root: Path, base: str) -> list[Change]:

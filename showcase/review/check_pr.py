@@ -1,15 +1,21 @@
-"""`invoke check-pr --base REF [--author USER] [--format F] [--summary FILE]`.
+"""`invoke check-pr --base REF [--head REF] --author USER [--format F] [--summary FILE]`.
 
-1. the changed files, from git (`changes`);
-2. ownership of every changed path, by the base branch's maintainers (`ownership`);
-3. the validator over the changed project files, or over the whole repository when a
-   registry, schema or event changed or a project was deleted or moved (references and id
-   uniqueness are checked against every other file either way);
+The program that runs is the checkout this command is started from; on CI that is a
+checkout of the base branch (see docs/ci.md). The pull request is only ever data:
+
+1. `data_tree` merges HEAD into BASE from git objects into a folder that is read, never
+   run, with the base commit's schemas beside it as the rules;
+2. ownership of every changed path, by the base branch's maintainers, for the author
+   the forge reports as the pull request's opener (`ownership`); edits to the checker,
+   schemas, build or CI are flagged, and an empty or malformed author fails;
+3. the validator over the whole merged repository, so a change to one project that
+   breaks another file (a typical case or roadshow naming a project the pull request
+   closes, hides, renames or deletes) fails here rather than in every later build;
 4. the personal-data scan over the lines the pull request added, in every text file;
 5. the review summary (`summary`), printed and written to FILE for a CI comment.
 
 Exit codes as `invoke validate`: 0 passed (warnings allowed), 1 errors, 2 the command
-itself was wrong (unknown format, a base git does not know).
+itself was wrong (unknown format, a ref git does not know).
 """
 
 from __future__ import annotations
@@ -23,7 +29,8 @@ from showcase.forms.spec import load_project_schema
 from showcase.load.yamlfile import Document, load_yaml_bytes
 from showcase.paths import Layout
 from showcase.problems import Problem, has_errors, sort_problems
-from showcase.review.changes import Change, GitError, added_lines, changed_files, file_at
+from showcase.review.changes import Change, GitError, added_lines, file_at
+from showcase.review.data_tree import DataTree, data_tree
 from showcase.review.ownership import Owners, check_ownership, owning_college
 from showcase.review.summary import ProjectDiff, review_summary
 from showcase.validate.personal_data import scan_personal_data
@@ -33,23 +40,32 @@ from showcase.validate.repository import validate_repository
 _TEXT_SUFFIXES = {".yaml", ".yml", ".md", ".txt", ".json", ".csv", ".html"}
 
 
-def run(root: Path, base: str, author: str, fmt: str, summary_file: str) -> int:
+def run(
+    root: Path,
+    base: str,
+    author: str,
+    fmt: str,
+    summary_file: str,
+    head: str = "HEAD",
+    today: datetime.date | None = None,
+) -> int:
     if fmt not in FORMATS:
         print(f"不支持的输出格式：{fmt}。可选：{'、'.join(FORMATS)}。", file=sys.stderr)
         return 2
     try:
-        changes = changed_files(root, base)
-        problems, diffs, checked = check_changes(root, base, changes, author)
+        with data_tree(root, base, head) as tree:
+            problems, diffs, checked = check_tree(root, tree, author, today)
+            schema = load_project_schema(Layout(tree.data, rules=tree.rules))
+            touched = frozenset(p for c in tree.changes for p in (c.path, c.old_path) if p)
     except GitError as error:
         print(
-            f"无法读取合并请求的改动：{error}。"
-            f"请确认 {base} 存在（CI 上先 git fetch 目标分支，且不要用浅克隆）。",
+            f"无法读取合并请求的改动：{error}。请确认 {base} 和 {head} 都存在"
+            "（CI 上先 git fetch 目标分支和合并请求，且不要用浅克隆；需要 git 2.38 或更新版本）。",
             file=sys.stderr,
         )
         return 2
-    schema = load_project_schema(Layout(root))
     titles = {key: sub.get("title", key) for key, sub in schema["properties"].items()}
-    summary = review_summary(diffs, problems, titles)
+    summary = review_summary(diffs, problems, titles, touched)
     print(format_problems(problems, fmt, files_checked=checked))
     print()
     print(summary, end="")
@@ -58,47 +74,26 @@ def run(root: Path, base: str, author: str, fmt: str, summary_file: str) -> int:
     return 1 if has_errors(problems) else 0
 
 
-def check_changes(
-    root: Path, base: str, changes: list[Change], author: str
+def check_tree(
+    root: Path, tree: DataTree, author: str, today: datetime.date | None = None
 ) -> tuple[list[Problem], list[ProjectDiff], int]:
-    """Every problem of the pull request, its project diffs and how many files were checked."""
-    layout = Layout(root)
-    problems: list[Problem] = []
-    if author:
-        problems += check_ownership(changes, author, _owners(root, base))
-    else:
-        print("未提供 --author：跳过归属检查。", file=sys.stderr)
-    existing = [c for c in changes if c.status != "D"]
-    whole = any(
-        c.status in "DR"
-        or (not c.path.startswith("projects/") and c.path.startswith(("content/", "schemas/")))
-        for c in changes
-    )
-    projects = sorted({f for c in existing if (f := _project_file_of(layout, c.path))})
-    checked = 0
-    if whole or projects:
-        result = validate_repository(layout, None if whole else projects)
-        problems += result.problems
-        checked = result.files_checked
-    problems += _added_personal_data(root, base, existing, load_project_schema(layout))
-    diffs = [_diff(root, base, change) for change in changes if _is_project(change.path)]
-    return sort_problems(problems), diffs, checked
+    """Every problem of the pull request in `tree`, its project diffs and the files checked.
+
+    `root` is the trusted checkout: only its git objects (the base's maintainers) are read.
+    """
+    layout = Layout(tree.data, rules=tree.rules)
+    problems = list(tree.problems)
+    problems += check_ownership(tree.changes, author, _owners(root, tree.base))
+    result = validate_repository(layout, today=today)
+    problems += result.problems
+    existing = [c for c in tree.changes if tree.written(c)]
+    problems += _added_personal_data(tree.data, tree.base, existing, load_project_schema(layout))
+    diffs = [_diff(tree, c) for c in tree.changes if _is_project(c.path)]
+    return sort_problems(problems), diffs, result.files_checked
 
 
 def _is_project(path: str) -> bool:
     return owning_college(path) is not None and path.count("/") == 2 and path.endswith(".yaml")
-
-
-def _project_file_of(layout: Layout, path: str) -> Path | None:
-    """The project file a changed path is validated through: itself, or for a file inside
-    a project's folder (its logo) the project file beside that folder, if there is one."""
-    if _is_project(path):
-        return layout.root / path
-    parts = path.split("/")
-    if len(parts) >= 4 and parts[0] == "projects":
-        owner = layout.root.joinpath(parts[0], parts[1], parts[2] + ".yaml")
-        return owner if owner.is_file() else None
-    return None
 
 
 def _owners(root: Path, base: str) -> Owners:
@@ -156,12 +151,12 @@ def _document(display: str, raw: bytes) -> Document | None:
         return None
 
 
-def _diff(root: Path, base: str, change: Change) -> ProjectDiff:
+def _diff(tree: DataTree, change: Change) -> ProjectDiff:
     old_path = change.old_path or change.path
-    old = _data_at(root, base, old_path) if change.status != "A" else None
+    old = _data_at(tree.data, tree.base, old_path) if change.status != "A" else None
     new = None
-    if change.status != "D":
-        document, _ = load_yaml_bytes((root / change.path).read_bytes(), change.path)
+    if tree.written(change):
+        document, _ = load_yaml_bytes((tree.data / change.path).read_bytes(), change.path)
         new = document.data if document else None
     return ProjectDiff(
         change.path, old if isinstance(old, dict) else None, new if isinstance(new, dict) else None

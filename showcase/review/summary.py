@@ -18,6 +18,7 @@ from typing import Any
 from showcase.model import ACHIEVEMENT_TYPES, LEVELS
 from showcase.problems import Problem, Severity
 from showcase.render.text import inline
+from showcase.review.ownership import PULL_REQUEST
 
 _LONGEST = 60
 
@@ -32,9 +33,16 @@ class ProjectDiff:
 
 
 def review_summary(
-    diffs: list[ProjectDiff], problems: list[Problem], titles: dict[str, str]
+    diffs: list[ProjectDiff],
+    problems: list[Problem],
+    titles: dict[str, str],
+    touched: frozenset[str] | None = None,
 ) -> str:
-    """The whole comment; `titles` maps project field names to their Chinese titles."""
+    """The whole comment; `titles` maps project field names to their Chinese titles.
+
+    With `touched` (the paths the pull request changes), problems in other files are
+    listed apart, as consequences of the change for the rest of the repository.
+    """
     private = {p.path for p in problems if p.rule.startswith("personal.")}
     lines = ["## 合并请求检查摘要", ""]
     added = [d for d in diffs if d.old is None and d.new is not None]
@@ -56,7 +64,7 @@ def review_summary(
         lines.append("")
     if not (added or changed or deleted):
         lines += ["没有改动项目文件。", ""]
-    lines += _verdict(problems)
+    lines += _verdict(problems, touched)
     return "\n".join(lines) + "\n"
 
 
@@ -122,7 +130,7 @@ def _brief(value: Any) -> str:
     return str(value)
 
 
-def _verdict(problems: list[Problem]) -> list[str]:
+def _verdict(problems: list[Problem], touched: frozenset[str] | None) -> list[str]:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     if not problems:
@@ -133,10 +141,26 @@ def _verdict(problems: list[Problem]) -> list[str]:
         f"{'❌' if errors else '⚠️'} {errors} 个错误，{warnings} 个警告：",
         "",
     ]
-    lines += [
-        f"- `{p.path}{f':{p.line}' if p.line else ''}` "
-        + (f"{inline(p.field)}：" if p.field else "")
-        + inline(p.message)
-        for p in problems
-    ]
+    elsewhere = [p for p in problems if touched is not None and _elsewhere(p.path, touched)]
+    lines += [_item(p) for p in problems if p not in elsewhere]
+    if elsewhere:
+        lines += [
+            "",
+            "**本合并请求没有改动、但合并后会出错的文件**（多半是改动的后果：例如关闭、隐藏、"
+            "改名或删除了被典型案例或路演引用的项目。合并它会让之后的每次构建都失败）：",
+            "",
+        ]
+        lines += [_item(p) for p in elsewhere]
     return lines
+
+
+def _elsewhere(path: str, touched: frozenset[str]) -> bool:
+    return path != PULL_REQUEST and path not in touched
+
+
+def _item(problem: Problem) -> str:
+    return (
+        f"- `{problem.path}{f':{problem.line}' if problem.line else ''}` "
+        + (f"{inline(problem.field)}：" if problem.field else "")
+        + inline(problem.message)
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +106,8 @@ class _Run:
                 registries["colleges"].ids(),
                 registries["mentors"].ids(),
                 registries["fields"].ids(),
+                _closed(projects.values()),
+                self.today,
             ),
             self.checkers["roadshow"],
         )
@@ -192,6 +194,15 @@ class _Run:
         problems += checker.check(document)
         problems += check_event(document, file, project_ids, mentor_ids, checker.schema)
         return document, problems
+
+
+def _closed(projects: Iterable[tuple[Document, Path]]) -> frozenset[str]:
+    """Ids of the loaded projects whose status is closed."""
+    return frozenset(
+        file.stem
+        for document, file in projects
+        if isinstance(document.data, dict) and document.data.get("status") == "closed"
+    )
 
 
 def _display(layout: Layout, file: Path) -> str:

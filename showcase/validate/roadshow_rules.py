@@ -3,8 +3,8 @@
 `check_roadshow` checks one file on its own and against the registries: the id matches
 the file name, the time zone exists, dates and times are real, windows and breaks lie
 inside their day, pinned times fall inside a window and outside the fixed breaks, room,
-track and judge ids are unique, and every project, college, mentor, field and room it
-names exists.
+track and judge ids are unique, every project, college, mentor, field and room it
+names exists, and a roadshow still to come lists no project that has closed (已终止).
 
 `plan_roadshows` then runs the scheduler (`showcase.roadshow.scheduler`) for every file
 against the checked model. Scheduling is a validation step, before rendering: a
@@ -48,6 +48,10 @@ class RoadshowReferences:
     colleges: frozenset[str] | None
     mentors: frozenset[str] | None
     fields: frozenset[str] | None
+    closed: frozenset[str] = frozenset()
+    """Projects whose status is closed (only those the run has read)."""
+    today: datetime.date | None = None
+    """Roadshows whose last day is before this one are history and may name any project."""
 
 
 def check_roadshow(
@@ -67,6 +71,7 @@ def check_roadshow(
     _unique_ids(_records(data, "tracks"), "tracks", "分组", report)
     _unique_ids(_records(data, "judges"), "judges", "评委", report)
     _check_references(data, references, rooms, report)
+    _check_closed(data, references, days, report)
     _check_pins(data, days, report)
     _check_unavailable(_records(data, "unavailable"), report)
     return found
@@ -313,6 +318,23 @@ def _check_references(
             )
     for index, pin in _records(data, "pinned"):
         need(pin.get("room"), ("pinned", index, "room"), rooms, "路演室编号", "本文件 rooms ")
+
+
+def _check_closed(
+    data: dict[str, Any], refs: RoadshowReferences, days: dict[str, Any], report: Report
+) -> None:
+    """A roadshow still to come must not put a closed project on its agenda."""
+    if refs.today is None or not days or max(days) < refs.today.isoformat():
+        return
+    projects = data.get("projects")
+    for index, pid in enumerate(projects if isinstance(projects, list) else ()):
+        if isinstance(pid, str) and pid in refs.closed:
+            report(
+                ("projects", index),
+                "roadshow.closed-project",
+                f"项目 {pid} 已终止（status: closed），不能排进还没举行的路演。",
+                "从 projects 列表删除它；若项目其实仍在孵化，改正项目文件里的 status。",
+            )
 
 
 def _moment(value: Any, path: JsonPath, report: Report) -> datetime.datetime | None:

@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from showcase.review.check_pr import run
 from tests.image_samples import HARMLESS, PERSONAL
+from tests.review.pr_repo import PROJECT, git
 from tests.validate.conftest import make_repository
-
-PROJECT = "projects/textile/good-yarn.yaml"
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-    )
 
 
 @pytest.fixture
@@ -99,7 +88,7 @@ def test_change_outside_the_authors_folder_is_refused(
     assert code == 1
     assert rules(report) == [
         (PROJECT, "review.ownership"),
-        ("schemas/extra.txt", "review.ownership"),
+        ("schemas/extra.txt", "review.protected-path"),
     ]
     college, schema = report["problems"]
     assert "materials-club 不是学院 textile 的维护人" in college["message"]
@@ -130,7 +119,7 @@ def test_makerspace_maintainer_may_change_anything(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     renamed = edited(repo, "name: 好纱线", "name: 好纱线二代")
-    commit(repo, {"schemas/extra.txt": "x\n", PROJECT: renamed})
+    commit(repo, {"content/pages/extra.md": "# 说明\n", PROJECT: renamed})
     code, report, _ = check(repo, capsys, author="Centre")
     assert (code, report["problems"]) == (0, [])
 
@@ -193,8 +182,8 @@ def test_deleted_project_is_summarised(repo: Path, capsys: pytest.CaptureFixture
 def test_unknown_base_is_a_clear_command_error(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(repo, "no-such-branch", "", "text", "") == 2
-    assert "请确认 no-such-branch 存在" in capsys.readouterr().err
+    assert run(repo, "no-such-branch", "textile-club", "text", "") == 2
+    assert "找不到提交 no-such-branch" in capsys.readouterr().err
 
 
 def test_a_pull_request_that_only_replaces_a_logo_gets_the_logo_checked(
