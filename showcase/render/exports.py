@@ -33,6 +33,7 @@ from showcase.model import (
 from showcase.render import paths
 from showcase.render.atom import Feed, FeedEntry, atom_feed
 from showcase.render.clock import build_stamp
+from showcase.render.text import markdown_as_written
 
 JSON_FILE = "data/projects.json"
 CSV_FILE = "data/projects.csv"
@@ -80,7 +81,7 @@ JSON_FIELDS = (
     ("fields", "行业领域编号列表"),
     ("field_names", "行业领域名称列表"),
     ("summary", "一句话简介"),
-    ("description", "项目介绍（Markdown 原文）"),
+    ("description", "项目介绍（Markdown 原文，已去掉 HTML 注释）"),
     ("keywords", "关键词列表"),
     ("started", "启动时间（年-月）"),
     (
@@ -124,7 +125,7 @@ def project_record(model: Model, project: Project, base_url: str = "") -> dict[s
         "fields": list(project.fields),
         "field_names": [model.fields[f].name for f in project.fields],
         "summary": project.summary,
-        "description": project.description,
+        "description": markdown_as_written(project.description),
         "keywords": list(project.keywords),
         "started": project.started,
         "team": [

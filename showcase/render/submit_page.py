@@ -22,7 +22,7 @@ from showcase.forms.spec import form_spec
 from showcase.model import Model, Project
 from showcase.render import paths
 from showcase.render.html_blocks import page
-from showcase.render.text import json_attribute
+from showcase.render.text import json_attribute, markdown_as_written
 
 SUBMIT = "submit/index.md"
 SCRIPT = "assets/submit.js"
@@ -102,7 +102,7 @@ def edit_data(project: Project) -> dict[str, Any]:
         "status": project.status,
         "fields": list(project.fields),
         "summary": project.summary,
-        "description": project.description,
+        "description": markdown_as_written(project.description),
         "keywords": list(project.keywords),
         "started": project.started,
         "team": [_without_empty(vars(member)) for member in project.team]

@@ -21,6 +21,9 @@ every value goes through exactly one of these doors:
 - `markdown_source(markdown_text)` for a Markdown field re-emitted as Markdown (the
   WeChat article's ``.md``): the `rich` HTML converted back, so it can only express what
   `rich` allows and raw HTML in it is escaped text.
+- `markdown_as_written(markdown_text)` for a Markdown field handed out as the author's own
+  source (the open data, the form's edit data): unchanged but for HTML comments, which
+  authors use for notes they believe hidden and which no rendered page shows either.
 
 The other formats have one writer each, which escapes for its own syntax: JSON
 (`showcase.jsontext`), Atom XML (`showcase.render.atom`), iCalendar
@@ -72,6 +75,7 @@ _ALLOWED_ATTRIBUTES = {"a": {"href"}, "th": {"align"}, "td": {"align"}}
 """No ``title``: Material's ``content.tooltips`` feature would render it as HTML."""
 _ALLOWED_SCHEMES = {"http", "https"}
 
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 
 _converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
@@ -147,6 +151,12 @@ def markdown_source(markdown_text: str) -> str:
     characters that could start markup are backslash-escaped text.
     """
     return _to_markdown.convert(rich(markdown_text)).strip()
+
+
+def markdown_as_written(markdown_text: str) -> str:
+    """The author's Markdown without its HTML comments (an unclosed one runs to the end,
+    as it does in the rendered page)."""
+    return _HTML_COMMENT.sub("", markdown_text)
 
 
 def _without_generic_attributes(tag: str, name: str, value: str) -> str | None:

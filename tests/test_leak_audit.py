@@ -1,0 +1,225 @@
+"""The leak audit: a repository seeded with private markers builds every output; none leaks.
+
+The sample repository is copied and seeded with markers in every place the data may hold
+something that must never be published: YAML comments of every record kind, HTML comments
+inside Markdown fields and story bodies, the approver of each typical case, bytes appended
+to images (polyglot files) and the text of draft and scheduled typical cases. Then every
+output is built the way the users build it — the public site, the preview site, the
+roadshow agendas (with their PDFs when Chromium is there), the publicity articles and share
+images, the open-data exports and the submission form's data — and every output file is
+searched, decoded by its kind (text, JSON, image metadata, PDF text), for the markers and
+for personal data. Draft markers are allowed only in the outputs that are previews.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from showcase.engine.cli import build
+from showcase.engine.publicity_cli import run as run_publicity
+from showcase.paths import repository_root
+from showcase.roadshow.cli import run as run_agenda
+
+NEVER = "LEAKMARK-NEVER"
+"""Planted where nothing may ever be published, preview or not."""
+DRAFT = "LEAKMARK-DRAFT"
+"""Planted in draft and scheduled typical cases: previews may show it, public outputs not."""
+MARKER = re.compile(r"LEAKMARK-[A-Z]+(?:-[A-Z0-9]+)*", re.IGNORECASE)
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+"""Search indexes join segmented words with zero-width spaces; they must not hide a marker."""
+
+REPOSITORY_PARTS = ("projects", "content", "schemas", "mkdocs.yml", "overrides")
+
+
+@dataclass(frozen=True)
+class Outputs:
+    public: tuple[Path, ...]
+    previews: tuple[Path, ...]
+    planted: dict[str, int]
+    """How many markers of each place were planted, for the report."""
+
+
+def _copy_sample_repository(root: Path) -> None:
+    source = repository_root()
+    for part in REPOSITORY_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, root / part)
+        else:
+            shutil.copy2(source / part, root / part)
+
+
+def _plant_comments(root: Path, planted: dict[str, int]) -> None:
+    """A comment at the end of every YAML file: comments are data the site must not show."""
+    for path in sorted([*root.glob("projects/**/*.yaml"), *root.glob("content/**/*.yaml")]):
+        kind = path.parent.name if path.parent.name in ("events", "roadshows") else path.stem
+        kind = "project" if path.is_relative_to(root / "projects") else kind
+        with path.open("a", encoding="utf-8") as file:
+            file.write(f"\n# {NEVER}-COMMENT 仅供维护人查看的备注\n")
+        planted[f"YAML comment ({kind})"] = planted.get(f"YAML comment ({kind})", 0) + 1
+
+
+def _plant_markdown_comments(root: Path, planted: dict[str, int]) -> None:
+    """An HTML comment inside every Markdown field and story body that the sample data has."""
+    comment = f"<!-- {NEVER}-HTMLCOMMENT -->"
+    for path in sorted(root.glob("projects/*/*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        if "\ndescription: |\n" in text:
+            path.write_text(
+                text.replace("\ndescription: |\n", f"\ndescription: |\n  {comment}\n", 1),
+                encoding="utf-8",
+            )
+            planted["HTML comment in a project description"] = (
+                planted.get("HTML comment in a project description", 0) + 1
+            )
+    for path in sorted((root / "content" / "stories").glob("*.md")):
+        head, separator, body = path.read_text(encoding="utf-8").partition("\n---\n")
+        path.write_text(f"{head}{separator}{comment}\n{body}", encoding="utf-8")
+        planted["HTML comment in a story body"] = planted.get("HTML comment in a story body", 0) + 1
+
+
+def _plant_case_markers(root: Path, planted: dict[str, int]) -> None:
+    """Approvers are internal; drafts and scheduled cases are internal until their day."""
+    path = root / "content" / "typical-cases.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    status = ""
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.startswith("status:"):
+            status = stripped.split(":", 1)[1].strip()
+        if stripped.startswith("approved_by:"):
+            lines[index] = f"{line} {NEVER}-APPROVER"
+            planted["typical-case approver"] = planted.get("typical-case approver", 0) + 1
+    text = "\n".join(lines) + "\n"
+    # Every case's quote gets a draft marker when the case is a draft or scheduled later.
+    cases = text.split("\n  - id: ")
+    for position, chunk in enumerate(cases[1:], start=1):
+        status = re.search(r"\n    status: (\w+)", chunk)
+        publish = re.search(r"\n    publish_date: (\S+)", chunk)
+        later = publish is not None and publish.group(1) > "2026-11-29"
+        if status and (status.group(1) == "draft" or later):
+            cases[position] = re.sub(
+                r"\n    quote: (.*)", rf"\n    quote: \1{DRAFT}-QUOTE", chunk, count=1
+            )
+            planted["draft or scheduled case quote"] = (
+                planted.get("draft or scheduled case quote", 0) + 1
+            )
+    path.write_text("\n  - id: ".join(cases), encoding="utf-8")
+
+
+def _plant_image_trailers(root: Path, planted: dict[str, int]) -> None:
+    """Bytes after an image's end: a polyglot file that must be re-encoded away."""
+    images = [
+        *root.glob("projects/*/*/*.png"),
+        *root.glob("content/stories/*/*.png"),
+        *root.glob("content/stories/*/*.jpg"),
+    ]
+    for path in sorted(images):
+        with path.open("ab") as file:
+            file.write(f"<html>{NEVER}-TRAILER</html>".encode())
+        planted["bytes appended to an image"] = planted.get("bytes appended to an image", 0) + 1
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> Outputs:
+    root = tmp_path_factory.mktemp("audit") / "repo"
+    _copy_sample_repository(root)
+    planted: dict[str, int] = {}
+    _plant_comments(root, planted)
+    _plant_markdown_comments(root, planted)
+    _plant_case_markers(root, planted)
+    _plant_image_trailers(root, planted)
+    today = "2026-11-29"
+    site, preview = root / "site", root / "build" / "preview-site"
+    agenda = root / "build" / "agenda"
+    articles, article_previews = root / "build" / "publicity", root / "build" / "publicity-preview"
+    assert build(root, site, drafts=False, today=today) == 0
+    assert build(root, preview, drafts=True, today=today) == 0
+    assert run_agenda(root, "", agenda) == 0
+    assert run_publicity(root, False, today, str(articles)) == 0
+    assert run_publicity(root, True, today, str(article_previews)) == 0
+    return Outputs((site, agenda, articles), (preview, article_previews), planted)
+
+
+def _readable_texts(path: Path) -> list[str]:
+    """Every text a reader of this file could get out of it, decoded by its kind."""
+    raw = path.read_bytes()
+    texts = [raw.decode("latin-1")]
+    suffix = path.suffix.lower()
+    if suffix in (".png", ".jpg", ".jpeg", ".webp", ".gif"):
+        with Image.open(path) as image:
+            texts.append(repr(image.info))
+            texts.append(repr(dict(image.getexif())))
+            texts.append(repr(getattr(image, "text", {})))
+    elif suffix == ".pdf":
+        texts.extend(page.extract_text() for page in PdfReader(path).pages)
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return texts
+        texts.append(text)
+        if suffix == ".json":
+            texts.append(json.dumps(json.loads(text), ensure_ascii=False))
+    return [text.translate(ZERO_WIDTH) for text in texts]
+
+
+def _markers_in(folders: tuple[Path, ...]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                for text in _readable_texts(path):
+                    for match in MARKER.finditer(text):
+                        found.setdefault(match.group().upper(), set()).add(str(path))
+    return found
+
+
+def test_every_output_kind_was_built(outputs: Outputs) -> None:
+    """The audit reads every kind of file the users publish, so it can find a leak in each."""
+    suffixes = {
+        path.suffix.lower()
+        for folder in (*outputs.public, *outputs.previews)
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+    expected = {".html", ".json", ".csv", ".xml", ".ics", ".md", ".png", ".js", ".css"}
+    if shutil.which("chromium"):
+        expected.add(".pdf")
+    assert expected <= suffixes
+
+
+def test_every_place_was_planted(outputs: Outputs) -> None:
+    assert set(outputs.planted) == {
+        "YAML comment (project)",
+        "YAML comment (events)",
+        "YAML comment (roadshows)",
+        "YAML comment (site)",
+        "YAML comment (colleges)",
+        "YAML comment (mentors)",
+        "YAML comment (fields)",
+        "YAML comment (services)",
+        "YAML comment (typical-cases)",
+        "HTML comment in a project description",
+        "HTML comment in a story body",
+        "typical-case approver",
+        "draft or scheduled case quote",
+        "bytes appended to an image",
+    }
+
+
+def test_no_public_output_holds_any_private_marker(outputs: Outputs) -> None:
+    assert _markers_in(outputs.public) == {}
+
+
+def test_previews_hold_draft_text_but_nothing_never_published(outputs: Outputs) -> None:
+    found = _markers_in(outputs.previews)
+    assert {marker for marker in found if marker.startswith(NEVER)} == set()
+    assert f"{DRAFT}-QUOTE" in found, "the preview must show draft cases (else this test is blind)"
