@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
 from yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -33,9 +32,11 @@ from yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
-from yaml.nodes import ScalarNode
-from yaml.resolver import Resolver
 
+from showcase.load.characters import FORBIDDEN_IN_VALUE, escaped_characters, hidden_characters
+from showcase.load.files import file_problem as _file_problem
+from showcase.load.files import read_source
+from showcase.load.scalars import FIRST_CHARACTERS, resolve_plain
 from showcase.problems import Problem
 
 try:
@@ -50,18 +51,7 @@ JsonPath = tuple[str | int, ...]
 
 _BOM = "\ufeff"
 _STR = "tag:yaml.org,2002:str"
-_SCALAR_TAGS = {
-    "tag:yaml.org,2002:null": SafeConstructor.construct_yaml_null,
-    "tag:yaml.org,2002:bool": SafeConstructor.construct_yaml_bool,
-    "tag:yaml.org,2002:int": SafeConstructor.construct_yaml_int,
-    "tag:yaml.org,2002:float": SafeConstructor.construct_yaml_float,
-}
-_STRING_TAGS = {_STR, "tag:yaml.org,2002:timestamp"}
 _ALLOWED_EXPLICIT_TAGS = {_STR, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
-
-_resolver = Resolver()
-_IMPLICIT_FIRST_CHARS = frozenset(key for key in Resolver.yaml_implicit_resolvers if key)
-_constructor = SafeConstructor()
 
 _TAB_HINT = "YAML 不能用 Tab 缩进，请全部改用空格（每层两个空格）。"
 _INDENT_HINT = "检查缩进：同一层的字段要左对齐，列表项以「- 」开头。"
@@ -121,6 +111,12 @@ class Document:
     key_positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
     text: str = ""
     """The decoded source without its BOM, for checks that read comments too."""
+    refused: set[JsonPath] = field(default_factory=set)
+    """Values the loader already reported (an ambiguous number, an escaped control
+    character): the schema check does not repeat a second message about them."""
+    multiline: list[JsonPath] = field(default_factory=list)
+    """String values holding a tab or a line break before their end, for the check that
+    only Markdown fields may have them (`showcase.validate.schema_check`)."""
 
     def position(self, path: JsonPath) -> tuple[int, int]:
         """Where the value at `path` starts, or its nearest ancestor when it is absent."""
@@ -147,27 +143,14 @@ def load_yaml(
     file: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES
 ) -> tuple[Document | None, list[Problem]]:
     """Load one YAML file; return the document (None when unusable) and its problems."""
-    try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            return None, [
-                _file_problem(
-                    display_path,
-                    "load.too-large",
-                    f"文件过大（{size} 字节），上限为 {max_bytes} 字节。",
-                    "项目文件只写文字信息；长介绍请精简，图片放在项目文件夹里用 logo 字段引用。",
-                )
-            ]
-        raw = file.read_bytes()
-    except OSError as error:
-        return None, [
-            _file_problem(
-                display_path,
-                "load.unreadable",
-                f"无法读取文件：{error.strerror}。",
-                "检查文件是否存在、是否有读取权限。",
-            )
-        ]
+    raw, problems = read_source(
+        file,
+        display_path,
+        max_bytes,
+        "项目文件只写文字信息；长介绍请精简，图片放在项目文件夹里用 logo 字段引用。",
+    )
+    if raw is None:
+        return None, problems
     return load_yaml_bytes(raw, display_path)
 
 
@@ -189,6 +172,9 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
             )
         ]
     text = text.removeprefix(_BOM)
+    hidden = hidden_characters(text, display_path)
+    if hidden:
+        return None, hidden
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
@@ -200,7 +186,7 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
                 "按模板填写项目信息，或用 invoke new 生成新文件。",
             )
         ]
-    builder = _Builder(display_path)
+    builder = _Builder(display_path, text)
     try:
         data = builder.build(yaml.parse(text, Loader=_Loader))
     except _Refused as refused:
@@ -209,18 +195,29 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
         return None, [_syntax_problem(display_path, error, text)]
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
         return None, [_file_problem(display_path, "load.syntax", f"YAML 语法错误：{error}", "")]
-    document = Document(display_path, data, builder.value_positions, builder.key_positions, text)
+    document = Document(
+        display_path,
+        data,
+        builder.value_positions,
+        builder.key_positions,
+        text,
+        builder.refused,
+        builder.multiline,
+    )
     return document, builder.problems
 
 
 class _Builder:
     """Turns the event stream into values, recording positions and problems."""
 
-    def __init__(self, display_path: str):
+    def __init__(self, display_path: str, text: str):
         self.path = display_path
+        self.text = text
         self.value_positions: dict[JsonPath, tuple[int, int]] = {}
         self.key_positions: dict[JsonPath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
+        self.refused: set[JsonPath] = set()
+        self.multiline: list[JsonPath] = []
 
     def build(self, events: Any) -> Any:
         events = iter(events)
@@ -228,6 +225,16 @@ class _Builder:
         start = next(events)
         if not isinstance(start, DocumentStartEvent):  # pragma: no cover - empty handled before
             raise _Refused(_file_problem(self.path, "load.empty", "文件是空的。", ""))
+        if start.version or start.tags:
+            raise _Refused(
+                Problem(
+                    self.path,
+                    *_position(start),
+                    rule="load.directive",
+                    message="不支持 %YAML 或 %TAG 指令：它们会改变 yes、on 等写法的含义。",
+                    hint="删除以 % 开头的行和它下面的 --- 行。",
+                )
+            )
         value = self._value(next(events), events, ())
         next(events)  # DocumentEndEvent
         following = next(events)
@@ -270,7 +277,7 @@ class _Builder:
                 )
             )
         if isinstance(event, ScalarEvent):
-            return _scalar(event)
+            return self._scalar(event, path, position)
         if isinstance(event, SequenceStartEvent):
             items = []
             for child in events:
@@ -305,7 +312,17 @@ class _Builder:
                         hint="写成「字段名: 值」的形式。",
                     )
                 )
-            key = str(_scalar(key_event))
+            if key_event.value == "<<" and key_event.style == "" and key_event.implicit[0]:
+                raise _Refused(
+                    Problem(
+                        self.path,
+                        *key_position,
+                        rule="load.merge-key",
+                        message="不支持 YAML 合并键 <<：不同工具对它的处理不一致。",
+                        hint="把要合并的字段直接逐项写出来。",
+                    )
+                )
+            key = str(self._scalar(key_event, None, key_position))
             child_path = (*path, key)
             if key in mapping:
                 first_line = self.key_positions[child_path][0]
@@ -325,17 +342,38 @@ class _Builder:
             mapping[key] = self._value(next(events), events, child_path)
         return mapping  # pragma: no cover - the parser always closes mappings
 
+    def _scalar(self, event: ScalarEvent, path: JsonPath | None, position: tuple[int, int]) -> Any:
+        """The scalar's value: YAML 1.2 core types, text kept for anything refused.
 
-def _scalar(event: ScalarEvent) -> Any:
-    value = event.value
-    if value and value[0] not in _IMPLICIT_FIRST_CHARS:
-        return value  # fast path: no implicit type (bool, int, null…) starts with this
-    if event.tag == _STR or not event.implicit[0]:
-        return value
-    tag = _resolver.resolve(ScalarNode, value, event.implicit)
-    if tag in _STRING_TAGS:
-        return value
-    return _SCALAR_TAGS[tag](_constructor, ScalarNode(tag, value))
+        `path` is None for a key: keys are names, checked by the schema.
+        """
+        value = event.value
+        if event.style == '"' and (FORBIDDEN_IN_VALUE.search(value) or "&" in value):
+            source = self.text[event.start_mark.index : event.end_mark.index]
+            found = escaped_characters(source, value, self.path, *position)
+            if found:
+                self.problems += found
+                if path is not None:
+                    self.refused.add(path)
+                return value
+        result: Any = value
+        if (not value or value[0] in FIRST_CHARACTERS) and not event.style and event.implicit[0]:
+            resolved = resolve_plain(value)
+            if resolved.refusal:
+                rule, message, hint = resolved.refusal
+                self.problems.append(
+                    Problem(self.path, *position, rule=rule, message=message, hint=hint)
+                )
+                if path is not None:
+                    self.refused.add(path)
+            result = resolved.value
+        if (
+            path is not None
+            and isinstance(result, str)
+            and ("\t" in result or 0 <= result.find("\n") < len(result) - 1)
+        ):
+            self.multiline.append(path)
+        return result
 
 
 def _position(event: Any) -> tuple[int, int]:
@@ -371,7 +409,3 @@ def _syntax_problem(display_path: str, error: yaml.MarkedYAMLError, text: str) -
         message=f"YAML 语法错误（{detail}）。",
         hint="对照模板检查这一行及上一行的缩进、冒号和引号。",
     )
-
-
-def _file_problem(display_path: str, rule: str, message: str, hint: str) -> Problem:
-    return Problem(display_path, 0, 0, rule=rule, message=message, hint=hint)

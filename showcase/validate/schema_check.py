@@ -30,9 +30,11 @@ from jsonschema.exceptions import ValidationError
 
 from showcase.load.yamlfile import Document, JsonPath
 from showcase.problems import Problem
+from showcase.validate.ecma_regex import ecma_schema
 from showcase.validate.labels import (
     closest,
     field_label,
+    schema_node,
     show_value,
     type_label,
     value_type_label,
@@ -41,7 +43,7 @@ from showcase.validate.labels import (
 _TYPE_HINTS = {
     "array": "列表的每一项单独写一行，以「- 」开头并对齐。",
     "object": "在下一行缩进两个空格，逐项写「字段名: 值」。",
-    "string": '全是数字、像 yes/no 或以特殊符号开头的文字，请用英文引号括起来，例如 "2024"。',
+    "string": '全是数字、像 true/null 或以特殊符号开头的文字，请用英文引号括起来，例如 "2024"。',
     "boolean": "写 true（是）或 false（否）。",
     "number": "只写数字，不加单位、逗号或引号，例如 500000。",
     "integer": "只写整数，不加单位、逗号或引号。",
@@ -56,8 +58,9 @@ class SchemaChecker:
     def __init__(self, schema: dict[str, Any]):
         Draft202012Validator.check_schema(schema)
         self.schema = schema
-        self._validator = Draft202012Validator(schema)
-        self._fast_check = _compile_fast(schema)
+        ecma = ecma_schema(schema)  # patterns with ECMAScript semantics, for both validators
+        self._validator = Draft202012Validator(ecma)
+        self._fast_check = _compile_fast(ecma)
 
     @classmethod
     def from_file(cls, path: Path) -> SchemaChecker:
@@ -66,17 +69,20 @@ class SchemaChecker:
 
     def check(self, document: Document) -> list[Problem]:
         """Every schema problem in `document`, or [] when it is valid."""
+        problems = self._single_line(document) if document.multiline else []
         try:
             self._fast_check(document.data)
-            return []
+            return problems
         except fastjsonschema.JsonSchemaException:
             pass
         errors = list(self._validator.iter_errors(document.data))
         mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
-        problems: list[Problem] = []
+        reported = document.refused | {path for path in document.multiline}
         seen_required: set[JsonPath] = set()
         for error in errors:
             path: JsonPath = tuple(error.absolute_path)
+            if path in reported:
+                continue  # the loader or the line-break check already said what is wrong
             if error.validator != "type" and path in mistyped:
                 continue  # "should be a list" says it all; skip its follow-on complaints
             if error.validator == "required":
@@ -86,6 +92,40 @@ class SchemaChecker:
             translate = _TRANSLATORS.get(str(error.validator), _other)
             problems.extend(translate(error, document, path))
         return problems
+
+    def _single_line(self, document: Document) -> list[Problem]:
+        """Tabs and line breaks are for Markdown fields; anywhere else they are a mistake.
+
+        A Markdown field says so with ``contentMediaType: text/markdown``. A single final
+        line break (what ``summary: >`` produces) is left to the field's pattern.
+        """
+        problems = []
+        for path in document.multiline:
+            node = schema_node(self.schema, path)
+            if node.get("type") != "string" or node.get("contentMediaType") == "text/markdown":
+                continue
+            value = _value_at(document.data, path)
+            char = "\t" if "\t" in value else "\n"
+            problems.append(
+                _problem(
+                    document,
+                    path,
+                    "text.single-line",
+                    field_label(path, node.get("title", "")),
+                    f"这个字段只能写一行，这里有{_LINE_BREAKS[char]}。",
+                    "把内容写在同一行；分段的长文字只能写在支持 Markdown 的介绍类字段里。",
+                )
+            )
+        return problems
+
+
+_LINE_BREAKS = {"\n": "换行（U+000A）", "\t": "制表符（Tab，U+0009）"}
+
+
+def _value_at(data: Any, path: JsonPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 @functools.lru_cache(maxsize=32)
