@@ -11,18 +11,16 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from showcase.load.files import regular_files, walk_files
+
 _FRONT_MATTER_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*(.+?)\s*\n(?:.*\n)*?---\s*\n")
 _FIRST_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
 def read_content_pages(pages_dir: Path) -> dict[str, str]:
     """File name → text of every Markdown page in `pages_dir`, sorted; empty if none."""
-    if not pages_dir.is_dir():
-        return {}
     return {
-        path.name: path.read_text(encoding="utf-8-sig")
-        for path in sorted(pages_dir.glob("*.md"))
-        if path.is_file()
+        path.name: path.read_text(encoding="utf-8-sig") for path in regular_files(pages_dir, ".md")
     }
 
 
@@ -31,12 +29,10 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".svg")
 
 def read_content_assets(pages_dir: Path, root: Path) -> dict[str, str]:
     """Docs path → repository path of every image under `pages_dir` (screenshots, photos)."""
-    if not pages_dir.is_dir():
-        return {}
     return {
         "pages/" + path.relative_to(pages_dir).as_posix(): path.relative_to(root).as_posix()
-        for path in sorted(pages_dir.rglob("*"))
-        if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file()
+        for path in walk_files(pages_dir)[0]
+        if path.suffix.lower() in IMAGE_SUFFIXES
     }
 
 
