@@ -17,6 +17,7 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -188,7 +189,7 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
         ]
     builder = _Builder(display_path, text)
     try:
-        data = builder.build(yaml.parse(text, Loader=_Loader))
+        data = builder.build(parse_events(text))
     except _Refused as refused:
         return None, [*builder.problems, refused.problem]
     except yaml.MarkedYAMLError as error:
@@ -205,6 +206,11 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
         builder.multiline,
     )
     return document, builder.problems
+
+
+def parse_events(text: str) -> Iterator[Any]:
+    """libyaml's event stream for `text`, read lazily (PyYAML's own parser without libyaml)."""
+    return iter(yaml.parse(text, Loader=_Loader))
 
 
 class _Builder:

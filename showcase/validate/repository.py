@@ -28,6 +28,7 @@ from showcase.model import (
 from showcase.paths import Layout
 from showcase.problems import Problem, has_errors, sort_problems
 from showcase.validate.case_rules import check_publicity
+from showcase.validate.duplicate_names import check_duplicate_names
 from showcase.validate.event_rules import check_event
 from showcase.validate.personal_data import scan_personal_data
 from showcase.validate.project_rules import ProjectRules, References
@@ -88,6 +89,9 @@ class _Run:
             problems += found
             if document is not None:
                 projects[_display(self.layout, file)] = (document, file)
+        problems += check_duplicate_names(
+            self.layout, projects.values(), all_projects, self.checkers["project"].schema
+        )
 
         project_ids = frozenset(file.stem for file in all_projects)
         events: list[Document] = []
