@@ -22,6 +22,8 @@ from pathlib import Path
 from showcase.problems import Problem
 
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NON_BLOCKING = getattr(os, "O_NONBLOCK", 0)
+"""Opened only after lstat says "regular file"; these flags close the gap in between."""
 
 
 def read_source(
@@ -29,20 +31,21 @@ def read_source(
 ) -> tuple[bytes | None, list[Problem]]:
     """The bytes of a regular file no larger than `max_bytes`, never through a symlink."""
     try:
-        if file.is_symlink():
+        mode = file.lstat().st_mode
+        if stat.S_ISLNK(mode):
             return None, [symlink_problem(display_path)]
-        descriptor = os.open(file, os.O_RDONLY | _NO_FOLLOW)
+        if not stat.S_ISREG(mode):  # a folder, or a FIFO that would block forever
+            return None, [
+                file_problem(
+                    display_path,
+                    "load.unreadable",
+                    "这不是一个普通文件。",
+                    "数据文件必须是普通的文本文件。",
+                )
+            ]
+        descriptor = os.open(file, os.O_RDONLY | _NO_FOLLOW | _NON_BLOCKING)
         with os.fdopen(descriptor, "rb") as stream:
             status = os.fstat(stream.fileno())
-            if not stat.S_ISREG(status.st_mode):
-                return None, [
-                    file_problem(
-                        display_path,
-                        "load.unreadable",
-                        "这不是一个普通文件。",
-                        "数据文件必须是普通的文本文件。",
-                    )
-                ]
             if status.st_size > max_bytes:
                 return None, [
                     file_problem(

@@ -7,9 +7,10 @@ dates stay text. PyYAML reads YAML 1.1, so the loader resolves plain scalars its
 the core schema's table below instead of PyYAML's resolver.
 
 Some spellings are read differently by the readers a college may use: ruamel.yaml (inside
-check-jsonschema) also accepts ``1_000``, ``0b101``, ``-0x1F`` as numbers and fails on a
-bare ``=``; a YAML 1.1 reader does the same and more. Those spellings are refused
-(``load.ambiguous-scalar``) rather than guessed. So are numbers no record can mean: NaN
+check-jsonschema) also takes ``1_000``, ``0b101``, ``-0x1F`` for numbers, reads ``.5e3``
+as text and fails on a bare ``=``; a YAML 1.1 reader differs even more. Exactly where the
+core schema and ruamel.yaml disagree, the spelling is refused (``load.ambiguous-scalar``)
+rather than guessed. So are numbers no record can mean: NaN
 and infinities (``load.non-finite-number``) and numbers beyond what JSON carries exactly,
 2^53 (``load.number-out-of-range``); the schemas' own ``maximum`` bounds each field
 further.
@@ -40,19 +41,19 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
 _INFINITY = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
 _NAN = frozenset((".nan", ".NaN", ".NAN"))
 
-_AMBIGUOUS_NUMBER = re.compile(
-    r"""[-+]?(?:
-        [0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?  # 1_000, 1_0.5: ruamel: number
-      | [0-9]*\.[0-9_]*_[0-9_]*(?:[eE][-+]?[0-9]+)?            # 0.1_0
-      | 0b[0-1_]+                                             # binary: YAML 1.1 and ruamel
-      | 0o?[0-7]*_[0-7_]*                                     # 0o1_7, 0_7
-      | 0x[0-9a-fA-F]*_[0-9a-fA-F_]*                          # 0x_1
-    )
-    | [-+]0[ox][0-9a-fA-F_]+                                  # signed octal/hex: ruamel only
-    | [-+]?\.[0-9]+[eE][0-9]+                                 # .5e3: core float, ruamel text
-    """,
+_RUAMEL_NUMBER = re.compile(
+    r"""(?=[-+0-9.])[-+]?(?:  # ruamel.yaml only tries these first characters
+        0b[0-1_]+ | 0o?[0-7_]+ | [0-9_]+ | 0x[0-9a-fA-F_]+
+      | [0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+      | [0-9][0-9_]*[eE][-+]?[0-9]+
+      | \.[0-9_]+(?:[eE][-+][0-9]+)?
+    )""",
     re.VERBOSE,
 )
+"""What ruamel.yaml (check-jsonschema's reader) takes for a number in YAML 1.2 mode: also
+``1_000``, ``0b101``, ``-0x1F``, which the core schema reads as text."""
+_CORE_ONLY_FLOAT = re.compile(r"[-+]?\.[0-9]+[eE][0-9]+")
+"""``.5e3``: a number for the core schema, text for ruamel.yaml."""
 _YAML_11_INDICATORS = frozenset(("=", "<<"))
 """Plain ``=`` and ``<<`` are YAML 1.1 value and merge keys; ruamel.yaml fails on them."""
 
@@ -83,12 +84,14 @@ def resolve_plain(text: str) -> Resolved:
         return _integer(text, text[2:].lstrip("0"), 8)
     if _INT_HEX.fullmatch(text):
         return _integer(text, text[2:].lstrip("0"), 16)
-    if _FLOAT.fullmatch(text) and not _AMBIGUOUS_NUMBER.fullmatch(text):
+    if _CORE_ONLY_FLOAT.fullmatch(text) or (
+        _RUAMEL_NUMBER.fullmatch(text) and not _FLOAT.fullmatch(text)
+    ):
+        return Resolved(text, _ambiguous_number(text))
+    if _FLOAT.fullmatch(text):
         return _float(text)
     if text in _NAN or _INFINITY.fullmatch(text):
         return Resolved(text, _not_finite(text))
-    if _AMBIGUOUS_NUMBER.fullmatch(text):
-        return Resolved(text, _ambiguous_number(text))
     if text in _YAML_11_INDICATORS:
         return Resolved(
             text,

@@ -59,13 +59,17 @@ def normalised_name(name: str) -> str:
 def check_duplicate_names(
     layout: Layout,
     loaded: Iterable[tuple[Document, Path]],
-    all_projects: list[Path],
+    unselected: Iterable[Path],
     schema: dict[str, Any],
 ) -> list[Problem]:
-    """A problem on each loaded project whose name another project also uses."""
+    """A problem on each loaded project whose name another project also uses.
+
+    `unselected` are the project files a partial run does not check; their names are
+    peeked at so that a new file is still compared with the whole repository.
+    """
     documents = {file: document for document, file in loaded}
     buckets: dict[str, list[Path]] = {}
-    for file, name in _names(documents, all_projects):
+    for file, name in _names(documents, unselected):
         key = normalised_name(name)
         if key:
             buckets.setdefault(key, []).append(file)
@@ -96,16 +100,18 @@ def check_duplicate_names(
     return problems
 
 
-def _names(documents: dict[Path, Document], all_projects: list[Path]) -> Iterable[tuple[Path, str]]:
+def _names(
+    documents: dict[Path, Document], unselected: Iterable[Path]
+) -> Iterable[tuple[Path, str]]:
     for file, document in documents.items():
         data = document.data
-        if isinstance(data, dict) and isinstance(data.get("name"), str):
-            yield file, data["name"]
-    for file in all_projects:
-        if file not in documents:
-            name = _peek_name(file)
-            if name is not None:
-                yield file, name
+        name = data.get("name") if isinstance(data, dict) else None
+        if isinstance(name, str) and ("name",) not in document.refused:
+            yield file, name
+    for file in unselected:
+        name = _peek_name(file)
+        if name is not None:
+            yield file, name
 
 
 def _peek_name(file: Path) -> str | None:

@@ -89,8 +89,12 @@ class _Run:
             problems += found
             if document is not None:
                 projects[_display(self.layout, file)] = (document, file)
+        chosen = set(selection.projects)
         problems += check_duplicate_names(
-            self.layout, projects.values(), all_projects, self.checkers["project"].schema
+            self.layout,
+            projects.values(),
+            (file for file in all_projects if file not in chosen),
+            self.checkers["project"].schema,
         )
 
         project_ids = frozenset(file.stem for file in all_projects)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from tests.validate.input_builders import INPUT_BUILDERS
+
 PROJECT = """\
 id: foo
 name: 测试项目
@@ -106,3 +108,4 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "logo-truncated": logo_truncated,
     "logo-valid-png": logo_valid_png,
 }
+BUILDERS.update(INPUT_BUILDERS)
