@@ -392,6 +392,8 @@ def _syntax_problem(display_path: str, error: yaml.MarkedYAMLError, text: str) -
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     detail = " ".join(part for part in (error.context, error.problem) if part)
     lines = text.splitlines()
+    if line > len(lines):  # libyaml places "end of stream" after the last line
+        line, column = len(lines), len(lines[-1]) + 1 if lines else 1
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
     if "\t" in indent:  # libyaml words tab errors several ways; the indent tells for sure
