@@ -30,7 +30,7 @@ team:
 """
 
 
-def _outside(root: Path) -> Path:
+def outside_folder(root: Path) -> Path:
     """A folder beside the repository holding files nobody may read through a link."""
     folder = root.parent / "outside"
     folder.mkdir(exist_ok=True)
@@ -41,22 +41,22 @@ def _outside(root: Path) -> Path:
 
 
 def symlink_project_file(root: Path) -> None:
-    (root / "projects/textile/evil.yaml").symlink_to(_outside(root) / "passwd.yaml")
+    (root / "projects/textile/evil.yaml").symlink_to(outside_folder(root) / "passwd.yaml")
 
 
 def symlink_college_folder(root: Path) -> None:
-    (root / "projects/evil").symlink_to(_outside(root), target_is_directory=True)
+    (root / "projects/evil").symlink_to(outside_folder(root), target_is_directory=True)
 
 
 def symlink_projects_folder(root: Path) -> None:
     moved = root.parent / "real-projects"
     (root / "projects").rename(moved)
     (root / "projects").symlink_to(moved, target_is_directory=True)
-    _outside(root)
+    outside_folder(root)
 
 
 def symlink_content(root: Path) -> None:
-    outside = _outside(root)
+    outside = outside_folder(root)
     content = root / "content"
     (content / "services.yaml").symlink_to(outside / "passwd.yaml")
     (content / "events").symlink_to(outside, target_is_directory=True)
@@ -70,7 +70,7 @@ def symlink_content(root: Path) -> None:
 def symlink_logo_folder(root: Path) -> None:
     text = PROJECT.format(id="foo", name="链接标志") + "logo: logo.png\n"
     (root / "projects/textile/foo.yaml").write_text(text, encoding="utf-8")
-    (root / "projects/textile/foo").symlink_to(_outside(root), target_is_directory=True)
+    (root / "projects/textile/foo").symlink_to(outside_folder(root), target_is_directory=True)
 
 
 def control_characters(root: Path) -> None:
