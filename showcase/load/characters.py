@@ -32,8 +32,9 @@ from showcase.problems import Problem
 _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _OTHER = "\u2028\u2029\ud800-\udfff\ufffe\uffff"
-FORBIDDEN_IN_TEXT = re.compile(f"[{_CONTROLS}{_BIDI}{_OTHER}]|\r(?!\n)")
-"""In a file's text: CR is fine only as half of a CRLF line end."""
+_FORBIDDEN = re.compile(f"[{_CONTROLS}{_BIDI}{_OTHER}]")
+_LONE_CR = re.compile("\r(?!\n)")
+"""In a file's text a CR is fine only as half of a CRLF line end."""
 FORBIDDEN_IN_VALUE = re.compile(f"[{_CONTROLS}{_BIDI}{_OTHER}\r]")
 """In a decoded value: YAML has turned line ends into LF, so any CR came from an escape."""
 
@@ -60,7 +61,11 @@ def hidden_characters(text: str, display_path: str, line_offset: int = 0) -> lis
 
     `line_offset` is added to every line (front matter that starts below line 1).
     """
-    found = [(match.start(), match.group()[0], "") for match in FORBIDDEN_IN_TEXT.finditer(text)]
+    found = []
+    if _FORBIDDEN.search(text):  # one pass with no match is the common case
+        found += [(match.start(), match.group(), "") for match in _FORBIDDEN.finditer(text)]
+    if "\r" in text:
+        found += [(match.start(), "\r", "") for match in _LONE_CR.finditer(text)]
     if "&" in text:
         found += [(start, char, "reference") for start, char in _references(text)]
     found.sort()

@@ -39,7 +39,6 @@ _INT_OCTAL = re.compile(r"0o[0-7]+")
 _INT_HEX = re.compile(r"0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _INFINITY = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
-_NAN = frozenset((".nan", ".NaN", ".NAN"))
 
 _RUAMEL_NUMBER = re.compile(
     r"""(?=[-+0-9.])[-+]?(?:  # ruamel.yaml only tries these first characters
@@ -54,6 +53,17 @@ _RUAMEL_NUMBER = re.compile(
 ``1_000``, ``0b101``, ``-0x1F``, which the core schema reads as text."""
 _CORE_ONLY_FLOAT = re.compile(r"[-+]?\.[0-9]+[eE][0-9]+")
 """``.5e3``: a number for the core schema, text for ruamel.yaml."""
+_NUMBER_START = frozenset("0123456789-+.")
+_ANY_NUMBER = re.compile(
+    "|".join(
+        pattern.pattern
+        for pattern in (_INT_DECIMAL, _INT_OCTAL, _INT_HEX, _FLOAT, _INFINITY, _CORE_ONLY_FLOAT)
+    )
+    + r"|\.(?:nan|NaN|NAN)|"
+    + _RUAMEL_NUMBER.pattern,
+    re.VERBOSE,
+)
+"""One pass that tells every number-like spelling (or refused one) from plain text."""
 _YAML_11_INDICATORS = frozenset(("=", "<<"))
 """Plain ``=`` and ``<<`` are YAML 1.1 value and merge keys; ruamel.yaml fails on them."""
 
@@ -78,6 +88,8 @@ def resolve_plain(text: str) -> Resolved:
         return Resolved(None)
     if text in _BOOL:
         return Resolved(_BOOL[text])
+    if text[0] not in _NUMBER_START or not _ANY_NUMBER.fullmatch(text):
+        return _indicator(text) if text in _YAML_11_INDICATORS else Resolved(text)
     if _INT_DECIMAL.fullmatch(text):
         return _integer(text, text.lstrip("+-").lstrip("0"), 10)
     if _INT_OCTAL.fullmatch(text):
@@ -90,18 +102,18 @@ def resolve_plain(text: str) -> Resolved:
         return Resolved(text, _ambiguous_number(text))
     if _FLOAT.fullmatch(text):
         return _float(text)
-    if text in _NAN or _INFINITY.fullmatch(text):
-        return Resolved(text, _not_finite(text))
-    if text in _YAML_11_INDICATORS:
-        return Resolved(
-            text,
-            (
-                "load.ambiguous-scalar",
-                f"单独的「{text}」在 YAML 1.1 里是特殊符号，部分工具会读错或报错。",
-                f'如果要写的就是这个符号，请用英文引号括起来："{text}"。',
-            ),
-        )
-    return Resolved(text)
+    return Resolved(text, _not_finite(text))  # what _ANY_NUMBER still allows: .nan, .inf
+
+
+def _indicator(text: str) -> Resolved:
+    return Resolved(
+        text,
+        (
+            "load.ambiguous-scalar",
+            f"单独的「{text}」在 YAML 1.1 里是特殊符号，部分工具会读错或报错。",
+            f'如果要写的就是这个符号，请用英文引号括起来："{text}"。',
+        ),
+    )
 
 
 def _integer(text: str, digits: str, base: int) -> Resolved:

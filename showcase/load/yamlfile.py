@@ -354,7 +354,8 @@ class _Builder:
         `path` is None for a key: keys are names, checked by the schema.
         """
         value = event.value
-        if event.style == '"' and (FORBIDDEN_IN_VALUE.search(value) or "&" in value):
+        style = event.style
+        if style == '"' and (FORBIDDEN_IN_VALUE.search(value) or "&" in value):
             source = self.text[event.start_mark.index : event.end_mark.index]
             found = escaped_characters(source, value, self.path, *position)
             if found:
@@ -362,8 +363,9 @@ class _Builder:
                 if path is not None:
                     self.refused.add(path)
                 return value
-        result: Any = value
-        if (not value or value[0] in FIRST_CHARACTERS) and not event.style and event.implicit[0]:
+        if style or not event.implicit[0] or (value and value[0] not in FIRST_CHARACTERS):
+            text = value  # no implicit type: text (the fast path for most values)
+        else:
             resolved = resolve_plain(value)
             if resolved.refusal:
                 rule, message, hint = resolved.refusal
@@ -372,14 +374,12 @@ class _Builder:
                 )
                 if path is not None:
                     self.refused.add(path)
-            result = resolved.value
-        if (
-            path is not None
-            and isinstance(result, str)
-            and ("\t" in result or 0 <= result.find("\n") < len(result) - 1)
-        ):
+            if not isinstance(resolved.value, str):
+                return resolved.value
+            text = resolved.value
+        if path is not None and ("\t" in text or text.find("\n", 0, len(text) - 1) >= 0):
             self.multiline.append(path)
-        return result
+        return text
 
 
 def _position(event: Any) -> tuple[int, int]:
