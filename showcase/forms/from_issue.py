@@ -32,6 +32,8 @@ from showcase.validate.result import ValidationResult
 from showcase.yamltext import to_yaml
 
 _HEADING = re.compile(r"^###\s+(.+?)\s*$")
+_SAFE_NAME = "^[a-z0-9]+(-[a-z0-9]+)*$"
+"""What an id or college must look like if the schema ever stops saying so itself."""
 _OPTION_ID = re.compile(r"（([a-z0-9]+(?:-[a-z0-9]+)*)）\s*$")
 _WORDS = re.compile(r"\s*[,，、;；]\s*")
 NO_RESPONSE = "_No response_"
@@ -256,7 +258,7 @@ def unsafe_path_parts(
         if (
             isinstance(value, str)
             and sub.get("minLength", 0) <= len(value) <= sub.get("maxLength", len(value))
-            and re.search(to_python(sub["pattern"]), value)
+            and re.search(to_python(sub.get("pattern", _SAFE_NAME)), value)
         ):
             continue
         problems.append(
