@@ -69,7 +69,8 @@ class SchemaChecker:
 
     def check(self, document: Document) -> list[Problem]:
         """Every schema problem in `document`, or [] when it is valid."""
-        problems = self._single_line(document) if document.multiline else []
+        broken_lines = self._single_line(document) if document.multiline else {}
+        problems = list(broken_lines.values())
         try:
             self._fast_check(document.data)
             return problems
@@ -77,7 +78,7 @@ class SchemaChecker:
             pass
         errors = list(self._validator.iter_errors(document.data))
         mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
-        reported = document.refused | {path for path in document.multiline}
+        reported = document.refused | broken_lines.keys()
         seen_required: set[JsonPath] = set()
         for error in errors:
             path: JsonPath = tuple(error.absolute_path)
@@ -93,28 +94,26 @@ class SchemaChecker:
             problems.extend(translate(error, document, path))
         return problems
 
-    def _single_line(self, document: Document) -> list[Problem]:
+    def _single_line(self, document: Document) -> dict[JsonPath, Problem]:
         """Tabs and line breaks are for Markdown fields; anywhere else they are a mistake.
 
         A Markdown field says so with ``contentMediaType: text/markdown``. A single final
         line break (what ``summary: >`` produces) is left to the field's pattern.
         """
-        problems = []
+        problems = {}
         for path in document.multiline:
             node = schema_node(self.schema, path)
             if node.get("type") != "string" or node.get("contentMediaType") == "text/markdown":
                 continue
             value = _value_at(document.data, path)
             char = "\t" if "\t" in value else "\n"
-            problems.append(
-                _problem(
-                    document,
-                    path,
-                    "text.single-line",
-                    field_label(path, node.get("title", "")),
-                    f"这个字段只能写一行，这里有{_LINE_BREAKS[char]}。",
-                    "把内容写在同一行；分段的长文字只能写在支持 Markdown 的介绍类字段里。",
-                )
+            problems[path] = _problem(
+                document,
+                path,
+                "text.single-line",
+                field_label(path, node.get("title", "")),
+                f"这个字段只能写一行，这里有{_LINE_BREAKS[char]}。",
+                "把内容写在同一行；分段的长文字只能写在支持 Markdown 的介绍类字段里。",
             )
         return problems
 
