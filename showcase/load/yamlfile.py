@@ -4,9 +4,15 @@ The loader walks PyYAML's event stream (libyaml's C parser when installed) and b
 plain Python values itself, so that it can:
 
 * keep the line and column of every key and value (for errors at the exact spot);
-* refuse duplicate keys, anchors and aliases, custom tags and multi-document files;
+* read plain scalars as YAML 1.2 does, like VS Code and check-jsonschema (``yes`` is
+  text), refusing spellings readers disagree on and absurd numbers
+  (`showcase.load.scalars`);
+* refuse duplicate keys, anchors and aliases, merge keys, custom tags, ``%YAML``
+  directives and multi-document files;
 * keep dates as the strings the author wrote (``2024-09-01`` stays a string);
-* refuse files that are empty, too large or not UTF-8 (a BOM and CRLF are fine).
+* refuse control and bidirectional characters in any spelling, at their exact column
+  (`showcase.load.characters`);
+* refuse files that are empty, too large, not UTF-8 or symlinks (a BOM and CRLF are fine).
 
 Example::
 
@@ -38,6 +44,7 @@ from showcase.load.characters import FORBIDDEN_IN_VALUE, escaped_characters, hid
 from showcase.load.files import file_problem as _file_problem
 from showcase.load.files import read_source
 from showcase.load.scalars import FIRST_CHARACTERS, resolve_plain
+from showcase.load.syntax import syntax_problem
 from showcase.problems import Problem
 
 try:
@@ -53,53 +60,6 @@ JsonPath = tuple[str | int, ...]
 _BOM = "\ufeff"
 _STR = "tag:yaml.org,2002:str"
 _ALLOWED_EXPLICIT_TAGS = {_STR, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
-
-_TAB_HINT = "YAML 不能用 Tab 缩进，请全部改用空格（每层两个空格）。"
-_INDENT_HINT = "检查缩进：同一层的字段要左对齐，列表项以「- 」开头。"
-_SYNTAX_MESSAGES = (
-    # (libyaml wording, Chinese message, fix hint); the first match wins.
-    ("found character '\\t'", "这一行用了 Tab 缩进。", _TAB_HINT),
-    ("tab character", "这一行用了 Tab 缩进。", _TAB_HINT),
-    (
-        "mapping values are not allowed",
-        "这里不能出现冒号。",
-        "冒号后面要有空格；值里本身有冒号时请用英文引号把整个值括起来。",
-    ),
-    (
-        "could not find expected ':'",
-        "缺少冒号，或引号没有成对。",
-        "检查这一行是否缺少「字段名: 值」中的冒号，或引号没有成对。",
-    ),
-    ("did not find expected key", "缩进不对齐。", _INDENT_HINT),
-    ("did not find expected '-' indicator", "列表缩进不对齐。", _INDENT_HINT),
-    (
-        "did not find expected ',' or ']'",
-        "方括号列表没有闭合。",
-        "检查 [ ] 是否成对，各项之间用英文逗号分隔。",
-    ),
-    (
-        "did not find expected ',' or '}'",
-        "花括号没有闭合。",
-        "检查 { } 是否成对，各项之间用英文逗号分隔。",
-    ),
-    (
-        "found unexpected end of stream",
-        "文件在引号或括号还没结束时就结束了。",
-        "引号或括号没有成对，请检查最后几行。",
-    ),
-    ("found undefined tag handle", "不支持以 ! 开头的标签。", "删除值前面以 ! 开头的标签。"),
-    (
-        "cannot start any token",
-        "这个值以 YAML 的保留符号（@ 或 `）开头。",
-        "以 @ 或 ` 开头的值请用英文引号括起来；缩进只用空格。",
-    ),
-    (
-        "found unknown escape character",
-        "双引号里有无法识别的反斜杠转义。",
-        "把反斜杠写成 \\\\，或改用单引号。",
-    ),
-    ("expected <block end>", "缩进不对齐。", _INDENT_HINT),
-)
 
 
 @dataclass
@@ -193,7 +153,7 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
     except _Refused as refused:
         return None, [*builder.problems, refused.problem]
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(display_path, error, text)]
+        return None, [syntax_problem(display_path, error, text)]
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
         return None, [_file_problem(display_path, "load.syntax", f"YAML 语法错误：{error}", "")]
     document = Document(
@@ -385,35 +345,3 @@ class _Builder:
 def _position(event: Any) -> tuple[int, int]:
     mark = event.start_mark
     return (mark.line + 1, mark.column + 1)
-
-
-def _syntax_problem(display_path: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    detail = " ".join(part for part in (error.context, error.problem) if part)
-    lines = text.splitlines()
-    if line > len(lines):  # libyaml places "end of stream" after the last line
-        line, column = len(lines), len(lines[-1]) + 1 if lines else 1
-    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    indent = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
-    if "\t" in indent:  # libyaml words tab errors several ways; the indent tells for sure
-        detail = "found a tab character"
-        column = indent.index("\t") + 1
-    for needle, message, hint in _SYNTAX_MESSAGES:
-        if needle in detail:
-            return Problem(
-                display_path,
-                line,
-                column,
-                rule="load.syntax",
-                message=f"YAML 语法错误：{message}",
-                hint=hint,
-            )
-    return Problem(
-        display_path,
-        line,
-        column,
-        rule="load.syntax",
-        message=f"YAML 语法错误（{detail}）。",
-        hint="对照模板检查这一行及上一行的缩进、冒号和引号。",
-    )
