@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from showcase.load.files import symlink_problem
 from showcase.load.yamlfile import Document, load_yaml
 from showcase.model import (
     Model,
@@ -57,6 +58,11 @@ class _Run:
         self.checkers: dict[str, SchemaChecker] = {}
 
     def validate(self, only: Sequence[Path] | None) -> ValidationResult:
+        linked = [d for d in (self.layout.projects_dir, self.layout.content_dir) if d.is_symlink()]
+        if linked:  # everything would be read through the link: read nothing
+            return ValidationResult(
+                None, [symlink_problem(self.layout.relative(d)) for d in linked], 0
+            )
         all_projects = self.layout.project_files()
         selection = select_files(self.layout, only, all_projects)
         try:

@@ -55,6 +55,12 @@ def symlink_projects_folder(root: Path) -> None:
     outside_folder(root)
 
 
+def symlink_content_folder(root: Path) -> None:
+    moved = root.parent / "real-content"
+    (root / "content").rename(moved)
+    (root / "content").symlink_to(moved, target_is_directory=True)
+
+
 def symlink_content(root: Path) -> None:
     outside = outside_folder(root)
     content = root / "content"
@@ -89,6 +95,7 @@ INPUT_BUILDERS: dict[str, Callable[[Path], None]] = {
     "symlink-college-folder": symlink_college_folder,
     "symlink-projects-folder": symlink_projects_folder,
     "symlink-content": symlink_content,
+    "symlink-content-folder": symlink_content_folder,
     "symlink-logo-folder": symlink_logo_folder,
     "control-characters": control_characters,
 }
