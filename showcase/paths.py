@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from showcase.load.files import regular_files, subfolders
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -52,11 +54,21 @@ class Layout:
         return self.schemas_dir / f"{kind}.schema.json"
 
     def project_files(self) -> list[Path]:
-        """Every project file, in a stable order."""
-        return sorted(self.projects_dir.glob("*/*.yaml"))
+        """Every project file, in a stable order; symlinks are never listed or entered."""
+        return sorted(
+            file
+            for college in subfolders(self.projects_dir)
+            for file in regular_files(college, ".yaml")
+        )
 
     def relative(self, path: Path) -> str:
-        """The repository-relative form used in messages, always with forward slashes."""
+        """The repository-relative form used in messages, always with forward slashes.
+
+        A path written under the root is shown as written, so a symlink is named by its
+        own path and never by the file it points to.
+        """
+        if path.is_absolute() and ".." not in path.parts and path.is_relative_to(self.root):
+            return path.relative_to(self.root).as_posix()
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:

@@ -46,7 +46,10 @@ class Problem:
         where = f"{self.path}:{self.line}:{self.column}"
         subject = f" {self.field}:" if self.field else ""
         hint = f" 修改建议：{self.hint}" if self.hint else ""
-        return f"{where}: {self.severity.label}{subject} {self.message}{hint}"
+        line = f"{where}: {self.severity.label}{subject} {self.message}{hint}"
+        return line.replace("\r", "").replace(
+            "\n", "↵"
+        )  # a value quoted in a message stays on one line
 
     def as_dict(self) -> dict[str, object]:
         return {

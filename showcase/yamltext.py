@@ -19,13 +19,17 @@ import math
 import re
 from typing import Any
 
+from showcase.load.characters import FORBIDDEN_IN_VALUE
+
 _PLAIN = re.compile(r"[\u4e00-\u9fff][^\n]*")
 """Text starting with a CJK ideograph can never be read as a number, bool or null."""
 _AMBIGUOUS = re.compile(r": |:$| #|\s$|[\t\x85\u2028\u2029\ufeff]")
 _UNSAFE = re.compile(
-    r"[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    r"[^\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|"
+    + FORBIDDEN_IN_VALUE.pattern
 )
-"""Characters PyYAML would refuse or read as a line break: always written as escapes."""
+"""Characters PyYAML would refuse or read as a line break, and the invisible ones the loader
+refuses (`showcase.load.characters`): always written as escapes, never raw."""
 _WORD = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
 """Ids, enum values and dates: plain unless YAML 1.1 would read them as something else."""
 _NOT_A_STRING = re.compile(

@@ -13,6 +13,7 @@ from showcase.load.yamlfile import load_yaml
 from showcase.paths import Layout
 from showcase.synth import LOGO_EVERY, SCHEMA_LINE, SynthError, write_repository
 from showcase.validate import validate_repository
+from showcase.validate.duplicate_names import normalised_name
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -80,6 +81,16 @@ def test_some_members_are_not_named_and_carry_no_name(synthetic: Path) -> None:
 def test_the_whole_repository_passes_the_validator(synthetic: Path) -> None:
     result = validate_repository(Layout(synthetic))
     assert [p.text() for p in result.problems] == []
+
+
+def test_names_stay_unique_once_normalised_at_scale(tmp_path: Path) -> None:
+    write_repository(REPO, tmp_path / "repo", 1500, seed=5)
+    names = []
+    for file in Layout(tmp_path / "repo").project_files():
+        document, _ = load_yaml(file, file.name)
+        assert document is not None
+        names.append(normalised_name(document.data["name"]))
+    assert len(set(names)) == len(names) == 1500
 
 
 def test_logos_are_small_real_pngs(synthetic: Path) -> None:

@@ -38,9 +38,7 @@ TRICKY = [
     "smart-yarn",
     "a.b",
     "tab\t内",
-    "行\u2028分隔",
     "\ufeffBOM",
-    "控制\x07字符",
     "emoji 🧵",
     "[方括号]",
     "{花括号}",
@@ -57,6 +55,13 @@ def test_scalars_round_trip(value: str) -> None:
     document, problems = load_yaml_bytes(to_yaml({"value": value}).encode(), "t.yaml")
     assert problems == [] and document is not None
     assert document.data == {"value": value}
+
+
+@pytest.mark.parametrize("value", ["行\u2028分隔", "控制\x07字符", "反向\u202e文字", "\x1b[31m"])
+def test_invisible_characters_are_written_as_escapes_that_the_loader_refuses(value: str) -> None:
+    text = to_yaml({"value": value})
+    assert all(char.isprintable() or char == "\n" for char in text)
+    assert load_yaml_bytes(text.encode(), "t.yaml")[1][0].rule == "load.control-character"
 
 
 def test_nested_structures_round_trip_in_house_style() -> None:

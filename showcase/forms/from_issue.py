@@ -6,14 +6,16 @@ back through `ISSUE_FIELDS`, the file is written in the house style with the sch
 header, and then checked by the real validator: with ``--write`` in place at
 ``projects/<college>/<id>.yaml``, otherwise in a temporary overlay of the repository (so
 references and id uniqueness are still checked). Problems in the issue text itself (an
-unknown option, a record line with too few columns) name the body file and its line.
-A team line whose name column says `NOT_NAMED` becomes a member with ``public: false`` and
-no name.
+unknown option, a record line with too few columns, an id that is no safe file name)
+name the body file and its line. A team line whose name column says `NOT_NAMED` becomes a
+member with ``public: false`` and no name.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -27,14 +29,18 @@ from showcase.forms.issue_form import (
     field_schema,
 )
 from showcase.forms.spec import SCHEMA_HEADER, load_project_schema, project_file
+from showcase.load.files import first_symlink, walk_files
 from showcase.paths import Layout
 from showcase.problems import Problem, has_errors, sort_problems
+from showcase.validate.ecma_regex import to_python
 from showcase.validate.report import FORMATS, format_problems
 from showcase.validate.repository import validate_repository
 from showcase.validate.result import ValidationResult
 from showcase.yamltext import to_yaml
 
 _HEADING = re.compile(r"^###\s+(.+?)\s*$")
+_SAFE_NAME = "^[a-z0-9]+(-[a-z0-9]+)*$"
+"""What an id or college must look like if the schema ever stops saying so itself."""
 _OPTION_ID = re.compile(r"（([a-z0-9]+(?:-[a-z0-9]+)*)）\s*$")
 _WORDS = re.compile(r"\s*[,，、;；]\s*")
 NO_RESPONSE = "_No response_"
@@ -52,7 +58,10 @@ def run(root: Path, body_file: str, write: bool, fmt: str = "text") -> int:
         print(f"无法读取议题正文 {body_file}：{error}", file=sys.stderr)
         return 2
     layout = Layout(root)
-    data, problems = parse_issue(body, body_path.name, load_project_schema(layout))
+    schema = load_project_schema(layout)
+    data, problems = parse_issue(body, body_path.name, schema)
+    if not has_errors(problems) and "id" in data and "college" in data:
+        problems += unsafe_path_parts(body, body_path.name, data, schema)
     if has_errors(problems) or "id" not in data or "college" not in data:
         problems = problems or [
             Problem(
@@ -66,6 +75,13 @@ def run(root: Path, body_file: str, write: bool, fmt: str = "text") -> int:
         return 1
     text = SCHEMA_HEADER + "\n" + to_yaml(data)
     target = root / project_file(data["college"], data["id"])
+    for unsafe in (first_symlink(root, target), first_symlink(root, layout.build_dir)):
+        if unsafe is not None:
+            print(
+                f"{layout.relative(unsafe)} 是符号链接，为避免写到仓库之外，已停止。",
+                file=sys.stderr,
+            )
+            return 2
     if target.exists():
         print(
             f"{layout.relative(target)} 已经存在：议题表单只用于新项目，未覆盖。"
@@ -235,21 +251,73 @@ def _number(cell: str) -> float | int | str:
     return int(number) if number.is_integer() else number
 
 
-def _validate_in_overlay(layout: Layout, target: Path, text: str) -> ValidationResult:
-    """Validate the file as if it were in the repository, without touching the repository.
+def unsafe_path_parts(
+    body: str, display: str, data: dict[str, Any], schema: dict[str, Any]
+) -> list[Problem]:
+    """The id and college become a path: each must match its schema pattern first.
 
-    The overlay links content/, schemas/ and every other project file, so references
-    and id uniqueness are checked against the real data.
+    Checked before any path is built, so ``../../x``, ``/abs``, ``a/b`` or a look-alike
+    letter can never name a file outside ``projects/<college>/``. The value is not
+    repeated in the message (it may hold anything, control characters included).
     """
-    with tempfile.TemporaryDirectory(prefix="from-issue-") as temporary:
+    lines = {label: line for label, (line, _) in _sections(body).items()}
+    problems = []
+    for key in ("id", "college"):
+        sub = schema["properties"][key]
+        value = data[key]
+        if (
+            isinstance(value, str)
+            and sub.get("minLength", 0) <= len(value) <= sub.get("maxLength", len(value))
+            and re.search(to_python(sub.get("pattern", _SAFE_NAME)), value)
+        ):
+            continue
+        problems.append(
+            Problem(
+                display,
+                lines.get(sub["title"], 0),
+                1 if sub["title"] in lines else 0,
+                rule="issue.invalid-id",
+                field=f"{key}（{sub['title']}）",
+                message=f"{sub['title']}格式不对，无法用它生成文件路径。",
+                hint=(sub.get("x-pattern-hint") or sub.get("description", ""))
+                + (
+                    f"，{sub['minLength']}–{sub['maxLength']} 个字符。"
+                    if "maxLength" in sub
+                    else "。"
+                ),
+            )
+        )
+    return problems
+
+
+def _validate_in_overlay(layout: Layout, target: Path, text: str) -> ValidationResult:
+    """Validate the file as if it were in the repository, without touching its data.
+
+    The overlay is a scratch folder inside the repository's build/ (nothing is written
+    outside the repository, not even a temporary file). It holds hard links to (or,
+    where the file system has none, copies of) content/, schemas/ and every project
+    file, never symlinks, so references and id uniqueness are checked against the real
+    data by the same rules that refuse symlinks.
+    """
+    layout.build_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="from-issue-", dir=layout.build_dir) as temporary:
         overlay = Layout(Path(temporary))
-        for folder in ("content", "schemas"):
-            (overlay.root / folder).symlink_to((layout.root / folder).resolve())
-        for existing in layout.project_files():
-            link = overlay.projects_dir / existing.parent.name / existing.name
-            link.parent.mkdir(parents=True, exist_ok=True)
-            link.symlink_to(existing.resolve())
+        sources = [
+            *walk_files(layout.content_dir)[0],
+            *walk_files(layout.schemas_dir)[0],
+            *layout.project_files(),
+        ]
+        for source in sources:
+            _link_or_copy(source, overlay.root / source.relative_to(layout.root))
         placed = overlay.root / target.relative_to(layout.root)
         placed.parent.mkdir(parents=True, exist_ok=True)
         placed.write_text(text, encoding="utf-8")
         return validate_repository(overlay, [placed])
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copyfile(source, target, follow_symlinks=False)

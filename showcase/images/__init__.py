@@ -16,16 +16,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from showcase.load.files import walk_files
+
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg")
 """What counts as an image file by name; its real type is always read from its content."""
 
 
 def page_image_files(pages_dir: Path) -> list[Path]:
-    """Every image file under `pages_dir` (screenshots, photos), sorted; empty if none."""
-    if not pages_dir.is_dir():
-        return []
-    return [
-        path
-        for path in sorted(pages_dir.rglob("*"))
-        if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file()
-    ]
+    """Every image file under `pages_dir` (screenshots, photos), sorted; empty if none.
+
+    Symlinks are never followed (the validator reports them as ``file.symlink``)."""
+    return [path for path in walk_files(pages_dir)[0] if path.suffix.lower() in IMAGE_SUFFIXES]

@@ -16,6 +16,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from showcase.load.characters import hidden_characters
+from showcase.load.files import file_problem, read_source
 from showcase.load.yamlfile import Document, load_yaml_bytes
 from showcase.problems import Problem
 
@@ -25,41 +27,22 @@ _FENCE = "---"
 
 def load_front_matter(file: Path, display_path: str) -> tuple[Document | None, str, list[Problem]]:
     """The front matter as a `Document` (None when unusable), the Markdown body, problems."""
+    raw, problems = read_source(
+        file,
+        display_path,
+        MAX_STORY_BYTES,
+        "稿件只写文字；图片放在同名文件夹里，用 image 字段引用。",
+    )
+    if raw is None:
+        return None, "", problems
     try:
-        size = file.stat().st_size
-        if size > MAX_STORY_BYTES:
-            return (
-                None,
-                "",
-                [
-                    _file_problem(
-                        display_path,
-                        "load.too-large",
-                        f"文件过大（{size} 字节），上限为 {MAX_STORY_BYTES} 字节。",
-                        "稿件只写文字；图片放在同名文件夹里，用 image 字段引用。",
-                    )
-                ],
-            )
-        text = file.read_bytes().decode("utf-8").removeprefix("\ufeff")
-    except OSError as error:
-        return (
-            None,
-            "",
-            [
-                _file_problem(
-                    display_path,
-                    "load.unreadable",
-                    f"无法读取文件：{error.strerror}。",
-                    "检查文件是否存在、是否有读取权限。",
-                )
-            ],
-        )
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         return (
             None,
             "",
             [
-                _file_problem(
+                file_problem(
                     display_path,
                     "load.encoding",
                     "文件不是 UTF-8 编码（可能是 GBK/GB2312）。",
@@ -67,13 +50,16 @@ def load_front_matter(file: Path, display_path: str) -> tuple[Document | None, s
                 )
             ],
         )
+    hidden = hidden_characters(text, display_path)
+    if hidden:
+        return None, "", hidden
     lines = text.replace("\r\n", "\n").split("\n")
     if not lines or lines[0].strip() != _FENCE:
         return (
             None,
             "",
             [
-                _file_problem(
+                file_problem(
                     display_path,
                     "story.front-matter",
                     "稿件开头缺少 --- 之间的信息块。",
@@ -103,12 +89,16 @@ def load_front_matter(file: Path, display_path: str) -> tuple[Document | None, s
     document, problems = load_yaml_bytes(block.encode("utf-8"), display_path)
     problems = [_shifted(problem) for problem in problems]
     if document is not None:
-        document = Document(
-            display_path,
-            document.data,
-            {path: (line + 1, column) for path, (line, column) in document.value_positions.items()},
-            {path: (line + 1, column) for path, (line, column) in document.key_positions.items()},
-            text,
+        document = dataclasses.replace(
+            document,
+            value_positions={
+                path: (line + 1, column)
+                for path, (line, column) in document.value_positions.items()
+            },
+            key_positions={
+                path: (line + 1, column) for path, (line, column) in document.key_positions.items()
+            },
+            text=text,
         )
     return document, body, problems
 
@@ -116,7 +106,3 @@ def load_front_matter(file: Path, display_path: str) -> tuple[Document | None, s
 def _shifted(problem: Problem) -> Problem:
     """Front-matter line n is line n + 1 of the file (after the opening ---)."""
     return dataclasses.replace(problem, line=problem.line + 1) if problem.line else problem
-
-
-def _file_problem(display_path: str, rule: str, message: str, hint: str) -> Problem:
-    return Problem(display_path, 0, 0, rule=rule, message=message, hint=hint)

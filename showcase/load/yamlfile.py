@@ -4,9 +4,15 @@ The loader walks PyYAML's event stream (libyaml's C parser when installed) and b
 plain Python values itself, so that it can:
 
 * keep the line and column of every key and value (for errors at the exact spot);
-* refuse duplicate keys, anchors and aliases, custom tags and multi-document files;
+* read plain scalars as YAML 1.2 does, like VS Code and check-jsonschema (``yes`` is
+  text), refusing spellings readers disagree on and absurd numbers
+  (`showcase.load.scalars`);
+* refuse duplicate keys, anchors and aliases, merge keys, custom tags, ``%YAML``
+  directives and multi-document files;
 * keep dates as the strings the author wrote (``2024-09-01`` stays a string);
-* refuse files that are empty, too large or not UTF-8 (a BOM and CRLF are fine).
+* refuse control and bidirectional characters in any spelling, at their exact column
+  (`showcase.load.characters`);
+* refuse files that are empty, too large, not UTF-8 or symlinks (a BOM and CRLF are fine).
 
 Example::
 
@@ -17,12 +23,12 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
 from yaml.events import (
     AliasEvent,
     DocumentStartEvent,
@@ -33,9 +39,12 @@ from yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
-from yaml.nodes import ScalarNode
-from yaml.resolver import Resolver
 
+from showcase.load.characters import FORBIDDEN_IN_VALUE, escaped_characters, hidden_characters
+from showcase.load.files import file_problem as _file_problem
+from showcase.load.files import read_source
+from showcase.load.scalars import FIRST_CHARACTERS, resolve_plain
+from showcase.load.syntax import syntax_problem
 from showcase.problems import Problem
 
 try:
@@ -50,65 +59,7 @@ JsonPath = tuple[str | int, ...]
 
 _BOM = "\ufeff"
 _STR = "tag:yaml.org,2002:str"
-_SCALAR_TAGS = {
-    "tag:yaml.org,2002:null": SafeConstructor.construct_yaml_null,
-    "tag:yaml.org,2002:bool": SafeConstructor.construct_yaml_bool,
-    "tag:yaml.org,2002:int": SafeConstructor.construct_yaml_int,
-    "tag:yaml.org,2002:float": SafeConstructor.construct_yaml_float,
-}
-_STRING_TAGS = {_STR, "tag:yaml.org,2002:timestamp"}
 _ALLOWED_EXPLICIT_TAGS = {_STR, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
-
-_resolver = Resolver()
-_IMPLICIT_FIRST_CHARS = frozenset(key for key in Resolver.yaml_implicit_resolvers if key)
-_constructor = SafeConstructor()
-
-_TAB_HINT = "YAML 不能用 Tab 缩进，请全部改用空格（每层两个空格）。"
-_INDENT_HINT = "检查缩进：同一层的字段要左对齐，列表项以「- 」开头。"
-_SYNTAX_MESSAGES = (
-    # (libyaml wording, Chinese message, fix hint); the first match wins.
-    ("found character '\\t'", "这一行用了 Tab 缩进。", _TAB_HINT),
-    ("tab character", "这一行用了 Tab 缩进。", _TAB_HINT),
-    (
-        "mapping values are not allowed",
-        "这里不能出现冒号。",
-        "冒号后面要有空格；值里本身有冒号时请用英文引号把整个值括起来。",
-    ),
-    (
-        "could not find expected ':'",
-        "缺少冒号，或引号没有成对。",
-        "检查这一行是否缺少「字段名: 值」中的冒号，或引号没有成对。",
-    ),
-    ("did not find expected key", "缩进不对齐。", _INDENT_HINT),
-    ("did not find expected '-' indicator", "列表缩进不对齐。", _INDENT_HINT),
-    (
-        "did not find expected ',' or ']'",
-        "方括号列表没有闭合。",
-        "检查 [ ] 是否成对，各项之间用英文逗号分隔。",
-    ),
-    (
-        "did not find expected ',' or '}'",
-        "花括号没有闭合。",
-        "检查 { } 是否成对，各项之间用英文逗号分隔。",
-    ),
-    (
-        "found unexpected end of stream",
-        "文件在引号或括号还没结束时就结束了。",
-        "引号或括号没有成对，请检查最后几行。",
-    ),
-    ("found undefined tag handle", "不支持以 ! 开头的标签。", "删除值前面以 ! 开头的标签。"),
-    (
-        "cannot start any token",
-        "这个值以 YAML 的保留符号（@ 或 `）开头。",
-        "以 @ 或 ` 开头的值请用英文引号括起来；缩进只用空格。",
-    ),
-    (
-        "found unknown escape character",
-        "双引号里有无法识别的反斜杠转义。",
-        "把反斜杠写成 \\\\，或改用单引号。",
-    ),
-    ("expected <block end>", "缩进不对齐。", _INDENT_HINT),
-)
 
 
 @dataclass
@@ -121,6 +72,12 @@ class Document:
     key_positions: dict[JsonPath, tuple[int, int]] = field(default_factory=dict)
     text: str = ""
     """The decoded source without its BOM, for checks that read comments too."""
+    refused: set[JsonPath] = field(default_factory=set)
+    """Values the loader already reported (an ambiguous number, an escaped control
+    character): the schema check does not repeat a second message about them."""
+    multiline: list[JsonPath] = field(default_factory=list)
+    """String values holding a tab or a line break before their end, for the check that
+    only Markdown fields may have them (`showcase.validate.schema_check`)."""
 
     def position(self, path: JsonPath) -> tuple[int, int]:
         """Where the value at `path` starts, or its nearest ancestor when it is absent."""
@@ -147,27 +104,14 @@ def load_yaml(
     file: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES
 ) -> tuple[Document | None, list[Problem]]:
     """Load one YAML file; return the document (None when unusable) and its problems."""
-    try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            return None, [
-                _file_problem(
-                    display_path,
-                    "load.too-large",
-                    f"文件过大（{size} 字节），上限为 {max_bytes} 字节。",
-                    "项目文件只写文字信息；长介绍请精简，图片放在项目文件夹里用 logo 字段引用。",
-                )
-            ]
-        raw = file.read_bytes()
-    except OSError as error:
-        return None, [
-            _file_problem(
-                display_path,
-                "load.unreadable",
-                f"无法读取文件：{error.strerror}。",
-                "检查文件是否存在、是否有读取权限。",
-            )
-        ]
+    raw, problems = read_source(
+        file,
+        display_path,
+        max_bytes,
+        "项目文件只写文字信息；长介绍请精简，图片放在项目文件夹里用 logo 字段引用。",
+    )
+    if raw is None:
+        return None, problems
     return load_yaml_bytes(raw, display_path)
 
 
@@ -189,6 +133,9 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
             )
         ]
     text = text.removeprefix(_BOM)
+    hidden = hidden_characters(text, display_path)
+    if hidden:
+        return None, hidden
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
@@ -200,27 +147,43 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
                 "按模板填写项目信息，或用 invoke new 生成新文件。",
             )
         ]
-    builder = _Builder(display_path)
+    builder = _Builder(display_path, text)
     try:
-        data = builder.build(yaml.parse(text, Loader=_Loader))
+        data = builder.build(parse_events(text))
     except _Refused as refused:
         return None, [*builder.problems, refused.problem]
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(display_path, error, text)]
+        return None, [syntax_problem(display_path, error, text)]
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
         return None, [_file_problem(display_path, "load.syntax", f"YAML 语法错误：{error}", "")]
-    document = Document(display_path, data, builder.value_positions, builder.key_positions, text)
+    document = Document(
+        display_path,
+        data,
+        builder.value_positions,
+        builder.key_positions,
+        text,
+        builder.refused,
+        builder.multiline,
+    )
     return document, builder.problems
+
+
+def parse_events(text: str) -> Iterator[Any]:
+    """libyaml's event stream for `text`, read lazily (PyYAML's own parser without libyaml)."""
+    return iter(yaml.parse(text, Loader=_Loader))
 
 
 class _Builder:
     """Turns the event stream into values, recording positions and problems."""
 
-    def __init__(self, display_path: str):
+    def __init__(self, display_path: str, text: str):
         self.path = display_path
+        self.text = text
         self.value_positions: dict[JsonPath, tuple[int, int]] = {}
         self.key_positions: dict[JsonPath, tuple[int, int]] = {}
         self.problems: list[Problem] = []
+        self.refused: set[JsonPath] = set()
+        self.multiline: list[JsonPath] = []
 
     def build(self, events: Any) -> Any:
         events = iter(events)
@@ -228,6 +191,16 @@ class _Builder:
         start = next(events)
         if not isinstance(start, DocumentStartEvent):  # pragma: no cover - empty handled before
             raise _Refused(_file_problem(self.path, "load.empty", "文件是空的。", ""))
+        if start.version or start.tags:
+            raise _Refused(
+                Problem(
+                    self.path,
+                    *_position(start),
+                    rule="load.directive",
+                    message="不支持 %YAML 或 %TAG 指令：它们会改变 yes、on 等写法的含义。",
+                    hint="删除以 % 开头的行和它下面的 --- 行。",
+                )
+            )
         value = self._value(next(events), events, ())
         next(events)  # DocumentEndEvent
         following = next(events)
@@ -270,7 +243,7 @@ class _Builder:
                 )
             )
         if isinstance(event, ScalarEvent):
-            return _scalar(event)
+            return self._scalar(event, path, position)
         if isinstance(event, SequenceStartEvent):
             items = []
             for child in events:
@@ -305,7 +278,17 @@ class _Builder:
                         hint="写成「字段名: 值」的形式。",
                     )
                 )
-            key = str(_scalar(key_event))
+            if key_event.value == "<<" and key_event.style == "" and key_event.implicit[0]:
+                raise _Refused(
+                    Problem(
+                        self.path,
+                        *key_position,
+                        rule="load.merge-key",
+                        message="不支持 YAML 合并键 <<：不同工具对它的处理不一致。",
+                        hint="把要合并的字段直接逐项写出来。",
+                    )
+                )
+            key = str(self._scalar(key_event, None, key_position))
             child_path = (*path, key)
             if key in mapping:
                 first_line = self.key_positions[child_path][0]
@@ -325,53 +308,40 @@ class _Builder:
             mapping[key] = self._value(next(events), events, child_path)
         return mapping  # pragma: no cover - the parser always closes mappings
 
+    def _scalar(self, event: ScalarEvent, path: JsonPath | None, position: tuple[int, int]) -> Any:
+        """The scalar's value: YAML 1.2 core types, text kept for anything refused.
 
-def _scalar(event: ScalarEvent) -> Any:
-    value = event.value
-    if value and value[0] not in _IMPLICIT_FIRST_CHARS:
-        return value  # fast path: no implicit type (bool, int, null…) starts with this
-    if event.tag == _STR or not event.implicit[0]:
-        return value
-    tag = _resolver.resolve(ScalarNode, value, event.implicit)
-    if tag in _STRING_TAGS:
-        return value
-    return _SCALAR_TAGS[tag](_constructor, ScalarNode(tag, value))
+        `path` is None for a key: keys are names, checked by the schema.
+        """
+        value = event.value
+        style = event.style
+        if style == '"' and (FORBIDDEN_IN_VALUE.search(value) or "&" in value):
+            source = self.text[event.start_mark.index : event.end_mark.index]
+            found = escaped_characters(source, value, self.path, *position)
+            if found:
+                self.problems += found
+                if path is not None:
+                    self.refused.add(path)
+                return value
+        if style or not event.implicit[0] or (value and value[0] not in FIRST_CHARACTERS):
+            text = value  # no implicit type: text (the fast path for most values)
+        else:
+            resolved = resolve_plain(value)
+            if resolved.refusal:
+                rule, message, hint = resolved.refusal
+                self.problems.append(
+                    Problem(self.path, *position, rule=rule, message=message, hint=hint)
+                )
+                if path is not None:
+                    self.refused.add(path)
+            if not isinstance(resolved.value, str):
+                return resolved.value
+            text = resolved.value
+        if path is not None and ("\t" in text or text.find("\n", 0, len(text) - 1) >= 0):
+            self.multiline.append(path)
+        return text
 
 
 def _position(event: Any) -> tuple[int, int]:
     mark = event.start_mark
     return (mark.line + 1, mark.column + 1)
-
-
-def _syntax_problem(display_path: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    detail = " ".join(part for part in (error.context, error.problem) if part)
-    lines = text.splitlines()
-    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    indent = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
-    if "\t" in indent:  # libyaml words tab errors several ways; the indent tells for sure
-        detail = "found a tab character"
-        column = indent.index("\t") + 1
-    for needle, message, hint in _SYNTAX_MESSAGES:
-        if needle in detail:
-            return Problem(
-                display_path,
-                line,
-                column,
-                rule="load.syntax",
-                message=f"YAML 语法错误：{message}",
-                hint=hint,
-            )
-    return Problem(
-        display_path,
-        line,
-        column,
-        rule="load.syntax",
-        message=f"YAML 语法错误（{detail}）。",
-        hint="对照模板检查这一行及上一行的缩进、冒号和引号。",
-    )
-
-
-def _file_problem(display_path: str, rule: str, message: str, hint: str) -> Problem:
-    return Problem(display_path, 0, 0, rule=rule, message=message, hint=hint)

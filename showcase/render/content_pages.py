@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from showcase.images import page_image_files
+from showcase.load.files import regular_files
 
 _FRONT_MATTER_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*(.+?)\s*\n(?:.*\n)*?---\s*\n")
 _FIRST_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -19,12 +20,8 @@ _FIRST_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 def read_content_pages(pages_dir: Path) -> dict[str, str]:
     """File name → text of every Markdown page in `pages_dir`, sorted; empty if none."""
-    if not pages_dir.is_dir():
-        return {}
     return {
-        path.name: path.read_text(encoding="utf-8-sig")
-        for path in sorted(pages_dir.glob("*.md"))
-        if path.is_file()
+        path.name: path.read_text(encoding="utf-8-sig") for path in regular_files(pages_dir, ".md")
     }
 
 

@@ -127,7 +127,7 @@ def _project(
     started = moves[0]["date"]
     project: dict[str, Any] = {
         "id": slug,
-        "name": f"{rng.choice(words.BRANDS)}——{product}",
+        "name": f"{rng.choice(words.BRANDS)}——{product}（{number}号）",  # unique, as real names are
         "college": college,
         "level": level,
         "stage": rng.choice(_STAGES),

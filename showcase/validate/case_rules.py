@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from showcase.cases import RELEASED, Story, TypicalCase, case_from_data
+from showcase.load.files import regular_files
 from showcase.load.front_matter import load_front_matter
 from showcase.load.yamlfile import JsonPath, load_yaml
 from showcase.paths import Layout
@@ -61,7 +62,7 @@ def check_publicity(
     """
     cases_file = layout.registry(CASES_FILE)
     stories_dir = layout.content_dir / STORIES_DIR
-    story_files = sorted(stories_dir.glob("*.md")) if stories_dir.is_dir() else []
+    story_files = regular_files(stories_dir, ".md")
     if not cases_file.exists() and not story_files:
         return CheckedPublicity()
     try:

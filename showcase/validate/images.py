@@ -1,13 +1,13 @@
 """Checks for a project's logo: inside its own folder, a real, small, safe, clean image.
 
 The path must stay inside ``projects/<college>/<id>/`` (no ``..``, no absolute path, no
-symlink pointing out), because colleges may only touch their own folder. The file type is
-read from its content with Pillow, never from its extension. Decompression bombs (a tiny
-file claiming a huge canvas) are refused before any pixel is decoded, and a truncated or
-corrupt file is a problem, not a traceback (`showcase.images.decode`). An image carrying
-location or personal metadata is refused with the command that strips it
-(`showcase.images.metadata`): the repository is public, so the original must not be
-committed, even though the build publishes only a re-encoded copy.
+symlink anywhere on the way: a link is never followed), because colleges may only touch
+their own folder. The file type is read from its content with Pillow, never from its
+extension. Decompression bombs (a tiny file claiming a huge canvas) are refused before any
+pixel is decoded, and a truncated or corrupt file is a problem, not a traceback
+(`showcase.images.decode`). An image carrying location or personal metadata is refused
+with the command that strips it (`showcase.images.metadata`): the repository is public, so
+the original must not be committed, even though the build publishes only a re-encoded copy.
 
 Story images (``content/stories/<case>/``) follow the same rules through `check_image`,
 and the hand-written pages' images (``content/pages/``) through `check_page_images`.
@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from showcase.images.decode import MAX_SIDE, ImageRefused, Refusal, decode
 from showcase.images.metadata import personal_metadata
 from showcase.images.strip import strip_command
+from showcase.load.files import first_symlink
 from showcase.load.yamlfile import Document
 from showcase.paths import Layout
 from showcase.problems import Problem
@@ -75,6 +76,14 @@ def _find_problem(project_dir: Path, logo: str, folder: str) -> Finding | None:
             f"图片路径「{logo}」指向了项目文件夹之外。",
             f"把图片放进 {folder}，这里只写文件名，例如 logo.png。",
         )
+    link = first_symlink(project_dir.parent, project_dir / written)
+    if link is not None:
+        shown = folder if link == project_dir else f"{folder}{link.relative_to(project_dir)}"
+        return (
+            "file.symlink",
+            f"{shown.rstrip('/')} 是符号链接（快捷方式），不会被读取。",
+            f"把图片文件本身复制进 {folder}，不要用快捷方式或符号链接。",
+        )
     try:
         real = (project_dir / written).resolve(strict=True)
     except (OSError, RuntimeError):
@@ -82,12 +91,6 @@ def _find_problem(project_dir: Path, logo: str, folder: str) -> Finding | None:
             "logo.missing",
             f"找不到图片 {folder}{written}。",
             f"把图片放进 {folder}，文件名与这里写的一致（区分大小写）。",
-        )
-    if not real.is_relative_to(project_dir.resolve()):
-        return (
-            "logo.outside",
-            f"图片「{logo}」是指向项目文件夹之外的链接。",
-            f"把图片文件本身复制进 {folder}，不要用快捷方式或符号链接。",
         )
     if not real.is_file():
         return (

@@ -85,14 +85,19 @@ def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | 
     return matches[0] if matches else None
 
 
-def schema_title(schema: dict[str, Any], path: Sequence[str | int]) -> str:
-    """The ``title`` the schema gives the value at `path`, or "" when it has none."""
+def schema_node(schema: dict[str, Any], path: Sequence[str | int]) -> dict[str, Any]:
+    """The subschema for the value at `path` (list positions may be any int); {} if none."""
     node: Any = schema
     for part in path:
         if not isinstance(node, dict):
-            return ""
+            return {}
         node = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
-    return node.get("title", "") if isinstance(node, dict) else ""
+    return node if isinstance(node, dict) else {}
+
+
+def schema_title(schema: dict[str, Any], path: Sequence[str | int]) -> str:
+    """The ``title`` the schema gives the value at `path`, or "" when it has none."""
+    return str(schema_node(schema, path).get("title", ""))
 
 
 def problem_at(

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from showcase.load.files import symlink_problem
 from showcase.load.yamlfile import Document, load_yaml
 from showcase.model import (
     Model,
@@ -28,6 +29,7 @@ from showcase.model import (
 from showcase.paths import Layout
 from showcase.problems import Problem, has_errors, sort_problems
 from showcase.validate.case_rules import check_publicity
+from showcase.validate.duplicate_names import check_duplicate_names
 from showcase.validate.event_rules import check_event
 from showcase.validate.images import check_page_images
 from showcase.validate.personal_data import scan_personal_data
@@ -57,6 +59,11 @@ class _Run:
         self.checkers: dict[str, SchemaChecker] = {}
 
     def validate(self, only: Sequence[Path] | None) -> ValidationResult:
+        linked = [d for d in (self.layout.projects_dir, self.layout.content_dir) if d.is_symlink()]
+        if linked:  # everything would be read through the link: read nothing
+            return ValidationResult(
+                None, [symlink_problem(self.layout.relative(d)) for d in linked], 0
+            )
         all_projects = self.layout.project_files()
         selection = select_files(self.layout, only, all_projects)
         try:
@@ -89,6 +96,13 @@ class _Run:
             problems += found
             if document is not None:
                 projects[_display(self.layout, file)] = (document, file)
+        chosen = set(selection.projects)
+        problems += check_duplicate_names(
+            self.layout,
+            projects.values(),
+            (file for file in all_projects if file not in chosen),
+            self.checkers["project"].schema,
+        )
 
         project_ids = frozenset(file.stem for file in all_projects)
         events: list[Document] = []

@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +35,11 @@ from jsonschema.exceptions import ValidationError
 
 from showcase.load.yamlfile import Document, JsonPath
 from showcase.problems import Problem
+from showcase.validate.ecma_regex import ecma_schema
 from showcase.validate.labels import (
     closest,
     field_label,
+    schema_node,
     show_value,
     type_label,
     value_type_label,
@@ -46,7 +48,7 @@ from showcase.validate.labels import (
 _TYPE_HINTS = {
     "array": "列表的每一项单独写一行，以「- 」开头并对齐。",
     "object": "在下一行缩进两个空格，逐项写「字段名: 值」。",
-    "string": '全是数字、像 yes/no 或以特殊符号开头的文字，请用英文引号括起来，例如 "2024"。',
+    "string": '全是数字、像 true/null 或以特殊符号开头的文字，请用英文引号括起来，例如 "2024"。',
     "boolean": "写 true（是）或 false（否）。",
     "number": "只写数字，不加单位、逗号或引号，例如 500000。",
     "integer": "只写整数，不加单位、逗号或引号。",
@@ -61,8 +63,9 @@ class SchemaChecker:
     def __init__(self, schema: dict[str, Any]):
         Draft202012Validator.check_schema(schema)
         self.schema = schema
-        self._validator = Draft202012Validator(schema)
-        self._fast_check = _compile_fast(schema)
+        ecma = ecma_schema(schema)  # patterns with ECMAScript semantics, for both validators
+        self._validator = Draft202012Validator(ecma)
+        self._fast_check = _compile_fast(ecma)
 
     @classmethod
     def from_file(cls, path: Path) -> SchemaChecker:
@@ -71,9 +74,11 @@ class SchemaChecker:
 
     def check(self, document: Document) -> list[Problem]:
         """Every schema problem in `document`, or [] when it is valid."""
+        broken_lines = self._single_line(document) if document.multiline else {}
+        problems = list(broken_lines.values())
         try:
             self._fast_check(document.data)
-            return []
+            return problems
         except fastjsonschema.JsonSchemaException:
             pass
         errors = list(self._validator.iter_errors(document.data))
@@ -83,12 +88,15 @@ class SchemaChecker:
         for error in errors:
             if error.schema is False:
                 forbidden |= self._forbidden(error, document)
-        problems = list(forbidden.values())
+        # A forbidden key's own message says all there is to say about its value.
+        problems = [p for path, p in broken_lines.items() if not _under(path, forbidden)]
+        problems += forbidden.values()
+        reported = document.refused | broken_lines.keys()
         seen_required: set[JsonPath] = set()
         for error in errors:
             path: JsonPath = tuple(error.absolute_path)
-            if any(path[: len(key)] == key for key in forbidden):
-                continue  # a forbidden key's own message says all there is to say about it
+            if path in reported or _under(path, forbidden):
+                continue  # the loader or the line-break check already said what is wrong
             if error.schema is False:
                 if not self._forbidden(error, document):
                     problems += _other(error, document, path)
@@ -167,6 +175,34 @@ class SchemaChecker:
                 )
         return found
 
+    def _single_line(self, document: Document) -> dict[JsonPath, Problem]:
+        """Tabs and line breaks are for Markdown fields; anywhere else they are a mistake.
+
+        A Markdown field says so with ``contentMediaType: text/markdown``. A single final
+        line break (what ``summary: >`` produces) is left to the field's pattern.
+        """
+        problems = {}
+        for path in document.multiline:
+            node = schema_node(self.schema, path)
+            if node.get("type") != "string" or node.get("contentMediaType") == "text/markdown":
+                continue
+            value = _value_at(document.data, path)
+            char = "\t" if "\t" in value else "\n"
+            problems[path] = _problem(
+                document,
+                path,
+                "text.single-line",
+                field_label(path, node.get("title", "")),
+                f"这个字段只能写一行，这里有{_LINE_BREAKS[char]}。",
+                "把内容写在同一行；分段的长文字只能写在支持 Markdown 的介绍类字段里。",
+            )
+        return problems
+
+
+def _under(path: JsonPath, keys: Mapping[JsonPath, object]) -> bool:
+    """True when `path` is one of `keys` or lies inside one of them."""
+    return any(path[: len(key)] == key for key in keys)
+
 
 def _object_path(error: ValidationError) -> JsonPath:
     """Where the object `error` is about sits in the document.
@@ -178,6 +214,9 @@ def _object_path(error: ValidationError) -> JsonPath:
     if error.schema is False and error.absolute_schema_path[-1] != "properties":
         return path[:-1]
     return path
+
+
+_LINE_BREAKS = {"\n": "换行（U+000A）", "\t": "制表符（Tab，U+0009）"}
 
 
 def _value_at(data: Any, path: JsonPath) -> Any:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from showcase.images import IMAGE_SUFFIXES, page_image_files
+from showcase.load.files import first_symlink, regular_files, symlink_problem, walk_files
 from showcase.paths import Layout
 from showcase.problems import Problem
 from showcase.validate.registries import REGISTRIES
@@ -64,15 +65,18 @@ def select_files(
             ],
             projects=list(all_projects),
             events=_event_files(layout),
-            roadshows=sorted((layout.content_dir / "roadshows").glob("*.yaml")),
-            problems=_misplaced_projects(layout, set(all_projects)),
+            roadshows=regular_files(layout.content_dir / "roadshows", ".yaml"),
+            problems=_unsafe_or_misplaced(layout, set(all_projects)),
             publicity=_publicity_files(layout),
             page_images=page_image_files(layout.content_dir / "pages"),
         )
     selection = Selection()
     for given in only:
         path = given if given.is_absolute() else layout.root / given
-        if not path.exists():
+        link = first_symlink(layout.root, path)
+        if link is not None:
+            selection.problems.append(symlink_problem(layout.relative(link)))
+        elif not path.exists():
             selection.problems.append(
                 Problem(
                     layout.relative(path),
@@ -82,7 +86,9 @@ def select_files(
                 )
             )
         elif path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if _is_data_file(layout, p)):
+            files, links = walk_files(path)
+            selection.problems += [symlink_problem(layout.relative(link)) for link in links]
+            for file in (f for f in files if _is_data_file(layout, f)):
                 _classify(layout, file, selection)
         else:
             _classify(layout, path, selection)
@@ -123,15 +129,16 @@ def _classify(layout: Layout, file: Path, selection: Selection) -> None:
 
 
 def _event_files(layout: Layout) -> list[Path]:
-    return sorted((layout.content_dir / "events").glob("*.yaml"))
+    return regular_files(layout.content_dir / "events", ".yaml")
 
 
-def _misplaced_projects(layout: Layout, expected: set[Path]) -> list[Problem]:
-    if not layout.projects_dir.is_dir():
-        return []
-    return [
+def _unsafe_or_misplaced(layout: Layout, expected: set[Path]) -> list[Problem]:
+    """Every symlink under projects/ and content/, and YAML files lying in the wrong place."""
+    project_files, project_links = walk_files(layout.projects_dir)
+    links = project_links + walk_files(layout.content_dir)[1]
+    return [symlink_problem(layout.relative(link)) for link in links] + [
         _misplaced(layout.relative(file))
-        for file in sorted(layout.projects_dir.rglob("*"))
+        for file in project_files
         if file.suffix in _YAML_SUFFIXES and file not in expected
     ]
 
@@ -157,5 +164,5 @@ def _is_data_file(layout: Layout, file: Path) -> bool:
 
 def _publicity_files(layout: Layout) -> list[Path]:
     cases = layout.registry("typical-cases")
-    stories = sorted((layout.content_dir / "stories").glob("*.md"))
+    stories = regular_files(layout.content_dir / "stories", ".md")
     return [cases, *stories] if cases.exists() else stories

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from showcase.forms.from_issue import parse_issue, run
+from showcase.forms.from_issue import parse_issue, run, unsafe_path_parts
 from showcase.forms.spec import load_project_schema
 from showcase.load.yamlfile import load_yaml
 from showcase.paths import repository_root
@@ -78,13 +79,90 @@ def test_validator_problems_are_reported(
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     body = BODY.read_text(encoding="utf-8").replace("周衡 | 工艺", "周衡 | 工艺 13812345678")
-    body = body.replace("bamboo-socks", "Bamboo Socks")
+    body = body.replace("2024-03 | 学院创业苗圃", "2024/03 | 学院创业苗圃")
     bad = tmp_path / "issue.md"
     bad.write_text(body, encoding="utf-8")
     assert run(repo, str(bad), write=False) == 1
     out = capsys.readouterr().out
     assert "发现手机号「138****5678」" in out
-    assert "id（项目编号）: 格式不对：「Bamboo Socks」" in out
+    assert "milestones[1].date（日期）: 格式不对：「2024/03」" in out
+
+
+HOSTILE_IDS = [
+    "../../x",
+    "..",
+    "/abs",
+    "/etc/passwd",
+    "a/b",
+    "a\\b",
+    "C:x",
+    "x\0",
+    "~root",
+    "%2e%2e",
+    "b\u0430mboo",  # Cyrillic a
+    "ｂａｍｂｏｏ",  # full-width letters
+    "bamboo\u200bsocks",  # zero-width space
+    "bamboo\u202esocks",  # right-to-left override
+    "-bamboo",
+    "bamboo-",
+    "a--b",
+    "Bamboo Socks",
+    "x" * 65,
+    "x" * 5000,
+]
+
+
+def _tree(root: Path) -> set[str]:
+    return {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()}
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_IDS)
+@pytest.mark.parametrize("write", [False, True])
+def test_an_unsafe_id_stops_before_any_path_is_built(
+    repo: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    hostile: str,
+    write: bool,
+) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    bad = tmp_path / "issue.md"
+    bad.write_text(BODY.read_text(encoding="utf-8").replace("bamboo-socks", hostile), "utf-8")
+    before = _tree(tmp_path)
+    assert run(repo, str(bad), write=write) == 1
+    out = capsys.readouterr().out
+    assert "issue.md:7:1: 错误 id（项目编号）: 项目编号格式不对，无法用它生成文件路径。" in out
+    assert hostile not in out
+    assert _tree(tmp_path) == before
+    assert not Path("/x").exists() and not Path("/abs").exists()
+
+
+def test_an_unsafe_college_is_refused_too() -> None:
+    problems = unsafe_path_parts(
+        BODY.read_text(encoding="utf-8"),
+        "issue.md",
+        {"id": "bamboo-socks", "college": "../textile"},
+        load_project_schema(),
+    )
+    assert [(p.rule, p.line, p.field) for p in problems] == [
+        ("issue.invalid-id", 11, "college（所属学院）")
+    ]
+
+
+def test_a_dry_run_writes_nothing_outside_the_repository(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    before = _tree(tmp_path)
+    assert run(repo, str(BODY), write=False) == 0
+    assert _tree(tmp_path) == before
+    assert list(scratch.iterdir()) == []
+    assert list((repo / "build").iterdir()) == []
 
 
 def test_unreadable_answers_name_the_body_line() -> None:

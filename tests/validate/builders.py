@@ -22,6 +22,7 @@ from tests.image_samples import (
     png_chunk,
     png_with_text,
 )
+from tests.validate.input_builders import INPUT_BUILDERS
 
 PROJECT = """\
 id: foo
@@ -133,3 +134,4 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "image-metadata-story": image_metadata_story,
     "image-metadata-page": image_metadata_page,
 }
+BUILDERS.update(INPUT_BUILDERS)

@@ -1,0 +1,154 @@
+"""Reading and listing the repository's files without ever following a symlink.
+
+A pull request can add a symlink as easily as a file. Followed, a link would let the
+validator read (and a message quote) any file on the machine that runs it, or let the
+build copy one into the public site. So nothing under ``projects/`` or ``content/`` is
+read through a link: files are opened with ``O_NOFOLLOW`` after an ``lstat``, folders are
+listed with ``os.scandir`` without descending into linked folders, and every link found is
+reported (``file.symlink``) by its own path, never by what it points to.
+
+Example::
+
+    raw, problems = read_source(path, "projects/textile/x.yaml", 64 * 1024, "…")
+    files, links = walk_files(layout.projects_dir)
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from showcase.problems import Problem
+
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NON_BLOCKING = getattr(os, "O_NONBLOCK", 0)
+"""Opened only after lstat says "regular file"; these flags close the gap in between."""
+
+
+def read_source(
+    file: Path, display_path: str, max_bytes: int, too_large_hint: str
+) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a regular file no larger than `max_bytes`, never through a symlink."""
+    try:
+        mode = file.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            return None, [symlink_problem(display_path)]
+        if not stat.S_ISREG(mode):  # a folder, or a FIFO that would block forever
+            return None, [
+                file_problem(
+                    display_path,
+                    "load.unreadable",
+                    "这不是一个普通文件。",
+                    "数据文件必须是普通的文本文件。",
+                )
+            ]
+        descriptor = os.open(file, os.O_RDONLY | _NO_FOLLOW | _NON_BLOCKING)
+        with os.fdopen(descriptor, "rb") as stream:
+            status = os.fstat(stream.fileno())
+            if status.st_size > max_bytes:
+                return None, [
+                    file_problem(
+                        display_path,
+                        "load.too-large",
+                        f"文件过大（{status.st_size} 字节），上限为 {max_bytes} 字节。",
+                        too_large_hint,
+                    )
+                ]
+            return stream.read(max_bytes + 1), []
+    except OSError as error:
+        return None, [
+            file_problem(
+                display_path,
+                "load.unreadable",
+                f"无法读取文件：{error.strerror}。",
+                "检查文件是否存在、是否有读取权限。",
+            )
+        ]
+
+
+def symlink_problem(display_path: str) -> Problem:
+    """The one wording for a symlink under projects/ or content/ (``file.symlink``)."""
+    return file_problem(
+        display_path,
+        "file.symlink",
+        "这是一个符号链接（快捷方式）：仓库里不接受符号链接，校验和构建都不会读取它指向的内容。",
+        "把链接换成真实的文件或文件夹；需要的图片或文字请直接复制进来。",
+    )
+
+
+def file_problem(display_path: str, rule: str, message: str, hint: str) -> Problem:
+    """A problem about a whole file (line and column 0)."""
+    return Problem(display_path, 0, 0, rule=rule, message=message, hint=hint)
+
+
+def regular_files(folder: Path, suffix: str) -> list[Path]:
+    """The regular files directly in `folder` whose names end in `suffix`, sorted.
+
+    Empty when `folder` is missing or is itself a symlink; linked files are left out.
+    """
+    return sorted(
+        path for path, kind in _entries(folder) if kind == "file" and path.name.endswith(suffix)
+    )
+
+
+def subfolders(folder: Path) -> list[Path]:
+    """The real folders directly in `folder` (not links to folders), sorted."""
+    return sorted(path for path, kind in _entries(folder) if kind == "folder")
+
+
+def walk_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """(every regular file, every symlink) at or below `folder`, both sorted.
+
+    Linked folders are reported, never entered; `folder` itself counts when it is a link.
+    """
+    if folder.is_symlink():
+        return [], [folder]
+    files: list[Path] = []
+    links: list[Path] = []
+    pending = [folder]
+    while pending:
+        for path, kind in _entries(pending.pop()):
+            if kind == "link":
+                links.append(path)
+            elif kind == "folder":
+                pending.append(path)
+            elif kind == "file":
+                files.append(path)
+    return sorted(files), sorted(links)
+
+
+def first_symlink(base: Path, path: Path) -> Path | None:
+    """The first symlink among the parts of `path` below `base` (`base` itself not checked).
+
+    None when there is none, or when `path` is not written under `base`.
+    """
+    try:
+        parts = path.relative_to(base).parts
+    except ValueError:
+        return None
+    current = base
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            return current
+    return None
+
+
+def _entries(folder: Path) -> list[tuple[Path, str]]:
+    """(path, "file" | "folder" | "link" | "other") for each entry; [] for a linked folder."""
+    if folder.is_symlink():
+        return []
+    try:
+        with os.scandir(folder) as entries:
+            return [(folder / entry.name, _kind(entry)) for entry in entries]
+    except OSError:
+        return []
+
+
+def _kind(entry: os.DirEntry[str]) -> str:
+    if entry.is_symlink():
+        return "link"
+    if entry.is_dir(follow_symlinks=False):
+        return "folder"
+    return "file" if entry.is_file(follow_symlinks=False) else "other"

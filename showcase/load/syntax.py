@@ -1,0 +1,92 @@
+"""libyaml's syntax errors, reworded in Chinese with a hint, at the line that is wrong.
+
+libyaml words one mistake several ways ("found character '\\t'", "found a tab
+character"…); the first entry of `_SYNTAX_MESSAGES` whose English text appears in the
+error decides the message. An error "at the end of the stream" is placed on the last line.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from showcase.problems import Problem
+
+_TAB_HINT = "YAML 不能用 Tab 缩进，请全部改用空格（每层两个空格）。"
+_INDENT_HINT = "检查缩进：同一层的字段要左对齐，列表项以「- 」开头。"
+_SYNTAX_MESSAGES = (
+    # (libyaml wording, Chinese message, fix hint); the first match wins.
+    ("found character '\\t'", "这一行用了 Tab 缩进。", _TAB_HINT),
+    ("tab character", "这一行用了 Tab 缩进。", _TAB_HINT),
+    (
+        "mapping values are not allowed",
+        "这里不能出现冒号。",
+        "冒号后面要有空格；值里本身有冒号时请用英文引号把整个值括起来。",
+    ),
+    (
+        "could not find expected ':'",
+        "缺少冒号，或引号没有成对。",
+        "检查这一行是否缺少「字段名: 值」中的冒号，或引号没有成对。",
+    ),
+    ("did not find expected key", "缩进不对齐。", _INDENT_HINT),
+    ("did not find expected '-' indicator", "列表缩进不对齐。", _INDENT_HINT),
+    (
+        "did not find expected ',' or ']'",
+        "方括号列表没有闭合。",
+        "检查 [ ] 是否成对，各项之间用英文逗号分隔。",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "花括号没有闭合。",
+        "检查 { } 是否成对，各项之间用英文逗号分隔。",
+    ),
+    (
+        "found unexpected end of stream",
+        "文件在引号或括号还没结束时就结束了。",
+        "引号或括号没有成对，请检查最后几行。",
+    ),
+    ("found undefined tag handle", "不支持以 ! 开头的标签。", "删除值前面以 ! 开头的标签。"),
+    (
+        "cannot start any token",
+        "这个值以 YAML 的保留符号（@ 或 `）开头。",
+        "以 @ 或 ` 开头的值请用英文引号括起来；缩进只用空格。",
+    ),
+    (
+        "found unknown escape character",
+        "双引号里有无法识别的反斜杠转义。",
+        "把反斜杠写成 \\\\，或改用单引号。",
+    ),
+    ("expected <block end>", "缩进不对齐。", _INDENT_HINT),
+)
+
+
+def syntax_problem(display_path: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
+    """The problem for a YAML syntax error in `text`."""
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    detail = " ".join(part for part in (error.context, error.problem) if part)
+    lines = text.splitlines()
+    if line > len(lines):  # libyaml places "end of stream" after the last line
+        line, column = len(lines), len(lines[-1]) + 1 if lines else 1
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
+    if "\t" in indent:  # libyaml words tab errors several ways; the indent tells for sure
+        detail = "found a tab character"
+        column = indent.index("\t") + 1
+    for needle, message, hint in _SYNTAX_MESSAGES:
+        if needle in detail:
+            return Problem(
+                display_path,
+                line,
+                column,
+                rule="load.syntax",
+                message=f"YAML 语法错误：{message}",
+                hint=hint,
+            )
+    return Problem(
+        display_path,
+        line,
+        column,
+        rule="load.syntax",
+        message=f"YAML 语法错误（{detail}）。",
+        hint="对照模板检查这一行及上一行的缩进、冒号和引号。",
+    )

@@ -1,0 +1,156 @@
+"""The same project submitted twice: project names that are equal once normalised.
+
+Two files describing one project (sent again under a new id, or by another college) are
+found by their ``name``: each name is normalised (Unicode NFKC, so full-width letters are
+plain ones; case folded; traditional characters turned simplified with OpenCC's ``t2s``
+table; everything but letters and digits dropped) and the names are bucketed by that
+key, so the cost stays linear at 10,000 projects. Every file in a bucket of two or more
+is reported (``project.duplicate-name``), naming the other files by path.
+
+In a partial run (``invoke validate FILE``) the selected files are compared with every
+other project too; those are only peeked at up to their top-level ``name``.
+
+Example::
+
+    normalised_name("經緯 Smart-Yarn！")   # "经纬smartyarn"
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import opencc
+from yaml import (
+    MappingEndEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    YAMLError,
+)
+
+from showcase.load.files import read_source
+from showcase.load.scalars import resolve_plain
+from showcase.load.yamlfile import MAX_FILE_BYTES, Document, parse_events
+from showcase.paths import Layout
+from showcase.problems import Problem
+from showcase.validate.labels import field_label, schema_title
+
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
+
+
+@functools.cache
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def normalised_name(name: str) -> str:
+    """The key two names share when a reader would take them for the same name."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return _NOT_LETTER_OR_DIGIT.sub("", _to_simplified().convert(folded))
+
+
+def check_duplicate_names(
+    layout: Layout,
+    loaded: Iterable[tuple[Document, Path]],
+    unselected: Iterable[Path],
+    schema: dict[str, Any],
+) -> list[Problem]:
+    """A problem on each loaded project whose name another project also uses.
+
+    `unselected` are the project files a partial run does not check; their names are
+    peeked at so that a new file is still compared with the whole repository.
+    """
+    documents = {file: document for document, file in loaded}
+    buckets: dict[str, list[Path]] = {}
+    for file, name in _names(documents, unselected):
+        key = normalised_name(name)
+        if key:
+            buckets.setdefault(key, []).append(file)
+    title = schema_title(schema, ("name",))
+    problems = []
+    for files in buckets.values():
+        if len(files) < 2:
+            continue
+        for file in files:
+            document = documents.get(file)
+            if document is None:
+                continue
+            others = "、".join(layout.relative(other) for other in sorted(files) if other != file)
+            line, column = document.position(("name",))
+            problems.append(
+                Problem(
+                    document.path,
+                    line,
+                    column,
+                    rule="project.duplicate-name",
+                    field=field_label(("name",), title),
+                    message=f"项目名称与 {others} 的名称相同或几乎相同"
+                    "（不计大小写、空格、标点和繁简体差别），同一个项目不要提交两次。",
+                    hint="同一个项目只保留一个文件（换学院就移动文件，不要复制）；"
+                    "确是不同的项目，请把名称改得能区分开。",
+                )
+            )
+    return problems
+
+
+def _names(
+    documents: dict[Path, Document], unselected: Iterable[Path]
+) -> Iterable[tuple[Path, str]]:
+    for file, document in documents.items():
+        data = document.data
+        name = data.get("name") if isinstance(data, dict) else None
+        if isinstance(name, str) and ("name",) not in document.refused:
+            yield file, name
+    for file in unselected:
+        name = _peek_name(file)
+        if name is not None:
+            yield file, name
+
+
+def _peek_name(file: Path) -> str | None:
+    """A project's top-level ``name``, parsing only as far as that key; None if unreadable."""
+    raw, _ = read_source(file, file.name, MAX_FILE_BYTES, "")
+    if raw is None:
+        return None
+    try:
+        events = parse_events(raw.decode("utf-8-sig"))
+        top = next(e for e in events if isinstance(e, NodeEvent))
+        if not isinstance(top, MappingStartEvent):
+            return None
+        for key in events:
+            if not isinstance(key, ScalarEvent):
+                return None  # the mapping ended without a name
+            value = next(events)
+            if key.value == "name":
+                return _text(value)
+            _skip_nested(value, events)
+    except (UnicodeDecodeError, YAMLError, StopIteration):
+        return None
+    return None
+
+
+def _text(event: Any) -> str | None:
+    if not isinstance(event, ScalarEvent):
+        return None
+    if event.style or not event.implicit[0]:
+        return str(event.value)
+    resolved = resolve_plain(event.value).value
+    return resolved if isinstance(resolved, str) else None
+
+
+def _skip_nested(event: Any, events: Any) -> None:
+    """Consume the rest of a list or mapping value that starts with `event`."""
+    depth = 1 if isinstance(event, (MappingStartEvent, SequenceStartEvent)) else 0
+    while depth:
+        following = next(events)
+        if isinstance(following, (MappingStartEvent, SequenceStartEvent)):
+            depth += 1
+        elif isinstance(following, (MappingEndEvent, SequenceEndEvent)):
+            depth -= 1
