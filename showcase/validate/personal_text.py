@@ -1,0 +1,447 @@
+"""Personal data in one piece of text, however it is spelt: the rules and their engine.
+
+Every door that looks for personal data uses this module: the validator (decoded YAML
+values, comments, story bodies), `check-pr` (added lines of any text file) and the
+submission form, whose small engine in ``render/assets/submit.js`` receives the same
+patterns, tables, labels and messages from `browser_rules`.
+
+Text is *folded* before matching, and the position of every folded character in the
+original is kept, so a finding is reported where the author wrote it:
+
+* Unicode NFKC, character by character (full-width ``１３８``, ``＠``, circled digits),
+  and every other decimal digit (Arabic-Indic, Devanagari…) as its ASCII digit;
+* every space becomes " ", every line break "\\n", every dash "-", every dot "."; format
+  characters and combining marks (zero-width space and joiners, word joiner, BOM, soft
+  hyphen, bidi marks) are dropped;
+* a second view reads the text as Markdown/HTML shows it: comments and tags dropped,
+  entities (``&#49;``, ``&#x31;``, ``&period;``) decoded. Both views are searched, so a
+  number hidden inside a comment and one split by a comment are both found.
+
+On the folded text:
+
+* ``personal.phone``: a run of digits with separators between them (spaces, dashes,
+  dots, brackets, ``+``, ``/``, Markdown emphasis…) whose whole groups spell
+  ``1[3-9]`` + 9 digits, optionally after 86 or 0086: a mainland mobile number;
+* ``personal.id-card``: whole groups spelling 17 digits and a digit or X, with a real
+  birth date and the GB 11643 check digit; or any number after an ID label (身份证号…);
+* ``personal.student-id``: a number of 6+ digits right after a student or exam label
+  (学号, 學號, 准考证号, student id…), or the value of a field named by such a label;
+* ``personal.email``: an address at a personal mailbox provider
+  (``personal_email_domains`` in content/site.yaml), also as ``[at]``, ``(at)``, ``#``
+  and ``[dot]``.
+
+Example::
+
+    rules = PersonalDataRules(datetime.date.today(), ("qq.com",))
+    find_personal_data("电话：１３８－１２３４－５６７８", rules)
+    # [Finding(rule="personal.phone", start=3, end=16, shown="138****5678")]
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import html
+import html.entities
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+PHONE = "personal.phone"
+ID_CARD = "personal.id-card"
+STUDENT_ID = "personal.student-id"
+EMAIL = "personal.email"
+CONTACT_FIELD = ("x-personal-data", "institutional-contact")
+"""The schema annotation of a field where an office phone or mailbox is allowed."""
+
+# Folding: (replacement, Unicode categories, extra characters), the first match wins.
+_FOLD_CLASSES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("\n", ("Zl", "Zp"), "\n\r\x0b\x0c\x85"),
+    (" ", ("Zs",), "\t"),
+    ("-", ("Pd",), "\u2212\u2043\u02d7\u2796\ufe63"),
+    (".", (), ".\u00b7\u2022\u2027\u2219\u22c5\u30fb\u3002\u2e31"),
+    ("", ("Cf", "Mn", "Me"), "\u115f\u1160\u3164\uffa0"),
+)
+_IDENTITY = re.compile(r"[\x20-\x7e\u4e00-\u9fff]+|\n")
+"""Runs that fold to themselves (printable ASCII, CJK ideographs), copied whole."""
+
+_SEP = r"[\s\-.()+/\\_*~`]"
+_PATTERNS = {
+    "markup": r"<!--[\s\S]*?(?:-->|(?![\s\S]))|</?[A-Za-z][^<>]*>"
+    r"|&(?:#[0-9]{1,7};?|#[Xx][0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)",
+    "run": rf"[0-9](?:{_SEP}{{0,4}}[0-9]){{10,}}[Xx]?",
+    "group": r"[0-9]+[Xx]?",
+    "phone": r"^(?:0086|86)?1[3-9][0-9]{9}$",
+    "idCard": r"^[0-9]{17}[0-9Xx]$",
+    "number": rf"[A-Za-z]{{0,2}}[0-9](?:{_SEP}{{0,2}}[0-9]){{5,19}}[Xx]?(?![0-9])",
+    "gap": r"(?:[\s:=#\-|,.、(\[【「『\"'“”‘’]|是|为|為|码|碼|no|num|number){0,8}",
+    "at": r"(?:\s*@\s*|\s*[\[(<{]\s*at\s*[\])>}]\s*|#)",
+    "dot": r"(?:\s*(?:\.|[\[(<{]\s*dot\s*[\])>}])\s*)",
+}
+_ID_LABEL_WORDS = (
+    "身份证号码 身份證號碼 公民身份号码 公民身份號碼 身份证号 身份證號 身份证 身份證 证件号码 證件號碼"
+    " 证件号 證件號 id_card_number id_card_no id_card identity_card identity_number national_id"
+    " citizen_id"
+)
+_STUDENT_LABEL_WORDS = (
+    "学生证号 學生證號 学生证 學生證 学生编号 學生編號 全国学籍号 全國學籍號 学籍号 學籍號 学籍编号"
+    " 學籍編號 学号 學號 准考证号 准考證號 准考证 准考證 考生编号 考生編號 考生号 考生號 考籍号 考籍號"
+    " 高考报名号 高考報名號 报名序号 報名序號 报名号 報名號 一卡通号 一卡通號 校园卡号 校園卡號"
+    " student_id student_no student_number stu_id stu_no matriculation_number matric_no"
+    " enrollment_number enrolment_number admission_ticket_number examinee_number exam_number"
+    " candidate_number xuehao"
+)
+"""Labels in simplified and traditional characters and English (``_`` stands for a space)."""
+_ID_LABELS = tuple(_ID_LABEL_WORDS.split())
+_STUDENT_LABELS = tuple(_STUDENT_LABEL_WORDS.split())
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK_CHARS = "10X98765432"
+
+_WHY = "网站和数据仓库都是公开的，依照《个人信息保护法》，未经本人同意不得公开个人信息"
+MESSAGES = {
+    PHONE: (
+        f"发现手机号「{{shown}}」：{_WHY}，手机号公开后会招来骚扰和诈骗。",
+        "删除号码；对外联系统一通过学院或 contact_email（学校邮箱）。",
+    ),
+    ID_CARD: (
+        f"发现身份证号「{{shown}}」：身份证号属于敏感个人信息，{_WHY}，泄露后无法收回。",
+        "删除身份证号；展示网站不需要它，报名材料请走学院的内部渠道。",
+    ),
+    STUDENT_ID: (
+        f"发现学号或考生号「{{shown}}」：它能对应到具体学生，{_WHY}。",
+        "删除这个编号；成员只写姓名、角色、专业和年级。",
+    ),
+    EMAIL: (
+        f"发现个人邮箱「{{shown}}」：个人邮箱能直接联系到本人，{_WHY}。",
+        "删除个人邮箱；对外联系统一用 contact_email（学校邮箱）或学院的公开联系方式。",
+    ),
+}
+"""Message and fix hint of each rule; ``{shown}`` is the masked finding."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    start: int
+    """Index of the first character in the original text."""
+    end: int
+    shown: str
+    """The finding masked: enough to find it in the file, not enough to publish it."""
+
+
+def _label_pattern(labels: tuple[str, ...]) -> str:
+    """Labels as one alternation; spaces, dots and underscores may sit between their parts."""
+
+    def one(label: str) -> str:
+        if label.isascii():
+            return r"[\s_.\-]*".join(label.split("_"))
+        return r"\s*".join(_fold_text(label))
+
+    return "|".join(one(label) for label in sorted(labels, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class PersonalDataRules:
+    """The day (birth dates are not in the future) and the personal mailbox domains."""
+
+    today: datetime.date
+    email_domains: tuple[str, ...] = ()
+    any_email: bool = False
+    """Every e-mail address counts (masking output, where the site's list is unknown)."""
+
+    @classmethod
+    def for_site(cls, site: Any, today: datetime.date) -> PersonalDataRules:
+        """The rules for a repository whose content/site.yaml holds `site` (any shape)."""
+        domains = site.get("personal_email_domains") if isinstance(site, dict) else None
+        if not isinstance(domains, list):
+            return cls(today)
+        return cls(today, tuple(d.lower() for d in domains if isinstance(d, str) and d))
+
+    @functools.cached_property
+    def email_pattern(self) -> str:
+        """The pattern of a personal address ("" when no domain is listed)."""
+        dot, at = _PATTERNS["dot"], _PATTERNS["at"]
+        if self.any_email:
+            domain = rf"[A-Za-z0-9-]+(?:{dot}[A-Za-z0-9-]+)+"
+        elif self.email_domains:
+            listed = sorted(self.email_domains, key=len, reverse=True)
+            domain = (
+                rf"(?:[A-Za-z0-9-]+{dot})*?(?:{'|'.join(dot.join(d.split('.')) for d in listed)})"
+            )
+        else:
+            return ""
+        return (
+            rf"([A-Za-z0-9][A-Za-z0-9._%+\-]{{0,63}}){at}({domain})(?![A-Za-z0-9\-]|\.[A-Za-z0-9])"
+        )
+
+    @functools.cached_property
+    def _email(self) -> re.Pattern[str] | None:
+        return re.compile(self.email_pattern, re.IGNORECASE) if self.email_pattern else None
+
+    def find_folded(self, folded: str, allowed: frozenset[str] = frozenset()) -> list[Finding]:
+        """Findings in already folded text, positions in that text; `allowed` rules skipped."""
+        found: list[Finding] = []
+        for run in _RUN.finditer(folded):
+            found += self._numbers_in_run(folded, run, allowed)
+        for match in _LABELLED.finditer(folded):
+            rule = ID_CARD if match.group(1) else STUDENT_ID
+            found.append(_labelled(match, 3, rule))
+        if self._email is not None and EMAIL not in allowed:
+            for match in self._email.finditer(folded):
+                local, domain = match.group(1), _DOT.sub(".", match.group(2)).lower()
+                found.append(Finding(EMAIL, match.start(), match.end(), f"{local[0]}***@{domain}"))
+        return found
+
+    def _numbers_in_run(
+        self, folded: str, run: re.Match[str], allowed: frozenset[str]
+    ) -> list[Finding]:
+        """Phones and ID numbers made of whole digit groups of one run."""
+        groups = list(_GROUP.finditer(folded, run.start(), run.end()))
+        found: list[Finding] = []
+        first = 0
+        while first < len(groups):
+            digits = ""
+            for last in range(first, len(groups)):
+                digits += groups[last].group()
+                if len(digits) > 18:
+                    break
+                rule = self._number_rule(digits)
+                if rule and rule not in allowed:
+                    start, end = groups[first].start(), groups[last].end()
+                    if rule == PHONE and folded[start - 1 : start] == "+":
+                        start -= 1  # +86: the finding starts at the plus sign
+                    shown = mask(rule, digits.rstrip("Xx") if rule == PHONE else digits)
+                    found.append(Finding(rule, start, end, shown))
+                    first = last
+                    break
+            first += 1
+        return found
+
+    def _number_rule(self, digits: str) -> str | None:
+        if _PHONE_DIGITS.match(digits.rstrip("Xx")):
+            return PHONE
+        if _ID_DIGITS.match(digits) and resident_id_is_valid(digits, self.today):
+            return ID_CARD
+        return None
+
+
+def find_personal_data(
+    text: str, rules: PersonalDataRules, allowed: frozenset[str] = frozenset()
+) -> list[Finding]:
+    """Every finding in `text`, positions in `text`, in order; `allowed` rules skipped."""
+    if not may_hold(text):
+        return []
+    views = [_fold(text, rendered=False)]
+    if _MARKUP.search(text):
+        views.append(_fold(text, rendered=True))
+    found: dict[int, Finding] = {}
+    for folded, origin in views:
+        for finding in rules.find_folded(folded, allowed):
+            start = origin[finding.start]
+            end = origin[finding.end - 1] + 1
+            found.setdefault(start, Finding(finding.rule, start, end, finding.shown))
+    return [found[start] for start in sorted(found)]
+
+
+@functools.lru_cache(maxsize=1024)
+def key_label(key: str) -> str | None:
+    """The rule of a field whose name is a label (``学号``, ``student_id``), else None."""
+    match = _KEY_LABEL.fullmatch(_fold_text(key))
+    if not match:
+        return None
+    return ID_CARD if match.group(1) else STUDENT_ID
+
+
+def labelled_number(text: str, rule: str) -> Finding | None:
+    """The number a labelled field's value starts with (``No. 2021…`` counts)."""
+    folded, origin = _fold(text, rendered=False)
+    number = _KEY_VALUE.match(folded)
+    if not number:
+        return None
+    finding = _labelled(number, 1, rule)
+    return Finding(rule, origin[finding.start], origin[finding.end - 1] + 1, finding.shown)
+
+
+def mask_text(text: str, rules: PersonalDataRules) -> str:
+    """`text` with every finding replaced by its masked form."""
+    for finding in reversed(find_personal_data(text, rules)):
+        text = text[: finding.start] + finding.shown + text[finding.end :]
+    return text
+
+
+def mask(rule: str, found: str) -> str:
+    """A phone keeps 3 + 4 digits, an ID 4 + 4, another number at most 3 + 3."""
+    digits = "".join(c for c in found if c.isalnum())
+    if rule == PHONE:
+        digits = digits[-11:]  # without the 86 / 0086 prefix
+        return f"{digits[:3]}****{digits[-4:]}"
+    keep = 4 if rule == ID_CARD and len(digits) >= 15 else 3 if len(digits) >= 10 else 1
+    return digits[:keep] + "*" * (len(digits) - 2 * keep) + digits[-keep:]
+
+
+def resident_id_is_valid(number: str, today: datetime.date) -> bool:
+    """GB 11643: a real birth date, not in the future, and the mod-11 check digit."""
+    try:
+        born = datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return False
+    if born > today:
+        return False
+    total = sum(int(digit) * weight for digit, weight in zip(number, _ID_WEIGHTS, strict=False))
+    return _ID_CHECK_CHARS[total % 11] == number[17].upper()
+
+
+def browser_rules(email_domains: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Everything the form's engine needs to apply these rules: no second copy in JS."""
+    return {
+        "fold": [[to, list(categories), chars] for to, categories, chars in _FOLD_CLASSES],
+        "digitZeros": _digit_zeros(),
+        "entities": _entities(),
+        "characterReferences": _character_references(),
+        "patterns": _PATTERNS
+        | {
+            "labelled": _LABELLED.pattern,
+            "keyLabel": _KEY_LABEL.pattern,
+            "keyValue": _KEY_VALUE.pattern,
+        },
+        "email": PersonalDataRules(datetime.date.today(), email_domains).email_pattern,
+        "contactField": list(CONTACT_FIELD),
+        "idWeights": list(_ID_WEIGHTS),
+        "idCheckChars": _ID_CHECK_CHARS,
+        "rules": {
+            "phone": PHONE,
+            "idCard": ID_CARD,
+            "student": STUDENT_ID,
+            "email": EMAIL,
+        },
+        "messages": {rule: list(texts) for rule, texts in MESSAGES.items()},
+    }
+
+
+def _labelled(match: re.Match[str], group: int, rule: str) -> Finding:
+    number = match.group(group)
+    return Finding(rule, match.start(group), match.end(group), mask(rule, number))
+
+
+def may_hold(text: str) -> bool:
+    """Whether `text` may hold a finding at all; cheap: 6 digits (entities count), an @, # or & or a bracketed "at" somewhere."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return bool(_ENOUGH_DIGITS.match(text) or _SIGN.search(text))
+
+
+def _fold_text(text: str) -> str:
+    return _fold(text, rendered=False)[0]
+
+
+def _fold(text: str, rendered: bool) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, its index in `text` (+ the end)."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    position = 0
+    for match in _MARKUP.finditer(text) if rendered else ():
+        _fold_plain(text, position, match.start(), pieces, origin)
+        for char in _decode_entity(match.group()):
+            for folded in _fold_char(char):
+                pieces.append(folded)
+                origin.append(match.start())
+        position = match.end()
+    _fold_plain(text, position, len(text), pieces, origin)
+    origin.append(len(text))
+    return "".join(pieces), origin
+
+
+def _fold_plain(text: str, start: int, end: int, pieces: list[str], origin: list[int]) -> None:
+    position = start
+    while position < end:
+        same = _IDENTITY.match(text, position, end)
+        if same:
+            pieces.append(same.group())
+            origin.extend(range(position, same.end()))
+            position = same.end()
+            continue
+        for folded in _fold_char(text[position]):
+            pieces.append(folded)
+            origin.append(position)
+        position += 1
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    return "".join(_fold_one(c) for c in unicodedata.normalize("NFKC", char))
+
+
+def _fold_one(char: str) -> str:
+    category = unicodedata.category(char)
+    for replacement, categories, extra in _FOLD_CLASSES:
+        if char in extra or category in categories:
+            return replacement
+    if category == "Nd" and not char.isascii():
+        return str(unicodedata.decimal(char))
+    return char
+
+
+@functools.cache
+def _digit_zeros() -> list[int]:
+    """The code point of every zero of a decimal digit script, for the form's engine."""
+    zeros = [
+        code
+        for code in range(0x80, 0x20000)
+        if unicodedata.category(chr(code)) == "Nd" and unicodedata.decimal(chr(code)) == 0
+    ]
+    return [0x30, *zeros]
+
+
+def _decode_entity(token: str) -> str:
+    """What HTML shows for an entity token of `_MARKUP`; comments and tags show nothing."""
+    if not token.startswith("&"):
+        return ""
+    if not token.startswith("&#"):
+        return _entities().get(token[1:-1], token)
+    digits = token[2:].rstrip(";")
+    code = int(digits[1:], 16) if digits[:1] in "xX" else int(digits)
+    if code in _character_references():
+        return _character_references()[code]
+    return "\ufffd" if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF else chr(code)
+
+
+@functools.cache
+def _entities() -> dict[str, str]:
+    """Named entities that spell a digit, sign, space or nothing (``&commat;`` → @).
+
+    Entities for letters are left as written, in the form as here, to keep the table small.
+    """
+    return {
+        name[:-1]: value
+        for name, value in html.entities.html5.items()
+        if name.endswith(";")
+        and _fold_text(value).isascii()
+        and not _LETTER.search(_fold_text(value))
+    }
+
+
+@functools.cache
+def _character_references() -> dict[int, str]:
+    """Numeric references HTML decodes to another character (``&#150;`` is an en dash)."""
+    table = {}
+    for code in range(0xA0):
+        decoded = html.unescape(f"&#{code};")
+        if decoded != chr(code):
+            table[code] = decoded
+    return table
+
+
+_LABELS = f"({_label_pattern(_ID_LABELS)})|({_label_pattern(_STUDENT_LABELS)})"
+_MARKUP = re.compile(_PATTERNS["markup"])
+_RUN = re.compile(_PATTERNS["run"])
+_GROUP = re.compile(_PATTERNS["group"])
+_PHONE_DIGITS = re.compile(_PATTERNS["phone"])
+_ID_DIGITS = re.compile(_PATTERNS["idCard"])
+_DOT = re.compile(_PATTERNS["dot"], re.IGNORECASE)
+_LABELLED = re.compile(rf"(?:{_LABELS}){_PATTERNS['gap']}({_PATTERNS['number']})", re.IGNORECASE)
+_KEY_LABEL = re.compile(rf"(?:{_LABELS})", re.IGNORECASE)
+_KEY_VALUE = re.compile(rf"{_PATTERNS['gap']}({_PATTERNS['number']})", re.IGNORECASE)
+_ENOUGH_DIGITS = re.compile(r"(?:[^\d&]*+[\d&]){6}")
+_LETTER = re.compile(r"[^\W\d_]")
+_SIGN = re.compile(r"[@#&]|[\[(<{]\s*at\s*[\])>}]", re.IGNORECASE)
