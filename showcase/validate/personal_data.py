@@ -79,9 +79,9 @@ def scan_document(
     problems: list[Problem] = []
     for candidate in candidates:
         findings = find_personal_data(candidate.text, rules, candidate.allowed)
-        if candidate.label_rule:
-            labelled = labelled_number(candidate.text, candidate.label_rule)
-            findings += [labelled] if labelled else []
+        labelled = candidate.label_rule and labelled_number(candidate.text, candidate.label_rule)
+        if labelled and all(f.end <= labelled.start or f.start >= labelled.end for f in findings):
+            findings.append(labelled)
         if not findings:
             continue
         path = candidate.path

@@ -70,12 +70,12 @@ _SEP = r"[\s\-.()+/\\_*~`]"
 _PATTERNS = {
     "markup": r"<!--[\s\S]*?(?:-->|(?![\s\S]))|</?[A-Za-z][^<>]*>"
     r"|&(?:#[0-9]{1,7};?|#[Xx][0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)",
-    "run": rf"[0-9](?:{_SEP}{{0,4}}[0-9]){{10,}}[Xx]?",
-    "group": r"[0-9]+[Xx]?",
+    "run": rf"[0-9](?:{_SEP}{{0,4}}[0-9]){{10,}}(?:{_SEP}{{0,4}}[Xx](?![A-Za-z]))?",
+    "group": r"[0-9]+|[Xx]",
     "phone": r"^(?:0086|86)?1[3-9][0-9]{9}$",
     "idCard": r"^[0-9]{17}[0-9Xx]$",
     "number": rf"[A-Za-z]{{0,2}}[0-9](?:{_SEP}{{0,2}}[0-9]){{5,19}}[Xx]?(?![0-9])",
-    "gap": r"(?:[\s:=#\-|,.、(\[【「『\"'“”‘’]|是|为|為|码|碼|no|num|number){0,8}",
+    "gap": r"""(?:[\s:=#\-|,.、(\[【「『"'“”‘’*_~`]|是|为|為|码|碼|no|num|number){0,8}""",
     "at": r"(?:\s*@\s*|\s*[\[(<{]\s*at\s*[\])>}]\s*|#)",
     "dot": r"(?:\s*(?:\.|[\[(<{]\s*dot\s*[\])>}])\s*)",
 }
@@ -201,25 +201,26 @@ class PersonalDataRules:
         found: list[Finding] = []
         first = 0
         while first < len(groups):
-            digits = ""
+            digits, longest = "", None
             for last in range(first, len(groups)):
                 digits += groups[last].group()
                 if len(digits) > 18:
                     break
                 rule = self._number_rule(digits)
-                if rule and rule not in allowed:
-                    start, end = groups[first].start(), groups[last].end()
-                    if rule == PHONE and folded[start - 1 : start] == "+":
-                        start -= 1  # +86: the finding starts at the plus sign
-                    shown = mask(rule, digits.rstrip("Xx") if rule == PHONE else digits)
-                    found.append(Finding(rule, start, end, shown))
-                    first = last
-                    break
+                if rule:
+                    longest = (rule, last, digits)
+            if longest and longest[0] not in allowed:
+                rule, last, digits = longest
+                start, end = groups[first].start(), groups[last].end()
+                if rule == PHONE and folded[start - 1 : start] == "+":
+                    start -= 1  # +86: the finding starts at the plus sign
+                found.append(Finding(rule, start, end, mask(rule, digits)))
+                first = last
             first += 1
         return found
 
     def _number_rule(self, digits: str) -> str | None:
-        if _PHONE_DIGITS.match(digits.rstrip("Xx")):
+        if _PHONE_DIGITS.match(digits):
             return PHONE
         if _ID_DIGITS.match(digits) and resident_id_is_valid(digits, self.today):
             return ID_CARD
@@ -235,13 +236,12 @@ def find_personal_data(
     views = [_fold(text, rendered=False)]
     if _MARKUP.search(text):
         views.append(_fold(text, rendered=True))
-    found: dict[int, Finding] = {}
-    for folded, origin in views:
-        for finding in rules.find_folded(folded, allowed):
-            start = origin[finding.start]
-            end = origin[finding.end - 1] + 1
-            found.setdefault(start, Finding(finding.rule, start, end, finding.shown))
-    return [found[start] for start in sorted(found)]
+    written = [view.source(f) for view in views for f in rules.find_folded(view.text, allowed)]
+    kept: list[Finding] = []
+    for finding in sorted(written, key=lambda f: (f.start, f.start - f.end)):
+        if not kept or finding.start >= kept[-1].end:
+            kept.append(finding)  # overlapping ones are the same data seen another way
+    return kept
 
 
 @functools.lru_cache(maxsize=1024)
@@ -255,12 +255,9 @@ def key_label(key: str) -> str | None:
 
 def labelled_number(text: str, rule: str) -> Finding | None:
     """The number a labelled field's value starts with (``No. 2021…`` counts)."""
-    folded, origin = _fold(text, rendered=False)
-    number = _KEY_VALUE.match(folded)
-    if not number:
-        return None
-    finding = _labelled(number, 1, rule)
-    return Finding(rule, origin[finding.start], origin[finding.end - 1] + 1, finding.shown)
+    folded = _fold(text, rendered=False)
+    number = _KEY_VALUE.match(folded.text)
+    return folded.source(_labelled(number, 1, rule)) if number else None
 
 
 def mask_text(text: str, rules: PersonalDataRules) -> str:
@@ -332,38 +329,55 @@ def may_hold(text: str) -> bool:
 
 
 def _fold_text(text: str) -> str:
-    return _fold(text, rendered=False)[0]
+    return _fold(text, rendered=False).text
 
 
-def _fold(text: str, rendered: bool) -> tuple[str, list[int]]:
-    """The folded text and, for each of its characters, its index in `text` (+ the end)."""
+@dataclass
+class _Folded:
+    """Folded text and, for each of its characters, the span of `text` it came from."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+    def source(self, finding: Finding) -> Finding:
+        """`finding` (positions in the folded text) with positions in the original."""
+        start, end = self.starts[finding.start], self.ends[finding.end - 1]
+        return Finding(finding.rule, start, end, finding.shown)
+
+
+def _fold(text: str, rendered: bool) -> _Folded:
+    """`text` folded; `rendered` reads it as HTML shows it (see the module docstring)."""
+    folded = _Folded("", [], [])
     pieces: list[str] = []
-    origin: list[int] = []
     position = 0
     for match in _MARKUP.finditer(text) if rendered else ():
-        _fold_plain(text, position, match.start(), pieces, origin)
+        _fold_plain(text, position, match.start(), pieces, folded)
         for char in _decode_entity(match.group()):
-            for folded in _fold_char(char):
-                pieces.append(folded)
-                origin.append(match.start())
+            for part in _fold_char(char):
+                pieces.append(part)
+                folded.starts.append(match.start())
+                folded.ends.append(match.end())
         position = match.end()
-    _fold_plain(text, position, len(text), pieces, origin)
-    origin.append(len(text))
-    return "".join(pieces), origin
+    _fold_plain(text, position, len(text), pieces, folded)
+    folded.text = "".join(pieces)
+    return folded
 
 
-def _fold_plain(text: str, start: int, end: int, pieces: list[str], origin: list[int]) -> None:
+def _fold_plain(text: str, start: int, end: int, pieces: list[str], folded: _Folded) -> None:
     position = start
     while position < end:
         same = _IDENTITY.match(text, position, end)
         if same:
             pieces.append(same.group())
-            origin.extend(range(position, same.end()))
+            folded.starts.extend(range(position, same.end()))
+            folded.ends.extend(range(position + 1, same.end() + 1))
             position = same.end()
             continue
-        for folded in _fold_char(text[position]):
-            pieces.append(folded)
-            origin.append(position)
+        for part in _fold_char(text[position]):
+            pieces.append(part)
+            folded.starts.append(position)
+            folded.ends.append(position + 1)
         position += 1
 
 
