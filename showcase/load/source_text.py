@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterable, Iterator
 
 _ESCAPE_LENGTHS = {"x": 4, "u": 6, "U": 10}
 _AFTER_TAG = re.compile(r"!\S*[ \t]*")
-_HASH = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
 _LINE_END = re.compile(r"[\r\n]")
 
 
@@ -122,23 +121,24 @@ class SourceText:
         """
         ordered: list[tuple[int, str]] | None = None
         starts: list[int] = []
-        end = len(self.text) if limit is None else limit
-        covered = 0  # the end of the last comment: a "#" inside it starts nothing
-        for match in _HASH.finditer(self.text, 0, end):
-            offset = match.start()
-            if offset < covered:
-                continue
-            line = self.text.count("\n", 0, offset) + 1
-            if (line, offset - self.text.rfind("\n", 0, offset)) >= first:
+        text = self.text
+        end = len(text) if limit is None else limit
+        offset = text.find("#", 0, end)
+        while offset >= 0:
+            comment = not offset or text[offset - 1] in " \t\r\n"  # "C#" starts none
+            line = text.count("\n", 0, offset) + 1
+            if comment and (line, offset - text.rfind("\n", 0, offset)) >= first:
                 if ordered is None:
                     ordered = sorted(scalars())
                     starts = [start for start, _ in ordered]
                 at = bisect.bisect_right(starts, offset) - 1
-                if at >= 0 and self._inside(*ordered[at], offset):
-                    continue
-            line_end = _LINE_END.search(self.text, offset, end)
-            covered = line_end.start() if line_end else end
-            yield offset, self.text[offset:covered]
+                comment = at < 0 or not self._inside(*ordered[at], offset)
+            if comment:
+                line_end = _LINE_END.search(text, offset, end)
+                stop = line_end.start() if line_end else end
+                yield offset, text[offset:stop]
+                offset = stop  # a "#" later in the comment starts nothing
+            offset = text.find("#", offset + 1, end)
 
     def _inside(self, start: int, value: str, offset: int) -> bool:
         """Whether `offset` lies in the scalar at `start` (a plain scalar ends before " #")."""

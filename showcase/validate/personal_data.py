@@ -53,6 +53,8 @@ BODY_FIELD = "正文"
 _CONTACT_ALLOWED = frozenset({PHONE, EMAIL})
 """Allowed in institutional contact fields, and in numbers (amounts, not phones)."""
 _NONE: frozenset[str] = frozenset()
+_CONTACT_KEY, _CONTACT_VALUE = CONTACT_FIELD
+_NO_NODE: dict[str, Any] = {}
 
 
 class _Candidate(NamedTuple):
@@ -150,8 +152,11 @@ def mask_output(text: str) -> str:
     return mask_text(text, _output_rules(any_email=False))
 
 
-may_hold_key = functools.lru_cache(maxsize=4096)(may_hold)
-"""Mapping keys repeat across files; most are field names that hold nothing."""
+@functools.lru_cache(maxsize=4096)
+def _key_facts(key: str) -> tuple[bool, str | None]:
+    """Whether a mapping key may hold personal data itself, and the rule it labels its
+    value with (学号, student_id); keys repeat across files, so this is cached."""
+    return may_hold(key), key_label(key)
 
 
 @functools.cache
@@ -164,54 +169,59 @@ def _collect(
 ) -> None:
     """The keys and scalars under `data` that may hold personal data, with schema nodes.
 
-    Called for every value of every file, so it rules values out as cheaply as it can.
+    Called for every value of every file, so it rules values out as cheaply as it can:
+    most strings fail `may_hold`, most numbers are amounts.
     """
-    node = node if isinstance(node, dict) else {}
-    if node.get(CONTACT_FIELD[0]) == CONTACT_FIELD[1]:
+    node = node if isinstance(node, dict) else _NO_NODE
+    if node.get(_CONTACT_KEY) == _CONTACT_VALUE:
         allowed = _CONTACT_ALLOWED
     if isinstance(data, dict):
         properties = node.get("properties")
-        properties = properties if isinstance(properties, dict) else {}
+        properties = properties if isinstance(properties, dict) else _NO_NODE
         for key, child in data.items():
-            child_node = properties.get(key)
-            if may_hold_key(key):
-                out.append(_Candidate((*path, key), key, child_node or {}, allowed, is_key=True))
-            label_rule = key_label(key)
-            if isinstance(child, str) and not label_rule:
-                if may_hold(child):
-                    _add(child, child_node, (*path, key), allowed, None, out)
+            key_holds, label_rule = _key_facts(key)
+            if key_holds:
+                out.append(
+                    _Candidate((*path, key), key, properties.get(key) or {}, allowed, is_key=True)
+                )
+            if isinstance(child, str):
+                if label_rule or may_hold(child):
+                    _add(child, properties.get(key), (*path, key), allowed, label_rule, out)
             elif isinstance(child, dict | list):
-                _collect(child, child_node, (*path, key), allowed, out)
-            else:
-                _add(child, child_node, (*path, key), allowed, label_rule, out)
+                _collect(child, properties.get(key), (*path, key), allowed, out)
+            elif _worth_a_look(child, label_rule):
+                _add(child, properties.get(key), (*path, key), allowed, label_rule, out)
     elif isinstance(data, list):
         items = node.get("items")
         for index, child in enumerate(data):
             if isinstance(child, dict | list):
                 _collect(child, items, (*path, index), allowed, out)
-            elif not isinstance(child, str) or may_hold(child):
+            elif may_hold(child) if isinstance(child, str) else _worth_a_look(child, None):
                 _add(child, items, (*path, index), allowed, None, out)
-    elif not isinstance(data, str) or may_hold(data):
+    elif may_hold(data) if isinstance(data, str) else _worth_a_look(data, None):
         _add(data, node, path, allowed, None, out)
 
 
+def _worth_a_look(value: Any, label_rule: str | None) -> bool:
+    """A number is an amount, a year or a count, never a phone; it may be an ID number
+    (18 digits) or the value of a labelled field."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return False
+    return bool(label_rule) or abs(value) >= 10**16
+
+
 def _add(
-    value: Any,
+    value: str | int,
     node: Any,
     path: JsonPath,
     allowed: frozenset[str],
     label_rule: str | None,
     out: list[_Candidate],
 ) -> None:
-    """A scalar worth a closer look: text, or a number that could be an ID or is labelled."""
-    if isinstance(value, bool) or not isinstance(value, str | int):
-        return
-    node = node if isinstance(node, dict) else {}
-    if node.get(CONTACT_FIELD[0]) == CONTACT_FIELD[1]:
+    node = node if isinstance(node, dict) else _NO_NODE
+    if node.get(_CONTACT_KEY) == _CONTACT_VALUE:
         allowed = _CONTACT_ALLOWED
     if isinstance(value, int):
-        if not label_rule and abs(value) < 10**16:
-            return  # an amount, a year, a count: never a phone
         allowed = allowed | _CONTACT_ALLOWED
     out.append(_Candidate(path, str(value), node, allowed, label_rule))
 

@@ -43,10 +43,11 @@ import datetime
 import functools
 import html
 import html.entities
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 PHONE = "personal.phone"
 ID_CARD = "personal.id-card"
@@ -94,6 +95,8 @@ _STUDENT_LABEL_WORDS = (
 )
 """Labels in simplified and traditional characters and English (``_`` stands for a space)."""
 _ID_LABELS = tuple(_ID_LABEL_WORDS.split())
+_LABEL_CHARACTERS = "号號证證dnu"
+"""Every label holds one of these (`may_hold` needs a label for a number under 11 digits)."""
 _STUDENT_LABELS = tuple(_STUDENT_LABEL_WORDS.split())
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK_CHARS = "10X98765432"
@@ -322,10 +325,79 @@ def _labelled(match: re.Match[str], group: int, rule: str) -> Finding:
 
 
 def may_hold(text: str) -> bool:
-    """Whether `text` may hold a finding at all; cheap: 6 digits (entities count), an @, # or & or a bracketed "at" somewhere."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    return bool(_ENOUGH_DIGITS.match(text) or _SIGN.search(text))
+    """Whether `text` may hold a finding at all: a character that folds into @ or #, or a
+    bracketed "at"; 11 characters that fold into digits (an entity's ``&`` counts); or 6 and
+    a character every label has (号, 證, d, n, u…).
+
+    Called for every value of every file, so it reads the raw text with character classes
+    made from the folding itself (`_gate`), rather than folding it.
+    """
+    gate = _gate()
+    digits = gate.digits.match(text)
+    if digits and (digits.group(1) or gate.label.search(text)):
+        return True
+    return bool(gate.signs.search(text))
+
+
+class _Gate(NamedTuple):
+    signs: re.Pattern[str]
+    digits: re.Pattern[str]
+    """Six digits, and group 1 when there are five more."""
+    label: re.Pattern[str]
+
+
+@functools.cache
+def _gate() -> _Gate:
+    """The quick check's patterns, with classes of characters by what they fold into."""
+    digit, sign, filler = ["&"], ["@", "#", "&"], []
+    opening, letter_a, letter_t = list("[(<{"), ["a", "A"], ["t", "T"]
+    label = [*_LABEL_CHARACTERS, *_LABEL_CHARACTERS.upper()]
+    extra = "".join(chars for _, _, chars in _FOLD_CLASSES)
+    categories = {category for _, names, _ in _FOLD_CLASSES for category in names}
+    for code in itertools.chain(range(0x80, 0x20000), range(0xE0000, 0xE1000)):
+        char = chr(code)
+        if (
+            unicodedata.is_normalized("NFKC", char)
+            and unicodedata.category(char) not in categories
+            and char not in extra
+        ):
+            continue  # folds into itself, and was listed above if it matters
+        folded = _fold_char(char)
+        for chars, wanted in (
+            (digit, any(c.isdigit() for c in folded)),
+            (sign, "@" in folded or "#" in folded),
+            (filler, folded.isspace() or not folded),
+            (opening, folded in ("[", "(", "<", "{")),
+            (letter_a, folded in ("a", "A")),
+            (letter_t, folded in ("t", "T")),
+            (label, any(c in _LABEL_CHARACTERS for c in folded.lower())),
+        ):
+            if wanted:
+                chars.append(char)
+    fill = rf"[\s{_escape(filler)}]*"
+    bracketed_at = f"[{_escape(opening)}]{fill}[{_escape(letter_a)}]{fill}[{_escape(letter_t)}]"
+    one_digit, no_digit = rf"[\d{_escape(digit)}]", rf"[^\d{_escape(digit)}]*+"
+    return _Gate(
+        re.compile(f"[{_escape(sign)}]|{bracketed_at}"),
+        re.compile(f"(?:{no_digit}{one_digit}){{6}}((?:{no_digit}{one_digit}){{5}})?"),
+        re.compile(f"[{_escape(label)}]"),
+    )
+
+
+def _escape(chars: list[str]) -> str:
+    """`chars` as the inside of a regex character class, in ranges (which ``re`` tests
+    quickly: one class of single characters across planes is checked one by one)."""
+    codes = sorted({ord(char) for char in chars})
+    spans: list[list[int]] = []
+    for code in codes:
+        if spans and code == spans[-1][1] + 1:
+            spans[-1][1] = code
+        else:
+            spans.append([code, code])
+    return "".join(
+        f"\\U{first:08x}" if first == last else f"\\U{first:08x}-\\U{last:08x}"
+        for first, last in spans
+    )
 
 
 def _fold_text(text: str) -> str:
@@ -456,6 +528,4 @@ _DOT = re.compile(_PATTERNS["dot"], re.IGNORECASE)
 _LABELLED = re.compile(rf"(?:{_LABELS}){_PATTERNS['gap']}({_PATTERNS['number']})", re.IGNORECASE)
 _KEY_LABEL = re.compile(rf"(?:{_LABELS})", re.IGNORECASE)
 _KEY_VALUE = re.compile(rf"{_PATTERNS['gap']}({_PATTERNS['number']})", re.IGNORECASE)
-_ENOUGH_DIGITS = re.compile(r"(?:[^\d&]*+[\d&]){6}")
 _LETTER = re.compile(r"[^\W\d_]")
-_SIGN = re.compile(r"[@#&]|[\[(<{]\s*at\s*[\])>}]", re.IGNORECASE)

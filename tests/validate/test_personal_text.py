@@ -15,6 +15,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from showcase.validate import personal_text
 from showcase.validate.personal_text import (
     EMAIL,
     ID_CARD,
@@ -263,3 +264,12 @@ def test_any_text_is_scanned_without_error_and_the_quick_check_never_hides_a_fin
     assert all(0 <= f.start < f.end <= len(text) for f in findings)
     if findings:
         assert may_hold(text)
+
+
+@pytest.mark.parametrize("label", personal_text._ID_LABELS + personal_text._STUDENT_LABELS)
+def test_every_label_introduces_a_number_and_names_a_field(label: str) -> None:
+    written = label.replace("_", " ")
+    rule = ID_CARD if label in personal_text._ID_LABELS else STUDENT_ID
+    assert rules_in(f"{written}：123456") == [rule]
+    assert rules_in(f"{written.upper()} 1234 5678") == [rule]
+    assert key_label(label) == rule
