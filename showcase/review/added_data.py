@@ -22,6 +22,7 @@ Example::
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import io
 import json
@@ -58,6 +59,7 @@ def added_personal_data(
         file = root / change.path
         if change.status == "D" or file.is_symlink() or not file.is_file():
             continue
+        found += _path_findings(change, rules)
         raw = file.read_bytes()
         text = _as_text(raw)
         if text is None:
@@ -74,6 +76,16 @@ def added_personal_data(
         problems += _decoded_findings(file, change.path, text, schema, rules)
         found += _unique(p for p in problems if p.line in lines)
     return found
+
+
+def _path_findings(change: Change, rules: PersonalDataRules) -> list[Problem]:
+    """A file name is published like the file (``projects/x/13812345678.yaml``)."""
+    if change.status not in ("A", "R"):
+        return []
+    return [
+        dataclasses.replace(problem, line=0, column=0)
+        for problem in scan_text(change.path, change.path, rules, field="文件名")
+    ]
 
 
 def _as_text(raw: bytes) -> str | None:

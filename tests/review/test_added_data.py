@@ -174,3 +174,13 @@ def test_the_review_summary_masks_numbers_in_the_values_it_shows() -> None:
     markdown = review_summary([ProjectDiff(PROJECT, old, new)], [], {"summary": "一句话简介"})
     assert "138\\*\\*\\*\\*5678" in markdown and "202\\*\\*\\*\\*456" in markdown
     assert not any(secret in markdown for secret in SECRETS)
+
+
+def test_a_file_name_holding_personal_data_is_reported(
+    pr_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commit(pr_repo, {"content/pages/名单-13812345678.md": "名单\n"})
+    _, report, _ = check(pr_repo, capsys, author="centre")
+    (problem,) = report["problems"]
+    assert (problem["rule"], problem["line"], problem["field"]) == ("personal.phone", 0, "文件名")
+    assert "138****5678" in problem["message"]
