@@ -5,17 +5,10 @@ values, comments, story bodies), `check-pr` (added lines of any text file) and t
 submission form, whose small engine in ``render/assets/submit.js`` receives the same
 patterns, tables, labels and messages from `browser_rules`.
 
-Text is *folded* before matching, and the position of every folded character in the
-original is kept, so a finding is reported where the author wrote it:
-
-* Unicode NFKC, character by character (full-width ``１３８``, ``＠``, circled digits),
-  and every other decimal digit (Arabic-Indic, Devanagari…) as its ASCII digit;
-* every space becomes " ", every line break "\\n", every dash "-", every dot "."; format
-  characters and combining marks (zero-width space and joiners, word joiner, BOM, soft
-  hyphen, bidi marks) are dropped;
-* a second view reads the text as Markdown/HTML shows it: comments and tags dropped,
-  entities (``&#49;``, ``&#x31;``, ``&period;``) decoded. Both views are searched, so a
-  number hidden inside a comment and one split by a comment are both found.
+Text is folded first (`showcase.validate.text_folding`: NFKC, every space, dash, dot and
+zero-width character, digits of every script), as written and as HTML shows it (entities
+decoded, comments and tags dropped); both views are searched, so a number hidden inside a
+comment and one split by a comment are both found, at the characters the author wrote.
 
 On the folded text:
 
@@ -41,13 +34,20 @@ from __future__ import annotations
 
 import datetime
 import functools
-import html
-import html.entities
 import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, NamedTuple
+
+from showcase.validate.text_folding import (
+    FOLD_CLASSES,
+    browser_tables,
+    fold,
+    fold_char,
+    fold_text,
+    has_markup,
+)
 
 PHONE = "personal.phone"
 ID_CARD = "personal.id-card"
@@ -56,21 +56,8 @@ EMAIL = "personal.email"
 CONTACT_FIELD = ("x-personal-data", "institutional-contact")
 """The schema annotation of a field where an office phone or mailbox is allowed."""
 
-# Folding: (replacement, Unicode categories, extra characters), the first match wins.
-_FOLD_CLASSES: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    ("\n", ("Zl", "Zp"), "\n\r\x0b\x0c\x85"),
-    (" ", ("Zs",), "\t"),
-    ("-", ("Pd",), "\u2212\u2043\u02d7\u2796\ufe63"),
-    (".", (), ".\u00b7\u2022\u2027\u2219\u22c5\u30fb\u3002\u2e31"),
-    ("", ("Cf", "Mn", "Me"), "\u115f\u1160\u3164\uffa0"),
-)
-_IDENTITY = re.compile(r"[\x20-\x7e\u4e00-\u9fff]+|\n")
-"""Runs that fold to themselves (printable ASCII, CJK ideographs), copied whole."""
-
 _SEP = r"[\s\-.()+/\\_*~`]"
 _PATTERNS = {
-    "markup": r"<!--[\s\S]*?(?:-->|(?![\s\S]))|</?[A-Za-z][^<>]*>"
-    r"|&(?:#[0-9]{1,7};?|#[Xx][0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)",
     "run": rf"[0-9](?:{_SEP}{{0,4}}[0-9]){{10,}}(?:{_SEP}{{0,4}}[Xx](?![A-Za-z]))?",
     "group": r"[0-9]+|[Xx]",
     "phone": r"^(?:0086|86)?1[3-9][0-9]{9}$",
@@ -139,7 +126,7 @@ def _label_pattern(labels: tuple[str, ...]) -> str:
     def one(label: str) -> str:
         if label.isascii():
             return r"[\s_.\-]*".join(label.split("_"))
-        return r"\s*".join(_fold_text(label))
+        return r"\s*".join(fold_text(label))
 
     return "|".join(one(label) for label in sorted(labels, key=len, reverse=True))
 
@@ -236,10 +223,12 @@ def find_personal_data(
     """Every finding in `text`, positions in `text`, in order; `allowed` rules skipped."""
     if not may_hold(text):
         return []
-    views = [_fold(text, rendered=False)]
-    if _MARKUP.search(text):
-        views.append(_fold(text, rendered=True))
-    written = [view.source(f) for view in views for f in rules.find_folded(view.text, allowed)]
+    views = [fold(text), *([fold(text, rendered=True)] if has_markup(text) else [])]
+    written = [
+        Finding(f.rule, *view.span(f.start, f.end), f.shown)
+        for view in views
+        for f in rules.find_folded(view.text, allowed)
+    ]
     kept: list[Finding] = []
     for finding in sorted(written, key=lambda f: (f.start, f.start - f.end)):
         if not kept or finding.start >= kept[-1].end:
@@ -250,7 +239,7 @@ def find_personal_data(
 @functools.lru_cache(maxsize=1024)
 def key_label(key: str) -> str | None:
     """The rule of a field whose name is a label (``学号``, ``student_id``), else None."""
-    match = _KEY_LABEL.fullmatch(_fold_text(key))
+    match = _KEY_LABEL.fullmatch(fold_text(key))
     if not match:
         return None
     return ID_CARD if match.group(1) else STUDENT_ID
@@ -258,9 +247,11 @@ def key_label(key: str) -> str | None:
 
 def labelled_number(text: str, rule: str) -> Finding | None:
     """The number a labelled field's value starts with (``No. 2021…`` counts)."""
-    folded = _fold(text, rendered=False)
+    folded = fold(text)
     number = _KEY_VALUE.match(folded.text)
-    return folded.source(_labelled(number, 1, rule)) if number else None
+    if not number:
+        return None
+    return Finding(rule, *folded.span(*number.span(1)), mask(rule, number.group(1)))
 
 
 def mask_text(text: str, rules: PersonalDataRules) -> str:
@@ -295,10 +286,7 @@ def resident_id_is_valid(number: str, today: datetime.date) -> bool:
 def browser_rules(email_domains: tuple[str, ...] = ()) -> dict[str, Any]:
     """Everything the form's engine needs to apply these rules: no second copy in JS."""
     return {
-        "fold": [[to, list(categories), chars] for to, categories, chars in _FOLD_CLASSES],
-        "digitZeros": _digit_zeros(),
-        "entities": _entities(),
-        "characterReferences": _character_references(),
+        **browser_tables(),
         "patterns": _PATTERNS
         | {
             "labelled": _LABELLED.pattern,
@@ -352,8 +340,8 @@ def _gate() -> _Gate:
     digit, sign, filler = ["&"], ["@", "#", "&"], []
     opening, letter_a, letter_t = list("[(<{"), ["a", "A"], ["t", "T"]
     label = [*_LABEL_CHARACTERS, *_LABEL_CHARACTERS.upper()]
-    extra = "".join(chars for _, _, chars in _FOLD_CLASSES)
-    categories = {category for _, names, _ in _FOLD_CLASSES for category in names}
+    extra = "".join(chars for _, _, chars in FOLD_CLASSES)
+    categories = {category for _, names, _ in FOLD_CLASSES for category in names}
     for code in itertools.chain(range(0x80, 0x20000), range(0xE0000, 0xE1000)):
         char = chr(code)
         if (
@@ -362,7 +350,7 @@ def _gate() -> _Gate:
             and char not in extra
         ):
             continue  # folds into itself, and was listed above if it matters
-        folded = _fold_char(char)
+        folded = fold_char(char)
         for chars, wanted in (
             (digit, any(c.isdigit() for c in folded)),
             (sign, "@" in folded or "#" in folded),
@@ -400,126 +388,7 @@ def _escape(chars: list[str]) -> str:
     )
 
 
-def _fold_text(text: str) -> str:
-    return _fold(text, rendered=False).text
-
-
-@dataclass
-class _Folded:
-    """Folded text and, for each of its characters, the span of `text` it came from."""
-
-    text: str
-    starts: list[int]
-    ends: list[int]
-
-    def source(self, finding: Finding) -> Finding:
-        """`finding` (positions in the folded text) with positions in the original."""
-        start, end = self.starts[finding.start], self.ends[finding.end - 1]
-        return Finding(finding.rule, start, end, finding.shown)
-
-
-def _fold(text: str, rendered: bool) -> _Folded:
-    """`text` folded; `rendered` reads it as HTML shows it (see the module docstring)."""
-    folded = _Folded("", [], [])
-    pieces: list[str] = []
-    position = 0
-    for match in _MARKUP.finditer(text) if rendered else ():
-        _fold_plain(text, position, match.start(), pieces, folded)
-        for char in _decode_entity(match.group()):
-            for part in _fold_char(char):
-                pieces.append(part)
-                folded.starts.append(match.start())
-                folded.ends.append(match.end())
-        position = match.end()
-    _fold_plain(text, position, len(text), pieces, folded)
-    folded.text = "".join(pieces)
-    return folded
-
-
-def _fold_plain(text: str, start: int, end: int, pieces: list[str], folded: _Folded) -> None:
-    position = start
-    while position < end:
-        same = _IDENTITY.match(text, position, end)
-        if same:
-            pieces.append(same.group())
-            folded.starts.extend(range(position, same.end()))
-            folded.ends.extend(range(position + 1, same.end() + 1))
-            position = same.end()
-            continue
-        for part in _fold_char(text[position]):
-            pieces.append(part)
-            folded.starts.append(position)
-            folded.ends.append(position + 1)
-        position += 1
-
-
-@functools.lru_cache(maxsize=8192)
-def _fold_char(char: str) -> str:
-    return "".join(_fold_one(c) for c in unicodedata.normalize("NFKC", char))
-
-
-def _fold_one(char: str) -> str:
-    category = unicodedata.category(char)
-    for replacement, categories, extra in _FOLD_CLASSES:
-        if char in extra or category in categories:
-            return replacement
-    if category == "Nd" and not char.isascii():
-        return str(unicodedata.decimal(char))
-    return char
-
-
-@functools.cache
-def _digit_zeros() -> list[int]:
-    """The code point of every zero of a decimal digit script, for the form's engine."""
-    zeros = [
-        code
-        for code in range(0x80, 0x20000)
-        if unicodedata.category(chr(code)) == "Nd" and unicodedata.decimal(chr(code)) == 0
-    ]
-    return [0x30, *zeros]
-
-
-def _decode_entity(token: str) -> str:
-    """What HTML shows for an entity token of `_MARKUP`; comments and tags show nothing."""
-    if not token.startswith("&"):
-        return ""
-    if not token.startswith("&#"):
-        return _entities().get(token[1:-1], token)
-    digits = token[2:].rstrip(";")
-    code = int(digits[1:], 16) if digits[:1] in "xX" else int(digits)
-    if code in _character_references():
-        return _character_references()[code]
-    return "\ufffd" if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF else chr(code)
-
-
-@functools.cache
-def _entities() -> dict[str, str]:
-    """Named entities that spell a digit, sign, space or nothing (``&commat;`` → @).
-
-    Entities for letters are left as written, in the form as here, to keep the table small.
-    """
-    return {
-        name[:-1]: value
-        for name, value in html.entities.html5.items()
-        if name.endswith(";")
-        and _fold_text(value).isascii()
-        and not _LETTER.search(_fold_text(value))
-    }
-
-
-@functools.cache
-def _character_references() -> dict[int, str]:
-    """Numeric references HTML decodes to another character (``&#150;`` is an en dash)."""
-    table = {}
-    for code in range(0xA0):
-        decoded = html.unescape(f"&#{code};")
-        if decoded != chr(code):
-            table[code] = decoded
-    return table
-
-
 _LABELS = f"({_label_pattern(_ID_LABELS)})|({_label_pattern(_STUDENT_LABELS)})"
-_MARKUP = re.compile(_PATTERNS["markup"])
 _RUN = re.compile(_PATTERNS["run"])
 _GROUP = re.compile(_PATTERNS["group"])
 _PHONE_DIGITS = re.compile(_PATTERNS["phone"])
@@ -528,4 +397,3 @@ _DOT = re.compile(_PATTERNS["dot"], re.IGNORECASE)
 _LABELLED = re.compile(rf"(?:{_LABELS}){_PATTERNS['gap']}({_PATTERNS['number']})", re.IGNORECASE)
 _KEY_LABEL = re.compile(rf"(?:{_LABELS})", re.IGNORECASE)
 _KEY_VALUE = re.compile(rf"{_PATTERNS['gap']}({_PATTERNS['number']})", re.IGNORECASE)
-_LETTER = re.compile(r"[^\W\d_]")

@@ -29,6 +29,7 @@ from showcase.validate.personal_text import (
     mask_text,
     may_hold,
 )
+from showcase.validate.text_folding import fold
 
 HERE = Path(__file__).parent
 TODAY = datetime.date(2025, 6, 15)
@@ -273,3 +274,11 @@ def test_every_label_introduces_a_number_and_names_a_field(label: str) -> None:
     assert rules_in(f"{written}：123456") == [rule]
     assert rules_in(f"{written.upper()} 1234 5678") == [rule]
     assert key_label(label) == rule
+
+
+def test_folding_keeps_where_each_character_came_from() -> None:
+    folded = fold("１３８－1&#50;34 ⑩\u200b", rendered=True)
+    assert folded.text == "138-1234 10"
+    assert folded.span(4, 6) == (4, 10)
+    assert folded.span(9, 11) == (13, 14)
+    assert fold("1&#50;", rendered=False).text == "1&#50;"

@@ -307,7 +307,7 @@
   var patterns = personal.patterns;
   var RULES = personal.rules;
   function globalPattern(source) { return new RegExp(source, "giu"); }
-  var markup = globalPattern(patterns.markup);
+  var markup = globalPattern(personal.markup);
   var digitRun = globalPattern(patterns.run);
   var digitGroup = globalPattern(patterns.group);
   var labelled = globalPattern(patterns.labelled);
