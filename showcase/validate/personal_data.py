@@ -105,13 +105,10 @@ def scan_story(
 ) -> list[Problem]:
     """A story file: its front matter as a YAML record, its Markdown body as text."""
     source = SourceText(document.text)
-    fences = [
-        start
-        for start in source.line_starts
-        if document.text[start : start + 4].rstrip("\r\n") == "---"
-    ]
-    body = source.line_starts[source.position(fences[1])[0]] if len(fences) > 1 else 0
-    body = min(body, len(document.text))
+    lines = document.text.split("\n")
+    fences = [number for number, line in enumerate(lines) if line.strip() == "---"][:2]
+    after = fences[-1] + 1 if len(fences) == 2 else 0  # the loader found both fences
+    body = source.line_starts[after] if after < len(source.line_starts) else len(document.text)
     found = scan_document(document, schema, rules, limit=body)
     return found + scan_text(document.path, document.text[body:], rules, source, body, BODY_FIELD)
 

@@ -216,3 +216,13 @@ def test_every_report_masks_personal_data_whichever_rule_quoted_it() -> None:
 def test_a_problem_without_personal_data_is_reported_unchanged() -> None:
     plain = Problem("a.yaml", 1, 1, rule="schema.enum", message="「种子期」不是可选值。")
     assert redact(plain) is plain
+
+
+def test_a_story_whose_fences_have_trailing_spaces_keeps_its_body_apart(tmp_path: Path) -> None:
+    story = tmp_path / "s.md"
+    story.write_text("--- \r\ncase: x\r\n---  \r\n# 标题 13712345678\r\n", encoding="utf-8")
+    document, _, problems = load_front_matter(story, "s.md")
+    assert document is not None, problems
+    assert [(p.line, p.column, p.field) for p in scan_story(document, {}, RULES)] == [
+        (4, 6, "正文")
+    ]
