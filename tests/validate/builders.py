@@ -7,6 +7,7 @@ fixture repository for the case of the same name under cases/.
 
 from __future__ import annotations
 
+import json
 import struct
 import zlib
 from collections.abc import Callable
@@ -96,6 +97,20 @@ def logo_valid_png(root: Path) -> None:
     Image.new("RGBA", (64, 64), (200, 30, 30, 255)).save(folder / "logo.png")
 
 
+def personal_institutional_contact(root: Path) -> None:
+    """The service schema with a contact field marked as an institutional contact (the
+    registries' own contact fields come with a later change)."""
+    path = root / "schemas/service.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["properties"]["services"]["items"]["properties"]["contact"] = {
+        "type": "string",
+        "title": "联系方式",
+        "maxLength": 200,
+        "x-personal-data": "institutional-contact",
+    }
+    path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+
+
 BUILDERS: dict[str, Callable[[Path], None]] = {
     "oversized-file": oversized_file,
     "gbk-encoding": gbk_encoding,
@@ -105,4 +120,5 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "logo-symlink-escape": logo_symlink_escape,
     "logo-truncated": logo_truncated,
     "logo-valid-png": logo_valid_png,
+    "personal-institutional-contact": personal_institutional_contact,
 }
