@@ -34,20 +34,11 @@ from __future__ import annotations
 
 import datetime
 import functools
-import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
-from showcase.validate.text_folding import (
-    FOLD_CLASSES,
-    browser_tables,
-    fold,
-    fold_char,
-    fold_text,
-    has_markup,
-)
+from showcase.validate.text_folding import browser_tables, fold, fold_text, has_markup
 
 PHONE = "personal.phone"
 ID_CARD = "personal.id-card"
@@ -221,8 +212,13 @@ def find_personal_data(
     text: str, rules: PersonalDataRules, allowed: frozenset[str] = frozenset()
 ) -> list[Finding]:
     """Every finding in `text`, positions in `text`, in order; `allowed` rules skipped."""
-    if not may_hold(text):
-        return []
+    return find_in_both_views(text, rules, allowed) if may_hold(text) else []
+
+
+def find_in_both_views(
+    text: str, rules: PersonalDataRules, allowed: frozenset[str] = frozenset()
+) -> list[Finding]:
+    """`find_personal_data` without the quick check (`may_hold`)."""
     views = [fold(text), *([fold(text, rendered=True)] if has_markup(text) else [])]
     written = [
         Finding(f.rule, *view.span(f.start, f.end), f.shown)
@@ -307,85 +303,32 @@ def browser_rules(email_domains: tuple[str, ...] = ()) -> dict[str, Any]:
     }
 
 
+def _widths(characters: str) -> str:
+    """`characters` in both cases, and the full-width forms of the ASCII ones."""
+    both = characters + characters.upper()
+    return both + "".join(chr(ord(c) + 0xFEE0) for c in both if c.isascii())
+
+
 def _labelled(match: re.Match[str], group: int, rule: str) -> Finding:
     number = match.group(group)
     return Finding(rule, match.start(group), match.end(group), mask(rule, number))
 
 
 def may_hold(text: str) -> bool:
-    """Whether `text` may hold a finding at all: a character that folds into @ or #, or a
-    bracketed "at"; 11 characters that fold into digits (an entity's ``&`` counts); or 6 and
-    a character every label has (号, 證, d, n, u…).
+    """Whether `text` may hold a finding at all. Called for every value of every file, so
+    it reads the raw text, and only when every character is a common one (ASCII, CJK,
+    Chinese punctuation, full-width forms) whose folding the patterns below spell out; any
+    other character sends the text to the full scan.
 
-    Called for every value of every file, so it reads the raw text with character classes
-    made from the folding itself (`_gate`), rather than folding it.
+    A finding needs a character that folds into @ or #, or a bracketed "at"; or 11 digits
+    (an entity's ``&`` counts as one); or 6 and a character every label has (号, 證, d…).
     """
-    gate = _gate()
-    digits = gate.digits.match(text)
-    if digits and (digits.group(1) or gate.label.search(text)):
+    if not _COMMON.fullmatch(text):
         return True
-    return bool(gate.signs.search(text))
-
-
-class _Gate(NamedTuple):
-    signs: re.Pattern[str]
-    digits: re.Pattern[str]
-    """Six digits, and group 1 when there are five more."""
-    label: re.Pattern[str]
-
-
-@functools.cache
-def _gate() -> _Gate:
-    """The quick check's patterns, with classes of characters by what they fold into."""
-    digit, sign, filler = ["&"], ["@", "#", "&"], []
-    opening, letter_a, letter_t = list("[(<{"), ["a", "A"], ["t", "T"]
-    label = [*_LABEL_CHARACTERS, *_LABEL_CHARACTERS.upper()]
-    extra = "".join(chars for _, _, chars in FOLD_CLASSES)
-    categories = {category for _, names, _ in FOLD_CLASSES for category in names}
-    for code in itertools.chain(range(0x80, 0x20000), range(0xE0000, 0xE1000)):
-        char = chr(code)
-        if (
-            unicodedata.is_normalized("NFKC", char)
-            and unicodedata.category(char) not in categories
-            and char not in extra
-        ):
-            continue  # folds into itself, and was listed above if it matters
-        folded = fold_char(char)
-        for chars, wanted in (
-            (digit, any(c.isdigit() for c in folded)),
-            (sign, "@" in folded or "#" in folded),
-            (filler, folded.isspace() or not folded),
-            (opening, folded in ("[", "(", "<", "{")),
-            (letter_a, folded in ("a", "A")),
-            (letter_t, folded in ("t", "T")),
-            (label, any(c in _LABEL_CHARACTERS for c in folded.lower())),
-        ):
-            if wanted:
-                chars.append(char)
-    fill = rf"[\s{_escape(filler)}]*"
-    bracketed_at = f"[{_escape(opening)}]{fill}[{_escape(letter_a)}]{fill}[{_escape(letter_t)}]"
-    one_digit, no_digit = rf"[\d{_escape(digit)}]", rf"[^\d{_escape(digit)}]*+"
-    return _Gate(
-        re.compile(f"[{_escape(sign)}]|{bracketed_at}"),
-        re.compile(f"(?:{no_digit}{one_digit}){{6}}((?:{no_digit}{one_digit}){{5}})?"),
-        re.compile(f"[{_escape(label)}]"),
-    )
-
-
-def _escape(chars: list[str]) -> str:
-    """`chars` as the inside of a regex character class, in ranges (which ``re`` tests
-    quickly: one class of single characters across planes is checked one by one)."""
-    codes = sorted({ord(char) for char in chars})
-    spans: list[list[int]] = []
-    for code in codes:
-        if spans and code == spans[-1][1] + 1:
-            spans[-1][1] = code
-        else:
-            spans.append([code, code])
-    return "".join(
-        f"\\U{first:08x}" if first == last else f"\\U{first:08x}-\\U{last:08x}"
-        for first, last in spans
-    )
+    digits = _DIGITS.match(text)
+    if digits and (digits.group(1) or _LABEL_HINT.search(text)):
+        return True
+    return bool(_SIGNS.search(text))
 
 
 _LABELS = f"({_label_pattern(_ID_LABELS)})|({_label_pattern(_STUDENT_LABELS)})"
@@ -397,3 +340,11 @@ _DOT = re.compile(_PATTERNS["dot"], re.IGNORECASE)
 _LABELLED = re.compile(rf"(?:{_LABELS}){_PATTERNS['gap']}({_PATTERNS['number']})", re.IGNORECASE)
 _KEY_LABEL = re.compile(rf"(?:{_LABELS})", re.IGNORECASE)
 _KEY_VALUE = re.compile(rf"{_PATTERNS['gap']}({_PATTERNS['number']})", re.IGNORECASE)
+_COMMON = re.compile(
+    r"[\t\n\r\x20-\x7e\u00b7\u00d7\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
+    r"\u3000-\u3003\u3008-\u3011\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]*"
+)
+_DIGIT = "[0-9０-９&]"
+_DIGITS = re.compile(rf"(?:[^0-9０-９&]*+{_DIGIT}){{6}}((?:[^0-9０-９&]*+{_DIGIT}){{5}})?")
+_SIGNS = re.compile(r"[@#&＠＃]|[\[(<{［（＜｛]\s*[aAａＡ]\s*[tTｔＴ]")
+_LABEL_HINT = re.compile(f"[{_widths(_LABEL_CHARACTERS)}]")

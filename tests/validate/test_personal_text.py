@@ -23,6 +23,7 @@ from showcase.validate.personal_text import (
     STUDENT_ID,
     PersonalDataRules,
     browser_rules,
+    find_in_both_views,
     find_personal_data,
     key_label,
     labelled_number,
@@ -256,12 +257,12 @@ def test_short_numbers_in_prose_are_no_personal_data(
     assert rules_in(text) == []
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60))
 def test_any_text_is_scanned_without_error_and_the_quick_check_never_hides_a_finding(
     text: str,
 ) -> None:
-    findings = find_personal_data(text, RULES)
+    findings = find_in_both_views(text, RULES)
     assert all(0 <= f.start < f.end <= len(text) for f in findings)
     if findings:
         assert may_hold(text)
@@ -282,3 +283,35 @@ def test_folding_keeps_where_each_character_came_from() -> None:
     assert folded.span(4, 6) == (4, 10)
     assert folded.span(9, 11) == (13, 14)
     assert fold("1&#50;", rendered=False).text == "1&#50;"
+
+
+COMMON_PIECES = st.sampled_from(
+    [
+        *"0123456789０１２３４５６７８９@#&＠＃[(<{［（＜｛aAtTａＡｔＴdnuＤ号號證 -.，。：、“”xX+*_\n",
+        "学号",
+        "身份证",
+        "student id",
+        "qq.com",
+        "[at]",
+        "&#49;",
+        "&commat;",
+        "<!-- -->",
+        "<b>",
+        "项目",
+    ]
+)
+
+
+POSITIVES = [text for text, rules in corpus_cases() if rules]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(COMMON_PIECES, max_size=20).map("".join),
+    st.sampled_from(POSITIVES),
+    st.lists(COMMON_PIECES, max_size=20).map("".join),
+)
+def test_the_quick_check_lets_every_spelling_through_in_any_company(
+    before: str, spelling: str, after: str
+) -> None:
+    assert may_hold(before + spelling + after)
