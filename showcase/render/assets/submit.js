@@ -325,8 +325,8 @@
 
   function foldOne(char) {
     for (var i = 0; i < foldClasses.length; i += 1) {
-      var fold = foldClasses[i];
-      if (fold.extra.indexOf(char) >= 0 || (fold.category && fold.category.test(char))) return fold.to;
+      var entry = foldClasses[i];
+      if (entry.extra.indexOf(char) >= 0 || (entry.category && entry.category.test(char))) return entry.to;
     }
     if (char > "\x7f" && decimalDigit.test(char)) {
       var code = char.codePointAt(0), zero = 0;
