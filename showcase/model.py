@@ -203,6 +203,8 @@ class Site:
     forge: str = ""
     """github, gitlab, gitee or gitea: how to link to "new file" pages; empty = guess."""
     default_branch: str = "main"
+    personal_email_domains: tuple[str, ...] = ()
+    """Personal mailbox providers: an address there is personal data (personal.email)."""
 
 
 @dataclass(frozen=True)
@@ -302,6 +304,7 @@ def site_from_data(data: dict[str, Any]) -> Site:
         site_url=data.get("site_url", ""),
         forge=data.get("forge", ""),
         default_branch=data.get("default_branch", "main"),
+        personal_email_domains=tuple(data.get("personal_email_domains", ())),
     )
 
 

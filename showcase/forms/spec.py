@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from showcase.model import Model
 from showcase.paths import Layout, repository_root
-from showcase.validate.personal_data import browser_rules
+from showcase.validate.personal_text import browser_rules
 
 SCHEMA_HEADER = "# yaml-language-server: $schema=../../schemas/project.schema.json"
 """First line of every project file: VS Code's YAML extension checks the file with it."""
@@ -67,7 +67,7 @@ def form_spec(model: Model, schema: dict[str, Any]) -> dict[str, Any]:
             ],
         },
         "emailDomains": list(site.allowed_email_domains),
-        "personalData": browser_rules(),
+        "personalData": browser_rules(site.personal_email_domains),
         "forge": {
             "kind": forge_kind(site.repository, site.forge),
             "repository": site.repository.rstrip("/"),

@@ -80,8 +80,15 @@ def changed_files(root: Path, base: str) -> list[Change]:
 
 
 def added_lines(root: Path, base: str, path: str) -> set[int]:
-    """Line numbers (in HEAD's version of `path`) that the pull request added or changed."""
-    output = _git(root, "diff", "-U0", "--no-color", "-M", f"{base}...HEAD", "--", path)
+    """Line numbers (in HEAD's version of `path`) that the pull request added or changed.
+
+    ``--text`` and no diff drivers: a file is compared line by line whatever
+    ``.gitattributes`` says (``binary``, ``-diff`` or a textconv filter)."""
+    output = _git(
+        root,
+        *("diff", "-U0", "--no-color", "--text", "--no-ext-diff", "--no-textconv", "-M"),
+        *(f"{base}...HEAD", "--", path),
+    )
     lines: set[int] = set()
     for match in _HUNK.finditer(output):
         start, count = int(match.group(1)), int(match.group(2) or 1)

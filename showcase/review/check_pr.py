@@ -26,18 +26,16 @@ from pathlib import Path
 from typing import Any
 
 from showcase.forms.spec import load_project_schema
-from showcase.load.yamlfile import Document, load_yaml_bytes
+from showcase.load.yamlfile import load_yaml_bytes
 from showcase.paths import Layout
 from showcase.problems import Problem, has_errors, sort_problems
-from showcase.review.changes import Change, GitError, added_lines, file_at
+from showcase.review.added_data import added_personal_data
+from showcase.review.changes import Change, GitError, file_at
 from showcase.review.data_tree import DataTree, data_tree
 from showcase.review.ownership import Owners, check_ownership, owning_college
 from showcase.review.summary import ProjectDiff, review_summary
-from showcase.validate.personal_data import scan_personal_data
 from showcase.validate.report import FORMATS, format_problems
 from showcase.validate.repository import validate_repository
-
-_TEXT_SUFFIXES = {".yaml", ".yml", ".md", ".txt", ".json", ".csv", ".html"}
 
 
 def run(
@@ -122,33 +120,9 @@ def _data_at(root: Path, ref: str, path: str) -> Any:
 def _added_personal_data(
     root: Path, base: str, changes: list[Change], project_schema: dict[str, Any]
 ) -> list[Problem]:
-    """Phones, ID and student numbers on the lines this pull request added."""
-    today = datetime.date.today()
-    found: list[Problem] = []
-    for change in changes:
-        path = root / change.path
-        if path.suffix.lower() not in _TEXT_SUFFIXES or not path.is_file():
-            continue
-        raw = path.read_bytes()
-        document = _document(change.path, raw)
-        if document is None:
-            continue
-        schema = project_schema if _is_project(change.path) else {}
-        lines = added_lines(root, base, change.path)
-        found += [p for p in scan_personal_data(document, schema, today) if p.line in lines]
-    return found
-
-
-def _document(display: str, raw: bytes) -> Document | None:
-    """YAML files with their value positions (for field names); other text as plain text."""
-    if display.endswith((".yaml", ".yml")):
-        document, _ = load_yaml_bytes(raw, display)
-        if document is not None:
-            return document
-    try:
-        return Document(display, None, text=raw.decode("utf-8").removeprefix("\ufeff"))
-    except UnicodeDecodeError:
-        return None
+    """Personal data on the lines this pull request added, in every text file, and binary
+    files in college folders (`showcase.review.added_data`)."""
+    return added_personal_data(root, base, changes, project_schema)
 
 
 def _diff(tree: DataTree, change: Change) -> ProjectDiff:

@@ -19,6 +19,7 @@ from showcase.model import ACHIEVEMENT_TYPES, LEVELS
 from showcase.problems import Problem, Severity
 from showcase.render.text import inline
 from showcase.review.ownership import PULL_REQUEST
+from showcase.validate.personal_data import mask_output, redact
 
 _LONGEST = 60
 
@@ -69,14 +70,19 @@ def review_summary(
 
 
 def _name(data: dict[str, Any] | None) -> str:
-    return f"**{inline(str((data or {}).get('name', '（无名称）')))}**"
+    return f"**{_inline(str((data or {}).get('name', '（无名称）')))}**"
+
+
+def _inline(text: str) -> str:
+    """`inline` for a public comment: phone, ID and student numbers masked first."""
+    return inline(mask_output(text))
 
 
 def _facts(data: dict[str, Any], private: bool) -> str:
     if private:
         return "：文件含个人信息，摘要不显示内容"
     level = LEVELS.get(str(data.get("level")), str(data.get("level", "")))
-    return f"：{inline(str(data.get('college', '')))} · {inline(level)}"
+    return f"：{_inline(str(data.get('college', '')))} · {_inline(level)}"
 
 
 def _changed(diff: ProjectDiff, titles: dict[str, str], private: bool) -> list[str]:
@@ -90,8 +96,8 @@ def _changed(diff: ProjectDiff, titles: dict[str, str], private: bool) -> list[s
     if achievements:
         lines += ["**新成果：**", ""]
         lines += [
-            f"- {inline(ACHIEVEMENT_TYPES.get(str(a.get('type')), str(a.get('type'))))}："
-            f"{inline(str(a.get('title', '')))}（{inline(str(a.get('date', '')))}）"
+            f"- {_inline(ACHIEVEMENT_TYPES.get(str(a.get('type')), str(a.get('type'))))}："
+            f"{_inline(str(a.get('title', '')))}（{_inline(str(a.get('date', '')))}）"
             for a in achievements
             if isinstance(a, dict)
         ]
@@ -100,7 +106,7 @@ def _changed(diff: ProjectDiff, titles: dict[str, str], private: bool) -> list[s
     if rows:
         lines += ["| 字段 | 原来 | 现在 |", "| --- | --- | --- |"]
         lines += [
-            f"| {inline(titles.get(key, key))}（{key}） | {_shown(key, old.get(key))} | "
+            f"| {_inline(titles.get(key, key))}（{_inline(key)}） | {_shown(key, old.get(key))} | "
             f"{_shown(key, new.get(key))} |"
             for key in rows
         ]
@@ -109,7 +115,7 @@ def _changed(diff: ProjectDiff, titles: dict[str, str], private: bool) -> list[s
 
 
 def _level(data: dict[str, Any]) -> str:
-    return inline(LEVELS.get(str(data.get("level")), str(data.get("level", ""))))
+    return _inline(LEVELS.get(str(data.get("level")), str(data.get("level", ""))))
 
 
 def _shown(key: str, value: Any) -> str:
@@ -119,6 +125,7 @@ def _shown(key: str, value: Any) -> str:
     if key == "team" and isinstance(value, list):
         return f"{len(value)} 名成员"
     text = "、".join(map(_brief, value)) if isinstance(value, list) else _brief(value)
+    text = mask_output(text)  # before shortening: a cut number is no longer recognised
     if len(text) > _LONGEST:
         text = text[:_LONGEST] + "…"
     return inline(text).replace("|", "\\|")
@@ -141,6 +148,7 @@ def _verdict(problems: list[Problem], touched: frozenset[str] | None) -> list[st
         f"{'❌' if errors else '⚠️'} {errors} 个错误，{warnings} 个警告：",
         "",
     ]
+    problems = [redact(p) for p in problems]
     elsewhere = [p for p in problems if touched is not None and _elsewhere(p.path, touched)]
     lines += [_item(p) for p in problems if p not in elsewhere]
     if elsewhere:

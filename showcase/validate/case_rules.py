@@ -16,14 +16,12 @@ refuses one), so there is no name here that a case or story could be checked aga
 
 Example::
 
-    checked = check_publicity(layout, projects, all_project_files, today)
+    checked = check_publicity(layout, projects, all_project_files, personal)
     checked.problems, checked.cases
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +36,8 @@ from showcase.problems import Problem, has_errors
 from showcase.validate.dates import DateError, parse_date
 from showcase.validate.images import check_image
 from showcase.validate.labels import Report, closest, reporter, schema_title
-from showcase.validate.personal_data import scan_personal_data
+from showcase.validate.personal_data import scan_document, scan_story
+from showcase.validate.personal_text import PersonalDataRules
 from showcase.validate.schema_check import SchemaChecker
 
 CASES_FILE = "typical-cases"
@@ -53,7 +52,10 @@ class CheckedPublicity:
 
 
 def check_publicity(
-    layout: Layout, projects: Mapping[str, Any], project_files: list[Path], today: datetime.date
+    layout: Layout,
+    projects: Mapping[str, Any],
+    project_files: list[Path],
+    personal: PersonalDataRules,
 ) -> CheckedPublicity:
     """Check the selection file and every story; `projects` maps project ids to loaded data.
 
@@ -80,10 +82,10 @@ def check_publicity(
             ]
         )
     lookup = _ProjectLookup(projects, {file.stem: file for file in project_files})
-    records, problems = _check_cases(layout, case_checker, lookup, today)
+    records, problems = _check_cases(layout, case_checker, lookup, personal)
     stories: dict[str, Story] = {}
     for file in story_files:
-        story, found = _check_story(layout, file, story_checker, records, today)
+        story, found = _check_story(layout, file, story_checker, records, personal)
         problems += found
         if story is not None:
             stories[file.stem] = story
@@ -115,7 +117,7 @@ class _ProjectLookup:
 
 
 def _check_cases(
-    layout: Layout, checker: SchemaChecker, lookup: _ProjectLookup, today: datetime.date
+    layout: Layout, checker: SchemaChecker, lookup: _ProjectLookup, personal: PersonalDataRules
 ) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
     file = layout.registry(CASES_FILE)
     if not file.exists():
@@ -124,7 +126,7 @@ def _check_cases(
     if document is None:
         return {}, problems
     problems += checker.check(document)
-    problems += scan_personal_data(document, checker.schema, today)
+    problems += scan_document(document, checker.schema, personal)
     items = document.data.get("cases") if isinstance(document.data, dict) else None
     report = reporter(document, checker.schema, problems)
     records: dict[str, dict[str, Any]] = {}
@@ -237,18 +239,14 @@ def _check_story(
     file: Path,
     checker: SchemaChecker,
     cases: dict[str, dict[str, Any]],
-    today: datetime.date,
+    personal: PersonalDataRules,
 ) -> tuple[Story | None, list[Problem]]:
     display = layout.relative(file)
     document, body, problems = load_front_matter(file, display)
     if document is None:
         return None, problems
     problems += checker.check(document)
-    body_line = _first_body_line(document.text)
-    problems += [
-        dataclasses.replace(problem, field="正文") if problem.line >= body_line else problem
-        for problem in scan_personal_data(document, checker.schema, today)
-    ]
+    problems += scan_story(document, checker.schema, personal)
     data = document.data if isinstance(document.data, dict) else {}
     report = reporter(document, checker.schema, problems)
     written = data.get("case")
@@ -284,9 +282,3 @@ def _check_story(
         return None, problems
     image_path = f"content/{STORIES_DIR}/{file.stem}/{image}" if image else ""
     return Story(body, data.get("author", ""), image_path, data.get("image_alt", "")), problems
-
-
-def _first_body_line(text: str) -> int:
-    """The 1-based line where a story's Markdown starts: after the closing ``---``."""
-    fences = [n for n, line in enumerate(text.splitlines(), start=1) if line.strip() == "---"]
-    return fences[1] + 1 if len(fences) > 1 else 1

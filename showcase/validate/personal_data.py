@@ -1,149 +1,240 @@
-"""Personal data that must never reach the public site: phones, ID-card and student numbers.
+"""Personal data in the records: every decoded string of every record kind, and comments.
 
-The scan reads the raw text of a file, so a number hidden in a YAML comment is caught as
-surely as one in a value (comments are published too: the repository is public). One
-combined regular expression finds candidates; only candidates are examined further:
+The repository and every pull-request diff are public, so a phone number, ID-card or
+student number, or a personal mailbox must not appear anywhere in it. This module applies
+the rules of `personal_text` to whole files and turns findings into problems pinned to
+the exact line and column, named by the schema's Chinese field titles:
 
-* mobile numbers: ``1[3-9]`` + 9 digits, optionally ``+86``/``86`` and spaces or dashes
-  (``138-1234-5678``), never part of a longer digit run. A number the YAML file holds as
-  a number (``amount_cny: 13800000000``) is an amount, not a phone;
-* resident ID numbers (GB 11643): 18 characters with a real birth date and a correct
-  mod-11 check digit, so random 18-digit numbers are not flagged;
-* student numbers: 8–12 digits right after 学号 / 学生证号 / student id.
+* every string value and mapping key as the YAML *decodes* it (``"\\u0031…"`` escapes,
+  folded lines and block scalars are read as the site will show them), mapped back to
+  where its characters were written (`showcase.load.source_text`);
+* numbers the YAML holds as numbers are amounts, not phones (``amount_cny: 13800000000``),
+  but an 18-digit ID number or the value of a field named 学号/student_id still counts;
+* YAML comments (``# …``), and a story's Markdown body;
+* a field whose schema says ``"x-personal-data": "institutional-contact"`` may hold an
+  office phone or mailbox; ID and student numbers are refused there too.
+
+`redact` masks personal data in any problem's text on its way out (CI logs, JSON, the
+review comment), whichever rule wrote the message.
 
 Example::
 
-    scan_personal_data(document, schema, today)   # [Problem(... rule="personal.phone" ...)]
+    rules = PersonalDataRules.for_site(site_data, today)
+    scan_document(document, schema, rules)   # [Problem(... rule="personal.phone" ...)]
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
-import re
-from typing import Any
+import functools
+from typing import Any, NamedTuple
 
+from showcase.load.source_text import SourceText
 from showcase.load.yamlfile import Document, JsonPath
 from showcase.problems import Problem
-from showcase.validate.labels import field_label, schema_title
-
-_CANDIDATES = re.compile(
-    r"(?P<student>(?:学号|学生证号|student[ _-]?(?:id|no|number))[^\d\n]{0,8}?"
-    r"(?P<student_number>(?<!\d)[A-Za-z]{0,2}\d{8,12})(?!\d))"
-    r"|(?P<id_card>(?<!\d)[1-9]\d{5}(?:18|19|20)\d{9}[\dXx](?!\d))"
-    r"|(?P<phone>(?<!\d)(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d))",
-    re.IGNORECASE,
+from showcase.validate.labels import field_label
+from showcase.validate.personal_text import (
+    CONTACT_FIELD,
+    EMAIL,
+    MESSAGES,
+    PHONE,
+    Finding,
+    PersonalDataRules,
+    find_personal_data,
+    key_label,
+    labelled_number,
+    mask_text,
+    may_hold,
 )
-_QUICK_CHECK = re.compile(r"\d{8}|\d[ -]\d{4}[ -]\d{4}")
-"""Every candidate holds 8 digits in a row or a dashed phone; most files hold neither."""
 
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK_CHARS = "10X98765432"
-
-_WHY = "网站和数据仓库都是公开的，依照《个人信息保护法》，未经本人同意不得公开个人信息"
-_PHONE_MESSAGE = f"发现手机号「{{shown}}」：{_WHY}，手机号公开后会招来骚扰和诈骗。"
-_PHONE_HINT = "删除号码；对外联系统一通过学院或 contact_email（学校邮箱）。"
-_ID_MESSAGE = f"发现身份证号「{{shown}}」：身份证号属于敏感个人信息，{_WHY}，泄露后无法收回。"
-_ID_HINT = "删除身份证号；展示网站不需要它，报名材料请走学院的内部渠道。"
-_STUDENT_MESSAGE = f"发现学号「{{shown}}」：学号能对应到具体学生，{_WHY}。"
-_STUDENT_HINT = "删除学号；成员只写姓名、角色、专业和年级。"
+COMMENT_FIELD = "注释"
+BODY_FIELD = "正文"
+_CONTACT_ALLOWED = frozenset({PHONE, EMAIL})
+"""Allowed in institutional contact fields, and in numbers (amounts, not phones)."""
+_NONE: frozenset[str] = frozenset()
+_CONTACT_KEY, _CONTACT_VALUE = CONTACT_FIELD
+_NO_NODE: dict[str, Any] = {}
 
 
-def scan_personal_data(
-    document: Document, schema: dict[str, Any], today: datetime.date
+class _Candidate(NamedTuple):
+    """A key or scalar value that may hold personal data (most values are ruled out early)."""
+
+    path: JsonPath
+    text: str
+    node: dict[str, Any]
+    """Its schema node, for the field's title."""
+    allowed: frozenset[str]
+    label_rule: str | None = None
+    """The rule a labelled field name (学号, student_id) gives its value."""
+    is_key: bool = False
+
+
+def scan_document(
+    document: Document, schema: dict[str, Any], rules: PersonalDataRules, limit: int | None = None
 ) -> list[Problem]:
-    """Every phone, ID-card and student number in the file's text, comments included."""
-    text = document.text
-    if not _QUICK_CHECK.search(text):
-        return []
+    """Every finding in the values, keys and comments of `document` (comments before the
+    offset `limit` only: a story's front matter ends there)."""
+    candidates: list[_Candidate] = []
+    _collect(document.data, schema, (), _NONE, candidates)
+    source = SourceText(document.text)
     problems: list[Problem] = []
-    numeric: set[tuple[int, int]] | None = None
-    for match in _CANDIDATES.finditer(text):
-        kind = match.lastgroup
-        start = match.start("student_number") if kind == "student" else match.start()
-        line = text.count("\n", 0, start) + 1
-        column = start - text.rfind("\n", 0, start)
-        found = match.group("student_number") if kind == "student" else match.group()
-        if kind == "id_card":
-            if not _is_resident_id(found, today):
-                continue
-            rule, message, hint = "personal.id-card", _ID_MESSAGE, _ID_HINT
-        elif kind == "phone":
-            if numeric is None:
-                numeric = _numeric_scalar_starts(document)
-            if _inside_number(text, start, line, numeric):
-                continue
-            rule, message, hint = "personal.phone", _PHONE_MESSAGE, _PHONE_HINT
-        else:
-            rule, message, hint = "personal.student-id", _STUDENT_MESSAGE, _STUDENT_HINT
-        problems.append(
-            Problem(
-                document.path,
-                line,
-                column,
-                rule=rule,
-                field=_field_at(document, schema, text, start, line, column),
-                message=message.format(shown=_mask(found, kind)),
-                hint=hint,
-            )
-        )
+    for candidate in candidates:
+        findings = find_personal_data(candidate.text, rules, candidate.allowed)
+        labelled = candidate.label_rule and labelled_number(candidate.text, candidate.label_rule)
+        if labelled and all(f.end <= labelled.start or f.start >= labelled.end for f in findings):
+            findings.append(labelled)
+        if not findings:
+            continue
+        path = candidate.path
+        at = document.key_positions.get(path) if candidate.is_key else None
+        start = source.offset(*(at or document.position(path)))
+        field = field_label(path, candidate.node.get("title", ""))
+        for finding in findings:
+            offset = source.value_offset(start, candidate.text, finding.start)
+            problems.append(_problem(document.path, source.position(offset), field, finding))
+    root = document.value_positions.get((), (1, 1))
+    for offset, comment in source.comments(lambda: _starts(document, source), root, limit):
+        # without its "#", which would otherwise count as a spelling of "@"
+        problems += scan_text(document.path, comment[1:], rules, source, offset + 1, COMMENT_FIELD)
     return problems
 
 
-def browser_rules() -> dict[str, Any]:
-    """The scan's pattern and messages for the submission form, which runs the same check.
+def scan_story(
+    document: Document, schema: dict[str, Any], rules: PersonalDataRules
+) -> list[Problem]:
+    """A story file: its front matter as a YAML record, its Markdown body as text."""
+    source = SourceText(document.text)
+    lines = document.text.split("\n")
+    fences = [number for number, line in enumerate(lines) if line.strip() == "---"][:2]
+    after = fences[-1] + 1 if len(fences) == 2 else 0  # the loader found both fences
+    body = source.line_starts[after] if after < len(source.line_starts) else len(document.text)
+    found = scan_document(document, schema, rules, limit=body)
+    return found + scan_text(document.path, document.text[body:], rules, source, body, BODY_FIELD)
 
-    The pattern is rewritten to JavaScript's named-group syntax; the birth date and check
-    digit of ID numbers are re-checked there with `_ID_WEIGHTS` and `_ID_CHECK_CHARS`.
+
+def scan_text(
+    path: str,
+    text: str,
+    rules: PersonalDataRules,
+    source: SourceText | None = None,
+    offset: int = 0,
+    field: str = "",
+) -> list[Problem]:
+    """Findings in plain `text`, which starts at `offset` of `source` (default: itself)."""
+    source = source or SourceText(text)
+    return [
+        _problem(path, source.position(offset + finding.start), field, finding)
+        for finding in find_personal_data(text, rules)
+    ]
+
+
+def redact(problem: Problem) -> Problem:
+    """`problem` with personal data masked in its message, field and hint.
+
+    Every report passes through here, so a rule that quotes the value it refuses (a
+    pattern or type error) never prints a phone or ID number. Addresses are masked in
+    messages whatever their domain; hints keep their example addresses.
     """
-    return {
-        "pattern": _CANDIDATES.pattern.replace("(?P<", "(?<"),
-        "idWeights": list(_ID_WEIGHTS),
-        "idCheckChars": _ID_CHECK_CHARS,
-        "rules": {
-            "phone": ["personal.phone", _PHONE_MESSAGE, _PHONE_HINT],
-            "id_card": ["personal.id-card", _ID_MESSAGE, _ID_HINT],
-            "student": ["personal.student-id", _STUDENT_MESSAGE, _STUDENT_HINT],
-        },
-    }
+    message = mask_text(problem.message, _output_rules(any_email=True))
+    field = mask_text(problem.field, _output_rules(any_email=True))
+    hint = mask_text(problem.hint, _output_rules(any_email=False))
+    if (message, field, hint) == (problem.message, problem.field, problem.hint):
+        return problem
+    return dataclasses.replace(problem, message=message, field=field, hint=hint)
 
 
-def _is_resident_id(number: str, today: datetime.date) -> bool:
-    """GB 11643: a real birth date, not in the future, and the mod-11 check digit."""
-    try:
-        born = datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
+def mask_output(text: str) -> str:
+    """Text for a public comment or log with phone, ID and student numbers masked."""
+    return mask_text(text, _output_rules(any_email=False))
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_facts(key: str) -> tuple[bool, str | None]:
+    """Whether a mapping key may hold personal data itself, and the rule it labels its
+    value with (学号, student_id); keys repeat across files, so this is cached."""
+    return may_hold(key), key_label(key)
+
+
+@functools.cache
+def _output_rules(any_email: bool) -> PersonalDataRules:
+    return PersonalDataRules(datetime.date.today(), any_email=any_email)
+
+
+def _collect(
+    data: Any, node: Any, path: JsonPath, allowed: frozenset[str], out: list[_Candidate]
+) -> None:
+    """The keys and scalars under `data` that may hold personal data, with schema nodes.
+
+    Called for every value of every file, so it rules values out as cheaply as it can:
+    most strings fail `may_hold`, most numbers are amounts.
+    """
+    node = node if isinstance(node, dict) else _NO_NODE
+    if node.get(_CONTACT_KEY) == _CONTACT_VALUE:
+        allowed = _CONTACT_ALLOWED
+    if isinstance(data, dict):
+        properties = node.get("properties")
+        properties = properties if isinstance(properties, dict) else _NO_NODE
+        for key, child in data.items():
+            key_holds, label_rule = _key_facts(key)
+            if key_holds:
+                out.append(
+                    _Candidate((*path, key), key, properties.get(key) or {}, allowed, is_key=True)
+                )
+            if isinstance(child, str):
+                if label_rule or may_hold(child):
+                    _add(child, properties.get(key), (*path, key), allowed, label_rule, out)
+            elif isinstance(child, dict | list):
+                _collect(child, properties.get(key), (*path, key), allowed, out)
+            elif _worth_a_look(child, label_rule):
+                _add(child, properties.get(key), (*path, key), allowed, label_rule, out)
+    elif isinstance(data, list):
+        items = node.get("items")
+        for index, child in enumerate(data):
+            if isinstance(child, dict | list):
+                _collect(child, items, (*path, index), allowed, out)
+            elif may_hold(child) if isinstance(child, str) else _worth_a_look(child, None):
+                _add(child, items, (*path, index), allowed, None, out)
+    elif may_hold(data) if isinstance(data, str) else _worth_a_look(data, None):
+        _add(data, node, path, allowed, None, out)
+
+
+def _worth_a_look(value: Any, label_rule: str | None) -> bool:
+    """A number is an amount, a year or a count, never a phone; it may be an ID number
+    (18 digits) or the value of a labelled field."""
+    if isinstance(value, bool) or not isinstance(value, int):
         return False
-    if born > today:
-        return False
-    total = sum(int(digit) * weight for digit, weight in zip(number, _ID_WEIGHTS, strict=False))
-    return _ID_CHECK_CHARS[total % 11] == number[17].upper()
+    return bool(label_rule) or abs(value) >= 10**16
 
 
-def _mask(found: str, kind: str) -> str:
-    """Enough to find it in the file, not enough to publish it again in a CI log."""
-    digits = "".join(c for c in found if c.isalnum())
-    if kind == "phone":
-        digits = digits[-11:]  # without the +86 prefix
-        return f"{digits[:3]}****{digits[-4:]}"
-    keep = 4 if kind == "id_card" else 3
-    return digits[:keep] + "*" * (len(digits) - 2 * keep) + digits[-keep:]
+def _add(
+    value: str | int,
+    node: Any,
+    path: JsonPath,
+    allowed: frozenset[str],
+    label_rule: str | None,
+    out: list[_Candidate],
+) -> None:
+    node = node if isinstance(node, dict) else _NO_NODE
+    if node.get(_CONTACT_KEY) == _CONTACT_VALUE:
+        allowed = _CONTACT_ALLOWED
+    if isinstance(value, int):
+        allowed = allowed | _CONTACT_ALLOWED
+    out.append(_Candidate(path, str(value), node, allowed, label_rule))
 
 
-def _numeric_scalar_starts(document: Document) -> set[tuple[int, int]]:
-    """Where the values the YAML holds as numbers (not text) begin."""
-    starts = set()
+def _starts(document: Document, source: SourceText) -> list[tuple[int, str]]:
+    """(offset, decoded text) of every key and scalar value, for finding comments."""
+    starts = [
+        (source.offset(*position), str(path[-1]))
+        for path, position in document.key_positions.items()
+        if path
+    ]
     for path, position in document.value_positions.items():
         value = _lookup(document.data, path)
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            starts.add(position)
+        if not isinstance(value, dict | list):
+            starts.append((source.offset(*position), "" if value is None else str(value)))
     return starts
-
-
-def _inside_number(text: str, start: int, line: int, numeric: set[tuple[int, int]]) -> bool:
-    token_start = start
-    while token_start > 0 and text[token_start - 1] in "0123456789+-.":
-        token_start -= 1
-    return (line, token_start - text.rfind("\n", 0, token_start)) in numeric
 
 
 def _lookup(data: Any, path: JsonPath) -> Any:
@@ -155,18 +246,13 @@ def _lookup(data: Any, path: JsonPath) -> Any:
     return data
 
 
-def _field_at(
-    document: Document, schema: dict[str, Any], text: str, start: int, line: int, column: int
-) -> str:
-    """The field holding the match; empty when the match sits in a comment."""
-    before = text[text.rfind("\n", 0, start) + 1 : start]
-    if before.lstrip().startswith("#") or " #" in before:
-        return "注释"
-    holder: JsonPath | None = None
-    holder_position = (0, 0)
-    for path, position in document.value_positions.items():
-        if holder_position < position <= (line, column) and path[:1] != ("<duplicate>",):
-            holder, holder_position = path, position
-    if not holder:
-        return ""
-    return field_label(holder, schema_title(schema, holder))
+def _problem(path: str, at: tuple[int, int], field: str, finding: Finding) -> Problem:
+    message, hint = MESSAGES[finding.rule]
+    return Problem(
+        path,
+        *at,
+        rule=finding.rule,
+        field=field,
+        message=message.format(shown=finding.shown),
+        hint=hint,
+    )

@@ -21,6 +21,8 @@ from showcase.load.yamlfile import Document, load_yaml
 from showcase.paths import Layout
 from showcase.problems import Problem
 from showcase.validate.labels import field_label, schema_title
+from showcase.validate.personal_data import scan_document
+from showcase.validate.personal_text import PersonalDataRules
 from showcase.validate.schema_check import SchemaChecker
 
 
@@ -53,6 +55,11 @@ class LoadedRegistry:
     file: Path
     document: Document | None
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def data(self) -> Any:
+        """The file's data as loaded (None when the file could not be read)."""
+        return self.document.data if self.document else None
 
     @property
     def records(self) -> list[dict[str, Any]]:
@@ -100,6 +107,21 @@ def load_registry(layout: Layout, spec: RegistrySpec, checker: SchemaChecker) ->
         registry.problems += checker.check(document)
         registry.problems += _duplicate_ids(registry, checker.schema)
     return registry
+
+
+def scan_registries(
+    registries: dict[str, LoadedRegistry],
+    checkers: dict[str, SchemaChecker],
+    personal: PersonalDataRules,
+) -> None:
+    """Add the personal-data findings of every registry file to its problems.
+
+    Run after loading all of them: the personal mailbox domains come from site.yaml.
+    """
+    for registry in registries.values():
+        if registry.document is not None:
+            schema = checkers[registry.spec.kind].schema
+            registry.problems += scan_document(registry.document, schema, personal)
 
 
 def _duplicate_ids(registry: LoadedRegistry, schema: dict[str, Any]) -> list[Problem]:

@@ -1,5 +1,8 @@
 """Problems as text for people, JSON for machines, or GitHub annotations for pull requests.
 
+Every problem passes `personal_data.redact` on its way out, so no CI log or JSON report
+repeats a phone, ID or student number, or an e-mail address, whichever rule quoted it.
+
 Example::
 
     print(format_problems(result.problems, "text", files_checked=result.files_checked))
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 from showcase import jsontext
 from showcase.problems import Problem, Severity
+from showcase.validate.personal_data import redact
 
 FORMATS = ("text", "json", "github")
 
@@ -19,6 +23,7 @@ def format_problems(problems: list[Problem], fmt: str, *, files_checked: int | N
     """Render `problems` in `fmt` (one of FORMATS); `files_checked` feeds the summary."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {FORMATS}")
+    problems = [redact(problem) for problem in problems]
     checked = files_checked if files_checked is not None else len({p.path for p in problems})
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors

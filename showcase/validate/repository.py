@@ -32,9 +32,15 @@ from showcase.validate.case_rules import check_publicity
 from showcase.validate.duplicate_names import check_duplicate_names
 from showcase.validate.event_rules import check_event
 from showcase.validate.images import check_page_images
-from showcase.validate.personal_data import scan_personal_data
+from showcase.validate.personal_data import scan_document
+from showcase.validate.personal_text import PersonalDataRules
 from showcase.validate.project_rules import ProjectRules, References
-from showcase.validate.registries import REGISTRIES, LoadedRegistry, load_registry
+from showcase.validate.registries import (
+    REGISTRIES,
+    LoadedRegistry,
+    load_registry,
+    scan_registries,
+)
 from showcase.validate.result import ValidationResult
 from showcase.validate.roadshow_rules import (
     RoadshowReferences,
@@ -82,6 +88,8 @@ class _Run:
             name: load_registry(self.layout, spec, self.checkers[spec.kind])
             for name, spec in REGISTRIES.items()
         }
+        self.personal = PersonalDataRules.for_site(registries["site"].data, self.today)
+        scan_registries(registries, self.checkers, self.personal)
         problems = list(selection.problems)
         for name in selection.registries:
             problems += registries[name].problems
@@ -124,6 +132,7 @@ class _Run:
                 self.today,
             ),
             self.checkers["roadshow"],
+            self.personal,
         )
         problems += roadshows.problems
 
@@ -132,7 +141,7 @@ class _Run:
                 self.layout,
                 {file.stem: doc.data for doc, file in projects.values()},
                 all_projects,
-                self.today,
+                self.personal,
             )
             if selection.publicity
             else None
@@ -180,7 +189,7 @@ class _Run:
         checker = self.checkers["project"]
         problems += checker.check(document)
         problems += rules.check(document, file)
-        problems += scan_personal_data(document, checker.schema, self.today)
+        problems += scan_document(document, checker.schema, self.personal)
         clashes = [other for other in duplicates.get(file.stem, ()) if other != file]
         if clashes:
             line, column = document.position(("id",))
@@ -207,6 +216,7 @@ class _Run:
         checker = self.checkers["event"]
         problems += checker.check(document)
         problems += check_event(document, file, project_ids, mentor_ids, checker.schema)
+        problems += scan_document(document, checker.schema, self.personal)
         return document, problems
 
 

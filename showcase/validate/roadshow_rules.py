@@ -35,6 +35,8 @@ from showcase.problems import Problem
 from showcase.roadshow.model import DEFAULT_TIMEZONE, Agenda, roadshow_from_data
 from showcase.roadshow.scheduler import schedule
 from showcase.validate.labels import Report, check_id_matches_file, closest, problem_at, reporter
+from showcase.validate.personal_data import scan_document
+from showcase.validate.personal_text import PersonalDataRules
 from showcase.validate.schema_check import SchemaChecker
 
 _CLOCK = re.compile(r"^(\d{2}):(\d{2})$")
@@ -422,9 +424,13 @@ class CheckedRoadshows:
 
 
 def check_roadshow_files(
-    files: Iterable[Path], layout: Layout, references: RoadshowReferences, checker: SchemaChecker
+    files: Iterable[Path],
+    layout: Layout,
+    references: RoadshowReferences,
+    checker: SchemaChecker,
+    personal: PersonalDataRules,
 ) -> CheckedRoadshows:
-    """Load, schema-check and rule-check every roadshow file."""
+    """Load, schema-check, rule-check and scan for personal data every roadshow file."""
     checked = CheckedRoadshows([], [])
     for file in files:
         document, problems = load_yaml(file, layout.relative(file))
@@ -434,6 +440,7 @@ def check_roadshow_files(
         schema_problems = checker.check(document)
         checked.problems += schema_problems
         checked.problems += check_roadshow(document, file, references, checker.schema)
+        checked.problems += scan_document(document, checker.schema, personal)
         if not schema_problems:
             checked.documents.append(document)
     return checked

@@ -7,12 +7,14 @@ The site is built from a temporary copy of this repository's data, so the form's
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from showcase.engine import build_site
 from showcase.engine.preview import start_server
@@ -20,9 +22,11 @@ from showcase.forms.spec import SCHEMA_HEADER
 from showcase.load.yamlfile import load_yaml
 from showcase.paths import Layout, repository_root
 from showcase.validate import validate_repository
+from showcase.validate.personal_text import PersonalDataRules, find_personal_data
 from showcase.yamltext import to_yaml
 
 pytestmark = pytest.mark.browser
+CORPUS = Path(__file__).parents[1] / "validate/personal_corpus.yaml"
 
 MINIMAL: dict[str, Any] = {
     "id": "form-minimal",
@@ -281,3 +285,43 @@ def to_plain(value: Any) -> Any:
     if isinstance(value, list):
         return [to_plain(v) for v in value]
     return value
+
+
+def test_the_form_finds_personal_data_in_every_spelling_the_validator_does(
+    page: Any, repo_site: tuple[str, Path]
+) -> None:
+    """Every text of the shared corpus, typed into a field: the same rule ids in the same
+    order, and the same masked numbers in the messages."""
+    url, root = repo_site
+    site = load_yaml(root / "content/site.yaml", "site.yaml")[0]
+    assert site is not None
+    rules = PersonalDataRules.for_site(site.data, datetime.date.today())
+    corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+    texts = [text for key, texts in corpus.items() if key != "several" for text in texts]
+    texts += [text for text, _ in corpus["several"]]
+    page.goto(f"{url}submit/")
+    error = page.locator(".sc-field__error[data-error-for='description']")
+    differences = []
+    for text in texts:
+        page.fill("[data-path='description'] textarea", text)
+        rule_ids = (error.get_attribute("data-rule") or "").split()
+        message = error.inner_text()
+        shown = [rule for rule in rule_ids if rule.startswith("personal.")]
+        findings = find_personal_data(text.strip(), rules)
+        if shown != [f.rule for f in findings] or not all(f.shown in message for f in findings):
+            differences.append((text, shown, findings, message))
+    assert len(texts) > 250 and differences == []
+
+
+def test_an_institutional_contact_field_takes_an_address_the_text_fields_refuse(
+    page: Any, repo_site: tuple[str, Path]
+) -> None:
+    url, _ = repo_site
+    page.goto(f"{url}submit/")
+    page.fill("[data-path='contact_email'] input", "team@qq.com")
+    page.fill("[data-path='summary'] textarea", "合作请写信到 team@qq.com，我们会尽快回复。")
+    rules = {
+        path: page.locator(f".sc-field__error[data-error-for='{path}']").get_attribute("data-rule")
+        for path in ("contact_email", "summary")
+    }
+    assert rules == {"contact_email": "email.domain", "summary": "personal.email"}

@@ -7,6 +7,7 @@ fixture repository for the case of the same name under cases/.
 
 from __future__ import annotations
 
+import json
 import struct
 from collections.abc import Callable
 from pathlib import Path
@@ -120,6 +121,20 @@ def image_metadata_page(root: Path) -> None:
     (folder / "diagram.png").write_bytes(encoded(picture(), "PNG"))
 
 
+def personal_institutional_contact(root: Path) -> None:
+    """The service schema with a contact field marked as an institutional contact (the
+    registries' own contact fields come with a later change)."""
+    path = root / "schemas/service.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["properties"]["services"]["items"]["properties"]["contact"] = {
+        "type": "string",
+        "title": "联系方式",
+        "maxLength": 200,
+        "x-personal-data": "institutional-contact",
+    }
+    path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+
+
 BUILDERS: dict[str, Callable[[Path], None]] = {
     "oversized-file": oversized_file,
     "gbk-encoding": gbk_encoding,
@@ -133,5 +148,6 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "image-metadata-harmless": image_metadata_harmless,
     "image-metadata-story": image_metadata_story,
     "image-metadata-page": image_metadata_page,
+    "personal-institutional-contact": personal_institutional_contact,
 }
 BUILDERS.update(INPUT_BUILDERS)

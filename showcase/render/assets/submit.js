@@ -340,39 +340,204 @@
     }
   }
 
-  /* Personal data: the validator's own pattern (showcase/validate/personal_data.py). */
+  /* Personal data. The rules, folding tables, labels, mailbox domains and messages all come
+     from showcase/validate/personal_text.py (browser_rules); this is only the engine that
+     applies them, step for step as find_personal_data does there. */
   var personal = spec.personalData;
-  var candidates = new RegExp(personal.pattern, "gi");
+  var patterns = personal.patterns;
+  var RULES = personal.rules;
+  function globalPattern(source) { return new RegExp(source, "giu"); }
+  var markup = globalPattern(personal.markup);
+  var digitRun = globalPattern(patterns.run);
+  var digitGroup = globalPattern(patterns.group);
+  var labelled = globalPattern(patterns.labelled);
+  var mailbox = personal.email ? globalPattern(personal.email) : null;
+  var mailDot = globalPattern(patterns.dot);
+  var phoneDigits = new RegExp(patterns.phone, "iu");
+  var idDigits = new RegExp(patterns.idCard, "iu");
+  var keyLabel = new RegExp("^(?:" + patterns.keyLabel + ")$", "iu");
+  var keyValue = new RegExp("^" + patterns.keyValue, "iu");
+  var decimalDigit = /^\p{Nd}$/u;
+  var foldClasses = personal.fold.map(function (entry) {
+    var categories = entry[1].map(function (name) { return "\\p{" + name + "}"; }).join("");
+    return { to: entry[0], extra: entry[2], category: categories ? new RegExp("^[" + categories + "]$", "u") : null };
+  });
+
+  function foldOne(char) {
+    for (var i = 0; i < foldClasses.length; i += 1) {
+      var entry = foldClasses[i];
+      if (entry.extra.indexOf(char) >= 0 || (entry.category && entry.category.test(char))) return entry.to;
+    }
+    if (char > "\x7f" && decimalDigit.test(char)) {
+      var code = char.codePointAt(0), zero = 0;
+      personal.digitZeros.forEach(function (start) { if (start <= code) zero = start; });
+      return String(code - zero);
+    }
+    return char;
+  }
+
+  function decodeEntity(token) {
+    if (token[0] !== "&") return "";
+    if (token[1] !== "#") {
+      var name = token.slice(1, -1);
+      return Object.prototype.hasOwnProperty.call(personal.entities, name) ? personal.entities[name] : token;
+    }
+    var digits = token.slice(2).replace(/;$/, "");
+    var code = /^x/i.test(digits) ? parseInt(digits.slice(1), 16) : parseInt(digits, 10);
+    if (personal.characterReferences[code] !== undefined) return personal.characterReferences[code];
+    return code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? "\ufffd" : String.fromCodePoint(code);
+  }
+
+  /* The folded text and, for each of its characters, the span of `text` it came from. */
+  function fold(text, rendered) {
+    var folded = { text: "", starts: [], ends: [] };
+    function add(piece, start, end) {
+      for (var char of piece) {
+        for (var part of char.normalize("NFKC")) {
+          var out = foldOne(part);
+          folded.text += out;
+          for (var i = 0; i < out.length; i += 1) { folded.starts.push(start); folded.ends.push(end); }
+        }
+      }
+    }
+    function addPlain(start, end) {
+      var i = start;
+      while (i < end) {
+        var char = String.fromCodePoint(text.codePointAt(i));
+        add(char, i, i + char.length);
+        i += char.length;
+      }
+    }
+    var position = 0, match;
+    markup.lastIndex = 0;
+    while (rendered && (match = markup.exec(text))) {
+      addPlain(position, match.index);
+      add(decodeEntity(match[0]), match.index, match.index + match[0].length);
+      position = match.index + match[0].length;
+    }
+    addPlain(position, text.length);
+    return folded;
+  }
 
   function residentId(number) {
     var year = +number.slice(6, 10), month = +number.slice(10, 12), day = +number.slice(12, 14);
     var born = new Date(Date.UTC(year, month - 1, day));
-    if (born.getUTCMonth() !== month - 1 || born.getUTCDate() !== day || born > new Date()) return false;
+    if (year < 1 || born.getUTCMonth() !== month - 1 || born.getUTCDate() !== day || born > new Date()) return false;
     var total = 0;
     for (var i = 0; i < 17; i += 1) total += +number[i] * personal.idWeights[i];
     return personal.idCheckChars[total % 11] === number[17].toUpperCase();
   }
 
-  function mask(found, kind) {
+  function mask(rule, found) {
     var digits = found.replace(/[^0-9A-Za-z]/g, "");
-    if (kind === "phone") { digits = digits.slice(-11); return digits.slice(0, 3) + "****" + digits.slice(-4); }
-    var keep = kind === "id_card" ? 4 : 3;
+    if (rule === RULES.phone) { digits = digits.slice(-11); return digits.slice(0, 3) + "****" + digits.slice(-4); }
+    var keep = rule === RULES.idCard && digits.length >= 15 ? 4 : digits.length >= 10 ? 3 : 1;
     return digits.slice(0, keep) + "*".repeat(digits.length - 2 * keep) + digits.slice(-keep);
   }
 
-  function scanPersonal(value, path, out) {
-    if (typeof value === "string") {
-      candidates.lastIndex = 0;
-      var match;
-      while ((match = candidates.exec(value))) {
-        var kind = match.groups.student ? "student" : match.groups.id_card ? "id_card" : "phone";
-        var found = kind === "student" ? match.groups.student_number : match[0];
-        if (kind === "id_card" && !residentId(found)) continue;
-        var rule = personal.rules[kind];
-        out.push({ path: path, rule: rule[0], message: rule[1].replace("{shown}", mask(found, kind)), hint: rule[2] });
+  function numberRule(digits) {
+    if (phoneDigits.test(digits)) return RULES.phone;
+    return idDigits.test(digits) && residentId(digits) ? RULES.idCard : null;
+  }
+
+  /* Phones and ID numbers made of whole digit groups of one run; the longest reading wins. */
+  function numbersInRun(text, run, allowed, found) {
+    var groups = [], match;
+    digitGroup.lastIndex = 0;
+    while ((match = digitGroup.exec(run[0]))) groups.push({ start: run.index + match.index, text: match[0] });
+    for (var first = 0; first < groups.length; first += 1) {
+      var digits = "", longest = null;
+      for (var last = first; last < groups.length; last += 1) {
+        digits += groups[last].text;
+        if (digits.length > 18) break;
+        var rule = numberRule(digits);
+        if (rule) longest = { rule: rule, last: last, digits: digits };
       }
+      if (longest && allowed.indexOf(longest.rule) < 0) {
+        var start = groups[first].start;
+        if (longest.rule === RULES.phone && text[start - 1] === "+") start -= 1;
+        var end = groups[longest.last].start + groups[longest.last].text.length;
+        found.push({ rule: longest.rule, start: start, end: end, shown: mask(longest.rule, longest.digits) });
+        first = longest.last;
+      }
+    }
+  }
+
+  function findFolded(text, allowed) {
+    var found = [], match;
+    digitRun.lastIndex = 0;
+    while ((match = digitRun.exec(text))) numbersInRun(text, match, allowed, found);
+    labelled.lastIndex = 0;
+    while ((match = labelled.exec(text))) {
+      var rule = match[1] ? RULES.idCard : RULES.student;
+      var start = match.index + match[0].length - match[3].length;
+      found.push({ rule: rule, start: start, end: start + match[3].length, shown: mask(rule, match[3]) });
+    }
+    if (mailbox && allowed.indexOf(RULES.email) < 0) {
+      mailbox.lastIndex = 0;
+      while ((match = mailbox.exec(text))) {
+        var domain = match[2].replace(mailDot, ".").toLowerCase();
+        found.push({ rule: RULES.email, start: match.index, end: match.index + match[0].length, shown: match[1][0] + "***@" + domain });
+      }
+    }
+    return found;
+  }
+
+  /* The rule ids and masked findings of one value, as find_personal_data gives them. */
+  function findPersonal(text, allowed) {
+    var views = [fold(text, false)];
+    markup.lastIndex = 0;
+    if (markup.test(text)) views.push(fold(text, true));
+    var written = [];
+    views.forEach(function (view) {
+      findFolded(view.text, allowed).forEach(function (finding) {
+        written.push({ rule: finding.rule, shown: finding.shown, start: view.starts[finding.start],
+          end: view.ends[finding.end - 1] });
+      });
+    });
+    written.sort(function (a, b) { return a.start - b.start || (b.end - b.start) - (a.end - a.start); });
+    var kept = [];
+    written.forEach(function (finding) {
+      if (!kept.length || finding.start >= kept[kept.length - 1].end) kept.push(finding);
+    });
+    return kept;
+  }
+
+  function personalProblem(path, finding) {
+    var texts = personal.messages[finding.rule];
+    return { path: path, rule: finding.rule, message: texts[0].replace("{shown}", finding.shown), hint: texts[1] };
+  }
+
+  /* Every value and key of the form's data, with its schema node as the validator walks it:
+     a field marked as an institutional contact may hold an office phone or mailbox, a
+     number is an amount unless it could be an ID, a field named 学号 labels its value. */
+  function scanPersonal(value, sub, path, key, allowed, out) {
+    sub = sub || {};
+    if (sub[personal.contactField[0]] === personal.contactField[1]) allowed = [RULES.phone, RULES.email];
+    var label = typeof key === "string" ? keyLabel.exec(fold(key, false).text) : null;
+    var labelRule = label ? (label[1] ? RULES.idCard : RULES.student) : null;
+    var text = null;
+    if (typeof value === "string") text = value;
+    else if (Number.isInteger(value) && (labelRule || Math.abs(value) >= 1e16)) {
+      text = String(value);
+      allowed = allowed.concat([RULES.phone, RULES.email]);
+    }
+    if (text !== null) {
+      findPersonal(text, allowed).forEach(function (finding) { out.push(personalProblem(path, finding)); });
+      if (labelRule) {
+        var number = keyValue.exec(fold(text, false).text);
+        if (number) out.push(personalProblem(path, { rule: labelRule, shown: mask(labelRule, number[1]) }));
+      }
+      return;
+    }
+    if (Array.isArray(value)) {
+      value.forEach(function (item, index) { scanPersonal(item, sub.items, path + "." + index, index, allowed, out); });
     } else if (value && typeof value === "object") {
-      Object.keys(value).forEach(function (key) { scanPersonal(value[key], path ? path + "." + key : key, out); });
+      Object.keys(value).forEach(function (name) {
+        var child = path ? path + "." + name : name;
+        findPersonal(name, allowed).forEach(function (finding) { out.push(personalProblem(child, finding)); });
+        scanPersonal(value[name], (sub.properties || {})[name], child, name, allowed, out);
+      });
     }
   }
 
@@ -380,7 +545,7 @@
     var out = [];
     check(data, schema, "", out);
     checkEmail(data, out);
-    scanPersonal(data, "", out);
+    scanPersonal(data, schema, "", null, [], out);
     return out;
   }
 

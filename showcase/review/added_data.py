@@ -1,0 +1,196 @@
+"""The personal-data scan over what a pull request adds, in every file it touches.
+
+A file is text when its bytes are UTF-8 without NUL, never because of its extension or
+what ``.gitattributes`` says (the added lines are read with ``git diff --text``). Each run
+of added lines is scanned as text, with a line of context on each side so a number
+broken over two lines is still whole; files the tools read as YAML (``.yaml``, ``.yml``,
+``.json``, a story's front matter) are also scanned as decoded values, so an escape such
+as ``"\\u0031…"`` is read as the site will show it. Only findings on added lines count:
+what the base branch already holds is not this pull request's doing.
+
+A binary file in a college's folder that is not a PNG, JPEG or WebP image is reported
+itself (``personal.binary-file``): a Word roster or a spreadsheet of student numbers
+cannot be checked, and the repository is public.
+
+The rules come from the base branch (its ``personal_email_domains`` and schemas), so a
+pull request cannot loosen the check that judges it.
+
+Example::
+
+    added_personal_data(root, "origin/main", changes, project_schema)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import json
+from pathlib import Path
+from typing import Any
+
+from showcase.images.decode import ImageRefused, decode
+from showcase.load.front_matter import load_front_matter
+from showcase.load.source_text import SourceText
+from showcase.load.yamlfile import load_yaml_bytes
+from showcase.problems import Problem
+from showcase.review.changes import Change, added_lines, file_at
+from showcase.review.ownership import owning_college
+from showcase.validate.personal_data import scan_document, scan_story, scan_text
+from showcase.validate.personal_text import PersonalDataRules
+from showcase.validate.registries import REGISTRIES
+
+BINARY_FILE = "personal.binary-file"
+_DECODED_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def added_personal_data(
+    root: Path, base: str, changes: list[Change], project_schema: dict[str, Any]
+) -> list[Problem]:
+    """Personal data on the lines the pull request added, and binary files in college
+    folders; `project_schema` names the fields of project files."""
+    site = _yaml_at(root, base, "content/site.yaml")
+    rules = PersonalDataRules.for_site(site, datetime.date.today())
+    found: list[Problem] = []
+    for change in changes:
+        file = root / change.path
+        if change.status == "D" or file.is_symlink() or not file.is_file():
+            continue
+        found += _path_findings(change, rules)
+        raw = file.read_bytes()
+        text = _as_text(raw)
+        if text is None:
+            if owning_college(change.path) and not _allowed_image(raw):
+                found.append(_binary_problem(change.path))
+            continue
+        lines = added_lines(root, base, change.path)
+        if not lines:
+            continue
+        schema = (
+            project_schema if _kind(change.path) == "project" else _schema(root, base, change.path)
+        )
+        problems = _text_findings(change.path, text, lines, rules)
+        problems += _decoded_findings(file, change.path, text, schema, rules)
+        found += _unique(p for p in problems if p.line in lines)
+    return found
+
+
+def _path_findings(change: Change, rules: PersonalDataRules) -> list[Problem]:
+    """A file name is published like the file (``projects/x/13812345678.yaml``)."""
+    if change.status not in ("A", "R"):
+        return []
+    return [
+        dataclasses.replace(problem, line=0, column=0)
+        for problem in scan_text(change.path, change.path, rules, field="文件名")
+    ]
+
+
+def _as_text(raw: bytes) -> str | None:
+    """The file's text, or None for a binary file (not UTF-8, or holding NUL)."""
+    if b"\0" in raw:
+        return None
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return None
+
+
+def _allowed_image(raw: bytes) -> bool:
+    """A PNG, JPEG or WebP the validator would accept; its metadata is the validator's job."""
+    try:
+        decode(raw)
+    except ImageRefused:
+        return False
+    return True
+
+
+def _binary_problem(path: str) -> Problem:
+    return Problem(
+        path,
+        rule=BINARY_FILE,
+        message="学院文件夹里只能放项目文件和 PNG、JPEG、WebP 图片，这个文件是其他二进制文件"
+        "（如 Word、Excel、PDF、压缩包）：仓库是公开的，其中的个人信息无法自动检查。",
+        hint="删除这个文件；项目信息写进项目的 YAML 文件，名单、报名表等材料请走学院的内部渠道。",
+    )
+
+
+def _text_findings(
+    path: str, text: str, lines: set[int], rules: PersonalDataRules
+) -> list[Problem]:
+    """Each run of added lines, with one line of context on each side, scanned as text."""
+    source = SourceText(text)
+    starts = source.line_starts
+    found: list[Problem] = []
+    for first, last in _runs(sorted(line for line in lines if line <= len(starts))):
+        begin = starts[max(first - 2, 0)]
+        end = starts[last + 1] if last + 1 < len(starts) else len(text)
+        found += scan_text(path, text[begin:end], rules, source, begin)
+    return found
+
+
+def _runs(lines: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for line in lines:
+        if runs and line == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], line)
+        else:
+            runs.append((line, line))
+    return runs
+
+
+def _decoded_findings(
+    file: Path, path: str, text: str, schema: dict[str, Any], rules: PersonalDataRules
+) -> list[Problem]:
+    """Values as the YAML decodes them, for the files the tools read as YAML."""
+    if path.endswith(".md") and text.startswith("---"):
+        document, _, _ = load_front_matter(file, path)
+        return scan_story(document, schema, rules) if document else []
+    if not path.endswith(_DECODED_SUFFIXES):
+        return []
+    document, _ = load_yaml_bytes(text.encode("utf-8"), path)
+    return scan_document(document, schema, rules) if document else []
+
+
+def _unique(problems: Any) -> list[Problem]:
+    """One problem per spot and rule; the decoded scan's (which names the field) wins."""
+    best: dict[tuple[int, int, str], Problem] = {}
+    for problem in problems:
+        key = (problem.line, problem.column, problem.rule)
+        if key not in best or (problem.field and not best[key].field):
+            best[key] = problem
+    return list(best.values())
+
+
+def _kind(path: str) -> str | None:
+    """The schema kind of a repository path, or None for files without one."""
+    parts = path.split("/")
+    name = parts[-1].rsplit(".", 1)[0]
+    if parts[0] == "projects" and len(parts) == 3 and path.endswith(".yaml"):
+        return "project"
+    if parts[0] != "content":
+        return None
+    if len(parts) == 3 and parts[1] in ("events", "roadshows") and path.endswith(".yaml"):
+        return parts[1][:-1]
+    if len(parts) == 3 and parts[1] == "stories" and path.endswith(".md"):
+        return "story"
+    if len(parts) == 2 and path.endswith(".yaml"):
+        if name in REGISTRIES:
+            return REGISTRIES[name].kind
+        return "typical-cases" if name == "typical-cases" else None
+    return None
+
+
+def _schema(root: Path, base: str, path: str) -> dict[str, Any]:
+    """The base branch's schema for `path` (titles and contact fields), or {}."""
+    kind = _kind(path)
+    raw = file_at(root, base, f"schemas/{kind}.schema.json") if kind else None
+    try:
+        schema = json.loads(raw) if raw else {}
+    except ValueError:
+        return {}
+    return schema if isinstance(schema, dict) else {}
+
+
+def _yaml_at(root: Path, ref: str, path: str) -> Any:
+    raw = file_at(root, ref, path)
+    document, _ = load_yaml_bytes(raw, path) if raw is not None else (None, [])
+    return document.data if document else None
