@@ -13,13 +13,16 @@ for personal data. Draft markers are allowed only in the outputs that are previe
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import shutil
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from PIL import Image
 from pypdf import PdfReader
 
@@ -27,6 +30,7 @@ from showcase.engine.cli import build
 from showcase.engine.publicity_cli import run as run_publicity
 from showcase.paths import repository_root
 from showcase.roadshow.cli import run as run_agenda
+from showcase.validate.personal_text import PersonalDataRules, find_personal_data
 
 NEVER = "LEAKMARK-NEVER"
 """Planted where nothing may ever be published, preview or not."""
@@ -148,6 +152,35 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Outputs:
     return Outputs((site, agenda, articles), (preview, article_previews), planted)
 
 
+class _PageText(HTMLParser):
+    """What data can become in a page: text nodes and attribute values, without the theme's
+    drawing instructions (SVG geometry) and inline code (whose hashes the CSP pins)."""
+
+    _GEOMETRY = frozenset({"d", "viewbox", "points", "transform", "integrity"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._code = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._code += tag in ("script", "style")
+        self.parts += [value for name, value in attrs if value and name not in self._GEOMETRY]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._code -= tag in ("script", "style") and self._code > 0
+
+    def handle_data(self, data: str) -> None:
+        if not self._code:
+            self.parts.append(data)
+
+
+def _page_text(html: str) -> str:
+    parser = _PageText()
+    parser.feed(html)
+    return "\n".join(parser.parts)
+
+
 def _readable_texts(path: Path) -> list[str]:
     """Every text a reader of this file could get out of it, decoded by its kind."""
     raw = path.read_bytes()
@@ -165,7 +198,7 @@ def _readable_texts(path: Path) -> list[str]:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             return texts
-        texts.append(text)
+        texts.append(_page_text(text) if suffix == ".html" else text)
         if suffix == ".json":
             texts.append(json.dumps(json.loads(text), ensure_ascii=False))
     return [text.translate(ZERO_WIDTH) for text in texts]
@@ -180,6 +213,26 @@ def _markers_in(folders: tuple[Path, ...]) -> dict[str, set[str]]:
                     for match in MARKER.finditer(text):
                         found.setdefault(match.group().upper(), set()).add(str(path))
     return found
+
+
+def _personal_data_in(folders: tuple[Path, ...]) -> dict[str, list[str]]:
+    """Masked findings of the validator's own scanner, per output file."""
+    site = yaml.safe_load((repository_root() / "content" / "site.yaml").read_text("utf-8"))
+    rules = PersonalDataRules.for_site(site, datetime.date.today())
+    found: dict[str, list[str]] = {}
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix.lower() not in _SCANNED_ELSEWHERE:
+                for text in _readable_texts(path)[1:]:  # the decoded views, not raw bytes
+                    shown = [f"{f.rule} {f.shown}" for f in find_personal_data(text, rules)]
+                    if shown:
+                        found.setdefault(str(path), []).extend(shown)
+    return found
+
+
+_SCANNED_ELSEWHERE = {".js", ".css", ".map", ".woff", ".woff2", ".svg", ".ico"}
+"""The theme's own code and fonts: nothing from the data reaches them (the site's scripts
+read the data from JSON files, which are scanned)."""
 
 
 def test_every_output_kind_was_built(outputs: Outputs) -> None:
@@ -219,7 +272,21 @@ def test_no_public_output_holds_any_private_marker(outputs: Outputs) -> None:
     assert _markers_in(outputs.public) == {}
 
 
+def test_no_output_holds_personal_data(outputs: Outputs) -> None:
+    assert _personal_data_in((*outputs.public, *outputs.previews)) == {}
+
+
 def test_previews_hold_draft_text_but_nothing_never_published(outputs: Outputs) -> None:
     found = _markers_in(outputs.previews)
     assert {marker for marker in found if marker.startswith(NEVER)} == set()
     assert f"{DRAFT}-QUOTE" in found, "the preview must show draft cases (else this test is blind)"
+
+
+def test_the_output_scan_would_see_personal_data(tmp_path: Path) -> None:
+    """The scan above can fail: a number a build let through is found in each kind of file."""
+    (tmp_path / "page.html").write_text('<p title="x">联系 138&nbsp;1234&nbsp;5678</p>', "utf-8")
+    (tmp_path / "data.json").write_text('{"a": "\\uff11\\uff13\\uff18-1234-5678"}', "utf-8")
+    (tmp_path / "article.md").write_text("学号：2021 1234 56\n", "utf-8")
+    assert set(_personal_data_in((tmp_path,))) == {
+        str(tmp_path / name) for name in ("page.html", "data.json", "article.md")
+    }
