@@ -32,7 +32,13 @@ from showcase.problems import Problem, has_errors, sort_problems
 from showcase.review.added_data import added_personal_data
 from showcase.review.changes import Change, GitError, file_at
 from showcase.review.data_tree import DataTree, data_tree
-from showcase.review.ownership import Owners, check_ownership, owning_college
+from showcase.review.ownership import (
+    Owners,
+    as_maintainer_fixture,
+    check_ownership,
+    is_makerspace_maintainer,
+    owning_college,
+)
 from showcase.review.summary import ProjectDiff, review_summary
 from showcase.validate.report import FORMATS, format_problems
 from showcase.validate.repository import validate_repository
@@ -80,12 +86,16 @@ def check_tree(
     `root` is the trusted checkout: only its git objects (the base's maintainers) are read.
     """
     layout = Layout(tree.data, rules=tree.rules)
+    owners = _owners(root, tree.base)
     problems = list(tree.problems)
-    problems += check_ownership(tree.changes, author, _owners(root, tree.base))
+    problems += check_ownership(tree.changes, author, owners)
     result = validate_repository(layout, today=today)
     problems += result.problems
     existing = [c for c in tree.changes if tree.written(c)]
-    problems += _added_personal_data(tree.data, tree.base, existing, load_project_schema(layout))
+    added = _added_personal_data(tree.data, tree.base, existing, load_project_schema(layout))
+    if is_makerspace_maintainer(author, owners):
+        added = [as_maintainer_fixture(problem) for problem in added]
+    problems += added
     diffs = [_diff(tree, c) for c in tree.changes if _is_project(c.path)]
     return sort_problems(problems), diffs, result.files_checked
 

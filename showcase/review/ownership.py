@@ -17,6 +17,7 @@ Example::
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -64,7 +65,7 @@ def is_protected(path: str) -> bool:
 def check_ownership(changes: list[Change], author: str, owners: Owners) -> list[Problem]:
     """A problem for every changed path `author` may not change, and for a bad author."""
     unknown = author_problem(author)
-    maintainer = unknown is None and _same(author, owners.makerspace)
+    maintainer = is_makerspace_maintainer(author, owners)
     problems = [unknown] if unknown else []
     for change in changes:
         for path in dict.fromkeys(p for p in (change.old_path, change.path) if p):
@@ -78,6 +79,26 @@ def check_ownership(changes: list[Change], author: str, owners: Owners) -> list[
                 continue
             problems.append(_problem(path, author, college, owners))
     return problems
+
+
+def is_makerspace_maintainer(author: str, owners: Owners) -> bool:
+    """Whether `author` is a valid forge user name on the base branch's makerspace list."""
+    return author_problem(author) is None and _same(author, owners.makerspace)
+
+
+def as_maintainer_fixture(problem: Problem) -> Problem:
+    """A personal-data finding in a protected file (code, tests) a makerspace maintainer
+    changed, as a warning: test corpora of personal-data spellings must hold look-alike
+    numbers, and such a pull request gets a second maintainer's line-by-line review anyway.
+    Findings in data (``projects/``, ``content/``) stay errors whoever wrote them."""
+    if not is_protected(problem.path) or problem.severity is Severity.WARNING:
+        return problem
+    return dataclasses.replace(
+        problem,
+        severity=Severity.WARNING,
+        hint="这是维护人改动的程序或测试文件：若是虚构的测试号码，审阅时确认即可；"
+        "若是真实的个人信息，必须删除，并按贡献指南从历史记录中清除。",
+    )
 
 
 def author_problem(author: str) -> Problem | None:

@@ -185,3 +185,42 @@ def test_a_file_name_holding_personal_data_is_reported(
     (problem,) = report["problems"]
     assert (problem["rule"], problem["line"], problem["field"]) == ("personal.phone", 0, "文件名")
     assert "138****5678" in problem["message"]
+
+
+FIXTURE = {"tests/corpus.yaml": "cases:\n  - 138 1234 5678\n  - 学号 2021123456\n"}
+
+
+def severities(report: dict) -> list[tuple[str, str, str]]:
+    return [(p["path"], p["rule"], p["severity"]) for p in report["problems"]]
+
+
+def test_a_maintainers_test_corpus_is_a_warning_to_review_not_a_failure(
+    pr_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commit(pr_repo, FIXTURE)
+    code, report, _ = check(pr_repo, capsys, author="centre")
+    assert code == 0
+    assert severities(report) == [
+        ("tests/corpus.yaml", "review.protected-path", "warning"),
+        ("tests/corpus.yaml", "personal.phone", "warning"),
+        ("tests/corpus.yaml", "personal.student-id", "warning"),
+    ]
+
+
+@pytest.mark.parametrize("author", ["textile-club", "stranger"])
+def test_anyone_elses_test_corpus_fails(
+    pr_repo: Path, capsys: pytest.CaptureFixture[str], author: str
+) -> None:
+    commit(pr_repo, FIXTURE)
+    code, report, _ = check(pr_repo, capsys, author=author)
+    assert code == 1
+    assert ("tests/corpus.yaml", "personal.phone", "error") in severities(report)
+
+
+def test_a_maintainers_personal_data_in_the_data_still_fails(
+    pr_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commit(pr_repo, {"content/pages/notes.md": "联系 138 1234 5678\n"})
+    code, report, _ = check(pr_repo, capsys, author="centre")
+    assert code == 1
+    assert severities(report) == [("content/pages/notes.md", "personal.phone", "error")]
