@@ -1,7 +1,8 @@
 """A Content-Security-Policy in every HTML file of the built site, added after MkDocs wrote it.
 
-After, because that is the only moment every HTML file exists: pages, the theme's
-``404.html`` and the standalone documents copied verbatim (print versions, score sheets).
+As MkDocs writes each file, because only then is every HTML document known: pages, the
+theme's ``404.html`` and the standalone documents copied verbatim (print versions, score
+sheets; these are rewritten once the build has copied them).
 The ``<meta>`` goes right after ``<meta charset>``, before any script, style or link.
 
 Which inline scripts a page may run is decided by the theme, never by the page: Material's
@@ -16,7 +17,9 @@ the render stage's standalone documents (`showcase.render.INLINE_STYLES`).
 
 Example::
 
-    problems = add_policies(Path("site"), config)   # config: the MkDocs config
+    policies = ContentPolicies(config)          # config: the MkDocs config
+    html = policies.page(html, "projects/x/index.html")
+    policies.problems                           # foreign inline code, one line per finding
 """
 
 from __future__ import annotations
@@ -73,37 +76,47 @@ def inline_scripts(html: str) -> Iterator[tuple[str, str]]:
             yield attributes, body
 
 
-def add_policies(site_dir: Path, config: Any) -> list[str]:
-    """Insert the policy into every HTML file under `site_dir`; returns the problems found
-    (one Chinese line per page with an inline script or style that is not the theme's)."""
-    theme = ThemeScripts(config)
-    error_base_url = urlsplit(config.site_url or "/").path
-    styles = set(INLINE_STYLES)
-    problems = []
-    for path in sorted(site_dir.rglob("*.html")):
-        name = path.relative_to(site_dir).as_posix()
+class ContentPolicies:
+    """Inserts the policy into each HTML document as the build produces it.
+
+    Pages and the theme's templates (``404.html``) are handled in memory as MkDocs renders
+    them; the few HTML files MkDocs only copies (the render stage's standalone documents)
+    are rewritten on disk at the end. `problems` collects one Chinese line per page with an
+    inline script or style that is not the theme's.
+    """
+
+    def __init__(self, config: Any) -> None:
+        self._theme = ThemeScripts(config)
+        self._error_base_url = urlsplit(config.site_url or "/").path
+        self._styles = set(INLINE_STYLES)
+        self.problems: list[str] = []
+
+    def page(self, html: str, name: str) -> str:
+        """`html` of the site file `name` (its path under the site folder) with its policy."""
         base_url = (
-            error_base_url
+            self._error_base_url
             if "/" not in name and is_error_template(name)
             else posixpath.relpath(".", posixpath.dirname(name) or ".")
         )
-        html = path.read_text(encoding="utf-8")
-        allowed = theme.for_base_url(base_url)
+        allowed = self._theme.for_base_url(base_url)
         scripts = [body for _attributes, body in inline_scripts(html)]
         found_styles = _STYLE.findall(html)
         foreign = [s for s in scripts if s not in allowed]
-        foreign += [s for s in found_styles if s not in styles]
-        problems += [_problem(name, text) for text in foreign]
+        foreign += [s for s in found_styles if s not in self._styles]
+        self.problems += [_problem(name, text) for text in foreign]
         policy = site_policy(
-            [s for s in scripts if s in allowed], [s for s in found_styles if s in styles]
+            [s for s in scripts if s in allowed], [s for s in found_styles if s in self._styles]
         )
         head = _CHARSET.search(html) or _HEAD.search(html)
         if head is None:
-            problems.append(f"{name}：找不到 <head>，无法加入内容安全策略。")
-            continue
-        html = html[: head.end()] + meta_tag(policy) + html[head.end() :]
-        path.write_text(html, encoding="utf-8")
-    return problems
+            self.problems.append(f"{name}：找不到 <head>，无法加入内容安全策略。")
+            return html
+        return html[: head.end()] + meta_tag(policy) + html[head.end() :]
+
+    def file(self, site_dir: Path, name: str) -> None:
+        """The copied HTML file `name` under `site_dir`, rewritten with its policy."""
+        path = site_dir / name
+        path.write_text(self.page(path.read_text(encoding="utf-8"), name), encoding="utf-8")
 
 
 def _problem(name: str, text: str) -> str:

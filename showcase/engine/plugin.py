@@ -31,7 +31,7 @@ from typing import Any
 from mkdocs.plugins import BasePlugin, event_priority
 
 from showcase import jsontext
-from showcase.engine.content_policy import add_policies
+from showcase.engine.content_policy import ContentPolicies
 from showcase.engine.raw_pages import RawHtmlPage
 from showcase.engine.search_entries import SearchEntry
 
@@ -44,6 +44,8 @@ class ShowcaseEnginePlugin(BasePlugin):
         super().__init__()
         self.search_entries = dict(search_entries or {})
         self._index: Any = None
+        self._policies: ContentPolicies | None = None
+        self._copied_html: list[str] = []
 
     def on_config(self, config: Any) -> None:
         """Find Material's search index (its plugin sets it up in its own `on_config`)."""
@@ -52,6 +54,14 @@ class ShowcaseEnginePlugin(BasePlugin):
             index = getattr(plugin, "search_index", None)
             if name.endswith("search") and hasattr(index, "entries"):
                 self._index = index
+
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        """The HTML files MkDocs copies as they are get their policy after the build."""
+        self._copied_html = [
+            f.dest_uri for f in files.static_pages() if f.dest_uri.endswith(".html")
+        ]
+        self._policies = ContentPolicies(config)
+        return files
 
     def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
         """Pages outside the navigation become `RawHtmlPage`s (MkDocs made plain ones)."""
@@ -78,6 +88,14 @@ class ShowcaseEnginePlugin(BasePlugin):
             )
         return context
 
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        return self._policies.page(output, page.file.dest_uri) if self._policies else output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+        if self._policies is None or not template_name.endswith(".html"):
+            return output_content
+        return self._policies.page(output_content, template_name)
+
     def _segment(self, text: str) -> str:
         """Chinese words separated as Material's search plugin does (when jieba is there)."""
         from material.plugins.search import plugin as material_search
@@ -88,8 +106,11 @@ class ShowcaseEnginePlugin(BasePlugin):
 
     @event_priority(-100)  # after Material's search plugin has written the index
     def on_post_build(self, *, config: Any) -> None:
-        for problem in add_policies(Path(config.site_dir), config):
-            log.warning(problem)
+        if self._policies is not None:
+            for name in self._copied_html:
+                self._policies.file(Path(config.site_dir), name)
+            for problem in self._policies.problems:
+                log.warning(problem)
         if self._index is None:
             return
         path = Path(config.site_dir) / "search" / "search_index.json"
