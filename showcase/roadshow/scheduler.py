@@ -72,19 +72,32 @@ class Plan:
 
 
 def schedule(
-    roadshow: Roadshow, projects: Mapping[str, Project], mentors: Mapping[str, Mentor]
+    roadshow: Roadshow,
+    projects: Mapping[str, Project],
+    mentors: Mapping[str, Mentor],
+    held: bool = False,
 ) -> Plan:
-    """The agenda of `roadshow`, or the issues that prevent one."""
-    return _Scheduler(roadshow, projects, mentors).run()
+    """The agenda of `roadshow`, or the issues that prevent one.
+
+    A roadshow that was `held` already is history: a pin whose project the selection no
+    longer picks (it closed or moved up the ladder since) is dropped, not an error, so
+    that a change to a project never asks anyone to edit a past roadshow.
+    """
+    return _Scheduler(roadshow, projects, mentors, held).run()
 
 
 class _Scheduler:
     def __init__(
-        self, roadshow: Roadshow, projects: Mapping[str, Project], mentors: Mapping[str, Mentor]
+        self,
+        roadshow: Roadshow,
+        projects: Mapping[str, Project],
+        mentors: Mapping[str, Mentor],
+        held: bool,
     ) -> None:
         self.roadshow = roadshow
         self.projects = projects
         self.mentors = mentors
+        self.held = held
         self.room_ids = [room.id for room in roadshow.rooms]
         self.issues: list[Issue] = []
 
@@ -139,18 +152,28 @@ class _Scheduler:
             )
         return rooms
 
+    def _unselected_pin(self, index: int, pid: str) -> Issue:
+        project = self.projects.get(pid)
+        if project is not None and project.status == "closed":
+            return Issue(
+                ("pinned", index, "project"),
+                "roadshow.closed-project",
+                f"项目 {pid} 已终止（status: closed），不能排进还没举行的路演，但这里还给它指定了时间。",
+                "删除这条指定时间；若项目其实仍在孵化，改正项目文件里的 status。",
+            )
+        return Issue(
+            ("pinned", index, "project"),
+            "roadshow.pin-not-selected",
+            f"项目 {pid} 有指定时间，但没有被选入本次路演。",
+            "把它加入 projects 列表，或删除这条指定时间。",
+        )
+
     def _pin_rooms(self, allowed: dict[str, list[str]], tracks: dict[str, str]) -> dict[str, str]:
         rooms: dict[str, str] = {}
         for index, pin in enumerate(self.roadshow.pins):
             if pin.project not in allowed:
-                self.issues.append(
-                    Issue(
-                        ("pinned", index, "project"),
-                        "roadshow.pin-not-selected",
-                        f"项目 {pin.project} 有指定时间，但没有被选入本次路演。",
-                        "把它加入 projects 列表，或删除这条指定时间。",
-                    )
-                )
+                if not self.held:
+                    self.issues.append(self._unselected_pin(index, pin.project))
                 continue
             if pin.room and pin.room not in allowed[pin.project]:
                 self.issues.append(

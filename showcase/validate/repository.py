@@ -160,7 +160,7 @@ class _Run:
             model.cases = publicity.cases
         if model is not None and only is None:
             model.roadshows, planned = plan_roadshows(
-                roadshows.documents, model, self.checkers["roadshow"].schema
+                roadshows.documents, model, self.checkers["roadshow"].schema, self.today
             )
             if planned:
                 problems, model = sort_problems([*problems, *planned]), None

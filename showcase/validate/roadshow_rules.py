@@ -80,14 +80,21 @@ def check_roadshow(
 
 
 def plan_roadshows(
-    documents: Iterable[Document], model: Model, schema: dict[str, Any]
+    documents: Iterable[Document],
+    model: Model,
+    schema: dict[str, Any],
+    today: datetime.date | None = None,
 ) -> tuple[dict[str, Agenda], list[Problem]]:
-    """The agenda of every roadshow, or the problems that prevent one, pinned to its file."""
+    """The agenda of every roadshow, or the problems that prevent one, pinned to its file.
+
+    A roadshow whose last day is before `today` counts as held (see `schedule`).
+    """
     agendas: dict[str, Agenda] = {}
     problems: list[Problem] = []
     for document in documents:
         roadshow = roadshow_from_data(document.data, document.path)
-        plan = schedule(roadshow, model.projects, model.mentors)
+        held = today is not None and max(d.date for d in roadshow.days) < today.isoformat()
+        plan = schedule(roadshow, model.projects, model.mentors, held)
         problems += [
             problem_at(document, schema, i.path, i.rule, i.message, i.hint) for i in plan.issues
         ]
