@@ -32,6 +32,7 @@ from showcase.validate.case_rules import check_publicity
 from showcase.validate.duplicate_names import check_duplicate_names
 from showcase.validate.event_rules import check_event
 from showcase.validate.images import check_page_images
+from showcase.validate.page_rules import check_pages
 from showcase.validate.personal_data import scan_document
 from showcase.validate.personal_text import PersonalDataRules
 from showcase.validate.project_rules import ProjectRules, References
@@ -148,6 +149,7 @@ class _Run:
         )
         problems += publicity.problems if publicity else []
         problems += check_page_images(self.layout, selection.page_images)
+        problems += check_pages(self.layout, selection.pages, self.personal)
 
         problems = sort_problems(problems)
         usable = not has_errors(problems) and all(

@@ -38,6 +38,8 @@ class Selection:
     other."""
     page_images: list[Path] = field(default_factory=list)
     """Images of the hand-written pages (content/pages/), published with the site."""
+    pages: list[Path] = field(default_factory=list)
+    """The hand-written pages themselves (content/pages/*.md)."""
 
     @property
     def count(self) -> int:
@@ -49,6 +51,7 @@ class Selection:
             + len(self.roadshows)
             + len(self.publicity)
             + len(self.page_images)
+            + len(self.pages)
         )
 
 
@@ -69,6 +72,7 @@ def select_files(
             problems=_unsafe_or_misplaced(layout, set(all_projects)),
             publicity=_publicity_files(layout),
             page_images=page_image_files(layout.content_dir / "pages"),
+            pages=regular_files(layout.content_dir / "pages", ".md"),
         )
     selection = Selection()
     for given in only:
@@ -95,6 +99,7 @@ def select_files(
     selection.projects = sorted(set(selection.projects))
     selection.events = sorted(set(selection.events))
     selection.page_images = sorted(set(selection.page_images))
+    selection.pages = sorted(set(selection.pages))
     selection.registries = [name for name in REGISTRIES if name in selection.registries]
     return selection
 
@@ -117,6 +122,8 @@ def _classify(layout: Layout, file: Path, selection: Selection) -> None:
         selection.publicity.append(file)
     elif parts[:2] == ["content", "pages"] and file.suffix.lower() in IMAGE_SUFFIXES:
         selection.page_images.append(file)
+    elif len(parts) == 3 and parts[:2] == ["content", "pages"] and file.suffix == ".md":
+        selection.pages.append(file)
     else:
         selection.problems.append(
             Problem(
@@ -153,13 +160,14 @@ def _misplaced(display: str) -> Problem:
 
 
 def _is_data_file(layout: Layout, file: Path) -> bool:
-    """What a folder given to `invoke validate` expands to: YAML files, stories and the
-    hand-written pages' images."""
+    """What a folder given to `invoke validate` expands to: YAML files, stories, and the
+    hand-written pages with their images."""
     if file.suffix in _YAML_SUFFIXES:
         return True
     if file.suffix.lower() in IMAGE_SUFFIXES and file.is_relative_to(layout.content_dir / "pages"):
         return True
-    return file.suffix == ".md" and file.parent == layout.content_dir / "stories"
+    pages_or_stories = (layout.content_dir / "stories", layout.content_dir / "pages")
+    return file.suffix == ".md" and file.parent in pages_or_stories
 
 
 def _publicity_files(layout: Layout) -> list[Path]:

@@ -1,0 +1,118 @@
+"""Checks for the hand-written pages (``content/pages/*.md``): what the build would refuse.
+
+The pages are Markdown with raw HTML allowed, written by the makerspace's maintainers and
+published as they are. Two things in them would only surface after a merge, when every
+later build fails or the browser silently refuses to run them, so the validator reports
+them first, at their line and column:
+
+* inline code the Content-Security-Policy forbids (`showcase.render.csp`): ``<script>``
+  and ``<style>`` elements, ``on…=`` event-handler and ``style=`` attributes,
+  ``javascript:`` links, and ``<iframe>``/``<object>``/``<embed>`` (``page.inline-code``).
+  Code spans and fenced or indented code blocks are text, not markup, and are skipped;
+* personal data, as in every record (`showcase.validate.personal_data.scan_text`).
+
+Example::
+
+    check_pages(layout, [Path("content/pages/about.md")], rules)   # [Problem(...), ...]
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from showcase.load.characters import hidden_characters
+from showcase.load.files import file_problem, read_source
+from showcase.load.source_text import SourceText
+from showcase.paths import Layout
+from showcase.problems import Problem
+from showcase.validate.personal_data import BODY_FIELD, scan_text
+from showcase.validate.personal_text import PersonalDataRules
+
+MAX_PAGE_BYTES = 256 * 1024
+"""A hand-written page is an article; anything larger is a mistake."""
+_FENCE = re.compile(
+    r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1[`~]*[ \t]*$|\Z)", re.DOTALL | re.MULTILINE
+)
+_INDENTED = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t).*(?:\n|\Z))+")
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+_INLINE_CODE = re.compile(
+    r"<(?P<element>script|style|iframe|object|embed)\b"
+    r"|<[A-Za-z][^<>]*?\s(?P<attribute>on[a-z]+|style)\s*="
+    r"|(?:\]\(\s*<?|\b(?:href|src|action|formaction)\s*=\s*[\"']?\s*|<)(?P<url>javascript)\s*:",
+    re.IGNORECASE,
+)
+_WHAT = {
+    "script": "<script> 脚本",
+    "style": "<style> 样式",
+    "iframe": "<iframe> 内嵌框架",
+    "object": "<object> 插件",
+    "embed": "<embed> 插件",
+}
+
+
+def check_pages(layout: Layout, files: list[Path], rules: PersonalDataRules) -> list[Problem]:
+    """Every problem of the pages `files` (read without following links)."""
+    problems: list[Problem] = []
+    for file in files:
+        shown = layout.relative(file)
+        text, found = _page_text(file, shown)
+        problems += found
+        if text is None:
+            continue
+        source = SourceText(text)
+        problems += [_inline_code(shown, source, match) for match in _markup(text)]
+        problems += scan_text(shown, text, rules)  # as check-pr words it, so the two agree
+    return problems
+
+
+def _markup(text: str) -> list[re.Match[str]]:
+    """Inline code found outside code blocks and code spans (those are blanked first,
+    keeping every other character where it was)."""
+    for pattern in (_FENCE, _INDENTED, _CODE_SPAN):
+        text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    return list(_INLINE_CODE.finditer(text))
+
+
+def _inline_code(shown: str, source: SourceText, match: re.Match[str]) -> Problem:
+    if match.group("element"):
+        what = _WHAT[match.group("element").lower()]
+    elif match.group("attribute"):
+        what = f"{match.group('attribute').lower()}= 属性"
+    else:
+        what = "javascript: 链接"
+    group = next(g for g in ("element", "attribute", "url") if match.group(g))
+    start = match.start() if group == "element" else match.start(group)
+    line, column = source.position(start)
+    return Problem(
+        shown,
+        line,
+        column,
+        rule="page.inline-code",
+        field=BODY_FIELD,
+        message=f"页面里有{what}：网站的内容安全策略只允许网站自带的脚本和样式文件，"
+        "浏览器不会执行它，构建也会因此失败。",
+        hint="删除它；页面需要的脚本或样式请写进 showcase/render/assets/ 下的文件，"
+        "由众创空间维护人审阅后引用。要在页面上展示代码，请放进 `代码` 或代码块。",
+    )
+
+
+def _page_text(file: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """The page's text, or None with the problems that make it unreadable (a link, not
+    UTF-8, control or bidirectional characters: the same refusals as every data file)."""
+    raw, problems = read_source(file, shown, MAX_PAGE_BYTES, "长页面请拆成几页。")
+    if raw is None:
+        return None, problems
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return None, [
+            file_problem(
+                shown,
+                "load.encoding",
+                "文件不是 UTF-8 编码（可能是 GBK/GB2312）。",
+                "用编辑器以 UTF-8 编码另存此文件。",
+            )
+        ]
+    hidden = hidden_characters(text, shown)
+    return (None, hidden) if hidden else (text, [])
