@@ -3,9 +3,10 @@
 GitHub renders an issue form as ``### 标签`` sections, each followed by the answer
 (``_No response_`` when left empty; a multi-select as ``a, b``). Each section is read
 back through `ISSUE_FIELDS`, the file is written in the house style with the schema
-header, and then checked by the real validator: with ``--write`` in place at
-``projects/<college>/<id>.yaml``, otherwise in a temporary overlay of the repository (so
-references and id uniqueness are still checked). Problems in the issue text itself (an
+header, and then checked by the real validator in a temporary overlay of the repository
+(so references and id uniqueness are still checked); ``--write`` then writes it to
+``projects/<college>/<id>.yaml``, but only when it passed, so a bad issue never creates a
+file or a folder (an unknown college's, say). Problems in the issue text itself (an
 unknown option, a record line with too few columns, an id that is no safe file name)
 name the body file and its line. A team line whose name column says `NOT_NAMED` becomes a
 member with ``public: false`` and no name.
@@ -89,14 +90,15 @@ def run(root: Path, body_file: str, write: bool, fmt: str = "text") -> int:
             file=sys.stderr,
         )
         return 1
-    if write:
+    result = _validate_in_overlay(layout, target, text)
+    if write and result.ok:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         print(f"已写入 {layout.relative(target)}")
-        result = validate_repository(layout, [target])
     else:
         print(text, end="")
-        result = _validate_in_overlay(layout, target, text)
+        if write:
+            print("文件有错误，未写入仓库；按下面的提示修改议题后再试。", file=sys.stderr)
     print(format_problems(result.problems, fmt, files_checked=result.files_checked))
     return 0 if result.ok else 1
 
@@ -221,7 +223,15 @@ class _Reader:
                     record[column] = _number(cell)
                 else:
                     record[column] = cell
-            if self.field.key == "team" and record.get("name") == NOT_NAMED:
+            if self.field.key == "team" and NOT_NAMED in record.get("name", ""):
+                if record["name"] != NOT_NAMED:
+                    self._problem(
+                        line,
+                        f"姓名一栏除了「{NOT_NAMED}」还写了别的字。",
+                        f"不公开姓名的成员，姓名一栏只写「{NOT_NAMED}」三个字，不要写姓名："
+                        "仓库和议题都是公开的，写在这里就已经公开了。",
+                    )
+                    continue
                 del record["name"]
                 record["public"] = False
             records.append(record)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -65,6 +66,28 @@ def test_a_member_not_named_becomes_public_false_without_a_name(
         {"name": "林晓", "role": "负责人", "major": "纺织工程", "grade": "2022级本科"},
         {"role": "财务", "major": "会计学", "public": False},
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "王五（不公开） | 财务 | 会计学",
+        "不公开：王五 | 财务",
+        "王五 不公开 | 财务",
+        "不公开王五|财务",
+    ],
+)
+def test_a_name_written_beside_not_named_is_refused_and_never_repeated(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str
+) -> None:
+    body = BODY.read_text(encoding="utf-8").replace("周衡 | 工艺 | 轻化工程", line)
+    issue = tmp_path / "issue.md"
+    issue.write_text(body, encoding="utf-8")
+    assert run(repo, str(issue), write=True, fmt="json") == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [p["rule"] for p in report["problems"]] == ["issue.unreadable"]
+    assert "王五" not in json.dumps(report, ensure_ascii=False)
+    assert not (repo / "projects/textile/bamboo-socks.yaml").exists()
 
 
 def test_without_write_the_repository_is_untouched(
@@ -187,3 +210,17 @@ def test_existing_project_is_not_overwritten(
     bad.write_text(BODY.read_text(encoding="utf-8").replace("bamboo-socks", existing), "utf-8")
     assert run(repo, str(bad), write=True) == 1
     assert "已经存在" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("college", ["evil（evil）", "未知学院（nowhere）"])
+def test_a_file_that_fails_is_never_written(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], college: str
+) -> None:
+    body = BODY.read_text(encoding="utf-8")
+    chosen = next(line for line in body.splitlines() if line.endswith("（textile）"))
+    issue = tmp_path / "issue.md"
+    issue.write_text(body.replace(chosen, college), encoding="utf-8")
+    before = sorted(path.relative_to(repo) for path in (repo / "projects").rglob("*"))
+    assert run(repo, str(issue), write=True) == 1
+    assert "未写入仓库" in capsys.readouterr().err
+    assert sorted(path.relative_to(repo) for path in (repo / "projects").rglob("*")) == before
