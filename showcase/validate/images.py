@@ -6,7 +6,8 @@ their own folder. The file type is read from its content with Pillow, never from
 extension. Decompression bombs (a tiny file claiming a huge canvas) are refused before any
 pixel is decoded, and a truncated or corrupt file is a problem, not a traceback
 (`showcase.images.decode`). An image carrying location or personal metadata is refused
-with the command that strips it (`showcase.images.metadata`): the repository is public, so
+with the command that strips it (`showcase.images.metadata`), and so is one with data appended after its end
+(`showcase.images.trailer`): the repository is public, so
 the original must not be committed, even though the build publishes only a re-encoded copy.
 
 Story images (``content/stories/<case>/``) follow the same rules through `check_image`,
@@ -24,6 +25,7 @@ from pathlib import Path, PurePosixPath
 from showcase.images.decode import MAX_SIDE, ImageRefused, Refusal, decode
 from showcase.images.metadata import personal_metadata
 from showcase.images.strip import strip_command
+from showcase.images.trailer import trailing_bytes
 from showcase.load.files import first_symlink
 from showcase.load.yamlfile import Document
 from showcase.paths import Layout
@@ -110,13 +112,22 @@ def _find_problem(project_dir: Path, logo: str, folder: str) -> Finding | None:
 
 def _check_content(real: Path, shown: str) -> Finding | None:
     """Decode the whole image, then look for metadata that must not be committed."""
+    data = real.read_bytes()
     try:
-        image = decode(real.read_bytes())
+        image = decode(data)
     except ImageRefused as refused:
         return _refusal(refused, real.suffix.lower())
     found = personal_metadata(image)
     if not found:
-        return None
+        tail = trailing_bytes(data, image.format or "")
+        if not tail:
+            return None
+        return (
+            "image.trailing-data",
+            f"图片结束之后还附带了 {tail} 字节的其他数据（看图软件不显示，但会随仓库公开），"
+            "可能是拼接进来的压缩包或网页。",
+            f"运行 {strip_command(shown)}，它只保留图片本身并重新保存，然后再提交。",
+        )
     return (
         "image.metadata",
         f"图片带有可能泄露位置或个人信息的元数据：{'、'.join(found)}。"

@@ -15,6 +15,7 @@ from pathlib import Path
 from PIL import Image
 
 from tests.image_samples import (
+    HTML_PAYLOAD,
     PRIVATE_ASCII,
     XMP,
     encoded,
@@ -22,6 +23,7 @@ from tests.image_samples import (
     picture,
     png_chunk,
     png_with_text,
+    zip_payload,
 )
 from tests.validate.input_builders import INPUT_BUILDERS
 
@@ -103,6 +105,14 @@ def image_metadata_logo(root: Path) -> None:
     _project_with_logo(root, encoded(picture(), "JPEG", exif=exif))
 
 
+def image_trailing_data(root: Path) -> None:
+    """A logo with a zip appended (a polyglot), and a story image with HTML appended."""
+    _project_with_logo(root, encoded(picture(), "PNG") + zip_payload())
+    folder = root / "content/stories/2025-good-yarn"
+    folder.mkdir(parents=True)
+    (folder / "workshop.png").write_bytes(encoded(picture(), "PNG") + HTML_PAYLOAD)
+
+
 def image_metadata_harmless(root: Path) -> None:
     exif = exif_with({0x010F: "Canon", 0x0110: "EOS R6", 0x0112: 1})
     _project_with_logo(root, encoded(picture(), "JPEG", exif=exif))
@@ -145,6 +155,7 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "logo-truncated": logo_truncated,
     "logo-valid-png": logo_valid_png,
     "image-metadata-logo": image_metadata_logo,
+    "image-trailing-data": image_trailing_data,
     "image-metadata-harmless": image_metadata_harmless,
     "image-metadata-story": image_metadata_story,
     "image-metadata-page": image_metadata_page,
