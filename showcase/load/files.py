@@ -77,6 +77,28 @@ def symlink_problem(display_path: str) -> Problem:
     )
 
 
+def decode_text(raw: bytes, display_path: str) -> tuple[str | None, list[Problem]]:
+    """The UTF-8 text of a file without its BOM, or None and the problem naming where the
+    first byte that is not UTF-8 stands and which encoding the file most likely uses."""
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff"), []
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:200].count(b"\0") > 20
+        likely = "UTF-16，即 Windows 记事本里的“Unicode”" if utf16 else "GBK/GB2312"
+        return None, [
+            Problem(
+                display_path,
+                line,
+                column,
+                rule="load.encoding",
+                message=f"文件不是 UTF-8 编码（看起来是 {likely}）。",
+                hint="用编辑器以 UTF-8 编码另存此文件（记事本：另存为 → 编码选 UTF-8）。",
+            )
+        ]
+
+
 def file_problem(display_path: str, rule: str, message: str, hint: str) -> Problem:
     """A problem about a whole file (line and column 0)."""
     return Problem(display_path, 0, 0, rule=rule, message=message, hint=hint)

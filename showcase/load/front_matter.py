@@ -17,7 +17,7 @@ import dataclasses
 from pathlib import Path
 
 from showcase.load.characters import hidden_characters
-from showcase.load.files import file_problem, read_source
+from showcase.load.files import decode_text, file_problem, read_source
 from showcase.load.yamlfile import Document, load_yaml_bytes
 from showcase.problems import Problem
 
@@ -35,21 +35,9 @@ def load_front_matter(file: Path, display_path: str) -> tuple[Document | None, s
     )
     if raw is None:
         return None, "", problems
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        return (
-            None,
-            "",
-            [
-                file_problem(
-                    display_path,
-                    "load.encoding",
-                    "文件不是 UTF-8 编码（可能是 GBK/GB2312）。",
-                    "用编辑器以 UTF-8 编码另存此文件。",
-                )
-            ],
-        )
+    text, problems = decode_text(raw, display_path)
+    if text is None:
+        return None, "", problems
     hidden = hidden_characters(text, display_path)
     if hidden:
         return None, "", hidden

@@ -41,8 +41,8 @@ from yaml.events import (
 )
 
 from showcase.load.characters import FORBIDDEN_IN_VALUE, escaped_characters, hidden_characters
+from showcase.load.files import decode_text, read_source
 from showcase.load.files import file_problem as _file_problem
-from showcase.load.files import read_source
 from showcase.load.scalars import FIRST_CHARACTERS, resolve_plain
 from showcase.load.syntax import syntax_problem
 from showcase.problems import Problem
@@ -57,7 +57,6 @@ MAX_FILE_BYTES = 64 * 1024
 
 JsonPath = tuple[str | int, ...]
 
-_BOM = "\ufeff"
 _STR = "tag:yaml.org,2002:str"
 _ALLOWED_EXPLICIT_TAGS = {_STR, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
@@ -117,22 +116,9 @@ def load_yaml(
 
 def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, list[Problem]]:
     """Load YAML from bytes already read; see `load_yaml`."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, [
-            Problem(
-                display_path,
-                line,
-                column,
-                rule="load.encoding",
-                message="文件不是 UTF-8 编码（可能是 GBK/GB2312）。",
-                hint="用编辑器以 UTF-8 编码另存此文件（记事本：另存为 → 编码选 UTF-8）。",
-            )
-        ]
-    text = text.removeprefix(_BOM)
+    text, problems = decode_text(raw, display_path)
+    if text is None:
+        return None, problems
     hidden = hidden_characters(text, display_path)
     if hidden:
         return None, hidden

@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 
 from showcase.load.characters import hidden_characters
-from showcase.load.files import file_problem, read_source
+from showcase.load.files import decode_text, read_source
 from showcase.load.source_text import SourceText
 from showcase.paths import Layout
 from showcase.problems import Problem
@@ -103,16 +103,8 @@ def _page_text(file: Path, shown: str) -> tuple[str | None, list[Problem]]:
     raw, problems = read_source(file, shown, MAX_PAGE_BYTES, "长页面请拆成几页。")
     if raw is None:
         return None, problems
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        return None, [
-            file_problem(
-                shown,
-                "load.encoding",
-                "文件不是 UTF-8 编码（可能是 GBK/GB2312）。",
-                "用编辑器以 UTF-8 编码另存此文件。",
-            )
-        ]
+    text, problems = decode_text(raw, shown)
+    if text is None:
+        return None, problems
     hidden = hidden_characters(text, shown)
     return (None, hidden) if hidden else (text, [])

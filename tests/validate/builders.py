@@ -105,6 +105,11 @@ def image_metadata_logo(root: Path) -> None:
     _project_with_logo(root, encoded(picture(), "JPEG", exif=exif))
 
 
+def utf16_encoding(root: Path) -> None:
+    """What Windows Notepad writes when "Unicode" is chosen: UTF-16 with a BOM."""
+    (root / PROJECT_FILE).write_text(PROJECT, encoding="utf-16")
+
+
 def image_trailing_data(root: Path) -> None:
     """A logo with a zip appended (a polyglot), and a story image with HTML appended."""
     _project_with_logo(root, encoded(picture(), "PNG") + zip_payload())
@@ -156,6 +161,7 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "logo-valid-png": logo_valid_png,
     "image-metadata-logo": image_metadata_logo,
     "image-trailing-data": image_trailing_data,
+    "utf16-encoding": utf16_encoding,
     "image-metadata-harmless": image_metadata_harmless,
     "image-metadata-story": image_metadata_story,
     "image-metadata-page": image_metadata_page,
