@@ -8,9 +8,10 @@ broken over two lines is still whole; files the tools read as YAML (``.yaml``, `
 as ``"\\u0031…"`` is read as the site will show it. Only findings on added lines count:
 what the base branch already holds is not this pull request's doing.
 
-A binary file in a college's folder that is not a PNG, JPEG or WebP image is reported
-itself (``personal.binary-file``): a Word roster or a spreadsheet of student numbers
-cannot be checked, and the repository is public.
+A binary file is not scanned; in a college's folder, any file that is neither a project
+file nor an image is refused by the validation check-pr runs over the whole merged
+repository (``file.unexpected``): a Word roster or a spreadsheet of student numbers cannot
+be checked, and the repository is public.
 
 The rules come from the base branch (its ``personal_email_domains`` and schemas), so a
 pull request cannot loosen the check that judges it.
@@ -28,26 +29,23 @@ import json
 from pathlib import Path
 from typing import Any
 
-from showcase.images.decode import ImageRefused, decode
 from showcase.load.front_matter import load_front_matter
 from showcase.load.source_text import SourceText
 from showcase.load.yamlfile import load_yaml_bytes
 from showcase.problems import Problem
 from showcase.review.changes import Change, added_lines, file_at
-from showcase.review.ownership import owning_college
 from showcase.validate.personal_data import scan_document, scan_story, scan_text
 from showcase.validate.personal_text import PersonalDataRules
 from showcase.validate.registries import REGISTRIES
 
-BINARY_FILE = "personal.binary-file"
 _DECODED_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def added_personal_data(
     root: Path, base: str, changes: list[Change], project_schema: dict[str, Any]
 ) -> list[Problem]:
-    """Personal data on the lines the pull request added, and binary files in college
-    folders; `project_schema` names the fields of project files."""
+    """Personal data on the lines the pull request added; `project_schema` names the
+    fields of project files."""
     site = _yaml_at(root, base, "content/site.yaml")
     rules = PersonalDataRules.for_site(site, datetime.date.today())
     found: list[Problem] = []
@@ -59,8 +57,6 @@ def added_personal_data(
         raw = file.read_bytes()
         text = _as_text(raw)
         if text is None:
-            if owning_college(change.path) and not _allowed_image(raw):
-                found.append(_binary_problem(change.path))
             continue
         lines = added_lines(root, base, change.path)
         if not lines:
@@ -92,25 +88,6 @@ def _as_text(raw: bytes) -> str | None:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         return None
-
-
-def _allowed_image(raw: bytes) -> bool:
-    """A PNG, JPEG or WebP the validator would accept; its metadata is the validator's job."""
-    try:
-        decode(raw)
-    except ImageRefused:
-        return False
-    return True
-
-
-def _binary_problem(path: str) -> Problem:
-    return Problem(
-        path,
-        rule=BINARY_FILE,
-        message="学院文件夹里只能放项目文件和 PNG、JPEG、WebP 图片，这个文件是其他二进制文件"
-        "（如 Word、Excel、PDF、压缩包）：仓库是公开的，其中的个人信息无法自动检查。",
-        hint="删除这个文件；项目信息写进项目的 YAML 文件，名单、报名表等材料请走学院的内部渠道。",
-    )
 
 
 def _text_findings(

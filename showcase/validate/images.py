@@ -11,7 +11,7 @@ with the command that strips it (`showcase.images.metadata`), and so is one with
 the original must not be committed, even though the build publishes only a re-encoded copy.
 
 Story images (``content/stories/<case>/``) follow the same rules through `check_image`,
-and the hand-written pages' images (``content/pages/``) through `check_page_images`.
+and the other images (``content/pages/``, project folders) through `check_image_files`.
 
 Example::
 
@@ -171,10 +171,10 @@ def _too_big(width: int = 0, height: int = 0) -> Finding:
     )
 
 
-def check_page_images(layout: Layout, files: list[Path]) -> list[Problem]:
-    """Every problem with the images `files` of the hand-written pages (``content/pages/``).
-
-    They have no YAML field pointing at them, so each problem names the image file itself.
+def check_image_files(layout: Layout, files: list[Path]) -> list[Problem]:
+    """Every problem with the images `files` that no YAML field names (the hand-written
+    pages' images, and images in a project's folder besides its logo): each problem names
+    the image file itself.
     """
     problems = []
     for file in files:

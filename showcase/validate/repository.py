@@ -31,7 +31,7 @@ from showcase.problems import Problem, has_errors, sort_problems
 from showcase.validate.case_rules import check_publicity
 from showcase.validate.duplicate_names import check_duplicate_names
 from showcase.validate.event_rules import check_event
-from showcase.validate.images import check_page_images
+from showcase.validate.images import check_image_files
 from showcase.validate.page_rules import check_pages
 from showcase.validate.personal_data import scan_document
 from showcase.validate.personal_text import PersonalDataRules
@@ -148,7 +148,11 @@ class _Run:
             else None
         )
         problems += publicity.problems if publicity else []
-        problems += check_page_images(self.layout, selection.page_images)
+        logos = _logo_files(projects.values())
+        problems += check_image_files(
+            self.layout,
+            [*selection.page_images, *(f for f in selection.project_images if f not in logos)],
+        )
         problems += check_pages(self.layout, selection.pages, self.personal)
 
         problems = sort_problems(problems)
@@ -237,6 +241,16 @@ def _display(layout: Layout, file: Path) -> str:
         return file.relative_to(layout.root).as_posix()
     except ValueError:
         return layout.relative(file)
+
+
+def _logo_files(projects: Iterable[tuple[Document, Path]]) -> set[Path]:
+    """The logo files the loaded projects name (their own field checks them)."""
+    logos = set()
+    for document, file in projects:
+        logo = document.data.get("logo") if isinstance(document.data, dict) else None
+        if isinstance(logo, str) and logo:
+            logos.add(file.parent / file.stem / logo.replace("\\", "/").removeprefix("./"))
+    return logos
 
 
 def _duplicate_stems(files: list[Path]) -> dict[str, list[Path]]:

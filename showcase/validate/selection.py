@@ -40,6 +40,9 @@ class Selection:
     """Images of the hand-written pages (content/pages/), published with the site."""
     pages: list[Path] = field(default_factory=list)
     """The hand-written pages themselves (content/pages/*.md)."""
+    project_images: list[Path] = field(default_factory=list)
+    """Every image in a project's folder (projects/<college>/<id>/…), logo or not: an
+    image nobody refers to is published with the repository all the same."""
 
     @property
     def count(self) -> int:
@@ -52,6 +55,7 @@ class Selection:
             + len(self.publicity)
             + len(self.page_images)
             + len(self.pages)
+            + len(self.project_images)
         )
 
 
@@ -60,6 +64,7 @@ def select_files(
 ) -> Selection:
     """The files to check and report on."""
     if only is None:
+        tree_problems, project_images = _project_tree(layout, set(all_projects))
         return Selection(
             registries=[
                 name
@@ -69,10 +74,11 @@ def select_files(
             projects=list(all_projects),
             events=_event_files(layout),
             roadshows=regular_files(layout.content_dir / "roadshows", ".yaml"),
-            problems=_unsafe_or_misplaced(layout, set(all_projects)),
+            problems=tree_problems,
             publicity=_publicity_files(layout),
             page_images=page_image_files(layout.content_dir / "pages"),
             pages=regular_files(layout.content_dir / "pages", ".md"),
+            project_images=project_images,
         )
     selection = Selection()
     for given in only:
@@ -100,6 +106,7 @@ def select_files(
     selection.events = sorted(set(selection.events))
     selection.page_images = sorted(set(selection.page_images))
     selection.pages = sorted(set(selection.pages))
+    selection.project_images = sorted(set(selection.project_images))
     selection.registries = [name for name in REGISTRIES if name in selection.registries]
     return selection
 
@@ -110,8 +117,12 @@ def _classify(layout: Layout, file: Path, selection: Selection) -> None:
     if parts[0] == "projects":
         if len(parts) == 3 and file.suffix == ".yaml":
             selection.projects.append(file)
-        else:
+        elif _is_project_image(parts):
+            selection.project_images.append(file)
+        elif file.suffix in _YAML_SUFFIXES:
             selection.problems.append(_misplaced(display))
+        else:
+            selection.problems.append(_unexpected(display))
     elif len(parts) == 2 and parts[0] == "content" and file.stem in REGISTRIES:
         selection.registries.append(file.stem)
     elif len(parts) == 3 and parts[:2] == ["content", "events"] and file.suffix == ".yaml":
@@ -139,15 +150,40 @@ def _event_files(layout: Layout) -> list[Path]:
     return regular_files(layout.content_dir / "events", ".yaml")
 
 
-def _unsafe_or_misplaced(layout: Layout, expected: set[Path]) -> list[Problem]:
-    """Every symlink under projects/ and content/, and YAML files lying in the wrong place."""
+def _project_tree(layout: Layout, expected: set[Path]) -> tuple[list[Problem], list[Path]]:
+    """Every symlink under projects/ and content/, every file under projects/ that is
+    neither a project file nor an image in a project's folder, and those images."""
     project_files, project_links = walk_files(layout.projects_dir)
     links = project_links + walk_files(layout.content_dir)[1]
-    return [symlink_problem(layout.relative(link)) for link in links] + [
-        _misplaced(layout.relative(file))
-        for file in project_files
-        if file.suffix in _YAML_SUFFIXES and file not in expected
-    ]
+    problems = [symlink_problem(layout.relative(link)) for link in links]
+    images = []
+    for file in project_files:
+        shown = layout.relative(file)
+        if file in expected:
+            continue
+        if _is_project_image(shown.split("/")):
+            images.append(file)
+        elif file.suffix in _YAML_SUFFIXES:
+            problems.append(_misplaced(shown))
+        else:
+            problems.append(_unexpected(shown))
+    return problems, images
+
+
+def _is_project_image(parts: list[str]) -> bool:
+    """projects/<college>/<id>/…/<name> with an image suffix."""
+    return len(parts) >= 4 and parts[-1].lower().endswith(IMAGE_SUFFIXES)
+
+
+def _unexpected(display: str) -> Problem:
+    return Problem(
+        display,
+        rule="file.unexpected",
+        message="学院文件夹里只能放项目文件和项目图片；其他文件（名单、表格、文档、压缩包）"
+        "会随仓库公开，其中的个人信息却无法检查，也不会出现在网站上。",
+        hint="删除这个文件。项目信息写进项目的 YAML 文件，图片放进 projects/<学院编号>/<项目编号>/；"
+        "名单、报名表等材料请走学院的内部渠道。",
+    )
 
 
 def _misplaced(display: str) -> Problem:
@@ -160,9 +196,9 @@ def _misplaced(display: str) -> Problem:
 
 
 def _is_data_file(layout: Layout, file: Path) -> bool:
-    """What a folder given to `invoke validate` expands to: YAML files, stories, and the
-    hand-written pages with their images."""
-    if file.suffix in _YAML_SUFFIXES:
+    """What a folder given to `invoke validate` expands to: YAML files, stories, the
+    hand-written pages with their images, and everything under projects/."""
+    if file.suffix in _YAML_SUFFIXES or file.is_relative_to(layout.projects_dir):
         return True
     if file.suffix.lower() in IMAGE_SUFFIXES and file.is_relative_to(layout.content_dir / "pages"):
         return True

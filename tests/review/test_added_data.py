@@ -113,7 +113,7 @@ def write_bytes(repo: Path, files: dict[str, bytes]) -> None:
     git(repo, "commit", "-q", "-m", "binary")
 
 
-def test_a_binary_file_in_a_college_folder_is_reported_unless_it_is_an_image(
+def test_a_file_in_a_college_folder_that_is_no_project_or_image_is_refused(
     pr_repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write_bytes(
@@ -125,20 +125,24 @@ def test_a_binary_file_in_a_college_folder_is_reported_unless_it_is_an_image(
             "projects/textile/roster.txt": "学号 2021123456\n".encode("utf-16"),
             "projects/textile/good-yarn/fake.png": b"\x89PNG\r\n\x1a\n\x00\x00not really",
             "projects/textile/good-yarn/latin1.txt": "caf\xe9 13812345678\n".encode("latin-1"),
+            "projects/textile/readme.txt": "说明\n".encode(),
             "content/pages/figure.bin": b"\x00\x01\x02",
         },
     )
     code, report, markdown = check(pr_repo, capsys)
     assert code == 1
-    binary = sorted(p["path"] for p in report["problems"] if p["rule"] == "personal.binary-file")
-    assert binary == [
-        "projects/textile/good-yarn/fake.png",
-        "projects/textile/good-yarn/latin1.txt",
-        "projects/textile/good-yarn/roster.xlsx",
-        "projects/textile/roster.txt",
+    refused = sorted(
+        (p["path"], p["rule"]) for p in report["problems"] if p["path"].startswith("projects/")
+    )
+    assert refused == [
+        ("projects/textile/good-yarn/fake.png", "logo.format"),
+        ("projects/textile/good-yarn/latin1.txt", "file.unexpected"),
+        ("projects/textile/good-yarn/roster.xlsx", "file.unexpected"),
+        ("projects/textile/readme.txt", "file.unexpected"),
+        ("projects/textile/roster.txt", "file.unexpected"),
     ]
     (problem,) = [p for p in report["problems"] if p["path"].endswith("roster.xlsx")]
-    assert "无法自动检查" in problem["message"] and problem["line"] == 0
+    assert "无法检查" in problem["message"] and problem["line"] == 0
     assert "`projects/textile/good-yarn/roster.xlsx`" in markdown
 
 

@@ -105,6 +105,19 @@ def image_metadata_logo(root: Path) -> None:
     _project_with_logo(root, encoded(picture(), "JPEG", exif=exif))
 
 
+def project_folder_files(root: Path) -> None:
+    """Files a careless secretary drops into a college folder, and an image no field names."""
+    textile = root / "projects/textile"
+    (textile / "roster.docx").write_bytes(b"PK\x03\x04 word roster")
+    (textile / "notes.txt").write_text("名单另附\n", encoding="utf-8")
+    (textile / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    folder = textile / "good-yarn"
+    folder.mkdir()
+    (folder / "photo.jpg").write_bytes(encoded(picture(), "JPEG", exif=exif_with(gps=True)))
+    (folder / "diagram.png").write_bytes(encoded(picture(), "PNG"))
+    (folder / "team.xlsx").write_bytes(b"PK\x03\x04 sheet")
+
+
 def utf16_encoding(root: Path) -> None:
     """What Windows Notepad writes when "Unicode" is chosen: UTF-16 with a BOM."""
     (root / PROJECT_FILE).write_text(PROJECT, encoding="utf-16")
@@ -162,6 +175,7 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "image-metadata-logo": image_metadata_logo,
     "image-trailing-data": image_trailing_data,
     "utf16-encoding": utf16_encoding,
+    "project-folder-files": project_folder_files,
     "image-metadata-harmless": image_metadata_harmless,
     "image-metadata-story": image_metadata_story,
     "image-metadata-page": image_metadata_page,
