@@ -9,7 +9,12 @@ Refused everywhere in a file, values, keys and comments alike (``load.control-ch
   and the marks U+200E, U+200F, U+061C. They make text (or a diff under review) display in
   another order than it is stored: the "Trojan Source" trick, so comments are no exception;
 * the line and paragraph separators U+2028/U+2029, which some readers count as line
-  breaks and others do not, and lone surrogates or the non-characters U+FFFE/U+FFFF.
+  breaks and others do not, and lone surrogates or the non-characters U+FFFE/U+FFFF;
+* characters that show as nothing while carrying text: the tag characters
+  U+E0000–U+E007F (a hidden ASCII message), the Hangul fillers U+115F, U+1160, U+3164
+  and U+FFA0 (blank "letters" that pass for a name), the Mongolian vowel separator U+180E,
+  and the private-use areas (U+E000–U+F8FF and planes 15–16), whose glyphs no font on a
+  visitor's phone agrees on.
 
 They are found in every spelling: the raw character; a double-quoted YAML escape
 (``"\\x07"``, ``"\\e"``, ``"\\u202e"``), reported at its backslash; and an HTML character
@@ -32,10 +37,11 @@ from showcase.problems import Problem
 _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _OTHER = "\u2028\u2029\ud800-\udfff\ufffe\uffff"
-_FORBIDDEN = re.compile(f"[{_CONTROLS}{_BIDI}{_OTHER}]")
+_INVISIBLE = "\U000e0000-\U000e007f\u115f\u1160\u3164\uffa0\u180e\ue000-\uf8ff\U000f0000-\U0010ffff"
+_FORBIDDEN = re.compile(f"[{_CONTROLS}{_BIDI}{_OTHER}{_INVISIBLE}]")
 _LONE_CR = re.compile("\r(?!\n)")
 """In a file's text a CR is fine only as half of a CRLF line end."""
-FORBIDDEN_IN_VALUE = re.compile(f"[{_CONTROLS}{_BIDI}{_OTHER}\r]")
+FORBIDDEN_IN_VALUE = re.compile(f"[{_CONTROLS}{_BIDI}{_OTHER}{_INVISIBLE}\r]")
 """In a decoded value: YAML has turned line ends into LF, so any CR came from an escape."""
 
 _REFERENCE = re.compile(r"&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,10})|(lrm|rlm|LRM|RLM));?")
@@ -164,6 +170,11 @@ def _kind(char: str) -> tuple[str, str]:
         return "特殊换行符", "（不同工具对它是否换行的理解不一致）"
     if re.fullmatch(f"[{_CONTROLS}]", char):
         return "控制字符", ""
+    if re.fullmatch(f"[{_INVISIBLE}]", char):
+        return (
+            "隐形或私用区字符",
+            "（它在页面上显示为空白或各处显示不一，可用来藏字或冒充空白的姓名）",
+        )
     return "非法字符", ""
 
 
