@@ -6,22 +6,27 @@ submission form, whose small engine in ``render/assets/submit.js`` receives the 
 patterns, tables, labels and messages from `browser_rules`.
 
 Text is folded first (`showcase.validate.text_folding`: NFKC, every space, dash, dot and
-zero-width character, digits of every script), as written and as HTML shows it (entities
-decoded, comments and tags dropped); both views are searched, so a number hidden inside a
+zero-width character, digits of every script, percent-escapes), as written and as HTML
+shows it (entities decoded, comments and tags dropped); both views are searched, so a number hidden inside a
 comment and one split by a comment are both found, at the characters the author wrote.
 
 On the folded text:
 
-* ``personal.phone``: a run of digits with separators between them (spaces, dashes,
-  dots, brackets, ``+``, ``/``, Markdown emphasis…) whose whole groups spell
-  ``1[3-9]`` + 9 digits, optionally after 86 or 0086: a mainland mobile number;
+* ``personal.phone``: a run of digits with separators between them whose whole groups
+  spell ``1[3-9]`` + 9 digits, optionally after 86 or 0086: a mainland mobile number.
+  Spaces (any number: HTML collapses them) and up to four `_JOINERS` join the parts of
+  one number, in any grouping but an amount's (``13 800 000 000``). Commas, 、, colons,
+  semicolons and pipes also part the numbers of a list or table, so groups across them
+  count only in the shapes numbers are written in (``138、1234、5678``, ``| 138 | 1234 |
+  5678 |``), and not as round amounts (``150、2000、3000``): `_spells`;
 * ``personal.id-card``: whole groups spelling 17 digits and a digit or X, with a real
   birth date and the GB 11643 check digit; or any number after an ID label (身份证号…);
 * ``personal.student-id``: a number of 6+ digits right after a student or exam label
-  (学号, 學號, 准考证号, student id…), or the value of a field named by such a label;
+  (学号, 學號, 准考证号, student id…), also after a short qualifier (学号（本科）, 学号为),
+  or the value of a field named by such a label;
 * ``personal.email``: an address at a personal mailbox provider
-  (``personal_email_domains`` in content/site.yaml), also as ``[at]``, ``(at)``, ``#``
-  and ``[dot]``.
+  (``personal_email_domains`` in content/site.yaml), also with @ spelt ``[at]``, `` at ``,
+  ``#``, 艾特 or 圈a, a dot spelt ``[dot]``, `` dot `` or 点, or percent-escaped.
 
 Example::
 
@@ -47,16 +52,34 @@ EMAIL = "personal.email"
 CONTACT_FIELD = ("x-personal-data", "institutional-contact")
 """The schema annotation of a field where an office phone or mailbox is allowed."""
 
-_SEP = r"[\s\-.()+/\\_*~`]"
+_JOINERS = r"\n\-.()+/\\_*~`"
+"""Besides spaces, what joins the parts of one number: line breaks, dashes, dots, brackets,
+plus signs, slashes and Markdown emphasis."""
+_TIGHT = rf"[\s{_JOINERS}]"
+_SEPARATOR = rf"""[\s{_JOINERS},、:;|丨│┃"'“”‘’\[\]{{}}<>【】「」『』〔〕《》〈〉]"""
+"""Those and what also parts the numbers of a list, a table or an amount: commas, colons,
+pipes and table borders, quotes and brackets."""
+_QUALIFIER = (
+    r"[(\[【「『〔<{][^()\[\]【】「」『』〔〕<>{}\n]{1,16}[)\]】」』〕>}]"
+    r"|是|为|為|码|碼|分别|分別|依次|如下|本科生|本科|研究生|硕士|碩士|博士|专科|專科|no|num|number"
+)
+"""What may stand between a label and its number besides punctuation: 学号（本科）, 学号为."""
 _PATTERNS = {
-    "run": rf"[0-9](?:{_SEP}{{0,4}}[0-9]){{10,}}(?:{_SEP}{{0,4}}[Xx](?![A-Za-z]))?",
+    "run": rf"[0-9](?:{_SEPARATOR}*[0-9]){{10,}}(?:{_SEPARATOR}*[Xx](?![A-Za-z]))?",
     "group": r"[0-9]+|[Xx]",
+    "tightGap": rf"[^\S\n]*(?:[{_JOINERS}][^\S\n]*){{0,4}}",
     "phone": r"^(?:0086|86)?1[3-9][0-9]{9}$",
+    "phoneShape": r"^(?:11|3-8|7-4|3-4-4)$",
+    "amountShape": r"^[1-3](?:-3)+(?:-[12])?$",
     "idCard": r"^[0-9]{17}[0-9Xx]$",
-    "number": rf"[A-Za-z]{{0,2}}[0-9](?:{_SEP}{{0,2}}[0-9]){{5,19}}[Xx]?(?![0-9])",
-    "gap": r"""(?:[\s:=#\-|,.、(\[【「『"'“”‘’*_~`]|是|为|為|码|碼|no|num|number){0,8}""",
-    "at": r"(?:\s*@\s*|\s*[\[(<{]\s*at\s*[\])>}]\s*|#)",
-    "dot": r"(?:\s*(?:\.|[\[(<{]\s*dot\s*[\])>}])\s*)",
+    "idShape": r"^(?:18|6-12|17-1|6-8-4|6-4-4-4|3-3-4-4-4)$",
+    "number": rf"[A-Za-z]{{0,2}}[0-9](?:{_TIGHT}{{0,2}}[0-9]){{5,19}}[Xx]?(?![0-9])",
+    "gap": (
+        r"""\s*(?:(?:[:=#\-|,.、;/()\[\]【】「」『』《》<>→"'“”‘’*_~`]|"""
+        rf"{_QUALIFIER})\s*){{0,8}}"
+    ),
+    "at": r"(?:\s*(?:@|艾特|圈\s*a)\s*|\s*[\[(<{【]\s*at\s*[\])>}】]\s*|\s+at\s+|#)",
+    "dot": r"(?:\s*(?:\.|点|點|[\[(<{【]\s*dot\s*[\])>}】])\s*|\s+dot\s+)",
 }
 _ID_LABEL_WORDS = (
     "身份证号码 身份證號碼 公民身份号码 公民身份號碼 身份证号 身份證號 身份证 身份證 证件号码 證件號碼"
@@ -177,18 +200,27 @@ class PersonalDataRules:
     def _numbers_in_run(
         self, folded: str, run: re.Match[str], allowed: frozenset[str]
     ) -> list[Finding]:
-        """Phones and ID numbers made of whole digit groups of one run."""
+        """Phones and ID numbers made of whole digit groups of one run; the longest reading
+        wins, if its groups `_spells` it."""
         groups = list(_GROUP.finditer(folded, run.start(), run.end()))
         found: list[Finding] = []
         first = 0
         while first < len(groups):
-            digits, longest = "", None
+            digits, longest, written, parts, tight = "", None, [""], [""], True
             for last in range(first, len(groups)):
+                gap = folded[groups[last - 1].end() : groups[last].start()] if last > first else ""
+                if gap:
+                    written.append("")
+                    tight = tight and _TIGHT_GAP.fullmatch(gap) is not None
+                    if not gap.isspace():
+                        parts.append("")
+                written[-1] += groups[last].group()
+                parts[-1] += groups[last].group()
                 digits += groups[last].group()
                 if len(digits) > 18:
                     break
                 rule = self._number_rule(digits)
-                if rule:
+                if rule and _spells(rule, written, parts, tight):
                     longest = (rule, last, digits)
             if longest and longest[0] not in allowed:
                 rule, last, digits = longest
@@ -303,6 +335,28 @@ def browser_rules(email_domains: tuple[str, ...] = ()) -> dict[str, Any]:
     }
 
 
+def _spells(rule: str, written: list[str], parts: list[str], tight: bool) -> bool:
+    """Whether digit groups spell the number their digits are. `written` are the groups as
+    the separators part them, `parts` with those parted only by spaces joined. Groups
+    `tight` together do in any grouping but an amount's; others (a list's numbers?) in a
+    phone's or ID number's shapes, a phone not as round amounts."""
+    if tight:
+        return rule == ID_CARD or _AMOUNT_SHAPE.match(_shape(written)) is None
+    if rule == ID_CARD:
+        return _ID_SHAPE.match(_shape(parts)) is not None
+    prefix = len("".join(parts)) - 11  # 86 or 0086
+    while prefix:
+        cut = min(prefix, len(parts[0]))
+        parts = [parts[0][cut:], *parts[1:]] if cut < len(parts[0]) else parts[1:]
+        prefix -= cut
+    round_amounts = len(parts) > 1 and all(part.endswith("00") for part in parts[1:])
+    return _PHONE_SHAPE.match(_shape(parts)) is not None and not round_amounts
+
+
+def _shape(parts: list[str]) -> str:
+    return "-".join(str(len(part)) for part in parts)
+
+
 def _widths(characters: str) -> str:
     """`characters` in both cases, and the full-width forms of the ASCII ones."""
     both = characters + characters.upper()
@@ -320,8 +374,9 @@ def may_hold(text: str) -> bool:
     Chinese punctuation, full-width forms) whose folding the patterns below spell out; any
     other character sends the text to the full scan.
 
-    A finding needs a character that folds into @ or #, or a bracketed "at"; or 11 digits
-    (an entity's ``&`` counts as one); or 6 and a character every label has (号, 證, d…).
+    A finding needs a character that folds into @ or #, or @ spelt otherwise (a bracketed
+    or spaced "at", 艾特, 圈a, ``%40``); or 11 digits (an entity's ``&`` counts as one); or
+    6 and a character every label has (号, 證, d…).
     """
     if not _COMMON.fullmatch(text):
         return True
@@ -334,6 +389,10 @@ def may_hold(text: str) -> bool:
 _LABELS = f"({_label_pattern(_ID_LABELS)})|({_label_pattern(_STUDENT_LABELS)})"
 _RUN = re.compile(_PATTERNS["run"])
 _GROUP = re.compile(_PATTERNS["group"])
+_TIGHT_GAP = re.compile(_PATTERNS["tightGap"])
+_PHONE_SHAPE = re.compile(_PATTERNS["phoneShape"])
+_ID_SHAPE = re.compile(_PATTERNS["idShape"])
+_AMOUNT_SHAPE = re.compile(_PATTERNS["amountShape"])
 _PHONE_DIGITS = re.compile(_PATTERNS["phone"])
 _ID_DIGITS = re.compile(_PATTERNS["idCard"])
 _DOT = re.compile(_PATTERNS["dot"], re.IGNORECASE)
@@ -346,5 +405,11 @@ _COMMON = re.compile(
 )
 _DIGIT = "[0-9０-９&]"
 _DIGITS = re.compile(rf"(?:[^0-9０-９&]*+{_DIGIT}){{6}}((?:[^0-9０-９&]*+{_DIGIT}){{5}})?")
-_SIGNS = re.compile(r"[@#&＠＃]|[\[(<{［（＜｛]\s*[aAａＡ]\s*[tTｔＴ]")
+_SIGNS = re.compile(
+    r"[@#&＠＃%艾圈\[(<{［（＜｛【\s]"
+    r"(?:(?<=[@#&＠＃圈])|(?<=%)(?:40|23)|(?<=艾)特"
+    r"|(?<=[\[(<{［（＜｛【])\s*[aAａＡ]\s*[tTｔＴ]|(?<=\s)[aAａＡ][tTｔＴ]\s)"
+)
+"""@ and its spellings; one character class first, so that `re` skips to where one may
+start in its fast loop."""
 _LABEL_HINT = re.compile(f"[{_widths(_LABEL_CHARACTERS)}]")

@@ -10,6 +10,8 @@ the author wrote it:
 * every space becomes " ", every line break "\\n", every dash "-", every dot "."; format
   characters and combining marks (zero-width space and joiners, word joiner, BOM, soft
   hyphen, bidi marks, keycaps) are dropped (`FOLD_CLASSES`);
+* percent-escapes of ASCII characters (``%40`` is @, ``%20`` a space) decoded, as a
+  browser or mail client decodes a link (`PERCENT_ESCAPE`);
 * ``rendered=True`` reads the text as Markdown/HTML shows it: comments and tags dropped,
   entities (``&#49;``, ``&#x31;``, ``&period;``) decoded (`MARKUP`).
 
@@ -46,6 +48,8 @@ MARKUP = (
     r"|&(?:#[0-9]{1,7};?|#[Xx][0-9A-Fa-f]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)"
 )
 """HTML comments, tags and entities (valid in Python and, with the u flag, JavaScript)."""
+PERCENT_ESCAPE = r"%[0-7][0-9A-Fa-f]"
+"""A percent-escaped ASCII character; decoded in both views (``mailto:abc%40qq.com``)."""
 
 _IDENTITY = re.compile(r"[\x20-\x7e\u4e00-\u9fff]+|\n")
 """Runs that fold to themselves (printable ASCII, CJK ideographs), copied whole."""
@@ -69,7 +73,7 @@ def fold(text: str, rendered: bool = False) -> Folded:
     folded = Folded()
     pieces: list[str] = []
     position = 0
-    for match in _MARKUP.finditer(text) if rendered else ():
+    for match in (_DECODED if rendered else _PERCENT).finditer(text):
         _fold_plain(text, position, match.start(), pieces, folded)
         for char in decode_entity(match.group()):
             for part in fold_char(char):
@@ -98,7 +102,10 @@ def fold_char(char: str) -> str:
 
 
 def decode_entity(token: str) -> str:
-    """What HTML shows for a `MARKUP` token: a comment or tag shows nothing."""
+    """What HTML shows for a `MARKUP` token (a comment or tag shows nothing), or the
+    character of a `PERCENT_ESCAPE`."""
+    if token.startswith("%"):
+        return chr(int(token[1:], 16))
     if not token.startswith("&"):
         return ""
     if not token.startswith("&#"):
@@ -115,6 +122,7 @@ def browser_tables() -> dict[str, Any]:
     return {
         "fold": [[to, list(categories), chars] for to, categories, chars in FOLD_CLASSES],
         "markup": MARKUP,
+        "percent": PERCENT_ESCAPE,
         "digitZeros": _digit_zeros(),
         "entities": _entities(),
         "characterReferences": _character_references(),
@@ -187,4 +195,6 @@ def _character_references() -> dict[int, str]:
 
 
 _MARKUP = re.compile(MARKUP)
+_PERCENT = re.compile(PERCENT_ESCAPE)
+_DECODED = re.compile(f"{MARKUP}|{PERCENT_ESCAPE}")
 _LETTER = re.compile(r"[^\W\d_]")

@@ -348,6 +348,8 @@
   var RULES = personal.rules;
   function globalPattern(source) { return new RegExp(source, "giu"); }
   var markup = globalPattern(personal.markup);
+  var percent = globalPattern(personal.percent);
+  var decoded = globalPattern(personal.markup + "|" + personal.percent);
   var digitRun = globalPattern(patterns.run);
   var digitGroup = globalPattern(patterns.group);
   var labelled = globalPattern(patterns.labelled);
@@ -355,6 +357,11 @@
   var mailDot = globalPattern(patterns.dot);
   var phoneDigits = new RegExp(patterns.phone, "iu");
   var idDigits = new RegExp(patterns.idCard, "iu");
+  var tightGap = new RegExp("^(?:" + patterns.tightGap + ")$", "u");
+  var phoneShape = new RegExp(patterns.phoneShape, "u");
+  var idShape = new RegExp(patterns.idShape, "u");
+  var amountShape = new RegExp(patterns.amountShape, "u");
+  var spaces = /^\s+$/u;
   var keyLabel = new RegExp("^(?:" + patterns.keyLabel + ")$", "iu");
   var keyValue = new RegExp("^" + patterns.keyValue, "iu");
   var decimalDigit = /^\p{Nd}$/u;
@@ -377,6 +384,7 @@
   }
 
   function decodeEntity(token) {
+    if (token[0] === "%") return String.fromCharCode(parseInt(token.slice(1), 16));
     if (token[0] !== "&") return "";
     if (token[1] !== "#") {
       var name = token.slice(1, -1);
@@ -408,9 +416,9 @@
         i += char.length;
       }
     }
-    var position = 0, match;
-    markup.lastIndex = 0;
-    while (rendered && (match = markup.exec(text))) {
+    var position = 0, match, tokens = rendered ? decoded : percent;
+    tokens.lastIndex = 0;
+    while ((match = tokens.exec(text))) {
       addPlain(position, match.index);
       add(decodeEntity(match[0]), match.index, match.index + match[0].length);
       position = match.index + match[0].length;
@@ -440,18 +448,42 @@
     return idDigits.test(digits) && residentId(digits) ? RULES.idCard : null;
   }
 
+  function shapeOf(parts) { return parts.map(function (part) { return part.length; }).join("-"); }
+
+  /* Whether digit groups spell the number their digits are (_spells). */
+  function spells(rule, written, parts, tight) {
+    if (tight) return rule === RULES.idCard || !amountShape.test(shapeOf(written));
+    if (rule === RULES.idCard) return idShape.test(shapeOf(parts));
+    var prefix = parts.join("").length - 11;
+    while (prefix) {
+      var cut = Math.min(prefix, parts[0].length);
+      parts = cut < parts[0].length ? [parts[0].slice(cut)].concat(parts.slice(1)) : parts.slice(1);
+      prefix -= cut;
+    }
+    var roundAmounts = parts.length > 1 && parts.slice(1).every(function (part) { return /00$/.test(part); });
+    return phoneShape.test(shapeOf(parts)) && !roundAmounts;
+  }
+
   /* Phones and ID numbers made of whole digit groups of one run; the longest reading wins. */
   function numbersInRun(text, run, allowed, found) {
     var groups = [], match;
     digitGroup.lastIndex = 0;
     while ((match = digitGroup.exec(run[0]))) groups.push({ start: run.index + match.index, text: match[0] });
     for (var first = 0; first < groups.length; first += 1) {
-      var digits = "", longest = null;
+      var digits = "", longest = null, written = [""], parts = [""], tight = true;
       for (var last = first; last < groups.length; last += 1) {
+        var gap = last > first ? text.slice(groups[last - 1].start + groups[last - 1].text.length, groups[last].start) : "";
+        if (gap) {
+          written.push("");
+          tight = tight && tightGap.test(gap);
+          if (!spaces.test(gap)) parts.push("");
+        }
+        written[written.length - 1] += groups[last].text;
+        parts[parts.length - 1] += groups[last].text;
         digits += groups[last].text;
         if (digits.length > 18) break;
         var rule = numberRule(digits);
-        if (rule) longest = { rule: rule, last: last, digits: digits };
+        if (rule && spells(rule, written, parts, tight)) longest = { rule: rule, last: last, digits: digits };
       }
       if (longest && allowed.indexOf(longest.rule) < 0) {
         var start = groups[first].start;
