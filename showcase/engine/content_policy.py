@@ -89,6 +89,7 @@ class ContentPolicies:
         self._theme = ThemeScripts(config)
         self._error_base_url = urlsplit(config.site_url or "/").path
         self._styles = set(INLINE_STYLES)
+        self._tags: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
         self.problems: list[str] = []
 
     def page(self, html: str, name: str) -> str:
@@ -104,14 +105,18 @@ class ContentPolicies:
         foreign = [s for s in scripts if s not in allowed]
         foreign += [s for s in found_styles if s not in self._styles]
         self.problems += [_problem(name, text) for text in foreign]
-        policy = site_policy(
-            [s for s in scripts if s in allowed], [s for s in found_styles if s in self._styles]
+        key = (
+            tuple(s for s in scripts if s in allowed),
+            tuple(s for s in found_styles if s in self._styles),
         )
+        tag = self._tags.get(key)
+        if tag is None:  # pages share a handful of policies: hash each once
+            tag = self._tags[key] = meta_tag(site_policy(*key))
         head = _CHARSET.search(html) or _HEAD.search(html)
         if head is None:
             self.problems.append(f"{name}：找不到 <head>，无法加入内容安全策略。")
             return html
-        return html[: head.end()] + meta_tag(policy) + html[head.end() :]
+        return html[: head.end()] + tag + html[head.end() :]
 
     def file(self, site_dir: Path, name: str) -> None:
         """The copied HTML file `name` under `site_dir`, rewritten with its policy."""
