@@ -1,11 +1,10 @@
-"""Invoke tasks: argument parsing only; the work happens in the `showcase` package.
+"""Invoke tasks: argument parsing only; each calls one function of `showcase.commands`.
 
 Run `invoke --list` (or `./dev --list`) to see them.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from invoke import Exit, task
@@ -27,7 +26,7 @@ def _exit(code: int) -> None:
 )
 def validate(c, path=None, format="text"):
     """Validate project files and registries against the schemas and cross-record rules."""
-    from showcase.validate.cli import run
+    from showcase.commands.validate import validate as run
 
     _exit(run(ROOT, [*(path or ()), *c.remainder.split()], format))
 
@@ -35,7 +34,7 @@ def validate(c, path=None, format="text"):
 @task(iterable=["path"], help={"path": "要清理的图片或文件夹（可多次给出；也可写在 -- 之后）"})
 def strip_images(c, path=None):
     """Rewrite images without location or personal metadata (what validate asks for)."""
-    from showcase.images.strip import run
+    from showcase.commands.strip_images import strip_images as run
 
     _exit(run(ROOT, [*(path or ()), *c.remainder.split()]))
 
@@ -49,9 +48,9 @@ def strip_images(c, path=None):
 )
 def build(c, site_dir="", drafts=False, today=""):
     """Validate, generate the docs tree and build the site atomically into site/."""
-    from showcase.engine.cli import build as run_build
+    from showcase.commands.build import build as run
 
-    _exit(run_build(ROOT, Path(site_dir) if site_dir else None, drafts, today))
+    _exit(run(ROOT, Path(site_dir) if site_dir else None, drafts, today))
 
 
 @task(
@@ -63,7 +62,7 @@ def build(c, site_dir="", drafts=False, today=""):
 )
 def publicity(c, drafts=False, today="", out=""):
     """Write WeChat articles, Markdown versions and share images of the typical cases."""
-    from showcase.engine.publicity_cli import run
+    from showcase.commands.publicity import publicity as run
 
     _exit(run(ROOT, drafts, today, out))
 
@@ -71,17 +70,17 @@ def publicity(c, drafts=False, today="", out=""):
 @task(help={"roadshow": "只排这一场路演（路演编号）", "out": "输出目录（默认 build/agenda/）"})
 def agenda(c, roadshow="", out=""):
     """Schedule the roadshows in content/roadshows/ and write calendars, print and PDF."""
-    from showcase.roadshow.cli import run as run_agenda
+    from showcase.commands.agenda import agenda as run
 
-    _exit(run_agenda(ROOT, roadshow, Path(out) if out else None))
+    _exit(run(ROOT, roadshow, Path(out) if out else None))
 
 
 @task(help={"host": "监听地址", "port": "端口"})
 def serve(c, host="127.0.0.1", port=8000):
     """Build, serve site/ locally and rebuild whenever a data file changes."""
-    from showcase.engine.cli import serve as run_serve
+    from showcase.commands.serve import serve as run
 
-    _exit(run_serve(ROOT, host, int(port)))
+    _exit(run(ROOT, host, int(port)))
 
 
 @task(
@@ -93,21 +92,17 @@ def serve(c, host="127.0.0.1", port=8000):
 )
 def new(c, college="", id="", name=""):
     """Scaffold a new project file from a few answers (asks for what is not given)."""
-    from showcase.scaffold import run as run_new
+    from showcase.commands.new import new as run
 
-    _exit(run_new(ROOT, college=college, project_id=id, name=name))
+    _exit(run(ROOT, college=college, project_id=id, name=name))
 
 
 @task(help={"count": "项目数量", "out": "输出目录（一个完整的仓库）", "seed": "随机种子"})
 def synth(c, count=1000, out="build/synthetic", seed=7):
     """Write a synthetic repository with COUNT projects (for benchmarks)."""
-    from showcase.synth import SynthError, write_repository
+    from showcase.commands.synth import synth as run
 
-    try:
-        write_repository(ROOT, Path(out), int(count), int(seed))
-    except SynthError as error:
-        raise Exit(str(error), code=1) from None
-    print(f"已生成 {count} 个合成项目：{out}")
+    _exit(run(ROOT, out, int(count), int(seed)))
 
 
 @task(
@@ -118,33 +113,33 @@ def synth(c, count=1000, out="build/synthetic", seed=7):
 )
 def bench(c, count=10000, sizes=""):
     """Run the benchmarks under benchmarks/ and print the measured figures."""
-    c.run(f"{sys.executable} benchmarks/bench_validate.py --count {int(count)}", pty=False)
-    build_sizes = ",".join(str(int(s)) for s in (sizes or str(count)).split(",") if s.strip())
-    c.run(f"{sys.executable} benchmarks/bench_build.py --sizes {build_sizes}", pty=False)
-    c.run(f"{sys.executable} benchmarks/bench_agenda.py", pty=False)
-    c.run(f"{sys.executable} benchmarks/bench_check_pr.py --count {int(count)}", pty=False)
+    from showcase.commands.bench import bench as run
+
+    _exit(run(ROOT, int(count), sizes))
 
 
 @task
 def lint(c):
     """ruff over the whole repository: lint rules and formatting."""
-    c.run(f"{sys.executable} -m ruff check .", pty=False)
-    c.run(f"{sys.executable} -m ruff format --check .", pty=False)
+    from showcase.commands.lint import lint as run
+
+    _exit(run(ROOT))
 
 
 @task(help={"k": "只运行名字匹配的测试（pytest -k）"})
 def test(c, k=""):
     """Run the whole test suite (browser tests need Chromium; with CI=true they must run)."""
-    selection = f" -k {k!r}" if k else ""
-    c.run(f"{sys.executable} -m pytest{selection}", pty=False)
+    from showcase.commands.test import run_suite as run
+
+    _exit(run(ROOT, ["-k", k] if k else []))
 
 
 @task(help={"check": "只检查已提交的文件是否最新，不写入（测试和 CI 用）"})
 def issue_form(c, check=False):
     """Generate .github/ISSUE_TEMPLATE/new-project.yml from the project schema and registries."""
-    from showcase.generated import write_generated
+    from showcase.commands.generated import write_generated as run
 
-    _exit(write_generated(ROOT, "issue-form", check=check))
+    _exit(run(ROOT, "issue-form", check=check))
 
 
 @task(
@@ -156,7 +151,7 @@ def issue_form(c, check=False):
 )
 def from_issue(c, body, write=False, format="text"):
     """Turn a submitted issue-form body into a project file and validate it."""
-    from showcase.forms.from_issue import run
+    from showcase.commands.from_issue import from_issue as run
 
     _exit(run(ROOT, body, write, format))
 
@@ -172,7 +167,7 @@ def from_issue(c, body, write=False, format="text"):
 )
 def check_pr(c, base, head="HEAD", author="", format="text", summary=""):
     """Judge a pull request with this checkout's program: ownership, data, personal data."""
-    from showcase.review.check_pr import run
+    from showcase.commands.check_pr import check_pr as run
 
     _exit(run(ROOT, base, author, format, summary, head=head))
 
@@ -180,15 +175,15 @@ def check_pr(c, base, head="HEAD", author="", format="text", summary=""):
 @task(help={"check": "只检查已提交的文件是否最新，不写入"})
 def codeowners(c, check=False):
     """Generate CODEOWNERS from the maintainers in content/site.yaml and colleges.yaml."""
-    from showcase.generated import write_generated
+    from showcase.commands.generated import write_generated as run
 
-    _exit(write_generated(ROOT, "codeowners", check=check))
+    _exit(run(ROOT, "codeowners", check=check))
 
 
 @task
 def ci(c):
     """What every CI runs: lint, validate, a strict build, then the tests (last)."""
-    from showcase.ci import run
+    from showcase.commands.ci import ci as run
 
     _exit(run(ROOT))
 
@@ -196,6 +191,6 @@ def ci(c):
 @task
 def screenshots(c):
     """Rebuild the submission guide's screenshots (content/pages/img/) with Chromium."""
-    from showcase.screenshots import run
+    from showcase.commands.screenshots import screenshots as run
 
     _exit(run(ROOT))

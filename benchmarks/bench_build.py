@@ -6,7 +6,7 @@ resident memory and CPU time (user + system, from ``os.wait4`` of that process; 
 is far less disturbed than wall time when others use the machine, and the runs of the
 three builds are interleaved for the same reason):
 
-(a) **full build**: ``showcase.engine.cli.build`` on the synthetic repository, i.e. validate
+(a) **full build**: ``showcase.commands.build.build`` on the synthetic repository, i.e. validate
     every file, render the docs tree, write it, strict MkDocs build into a temporary folder,
     atomic swap. Every run starts cold: the generated docs tree (``build/``) and the site are
     deleted first, so nothing is reused from an earlier run.
@@ -51,7 +51,7 @@ from showcase.synth import write_repository
 TARGET_RATIO = 1.2
 OUT = repository_root() / "benchmarks" / "out"
 FULL_BUILD = (
-    "import sys; from pathlib import Path; from showcase.engine.cli import build; "
+    "import sys; from pathlib import Path; from showcase.commands.build import build; "
     "sys.exit(build(Path(sys.argv[1]), Path(sys.argv[2])))"
 )
 _FILLER = (

@@ -26,8 +26,8 @@ from pathlib import Path
 import yaml
 from timing import best_of, synthetic_arguments
 
+from showcase.commands.check_pr import check_pr as run
 from showcase.paths import Layout, repository_root
-from showcase.review.check_pr import run
 from showcase.review.data_tree import data_tree
 from showcase.synth import write_repository
 from showcase.validate import validate_repository

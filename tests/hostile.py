@@ -24,8 +24,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from showcase.commands.build import preview_model, preview_site_dir
+from showcase.commands.publicity import write_publicity
 from showcase.engine import build_site
-from showcase.engine.publicity_cli import preview_model, preview_site_dir, write_publicity
 from showcase.load.front_matter import load_front_matter
 from showcase.load.yamlfile import load_yaml
 from showcase.model import Model

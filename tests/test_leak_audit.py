@@ -27,10 +27,10 @@ import yaml
 from PIL import Image
 from pypdf import PdfReader
 
-from showcase.engine.cli import build
-from showcase.engine.publicity_cli import run as run_publicity
+from showcase.commands.agenda import agenda as run_agenda
+from showcase.commands.build import build
+from showcase.commands.publicity import publicity as run_publicity
 from showcase.paths import repository_root
-from showcase.roadshow.cli import run as run_agenda
 from showcase.validate.personal_text import PersonalDataRules, find_personal_data
 
 NEVER = "LEAKMARK-NEVER"

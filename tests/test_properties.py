@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from showcase.forms.from_issue import run as from_issue
+from showcase.commands.from_issue import from_issue
 from showcase.paths import Layout
 from showcase.render.tree import render_docs
 from showcase.validate import validate_repository

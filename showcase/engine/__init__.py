@@ -1,8 +1,8 @@
-"""Engine stage: turns a generated docs tree into the built site.
+"""Engine stage: the outside programs that turn rendered output into the finished files.
 
 Everything that knows about MkDocs lives here (`mkdocs_site`), so the data model and the
-renderers stay engine-neutral. `cli` holds the `invoke build` / `invoke serve` entry points;
-`preview` the local web server and the file watcher behind `invoke serve`.
+renderers stay engine-neutral; `preview` is the local web server and the file watcher
+behind ``invoke serve``; `pdf` prints the agendas' HTML to PDF with headless Chromium.
 """
 
 from showcase.engine.mkdocs_site import BuildFailed, build_site

@@ -1,15 +1,14 @@
-"""`invoke from-issue --body FILE [--write]`: a submitted issue form back into a project file.
+"""A submitted issue form back into a project file (``invoke from-issue``).
 
 GitHub renders an issue form as ``### 标签`` sections, each followed by the answer
 (``_No response_`` when left empty; a multi-select as ``a, b``). Each section is read
-back through `ISSUE_FIELDS`, the file is written in the house style with the schema
-header, and then checked by the real validator in a temporary overlay of the repository
-(so references and id uniqueness are still checked); ``--write`` then writes it to
-``projects/<college>/<id>.yaml``, but only when it passed, so a bad issue never creates a
-file or a folder (an unknown college's, say). Problems in the issue text itself (an
-unknown option, a record line with too few columns, an id that is no safe file name)
-name the body file and its line. A team line whose name column says `NOT_NAMED` becomes a
-member with ``public: false`` and no name.
+back through `ISSUE_FIELDS` (`read_issue`), the file is written in the house style with
+the schema header (`project_text`), and then checked by the real validator in a temporary
+overlay of the repository (`validate_in_overlay`, so references and id uniqueness are
+still checked). Problems in the issue text itself (an unknown option, a record line with
+too few columns, an id that is no safe file name) name the body file and its line. A team
+line whose name column says `NOT_NAMED` becomes a member with ``public: false`` and no
+name. `showcase.commands.from_issue` prints the result and writes the file.
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -29,12 +27,11 @@ from showcase.forms.issue_form import (
     IssueField,
     field_schema,
 )
-from showcase.forms.spec import SCHEMA_HEADER, load_project_schema, project_file
-from showcase.load.files import first_symlink, walk_files
+from showcase.forms.spec import SCHEMA_HEADER
+from showcase.load.files import walk_files
 from showcase.paths import Layout
 from showcase.problems import Problem, has_errors, sort_problems
 from showcase.validate.ecma_regex import to_python
-from showcase.validate.report import FORMATS, format_problems
 from showcase.validate.repository import validate_repository
 from showcase.validate.result import ValidationResult
 from showcase.yamltext import to_yaml
@@ -47,60 +44,35 @@ _WORDS = re.compile(r"\s*[,，、;；]\s*")
 NO_RESPONSE = "_No response_"
 
 
-def run(root: Path, body_file: str, write: bool, fmt: str = "text") -> int:
-    """Convert and validate; print the YAML (unless written) and the problems."""
-    if fmt not in FORMATS:
-        print(f"不支持的输出格式：{fmt}。可选：{'、'.join(FORMATS)}。", file=sys.stderr)
-        return 2
-    body_path = Path(body_file)
-    try:
-        body = body_path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"无法读取议题正文 {body_file}：{error}", file=sys.stderr)
-        return 2
-    layout = Layout(root)
-    schema = load_project_schema(layout)
-    data, problems = parse_issue(body, body_path.name, schema)
+def read_issue(
+    body: str, display: str, schema: dict[str, Any]
+) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The project data of an issue body, or None and why (sorted) it cannot become a file.
+
+    The id and college must be present and safe path parts (`unsafe_path_parts`) before
+    any path is built from them.
+    """
+    data, problems = parse_issue(body, display, schema)
     if not has_errors(problems) and "id" in data and "college" in data:
-        problems += unsafe_path_parts(body, body_path.name, data, schema)
+        problems += unsafe_path_parts(body, display, data, schema)
     if has_errors(problems) or "id" not in data or "college" not in data:
-        problems = problems or [
-            Problem(
-                body_path.name,
-                rule="issue.incomplete",
-                message="议题缺少项目编号或所属学院，无法生成文件。",
-                hint="在议题里补上「项目编号」和「所属学院」。",
-            )
-        ]
-        print(format_problems(sort_problems(problems), fmt, files_checked=1))
-        return 1
-    text = SCHEMA_HEADER + "\n" + to_yaml(data)
-    target = root / project_file(data["college"], data["id"])
-    for unsafe in (first_symlink(root, target), first_symlink(root, layout.build_dir)):
-        if unsafe is not None:
-            print(
-                f"{layout.relative(unsafe)} 是符号链接，为避免写到仓库之外，已停止。",
-                file=sys.stderr,
-            )
-            return 2
-    if target.exists():
-        print(
-            f"{layout.relative(target)} 已经存在：议题表单只用于新项目，未覆盖。"
-            "修改已有项目请用网站上项目页的“修改此项目”。",
-            file=sys.stderr,
+        return None, sort_problems(
+            problems
+            or [
+                Problem(
+                    display,
+                    rule="issue.incomplete",
+                    message="议题缺少项目编号或所属学院，无法生成文件。",
+                    hint="在议题里补上「项目编号」和「所属学院」。",
+                )
+            ]
         )
-        return 1
-    result = _validate_in_overlay(layout, target, text)
-    if write and result.ok:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        print(f"已写入 {layout.relative(target)}")
-    else:
-        print(text, end="")
-        if write:
-            print("文件有错误，未写入仓库；按下面的提示修改议题后再试。", file=sys.stderr)
-    print(format_problems(result.problems, fmt, files_checked=result.files_checked))
-    return 0 if result.ok else 1
+    return data, problems
+
+
+def project_text(data: dict[str, Any]) -> str:
+    """The project file as the form writes it: the schema header, then the data."""
+    return SCHEMA_HEADER + "\n" + to_yaml(data)
 
 
 def parse_issue(
@@ -300,7 +272,7 @@ def unsafe_path_parts(
     return problems
 
 
-def _validate_in_overlay(layout: Layout, target: Path, text: str) -> ValidationResult:
+def validate_in_overlay(layout: Layout, target: Path, text: str) -> ValidationResult:
     """Validate the file as if it were in the repository, without touching its data.
 
     The overlay is a scratch folder inside the repository's build/ (nothing is written

@@ -6,7 +6,7 @@
   author, comments, maker notes, XMP, IPTC, PNG text), never its values.
 - `publish`: the one door every published image goes through: re-encoded without any
   metadata or trailing bytes, size bounded, deterministic, cached by content.
-- `strip`: ``invoke strip-images PATH…``, which rewrites files through that door.
+- `strip`: rewrites a file through that door (``invoke strip-images PATH…``).
 
 `page_image_files` is the one answer to "which files under ``content/pages/`` are images":
 the build publishes them and the validator checks them.

@@ -1,26 +1,26 @@
-"""``invoke strip-images PATH…``: rewrite images without their metadata, in place.
+"""Rewriting an image without its metadata, in place (``invoke strip-images PATH…``).
 
 This is the fix the validator names when an image carries location or personal metadata
 (`showcase.images.metadata`). Each file goes through the same door as a published image
 (`showcase.images.publish.clean_image`), so what is committed afterwards is exactly what
 the site shows: no metadata, no trailing bytes, at most 2048 pixels on a side. A folder
-stands for every image in it. A file that is not a usable image, or a symbolic link, is
-reported and left alone; the file is replaced only when the new one is complete.
+stands for every image in it (`showcase.commands.strip_images`). A file that is not a
+usable image, or a symbolic link, is reported and left alone; the file is replaced only
+when the new one is complete.
 
 Example::
 
-    ./dev strip-images projects/textile/smart-yarn/logo.png content/stories/2026-x/
+    message, ok = strip_file(Path("projects/textile/smart-yarn/logo.png"))
+    # ("已去除 GPS 位置信息，并重新保存（48213 → 40127 字节）。", True)
 """
 
 from __future__ import annotations
 
 import os
 import shlex
-import sys
 import tempfile
 from pathlib import Path
 
-from showcase.images import IMAGE_SUFFIXES
 from showcase.images.decode import REFUSAL_TEXT, ImageRefused, decode
 from showcase.images.metadata import personal_metadata
 from showcase.images.publish import clean_image
@@ -31,42 +31,6 @@ def strip_command(path: str) -> str:
     if any(c.isspace() or c in "'\"$`\\" for c in path):
         return f"./dev strip-images --path {shlex.quote(path)}"
     return f"./dev strip-images {path}"
-
-
-USAGE = (
-    "用法：./dev strip-images 图片或文件夹…，例如 ./dev strip-images projects/textile/foo/logo.png"
-)
-
-
-def run(root: Path, given: list[str]) -> int:
-    """Strip every image named in `given` (relative to `root`); 0 when all were cleaned."""
-    if not given:
-        print(USAGE, file=sys.stderr)
-        return 2
-    failed = False
-    for name in given:
-        path = Path(name) if Path(name).is_absolute() else root / name
-        for file in _images(path):
-            message, ok = strip_file(file)
-            print(f"{_shown(file, root)}：{message}", file=sys.stdout if ok else sys.stderr)
-            failed |= not ok
-        if not path.exists() and not path.is_symlink():
-            print(f"{name}：找不到这个文件或文件夹。", file=sys.stderr)
-            failed = True
-    return 1 if failed else 0
-
-
-def _shown(file: Path, root: Path) -> str:
-    try:
-        return file.relative_to(root).as_posix()
-    except ValueError:
-        return str(file)
-
-
-def _images(path: Path) -> list[Path]:
-    if path.is_dir() and not path.is_symlink():
-        return [p for p in sorted(path.rglob("*")) if p.suffix.lower() in IMAGE_SUFFIXES]
-    return [path] if path.exists() or path.is_symlink() else []
 
 
 def strip_file(file: Path) -> tuple[str, bool]:

@@ -1,37 +1,32 @@
-"""`invoke check-pr --base REF [--head REF] --author USER [--format F] [--summary FILE]`.
+"""What a pull request breaks, judged by this checkout's program with the pull request as data.
 
-The program that runs is the checkout this command is started from; on CI that is a
-checkout of the base branch (see docs/ci.md). The pull request is only ever data:
+`check_tree` takes the pull request merged into its base (`data_tree`) and collects:
 
-1. `data_tree` merges HEAD into BASE from git objects into a folder that is read, never
-   run, with the base commit's schemas beside it as the rules;
-2. ownership of every changed path, by the base branch's maintainers, for the author
+1. ownership of every changed path, by the base branch's maintainers, for the author
    the forge reports as the pull request's opener (`ownership`); edits to the checker,
    schemas, build or CI are flagged, and an empty or malformed author fails;
-3. the validator over the whole merged repository, so a change to one project that
+2. the validator over the whole merged repository, so a change to one project that
    breaks another file (a typical case or roadshow naming a project the pull request
    closes, hides, renames or deletes) fails here rather than in every later build;
-4. the personal-data scan over the lines the pull request added, in every text file;
-5. the review summary (`summary`), printed and written to FILE for a CI comment.
+3. the personal-data scan over the lines the pull request added, in every text file;
+4. each changed project's old and new data, for the review summary (`summary`).
 
-Exit codes as `invoke validate`: 0 passed (warnings allowed), 1 errors, 2 the command
-itself was wrong (unknown format, a ref git does not know).
+``invoke check-pr`` (`showcase.commands.check_pr`) prints them; see docs/ci.md.
 """
 
 from __future__ import annotations
 
 import datetime
-import sys
 from pathlib import Path
 from typing import Any
 
 from showcase.forms.spec import load_project_schema
 from showcase.load.yamlfile import load_yaml_bytes
 from showcase.paths import Layout
-from showcase.problems import Problem, has_errors, sort_problems
+from showcase.problems import Problem, sort_problems
 from showcase.review.added_data import added_personal_data
-from showcase.review.changes import Change, GitError, file_at
-from showcase.review.data_tree import DataTree, data_tree
+from showcase.review.changes import Change, file_at
+from showcase.review.data_tree import DataTree
 from showcase.review.ownership import (
     Owners,
     as_maintainer_fixture,
@@ -39,43 +34,8 @@ from showcase.review.ownership import (
     is_makerspace_maintainer,
     owning_college,
 )
-from showcase.review.summary import ProjectDiff, review_summary
-from showcase.validate.report import FORMATS, format_problems
+from showcase.review.summary import ProjectDiff
 from showcase.validate.repository import validate_repository
-
-
-def run(
-    root: Path,
-    base: str,
-    author: str,
-    fmt: str,
-    summary_file: str,
-    head: str = "HEAD",
-    today: datetime.date | None = None,
-) -> int:
-    if fmt not in FORMATS:
-        print(f"不支持的输出格式：{fmt}。可选：{'、'.join(FORMATS)}。", file=sys.stderr)
-        return 2
-    try:
-        with data_tree(root, base, head) as tree:
-            problems, diffs, checked = check_tree(root, tree, author, today)
-            schema = load_project_schema(Layout(tree.data, rules=tree.rules))
-            touched = frozenset(p for c in tree.changes for p in (c.path, c.old_path) if p)
-    except GitError as error:
-        print(
-            f"无法读取合并请求的改动：{error}。请确认 {base} 和 {head} 都存在"
-            "（CI 上先 git fetch 目标分支和合并请求，且不要用浅克隆；需要 git 2.38 或更新版本）。",
-            file=sys.stderr,
-        )
-        return 2
-    titles = {key: sub.get("title", key) for key, sub in schema["properties"].items()}
-    summary = review_summary(diffs, problems, titles, touched)
-    print(format_problems(problems, fmt, files_checked=checked))
-    print()
-    print(summary, end="")
-    if summary_file:
-        Path(summary_file).write_text(summary, encoding="utf-8")
-    return 1 if has_errors(problems) else 0
 
 
 def check_tree(

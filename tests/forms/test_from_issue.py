@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from showcase.forms.from_issue import parse_issue, run, unsafe_path_parts
+from showcase.commands.from_issue import from_issue as run
+from showcase.forms.from_issue import parse_issue, unsafe_path_parts
 from showcase.forms.spec import load_project_schema
 from showcase.load.yamlfile import load_yaml
 from showcase.paths import repository_root

@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 from showcase.cases import Story, TypicalCase
-from showcase.engine.publicity_cli import write_publicity
+from showcase.commands.publicity import write_publicity
 from showcase.fonts import find_cjk_font
 from showcase.images.publish import clean_image
 from showcase.model import Model

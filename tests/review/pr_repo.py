@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.review.check_pr import run
+from showcase.commands.check_pr import check_pr as run
 from tests.validate.conftest import TODAY, make_repository
 
 PROJECT = "projects/textile/good-yarn.yaml"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from showcase.commands.check_pr import check_pr as run
 from showcase.review.changes import added_lines
-from showcase.review.check_pr import run
 from showcase.review.summary import ProjectDiff, review_summary
 from tests.review.test_check_pr import check, commit, git
 from tests.validate.conftest import make_repository

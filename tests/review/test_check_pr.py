@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.review.check_pr import run
+from showcase.commands.check_pr import check_pr as run
 from tests.image_samples import HARMLESS, PERSONAL
 from tests.review.pr_repo import PROJECT, git
 from tests.validate.conftest import make_repository

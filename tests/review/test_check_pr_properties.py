@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from showcase.review.check_pr import run
+from showcase.commands.check_pr import check_pr as run
 from tests.review.pr_repo import base_repository, pull_request
 from tests.validate.conftest import TODAY
 

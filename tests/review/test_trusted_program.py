@@ -85,7 +85,7 @@ ATTACKS: dict[str, tuple[Callable[[Path, Path], dict[str, str]], bool]] = {
         True,
     ),
     "check-pr exits 0": (
-        _append("showcase/review/check_pr.py", "def run(*args, **kwargs):\n    return 0\n"),
+        _append("showcase/commands/check_pr.py", "def check_pr(*args, **kwargs):\n    return 0\n"),
         True,
     ),
     "task does nothing": (

@@ -458,7 +458,7 @@ def test_nothing_changed_passes(repo: Path, capsys: pytest.CaptureFixture[str]) 
 def test_an_unknown_head_is_a_clear_command_error(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from showcase.review.check_pr import run
+    from showcase.commands.check_pr import check_pr as run
 
     assert run(repo, "main", "textile-club", "text", "", head="no-such-pr") == 2
     assert "找不到提交 no-such-pr" in capsys.readouterr().err

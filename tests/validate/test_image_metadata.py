@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.images.strip import run as strip_images
+from showcase.commands.strip_images import strip_images
 from showcase.paths import Layout
 from showcase.validate import validate_repository
 from tests.image_samples import HARMLESS, PERSONAL, PRIVATE, PRIVATE_ASCII, encoded, picture

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from showcase.commands.validate import validate as run
 from showcase.paths import Layout, repository_root
 from showcase.problems import Problem, Severity
 from showcase.validate import validate_repository
-from showcase.validate.cli import run
 from showcase.validate.report import format_problems
 from tests.validate.conftest import TODAY
 

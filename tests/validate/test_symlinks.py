@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.forms.from_issue import run
+from showcase.commands.from_issue import from_issue as run
 from showcase.paths import Layout
 from showcase.render.content_pages import read_content_assets, read_content_pages
 from showcase.validate import validate_repository

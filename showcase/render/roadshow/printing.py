@@ -2,7 +2,7 @@
 
 Standalone documents (no theme, no script, no outside request) with ``@page`` rules, so a
 browser prints them as they are and ``invoke agenda`` turns them into PDF with Chromium
-(`showcase.roadshow.pdf`). Text goes through `showcase.render.text.attribute` like every
+(`showcase.engine.pdf`). Text goes through `showcase.render.text.attribute` like every
 other page, and each document carries its own Content-Security-Policy allowing exactly its
 `STYLE` and no script, wherever it is opened from.
 """

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import showcase.validate
-from showcase.engine import cli
+from showcase.commands import build, common, serve
 from showcase.paths import repository_root
 from showcase.problems import Problem
 from showcase.validate.result import ValidationResult
@@ -21,11 +20,11 @@ from tests.factories import make_model
 def valid_data(monkeypatch: pytest.MonkeyPatch) -> None:
     """Validation that passes with a small factory model."""
     result = ValidationResult(model=make_model(count=4), problems=[], files_checked=4)
-    monkeypatch.setattr(showcase.validate, "validate_repository", lambda layout: result)
+    monkeypatch.setattr(common, "validate_repository", lambda layout: result)
 
 
 def test_build_prints_a_chinese_summary(tmp_path: Path, valid_data: None, capsys) -> None:
-    assert cli.build(tmp_path, tmp_path / "out") == 0
+    assert build.build(tmp_path, tmp_path / "out") == 0
     output = capsys.readouterr().out
     assert "数据检查通过：4 个项目，2 个学院" in output
     assert re.search(r"网站已生成：.*（\d+ 个页面，用时 [\d.]+ 秒）", output)
@@ -44,11 +43,11 @@ def test_data_errors_stop_the_build_and_keep_the_site(
         message="不是允许的值",
     )
     result = ValidationResult(model=None, problems=[problem], files_checked=1)
-    monkeypatch.setattr(showcase.validate, "validate_repository", lambda layout: result)
+    monkeypatch.setattr(common, "validate_repository", lambda layout: result)
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("上一次的网站")
-    assert cli.build(tmp_path, None) == 1
+    assert build.build(tmp_path, None) == 1
     captured = capsys.readouterr()
     assert "projects/textile/foo.yaml:3:8: 错误 stage（阶段）: 不是允许的值" in captured.out
     assert "未生成网站" in captured.err
@@ -62,7 +61,7 @@ def test_engine_failure_is_a_chinese_message_not_a_traceback(
     pages = tmp_path / "content" / "pages"
     pages.mkdir(parents=True)
     (pages / "about.md").write_text("# 关于\n\n[坏链接](nowhere.md)\n", encoding="utf-8")
-    assert cli.build(tmp_path, None) == 1
+    assert build.build(tmp_path, None) == 1
     err = capsys.readouterr().err
     assert "构建失败" in err and "nowhere.md" in err and "原有网站保持不变" in err
     assert "Traceback" not in err
@@ -93,9 +92,9 @@ def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(
             seen["after failure"] = fetch("pages/about/")
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "POLL_SECONDS", 0)
-    monkeypatch.setattr(cli.time, "sleep", step)
-    assert cli.serve(tmp_path, "127.0.0.1", 0) == 0
+    monkeypatch.setattr(serve, "POLL_SECONDS", 0)
+    monkeypatch.setattr(serve.time, "sleep", step)
+    assert serve.serve(tmp_path, "127.0.0.1", 0) == 0
     assert "第一版" in seen["after change"]
     assert "第一版" in seen["after failure"]
     assert "预览已停止" in capsys.readouterr().out
@@ -107,7 +106,7 @@ def test_sample_repository_builds_one_page_per_project(tmp_path: Path) -> None:
     for folder in ("projects", "content", "schemas", "overrides"):
         shutil.copytree(source / folder, tmp_path / folder)
     shutil.copy(source / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    assert cli.build(tmp_path, None) == 0
+    assert build.build(tmp_path, None) == 0
     project_files = sorted((tmp_path / "projects").glob("*/*.yaml"))
     assert project_files
     for project_file in project_files:

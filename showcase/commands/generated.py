@@ -1,7 +1,8 @@
-"""Files generated from the schemas and registries but committed, because forges read them.
+"""``invoke issue-form [--check]``, ``invoke codeowners [--check]``: files generated from the
+schemas and registries but committed, because forges read them.
 
-``.github/ISSUE_TEMPLATE/new-project.yml`` (`invoke issue-form`) and ``CODEOWNERS``
-(`invoke codeowners`) must match the data they come from; ``--check`` (and a test)
+``.github/ISSUE_TEMPLATE/new-project.yml`` (`showcase.forms.issue_form`) and
+``CODEOWNERS`` (`showcase.review.codeowners`) must match the data they come from; ``--check`` (and a test)
 fails when the committed copy is out of date, so they can never drift apart.
 
 Example::
@@ -15,13 +16,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from showcase.commands.common import validated_model
 from showcase.forms.issue_form import ISSUE_FORM, render_issue_form
 from showcase.forms.spec import load_project_schema
 from showcase.model import Model
 from showcase.paths import Layout
 from showcase.review.codeowners import CODEOWNERS, render_codeowners
-from showcase.validate.report import format_problems
-from showcase.validate.repository import validate_repository
+
+REFUSAL = "数据有错误，无法生成；请先按上面的提示修改。"
 
 
 def _issue_form(layout: Layout, model: Model) -> str:
@@ -42,12 +44,8 @@ def generate(root: Path, kind: str) -> tuple[Path, str | None]:
     """The target path and fresh text of one generated file; None when the data is invalid."""
     target, render = GENERATED[kind]
     layout = Layout(root)
-    result = validate_repository(layout)
-    if result.model is None:
-        print(format_problems(result.problems, "text", files_checked=result.files_checked))
-        print("数据有错误，无法生成；请先按上面的提示修改。", file=sys.stderr)
-        return root / target, None
-    return root / target, render(layout, result.model)
+    model = validated_model(layout, REFUSAL, show_warnings=False)
+    return root / target, None if model is None else render(layout, model)
 
 
 def write_generated(root: Path, kind: str, check: bool = False) -> int:

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
+from showcase.commands.new import SCHEMA_LINE, new
 from showcase.load.yamlfile import load_yaml
 from showcase.paths import Layout
-from showcase.scaffold import SCHEMA_LINE, run
 from showcase.validate import validate_repository
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 TODAY = datetime.date(2026, 11, 25)
 SUMMARY = "用织物传感器监测康复训练动作的可穿戴护具，正在医院做小范围试用。"
 
@@ -56,7 +56,7 @@ class Screen:
 def test_interactive_answers_write_a_valid_project(repo: Path) -> None:
     screen = Screen()
     replies = ["1", "knit-rehab-sleeve", "织感康复护套", "2", "", "3 8", SUMMARY, "林小禾", ""]
-    code = run(repo, ask=answers(replies), out=screen, today=TODAY)
+    code = new(repo, ask=answers(replies), out=screen, today=TODAY)
     assert code == 0, screen.text
     target = repo / "projects" / "textile" / "knit-rehab-sleeve.yaml"
     assert target.read_text(encoding="utf-8").startswith(SCHEMA_LINE)
@@ -84,7 +84,7 @@ def test_interactive_answers_write_a_valid_project(repo: Path) -> None:
 
 def test_arguments_skip_their_questions(repo: Path) -> None:
     replies = ["", "", "1", SUMMARY, "林小禾", "技术负责人"]
-    code = run(
+    code = new(
         repo,
         college="computing",
         project_id="demo-app",
@@ -104,7 +104,7 @@ def test_arguments_skip_their_questions(repo: Path) -> None:
 def test_an_empty_name_writes_a_member_who_is_not_named(repo: Path, name_answer: str) -> None:
     screen = Screen()
     replies = ["", "", "1", SUMMARY, name_answer, "技术负责人"]
-    code = run(
+    code = new(
         repo,
         college="computing",
         project_id="quiet-app",
@@ -127,7 +127,7 @@ def test_refuses_an_id_already_used_by_any_college(repo: Path) -> None:
     existing = repo / "projects" / "textile" / "smart-yarn-sensor.yaml"
     before = existing.read_bytes()
     screen = Screen()
-    code = run(
+    code = new(
         repo,
         college="computing",
         project_id="smart-yarn-sensor",
@@ -145,7 +145,7 @@ def test_refuses_an_id_already_used_by_any_college(repo: Path) -> None:
 @pytest.mark.parametrize("bad_id", ["Smart_Yarn", "-lead", "trail-", "a", "中文编号", "two--dash"])
 def test_refuses_a_bad_id_given_as_argument(repo: Path, bad_id: str) -> None:
     screen = Screen()
-    code = run(repo, college="textile", project_id=bad_id, ask=answers([]), out=screen)
+    code = new(repo, college="textile", project_id=bad_id, ask=answers([]), out=screen)
     assert code == 1
     assert "项目编号只能用小写英文字母" in screen.text
     assert not list(repo.glob("projects/textile/*[A-Z_]*.yaml"))
@@ -154,7 +154,7 @@ def test_refuses_a_bad_id_given_as_argument(repo: Path, bad_id: str) -> None:
 def test_a_bad_interactive_answer_is_explained_and_asked_again(repo: Path) -> None:
     screen = Screen()
     replies = ["Bad_ID", "good-id", "好名字项目", "", "", "1", SUMMARY, "林小禾", ""]
-    code = run(repo, college="textile", ask=answers(replies), out=screen, today=TODAY)
+    code = new(repo, college="textile", ask=answers(replies), out=screen, today=TODAY)
     assert code == 0
     assert "✗ 项目编号只能用小写英文字母" in screen.text
     assert (repo / "projects" / "textile" / "good-id.yaml").is_file()
@@ -162,7 +162,7 @@ def test_a_bad_interactive_answer_is_explained_and_asked_again(repo: Path) -> No
 
 def test_end_of_input_fails_cleanly_without_writing(repo: Path) -> None:
     screen = Screen()
-    code = run(
+    code = new(
         repo,
         college="textile",
         project_id="no-input",
@@ -177,14 +177,14 @@ def test_end_of_input_fails_cleanly_without_writing(repo: Path) -> None:
 
 def test_unknown_college_lists_the_valid_ones(repo: Path) -> None:
     screen = Screen()
-    assert run(repo, college="physics", ask=answers([]), out=screen) == 1
+    assert new(repo, college="physics", ask=answers([]), out=screen) == 1
     assert "没有编号为「physics」的学院" in screen.text and "textile" in screen.text
 
 
 def test_personal_numbers_are_refused(repo: Path) -> None:
     screen = Screen()
     replies = ["", "", "1", "负责人电话是 13812345678，欢迎联系合作", SUMMARY, "林小禾", ""]
-    code = run(
+    code = new(
         repo,
         college="textile",
         project_id="no-phone",
@@ -200,7 +200,7 @@ def test_personal_numbers_are_refused(repo: Path) -> None:
 
 def test_gives_up_after_repeated_wrong_answers(repo: Path) -> None:
     screen = Screen()
-    code = run(
+    code = new(
         repo,
         college="textile",
         project_id="stubborn",

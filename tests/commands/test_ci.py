@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase import ci
+from showcase.commands import ci
 
 
 def test_tests_run_last_and_a_failed_step_fails_the_run(
@@ -22,7 +22,7 @@ def test_tests_run_last_and_a_failed_step_fails_the_run(
         ),
     )
     (tmp_path / "test_tiny.py").write_text("def test_ok():\n    assert 1 + 1 == 2\n")
-    code = ci.run(tmp_path, ["-q", "-p", "no:cacheprovider", "test_tiny.py"])
+    code = ci.ci(tmp_path, ["-q", "-p", "no:cacheprovider", "test_tiny.py"])
     out = capfd.readouterr().out.strip().splitlines()
     assert (code, ran) == (1, ["one", "two"])
     assert "前置检查未通过：第一步；最后运行测试" in "\n".join(out)
@@ -34,7 +34,7 @@ def test_everything_passing_exits_zero(
 ) -> None:
     monkeypatch.setattr(ci, "STEPS", (("唯一一步", lambda root: 0),))
     (tmp_path / "test_tiny.py").write_text("def test_ok():\n    assert True is True\n")
-    assert ci.run(tmp_path, ["-q", "-p", "no:cacheprovider", "test_tiny.py"]) == 0
+    assert ci.ci(tmp_path, ["-q", "-p", "no:cacheprovider", "test_tiny.py"]) == 0
     (tmp_path / "test_tiny.py").write_text("def test_bad():\n    assert 1 == 2\n")
-    assert ci.run(tmp_path, ["-q", "-p", "no:cacheprovider", "test_tiny.py"]) == 1
+    assert ci.ci(tmp_path, ["-q", "-p", "no:cacheprovider", "test_tiny.py"]) == 1
     assert capfd.readouterr().out.strip().splitlines()[-1].startswith("1 failed")

@@ -1,4 +1,4 @@
-"""`invoke ci`: the one command every CI runs (GitHub, Gitee, GitLab or a plain server).
+"""``invoke ci``: the one command every CI runs (GitHub, Gitee, GitLab or a plain server).
 
 Lint, validate and a strict build into a temporary folder run first, each under its own
 heading, and a one-line verdict of them is printed; the test suite runs LAST so that
@@ -9,44 +9,35 @@ run shows every failure; the exit code is non-zero when any step failed.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from showcase.commands.build import build
+from showcase.commands.lint import lint
+from showcase.commands.test import run_suite
+from showcase.commands.validate import validate
+
 Step = tuple[str, Callable[[Path], int]]
 
 
-def _lint(root: Path) -> int:
-    checks = (["check", "."], ["format", "--check", "."])
-    return max(
-        subprocess.run([sys.executable, "-m", "ruff", *args], cwd=root, check=False).returncode
-        for args in checks
-    )
-
-
 def _validate(root: Path) -> int:
-    from showcase.validate.cli import run
-
-    return run(root, [], "text")
+    return validate(root, [], "text")
 
 
 def _build(root: Path) -> int:
-    from showcase.engine.cli import build
-
     with tempfile.TemporaryDirectory(prefix="ci-site-") as folder:
         return build(root, Path(folder) / "site")
 
 
 STEPS: tuple[Step, ...] = (
-    ("代码检查（ruff）", _lint),
+    ("代码检查（ruff）", lint),
     ("数据校验", _validate),
     ("严格构建网站", _build),
 )
 
 
-def run(root: Path, pytest_args: list[str] | None = None) -> int:
+def ci(root: Path, pytest_args: list[str] | None = None) -> int:
     """Run every step, then the tests; 0 only when everything passed."""
     failed = []
     for title, step in STEPS:
@@ -55,7 +46,5 @@ def run(root: Path, pytest_args: list[str] | None = None) -> int:
             failed.append(title)
     verdict = f"未通过：{'、'.join(failed)}" if failed else "全部通过"
     print(f"\n===== 前置检查{verdict}；最后运行测试 =====", flush=True)
-    tests = subprocess.run(
-        [sys.executable, "-m", "pytest", *(pytest_args or [])], cwd=root, check=False
-    ).returncode
+    tests = run_suite(root, pytest_args)
     return 1 if failed or tests else 0

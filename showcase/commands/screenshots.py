@@ -1,4 +1,4 @@
-"""`invoke screenshots`: the pictures of the submission guide, taken from the real site.
+"""``invoke screenshots``: the pictures of the submission guide, taken from the real site.
 
 Builds the site of this repository into a temporary folder, serves it on 127.0.0.1 and
 drives Debian's Chromium (through Playwright, a development dependency) through the steps
@@ -32,7 +32,7 @@ EXAMPLE = {
 }
 
 
-def run(root: Path) -> int:
+def screenshots(root: Path) -> int:
     """Write the guide's screenshots; 0 on success, 1 with a Chinese message otherwise."""
     try:
         from playwright.sync_api import sync_playwright

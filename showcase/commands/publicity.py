@@ -1,4 +1,5 @@
-"""`invoke publicity`: WeChat articles, Markdown versions and share images for the office.
+"""``invoke publicity [--drafts] [--today YYYY-MM-DD] [--out DIR]``: WeChat articles,
+Markdown versions and share images for the publicity office.
 
 Writes one folder per case into ``build/publicity/`` (``build/publicity-preview/`` with
 ``--drafts``, so a preview is never mistaken for what may be posted)::
@@ -15,83 +16,36 @@ article behind.
 
 from __future__ import annotations
 
-import dataclasses
-import datetime
 import sys
 from pathlib import Path
 
 from showcase.atomic import ForeignFolder, replaced_atomically
+from showcase.commands.build import REFUSAL
+from showcase.commands.common import publication_date, validated_model
 from showcase.fonts import MISSING_FONT_NOTICE, find_cjk_font
 from showcase.images.publish import PublishedImages
 from showcase.model import Model
 from showcase.paths import Layout
 from showcase.render.case_pages import SHARE_IMAGE
-from showcase.render.case_visibility import (
-    Publicity,
-    preview_label,
-    resolve_publication_date,
-    visible_cases,
-)
+from showcase.render.case_visibility import Publicity, preview_label, visible_cases
 from showcase.render.share_image import share_image
 from showcase.render.wechat import wechat_article
 
-PREVIEW_PREFIX = "【草稿预览】"
 
-
-def default_out(layout: Layout, drafts: bool) -> Path:
-    return layout.build_dir / ("publicity-preview" if drafts else "publicity")
-
-
-def parse_today(text: str) -> datetime.date | None:
-    """``YYYY-MM-DD`` → date; raises ValueError with a Chinese message."""
-    if not text:
-        return None
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(
-            f"--today 的日期「{text}」无效：请写成 YYYY-MM-DD，例如 2026-11-25。"
-        ) from None
-
-
-def publicity_for(today: str, drafts: bool) -> tuple[Publicity, str]:
-    """The build's case selection and a Chinese note saying which date it used."""
-    day, source = resolve_publication_date(parse_today(today))
-    preview = "（预览：含草稿和待发布案例）" if drafts else ""
-    note = f"典型案例按发布日期 {day.isoformat()}（来自{source}）筛选{preview}。"
-    return Publicity(day, drafts), note
-
-
-def preview_model(model: Model) -> Model:
-    """The model with the site name marked, so every preview page says what it is."""
-    return dataclasses.replace(
-        model, site=dataclasses.replace(model.site, site_name=PREVIEW_PREFIX + model.site.site_name)
-    )
-
-
-def preview_site_dir(layout: Layout) -> Path:
-    """Previews never go to site/, the folder that is published."""
-    return layout.build_dir / "preview-site"
-
-
-def run(root: Path, drafts: bool, today: str, out: str) -> int:
+def publicity(root: Path, drafts: bool, today: str, out: str) -> int:
     """Validate, choose the cases for the date, write their files; 0 on success."""
-    from showcase.engine.cli import validated_model  # cli imports this module
-
     layout = Layout(root)
     try:
-        chosen_day = parse_today(today)
+        day, source = publication_date(today)
     except ValueError as error:
         print(str(error), file=sys.stderr)
         return 1
-    model = validated_model(layout)
+    model = validated_model(layout, REFUSAL)
     if model is None:
         return 1
-    day, source = resolve_publication_date(chosen_day)
-    publicity = Publicity(day, drafts)
     target = Path(out) if out else default_out(layout, drafts)
     try:
-        written = write_publicity(model, publicity, target, root)
+        written = write_publicity(model, Publicity(day, drafts), target, root)
     except ForeignFolder as refused:
         print(refused.message, file=sys.stderr)
         return 1
@@ -105,6 +59,10 @@ def run(root: Path, drafts: bool, today: str, out: str) -> int:
     for line in written:
         print(f"  - {line}")
     return 0
+
+
+def default_out(layout: Layout, drafts: bool) -> Path:
+    return layout.build_dir / ("publicity-preview" if drafts else "publicity")
 
 
 def write_publicity(model: Model, publicity: Publicity, target: Path, root: Path) -> list[str]:

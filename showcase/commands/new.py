@@ -1,4 +1,4 @@
-"""`invoke new`: write a new, valid project file from a few answers.
+"""``invoke new [--college C] [--id ID] [--name N]``: a new, valid project file from answers.
 
 College staff are rarely YAML experts; this asks in Chinese for what the schema requires,
 checks each answer on the spot (with a hint on how to fix it) and writes
@@ -10,7 +10,7 @@ terminal. When input ends (stdin closed, EOF) it stops with a message, not a tra
 
 Example::
 
-    run(Path("."), college="textile", project_id="smart-yarn", name="智能纱线")
+    new(Path("."), college="textile", project_id="smart-yarn", name="智能纱线")
     # asks for level, stage, fields, summary and the first member, then writes the file;
     # an empty name makes that member not named (``public: false``, no name in the file)
 """
@@ -40,7 +40,7 @@ class _Stop(Exception):
     """Ends the dialogue with a message for the user (already in Chinese)."""
 
 
-def run(
+def new(
     root: Path,
     college: str = "",
     project_id: str = "",

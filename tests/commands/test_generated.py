@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from showcase.commands.generated import generate, write_generated
 from showcase.forms.issue_form import ISSUE_FIELDS, ISSUE_FORM, NOT_NAMED, field_schema
 from showcase.forms.spec import load_project_schema
-from showcase.generated import generate, write_generated
 from showcase.paths import repository_root
 
 ROOT = repository_root()

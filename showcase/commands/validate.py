@@ -9,15 +9,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from showcase.commands.common import format_supported
 from showcase.paths import Layout
-from showcase.validate.report import FORMATS, format_problems
-from showcase.validate.repository import validate_repository
+from showcase.validate import validate_repository
+from showcase.validate.report import format_problems
 
 
-def run(root: Path, paths: list[str], fmt: str) -> int:
+def validate(root: Path, paths: list[str], fmt: str) -> int:
     """Validate the repository at `root` (or only `paths`) and print in format `fmt`."""
-    if fmt not in FORMATS:
-        print(f"不支持的输出格式：{fmt}。可选：{'、'.join(FORMATS)}。", file=sys.stderr)
+    if not format_supported(fmt):
         return 2
     chosen: list[Path] = []
     for given in paths:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.roadshow import cli
+from showcase.commands import agenda
 from tests.validate.conftest import make_repository
 
 CASES = Path(__file__).parents[1] / "validate" / "cases"
@@ -24,12 +24,12 @@ def repository(tmp_path: Path, case: str) -> Path:
 def test_a_roadshow_that_fits_is_summarised_and_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "write_pdfs", lambda files: "")
+    monkeypatch.setattr(agenda, "write_pdfs", lambda files: "")
     root = repository(tmp_path, "roadshow-pinned-outside")
     spring = root / "content" / "roadshows" / "spring.yaml"
     spring.write_text(spring.read_text(encoding="utf-8").split("breaks:")[0], encoding="utf-8")
     out = tmp_path / "agenda"
-    assert cli.run(root, "", out) == 0
+    assert agenda.agenda(root, "", out) == 0
     printed = capsys.readouterr().out
     assert "【春季路演】1 个项目，1 个路演室，1 天" in printed
     assert "路演厅 A：4月10日（周四） 1 个，09:13 结束（评委 0 人）" in printed
@@ -49,7 +49,7 @@ def test_an_infeasible_roadshow_exits_1_and_keeps_the_last_outputs(
     out = tmp_path / "agenda"
     out.mkdir()
     (out / "previous.txt").write_text("上一次的输出", encoding="utf-8")
-    assert cli.run(root, "", out) == 1
+    assert agenda.agenda(root, "", out) == 1
     captured = capsys.readouterr()
     assert "时间不够" in captured.out and "排不下：good-yarn" in captured.out
     assert "未生成议程" in captured.err
@@ -67,5 +67,5 @@ def test_an_unknown_roadshow_id_is_a_usage_error(
         .replace("    mentor: mentor-wang\n", ""),
         encoding="utf-8",
     )
-    assert cli.run(root, "autumn", tmp_path / "agenda") == 2
+    assert agenda.agenda(root, "autumn", tmp_path / "agenda") == 2
     assert "找不到路演 autumn。content/roadshows/ 里有：spring。" in capsys.readouterr().err

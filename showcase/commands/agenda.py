@@ -13,31 +13,24 @@ from dataclasses import replace
 from pathlib import Path
 
 from showcase.atomic import ForeignFolder, replaced_atomically
+from showcase.commands.common import validated_model
+from showcase.engine.pdf import write_pdfs
 from showcase.model import Model
 from showcase.paths import Layout
 from showcase.render.roadshow import paths
 from showcase.render.roadshow.files import roadshow_files
 from showcase.render.roadshow.timefmt import day_label
 from showcase.roadshow.model import Agenda
-from showcase.roadshow.pdf import write_pdfs
+
+REFUSAL = "数据有错误，未生成议程（原有输出保持不变）。请按上面的提示修改后重试。"
 
 
-def run(root: Path, roadshow_id: str, out_dir: Path | None) -> int:
+def agenda(root: Path, roadshow_id: str, out_dir: Path | None) -> int:
     """0 when every chosen agenda was written, 1 on bad data, 2 on a wrong command."""
-    from showcase.validate import validate_repository
-    from showcase.validate.report import format_problems
-
     layout = Layout(root)
-    result = validate_repository(layout)
-    if result.problems:
-        print(format_problems(result.problems, "text", files_checked=result.files_checked))
-    if result.model is None:
-        print(
-            "数据有错误，未生成议程（原有输出保持不变）。请按上面的提示修改后重试。",
-            file=sys.stderr,
-        )
+    model = validated_model(layout, REFUSAL)
+    if model is None:
         return 1
-    model = result.model
     if roadshow_id and roadshow_id not in model.roadshows:
         known = "、".join(model.roadshows) or "（没有）"
         print(f"找不到路演 {roadshow_id}。content/roadshows/ 里有：{known}。", file=sys.stderr)
@@ -46,8 +39,8 @@ def run(root: Path, roadshow_id: str, out_dir: Path | None) -> int:
         print("content/roadshows/ 里没有路演文件，无需排程。")
         return 0
     chosen = {rid: a for rid, a in model.roadshows.items() if rid in (roadshow_id or rid)}
-    for agenda in chosen.values():
-        print(summary(agenda))
+    for planned in chosen.values():
+        print(summary(planned))
     target = (out_dir or layout.build_dir / "agenda").resolve()
     try:
         notice = _write(replace(model, roadshows=chosen), target, root)
