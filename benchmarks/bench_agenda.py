@@ -17,8 +17,8 @@ from timing import best_of
 
 from showcase.model import College, Field, Model, Project, Site, TeamMember
 from showcase.render.roadshow.files import roadshow_files
-from showcase.roadshow.model import roadshow_from_data
 from showcase.roadshow.scheduler import schedule
+from showcase.roadshows import roadshow_from_data
 
 COLLEGES = [f"college-{n:02d}" for n in range(12)]
 FIELDS = ["ai", "materials", "textile", "energy", "services", "culture"]

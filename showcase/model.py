@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from showcase.cases import TypicalCase
-from showcase.roadshow.model import Agenda
+from showcase.roadshows import Agenda
 
 LEVELS = {"nursery": "学院创业苗圃", "makerspace": "学校众创空间", "incubator": "校外孵化加速器"}
 STAGES = {"seed": "种子期", "startup": "初创期", "growth": "培育期"}

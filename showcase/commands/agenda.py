@@ -20,7 +20,7 @@ from showcase.paths import Layout
 from showcase.render.roadshow import paths
 from showcase.render.roadshow.files import roadshow_files
 from showcase.render.roadshow.timefmt import day_label
-from showcase.roadshow.model import Agenda
+from showcase.roadshows import Agenda
 
 REFUSAL = "数据有错误，未生成议程（原有输出保持不变）。请按上面的提示修改后重试。"
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from showcase.roadshow.model import Day, FixedBreak, Format
+from showcase.roadshows import Day, FixedBreak, Format
 
 Segment = tuple[int, int]
 

@@ -49,8 +49,8 @@ from showcase.roadshow.grid import (
     room_grid,
     trim,
 )
-from showcase.roadshow.model import Agenda, Format, Pause, Roadshow, Slot
 from showcase.roadshow.selection import conflict_reason, select_projects, track_of
+from showcase.roadshows import Agenda, Format, Pause, Roadshow, Slot
 
 HALF_DAY_MINUTES = 180
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from showcase.model import Mentor, Project
-from showcase.roadshow.model import Judge, Roadshow
+from showcase.roadshows import Judge, Roadshow
 
 
 def select_projects(roadshow: Roadshow, projects: Mapping[str, Project]) -> list[str]:

@@ -32,8 +32,8 @@ from showcase.load.yamlfile import Document, JsonPath, load_yaml
 from showcase.model import Model
 from showcase.paths import Layout
 from showcase.problems import Problem
-from showcase.roadshow.model import DEFAULT_TIMEZONE, Agenda, roadshow_from_data
 from showcase.roadshow.scheduler import schedule
+from showcase.roadshows import DEFAULT_TIMEZONE, Agenda, roadshow_from_data
 from showcase.validate.labels import Report, check_id_matches_file, closest, problem_at, reporter
 from showcase.validate.personal_data import scan_document
 from showcase.validate.personal_text import PersonalDataRules

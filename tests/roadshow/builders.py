@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from showcase.model import Model
-from showcase.roadshow.model import Agenda, Roadshow, roadshow_from_data
 from showcase.roadshow.scheduler import Plan, schedule
+from showcase.roadshows import Agenda, Roadshow, roadshow_from_data
 from tests.factories import make_model, make_project
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 import random
 
-from showcase.roadshow.model import Agenda
 from showcase.roadshow.selection import conflict_reason
+from showcase.roadshows import Agenda
 from tests.roadshow.builders import plan_for, projects_model, slot_of
 
 COLLEGES = ("textile", "computing", "materials", "arts", "economics")

@@ -14,7 +14,7 @@ from datetime import datetime
 from showcase.model import Model
 from showcase.render.ical import CalendarEntry, calendar_file
 from showcase.render.roadshow import paths
-from showcase.roadshow.model import Agenda, Pause, Slot
+from showcase.roadshows import Agenda, Pause, Slot
 
 
 def roadshow_calendars(

@@ -14,7 +14,7 @@ from datetime import datetime
 from showcase import jsontext
 from showcase.model import Model
 from showcase.render.ical import parse_local
-from showcase.roadshow.model import Agenda, Slot
+from showcase.roadshows import Agenda, Slot
 
 _NAMESPACE = uuid.UUID("6ba7b811-9dad-11d1-80b4-00c04fd430c8")  # RFC 4122 URL namespace
 SCHEMA_URL = "https://c3voc.de/schedule/schema.json"

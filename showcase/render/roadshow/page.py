@@ -17,7 +17,7 @@ from showcase.render.html_blocks import anchor, facts, page, section
 from showcase.render.roadshow import paths
 from showcase.render.roadshow.timefmt import call_time, day_label
 from showcase.render.text import attribute
-from showcase.roadshow.model import JUDGE_ROLES, Agenda, Room
+from showcase.roadshows import JUDGE_ROLES, Agenda, Room
 
 
 def render_roadshows_index(model: Model) -> str:

@@ -13,7 +13,7 @@ from showcase.model import Model
 from showcase.render.csp import document_policy, meta_tag
 from showcase.render.roadshow.timefmt import call_time, day_label
 from showcase.render.text import attribute
-from showcase.roadshow.model import Agenda, Judge
+from showcase.roadshows import Agenda, Judge
 
 STYLE = """
 @page { size: A4; margin: 14mm 12mm; }
