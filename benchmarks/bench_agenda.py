@@ -16,6 +16,7 @@ import sys
 from timing import best_of
 
 from showcase.model import College, Field, Model, Project, Site, TeamMember
+from showcase.render.clock import build_stamp
 from showcase.render.roadshow.files import roadshow_files
 from showcase.roadshow.scheduler import schedule
 from showcase.roadshows import roadshow_from_data
@@ -100,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
     model = synthetic_model(args.count)
+    stamp = build_stamp(model, "")
     roadshow = roadshow_from_data(roadshow_data(sorted(model.projects), args.rooms, args.days))
     plan = schedule(roadshow, model.projects, model.mentors)
     if plan.agenda is None:
@@ -107,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     scheduling = best_of(args.repeat, lambda: schedule(roadshow, model.projects, model.mentors))
     model.roadshows = {roadshow.id: plan.agenda}
-    rendering = best_of(args.repeat, lambda: roadshow_files(model))
+    rendering = best_of(args.repeat, lambda: roadshow_files(model, stamp))
     ends = {room.id: plan.agenda.slots_in(room.id)[-1].end for room in roadshow.rooms}
     print(
         f"排程：{args.count} 个项目、{args.rooms} 个路演室、{args.days} 天："

@@ -2,13 +2,15 @@
 
 Fonts come from a system package (Debian's fonts-noto-cjk), never from the network. A
 machine without one gets None, and callers degrade (skip share images, draw logos without
-text) instead of failing.
+text) instead of failing. The font is read into memory once, so whatever draws with it
+(the renderers) reads no file.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+import io
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import ImageFont
@@ -24,12 +26,13 @@ MISSING_FONT_NOTICE = (
 
 @dataclass(frozen=True)
 class CjkFont:
-    path: Path
+    data: bytes = field(repr=False)
+    """The whole font file."""
     index: int
     """The face inside a .ttc collection that is Simplified Chinese."""
 
     def at(self, size: int) -> ImageFont.FreeTypeFont:
-        return ImageFont.truetype(str(self.path), size, index=self.index)
+        return ImageFont.truetype(io.BytesIO(self.data), size, index=self.index)
 
 
 @functools.cache
@@ -46,7 +49,7 @@ def find_cjk_font(search: tuple[Path, ...] = FONT_DIRS) -> CjkFont | None:
     for path in ranked:
         index = _simplified_index(path)
         if index is not None:
-            return CjkFont(path, index)
+            return CjkFont(path.read_bytes(), index)
     return None
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from showcase.commands.build import preview_model, preview_site_dir
+from showcase.commands.gather import site_inputs, stamp_of
 from showcase.commands.publicity import write_publicity
 from showcase.engine import build_site
 from showcase.load.front_matter import load_front_matter
@@ -229,16 +230,17 @@ def build_hostile(root: Path, publication_day: datetime.date) -> HostileBuild:
     result = validate_repository(layout, today=publication_day)
     assert result.ok and result.model is not None, [p.text() for p in result.problems]
     model = result.model
-    site = build_site(layout, model, publicity=Publicity(publication_day))
+    site = build_site(layout, site_inputs(layout, model, Publicity(publication_day)))
     preview = build_site(
         layout,
-        preview_model(model),
+        site_inputs(layout, preview_model(model), Publicity(publication_day, drafts=True)),
         preview_site_dir(layout),
-        publicity=Publicity(publication_day, drafts=True),
     )
     publicity = layout.build_dir / "publicity"
     write_publicity(model, Publicity(publication_day, drafts=True), publicity, root)
-    return HostileBuild(root, planted, model, site, preview, publicity, roadshow_files(model))
+    return HostileBuild(
+        root, planted, model, site, preview, publicity, roadshow_files(model, stamp_of(model))
+    )
 
 
 class _Inspector(HTMLParser):

@@ -26,11 +26,11 @@ from hypothesis import strategies as st
 
 from showcase.commands.from_issue import from_issue
 from showcase.paths import Layout
-from showcase.render.tree import render_docs
 from showcase.validate import validate_repository
 from showcase.validate.report import format_problems
 from showcase.yamltext import to_yaml
 from tests.factories import make_model, make_project, project_data
+from tests.render.helpers import render
 from tests.validate.conftest import TODAY, make_repository
 
 WHOLE_FILE_RULES_PREFIXES = ("load.", "file.", "schema.broken", "project.file-name")
@@ -154,7 +154,7 @@ def test_rendering_is_deterministic_and_its_json_parses(
         "generated", name=name, summary=summary, keywords=[keyword], description=description
     )
     model = make_model([project, make_project("other")])
-    first, second = render_docs(model), render_docs(model)
+    first, second = render(model), render(model)
     assert first.files == second.files and first.nav == second.nav
     for path, data in first.files.items():
         if path.endswith(".json"):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from showcase.atomic import ForeignFolder
 from showcase.commands.common import publication_date, validated_model
+from showcase.commands.gather import site_inputs
 from showcase.engine import BuildFailed, build_site
 from showcase.model import Model
 from showcase.paths import Layout
@@ -51,7 +52,7 @@ def build(root: Path, site_dir: Path | None, drafts: bool = False, today: str = 
     if drafts:
         model, site_dir = preview_model(model), site_dir or preview_site_dir(layout)
     try:
-        built = build_site(layout, model, site_dir, publicity=Publicity(day, drafts))
+        built = build_site(layout, site_inputs(layout, model, Publicity(day, drafts)), site_dir)
     except BuildFailed as failure:
         _print_failure(failure)
         return 1

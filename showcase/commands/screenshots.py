@@ -42,6 +42,7 @@ def screenshots(root: Path) -> int:
     if not CHROMIUM.is_file():
         print(f"找不到 {CHROMIUM}：apt-get install chromium fonts-noto-cjk", file=sys.stderr)
         return 1
+    from showcase.commands.gather import site_inputs
     from showcase.engine import build_site
     from showcase.engine.mkdocs_site import BuildFailed
     from showcase.engine.preview import start_server
@@ -60,7 +61,7 @@ def screenshots(root: Path) -> int:
             Image.new("RGB", (1, 1), "white").save(target / name)
     with tempfile.TemporaryDirectory(prefix="screenshots-") as folder:
         try:
-            site = build_site(layout, result.model, Path(folder) / "site")
+            site = build_site(layout, site_inputs(layout, result.model), Path(folder) / "site")
         except BuildFailed as failure:
             print(f"构建失败：{failure.message}", *failure.details, sep="\n  ", file=sys.stderr)
             return 1

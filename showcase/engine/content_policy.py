@@ -13,7 +13,7 @@ contain would also allow a script that reached the page from data. A page carryi
 other inline script or style is reported (as a build warning, which fails the strict
 build): the browser would refuse to run it, so it is either a mistake or an attack. The
 site's own scripts are files in ``assets/``; the only inline styles allowed are those of
-the render stage's standalone documents (`showcase.render.INLINE_STYLES`).
+the render stage's standalone documents (`showcase.render.tree.INLINE_STYLES`).
 
 Example::
 
@@ -33,8 +33,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.utils import is_error_template
 
-from showcase.render import INLINE_STYLES
 from showcase.render.csp import meta_tag, site_policy
+from showcase.render.tree import INLINE_STYLES
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.DOTALL | re.IGNORECASE)

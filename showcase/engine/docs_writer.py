@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from showcase.images.publish import PublishedImages
-from showcase.render import DocsTree
+from showcase.render.tree import DocsTree
 
 
 @dataclass(frozen=True)

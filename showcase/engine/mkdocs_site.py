@@ -8,8 +8,8 @@ the previous site exactly as it was and no temporary folder behind, and surfaces
 
 Reproducibility: MkDocs stamps the sitemap (and the gzip header of ``sitemap.xml.gz``) with
 ``SOURCE_DATE_EPOCH`` or, without it, today's date. Unless the caller sets it, we set it to
-the newest date in the data (`showcase.render.data_epoch`), so the same data always gives
-byte-identical files.
+the newest date in the data (`showcase.render.clock.data_epoch`), so the same data always
+gives byte-identical files.
 """
 
 from __future__ import annotations
@@ -23,16 +23,13 @@ from pathlib import Path
 
 from showcase.atomic import check_output_folder, replaced_atomically
 from showcase.engine.docs_writer import write_docs_tree
-from showcase.engine.git_dates import last_change_dates
 from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin
 from showcase.engine.search_entries import project_search_entries
-from showcase.forms.spec import load_project_schema
 from showcase.images.publish import PublishedImages, UnpublishableImage
-from showcase.model import Model
 from showcase.paths import Layout, repository_root
-from showcase.render import data_epoch, read_content_pages, render_docs
-from showcase.render.case_visibility import Publicity
-from showcase.render.content_pages import read_content_assets
+from showcase.render.clock import data_epoch
+from showcase.render.inputs import RenderInputs
+from showcase.render.tree import render_docs
 
 
 class BuildFailed(Exception):
@@ -46,19 +43,18 @@ class BuildFailed(Exception):
 
 def build_site(
     layout: Layout,
-    model: Model,
+    inputs: RenderInputs,
     site_dir: Path | None = None,
     config_file: Path | None = None,
-    publicity: Publicity | None = None,
 ) -> Path:
-    """Render `model` into ``layout.build_dir/docs`` and build the site into `site_dir`.
+    """Render `inputs` into ``layout.build_dir/docs`` and build the site into `site_dir`.
 
     The site name is HTML-escaped because the theme prints it into pages unescaped.
 
+    `inputs` are what the command gathered (`showcase.commands.gather.site_inputs`);
     `site_dir` defaults to ``layout.site_dir``; `config_file` to the repository's
     ``mkdocs.yml`` (falling back to the one beside this package, so a synthetic repository
-    without its own config still builds); `publicity` picks the typical cases to show
-    (see `showcase.render.case_visibility`). Returns the site folder. Raises
+    without its own config still builds). Returns the site folder. Raises
     `showcase.atomic.ForeignFolder` before any work when `site_dir` holds files this tool
     did not write.
     """
@@ -66,14 +62,8 @@ def build_site(
     check_output_folder(target, layout.root)
     config_path = _config_file(layout, config_file)
     docs_dir = layout.build_dir / "docs"
-    tree = render_docs(
-        model,
-        read_content_pages(layout.content_dir / "pages"),
-        last_change_dates(layout.root),
-        load_project_schema(layout),
-        publicity=publicity,
-        content_assets=read_content_assets(layout.content_dir / "pages", layout.root),
-    )
+    model = inputs.model
+    tree = render_docs(inputs)
     try:
         write_docs_tree(tree, docs_dir, layout.root, PublishedImages(layout.published_images_dir))
     except UnpublishableImage as error:

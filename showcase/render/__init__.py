@@ -1,18 +1,15 @@
-"""Render stage: pure functions from the checked `Model` to a generated docs tree.
+"""Render stage: pure functions from the checked model to a generated docs tree.
 
-No network, no clock, no engine: `render_docs(model, content_pages)` returns a
-`DocsTree` (Markdown pages with front matter, static assets, files to copy and the
-navigation); `showcase.engine` writes it out and builds the site from it. One module per
-page kind; `text` is the only way data becomes page text.
+`showcase.render.tree.render_docs` takes one `showcase.render.inputs.RenderInputs`
+(the model and everything else a page depends on: the project schema, the site's static
+files, the build stamp, the publication date, hand-written pages, git dates, the CJK
+font, all gathered by the command) and returns a `DocsTree`: Markdown pages with front
+matter, static files, images to publish and the navigation. No file, no clock, no
+environment variable, no network, no engine is read here, so the same inputs give the
+same bytes; `showcase.engine` writes the tree out and builds the site from it.
+
+One module per page kind (a new page renderer is a module here, called from `tree`);
+`paths` says where every page lives; `text` is the only way data becomes page text;
+`roadshow` holds the agenda outputs. This file imports nothing, so importing
+`showcase.render.paths` (as the engine's plugin does) costs no more than that module.
 """
-
-from showcase.render.clock import data_epoch
-from showcase.render.content_pages import read_content_pages
-from showcase.render.roadshow.printing import STYLE as PRINT_STYLE
-from showcase.render.tree import DocsTree, render_docs
-
-INLINE_STYLES = (PRINT_STYLE,)
-"""Every inline ``<style>`` the render stage writes (in its standalone documents); the
-engine allows exactly these in the site's Content-Security-Policy."""
-
-__all__ = ["INLINE_STYLES", "DocsTree", "data_epoch", "read_content_pages", "render_docs"]

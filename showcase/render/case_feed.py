@@ -8,24 +8,26 @@ the feed is byte-identical for the same data.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from showcase.cases import CASE_CATEGORIES, TypicalCase
 from showcase.model import Model
 from showcase.render import paths
 from showcase.render.atom import Feed, FeedEntry, atom_feed
-from showcase.render.clock import build_stamp
 from showcase.render.exports import site_base_url
 
 FEED_SIZE = 50
 
 
-def cases_feed(model: Model, public: list[TypicalCase]) -> bytes:
-    """The feed document; `public` holds the cases already live on the site."""
+def cases_feed(model: Model, public: list[TypicalCase], stamp: datetime) -> bytes:
+    """The feed document; `public` holds the cases already live on the site; without any,
+    the feed is ``updated`` at the build `stamp`."""
     base_url = site_base_url(model)
     newest = sorted(public, key=lambda c: (c.publish_date, c.id), reverse=True)[:FEED_SIZE]
     updated = (
         f"{newest[0].publish_date}T00:00:00+08:00"
         if newest
-        else build_stamp(model).isoformat(timespec="seconds")
+        else stamp.isoformat(timespec="seconds")
     )
     feed = Feed(
         paths.CASES_FEED,

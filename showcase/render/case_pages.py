@@ -8,12 +8,13 @@ banner (草稿 or 待发布) and every publicity page asks search engines not to
 
 Example::
 
-    files, images = render_case_section(model, publicity, font)
+    files, images = render_case_section(model, publicity, font, stamp)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from itertools import groupby
 from posixpath import basename
 
@@ -33,9 +34,12 @@ SHARE_IMAGE = "share.png"
 
 
 def render_case_section(
-    model: Model, publicity: Publicity, font: CjkFont | None
+    model: Model, publicity: Publicity, font: CjkFont | None, stamp: datetime
 ) -> tuple[dict[str, bytes], dict[str, str]]:
-    """Every publicity file by docs path, and the story images to publish beside their pages."""
+    """Every publicity file by docs path, and the story images to publish beside their pages.
+
+    Share images are drawn in `font` (none without it); `stamp` dates an empty feed.
+    """
     shown = visible_cases(model, publicity)
     pages = {paths.CASES: render_cases_index(model, shown, publicity)}
     files: dict[str, bytes] = {}
@@ -50,7 +54,7 @@ def render_case_section(
     for year, cases in groupby(shown, key=lambda c: c.year):
         pages[paths.case_report(year)] = render_annual_report(year, list(cases), model, publicity)
     public = [case for case in shown if case.is_public_on(publicity.as_of)]
-    files[paths.CASES_FEED] = cases_feed(model, public)
+    files[paths.CASES_FEED] = cases_feed(model, public, stamp)
     files.update((path, text.encode("utf-8")) for path, text in pages.items())
     return files, images
 

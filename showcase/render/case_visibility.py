@@ -2,8 +2,8 @@
 
 This is the one place where output depends on the date by design: an approved case goes
 live on its publish date. The command chooses the date
-(`showcase.commands.common.publication_date`); a render without a `Publicity` (tests,
-benchmarks) uses the build stamp from the data (`showcase.render.clock`), never the clock.
+(`showcase.commands.common.publication_date`); without a choice it is the day of the
+build stamp (`showcase.render.clock`), never the clock.
 
 A preview (``drafts=True``) shows every case, drafts and scheduled ones marked as such.
 
@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from showcase.cases import TypicalCase
 from showcase.model import Model
-from showcase.render.clock import build_stamp
 
 
 @dataclass(frozen=True)
@@ -29,11 +28,6 @@ class Publicity:
     """Cases whose publish date is on or before this day are live."""
     drafts: bool = False
     """A preview: every case is shown, each not-yet-public one clearly marked."""
-
-
-def default_publicity(model: Model) -> Publicity:
-    """For renders without an explicit choice: the data's own build stamp, no drafts."""
-    return Publicity(build_stamp(model).date())
 
 
 def visible_cases(model: Model, publicity: Publicity) -> list[TypicalCase]:

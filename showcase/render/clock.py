@@ -3,13 +3,14 @@
 Reproducible builds need time stamps that come from the data or from
 ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention), never from the wall clock, so
 that the same data gives byte-identical files on any day. Anything that depends on
-"today" (upcoming versus past events) is decided in the visitor's browser instead.
+"today" (upcoming versus past events) is decided in the visitor's browser instead. The
+command reads the variable and passes its text in (`showcase.render.inputs`); the stamp
+reaches every renderer that writes one as an argument.
 """
 
 from __future__ import annotations
 
 import calendar
-import os
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -40,11 +41,12 @@ def data_epoch(model: Model) -> int:
     return calendar.timegm((year, month, day, 0, 0, 0))
 
 
-def build_stamp(model: Model) -> datetime:
-    """``SOURCE_DATE_EPOCH`` if set, else the newest date in the data, in Asia/Shanghai.
+def build_stamp(model: Model, source_date_epoch: str) -> datetime:
+    """`source_date_epoch` (the ``SOURCE_DATE_EPOCH`` variable's text, "" when unset) if it
+    is a number, else the newest date in the data, in Asia/Shanghai.
 
-    For DTSTAMP in calendars and ``updated`` in feeds.
+    For DTSTAMP in calendars, ``updated`` in feeds and the home page's upcoming events.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    epoch = source_date_epoch.strip()
     seconds = int(epoch) if epoch.isdigit() else data_epoch(model)
     return datetime.fromtimestamp(seconds, tz=SHANGHAI)

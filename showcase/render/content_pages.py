@@ -2,35 +2,18 @@
 
 They are written by the site's maintainers and reviewed like code, so they are copied as
 they are (Material's admonitions, tables and attribute lists keep working); data written
-by colleges goes through `showcase.render.text` instead.
+by colleges goes through `showcase.render.text` instead. The command reads them
+(`showcase.commands.gather`); this module only orders and titles them.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Mapping
-from pathlib import Path
-
-from showcase.images import page_image_files
-from showcase.load.files import regular_files
 
 _FRONT_MATTER_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*(.+?)\s*\n(?:.*\n)*?---\s*\n")
 _FIRST_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
-
-
-def read_content_pages(pages_dir: Path) -> dict[str, str]:
-    """File name → text of every Markdown page in `pages_dir`, sorted; empty if none."""
-    return {
-        path.name: path.read_text(encoding="utf-8-sig") for path in regular_files(pages_dir, ".md")
-    }
-
-
-def read_content_assets(pages_dir: Path, root: Path) -> dict[str, str]:
-    """Docs path → repository path of every image under `pages_dir` (screenshots, photos)."""
-    return {
-        "pages/" + path.relative_to(pages_dir).as_posix(): path.relative_to(root).as_posix()
-        for path in page_image_files(pages_dir)
-    }
 
 
 NAV_ORDER = ("about.md", "policy.md", "contribute.md", "submit-guide.md")
@@ -48,4 +31,4 @@ def page_title(file_name: str, text: str) -> str:
     for pattern in (_FRONT_MATTER_TITLE, _FIRST_HEADING):
         if match := pattern.search(text):
             return match.group(1).strip("\"'")
-    return Path(file_name).stem
+    return posixpath.splitext(file_name)[0]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from importlib import resources
 
 from showcase.model import Model, Project
 from showcase.render import paths
@@ -21,8 +20,7 @@ from showcase.render.directory_index import directory_index, facet_counts, facet
 from showcase.render.text import attribute, front_matter
 
 INDEX = "assets/directory.json"
-SCRIPT_NAME = "directory.js"
-SCRIPT = f"assets/{SCRIPT_NAME}"
+SCRIPT = paths.asset("directory.js")
 PLAIN_PAGE_SIZE = 50
 """Projects per page of the plain list: about N/50 cheap pages."""
 CARDS_PER_PAGE = 24
@@ -35,7 +33,8 @@ def plain_page(number: int) -> str:
 
 
 def render_directory(model: Model) -> dict[str, bytes]:
-    """Every file of the directory: its pages, the JSON index and the script."""
+    """Every file of the directory: its pages and the JSON index (the script is a static
+    file of the site, ``assets/directory.js``)."""
     ordered = name_order(model.projects.values())
     page_count = max(1, math.ceil(len(ordered) / PLAIN_PAGE_SIZE))
     files = {
@@ -43,7 +42,6 @@ def render_directory(model: Model) -> dict[str, bytes]:
         for number in range(1, page_count + 1)
     }
     files[INDEX] = directory_index(model, ordered)
-    files[SCRIPT] = resources.files("showcase.render").joinpath("assets", SCRIPT_NAME).read_bytes()
     return files
 
 

@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 from showcase.model import EVENT_TYPES, Event, Model
 from showcase.render import paths
-from showcase.render.clock import build_stamp
 from showcase.render.html_blocks import anchor, bullet_list, facts, page, rich_block, section
 from showcase.render.ical import calendar_file, event_entry, parse_local
 from showcase.render.text import attribute, rich
@@ -22,9 +21,9 @@ FALLBACK_HOST = "makerspace-showcase.invalid"
 _WEEKDAYS = "一二三四五六日"
 
 
-def render_event_files(model: Model) -> dict[str, bytes]:
-    """Every event's .ics file plus the feed of all events, keyed by docs path."""
-    stamp = build_stamp(model)
+def render_event_files(model: Model, stamp: datetime) -> dict[str, bytes]:
+    """Every event's .ics file plus the feed of all events, keyed by docs path; `stamp`
+    is every entry's DTSTAMP."""
     host = calendar_host(model)
     entries = {
         e.id: event_entry(e, _absolute_url(model, paths.event_page(e.id)))

@@ -9,7 +9,7 @@ spreadsheet never runs a contributor's text as a formula. URLs are absolute when
 
 Example::
 
-    files = open_data_files(model)
+    files = open_data_files(model, stamp)
     files["data/projects.csv"]   # bytes, keyed by docs path
 """
 
@@ -32,7 +32,6 @@ from showcase.model import (
 )
 from showcase.render import paths
 from showcase.render.atom import Feed, FeedEntry, atom_feed
-from showcase.render.clock import build_stamp
 from showcase.render.text import markdown_as_written
 
 JSON_FILE = "data/projects.json"
@@ -42,13 +41,14 @@ FEED_SIZE = 50
 """A feed reader only needs the newest entries; the full list is in the JSON."""
 
 
-def open_data_files(model: Model) -> dict[str, bytes]:
-    """The open-data files by docs path, with URLs based on the site's ``site_url``."""
+def open_data_files(model: Model, stamp: datetime) -> dict[str, bytes]:
+    """The open-data files by docs path, with URLs based on the site's ``site_url``; the
+    feed is ``updated`` at the build `stamp`."""
     base_url = site_base_url(model)
     return {
         JSON_FILE: projects_json(model, base_url),
         CSV_FILE: projects_csv(model, base_url),
-        FEED_FILE: projects_feed(model, base_url, build_stamp(model)),
+        FEED_FILE: projects_feed(model, base_url, stamp),
     }
 
 

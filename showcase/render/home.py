@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection
+from datetime import datetime
 
 from showcase.model import LEVELS, STAGES, Model, Project
 from showcase.render import paths
 from showcase.render.cards import card_list, project_card
-from showcase.render.clock import build_stamp
 from showcase.render.text import attribute, front_matter, inline
 
 FEATURED_COUNT = 6
@@ -36,13 +36,15 @@ def render_home_page(
     model: Model,
     content_pages: list[tuple[str, str]],
     available: Collection[str],
+    stamp: datetime,
     cases_block: str = "",
 ) -> str:
     """The source of the home page.
 
     `content_pages` are ``(docs path, title)`` pairs of hand-written pages to link to;
     `available` holds every docs path the site has, so the page links only to pages
-    that exist (a missing one would break the strict build); `cases_block` is the ready
+    that exist (a missing one would break the strict build); `stamp` is the build stamp
+    the upcoming events are counted from; `cases_block` is the ready
     HTML of featured typical cases (`showcase.render.case_pages.featured_cases`).
     """
     site = model.site
@@ -65,7 +67,7 @@ def render_home_page(
         _section("成长阶梯", ladder_svg(levels)),
         _section("精选项目", _featured(model, projects)),
         _section("典型案例", cases_block),
-        _section("近期活动", _events(model, available)),
+        _section("近期活动", _events(model, available, stamp)),
         _section("浏览", _links(content_pages, available)),
     ]
     meta = {"title": site.site_name, "description": tagline, "hide": ["toc"]}
@@ -132,11 +134,11 @@ def _featured(model: Model, projects: list[Project]) -> str:
     return card_list([project_card(p, model, paths.HOME) for p in chosen])
 
 
-def _events(model: Model, available: Collection[str]) -> str:
-    """The next events after the build stamp; the script hides any already over."""
-    stamp = build_stamp(model).strftime("%Y-%m-%d %H:%M")
+def _events(model: Model, available: Collection[str], stamp: datetime) -> str:
+    """The next events after the build `stamp`; the script hides any already over."""
+    after = stamp.strftime("%Y-%m-%d %H:%M")
     upcoming = [
-        e for e in model.events.values() if e.end >= stamp and paths.event_page(e.id) in available
+        e for e in model.events.values() if e.end >= after and paths.event_page(e.id) in available
     ][:EVENTS_RENDERED]
     if not upcoming:
         return ""

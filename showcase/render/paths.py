@@ -9,19 +9,25 @@ from __future__ import annotations
 
 import posixpath
 
+
+def asset(name: str) -> str:
+    """Where a static file of the site (``showcase/render/assets/<name>``) is served."""
+    return f"assets/{name}"
+
+
 HOME = "index.md"
 DIRECTORY = "projects/index.md"
 COLLEGES = "colleges/index.md"
-STYLESHEET = "assets/showcase.css"
+STYLESHEET = asset("showcase.css")
 MENTORS = "mentors/index.md"
 EVENTS = "events/index.md"
 EVENTS_FEED = "events/events.ics"
-EVENTS_SCRIPT = "assets/events.js"
+EVENTS_SCRIPT = asset("events.js")
 SERVICES = "services/index.md"
-PAGES_STYLESHEET = "assets/pages.css"
+PAGES_STYLESHEET = asset("pages.css")
 SOCIAL_IMAGE = "assets/social.png"
 OPEN_DATA = "data/index.md"
-BROWSE_STYLESHEET = "assets/browse.css"
+BROWSE_STYLESHEET = asset("browse.css")
 """Project cards, the directory's filters and the home page's numbers and ladder."""
 
 
@@ -54,10 +60,10 @@ def event_calendar(event_id: str) -> str:
 
 CASES = "cases/index.md"
 CASES_FEED = "feeds/cases.xml"
-CASES_STYLESHEET = "assets/cases.css"
-HOME_SCRIPT = "assets/home.js"
+CASES_STYLESHEET = asset("cases.css")
+HOME_SCRIPT = asset("home.js")
 """Hides the home page's events that are over by the visitor's clock."""
-REPORT_SCRIPT = "assets/report.js"
+REPORT_SCRIPT = asset("report.js")
 """The annual report's print button."""
 
 

@@ -5,13 +5,12 @@ A line break would make Pillow draw lines over each other, and bidirectional ove
 (U+202E …) or zero-width characters could make the picture say something the data does
 not show as text.
 
-Drawn with Pillow in the CJK font `showcase.fonts.find_cjk_font` finds. Without such a font
-there is nothing correct to draw, so callers skip share images with a notice instead of
-failing the build. The same font and data give byte-identical PNGs.
+Drawn with Pillow in the CJK font the command loaded (`showcase.fonts.find_cjk_font`).
+Without such a font there is nothing correct to draw, so callers skip share images with a
+notice instead of failing the build. The same font and data give byte-identical PNGs.
 
 Example::
 
-    font = find_cjk_font()
     png = share_image(case, model, font) if font else None
 """
 

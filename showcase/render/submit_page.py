@@ -14,7 +14,6 @@ they follow the named members.
 
 from __future__ import annotations
 
-from importlib import resources
 from typing import Any
 
 from showcase import jsontext
@@ -25,8 +24,8 @@ from showcase.render.html_blocks import page
 from showcase.render.text import json_attribute, markdown_as_written
 
 SUBMIT = "submit/index.md"
-SCRIPT = "assets/submit.js"
-STYLESHEET = "assets/submit.css"
+SCRIPT = paths.asset("submit.js")
+STYLESHEET = paths.asset("submit.css")
 NAV_TITLE = "提交项目"
 
 
@@ -47,12 +46,9 @@ GUIDE = "pages/submit-guide.md"
 def submit_form_files(
     model: Model, schema: dict[str, Any], with_guide: bool = False
 ) -> dict[str, bytes]:
-    """The submit page, its script and style, and one edit JSON per project."""
-    files = {
-        SUBMIT: render_submit_page(model, schema, with_guide).encode("utf-8"),
-        SCRIPT: _asset("submit.js"),
-        STYLESHEET: _asset("submit.css"),
-    }
+    """The submit page and one edit JSON per project (its script and style are static
+    files of the site, `SCRIPT` and `STYLESHEET`)."""
+    files = {SUBMIT: render_submit_page(model, schema, with_guide).encode("utf-8")}
     for project in model.projects.values():
         files[edit_data_path(project.id)] = jsontext.encode(edit_data(project))
     return files
@@ -120,7 +116,3 @@ def edit_data(project: Project) -> dict[str, Any]:
 
 def _without_empty(values: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value not in ("", None, [], {})}
-
-
-def _asset(name: str) -> bytes:
-    return resources.files("showcase.render").joinpath("assets", name).read_bytes()

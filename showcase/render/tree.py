@@ -1,23 +1,16 @@
 """The whole generated docs tree for one model, as data (nothing is written here).
 
-`render_docs` is the render stage's entry point: a pure function from the checked model
-(and the hand-written pages) to a `DocsTree` the engine writes out and builds. The same
-input always gives the same tree, byte for byte.
+`render_docs` is the render stage's entry point: a pure function from its
+`showcase.render.inputs.RenderInputs` to a `DocsTree` the engine writes out and builds.
+The same inputs always give the same tree, byte for byte.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
-from showcase.fonts import find_cjk_font
-from showcase.forms.spec import load_project_schema
-from showcase.model import Model
 from showcase.render import paths
 from showcase.render.case_pages import featured_cases, render_case_section
-from showcase.render.case_visibility import Publicity, default_publicity
 from showcase.render.college_page import (
     group_by_college,
     render_college_page,
@@ -28,6 +21,7 @@ from showcase.render.directory import render_directory
 from showcase.render.event_pages import render_event_files, render_event_page, render_events_index
 from showcase.render.exports import open_data_files
 from showcase.render.home import render_home_page
+from showcase.render.inputs import RenderInputs
 from showcase.render.mentor_pages import (
     projects_by_mentor,
     render_mentor_page,
@@ -38,12 +32,17 @@ from showcase.render.project_page import render_project_page
 from showcase.render.related import RelatedIndex
 from showcase.render.roadshow import paths as roadshow_paths
 from showcase.render.roadshow.files import roadshow_files, roadshow_pages
+from showcase.render.roadshow.printing import STYLE as PRINT_STYLE
 from showcase.render.services_page import render_services_page
 from showcase.render.social import social_image
 from showcase.render.submit_page import NAV_TITLE as SUBMIT_NAV_TITLE
 from showcase.render.submit_page import SUBMIT, submit_form_files
 
 NavEntry = str | dict[str, str]
+
+INLINE_STYLES = (PRINT_STYLE,)
+"""Every inline ``<style>`` the render stage writes (in its standalone documents); the
+engine allows exactly these in the site's Content-Security-Policy."""
 
 
 @dataclass(frozen=True)
@@ -62,24 +61,10 @@ class DocsTree:
     nav: list[NavEntry]
 
 
-def render_docs(
-    model: Model,
-    content_pages: Mapping[str, str] | None = None,
-    last_changed: Mapping[str, str] | None = None,
-    project_schema: dict[str, Any] | None = None,
-    publicity: Publicity | None = None,
-    content_assets: Mapping[str, str] | None = None,
-) -> DocsTree:
-    """Render every page of the site for `model`.
-
-    `content_pages` maps file names to the text of hand-written pages (see
-    `showcase.render.content_pages.read_content_pages`); `last_changed` maps project
-    source files to the date of their last commit (see `showcase.engine.git_dates`);
-    `project_schema` drives the submission form (default: this checkout's schema);
-    `publicity` says which typical cases to show (default: public on the data's build stamp);
-    `content_assets` maps docs paths of the hand-written pages' images to repository files.
-    """
-    content_pages = in_reading_order(content_pages or {})
+def render_docs(inputs: RenderInputs) -> DocsTree:
+    """Render every page of the site for ``inputs.model``."""
+    model, publicity, stamp = inputs.model, inputs.publicity, inputs.stamp
+    content_pages = in_reading_order(inputs.content_pages)
     content_links = [
         (paths.content_page(name), page_title(name, text)) for name, text in content_pages.items()
     ]
@@ -88,11 +73,11 @@ def render_docs(
     pages[paths.COLLEGES] = render_colleges_index(model, groups)
     for college in model.colleges.values():
         pages[paths.college_page(college.id)] = render_college_page(college, groups[college.id])
-    images: dict[str, str] = dict(content_assets or {})
+    images: dict[str, str] = dict(inputs.content_assets)
     related = RelatedIndex(model.projects.values())
     for project in model.projects.values():
         pages[paths.project_page(project.id)] = render_project_page(
-            project, model, related, last_changed
+            project, model, related, inputs.last_changed
         )
         if project.logo:
             images[paths.project_logo(project.id, project.logo)] = project.logo
@@ -111,32 +96,23 @@ def render_docs(
     pages.update(roadshow_pages(model))
 
     files = {path: text.encode("utf-8") for path, text in pages.items()}
-    files[paths.STYLESHEET] = _stylesheet()
-    files[paths.PAGES_STYLESHEET] = _asset("pages.css")
-    files[paths.EVENTS_SCRIPT] = _asset("events.js")
+    files.update((paths.asset(name), data) for name, data in inputs.assets.items())
     files[paths.SOCIAL_IMAGE] = social_image()
-    files.update(render_event_files(model))
+    files.update(render_event_files(model, stamp))
     files.update(render_directory(model))
-    files.update(open_data_files(model))
-    files.update(roadshow_files(model))
-    files[paths.BROWSE_STYLESHEET] = _asset("browse.css")
+    files.update(open_data_files(model, stamp))
+    files.update(roadshow_files(model, stamp))
     files.update(
         submit_form_files(
-            model,
-            project_schema or load_project_schema(),
-            paths.content_page("submit-guide.md") in pages,
+            model, inputs.project_schema, paths.content_page("submit-guide.md") in pages
         )
     )
-    publicity = publicity or default_publicity(model)
-    case_files, case_images = render_case_section(model, publicity, find_cjk_font())
+    case_files, case_images = render_case_section(model, publicity, inputs.font, stamp)
     files.update(case_files)
     images.update(case_images)
-    files[paths.CASES_STYLESHEET] = _asset("cases.css")
-    files[paths.REPORT_SCRIPT] = _asset("report.js")
-    files[paths.HOME_SCRIPT] = _asset("home.js")
     available = {*files, *images}
     files[paths.HOME] = render_home_page(
-        model, content_links, available, featured_cases(model, publicity)
+        model, content_links, available, stamp, featured_cases(model, publicity)
     ).encode("utf-8")
     nav: list[NavEntry] = [
         {"首页": paths.HOME},
@@ -152,11 +128,3 @@ def render_docs(
         *(path for path, _title in content_links),
     ]
     return DocsTree(files=dict(sorted(files.items())), images=dict(sorted(images.items())), nav=nav)
-
-
-def _stylesheet() -> bytes:
-    return resources.files("showcase.render").joinpath("assets/showcase.css").read_bytes()
-
-
-def _asset(name: str) -> bytes:
-    return resources.files("showcase.render").joinpath("assets", name).read_bytes()

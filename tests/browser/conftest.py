@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from showcase.commands.gather import site_inputs
 from showcase.engine import build_site
 from showcase.engine.preview import start_server
 from showcase.model import Model
@@ -123,7 +124,9 @@ def browser_model() -> Model:
 @contextmanager
 def serve_model(root: Path, model: Model) -> Iterator[ServedSite]:
     """Build `model`'s site under `root` and serve it on a free localhost port."""
-    site = build_site(Layout(root), model, config_file=repository_root() / "mkdocs.yml")
+    site = build_site(
+        Layout(root), site_inputs(Layout(root), model), config_file=repository_root() / "mkdocs.yml"
+    )
     server = start_server(site, "127.0.0.1", 0)
     try:
         yield ServedSite(f"http://127.0.0.1:{server.server_address[1]}/", model, site)

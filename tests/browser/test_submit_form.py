@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
+from showcase.commands.gather import site_inputs
 from showcase.engine import build_site
 from showcase.engine.preview import start_server
 from showcase.forms.spec import SCHEMA_HEADER
@@ -81,7 +82,12 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, P
         shutil.copytree(repository_root() / folder, root / folder)
     result = validate_repository(Layout(root))
     assert result.model is not None, result.problems
-    site = build_site(Layout(root), result.model, root / "site", repository_root() / "mkdocs.yml")
+    site = build_site(
+        Layout(root),
+        site_inputs(Layout(root), result.model),
+        root / "site",
+        repository_root() / "mkdocs.yml",
+    )
     server = start_server(site, "127.0.0.1", 0)
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/", root

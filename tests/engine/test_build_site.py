@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import mkdocs.utils
 import pytest
 
+from showcase.commands.gather import site_inputs
 from showcase.engine import BuildFailed, build_site
 from showcase.images.publish import clean_image
 from showcase.paths import Layout, repository_root
@@ -41,7 +42,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Layout, Path]:
     root = tmp_path_factory.mktemp("repo")
     model = make_model(count=7)
     model.site = make_site(site_url="https://makerspace.example.edu.cn/")
-    site = build_site(Layout(root), model, config_file=CONFIG)
+    site = build_site(Layout(root), site_inputs(Layout(root), model), config_file=CONFIG)
     return Layout(root), site
 
 
@@ -113,8 +114,8 @@ def test_no_page_loads_anything_from_another_host(built: tuple[Layout, Path]) ->
 def test_building_twice_gives_byte_identical_files(tmp_path: Path) -> None:
     layout = Layout(tmp_path)
     model = make_model(count=5)
-    first = site_hashes(build_site(layout, model, config_file=CONFIG))
-    second = site_hashes(build_site(layout, model, config_file=CONFIG))
+    first = site_hashes(build_site(layout, site_inputs(layout, model), config_file=CONFIG))
+    second = site_hashes(build_site(layout, site_inputs(layout, model), config_file=CONFIG))
     assert first == second
     assert "sitemap.xml.gz" in first and "search/search_index.json" in first
     assert leftovers(tmp_path) == []
@@ -125,10 +126,11 @@ def test_build_does_not_depend_on_the_clock(
 ) -> None:
     model = make_model(count=3)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    first = site_hashes(build_site(Layout(tmp_path / "a"), model, config_file=CONFIG))
+    first, second = Layout(tmp_path / "a"), Layout(tmp_path / "b")
+    before = site_hashes(build_site(first, site_inputs(first, model), config_file=CONFIG))
     monkeypatch.setattr(mkdocs.utils, "datetime", _FarFuture)
-    second = site_hashes(build_site(Layout(tmp_path / "b"), model, config_file=CONFIG))
-    assert first == second
+    after = site_hashes(build_site(second, site_inputs(second, model), config_file=CONFIG))
+    assert before == after
 
 
 class _FarFuture(datetime):
@@ -141,13 +143,13 @@ class _FarFuture(datetime):
 
 def test_failed_build_keeps_the_old_site_and_leaves_no_temp_folder(tmp_path: Path) -> None:
     layout = Layout(tmp_path)
-    site = build_site(layout, make_model(count=3), config_file=CONFIG)
+    site = build_site(layout, site_inputs(layout, make_model(count=3)), config_file=CONFIG)
     before = site_hashes(site)
     pages = layout.content_dir / "pages"
     pages.mkdir(parents=True)
     (pages / "broken.md").write_text("# 坏链接\n\n[不存在的页面](missing.md)\n", encoding="utf-8")
     with pytest.raises(BuildFailed) as failure:
-        build_site(layout, make_model(count=4), config_file=CONFIG)
+        build_site(layout, site_inputs(layout, make_model(count=4)), config_file=CONFIG)
     assert any("missing.md" in detail for detail in failure.value.details)
     assert site_hashes(site) == before
     assert leftovers(tmp_path) == []
@@ -155,12 +157,12 @@ def test_failed_build_keeps_the_old_site_and_leaves_no_temp_folder(tmp_path: Pat
 
 def test_bad_config_fails_cleanly(tmp_path: Path) -> None:
     layout = Layout(tmp_path)
-    site = build_site(layout, make_model(count=2), config_file=CONFIG)
+    site = build_site(layout, site_inputs(layout, make_model(count=2)), config_file=CONFIG)
     before = site_hashes(site)
     bad = tmp_path / "bad.yml"
     bad.write_text(CONFIG.read_text(encoding="utf-8") + "\ntheme:\n  name: no-such-theme\n")
     with pytest.raises(BuildFailed):
-        build_site(layout, make_model(count=2), config_file=bad)
+        build_site(layout, site_inputs(layout, make_model(count=2)), config_file=bad)
     assert site_hashes(site) == before
     assert leftovers(tmp_path) == []
 
@@ -173,25 +175,29 @@ def test_logo_and_page_images_are_published_clean_and_linked(tmp_path: Path) -> 
     screenshot.parent.mkdir(parents=True)
     screenshot.write_bytes(PERSONAL["JPEG XMP"][0]() + HTML_PAYLOAD)
     layout, model = Layout(tmp_path), make_model([make_project(logo="logo.png")])
-    site = build_site(layout, model, config_file=CONFIG)
+    site = build_site(layout, site_inputs(layout, model), config_file=CONFIG)
     published = (site / "projects" / "sensor-fabric" / "logo.png").read_bytes()
     assert published == clean_image(logo.read_bytes())
     assert_clean(published, "PNG")
     assert_clean((site / "pages" / "img" / "form.jpg").read_bytes(), "JPEG")
     assert 'src="logo.png"' in (site / "projects" / "sensor-fabric" / "index.html").read_text()
     before = site_hashes(site)
-    assert site_hashes(build_site(layout, model, config_file=CONFIG)) == before
+    assert site_hashes(build_site(layout, site_inputs(layout, model), config_file=CONFIG)) == before
 
 
 def test_an_unpublishable_image_fails_the_build_and_keeps_the_site(tmp_path: Path) -> None:
     layout = Layout(tmp_path)
-    site = build_site(layout, make_model(count=1), config_file=CONFIG)
+    site = build_site(layout, site_inputs(layout, make_model(count=1)), config_file=CONFIG)
     before = site_hashes(site)
     logo = tmp_path / "projects" / "textile" / "sensor-fabric" / "logo.png"
     logo.parent.mkdir(parents=True)
     logo.write_bytes(b"\x89PNG\r\n\x1a\n truncated")
     with pytest.raises(BuildFailed, match=r"logo\.png 无法发布：文件已损坏或不完整"):
-        build_site(layout, make_model([make_project(logo="logo.png")]), config_file=CONFIG)
+        build_site(
+            layout,
+            site_inputs(layout, make_model([make_project(logo="logo.png")])),
+            config_file=CONFIG,
+        )
     assert site_hashes(site) == before
 
 
@@ -199,7 +205,9 @@ def test_source_date_epoch_from_the_caller_wins(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "946684800")  # 2000-01-01
-    site = build_site(Layout(tmp_path), make_model(count=1), config_file=CONFIG)
+    site = build_site(
+        Layout(tmp_path), site_inputs(Layout(tmp_path), make_model(count=1)), config_file=CONFIG
+    )
     gzip_header_mtime = int.from_bytes((site / "sitemap.xml.gz").read_bytes()[4:8], "little")
     assert gzip_header_mtime == 946684800
     assert os.environ["SOURCE_DATE_EPOCH"] == "946684800"

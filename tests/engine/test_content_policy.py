@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from showcase.commands.gather import site_inputs
 from showcase.engine import BuildFailed, build_site
 from showcase.engine.content_policy import inline_scripts
 from showcase.paths import Layout, repository_root
@@ -24,7 +25,9 @@ POLICY = re.compile(
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("policy-repo")
-    return build_site(Layout(root), make_model(count=3), config_file=CONFIG)
+    return build_site(
+        Layout(root), site_inputs(Layout(root), make_model(count=3)), config_file=CONFIG
+    )
 
 
 def directives(policy: str) -> dict[str, list[str]]:
@@ -69,12 +72,12 @@ def test_an_inline_script_in_a_page_fails_the_build_and_keeps_the_last_site(
     tmp_path: Path,
 ) -> None:
     layout = Layout(tmp_path)
-    site = build_site(layout, make_model(count=2), config_file=CONFIG)
+    site = build_site(layout, site_inputs(layout, make_model(count=2)), config_file=CONFIG)
     pages = layout.content_dir / "pages"
     pages.mkdir(parents=True)
     (pages / "about.md").write_text("# 关于\n\n<script>alert(1)</script>\n", encoding="utf-8")
     with pytest.raises(BuildFailed) as failure:
-        build_site(layout, make_model(count=2), config_file=CONFIG)
+        build_site(layout, site_inputs(layout, make_model(count=2)), config_file=CONFIG)
     assert any(
         "pages/about/index.html" in line and "内联脚本" in line for line in failure.value.details
     ), failure.value.details

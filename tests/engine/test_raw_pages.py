@@ -11,8 +11,8 @@ from mkdocs.structure.pages import Page
 
 from showcase.engine.raw_pages import RawHtmlPage, anchor_ids, raw_html_body
 from showcase.paths import repository_root
-from showcase.render import render_docs
 from tests.factories import make_model, make_project
+from tests.render.helpers import render
 
 RAW = '<div class="sc-page">\n<h1>标题</h1>\n<p id="a">正文 &amp; 更多</p>\n</div>'
 
@@ -49,7 +49,7 @@ def test_generated_pages_render_exactly_as_markdown_renders_them(tmp_path: Path)
             make_project("hostile", name="<b>*粗*</b>", summary="a & b < c `code` _x_"),
         ]
     )
-    tree = render_docs(model)
+    tree = render(model)
     docs = tmp_path / "docs"
     for relative, content in tree.files.items():
         (docs / relative).parent.mkdir(parents=True, exist_ok=True)

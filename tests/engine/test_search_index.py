@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from showcase.commands.gather import site_inputs
 from showcase.engine import build_site
 from showcase.engine.search_entries import project_entry
 from showcase.paths import Layout, repository_root
@@ -20,7 +21,9 @@ SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；：]+")
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> dict:
     root = tmp_path_factory.mktemp("search-repo")
-    site = build_site(Layout(root), make_model(count=4), config_file=CONFIG)
+    site = build_site(
+        Layout(root), site_inputs(Layout(root), make_model(count=4)), config_file=CONFIG
+    )
     raw = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     docs = raw.split('"docs":', 1)[1]
     assert "柔性" in docs and "\\u" not in docs, "the index is UTF-8, not ASCII escapes"

@@ -1,11 +1,41 @@
-"""Shared checks for generated raw-HTML pages."""
+"""Shared checks for generated raw-HTML pages, and renders the way a build renders."""
 
 from __future__ import annotations
 
 import posixpath
 import re
+from typing import Any
 
-from showcase.render import DocsTree, paths
+from showcase.commands.gather import site_assets
+from showcase.fonts import find_cjk_font
+from showcase.forms.spec import load_project_schema
+from showcase.model import Model
+from showcase.render import paths
+from showcase.render.case_visibility import Publicity
+from showcase.render.clock import build_stamp
+from showcase.render.inputs import RenderInputs
+from showcase.render.tree import DocsTree, render_docs
+
+
+def render_inputs(model: Model, **given: Any) -> RenderInputs:
+    """What a build passes to render for `model` (this checkout's schema and static files,
+    the data's own build stamp, the installed CJK font), without hand-written pages or git
+    dates unless `given`, which overrides any field."""
+    stamp = build_stamp(model, "")
+    fields: dict[str, Any] = {
+        "project_schema": load_project_schema(),
+        "assets": site_assets(),
+        "stamp": stamp,
+        "publicity": Publicity(stamp.date()),
+        "font": find_cjk_font(),
+    }
+    return RenderInputs(model, **(fields | given))
+
+
+def render(model: Model, **given: Any) -> DocsTree:
+    """The docs tree a build renders for `model` (see `render_inputs`)."""
+    return render_docs(render_inputs(model, **given))
+
 
 _HREF = re.compile(r'(?:href|src)="([^"]+)"')
 

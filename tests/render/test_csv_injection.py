@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from showcase.render.clock import build_stamp
 from showcase.render.exports import CSV_COLUMNS, open_data_files, spreadsheet_safe
 from showcase.render.open_data_page import render_open_data_page
 from tests.factories import make_model, make_project
@@ -102,7 +103,7 @@ def runs_as_formula(cell: str) -> bool:
 
 
 def csv_rows(model) -> list[dict[str, str]]:
-    raw = open_data_files(model)["data/projects.csv"].decode("utf-8-sig")
+    raw = open_data_files(model, build_stamp(model, ""))["data/projects.csv"].decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(raw, newline="")))
 
 

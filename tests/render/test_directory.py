@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from showcase.render import paths, render_docs
+from showcase.render import paths
 from showcase.render.directory import PLAIN_PAGE_SIZE, plain_page, render_directory
 from showcase.render.directory_index import (
     COLUMNS,
@@ -18,6 +18,7 @@ from showcase.render.directory_index import (
     pinyin_key,
 )
 from tests.factories import make_model, make_project
+from tests.render.helpers import render
 
 
 def small_model():
@@ -153,7 +154,7 @@ def test_plain_list_is_paginated_at_build_time(count: int, pages: int) -> None:
 
 
 def test_plain_pages_stay_out_of_search_and_their_links_resolve() -> None:
-    tree = render_docs(make_model(count=PLAIN_PAGE_SIZE * 2 + 1))
+    tree = render(make_model(count=PLAIN_PAGE_SIZE * 2 + 1))
     urls = {paths.url_of(path) for path in tree.files}
     for number in (1, 2, 3):
         page = plain_page(number)

@@ -8,19 +8,17 @@ from datetime import UTC, datetime
 import pytest
 from icalendar import Calendar
 
-from showcase.render import render_docs
 from showcase.render.clock import build_stamp
 from showcase.render.event_pages import render_event_files, render_event_page, render_events_index
 from tests.factories import make_model, make_project
-
-
-@pytest.fixture(autouse=True)
-def _no_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+from tests.render.helpers import render
 
 
 def _model():
     return make_model([make_project(), *make_model(count=3).projects.values()])
+
+
+STAMP = build_stamp(_model(), "")
 
 
 def _uids(ics: bytes) -> list[str]:
@@ -29,7 +27,7 @@ def _uids(ics: bytes) -> list[str]:
 
 def test_every_event_has_a_calendar_and_the_feed_has_them_all() -> None:
     model = _model()
-    files = render_event_files(model)
+    files = render_event_files(model, build_stamp(model, ""))
     assert set(files) == {"events/events.ics", *(f"events/{e}.ics" for e in model.events)}
     feed = Calendar.from_ical(files["events/events.ics"])
     assert [str(e["SUMMARY"]) for e in feed.walk("VEVENT")] == [
@@ -38,7 +36,7 @@ def test_every_event_has_a_calendar_and_the_feed_has_them_all() -> None:
 
 
 def test_calendars_carry_the_shanghai_timezone_and_local_times() -> None:
-    files = render_event_files(_model())
+    files = render_event_files(_model(), STAMP)
     calendar = Calendar.from_ical(files["events/2026-spring-roadshow.ics"])
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Asia/Shanghai"]
     (event,) = calendar.walk("VEVENT")
@@ -48,7 +46,7 @@ def test_calendars_carry_the_shanghai_timezone_and_local_times() -> None:
 
 
 def test_uids_are_stable_across_renders_and_distinct_across_events() -> None:
-    first, second = render_event_files(_model()), render_event_files(_model())
+    first, second = render_event_files(_model(), STAMP), render_event_files(_model(), STAMP)
     assert first == second
     uids = _uids(first["events/events.ics"])
     assert len(set(uids)) == len(uids) == 2
@@ -61,18 +59,19 @@ def test_uids_use_the_site_host_when_there_is_one() -> None:
     model.site = type(model.site)(
         **{**model.site.__dict__, "site_url": "https://m.example.edu.cn/"}
     )
-    uids = _uids(render_event_files(model)["events/events.ics"])
+    uids = _uids(render_event_files(model, STAMP)["events/events.ics"])
     assert uids[0] == "event-2026-spring-roadshow@m.example.edu.cn"
-    feed = render_event_files(model)["events/events.ics"].decode()
+    feed = render_event_files(model, STAMP)["events/events.ics"].decode()
     assert "URL:https://m.example.edu.cn/events/2026-spring-roadshow/" in feed
 
 
 def test_dtstamp_comes_from_the_data_not_the_clock() -> None:
     model = _model()
-    (event, *_rest) = Calendar.from_ical(render_event_files(model)["events/events.ics"]).walk(
-        "VEVENT"
-    )
-    assert event.decoded("DTSTAMP") == build_stamp(model)
+    stamp = build_stamp(model, "")
+    (event, *_rest) = Calendar.from_ical(
+        render_event_files(model, stamp)["events/events.ics"]
+    ).walk("VEVENT")
+    assert event.decoded("DTSTAMP") == stamp
 
 
 def test_the_index_lists_every_event_in_order_with_machine_readable_times() -> None:
@@ -99,7 +98,7 @@ def test_event_page_shows_speakers_projects_registration_and_its_calendar() -> N
 
 def test_the_build_does_not_depend_on_the_day(monkeypatch: pytest.MonkeyPatch) -> None:
     """Rendering in a far future gives the same bytes: nothing reads the wall clock."""
-    today = render_docs(_model())
+    today = render(_model())
 
     class FrozenIn2099(datetime):
         @classmethod
@@ -117,4 +116,4 @@ def test_the_build_does_not_depend_on_the_day(monkeypatch: pytest.MonkeyPatch) -
     for module in (clock, event_pages, ical):
         monkeypatch.setattr(module, "datetime", FrozenIn2099)
     monkeypatch.setattr("time.time", lambda: 4070908800.0)
-    assert render_docs(_model()) == today
+    assert render(_model()) == today

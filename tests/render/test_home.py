@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from showcase.render import paths, render_docs
+from showcase.model import Model
+from showcase.render import paths
+from showcase.render.clock import build_stamp
 from showcase.render.home import featured_projects, render_home_page
 from tests.factories import make_model, make_project
+from tests.render.helpers import render
 
 ALL_PAGES = {
     paths.DIRECTORY,
@@ -18,8 +21,12 @@ ALL_PAGES = {
 }
 
 
+def _home(model: Model, content_pages: list[tuple[str, str]], available: set[str]) -> str:
+    return render_home_page(model, content_pages, available, build_stamp(model, ""))
+
+
 def test_numbers_come_from_the_model() -> None:
-    page = render_home_page(make_model(count=12), [("pages/about.md", "关于我们")], ALL_PAGES)
+    page = _home(make_model(count=12), [("pages/about.md", "关于我们")], ALL_PAGES)
     for key, value in {
         "projects": 12,
         "colleges": 2,
@@ -49,20 +56,20 @@ def test_featured_projects_are_the_most_accomplished_incubator_or_growth_ones() 
 
 
 def test_upcoming_events_come_after_the_data_stamp_and_carry_their_times() -> None:
-    page = render_home_page(make_model(count=3), [], ALL_PAGES)
+    page = _home(make_model(count=3), [], ALL_PAGES)
     assert '<li data-start="2026-04-22 13:30" data-end="2026-04-22 17:30">' in page
     assert 'href="events/2026-spring-roadshow/"' in page
     assert page.index("2026-spring-roadshow") < page.index("2026-ip-salon")
 
 
 def test_links_only_to_pages_that_exist() -> None:
-    page = render_home_page(make_model(count=3), [], {paths.DIRECTORY})
+    page = _home(make_model(count=3), [], {paths.DIRECTORY})
     assert 'href="projects/"' in page
     assert "services/" not in page and "events/" not in page and "colleges/" not in page
 
 
 def test_home_in_the_tree_links_to_the_whole_site() -> None:
-    tree = render_docs(make_model(count=3), {"contribute.md": "# 如何提交\n"})
+    tree = render(make_model(count=3), content_pages={"contribute.md": "# 如何提交\n"})
     page = tree.files[paths.HOME].decode()
     for href in ("projects/", "colleges/", "services/", "events/", "data/", "pages/contribute/"):
         assert f'href="{href}"' in page, href
@@ -70,7 +77,7 @@ def test_home_in_the_tree_links_to_the_whole_site() -> None:
 
 def test_featured_cards_escape_names_and_use_a_placeholder() -> None:
     hostile = make_project("hostile", name="<img src=x>", level="incubator")
-    page = render_home_page(make_model([hostile]), [], ALL_PAGES)
+    page = _home(make_model([hostile]), [], ALL_PAGES)
     assert "<img src=x>" not in page and "&lt;img src=x&gt;" in page
     assert 'class="sc-card__logo sc-card__logo--placeholder sc-hue-' in page
     assert "style=" not in page

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import markdown
 
-from showcase.render import data_epoch, render_docs
+from showcase.render.clock import data_epoch
 from showcase.render.college_page import group_by_college, render_college_page
 from showcase.render.project_page import render_project_page
 from tests.factories import make_model, make_project
+from tests.render.helpers import render
 
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]
 
@@ -41,7 +42,7 @@ def test_project_page_shows_public_facts_with_chinese_labels() -> None:
 
 
 def test_members_not_named_are_counted_on_the_project_page() -> None:
-    tree = render_docs(make_model([make_project()]))
+    tree = render(make_model([make_project()]))
     page = tree.files["projects/sensor-fabric/index.md"].decode()
     assert '<p class="sc-meta">另有 1 名成员未公开姓名。</p>' in page
 
@@ -55,7 +56,7 @@ def test_plain_fields_are_escaped_everywhere() -> None:
         achievements=[{"type": "award", "title": "**奖**<script>", "date": "2024-01"}],
         milestones=[{"date": "2024-01", "level": "nursery", "note": "<i>备注</i>"}],
     )
-    tree = render_docs(make_model([hostile]))
+    tree = render(make_model([hostile]))
     for path in ("projects/hostile/index.md", "projects/index.md", "colleges/textile.md"):
         html = _html(tree.files[path].decode())
         assert "<script>alert" not in html and "<img" not in html and "<b>王" not in html, path
@@ -91,7 +92,7 @@ def test_college_page_groups_projects_by_level() -> None:
 
 
 def test_project_and_college_pages_are_not_in_nav() -> None:
-    tree = render_docs(make_model(count=5), {"about.md": "# 关于我们\n\n正文。\n"})
+    tree = render(make_model(count=5), content_pages={"about.md": "# 关于我们\n\n正文。\n"})
     targets = [
         entry if isinstance(entry, str) else next(iter(entry.values())) for entry in tree.nav
     ]
@@ -112,15 +113,15 @@ def test_project_and_college_pages_are_not_in_nav() -> None:
 
 
 def test_rendering_is_deterministic() -> None:
-    first = render_docs(make_model(count=20), {"b.md": "# B\n", "a.md": "# A\n"})
-    second = render_docs(make_model(count=20), {"a.md": "# A\n", "b.md": "# B\n"})
+    first = render(make_model(count=20), content_pages={"b.md": "# B\n", "a.md": "# A\n"})
+    second = render(make_model(count=20), content_pages={"a.md": "# A\n", "b.md": "# B\n"})
     assert first == second
     assert list(first.files) == sorted(first.files)
 
 
 def test_logo_is_copied_beside_the_project_page() -> None:
     project = make_project(logo="./Logo.PNG")
-    tree = render_docs(make_model([project]))
+    tree = render(make_model([project]))
     source = "projects/textile/sensor-fabric/Logo.PNG"
     assert tree.images == {"projects/sensor-fabric/logo.png": source}
     page = tree.files["projects/sensor-fabric/index.md"].decode()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from showcase.render import render_docs
 from showcase.render.project_page import render_project_page
 from showcase.render.project_sections import format_amount
 from showcase.render.related import RelatedIndex
 from tests.factories import make_model, make_project
-from tests.render.helpers import unresolved_links
+from tests.render.helpers import render, unresolved_links
 
 
 def test_timeline_lists_milestones_oldest_first() -> None:
@@ -105,7 +104,7 @@ def test_only_name_summary_and_facts_are_left_for_search() -> None:
 
 def test_every_link_on_generated_pages_resolves() -> None:
     model = make_model([make_project(logo="logo.png"), *make_model(count=6).projects.values()])
-    tree = render_docs(model)
+    tree = render(model)
     checked = [
         path
         for path in tree.files

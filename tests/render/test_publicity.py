@@ -21,10 +21,10 @@ from showcase.model import Model
 from showcase.render import paths
 from showcase.render.case_visibility import Publicity
 from showcase.render.share_image import HEIGHT, WIDTH
-from showcase.render.tree import render_docs
 from tests.factories import make_model, make_project
 from tests.image_samples import HTML_PAYLOAD, PERSONAL
 from tests.images.test_publish import assert_clean
+from tests.render.helpers import render
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 TODAY = datetime.date(2026, 11, 25)
@@ -68,7 +68,7 @@ def case_pages(files: dict[str, bytes]) -> set[str]:
 
 
 def test_only_approved_cases_whose_date_has_come_are_public() -> None:
-    files = render_docs(sample_model(), publicity=Publicity(TODAY)).files
+    files = render(sample_model(), publicity=Publicity(TODAY)).files
     assert case_pages(files) == {"2025-published", "2026-approved-past"}
     index = files[paths.CASES].decode()
     assert "2026-future" not in index and "2026-draft" not in index
@@ -78,12 +78,12 @@ def test_only_approved_cases_whose_date_has_come_are_public() -> None:
 
 
 def test_the_date_decides_when_an_approved_case_goes_live() -> None:
-    after = render_docs(sample_model(), publicity=Publicity(datetime.date(2026, 12, 15))).files
+    after = render(sample_model(), publicity=Publicity(datetime.date(2026, 12, 15))).files
     assert "2026-future" in case_pages(after)
 
 
 def test_preview_shows_drafts_and_scheduled_cases_marked_and_not_indexed() -> None:
-    files = render_docs(sample_model(), publicity=Publicity(TODAY, drafts=True)).files
+    files = render(sample_model(), publicity=Publicity(TODAY, drafts=True)).files
     assert case_pages(files) == {
         "2025-published",
         "2026-approved-past",
@@ -99,9 +99,7 @@ def test_preview_shows_drafts_and_scheduled_cases_marked_and_not_indexed() -> No
 
 
 def test_the_feed_is_atom_and_holds_only_public_cases() -> None:
-    feed = render_docs(sample_model(), publicity=Publicity(TODAY, drafts=True)).files[
-        paths.CASES_FEED
-    ]
+    feed = render(sample_model(), publicity=Publicity(TODAY, drafts=True)).files[paths.CASES_FEED]
     root = ElementTree.fromstring(feed)
     assert root.tag == f"{ATOM}feed"
     for required in ("id", "title", "updated"):
@@ -126,11 +124,11 @@ def test_facts_come_from_the_project_record() -> None:
         story=Story("## 故事\n\n学院是计算机学院，已进入孵化加速器。"),
     )
     page_path = paths.case_page("2025-published")
-    before = render_docs(model_with_cases(published), publicity=Publicity(TODAY)).files[page_path]
+    before = render(model_with_cases(published), publicity=Publicity(TODAY)).files[page_path]
     changed = model_with_cases(
         published, project_overrides={"level": "nursery", "college": "computing"}
     )
-    after = render_docs(changed, publicity=Publicity(TODAY)).files[page_path].decode()
+    after = render(changed, publicity=Publicity(TODAY)).files[page_path].decode()
     facts = after.split("<h2>项目档案</h2>", 1)[1].split("</section>", 1)[0]
     assert "学院创业苗圃" in facts and "计算机学院" in facts
     assert "纺织学院" not in facts and "校外孵化加速器" not in facts
@@ -192,10 +190,10 @@ def test_share_image_is_a_1200_by_630_png(tmp_path: Path) -> None:
     font = find_cjk_font()
     if font is None:
         assert os.environ.get("CI") != "true", "CI must have fonts-noto-cjk installed"
-        files = render_docs(sample_model(), publicity=Publicity(TODAY)).files
+        files = render(sample_model(), publicity=Publicity(TODAY)).files
         assert paths.case_file("2025-published", "share.png") not in files
         return
-    files = render_docs(sample_model(), publicity=Publicity(TODAY)).files
+    files = render(sample_model(), publicity=Publicity(TODAY)).files
     png = tmp_path / "share.png"
     png.write_bytes(files[paths.case_file("2025-published", "share.png")])
     with Image.open(png) as image:
@@ -206,7 +204,7 @@ def test_share_image_is_a_1200_by_630_png(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("drafts", [False, True])
 def test_every_case_link_resolves(drafts: bool) -> None:
-    tree = render_docs(sample_model(), publicity=Publicity(TODAY, drafts=drafts))
+    tree = render(sample_model(), publicity=Publicity(TODAY, drafts=drafts))
     available = {*tree.files, *tree.images}
     for path, content in tree.files.items():
         if not path.startswith("cases/") or not path.endswith(".md"):
@@ -220,6 +218,6 @@ def test_every_case_link_resolves(drafts: bool) -> None:
 
 def test_build_without_cases_is_unchanged_by_the_section() -> None:
     model = dataclasses.replace(sample_model(), cases={})
-    files = render_docs(model).files
+    files = render(model).files
     assert "暂无已发布的典型案例" in files[paths.CASES].decode()
     assert 'data-testid="featured-cases"' not in files[paths.HOME].decode()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from showcase.commands.gather import site_inputs
 from showcase.engine import build_site
 from showcase.paths import Layout, repository_root
 from showcase.render.social import social_image
@@ -23,7 +24,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     logo = root / "projects" / "textile" / "sensor-fabric" / "logo.png"
     logo.parent.mkdir(parents=True)
     logo.write_bytes(social_image())
-    return build_site(Layout(root), model, config_file=repository_root() / "mkdocs.yml")
+    return build_site(
+        Layout(root), site_inputs(Layout(root), model), config_file=repository_root() / "mkdocs.yml"
+    )
 
 
 def _meta(html: str, key: str) -> str:

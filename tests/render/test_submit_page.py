@@ -7,9 +7,9 @@ import json
 import re
 
 from showcase.forms.spec import forge_kind, load_project_schema
-from showcase.render import render_docs
 from showcase.render.submit_page import SUBMIT, edit_data, edit_data_path
 from tests.factories import make_model, make_project, make_site
+from tests.render.helpers import render
 
 
 def _spec(page: bytes) -> dict:
@@ -19,7 +19,7 @@ def _spec(page: bytes) -> dict:
 
 def test_form_specification_is_the_schema_plus_the_registries() -> None:
     model = make_model(count=3)
-    tree = render_docs(model)
+    tree = render(model)
     spec = _spec(tree.files[SUBMIT])
     assert spec["schema"] == load_project_schema()
     assert spec["choices"]["college"] == [[c.id, c.name] for c in model.colleges.values()]
@@ -33,7 +33,7 @@ def test_form_specification_is_the_schema_plus_the_registries() -> None:
 def test_edit_data_keeps_every_member_and_no_name_of_those_not_named() -> None:
     project = make_project("sensor-fabric", logo="logo.png")
     model = make_model([project])
-    data = json.loads(render_docs(model).files[edit_data_path(project.id)])
+    data = json.loads(render(model).files[edit_data_path(project.id)])
     assert data == edit_data(project)
     assert data["data"]["logo"] == "logo.png"
     assert data["data"]["team"] == [
@@ -50,7 +50,7 @@ def test_forge_is_configured_or_guessed_from_the_host() -> None:
     assert forge_kind("https://git.example.edu.cn/a/b", "gitea") == "gitea"
     model = make_model(count=1)
     model.site = make_site(repository="https://github.com/x/y/", default_branch="master")
-    spec = _spec(render_docs(model).files[SUBMIT])
+    spec = _spec(render(model).files[SUBMIT])
     assert spec["forge"] == {
         "kind": "github",
         "repository": "https://github.com/x/y",

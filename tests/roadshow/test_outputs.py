@@ -8,9 +8,10 @@ from pathlib import Path
 import icalendar
 from jsonschema.validators import validator_for
 
-from showcase.render import render_docs
+from showcase.render.clock import build_stamp
 from showcase.render.roadshow import paths
 from showcase.render.roadshow.files import roadshow_files, roadshow_pages
+from tests.render.helpers import render
 from tests.roadshow.builders import projects_model, with_agenda
 
 FRAB_SCHEMA = Path(__file__).parent / "frab" / "schema.json"
@@ -33,7 +34,8 @@ JUDGES = [
 
 
 def built_files() -> dict[str, bytes]:
-    return roadshow_files(with_agenda(projects_model(9), judges=JUDGES))
+    model = with_agenda(projects_model(9), judges=JUDGES)
+    return roadshow_files(model, build_stamp(model, ""))
 
 
 def test_every_calendar_parses_carries_vtimezone_and_shares_stable_uids() -> None:
@@ -86,7 +88,7 @@ def test_frab_json_validates_against_the_published_schema() -> None:
 
 def test_print_version_and_score_sheets_are_print_ready_and_in_order() -> None:
     model = with_agenda(projects_model(9), judges=JUDGES)
-    files = roadshow_files(model)
+    files = roadshow_files(model, build_stamp(model, ""))
     agenda = model.roadshows["test-roadshow"]
     printed = files["roadshows/test-roadshow/print.html"].decode()
     assert "@page" in printed and "<script" not in printed and "://" not in printed
@@ -104,7 +106,7 @@ def test_the_page_links_every_project_and_every_download() -> None:
     page = pages[paths.roadshow_page("test-roadshow")]
     for project_id in model.projects:
         assert f'href="../../projects/{project_id}/"' in page
-    files = roadshow_files(model)
+    files = roadshow_files(model, build_stamp(model, ""))
     for link in (
         "agenda.ics",
         "print.html",
@@ -130,8 +132,8 @@ def test_results_of_a_past_roadshow_are_shown() -> None:
 
 
 def test_two_renders_are_byte_identical_and_in_the_nav() -> None:
-    first = render_docs(with_agenda(projects_model(12), judges=JUDGES))
-    second = render_docs(with_agenda(projects_model(12), judges=JUDGES))
+    first = render(with_agenda(projects_model(12), judges=JUDGES))
+    second = render(with_agenda(projects_model(12), judges=JUDGES))
     roadshow_paths = [p for p in first.files if p.startswith("roadshows/")]
     assert len(roadshow_paths) > 10
     assert {p: first.files[p] for p in roadshow_paths} == {

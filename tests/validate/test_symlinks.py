@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from showcase.commands.from_issue import from_issue as run
+from showcase.commands.gather import read_content_assets, read_content_pages
 from showcase.paths import Layout
-from showcase.render.content_pages import read_content_assets, read_content_pages
 from showcase.validate import validate_repository
 from tests.validate.conftest import TODAY
 from tests.validate.input_builders import SECRET, outside_folder

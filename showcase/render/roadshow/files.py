@@ -6,10 +6,9 @@ and deterministic like every renderer; the agendas were scheduled during validat
 
 from __future__ import annotations
 
-from importlib import resources
+from datetime import datetime
 
 from showcase.model import Model
-from showcase.render.clock import build_stamp
 from showcase.render.event_pages import FALLBACK_HOST, calendar_host
 from showcase.render.roadshow import paths
 from showcase.render.roadshow.calendars import roadshow_calendars
@@ -26,16 +25,14 @@ def roadshow_pages(model: Model) -> dict[str, str]:
     return pages
 
 
-def roadshow_files(model: Model) -> dict[str, bytes]:
-    """Calendars, print version, score sheets, frab JSON and the stylesheet."""
-    stamp = build_stamp(model)
+def roadshow_files(model: Model, stamp: datetime) -> dict[str, bytes]:
+    """Calendars (stamped `stamp`), print version, score sheets and frab JSON.
+
+    Their pages' stylesheet is a static file of the site (`paths.STYLESHEET`).
+    """
     host = calendar_host(model)
     base = model.site.site_url or f"https://{FALLBACK_HOST}/"
-    files = {
-        paths.STYLESHEET: resources.files("showcase.render.roadshow")
-        .joinpath("assets/roadshow.css")
-        .read_bytes()
-    }
+    files: dict[str, bytes] = {}
     for agenda in model.roadshows.values():
         show = agenda.roadshow
         files.update(roadshow_calendars(agenda, model, stamp, host))

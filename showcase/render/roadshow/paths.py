@@ -6,8 +6,10 @@ the folder of the same name and the page links to them by bare file name.
 
 from __future__ import annotations
 
+from showcase.render.paths import asset
+
 ROADSHOWS = "roadshows/index.md"
-STYLESHEET = "assets/roadshow.css"
+STYLESHEET = asset("roadshow.css")
 NAV_TITLE = "项目路演"
 
 

@@ -1,0 +1,92 @@
+"""What the renderers read from outside the model, gathered in one place so render stays pure.
+
+Everything a page can depend on besides the checked model is read here, once: the
+project schema, the site's static files, the build stamp (``SOURCE_DATE_EPOCH``), the
+hand-written pages and their images, the git dates of the project files and the CJK
+font. `site_inputs` puts them into one `showcase.render.inputs.RenderInputs`.
+
+The static files (CSS and JavaScript) are package data of the render stage, in
+``showcase/render/assets/``; `site_assets` reads them here rather than in render, so
+that a renderer never opens a file, and a test can hand render any assets it likes.
+
+Example::
+
+    inputs = site_inputs(Layout(root), model, Publicity(day, drafts=False))
+    tree = render_docs(inputs)
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import os
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+
+from showcase.engine.git_dates import last_change_dates
+from showcase.fonts import find_cjk_font
+from showcase.forms.spec import load_project_schema
+from showcase.images import page_image_files
+from showcase.load.files import regular_files
+from showcase.model import Model
+from showcase.paths import Layout
+from showcase.render.case_visibility import Publicity
+from showcase.render.clock import build_stamp
+from showcase.render.inputs import RenderInputs
+
+ASSET_SUFFIXES = (".css", ".js")
+
+
+def site_inputs(layout: Layout, model: Model, publicity: Publicity | None = None) -> RenderInputs:
+    """Everything `render_docs` needs to render the repository at `layout` for `model`.
+
+    `publicity` defaults to the public cases on the day of the build stamp.
+    """
+    stamp = stamp_of(model)
+    pages_dir = layout.content_dir / "pages"
+    return RenderInputs(
+        model=model,
+        project_schema=load_project_schema(layout),
+        assets=site_assets(),
+        stamp=stamp,
+        publicity=publicity or Publicity(stamp.date()),
+        content_pages=read_content_pages(pages_dir),
+        content_assets=read_content_assets(pages_dir, layout.root),
+        last_changed=last_change_dates(layout.root),
+        font=find_cjk_font(),
+    )
+
+
+def stamp_of(model: Model) -> datetime.datetime:
+    """The build stamp: ``SOURCE_DATE_EPOCH`` when set, else the newest date in the data."""
+    return build_stamp(model, os.environ.get("SOURCE_DATE_EPOCH", ""))
+
+
+@functools.cache
+def site_assets() -> Mapping[str, bytes]:
+    """File name → bytes of every static file in ``showcase/render/assets/`` (read once)."""
+    folder = resources.files("showcase") / "render" / "assets"
+    return MappingProxyType(
+        {
+            entry.name: entry.read_bytes()
+            for entry in sorted(folder.iterdir(), key=lambda entry: entry.name)
+            if entry.name.endswith(ASSET_SUFFIXES)
+        }
+    )
+
+
+def read_content_pages(pages_dir: Path) -> dict[str, str]:
+    """File name → text of every Markdown page in `pages_dir`, sorted; empty if none."""
+    return {
+        path.name: path.read_text(encoding="utf-8-sig") for path in regular_files(pages_dir, ".md")
+    }
+
+
+def read_content_assets(pages_dir: Path, root: Path) -> dict[str, str]:
+    """Docs path → repository path of every image under `pages_dir` (screenshots, photos)."""
+    return {
+        "pages/" + path.relative_to(pages_dir).as_posix(): path.relative_to(root).as_posix()
+        for path in page_image_files(pages_dir)
+    }

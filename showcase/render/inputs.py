@@ -1,0 +1,47 @@
+"""Everything a render depends on besides the code: one frozen value, gathered by the command.
+
+Rendering is pure because nothing here reaches outside: the files, the clock, the
+environment and the fonts are read once, by the command (`showcase.commands.gather`),
+and handed in as a `RenderInputs`. Two renders of equal inputs give equal bytes.
+
+Example::
+
+    stamp = build_stamp(model, "")
+    inputs = RenderInputs(model, schema, assets, stamp, Publicity(stamp.date()))
+    tree = render_docs(inputs)
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from showcase.fonts import CjkFont
+from showcase.model import Model
+from showcase.render.case_visibility import Publicity
+
+
+@dataclass(frozen=True)
+class RenderInputs:
+    model: Model
+    """The checked model."""
+    project_schema: dict[str, Any]
+    """The project schema the submission form is built from (`showcase.forms.spec`)."""
+    assets: Mapping[str, bytes]
+    """The site's own static files by file name (``showcase.css``, ``submit.js`` …), each
+    served at ``assets/<name>``."""
+    stamp: datetime.datetime
+    """The build stamp (`showcase.render.clock.build_stamp`): DTSTAMP, feed dates, the
+    home page's upcoming events."""
+    publicity: Publicity
+    """Which typical cases to show (`showcase.render.case_visibility`)."""
+    content_pages: Mapping[str, str] = field(default_factory=dict)
+    """File name → text of each hand-written page of ``content/pages/``."""
+    content_assets: Mapping[str, str] = field(default_factory=dict)
+    """Docs path → repository path of each image beside the hand-written pages."""
+    last_changed: Mapping[str, str] = field(default_factory=dict)
+    """Project file → ``YYYY-MM-DD`` of its last commit (`showcase.engine.git_dates`)."""
+    font: CjkFont | None = None
+    """The CJK font share images are drawn in; None skips them."""
