@@ -77,7 +77,7 @@ class ShowcaseEnginePlugin(BasePlugin[NoOptions]):
 
     def on_config(self, config: MkDocsConfig) -> None:
         """Is Material's search plugin in this build, and enabled?"""
-        from material.plugins.search.plugin import SearchPlugin  # loaded by MkDocs by now
+        from material.plugins.search.plugin import SearchPlugin  # it imports jieba: 0.2 s
 
         self._material_search = any(
             isinstance(plugin, SearchPlugin) and plugin.config.enabled

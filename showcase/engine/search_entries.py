@@ -71,15 +71,15 @@ _WORD_BREAK = "\u200b"  # zero-width space: in the index's separator, invisible 
 def segment_chinese(text: str) -> str:
     """`text` with every run of Han characters split into words by jieba.
 
-    Copied from Material's search plugin (``SearchIndex._segment_chinese``, a private
-    method, so we do not call it). The browser splits the index into terms on Material's
-    ``separator``, which contains U+200B, and matches whole terms, so our entries must
-    carry exactly the tokens Material's indexer writes for every other page, or a query
-    that finds a word on a college page would miss it on a project page. jieba runs in its
-    default mode on its global dictionary, the one Material's ``jieba_dict`` and
-    ``jieba_dict_user`` options replace. The pattern is compiled once (Material compiles
-    it per call). `tests/engine/test_segmentation.py` compares both on a corpus, so a
-    Material upgrade that changes its segmentation fails our tests.
+    Copied from Material's search plugin (MIT licence): its ``SearchIndex._segment_chinese``
+    is a private method, so we do not call it. The browser splits the index into terms on
+    Material's ``separator``, which contains U+200B, and matches whole terms, so our
+    entries must carry exactly the tokens Material's indexer writes for every other page,
+    or a query that finds a word on a college page would miss it on a project page. jieba
+    runs in its default mode on its global dictionary, the one Material's ``jieba_dict``
+    and ``jieba_dict_user`` options replace. The pattern is compiled once (Material
+    compiles it per call). `tests/engine/test_segmentation.py` compares both on a corpus,
+    so a Material upgrade that changes its segmentation fails our tests.
     """
     return _HAN.sub(_split_words, text).strip(_WORD_BREAK)
 
