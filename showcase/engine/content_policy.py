@@ -28,13 +28,16 @@ import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from mkdocs.utils import is_error_template
 
 from showcase.render.csp import meta_tag, site_policy
 from showcase.render.tree import INLINE_STYLES
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.DOTALL | re.IGNORECASE)
@@ -49,7 +52,7 @@ THEME_SCRIPTS = "partials/javascripts/"
 class ThemeScripts:
     """The inline scripts the theme's templates write, per page base URL."""
 
-    def __init__(self, config: Any) -> None:
+    def __init__(self, config: MkDocsConfig) -> None:
         self._config = config
         self._env = config.theme.get_env()
         self._names = self._env.list_templates(filter_func=lambda n: n.startswith(THEME_SCRIPTS))
@@ -85,7 +88,7 @@ class ContentPolicies:
     inline script or style that is not the theme's.
     """
 
-    def __init__(self, config: Any) -> None:
+    def __init__(self, config: MkDocsConfig) -> None:
         self._theme = ThemeScripts(config)
         self._error_base_url = urlsplit(config.site_url or "/").path
         self._styles = set(INLINE_STYLES)

@@ -8,54 +8,84 @@
   pipeline when the page body is a single verbatim raw HTML block (see `raw_pages`);
 - gives each page listed in `search_entries` exactly that one search entry, segmented for
   Chinese the way Material's search does it, and tells Material's search plugin to skip
-  the page (``search: {exclude: true}``), so the page's HTML is never parsed for the index
-  and long text is never run through jieba (see `search_entries`);
+  the page, so the page's HTML is never parsed for the index and long text is never run
+  through jieba (see `search_entries`);
 - rewrites ``search/search_index.json`` as UTF-8 instead of Material's ASCII escapes: every
   Chinese character and every jieba separator costs 3 bytes instead of 6, which halves the
   file each visitor downloads on their first search;
 - puts a Content-Security-Policy into every HTML file of the built site (see
   `content_policy`); a page with an inline script that is not the theme's fails the build.
 
-Both only take effect when their counterpart is there: without Material's search plugin
-the pages are left to whatever search plugin runs.
+How it talks to Material's search plugin, using only what Material documents or publishes:
+the plugin is found by its class (the one Material's ``material/search`` entry point names)
+and its ``enabled`` option; a page leaves Material's index through the documented
+``search: {exclude: true}`` page metadata; and our entries go into the file Material
+writes, ``search/search_index.json`` (``{"config": …, "docs": [{"location", "title",
+"text"}, …]}``, the format its browser code reads and MkDocs' own search plugin shares),
+which we rewrite anyway. Material's in-memory ``SearchIndex.entries`` list and its
+``add_entry_from_context`` are undocumented internals, and the latter would parse HTML
+again, which is what the entries exist to avoid. Our entries are put where Material would
+have put them, in build order (`merged_docs`), so the file is the same as when they were
+appended to Material's list. This runs before Material's offline plugin copies the index
+into ``search_index.js``. Without Material's search plugin (or with it disabled) the pages
+are left to whatever search plugin runs.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
 from showcase import jsontext
 from showcase.engine.content_policy import ContentPolicies
 from showcase.engine.raw_pages import RawHtmlPage
-from showcase.engine.search_entries import SearchEntry
+from showcase.engine.search_entries import SearchEntry, segment_chinese
+
+if TYPE_CHECKING:  # types only: MkDocs' config module alone takes 0.1 s to import
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 PLUGIN_KEY = "showcase/engine"
 log = logging.getLogger("mkdocs.plugins.showcase")
 
+IndexEntry = dict[str, Any]
+"""One document of ``search_index.json``: ``location``, ``title``, ``text`` and optional
+``tags`` and ``boost``."""
 
-class ShowcaseEnginePlugin(BasePlugin):
+
+class NoOptions(Config):
+    """The plugin reads nothing from ``mkdocs.yml``; `build_site` passes it what it needs."""
+
+
+class ShowcaseEnginePlugin(BasePlugin[NoOptions]):
     def __init__(self, search_entries: Mapping[str, SearchEntry] | None = None) -> None:
         super().__init__()
         self.search_entries = dict(search_entries or {})
-        self._index: Any = None
+        self._material_search = False
+        self._built_pages: list[tuple[str, IndexEntry | None]] = []
         self._policies: ContentPolicies | None = None
         self._copied_html: list[str] = []
 
-    def on_config(self, config: Any) -> None:
-        """Find Material's search index (its plugin sets it up in its own `on_config`)."""
-        self._index = None
-        for name, plugin in config.plugins.items():
-            index = getattr(plugin, "search_index", None)
-            if name.endswith("search") and hasattr(index, "entries"):
-                self._index = index
+    def on_config(self, config: MkDocsConfig) -> None:
+        """Is Material's search plugin in this build, and enabled?"""
+        from material.plugins.search.plugin import SearchPlugin  # it imports jieba: 0.2 s
 
-    def on_files(self, files: Any, *, config: Any) -> Any:
+        self._material_search = any(
+            isinstance(plugin, SearchPlugin) and plugin.config.enabled
+            for plugin in config.plugins.values()
+        )
+        self._built_pages = []
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """The HTML files MkDocs copies as they are get their policy after the build."""
         self._copied_html = [
             f.dest_uri for f in files.static_pages() if f.dest_uri.endswith(".html")
@@ -63,7 +93,7 @@ class ShowcaseEnginePlugin(BasePlugin):
         self._policies = ContentPolicies(config)
         return files
 
-    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Pages outside the navigation become `RawHtmlPage`s (MkDocs made plain ones)."""
         in_nav = {id(page) for page in nav.pages}
         for file in files.documentation_pages():
@@ -71,49 +101,76 @@ class ShowcaseEnginePlugin(BasePlugin):
                 RawHtmlPage(None, file, config)  # registers itself as file.page
         return nav
 
-    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
-        if self._index is not None and page.file.src_uri in self.search_entries:
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """A page with an entry of ours is left out of Material's own indexing."""
+        if self._material_search and page.file.src_uri in self.search_entries:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown
 
-    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
-        entry = self.search_entries.get(page.file.src_uri)
-        if entry is not None and self._index is not None:
-            self._index.entries.append(
-                {
-                    "location": page.url,
-                    "title": self._segment(entry.title),
-                    "text": self._segment(entry.text),
-                }
-            )
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Notes every page in build order (Material indexes them in the same order), each
+        with our index entry if it has one."""
+        if self._material_search:
+            entry = self.search_entries.get(page.file.src_uri)
+            self._built_pages.append((page.url, index_entry(page.url, entry) if entry else None))
         return context
 
-    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return self._policies.page(output, page.file.dest_uri) if self._policies else output
 
-    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
         if self._policies is None or not template_name.endswith(".html"):
             return output_content
         return self._policies.page(output_content, template_name)
 
-    def _segment(self, text: str) -> str:
-        """Chinese words separated as Material's search plugin does (when jieba is there)."""
-        from material.plugins.search import plugin as material_search
-
-        if material_search.jieba is None:
-            return text
-        return self._index._segment_chinese(text)
-
-    @event_priority(-100)  # after Material's search plugin has written the index
-    def on_post_build(self, *, config: Any) -> None:
+    # After Material's search plugin (priority 0) has written the index, before its offline
+    # plugin (-100) copies the index into a script.
+    @event_priority(-50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._policies is not None:
             for name in self._copied_html:
                 self._policies.file(Path(config.site_dir), name)
             for problem in self._policies.problems:
                 log.warning(problem)
-        if self._index is None:
-            return
         path = Path(config.site_dir) / "search" / "search_index.json"
-        if path.is_file():
-            data = json.loads(path.read_text(encoding="utf-8"))
-            path.write_text(jsontext.dumps(data), encoding="utf-8")
+        if self._material_search and path.is_file():
+            index = json.loads(path.read_text(encoding="utf-8"))
+            index["docs"] = merged_docs(index["docs"], self._built_pages)
+            path.write_text(jsontext.dumps(index), encoding="utf-8")
+
+
+def index_entry(url: str, entry: SearchEntry) -> IndexEntry:
+    """`entry` as Material's indexer would write it for the page at `url`."""
+    return {
+        "location": url,
+        "title": segment_chinese(entry.title),
+        "text": segment_chinese(entry.text),
+    }
+
+
+def merged_docs(
+    material: list[IndexEntry], built_pages: Iterable[tuple[str, IndexEntry | None]]
+) -> list[IndexEntry]:
+    """Material's documents with ours in their pages' places, in build order.
+
+    Material writes a page's documents (the page, then its sections: ``url#id``) together,
+    in the order pages are built, which `built_pages` records. A document of Material's
+    that does not fit that order is kept, at the end: nothing is lost.
+    """
+    merged: list[IndexEntry] = []
+    position = 0
+    for url, ours in built_pages:
+        if ours is not None:
+            merged.append(ours)
+            continue
+        while position < len(material) and material[position]["location"].split("#")[0] == url:
+            merged.append(material[position])
+            position += 1
+    merged.extend(material[position:])
+    return merged

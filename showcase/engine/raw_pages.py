@@ -23,10 +23,14 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _DIV_TAG = re.compile(r"<(/?)div\b[^>]*>", re.IGNORECASE)
@@ -72,7 +76,7 @@ def anchor_ids(body: str) -> set[str]:
 class RawHtmlPage(Page):
     """A `Page` that renders a verbatim raw HTML body without running Markdown."""
 
-    def render(self, config, files: Files) -> None:  # type: ignore[override]
+    def render(self, config: MkDocsConfig, files: Files) -> None:
         body = raw_html_body(self.markdown or "")
         if body is None:
             super().render(config, files)

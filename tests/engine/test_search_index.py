@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from showcase.commands.gather import site_inputs
 from showcase.engine import build_site
+from showcase.engine.plugin import merged_docs
 from showcase.engine.search_entries import project_entry
 from showcase.paths import Layout, repository_root
 from tests.factories import make_model
 
 CONFIG = repository_root() / "mkdocs.yml"
 SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；：]+")
+BOUNDED = settings(max_examples=200, deadline=None, database=None)
+# A built page: has it an entry of ours, and how many documents Material wrote for it
+# (0: excluded from search; 1: the page; more: its sections too).
+BUILT_PAGE = st.tuples(st.booleans(), st.integers(min_value=0, max_value=3))
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +90,62 @@ def test_keywords_are_part_of_the_entry() -> None:
 def test_other_pages_keep_their_full_text(index: dict, tmp_path: Path) -> None:
     colleges = [e for e in index["docs"] if e["location"].startswith("colleges/")]
     assert colleges and all(e["title"] for e in colleges)
+
+
+def test_each_pages_documents_are_together_in_the_index(index: dict) -> None:
+    pages = [doc["location"].split("#")[0] for doc in index["docs"]]
+    runs = [page for page, _documents in itertools.groupby(pages)]
+    assert len(runs) == len(set(runs)), "a page's documents are split up"
+    after_ours = [b for a, b in itertools.pairwise(runs) if a.startswith("projects/")]
+    assert any(not page.startswith("projects/") for page in after_ours), "ours are at the end"
+
+
+def test_our_entries_take_their_pages_places_in_material_documents() -> None:
+    ours = {"location": "projects/p1/", "title": "项目", "text": ""}
+    built = [("", None), ("colleges/a/", None), ("projects/p1/", ours), ("zz/", None)]
+    material = [{"location": ""}, {"location": "#intro"}, {"location": "colleges/a/"}]
+    material.append({"location": "zz/"})
+    assert [d["location"] for d in merged_docs(material, built)] == [
+        "",
+        "#intro",
+        "colleges/a/",
+        "projects/p1/",
+        "zz/",
+    ]
+
+
+@BOUNDED
+@given(st.lists(BUILT_PAGE, max_size=25))
+def test_merged_documents_are_in_build_order(pages: list[tuple[bool, int]]) -> None:
+    """As if our entries had been appended to Material's list while the pages were built."""
+    built, material, expected = [], [], []
+    for number, (has_entry, documents) in enumerate(pages):
+        url = f"p{number}/" if number else ""  # p1/ and p10/: no prefix matching
+        if has_entry:
+            entry = {"location": url, "title": f"ours {number}", "text": ""}
+            built.append((url, entry))
+            expected.append(entry)
+        else:
+            docs = [{"location": url + (f"#s{s}" if s else "")} for s in range(documents)]
+            built.append((url, None))
+            material += docs
+            expected += docs
+    assert merged_docs(material, built) == expected
+
+
+@BOUNDED
+@given(
+    st.lists(BUILT_PAGE, max_size=15),
+    st.lists(st.sampled_from(["", "p1/", "p2/#s1", "other/", "p3/#x"]), max_size=15),
+)
+def test_no_document_is_lost_whatever_material_wrote(
+    pages: list[tuple[bool, int]], locations: list[str]
+) -> None:
+    built = [
+        (f"p{n}/", {"location": f"p{n}/", "title": "ours"} if has_entry else None)
+        for n, (has_entry, _documents) in enumerate(pages)
+    ]
+    material = [{"location": location, "n": n} for n, location in enumerate(locations)]
+    merged = merged_docs(material, built)
+    assert [d for d in merged if "n" in d] == sorted(material, key=lambda d: d["n"])
+    assert [d for d in merged if "n" not in d] == [entry for _url, entry in built if entry]
