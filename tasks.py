@@ -181,6 +181,14 @@ def codeowners(c, check=False):
 
 
 @task
+def manifest(c):
+    """Rebuild the sample site and rewrite tests/engine/site-manifest.txt (review its diff)."""
+    from tests.engine.site_manifest import write_manifest
+
+    _exit(write_manifest(ROOT))
+
+
+@task
 def ci(c):
     """What every CI runs: lint, validate, a strict build, then the tests (last)."""
     from showcase.commands.ci import ci as run

@@ -103,9 +103,21 @@ class ProjectRules:
             )
 
     def _references(self, data: dict[str, Any], report: Report) -> None:
-        for key, known, registry, noun in (
-            ("mentors", self.references.mentors, "content/mentors.yaml", "导师"),
-            ("fields", self.references.fields, "content/fields.yaml", "行业领域"),
+        for key, rule, known, registry, noun in (
+            (
+                "mentors",
+                "project.unknown-mentor",
+                self.references.mentors,
+                "content/mentors.yaml",
+                "导师",
+            ),
+            (
+                "fields",
+                "project.unknown-field",
+                self.references.fields,
+                "content/fields.yaml",
+                "行业领域",
+            ),
         ):
             items = data.get(key)
             if known is None or not isinstance(items, list):
@@ -114,7 +126,7 @@ class ProjectRules:
                 if isinstance(item, str) and item not in known:
                     report(
                         (key, index),
-                        f"project.unknown-{key.removesuffix('s')}",
+                        rule,
                         f"{noun}编号 {item} 不在{noun}名录 {registry} 里。",
                         _suggest(item, known, f"新{noun}请先请众创空间维护人加入 {registry}。"),
                     )

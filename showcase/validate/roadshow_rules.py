@@ -69,9 +69,11 @@ def check_roadshow(
     _check_timezone(data.get("timezone"), report)
     days = _check_days(_records(data, "days"), report)
     _check_breaks(_records(data, "breaks"), days, report)
-    rooms = _unique_ids(_records(data, "rooms"), "rooms", "路演室", report)
-    _unique_ids(_records(data, "tracks"), "tracks", "分组", report)
-    _unique_ids(_records(data, "judges"), "judges", "评委", report)
+    rooms = _unique_ids(
+        _records(data, "rooms"), "rooms", "路演室", "roadshow.duplicate-rooms", report
+    )
+    _unique_ids(_records(data, "tracks"), "tracks", "分组", "roadshow.duplicate-tracks", report)
+    _unique_ids(_records(data, "judges"), "judges", "评委", "roadshow.duplicate-judges", report)
     _check_references(data, references, rooms, report)
     _check_closed(data, references, days, report)
     _check_pins(data, days, report)
@@ -236,7 +238,7 @@ def _check_breaks(
 
 
 def _unique_ids(
-    items: list[tuple[int, dict[str, Any]]], key: str, noun: str, report: Report
+    items: list[tuple[int, dict[str, Any]]], key: str, noun: str, rule: str, report: Report
 ) -> set[str]:
     seen: set[str] = set()
     for index, item in items:
@@ -246,7 +248,7 @@ def _unique_ids(
         if value in seen:
             report(
                 (key, index, "id"),
-                f"roadshow.duplicate-{key}",
+                rule,
                 f"{noun}编号 {value} 重复。",
                 f"每个{noun}用不同的编号。",
             )

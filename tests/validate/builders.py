@@ -26,6 +26,7 @@ from tests.image_samples import (
     zip_payload,
 )
 from tests.validate.input_builders import INPUT_BUILDERS
+from tests.validate.repository_builders import REPOSITORY_BUILDERS
 
 PROJECT = """\
 id: foo
@@ -182,3 +183,4 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "personal-institutional-contact": personal_institutional_contact,
 }
 BUILDERS.update(INPUT_BUILDERS)
+BUILDERS.update(REPOSITORY_BUILDERS)

@@ -1,0 +1,33 @@
+"""Pull-request changes that cannot sit in a case folder as plain files.
+
+Each builder runs on the branch of the case of the same name under cases/ (see
+test_cases.py), after the case's files are staged; it stages its own changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.review.pr_repo import git
+
+
+def review_special_file(repo: Path) -> None:
+    """A symlink out of the repository, one into it, and a submodule in a college folder."""
+    secret = repo.parent / "secret.yaml"
+    secret.write_text("name: 机密内容\n", encoding="utf-8")
+    (repo / "projects/textile/evil.yaml").symlink_to(secret)
+    (repo / "projects/textile/up.yaml").symlink_to("good-yarn.yaml")
+    git(repo, "add", "projects/textile/evil.yaml", "projects/textile/up.yaml")
+    commit = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "update-index", "--add", "--cacheinfo", f"160000,{commit},projects/textile/sub")
+
+
+def review_deleted_registry(repo: Path) -> None:
+    git(repo, "rm", "-q", "content/mentors.yaml")
+
+
+BUILDERS: dict[str, Callable[[Path], None]] = {
+    "review-special-file": review_special_file,
+    "review-deleted-registry": review_deleted_registry,
+}
