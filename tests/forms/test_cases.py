@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.forms.from_issue import run
+from showcase.commands.from_issue import from_issue
 from tests.case_lines import expected_lines, report_lines
 from tests.validate.conftest import make_repository
 
@@ -31,7 +31,7 @@ def test_issue_reports_exactly_the_expected_lines(
 ) -> None:
     root = make_repository(tmp_path / "repo").root
     before = files_under(root / "projects")
-    code = run(root, str(CASES / case / "body.md"), write=True, fmt="json")
+    code = from_issue(root, str(CASES / case / "body.md"), write=True, fmt="json")
     expected = expected_lines(CASES / case)
     assert report_lines(capsys.readouterr().out) == expected
     errors = any("] " in line and ": 错误 " in line for line in expected)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.review.check_pr import run
+from showcase.commands.check_pr import check_pr
 from tests.case_lines import expected_lines, report_lines
 from tests.review.case_builders import BUILDERS
 from tests.review.pr_repo import base_repository, git
@@ -67,7 +67,7 @@ def test_pull_request_reports_exactly_the_expected_lines(
 ) -> None:
     repo = base_repository(tmp_path / "repo")
     pull_request(CASES / case, repo)
-    code = run(repo, "main", author(CASES / case), "json", "", head="pr", today=TODAY)
+    code = check_pr(repo, "main", author(CASES / case), "json", "", head="pr", today=TODAY)
     expected = expected_lines(CASES / case)
     assert report_lines(capsys.readouterr().out) == expected
     assert code == (1 if any(": 错误 " in line for line in expected) else 0)
