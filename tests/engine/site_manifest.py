@@ -43,6 +43,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from showcase.commands.gather import site_inputs
 from showcase.engine.mkdocs_site import build_site
 from showcase.images import IMAGE_SUFFIXES
 from showcase.paths import Layout
@@ -81,7 +82,8 @@ def build_manifest(root: Path) -> dict[str, str]:
                 problems = "\n".join(problem.text() for problem in result.problems)
                 raise AssertionError(f"the sample data does not validate:\n{problems}")
             publicity = Publicity(MANIFEST_DAY, drafts=False)
-            site = build_site(layout, result.model, copy / "site", publicity=publicity)
+            inputs = site_inputs(layout, result.model, publicity)
+            site = build_site(layout, inputs, copy / "site")
             manifest = {
                 f"site/{path}": digest for path, digest in _site_digests(site, theme).items()
             }
