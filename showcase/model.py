@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from showcase.cases import TypicalCase
+from showcase.paths import project_folder_path
 from showcase.roadshows import Agenda
 
 LEVELS = {"nursery": "学院创业苗圃", "makerspace": "学校众创空间", "incubator": "校外孵化加速器"}
@@ -132,7 +133,7 @@ class Project:
         hidden = [m for m in members if m.get("public", True) is not True]
         logo = data.get("logo", "")
         if logo:
-            logo = f"projects/{data['college']}/{data['id']}/{logo.removeprefix('./')}"
+            logo = f"{project_folder_path(data['college'], data['id'])}/{logo.removeprefix('./')}"
         return cls(
             id=data["id"],
             name=data["name"],

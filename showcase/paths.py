@@ -1,15 +1,121 @@
-"""Where things live in a showcase repository.
+"""Where things live in a showcase repository, and what kind of file a path is.
 
-One object answers every "where is …" question so that tests and benchmarks can point the
-whole pipeline at a temporary repository (for example a synthetic one with 10,000 projects).
+One owner for the layout: the validator, the form spec, `check-pr`, ownership, file
+selection, images and the browser form all ask here, so moving a folder is one change.
+`Layout` answers with paths under a checkout (tests and benchmarks point the whole
+pipeline at a temporary repository, say a synthetic one with 10,000 projects); the
+``*_path`` functions and `kind_of` answer with repository-relative POSIX strings, the form
+git and the forges use.
 """
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from showcase.load.files import regular_files, subfolders
+
+PROJECTS = "projects"
+CONTENT = "content"
+SCHEMAS = "schemas"
+EVENTS = f"{CONTENT}/events"
+ROADSHOWS = f"{CONTENT}/roadshows"
+STORIES = f"{CONTENT}/stories"
+PAGES = f"{CONTENT}/pages"
+TYPICAL_CASES = "typical-cases"
+"""content/typical-cases.yaml: the publicity office's list, not a registry."""
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg")
+"""The image files contributors may add (project folders, stories, hand-written pages)."""
+
+
+class PathKind(StrEnum):
+    """What a repository path holds; the value is the schema kind where one exists."""
+
+    PROJECT = "project"  # projects/<college>/<id>.yaml
+    PROJECT_IMAGE = "project-image"  # projects/<college>/<id>/…/<image>
+    REGISTRY = "registry"  # content/<name>.yaml
+    TYPICAL_CASES = "typical-cases"  # content/typical-cases.yaml
+    EVENT = "event"  # content/events/<id>.yaml
+    ROADSHOW = "roadshow"  # content/roadshows/<id>.yaml
+    STORY = "story"  # content/stories/<case>.md
+    STORY_IMAGE = "story-image"  # content/stories/<case>/…/<image>
+    PAGE = "page"  # content/pages/<name>.md
+    PAGE_IMAGE = "page-image"  # content/pages/…/<image>
+
+
+def is_image_name(name: str) -> bool:
+    return name.lower().endswith(IMAGE_SUFFIXES)
+
+
+def kind_of(path: str) -> PathKind | None:
+    """The kind of a repository-relative POSIX path, or None for a file of no known kind."""
+    parts = path.split("/")
+    name = parts[-1]
+    depth = len(parts)
+    if parts[0] == PROJECTS:
+        if depth == 3 and name.endswith(".yaml"):
+            return PathKind.PROJECT
+        return PathKind.PROJECT_IMAGE if depth >= 4 and is_image_name(name) else None
+    if parts[0] != CONTENT or depth < 2:
+        return None
+    if depth == 2:
+        if not name.endswith(".yaml"):
+            return None
+        return PathKind.TYPICAL_CASES if name == f"{TYPICAL_CASES}.yaml" else PathKind.REGISTRY
+    folder = "/".join(parts[:2])
+    if folder == STORIES:
+        if depth == 3 and name.endswith(".md"):
+            return PathKind.STORY
+        return PathKind.STORY_IMAGE if depth >= 4 and is_image_name(name) else None
+    if folder == PAGES:
+        if is_image_name(name):
+            return PathKind.PAGE_IMAGE
+        return PathKind.PAGE if depth == 3 and name.endswith(".md") else None
+    if depth == 3 and name.endswith(".yaml"):
+        return {EVENTS: PathKind.EVENT, ROADSHOWS: PathKind.ROADSHOW}.get(folder)
+    return None
+
+
+def college_of(path: str) -> str | None:
+    """The college folder a repository path lies in, or None outside projects/<college>/."""
+    parts = path.split("/")
+    return parts[1] if len(parts) >= 3 and parts[0] == PROJECTS else None
+
+
+def college_folder_path(college: str) -> str:
+    return f"{PROJECTS}/{college}"
+
+
+def project_file_path(college: str, project_id: str) -> str:
+    return f"{PROJECTS}/{college}/{project_id}.yaml"
+
+
+def project_folder_path(college: str, project_id: str) -> str:
+    """The folder beside a project's file that holds its images."""
+    return f"{PROJECTS}/{college}/{project_id}"
+
+
+def story_folder_path(case_id: str) -> str:
+    """The folder beside a story that holds its images."""
+    return f"{STORIES}/{case_id}"
+
+
+def registry_path(name: str) -> str:
+    """A registry (or the typical-case list) under content/, e.g. ``registry_path("site")``."""
+    return f"{CONTENT}/{name}.yaml"
+
+
+def schema_path(kind: str) -> str:
+    return f"{SCHEMAS}/{kind}.schema.json"
+
+
+SCHEMA_HEADER = "# yaml-language-server: $schema=" + posixpath.relpath(
+    schema_path("project"), college_folder_path("college")
+)
+"""First line of every project file: VS Code's YAML extension checks the file with it."""
 
 
 @dataclass(frozen=True)
@@ -21,15 +127,32 @@ class Layout:
 
     @property
     def projects_dir(self) -> Path:
-        return self.root / "projects"
+        return self.root / PROJECTS
 
     @property
     def content_dir(self) -> Path:
-        return self.root / "content"
+        return self.root / CONTENT
+
+    @property
+    def events_dir(self) -> Path:
+        return self.root / EVENTS
+
+    @property
+    def roadshows_dir(self) -> Path:
+        return self.root / ROADSHOWS
+
+    @property
+    def stories_dir(self) -> Path:
+        return self.root / STORIES
+
+    @property
+    def pages_dir(self) -> Path:
+        """Hand-written pages (about, policy, how to contribute) and their images."""
+        return self.root / PAGES
 
     @property
     def schemas_dir(self) -> Path:
-        return (self.rules or self.root) / "schemas"
+        return (self.rules or self.root) / SCHEMAS
 
     @property
     def build_dir(self) -> Path:
@@ -48,10 +171,13 @@ class Layout:
 
     def registry(self, name: str) -> Path:
         """A registry file under content/, e.g. ``registry("colleges")``."""
-        return self.content_dir / f"{name}.yaml"
+        return self.root / registry_path(name)
 
     def schema(self, kind: str) -> Path:
-        return self.schemas_dir / f"{kind}.schema.json"
+        return (self.rules or self.root) / schema_path(kind)
+
+    def project_file(self, college: str, project_id: str) -> Path:
+        return self.root / project_file_path(college, project_id)
 
     def project_files(self) -> list[Path]:
         """Every project file, in a stable order; symlinks are never listed or entered."""
@@ -60,6 +186,10 @@ class Layout:
             for college in subfolders(self.projects_dir)
             for file in regular_files(college, ".yaml")
         )
+
+    def kind(self, path: Path) -> PathKind | None:
+        """What a file under the root holds (see `kind_of`)."""
+        return kind_of(self.relative(path))
 
     def relative(self, path: Path) -> str:
         """The repository-relative form used in messages, always with forward slashes.

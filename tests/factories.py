@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from showcase.load.schemas import load_schema
 from showcase.model import (
     College,
     Event,
@@ -20,10 +21,16 @@ from showcase.model import (
     event_from_data,
     service_from_data,
 )
+from showcase.paths import Layout, repository_root
 
 LEVEL_CYCLE = ("nursery", "makerspace", "incubator")
 STAGE_CYCLE = ("seed", "startup", "growth")
 STATUS_CYCLE = ("active", "graduated", "paused", "closed")
+
+
+def project_schema() -> dict[str, Any]:
+    """The project schema this checkout ships."""
+    return load_schema(Layout(repository_root()).schema("project"))
 
 
 def make_site(**overrides: Any) -> Site:

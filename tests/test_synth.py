@@ -10,8 +10,8 @@ from jsonschema import Draft202012Validator
 from PIL import Image
 
 from showcase.load.yamlfile import load_yaml
-from showcase.paths import Layout
-from showcase.synth import LOGO_EVERY, SCHEMA_LINE, SynthError, write_repository
+from showcase.paths import SCHEMA_HEADER, Layout
+from showcase.synth import LOGO_EVERY, SynthError, write_repository
 from showcase.validate import validate_repository
 from showcase.validate.duplicate_names import normalised_name
 
@@ -55,7 +55,7 @@ def test_every_project_loads_cleanly_and_passes_the_schema(synthetic: Path) -> N
     validator = Draft202012Validator(schema)
     ids = set()
     for file in Layout(synthetic).project_files():
-        assert file.read_text(encoding="utf-8").startswith(SCHEMA_LINE)
+        assert file.read_text(encoding="utf-8").startswith(SCHEMA_HEADER + "\n")
         document, problems = load_yaml(file, file.name)
         assert problems == [] and document is not None, file
         errors = [error.message for error in validator.iter_errors(document.data)]

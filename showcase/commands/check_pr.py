@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from showcase.commands.common import format_supported
-from showcase.forms.spec import load_project_schema
+from showcase.load.schemas import load_schema
 from showcase.paths import Layout
 from showcase.problems import has_errors
 from showcase.review.changes import GitError
@@ -43,7 +43,7 @@ def check_pr(
     try:
         with data_tree(root, base, head) as tree:
             problems, diffs, checked = check_tree(root, tree, author, today)
-            schema = load_project_schema(Layout(tree.data, rules=tree.rules))
+            schema = load_schema(Layout(tree.data, rules=tree.rules).schema("project"))
             touched = frozenset(p for c in tree.changes for p in (c.path, c.old_path) if p)
     except GitError as error:
         print(

@@ -2,6 +2,7 @@
 
 - `validated_model`: validate the repository, print the problems, refuse to go on;
 - `format_supported`: the ``--format`` check of the commands that print problems;
+- `project_schema`: the repository's project schema, else the one this checkout ships;
 - `publication_date`: the day typical cases are judged against (``--today``, the
   ``SOURCE_DATE_EPOCH`` convention, or today in Beijing).
 """
@@ -11,9 +12,11 @@ from __future__ import annotations
 import datetime
 import os
 import sys
+from typing import Any
 
+from showcase.load.schemas import load_schema
 from showcase.model import Model
-from showcase.paths import Layout
+from showcase.paths import Layout, repository_root
 from showcase.render.clock import SHANGHAI
 from showcase.validate import validate_repository
 from showcase.validate.report import FORMATS, format_problems
@@ -28,6 +31,14 @@ def validated_model(layout: Layout, refusal: str, *, show_warnings: bool = True)
     if result.model is None:
         print(refusal, file=sys.stderr)
     return result.model
+
+
+def project_schema(layout: Layout) -> dict[str, Any]:
+    """The project schema of `layout`'s repository, else the one this checkout ships: a
+    repository of data alone (a test's, a synthetic one) builds, just as the build falls
+    back to the package's mkdocs.yml."""
+    own = layout.schema("project")
+    return load_schema(own if own.is_file() else Layout(repository_root()).schema("project"))
 
 
 def format_supported(fmt: str) -> bool:

@@ -12,9 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from showcase.commands.common import format_supported
+from showcase.commands.common import format_supported, project_schema
 from showcase.forms.from_issue import project_text, read_issue, validate_in_overlay
-from showcase.forms.spec import load_project_schema, project_file
 from showcase.load.files import first_symlink
 from showcase.paths import Layout
 from showcase.validate.report import format_problems
@@ -31,12 +30,12 @@ def from_issue(root: Path, body_file: str, write: bool, fmt: str = "text") -> in
         print(f"无法读取议题正文 {body_file}：{error}", file=sys.stderr)
         return 2
     layout = Layout(root)
-    data, problems = read_issue(body, body_path.name, load_project_schema(layout))
+    data, problems = read_issue(body, body_path.name, project_schema(layout))
     if data is None:
         print(format_problems(problems, fmt, files_checked=1))
         return 1
     text = project_text(data)
-    target = root / project_file(data["college"], data["id"])
+    target = layout.project_file(data["college"], data["id"])
     for unsafe in (first_symlink(root, target), first_symlink(root, layout.build_dir)):
         if unsafe is not None:
             print(

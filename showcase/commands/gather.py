@@ -22,12 +22,11 @@ import functools
 import os
 from collections.abc import Mapping
 from importlib import resources
-from pathlib import Path
 from types import MappingProxyType
 
+from showcase.commands.common import project_schema
 from showcase.engine.git_dates import last_change_dates
 from showcase.fonts import find_cjk_font
-from showcase.forms.spec import load_project_schema
 from showcase.images import page_image_files
 from showcase.load.files import regular_files
 from showcase.model import Model
@@ -45,15 +44,14 @@ def site_inputs(layout: Layout, model: Model, publicity: Publicity | None = None
     `publicity` defaults to the public cases on the day of the build stamp.
     """
     stamp = stamp_of(model)
-    pages_dir = layout.content_dir / "pages"
     return RenderInputs(
         model=model,
-        project_schema=load_project_schema(layout),
+        project_schema=project_schema(layout),
         assets=site_assets(),
         stamp=stamp,
         publicity=publicity or Publicity(stamp.date()),
-        content_pages=read_content_pages(pages_dir),
-        content_assets=read_content_assets(pages_dir, layout.root),
+        content_pages=read_content_pages(layout),
+        content_assets=read_content_assets(layout),
         last_changed=last_change_dates(layout.root),
         font=find_cjk_font(),
     )
@@ -77,16 +75,17 @@ def site_assets() -> Mapping[str, bytes]:
     )
 
 
-def read_content_pages(pages_dir: Path) -> dict[str, str]:
-    """File name → text of every Markdown page in `pages_dir`, sorted; empty if none."""
+def read_content_pages(layout: Layout) -> dict[str, str]:
+    """File name → text of every hand-written Markdown page, sorted; empty if none."""
     return {
-        path.name: path.read_text(encoding="utf-8-sig") for path in regular_files(pages_dir, ".md")
+        path.name: path.read_text(encoding="utf-8-sig")
+        for path in regular_files(layout.pages_dir, ".md")
     }
 
 
-def read_content_assets(pages_dir: Path, root: Path) -> dict[str, str]:
-    """Docs path → repository path of every image under `pages_dir` (screenshots, photos)."""
+def read_content_assets(layout: Layout) -> dict[str, str]:
+    """Docs path → repository path of every image of the hand-written pages."""
     return {
-        "pages/" + path.relative_to(pages_dir).as_posix(): path.relative_to(root).as_posix()
-        for path in page_image_files(pages_dir)
+        "pages/" + path.relative_to(layout.pages_dir).as_posix(): layout.relative(path)
+        for path in page_image_files(layout)
     }

@@ -16,9 +16,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from showcase.commands.common import validated_model
+from showcase.commands.common import project_schema, validated_model
 from showcase.forms.issue_form import ISSUE_FORM, render_issue_form
-from showcase.forms.spec import load_project_schema
 from showcase.model import Model
 from showcase.paths import Layout
 from showcase.review.codeowners import CODEOWNERS, render_codeowners
@@ -27,7 +26,7 @@ REFUSAL = "数据有错误，无法生成；请先按上面的提示修改。"
 
 
 def _issue_form(layout: Layout, model: Model) -> str:
-    return render_issue_form(load_project_schema(layout), model)
+    return render_issue_form(project_schema(layout), model)
 
 
 def _codeowners(layout: Layout, model: Model) -> str:

@@ -25,10 +25,9 @@ from typing import Any
 
 from showcase.load.yamlfile import load_yaml
 from showcase.model import LEVELS, STAGES
-from showcase.paths import Layout
+from showcase.paths import SCHEMA_HEADER, Layout, project_file_path
 from showcase.yamltext import to_yaml
 
-SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/project.schema.json\n"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ATTEMPTS = 3
 """Wrong answers allowed per question before giving up (keeps scripted runs finite)."""
@@ -58,23 +57,23 @@ def new(
         college = dialogue.college(college, colleges)
         project_id = dialogue.project_id(project_id, layout)
         data = _project(dialogue, college, project_id, name, fields, today or datetime.date.today())
-        target = layout.projects_dir / college / f"{project_id}.yaml"
+        target = layout.project_file(college, project_id)
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("x", encoding="utf-8", newline="\n") as file:
-            file.write(SCHEMA_LINE + to_yaml(data))
+            file.write(SCHEMA_HEADER + "\n" + to_yaml(data))
     except _Stop as stop:
         out(f"错误：{stop}")
         return 1
     except FileExistsError:
         out(
-            f"错误：文件 projects/{college}/{project_id}.yaml 已存在，未做任何修改。"
+            f"错误：文件 {project_file_path(college, project_id)} 已存在，未做任何修改。"
             "请换一个项目编号，或直接编辑已有文件。"
         )
         return 1
     except KeyboardInterrupt:
         out("\n已取消，没有写入任何文件。")
         return 1
-    relative = f"projects/{college}/{project_id}.yaml"
+    relative = project_file_path(college, project_id)
     out(f"已创建 {relative}。")
     if data["team"][0].get("public") is False:
         out(

@@ -54,7 +54,7 @@ def screenshots(root: Path) -> int:
     if result.model is None:
         print("数据有错误，先运行 ./dev validate 并修正。", file=sys.stderr)
         return 1
-    target = layout.content_dir / "pages" / "img"
+    target = layout.pages_dir / "img"
     target.mkdir(parents=True, exist_ok=True)
     for name in NAMES:  # the guide links them, so a strict build needs them to exist
         if not (target / name).exists():

@@ -14,8 +14,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from showcase.images import IMAGE_SUFFIXES
 from showcase.images.strip import strip_file
+from showcase.paths import is_image_name
 
 USAGE = (
     "用法：./dev strip-images 图片或文件夹…，例如 ./dev strip-images projects/textile/foo/logo.png"
@@ -49,5 +49,5 @@ def _shown(file: Path, root: Path) -> str:
 
 def _images(path: Path) -> list[Path]:
     if path.is_dir() and not path.is_symlink():
-        return [p for p in sorted(path.rglob("*")) if p.suffix.lower() in IMAGE_SUFFIXES]
+        return [p for p in sorted(path.rglob("*")) if is_image_name(p.name)]
     return [path] if path.exists() or path.is_symlink() else []

@@ -16,10 +16,12 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from showcase.paths import PROJECTS
+
 _COMMIT_MARK = "\x00"
 
 
-def last_change_dates(root: Path, folder: str = "projects") -> dict[str, str]:
+def last_change_dates(root: Path, folder: str = PROJECTS) -> dict[str, str]:
     """Root-relative POSIX path → ``YYYY-MM-DD`` of the newest commit touching it."""
     command = [
         "git",

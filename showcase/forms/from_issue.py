@@ -27,9 +27,8 @@ from showcase.forms.issue_form import (
     IssueField,
     field_schema,
 )
-from showcase.forms.spec import SCHEMA_HEADER
 from showcase.load.files import walk_files
-from showcase.paths import Layout
+from showcase.paths import SCHEMA_HEADER, Layout
 from showcase.problems import Problem, has_errors, sort_problems
 from showcase.validate.ecma_regex import to_python
 from showcase.validate.repository import validate_repository

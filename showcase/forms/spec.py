@@ -3,42 +3,28 @@
 The browser form interprets the project schema itself (the same file the validator
 compiles), so every limit (required, lengths, patterns, enums, list sizes) has exactly one
 source. What the schema cannot say comes from the checked model: which colleges, fields
-and mentors exist, which e-mail domains are allowed, and where the forge is.
+and mentors exist, which e-mail domains are allowed, where the forge is, and where in
+the repository a project's file goes (`showcase.paths`, as templates).
 
 Example::
 
-    spec = form_spec(model, load_project_schema(layout))
+    spec = form_spec(model, load_schema(layout.schema("project")))
     spec["choices"]["college"]   # [["textile", "纺织科学与工程学院"], ...]
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from showcase.model import Model
-from showcase.paths import Layout, repository_root
+from showcase.paths import SCHEMA_HEADER, college_folder_path, project_file_path
 from showcase.validate.personal_text import browser_rules
-
-SCHEMA_HEADER = "# yaml-language-server: $schema=../../schemas/project.schema.json"
-"""First line of every project file: VS Code's YAML extension checks the file with it."""
 
 MULTILINE_FIELDS = ("summary", "description")
 """Text fields shown as a text area rather than a one-line input."""
 
 FORGES = ("github", "gitlab", "gitee", "gitea")
-
-
-def load_project_schema(layout: Layout | None = None) -> dict[str, Any]:
-    """The project schema of `layout`'s repository, else the one this package ships with."""
-    candidates = [layout.schema("project")] if layout else []
-    candidates.append(Layout(repository_root()).schema("project"))
-    for path in candidates:
-        if path.is_file():
-            return json.loads(path.read_text(encoding="utf-8"))
-    raise FileNotFoundError(f"project schema not found: {candidates[0]}")
 
 
 def forge_kind(repository: str, configured: str = "") -> str:
@@ -59,6 +45,10 @@ def form_spec(model: Model, schema: dict[str, Any]) -> dict[str, Any]:
         "header": SCHEMA_HEADER,
         "schema": schema,
         "multiline": list(MULTILINE_FIELDS),
+        "paths": {
+            "projectFile": project_file_path("{college}", "{id}"),
+            "collegeFolder": college_folder_path("{college}"),
+        },
         "choices": {
             "college": [[c.id, c.name] for c in model.colleges.values()],
             "fields": [[f.id, f.name] for f in model.fields.values()],
@@ -74,8 +64,3 @@ def form_spec(model: Model, schema: dict[str, Any]) -> dict[str, Any]:
             "branch": site.default_branch,
         },
     }
-
-
-def project_file(college: str, project_id: str) -> Path:
-    """Where a project's file lives, repository-relative."""
-    return Path("projects") / college / f"{project_id}.yaml"

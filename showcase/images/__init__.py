@@ -17,13 +17,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from showcase.load.files import walk_files
-
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg")
-"""What counts as an image file by name; its real type is always read from its content."""
+from showcase.paths import Layout, is_image_name
 
 
-def page_image_files(pages_dir: Path) -> list[Path]:
-    """Every image file under `pages_dir` (screenshots, photos), sorted; empty if none.
+def page_image_files(layout: Layout) -> list[Path]:
+    """Every image file under the hand-written pages (screenshots, photos), sorted.
 
+    An image's real type is always read from its content; the name only picks the files.
     Symlinks are never followed (the validator reports them as ``file.symlink``)."""
-    return [path for path in walk_files(pages_dir)[0] if path.suffix.lower() in IMAGE_SUFFIXES]
+    return [path for path in walk_files(layout.pages_dir)[0] if is_image_name(path.name)]

@@ -63,20 +63,22 @@ def project_url(project: Project) -> str:
     return paths.url_of(paths.project_page(project.id))
 
 
+def _codes(labels: dict[str, str]) -> str:
+    """``seed 种子期、startup 初创期…``: each code with its label, for the open-data page."""
+    return "、".join(f"{code} {label}" for code, label in labels.items())
+
+
 JSON_FIELDS = (
     ("id", "项目编号，与项目文件名一致"),
     ("name", "项目名称"),
     ("url", "项目页面的网址"),
     ("college", "学院编号"),
     ("college_name", "学院名称"),
-    (
-        "level",
-        "孵化层级编号：nursery 学院创业苗圃、makerspace 学校众创空间、incubator 校外孵化加速器",
-    ),
+    ("level", "孵化层级编号：" + _codes(LEVELS)),
     ("level_label", "孵化层级名称"),
-    ("stage", "发展阶段编号：seed 种子期、startup 初创期、growth 培育期"),
+    ("stage", "发展阶段编号：" + _codes(STAGES)),
     ("stage_label", "发展阶段名称"),
-    ("status", "状态编号：active 在孵、graduated 已毕业、paused 暂停、closed 已终止"),
+    ("status", "状态编号：" + _codes(STATUSES)),
     ("status_label", "状态名称"),
     ("fields", "行业领域编号列表"),
     ("field_names", "行业领域名称列表"),
@@ -96,10 +98,7 @@ JSON_FIELDS = (
         "amount_cny 金额（元，可为空）、issuer 颁发或出资单位",
     ),
     ("milestones", "成长历程：date 日期、level 层级、level_label 层级名称、note 说明"),
-    (
-        "seeking",
-        "寻求的资源编号：investment 投资、mentor 导师、partner 合作伙伴、space 场地、talent 人才",
-    ),
+    ("seeking", "寻求的资源编号：" + _codes(SEEKING)),
     ("links", "相关链接：website 官网、repo 代码仓库、video 视频（只列出填写了的）"),
     ("logo", "项目标志图片的网址，没有则为空"),
 )

@@ -19,6 +19,7 @@ from typing import Any
 from showcase import jsontext
 from showcase.forms.spec import form_spec
 from showcase.model import Model, Project
+from showcase.paths import project_folder_path
 from showcase.render import paths
 from showcase.render.html_blocks import page
 from showcase.render.text import json_attribute, markdown_as_written
@@ -108,7 +109,7 @@ def edit_data(project: Project) -> dict[str, Any]:
         "milestones": [_without_empty(vars(m)) for m in project.milestones],
         "seeking": list(project.seeking),
         "links": _without_empty(vars(project.links)),
-        "logo": project.logo.removeprefix(f"projects/{project.college}/{project.id}/"),
+        "logo": project.logo.removeprefix(project_folder_path(project.college, project.id) + "/"),
         "contact_email": project.contact_email,
     }
     return {"data": _without_empty(data)}

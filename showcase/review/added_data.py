@@ -32,6 +32,7 @@ from typing import Any
 from showcase.load.front_matter import load_front_matter
 from showcase.load.source_text import SourceText
 from showcase.load.yamlfile import load_yaml_bytes
+from showcase.paths import PathKind, kind_of, registry_path, schema_path
 from showcase.problems import Problem
 from showcase.review.changes import Change, added_lines, file_at
 from showcase.validate.personal_data import scan_document, scan_story, scan_text
@@ -46,7 +47,7 @@ def added_personal_data(
 ) -> list[Problem]:
     """Personal data on the lines the pull request added; `project_schema` names the
     fields of project files."""
-    site = _yaml_at(root, base, "content/site.yaml")
+    site = _yaml_at(root, base, registry_path("site"))
     rules = PersonalDataRules.for_site(site, datetime.date.today())
     found: list[Problem] = []
     for change in changes:
@@ -137,29 +138,29 @@ def _unique(problems: Any) -> list[Problem]:
     return list(best.values())
 
 
+_SCHEMA_KINDS = (
+    PathKind.PROJECT,
+    PathKind.EVENT,
+    PathKind.ROADSHOW,
+    PathKind.STORY,
+    PathKind.TYPICAL_CASES,
+)
+"""The kinds of file whose schema is named after the kind itself."""
+
+
 def _kind(path: str) -> str | None:
     """The schema kind of a repository path, or None for files without one."""
-    parts = path.split("/")
-    name = parts[-1].rsplit(".", 1)[0]
-    if parts[0] == "projects" and len(parts) == 3 and path.endswith(".yaml"):
-        return "project"
-    if parts[0] != "content":
-        return None
-    if len(parts) == 3 and parts[1] in ("events", "roadshows") and path.endswith(".yaml"):
-        return parts[1][:-1]
-    if len(parts) == 3 and parts[1] == "stories" and path.endswith(".md"):
-        return "story"
-    if len(parts) == 2 and path.endswith(".yaml"):
-        if name in REGISTRIES:
-            return REGISTRIES[name].kind
-        return "typical-cases" if name == "typical-cases" else None
-    return None
+    kind = kind_of(path)
+    if kind is PathKind.REGISTRY:
+        spec = REGISTRIES.get(path.split("/")[-1].removesuffix(".yaml"))
+        return spec.kind if spec else None
+    return kind.value if kind in _SCHEMA_KINDS else None
 
 
 def _schema(root: Path, base: str, path: str) -> dict[str, Any]:
     """The base branch's schema for `path` (titles and contact fields), or {}."""
     kind = _kind(path)
-    raw = file_at(root, base, f"schemas/{kind}.schema.json") if kind else None
+    raw = file_at(root, base, schema_path(kind)) if kind else None
     try:
         schema = json.loads(raw) if raw else {}
     except ValueError:

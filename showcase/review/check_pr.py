@@ -20,9 +20,9 @@ import datetime
 from pathlib import Path
 from typing import Any
 
-from showcase.forms.spec import load_project_schema
+from showcase.load.schemas import load_schema
 from showcase.load.yamlfile import load_yaml_bytes
-from showcase.paths import Layout
+from showcase.paths import Layout, PathKind, kind_of, registry_path
 from showcase.problems import Problem, sort_problems
 from showcase.review.added_data import added_personal_data
 from showcase.review.changes import Change, file_at
@@ -32,7 +32,6 @@ from showcase.review.ownership import (
     as_maintainer_fixture,
     check_ownership,
     is_makerspace_maintainer,
-    owning_college,
 )
 from showcase.review.summary import ProjectDiff
 from showcase.validate.repository import validate_repository
@@ -52,22 +51,20 @@ def check_tree(
     result = validate_repository(layout, today=today)
     problems += result.problems
     existing = [c for c in tree.changes if tree.written(c)]
-    added = _added_personal_data(tree.data, tree.base, existing, load_project_schema(layout))
+    added = _added_personal_data(
+        tree.data, tree.base, existing, load_schema(layout.schema("project"))
+    )
     if is_makerspace_maintainer(author, owners):
         added = [as_maintainer_fixture(problem) for problem in added]
     problems += added
-    diffs = [_diff(tree, c) for c in tree.changes if _is_project(c.path)]
+    diffs = [_diff(tree, c) for c in tree.changes if kind_of(c.path) is PathKind.PROJECT]
     return sort_problems(problems), diffs, result.files_checked
-
-
-def _is_project(path: str) -> bool:
-    return owning_college(path) is not None and path.count("/") == 2 and path.endswith(".yaml")
 
 
 def _owners(root: Path, base: str) -> Owners:
     """Maintainers as the base branch lists them (never as the pull request rewrote them)."""
-    site = _data_at(root, base, "content/site.yaml") or {}
-    colleges = _data_at(root, base, "content/colleges.yaml") or {}
+    site = _data_at(root, base, registry_path("site")) or {}
+    colleges = _data_at(root, base, registry_path("colleges")) or {}
     college_list = colleges.get("colleges", []) if isinstance(colleges, dict) else []
     return Owners(
         makerspace=tuple(site.get("maintainers", ())) if isinstance(site, dict) else (),

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from showcase.model import Model
+from showcase.paths import college_folder_path
 
 CODEOWNERS = Path("CODEOWNERS")
 
@@ -29,5 +30,5 @@ def render_codeowners(model: Model) -> str:
     ]
     for college in model.colleges.values():
         owners = " ".join(f"@{name}" for name in college.maintainers)
-        lines.append(f"/projects/{college.id}/ {owners} {makerspace}")
+        lines.append(f"/{college_folder_path(college.id)}/ {owners} {makerspace}")
     return "\n".join(lines) + "\n"

@@ -40,13 +40,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from showcase.paths import CONTENT, PROJECTS, SCHEMAS
 from showcase.problems import Problem
 from showcase.review.changes import Change, GitError, changed_files, run_git
 
-DATA_FOLDERS = ("projects/", "content/")
+DATA_FOLDERS = (f"{PROJECTS}/", f"{CONTENT}/")
 """What the validator reads: written whole, whatever the pull request changed."""
 
-RULE_FOLDERS = ("schemas/",)
+RULE_FOLDERS = (f"{SCHEMAS}/",)
 """What the validator takes its rules from: always the base commit's."""
 
 _REGULAR = {"100644", "100755"}

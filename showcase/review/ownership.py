@@ -21,13 +21,14 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from showcase.paths import CONTENT, PROJECTS, college_folder_path, college_of
 from showcase.problems import Problem, Severity
 from showcase.review.changes import Change
 
 PULL_REQUEST = "（合并请求）"
 """The path of a problem about the pull request as a whole rather than one file."""
 
-UNPROTECTED = frozenset({"projects", "content", "docs", "README.md", "LICENSE"})
+UNPROTECTED = frozenset({PROJECTS, CONTENT, "docs", "README.md", "LICENSE"})
 """Top-level entries that hold only data and documentation. Everything else is protected:
 the program, its schemas and tests, the build, every forge's CI configuration, review
 rules, interpreter start-up files, and whatever a pull request adds at the top level. A
@@ -50,12 +51,6 @@ class Owners:
     """college id → its maintainers, who may change ``projects/<id>/``."""
 
 
-def owning_college(path: str) -> str | None:
-    """The college folder a path lies in, or None outside projects/<college>/."""
-    parts = path.split("/")
-    return parts[1] if len(parts) >= 3 and parts[0] == "projects" else None
-
-
 def is_protected(path: str) -> bool:
     """Whether `path` belongs to the checker, the rules, the build or CI."""
     parts = path.split("/")
@@ -74,7 +69,7 @@ def check_ownership(changes: list[Change], author: str, owners: Owners) -> list[
                 continue
             if maintainer or unknown:
                 continue
-            college = owning_college(path)
+            college = college_of(path)
             if college is not None and _same(author, owners.colleges.get(college, ())):
                 continue
             problems.append(_problem(path, author, college, owners))
@@ -152,7 +147,7 @@ def _protected(path: str, maintainer: bool, owners: Owners) -> Problem:
 def _problem(path: str, author: str, college: str | None, owners: Owners) -> Problem:
     makerspace = "、".join(owners.makerspace) or "（未配置）"
     own = [c for c, people in owners.colleges.items() if _same(author, people)]
-    yours = "、".join(f"projects/{c}/" for c in own)
+    yours = "、".join(f"{college_folder_path(c)}/" for c in own)
     if college is not None:
         people = "、".join(owners.colleges.get(college, ())) or "（学院名录里没有这个学院）"
         message = (

@@ -21,6 +21,14 @@ from typing import Any
 import yaml
 
 from showcase.atomic import ForeignFolder, replaced_atomically
+from showcase.paths import (
+    CONTENT,
+    SCHEMA_HEADER,
+    SCHEMAS,
+    college_folder_path,
+    project_file_path,
+    project_folder_path,
+)
 from showcase.synth import words
 from showcase.synth.logo import write_logo
 from showcase.yamltext import to_yaml
@@ -30,7 +38,6 @@ try:
 except ImportError:  # pragma: no cover - libyaml missing: slower, same result
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/project.schema.json\n"
 FIRST_MONTH = 2019 * 12
 LAST_MONTH = 2026 * 12 + 9
 """Dates fall in 2019-01 … 2026-10: fixed, so the output does not drift with the clock."""
@@ -75,27 +82,27 @@ def write_repository(src_root: Path, out: Path, count: int, seed: int) -> None:
 
 
 def _write_into(src_root: Path, out: Path, count: int, seed: int) -> None:
-    for folder in ("schemas", "content"):
+    for folder in (SCHEMAS, CONTENT):
         shutil.copytree(src_root / folder, out / folder, ignore=_SAMPLE_ONLY)
     if (src_root / "mkdocs.yml").is_file():
         shutil.copy2(src_root / "mkdocs.yml", out / "mkdocs.yml")
     if (src_root / "overrides").is_dir():
         shutil.copytree(src_root / "overrides", out / "overrides")
-    registries = _Registries(out / "content")
+    registries = _Registries(out / CONTENT)
     rng = random.Random(seed)
     made_dirs: set[str] = set()
     for number in range(1, count + 1):
         college = registries.colleges[(number - 1) % len(registries.colleges)]
         project = _project(rng, registries, college, number)
-        folder = out / "projects" / college
         if college not in made_dirs:
-            folder.mkdir(parents=True)
+            (out / college_folder_path(college)).mkdir(parents=True)
             made_dirs.add(college)
         if number % LOGO_EVERY == 0:
             project["logo"] = "logo.png"
-            write_logo(folder / project["id"] / "logo.png", project["name"], seed)
-        (folder / f"{project['id']}.yaml").write_text(
-            SCHEMA_LINE + to_yaml(project), encoding="utf-8"
+            logo = out / project_folder_path(college, project["id"]) / "logo.png"
+            write_logo(logo, project["name"], seed)
+        (out / project_file_path(college, project["id"])).write_text(
+            SCHEMA_HEADER + "\n" + to_yaml(project), encoding="utf-8"
         )
 
 

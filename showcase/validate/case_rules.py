@@ -31,7 +31,7 @@ from showcase.cases import RELEASED, Story, TypicalCase, case_from_data
 from showcase.load.files import regular_files
 from showcase.load.front_matter import load_front_matter
 from showcase.load.yamlfile import JsonPath, load_yaml
-from showcase.paths import Layout
+from showcase.paths import Layout, story_folder_path
 from showcase.problems import Problem, has_errors
 from showcase.validate.dates import DateError, parse_date
 from showcase.validate.images import check_image
@@ -41,7 +41,6 @@ from showcase.validate.personal_text import PersonalDataRules
 from showcase.validate.schema_check import SchemaChecker
 
 CASES_FILE = "typical-cases"
-STORIES_DIR = "stories"
 
 
 @dataclass
@@ -63,8 +62,7 @@ def check_publicity(
     `project_files`, so the cost stays one file per case.
     """
     cases_file = layout.registry(CASES_FILE)
-    stories_dir = layout.content_dir / STORIES_DIR
-    story_files = regular_files(stories_dir, ".md")
+    story_files = regular_files(layout.stories_dir, ".md")
     if not cases_file.exists() and not story_files:
         return CheckedPublicity()
     try:
@@ -269,7 +267,7 @@ def _check_story(
         )
     image = data.get("image")
     if isinstance(image, str) and image:
-        folder = f"content/{STORIES_DIR}/{file.stem}/"
+        folder = story_folder_path(file.stem) + "/"
         problems += check_image(
             document,
             ("image",),
@@ -280,5 +278,5 @@ def _check_story(
         )
     if has_errors(problems):
         return None, problems
-    image_path = f"content/{STORIES_DIR}/{file.stem}/{image}" if image else ""
+    image_path = f"{story_folder_path(file.stem)}/{image}" if image else ""
     return Story(body, data.get("author", ""), image_path, data.get("image_alt", "")), problems

@@ -28,7 +28,7 @@ from showcase.images.strip import strip_command
 from showcase.images.trailer import trailing_bytes
 from showcase.load.files import first_symlink
 from showcase.load.yamlfile import Document
-from showcase.paths import Layout
+from showcase.paths import Layout, project_folder_path
 from showcase.problems import Problem
 from showcase.validate.labels import field_label
 
@@ -41,7 +41,7 @@ Finding = tuple[str, str, str]
 
 def check_logo(document: Document, project_dir: Path, logo: str, title: str) -> list[Problem]:
     """Every problem with the logo `logo`, written relative to `project_dir`."""
-    folder = f"projects/{project_dir.parent.name}/{project_dir.name}/"
+    folder = project_folder_path(project_dir.parent.name, project_dir.name) + "/"
     return check_image(document, ("logo",), project_dir, folder, logo, title)
 
 

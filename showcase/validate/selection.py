@@ -16,13 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from showcase.images import IMAGE_SUFFIXES, page_image_files
+from showcase.images import page_image_files
 from showcase.load.files import first_symlink, regular_files, symlink_problem, walk_files
-from showcase.paths import Layout
+from showcase.paths import PROJECTS, Layout, PathKind
 from showcase.problems import Problem
 from showcase.validate.registries import REGISTRIES
 
 _YAML_SUFFIXES = (".yaml", ".yml")
+_PUBLICITY = (PathKind.TYPICAL_CASES, PathKind.STORY, PathKind.STORY_IMAGE)
 
 
 @dataclass
@@ -72,12 +73,12 @@ def select_files(
                 if spec.required or layout.registry(name).exists()
             ],
             projects=list(all_projects),
-            events=_event_files(layout),
-            roadshows=regular_files(layout.content_dir / "roadshows", ".yaml"),
+            events=regular_files(layout.events_dir, ".yaml"),
+            roadshows=regular_files(layout.roadshows_dir, ".yaml"),
             problems=tree_problems,
             publicity=_publicity_files(layout),
-            page_images=page_image_files(layout.content_dir / "pages"),
-            pages=regular_files(layout.content_dir / "pages", ".md"),
+            page_images=page_image_files(layout),
+            pages=regular_files(layout.pages_dir, ".md"),
             project_images=project_images,
         )
     selection = Selection()
@@ -113,27 +114,24 @@ def select_files(
 
 def _classify(layout: Layout, file: Path, selection: Selection) -> None:
     display = layout.relative(file)
-    parts = display.split("/")
-    if parts[0] == "projects":
-        if len(parts) == 3 and file.suffix == ".yaml":
-            selection.projects.append(file)
-        elif _is_project_image(parts):
-            selection.project_images.append(file)
-        elif file.suffix in _YAML_SUFFIXES:
-            selection.problems.append(_misplaced(display))
-        else:
-            selection.problems.append(_unexpected(display))
-    elif len(parts) == 2 and parts[0] == "content" and file.stem in REGISTRIES:
+    kind = layout.kind(file)
+    if kind is PathKind.PROJECT:
+        selection.projects.append(file)
+    elif kind is PathKind.PROJECT_IMAGE:
+        selection.project_images.append(file)
+    elif display.startswith(f"{PROJECTS}/"):
+        selection.problems.append(_stray_project_file(display, file))
+    elif kind is PathKind.REGISTRY and file.stem in REGISTRIES:
         selection.registries.append(file.stem)
-    elif len(parts) == 3 and parts[:2] == ["content", "events"] and file.suffix == ".yaml":
+    elif kind is PathKind.EVENT:
         selection.events.append(file)
-    elif len(parts) == 3 and parts[:2] == ["content", "roadshows"] and file.suffix == ".yaml":
+    elif kind is PathKind.ROADSHOW:
         selection.roadshows.append(file)
-    elif display == "content/typical-cases.yaml" or parts[:2] == ["content", "stories"]:
+    elif kind in _PUBLICITY:
         selection.publicity.append(file)
-    elif parts[:2] == ["content", "pages"] and file.suffix.lower() in IMAGE_SUFFIXES:
+    elif kind is PathKind.PAGE_IMAGE:
         selection.page_images.append(file)
-    elif len(parts) == 3 and parts[:2] == ["content", "pages"] and file.suffix == ".md":
+    elif kind is PathKind.PAGE:
         selection.pages.append(file)
     else:
         selection.problems.append(
@@ -146,10 +144,6 @@ def _classify(layout: Layout, file: Path, selection: Selection) -> None:
         )
 
 
-def _event_files(layout: Layout) -> list[Path]:
-    return regular_files(layout.content_dir / "events", ".yaml")
-
-
 def _project_tree(layout: Layout, expected: set[Path]) -> tuple[list[Problem], list[Path]]:
     """Every symlink under projects/ and content/, every file under projects/ that is
     neither a project file nor an image in a project's folder, and those images."""
@@ -158,21 +152,18 @@ def _project_tree(layout: Layout, expected: set[Path]) -> tuple[list[Problem], l
     problems = [symlink_problem(layout.relative(link)) for link in links]
     images = []
     for file in project_files:
-        shown = layout.relative(file)
         if file in expected:
             continue
-        if _is_project_image(shown.split("/")):
+        if layout.kind(file) is PathKind.PROJECT_IMAGE:
             images.append(file)
-        elif file.suffix in _YAML_SUFFIXES:
-            problems.append(_misplaced(shown))
         else:
-            problems.append(_unexpected(shown))
+            problems.append(_stray_project_file(layout.relative(file), file))
     return problems, images
 
 
-def _is_project_image(parts: list[str]) -> bool:
-    """projects/<college>/<id>/…/<name> with an image suffix."""
-    return len(parts) >= 4 and parts[-1].lower().endswith(IMAGE_SUFFIXES)
+def _stray_project_file(display: str, file: Path) -> Problem:
+    """A file under projects/ that is neither a project file nor a project image."""
+    return _misplaced(display) if file.suffix in _YAML_SUFFIXES else _unexpected(display)
 
 
 def _unexpected(display: str) -> Problem:
@@ -200,13 +191,10 @@ def _is_data_file(layout: Layout, file: Path) -> bool:
     hand-written pages with their images, and everything under projects/."""
     if file.suffix in _YAML_SUFFIXES or file.is_relative_to(layout.projects_dir):
         return True
-    if file.suffix.lower() in IMAGE_SUFFIXES and file.is_relative_to(layout.content_dir / "pages"):
-        return True
-    pages_or_stories = (layout.content_dir / "stories", layout.content_dir / "pages")
-    return file.suffix == ".md" and file.parent in pages_or_stories
+    return layout.kind(file) in (PathKind.PAGE_IMAGE, PathKind.PAGE, PathKind.STORY)
 
 
 def _publicity_files(layout: Layout) -> list[Path]:
     cases = layout.registry("typical-cases")
-    stories = regular_files(layout.content_dir / "stories", ".md")
+    stories = regular_files(layout.stories_dir, ".md")
     return [cases, *stories] if cases.exists() else stories

@@ -19,9 +19,8 @@ import yaml
 from showcase.commands.gather import site_inputs
 from showcase.engine import build_site
 from showcase.engine.preview import start_server
-from showcase.forms.spec import SCHEMA_HEADER
 from showcase.load.yamlfile import load_yaml
-from showcase.paths import Layout, repository_root
+from showcase.paths import SCHEMA_HEADER, Layout, repository_root
 from showcase.validate import validate_repository
 from showcase.validate.personal_text import PersonalDataRules, find_personal_data
 from showcase.yamltext import to_yaml

@@ -7,8 +7,8 @@ import yaml
 
 from showcase.commands.generated import generate, write_generated
 from showcase.forms.issue_form import ISSUE_FIELDS, ISSUE_FORM, NOT_NAMED, field_schema
-from showcase.forms.spec import load_project_schema
 from showcase.paths import repository_root
+from tests.factories import project_schema
 
 ROOT = repository_root()
 
@@ -33,7 +33,7 @@ def test_check_mode_reports_a_stale_copy(tmp_path, capsys) -> None:
 
 def test_issue_form_follows_the_schema() -> None:
     form = yaml.safe_load((ROOT / ISSUE_FORM).read_text(encoding="utf-8"))
-    schema = load_project_schema()
+    schema = project_schema()
     inputs = {item["id"]: item for item in form["body"] if "id" in item}
     assert [field.key for field in ISSUE_FIELDS] == list(inputs)
     for field in ISSUE_FIELDS:

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from showcase.commands.new import SCHEMA_LINE, new
+from showcase.commands.new import new
 from showcase.load.yamlfile import load_yaml
-from showcase.paths import Layout
+from showcase.paths import SCHEMA_HEADER, Layout
 from showcase.validate import validate_repository
 
 REPO = Path(__file__).resolve().parents[2]
@@ -59,7 +59,7 @@ def test_interactive_answers_write_a_valid_project(repo: Path) -> None:
     code = new(repo, ask=answers(replies), out=screen, today=TODAY)
     assert code == 0, screen.text
     target = repo / "projects" / "textile" / "knit-rehab-sleeve.yaml"
-    assert target.read_text(encoding="utf-8").startswith(SCHEMA_LINE)
+    assert target.read_text(encoding="utf-8").startswith(SCHEMA_HEADER + "\n")
     document, problems = load_yaml(target, "knit-rehab-sleeve.yaml")
     assert problems == [] and document is not None
     schema = json.loads((repo / "schemas" / "project.schema.json").read_text(encoding="utf-8"))

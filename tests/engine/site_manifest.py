@@ -45,8 +45,7 @@ from PIL import Image
 
 from showcase.commands.gather import site_inputs
 from showcase.engine.mkdocs_site import build_site
-from showcase.images import IMAGE_SUFFIXES
-from showcase.paths import Layout
+from showcase.paths import IMAGE_SUFFIXES, Layout
 from showcase.render.case_visibility import Publicity
 from showcase.validate import validate_repository
 

@@ -11,9 +11,9 @@ import pytest
 
 from showcase.commands.from_issue import from_issue as run
 from showcase.forms.from_issue import parse_issue, unsafe_path_parts
-from showcase.forms.spec import load_project_schema
 from showcase.load.yamlfile import load_yaml
 from showcase.paths import repository_root
+from tests.factories import project_schema
 
 BODY = Path(__file__).parent / "new-project-issue.md"
 
@@ -169,7 +169,7 @@ def test_an_unsafe_college_is_refused_too() -> None:
         BODY.read_text(encoding="utf-8"),
         "issue.md",
         {"id": "bamboo-socks", "college": "../textile"},
-        load_project_schema(),
+        project_schema(),
     )
     assert [(p.rule, p.line, p.field) for p in problems] == [
         ("issue.invalid-id", 11, "college（所属学院）")
@@ -194,7 +194,7 @@ def test_unreadable_answers_name_the_body_line() -> None:
     body = body.replace("种子期（seed）", "天使期").replace(
         "2024-03 | 学院创业苗圃 | 入驻经纬创业苗圃", "2024-03 | 学院创业苗圃 | 入驻 | 多余"
     )
-    _, problems = parse_issue(body, "issue.md", load_project_schema())
+    _, problems = parse_issue(body, "issue.md", project_schema())
     lines = body.split("\n")
     assert [(p.rule, p.field, lines[p.line - 1]) for p in problems] == [
         ("issue.unreadable", "stage（阶段）", "天使期"),

@@ -8,13 +8,13 @@ from typing import Any
 
 from showcase.commands.gather import site_assets
 from showcase.fonts import find_cjk_font
-from showcase.forms.spec import load_project_schema
 from showcase.model import Model
 from showcase.render import paths
 from showcase.render.case_visibility import Publicity
 from showcase.render.clock import build_stamp
 from showcase.render.inputs import RenderInputs
 from showcase.render.tree import DocsTree, render_docs
+from tests.factories import project_schema
 
 
 def render_inputs(model: Model, **given: Any) -> RenderInputs:
@@ -23,7 +23,7 @@ def render_inputs(model: Model, **given: Any) -> RenderInputs:
     dates unless `given`, which overrides any field."""
     stamp = build_stamp(model, "")
     fields: dict[str, Any] = {
-        "project_schema": load_project_schema(),
+        "project_schema": project_schema(),
         "assets": site_assets(),
         "stamp": stamp,
         "publicity": Publicity(stamp.date()),

@@ -6,9 +6,9 @@ import html
 import json
 import re
 
-from showcase.forms.spec import forge_kind, load_project_schema
+from showcase.forms.spec import forge_kind
 from showcase.render.submit_page import SUBMIT, edit_data, edit_data_path
-from tests.factories import make_model, make_project, make_site
+from tests.factories import make_model, make_project, make_site, project_schema
 from tests.render.helpers import render
 
 
@@ -21,7 +21,7 @@ def test_form_specification_is_the_schema_plus_the_registries() -> None:
     model = make_model(count=3)
     tree = render(model)
     spec = _spec(tree.files[SUBMIT])
-    assert spec["schema"] == load_project_schema()
+    assert spec["schema"] == project_schema()
     assert spec["choices"]["college"] == [[c.id, c.name] for c in model.colleges.values()]
     assert [m[0] for m in spec["choices"]["mentors"]] == list(model.mentors)
     assert spec["emailDomains"] == list(model.site.allowed_email_domains)

@@ -25,24 +25,10 @@ from tests.image_samples import (
     png_with_text,
     zip_payload,
 )
-from tests.validate.input_builders import INPUT_BUILDERS
+from tests.validate.input_builders import INPUT_BUILDERS, PROJECT_TEMPLATE
 from tests.validate.repository_builders import REPOSITORY_BUILDERS
 
-PROJECT = """\
-id: foo
-name: 测试项目
-college: textile
-level: nursery
-stage: seed
-status: active
-fields:
-  - textile-apparel
-summary: 一个用于测试校验规则的项目，内容完全虚构，只为触发一条规则。
-started: 2024-03
-team:
-  - name: 测试同学
-    role: 负责人
-"""
+PROJECT = PROJECT_TEMPLATE.format(id="foo", name="测试项目")
 PROJECT_FILE = Path("projects/textile/foo.yaml")
 
 

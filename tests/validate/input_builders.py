@@ -13,7 +13,7 @@ from pathlib import Path
 from PIL import Image
 
 SECRET = "root:x:0:0:绝密内容:/root"
-PROJECT = """\
+PROJECT_TEMPLATE = """\
 id: {id}
 name: {name}
 college: textile
@@ -74,17 +74,17 @@ def symlink_content(root: Path) -> None:
 
 
 def symlink_logo_folder(root: Path) -> None:
-    text = PROJECT.format(id="foo", name="链接标志") + "logo: logo.png\n"
+    text = PROJECT_TEMPLATE.format(id="foo", name="链接标志") + "logo: logo.png\n"
     (root / "projects/textile/foo.yaml").write_text(text, encoding="utf-8")
     (root / "projects/textile/foo").symlink_to(outside_folder(root), target_is_directory=True)
 
 
 def control_characters(root: Path) -> None:
-    raw = PROJECT.format(id="raw", name="甲\u202e乙") + "# 审阅者看不见的注释\u2066\n"
+    raw = PROJECT_TEMPLATE.format(id="raw", name="甲\u202e乙") + "# 审阅者看不见的注释\u2066\n"
     (root / "projects/textile/raw.yaml").write_text(raw, encoding="utf-8")
-    binary = PROJECT.format(id="nul", name="甲\x00乙").replace("负责人", "负\x1b[31m责人")
+    binary = PROJECT_TEMPLATE.format(id="nul", name="甲\x00乙").replace("负责人", "负\x1b[31m责人")
     (root / "projects/textile/nul.yaml").write_text(binary, encoding="utf-8")
-    escaped = PROJECT.format(id="escaped", name='"甲\\u202E乙"').replace(
+    escaped = PROJECT_TEMPLATE.format(id="escaped", name='"甲\\u202E乙"').replace(
         "role: 负责人", 'role: "负\\e责人"'
     )
     (root / "projects/textile/escaped.yaml").write_text(escaped, encoding="utf-8")

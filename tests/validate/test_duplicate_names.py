@@ -12,7 +12,7 @@ from showcase.paths import Layout, repository_root
 from showcase.validate import validate_repository
 from showcase.validate.duplicate_names import normalised_name
 from tests.validate.conftest import TODAY
-from tests.validate.input_builders import PROJECT
+from tests.validate.input_builders import PROJECT_TEMPLATE
 
 BOUNDED = settings(max_examples=300, deadline=None, database=None)
 
@@ -58,7 +58,7 @@ def test_spaces_punctuation_and_case_never_change_the_key(
 
 
 def _project(layout: Layout, college: str, project_id: str, name: str) -> Path:
-    text = PROJECT.format(id=project_id, name=name).replace(
+    text = PROJECT_TEMPLATE.format(id=project_id, name=name).replace(
         "college: textile", f"college: {college}"
     )
     path = layout.projects_dir / college / f"{project_id}.yaml"

@@ -38,8 +38,9 @@ def test_hand_written_pages_and_their_images_skip_links(tmp_path: Path) -> None:
     (pages / "secret.md").symlink_to(outside / "story.md")
     (pages / "photo.png").symlink_to(outside / "logo.png")
     (pages / "linked").symlink_to(outside, target_is_directory=True)
-    assert read_content_pages(pages) == {"about.md": "# 关于\n"}
-    assert read_content_assets(pages, tmp_path / "repo") == {}
+    layout = Layout(tmp_path / "repo")
+    assert read_content_pages(layout) == {"about.md": "# 关于\n"}
+    assert read_content_assets(layout) == {}
 
 
 def test_from_issue_never_writes_through_a_linked_college_folder(

@@ -660,7 +660,10 @@
   form.appendChild(el("p", {}, [submit]));
   form.appendChild(summary);
 
-  function filePath(data) { return "projects/" + data.college + "/" + data.id + ".yaml"; }
+  function fromTemplate(template, data) {
+    return template.replace(/\{(college|id)\}/g, function (_, key) { return data[key]; });
+  }
+  function filePath(data) { return fromTemplate(spec.paths.projectFile, data); }
 
   function forgeLink(data, text) {
     var forge = spec.forge, path = filePath(data), enc = encodeURIComponent;
@@ -672,7 +675,7 @@
     if (forge.kind === "github") return repo + "/new/" + branch + "?filename=" + enc(path) + "&value=" + enc(text);
     if (forge.kind === "gitea") return repo + "/_new/" + branch + "/?filename=" + enc(path) + "&value=" + enc(text);
     if (forge.kind === "gitlab") return repo + "/-/new/" + branch + "?file_name=" + enc(path) + "&content=" + enc(text);
-    return repo + "/new/" + branch + "/projects/" + enc(data.college);
+    return repo + "/new/" + branch + "/" + fromTemplate(spec.paths.collegeFolder, { college: enc(data.college) });
   }
 
   function update() {

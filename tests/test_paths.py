@@ -1,0 +1,84 @@
+"""`showcase.paths` names the kind of every path a pull request or a command line can hold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from showcase.paths import (
+    SCHEMA_HEADER,
+    Layout,
+    PathKind,
+    college_of,
+    kind_of,
+    project_file_path,
+    project_folder_path,
+)
+
+KINDS = [
+    ("projects/textile/smart-yarn.yaml", PathKind.PROJECT),
+    ("projects/textile/smart-yarn/logo.png", PathKind.PROJECT_IMAGE),
+    ("projects/textile/smart-yarn/photos/Team.JPG", PathKind.PROJECT_IMAGE),
+    ("content/site.yaml", PathKind.REGISTRY),
+    ("content/typical-cases.yaml", PathKind.TYPICAL_CASES),
+    ("content/events/2026-salon.yaml", PathKind.EVENT),
+    ("content/roadshows/2026-spring.yaml", PathKind.ROADSHOW),
+    ("content/stories/2026-yarn.md", PathKind.STORY),
+    ("content/stories/2026-yarn/photo.webp", PathKind.STORY_IMAGE),
+    ("content/pages/about.md", PathKind.PAGE),
+    ("content/pages/img/submit-1.png", PathKind.PAGE_IMAGE),
+    # spellings a careless contributor uses: nothing the validator has rules for
+    ("projects/textile/smart-yarn.yml", None),
+    ("projects/smart-yarn.yaml", None),
+    ("projects/textile/team.xlsx", None),
+    ("projects/textile/smart-yarn/logo.png.exe", None),
+    ("projects/textile/smart-yarn/notes.yaml", None),
+    ("content/site.yml", None),
+    ("content/events/2026/salon.yaml", None),
+    ("content/stories/2026-yarn/draft.md", None),
+    ("content/pages/img/notes.md", None),
+    ("content/other/x.yaml", None),
+    ("content", None),
+    ("schemas/project.schema.json", None),
+    ("tasks.py", None),
+    ("PROJECTS/textile/smart-yarn.yaml", None),
+]
+
+
+@pytest.mark.parametrize(("path", "kind"), KINDS)
+def test_kind_of_names_what_a_path_holds(path: str, kind: PathKind | None) -> None:
+    assert kind_of(path) is kind
+
+
+def test_layout_kind_agrees_with_kind_of(tmp_path: Path) -> None:
+    layout = Layout(tmp_path)
+    assert all(layout.kind(tmp_path / path) is kind for path, kind in KINDS)
+
+
+@pytest.mark.parametrize(
+    ("path", "college"),
+    [
+        ("projects/textile/smart-yarn.yaml", "textile"),
+        ("projects/textile/smart-yarn/logo.png", "textile"),
+        ("projects/textile", None),
+        ("content/colleges.yaml", None),
+    ],
+)
+def test_college_of_is_the_folder_under_projects(path: str, college: str | None) -> None:
+    assert college_of(path) == college
+
+
+def test_a_project_file_and_its_folder_have_the_kinds_they_are_made_for() -> None:
+    assert kind_of(project_file_path("textile", "smart-yarn")) is PathKind.PROJECT
+    image = project_folder_path("textile", "smart-yarn") + "/logo.png"
+    assert kind_of(image) is PathKind.PROJECT_IMAGE
+
+
+def test_the_schema_header_points_from_a_project_file_to_the_project_schema(
+    tmp_path: Path,
+) -> None:
+    layout = Layout(tmp_path)
+    target = SCHEMA_HEADER.split("$schema=")[1]
+    project = layout.project_file("textile", "smart-yarn")
+    assert (project.parent / target).resolve() == layout.schema("project").resolve()
