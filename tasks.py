@@ -183,9 +183,9 @@ def codeowners(c, check=False):
 @task
 def manifest(c):
     """Rebuild the sample site and rewrite tests/engine/site-manifest.txt (review its diff)."""
-    from tests.engine.site_manifest import write_manifest
+    from showcase.commands.manifest import manifest as run
 
-    _exit(write_manifest(ROOT))
+    _exit(run(ROOT))
 
 
 @task

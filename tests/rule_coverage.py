@@ -62,6 +62,39 @@ def rules_in_sources(sources: list[str]) -> set[str]:
     return found
 
 
+def rules_not_read() -> list[str]:
+    """``path:line: expression`` of every rule the collector cannot read as strings.
+
+    A rule passed on (a variable ``rule``, an attribute ``finding.rule``, a call of a
+    function named ``…_rule`` whose returns are read, ``None`` for no rule) is read where it
+    was written; anything else (an f-string, a concatenation, a subscript, another call)
+    would hide a rule id from the coverage figure, so it must be written as a constant."""
+    sources = list(_sources())
+    modules = [ast.parse(path.read_text(encoding="utf-8")) for path in sources]
+    index = _Index(modules)
+    unread = []
+    for path, tree in zip(sources, modules, strict=True):
+        triples = _triple_aliases(tree)
+        for node in ast.walk(tree):
+            for expression in index.rule_expressions(tree, node, triples):
+                if not index.strings(expression) and not _passed_on(expression):
+                    shown = f"{path.relative_to(ROOT).as_posix()}:{expression.lineno}"
+                    unread.append(f"{shown}: {ast.unparse(expression)}")
+    return sorted(set(unread))
+
+
+def _passed_on(expression: ast.expr) -> bool:
+    if isinstance(expression, ast.Name | ast.Attribute):
+        return True
+    if isinstance(expression, ast.Constant):
+        return expression.value is None
+    if isinstance(expression, ast.Call):
+        function = expression.func
+        name = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
+        return name == "get" or name == "rule" or name.endswith("_rule")
+    return False
+
+
 def rules_in_cases() -> dict[str, list[str]]:
     """Rule id → the case folders (``validate/cases/phone-number``…) whose expected.txt
     names it."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import textwrap
 
-from tests.rule_coverage import rules_in_cases, rules_in_code, rules_in_sources
+from tests.rule_coverage import rules_in_cases, rules_in_code, rules_in_sources, rules_not_read
 
 
 def test_every_rule_the_code_can_emit_has_a_data_driven_case() -> None:
@@ -20,8 +20,14 @@ def test_every_rule_the_code_can_emit_has_a_data_driven_case() -> None:
     print(f"rule coverage: {figure} rules in code have a data-driven case")
     assert not missing, (
         f"rule coverage {figure}: add a case folder (tests/validate/cases/<name>/ with "
-        f"files and expected.txt, or tests/forms/cases, tests/review/cases) for: {missing}"
+        f"files and expected.txt, or tests/forms/cases, tests/review/cases; the format is in "
+        f"tests/validate/test_cases.py) for: {missing}"
     )
+
+
+def test_every_rule_the_code_emits_is_written_so_the_collector_can_read_it() -> None:
+    """An f-string or a looked-up rule id would be missing from the figure above."""
+    assert rules_not_read() == []
 
 
 def test_every_rule_a_case_names_is_one_the_code_can_emit() -> None:

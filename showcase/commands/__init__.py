@@ -13,8 +13,17 @@ contract in ``pyproject.toml`` holds it).
 - `agenda`, `publicity`: the roadshow agendas and the publicity office's articles;
 - `generated` (``invoke issue-form``, ``invoke codeowners``), `synth`, `screenshots`,
   `lint`, `test`, `bench`, `ci`: what maintainers run;
-- `common`: the steps several commands share, written once.
+- `manifest`: the site manifest of the tests (``invoke manifest``);
+- `common`: the steps several commands share, written once (validate and refuse to go
+  on, the ``--format`` check, the project schema, the publication date);
+- `gather`: everything render needs, read from outside into one frozen `RenderInputs`.
 
-A new command is a new module here exposing one function ``name(root, …) -> int`` and a
-task in ``tasks.py`` that parses the arguments and calls it.
+Validation reads the repository's files itself (`showcase.validate.validate_repository`
+takes a `Layout`); render reads nothing, so a command gathers its inputs with `gather`.
+
+A new command is a new module here exposing one function ``name(root, …) -> int``
+returning the exit code (0 done, 1 the data has errors, 2 the command could not run:
+bad options, unreadable input); results go to stdout, refusals and failures to stderr,
+in Chinese. Add a task in ``tasks.py`` that parses the arguments and calls it, a row
+in the README's task table, and a line above.
 """

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from showcase.atomic import ForeignFolder, replaced_atomically
+from showcase.model import LEVELS, SEEKING, STAGES, STATUSES
 from showcase.paths import (
     CONTENT,
     SCHEMA_HEADER,
@@ -28,6 +29,7 @@ from showcase.paths import (
     college_folder_path,
     project_file_path,
     project_folder_path,
+    registry_path,
 )
 from showcase.synth import words
 from showcase.synth.logo import write_logo
@@ -45,12 +47,12 @@ LAST_MONTH = 2026 * 12 + 9
 LOGO_EVERY = 250
 """One project in this many gets a generated logo."""
 
-_LEVELS = ("nursery", "makerspace", "incubator")
+_LEVELS = tuple(LEVELS)
 _LEVEL_WEIGHTS = (5, 4, 2)
-_STAGES = ("seed", "startup", "growth")
-_STATUSES = ("active", "graduated", "paused", "closed")
+_STAGES = tuple(STAGES)
+_STATUSES = tuple(STATUSES)
 _STATUS_WEIGHTS = (14, 2, 2, 2)
-_SEEKING = ("investment", "mentor", "partner", "space", "talent")
+_SEEKING = tuple(SEEKING)
 
 
 _SAMPLE_ONLY = shutil.ignore_patterns("typical-cases.yaml", "stories", "roadshows")
@@ -111,7 +113,8 @@ class _Registries:
 
     def __init__(self, content: Path):
         def read(name: str) -> Any:
-            return yaml.load((content / f"{name}.yaml").read_text(encoding="utf-8"), Loader=_Loader)
+            text = (content.parent / registry_path(name)).read_text(encoding="utf-8")
+            return yaml.load(text, Loader=_Loader)
 
         self.colleges: list[str] = [c["id"] for c in read("colleges")["colleges"]]
         self.mentors: list[str] = [m["id"] for m in read("mentors")["mentors"]]

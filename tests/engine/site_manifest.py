@@ -179,3 +179,7 @@ def _outside_git(folder: Path) -> Iterator[None]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+
+
+if __name__ == "__main__":
+    raise SystemExit(write_manifest(Path(__file__).resolve().parents[2]))
