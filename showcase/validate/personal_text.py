@@ -145,6 +145,20 @@ def _label_pattern(labels: tuple[str, ...]) -> str:
     return "|".join(one(label) for label in sorted(labels, key=len, reverse=True))
 
 
+def personal_email_pattern(domains: tuple[str, ...], any_domain: bool = False) -> str:
+    """The pattern of an address at one of `domains` (any domain with `any_domain`); ""
+    when no domain is listed. Shared by the validator and the form's engine."""
+    dot, at = _PATTERNS["dot"], _PATTERNS["at"]
+    if any_domain:
+        domain = rf"[A-Za-z0-9-]+(?:{dot}[A-Za-z0-9-]+)+"
+    elif domains:
+        listed = sorted(domains, key=len, reverse=True)
+        domain = rf"(?:[A-Za-z0-9-]+{dot})*?(?:{'|'.join(dot.join(d.split('.')) for d in listed)})"
+    else:
+        return ""
+    return rf"([A-Za-z0-9][A-Za-z0-9._%+\-]{{0,63}}){at}({domain})(?![A-Za-z0-9\-]|\.[A-Za-z0-9])"
+
+
 @dataclass(frozen=True)
 class PersonalDataRules:
     """The day (birth dates are not in the future) and the personal mailbox domains."""
@@ -165,19 +179,7 @@ class PersonalDataRules:
     @functools.cached_property
     def email_pattern(self) -> str:
         """The pattern of a personal address ("" when no domain is listed)."""
-        dot, at = _PATTERNS["dot"], _PATTERNS["at"]
-        if self.any_email:
-            domain = rf"[A-Za-z0-9-]+(?:{dot}[A-Za-z0-9-]+)+"
-        elif self.email_domains:
-            listed = sorted(self.email_domains, key=len, reverse=True)
-            domain = (
-                rf"(?:[A-Za-z0-9-]+{dot})*?(?:{'|'.join(dot.join(d.split('.')) for d in listed)})"
-            )
-        else:
-            return ""
-        return (
-            rf"([A-Za-z0-9][A-Za-z0-9._%+\-]{{0,63}}){at}({domain})(?![A-Za-z0-9\-]|\.[A-Za-z0-9])"
-        )
+        return personal_email_pattern(self.email_domains, any_domain=self.any_email)
 
     @functools.cached_property
     def _email(self) -> re.Pattern[str] | None:
@@ -321,7 +323,7 @@ def browser_rules(email_domains: tuple[str, ...] = ()) -> dict[str, Any]:
             "keyLabel": _KEY_LABEL.pattern,
             "keyValue": _KEY_VALUE.pattern,
         },
-        "email": PersonalDataRules(datetime.date.today(), email_domains).email_pattern,
+        "email": personal_email_pattern(email_domains),
         "contactField": list(CONTACT_FIELD),
         "idWeights": list(_ID_WEIGHTS),
         "idCheckChars": _ID_CHECK_CHARS,

@@ -1,20 +1,23 @@
 """Render is pure, as its docstring says: the same inputs give the same bytes, because
 render reads no file, no environment variable and no clock of its own.
 
-Two proofs: the sample repository renders with every way of reading a file or the
-environment made to fail, and no module of the package so much as names the clock or
-the environment. Importing `showcase.render.paths` (as the engine's plugin does) loads
-that module alone.
+Three proofs: the sample repository renders with every way of reading a file or the
+environment made to fail; a profiler sees no call of the clock during a render (in
+render or in anything it calls); and no module of render so much as names the clock,
+the environment or a file read. Importing `showcase.render.paths` (as the engine's
+plugin does) loads that module alone.
 """
 
 from __future__ import annotations
 
 import ast
 import builtins
+import datetime
 import io
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn
@@ -65,6 +68,41 @@ def test_the_sample_repository_renders_without_reading_a_file_or_the_environment
         monkeypatch.setattr(owner, name, _refuse)
     monkeypatch.setattr(os, "environ", _NoEnvironment())
     assert render_docs(inputs) == render_docs(inputs)
+
+
+CLOCKS = {
+    (datetime.date, "today"),
+    (datetime.datetime, "today"),
+    (datetime.datetime, "now"),
+    (datetime.datetime, "utcnow"),
+    (time, "time"),
+    (time, "time_ns"),
+    (time, "localtime"),
+}
+
+
+def test_the_sample_repository_renders_without_asking_the_clock() -> None:
+    """The clock's functions are C functions that cannot be replaced: a profiler sees
+    every call of one, anywhere below render (in the modules render calls too)."""
+    model = validate_repository(Layout(repository_root())).model
+    assert model is not None
+    inputs = render_inputs(model)
+    asked: list[str] = []
+
+    def watch(frame: Any, event: str, function: Any) -> None:
+        owner = getattr(function, "__self__", None)
+        name = getattr(function, "__name__", "")
+        if event == "c_call" and any(owner is o and name == n for o, n in CLOCKS):
+            asked.append(
+                f"{function.__qualname__} from {frame.f_code.co_filename}:{frame.f_lineno}"
+            )
+
+    sys.setprofile(watch)
+    try:
+        render_docs(inputs)
+    finally:
+        sys.setprofile(None)
+    assert asked == []
 
 
 def _modules() -> Iterator[Path]:
