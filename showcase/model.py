@@ -265,7 +265,8 @@ class Model:
     fields: dict[str, Field]
     projects: dict[str, Project]
     events: dict[str, Event] = field(default_factory=dict)
-    """Sorted by start time, then id."""
+    """The event files (``content/events/``), sorted by start time, then id; what the
+    public sees, roadshows included, is `public_events`."""
     services: dict[str, Service] = field(default_factory=dict)
     cases: dict[str, TypicalCase] = field(default_factory=dict)
     """Typical cases, every status: renderers choose which to show (`render.case_visibility`)."""
