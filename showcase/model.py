@@ -13,7 +13,7 @@ from typing import Any
 
 from showcase.cases import TypicalCase
 from showcase.paths import project_folder_path
-from showcase.roadshows import Agenda
+from showcase.roadshows import DEFAULT_TIMEZONE, Agenda
 
 LEVELS = {"nursery": "学院创业苗圃", "makerspace": "学校众创空间", "incubator": "校外孵化加速器"}
 STAGES = {"seed": "种子期", "startup": "初创期", "growth": "培育期"}
@@ -217,13 +217,17 @@ class Speaker:
 
 @dataclass(frozen=True)
 class Event:
-    """A salon, lecture, bootcamp, showcase or roadshow; times are Beijing wall-clock."""
+    """A salon, lecture, bootcamp, showcase or roadshow, as the public sees it.
+
+    Most come from ``content/events/``; a scheduled roadshow's comes from its agenda
+    (`roadshow_event`), and then `roadshow` names it and its page is the roadshow's.
+    """
 
     id: str
     title: str
     type: str
     start: str
-    """``YYYY-MM-DD HH:MM`` in Asia/Shanghai."""
+    """``YYYY-MM-DD HH:MM`` wall-clock in `timezone`."""
     end: str
     location: str
     organiser: str
@@ -232,6 +236,11 @@ class Event:
     speakers: tuple[Speaker, ...] = ()
     projects: tuple[str, ...] = ()
     registration: str = ""
+    timezone: str = DEFAULT_TIMEZONE
+    sessions: tuple[tuple[str, str], ...] = ()
+    """``(start, end)`` of each separate day when the event meets on several; else empty."""
+    roadshow: str = ""
+    """The id of the roadshow this event is derived from; empty for an event file."""
 
 
 @dataclass(frozen=True)
@@ -256,7 +265,8 @@ class Model:
     fields: dict[str, Field]
     projects: dict[str, Project]
     events: dict[str, Event] = field(default_factory=dict)
-    """Sorted by start time, then id."""
+    """The event files (``content/events/``), sorted by start time, then id; what the
+    public sees, roadshows included, is `public_events`."""
     services: dict[str, Service] = field(default_factory=dict)
     cases: dict[str, TypicalCase] = field(default_factory=dict)
     """Typical cases, every status: renderers choose which to show (`render.case_visibility`)."""
@@ -265,6 +275,16 @@ class Model:
 
     def projects_of_college(self, college_id: str) -> list[Project]:
         return [p for p in self.projects.values() if p.college == college_id]
+
+    def public_events(self) -> list[Event]:
+        """Every event the public sees: the event files and one per scheduled roadshow,
+        by start time, then id. Validation refuses an event file that repeats a roadshow
+        (``event.duplicates-roadshow``); were one here, the roadshow would win."""
+        merged = {
+            **self.events,
+            **{a.roadshow.id: roadshow_event(a) for a in self.roadshows.values()},
+        }
+        return sorted(merged.values(), key=lambda event: (event.start, event.id))
 
 
 def college_from_data(data: dict[str, Any]) -> College:
@@ -336,4 +356,27 @@ def service_from_data(data: dict[str, Any]) -> Service:
         how_to_apply=data["how_to_apply"],
         office=data.get("office", ""),
         link=data.get("link", ""),
+    )
+
+
+def roadshow_event(agenda: Agenda) -> Event:
+    """The public event of a scheduled roadshow: its days' opening hours, its venue and the
+    projects in agenda order. The roadshow file stays the one source of these facts."""
+    show = agenda.roadshow
+    sessions = tuple(
+        sorted((f"{d.date} {d.windows[0][0]}", f"{d.date} {d.windows[-1][1]}") for d in show.days)
+    )
+    return Event(
+        id=show.id,
+        title=show.title,
+        type="roadshow",
+        start=sessions[0][0],
+        end=sessions[-1][1],
+        location=show.venue,
+        organiser=show.organiser,
+        summary=show.summary or f"{show.title}：{len(agenda.slots)} 个项目路演。",
+        projects=tuple(slot.project for slot in agenda.slots),
+        timezone=show.timezone,
+        sessions=sessions if len(sessions) > 1 else (),
+        roadshow=show.id,
     )

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from showcase.model import LEVELS, STAGES, STATUSES, College, Model, Project
 from showcase.render import paths
 from showcase.render.html_blocks import anchor, facts, page, rich_block, section
+from showcase.render.roadshow.slots import RoadshowSlots
 from showcase.render.text import attribute, rich
 
 
@@ -22,8 +23,11 @@ def group_by_college(model: Model) -> dict[str, list[Project]]:
     return groups
 
 
-def render_college_page(college: College, projects: Sequence[Project]) -> str:
-    """One college's page: its nursery, association, and projects by level and stage."""
+def render_college_page(
+    college: College, projects: Sequence[Project], slots: RoadshowSlots | None = None
+) -> str:
+    """One college's page: its nursery, association, projects by level and stage, and
+    (given the site's `slots`) its projects' roadshow slots."""
     here = paths.college_page(college.id)
     by_level: dict[str, list[Project]] = {level: [] for level in LEVELS}
     for project in projects:
@@ -51,6 +55,7 @@ def render_college_page(college: College, projects: Sequence[Project]) -> str:
             )
             for level, label in LEVELS.items()
         ),
+        slots.college_block(projects, here) if slots else "",
     ]
     return page(meta, body, "sc-college")
 

@@ -1,52 +1,72 @@
-"""Events (活动): the index, one page per event, one .ics per event and a feed of all.
+"""Events (活动): the index, one page per event file, one .ics per event file and a feed of all.
 
-Nothing here depends on today's date, so a build is the same on any day: the index lists
-every event in order with its start and end as ``data-`` attributes, and a small script
-(``assets/events.js``) sorts them into 即将举行 and 往期活动 with the visitor's own clock.
-Without JavaScript the visitor sees every event with its date.
+The public events are `Model.public_events`: the event files plus one per scheduled
+roadshow, whose page is the roadshow's own (`public_page`) and whose calendar entries
+follow its days. The index is split into 即将举行 and 往期活动 against the publication
+date the build was given (``RenderInputs.publicity.as_of``), never the clock; a small
+script (``assets/events.js``) sorts the same items again with the visitor's own clock,
+since the built site is read for weeks. Every item carries its start and end as ``data-``
+attributes for that script.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from urllib.parse import urlsplit
+from datetime import date, datetime
 
 from showcase.model import EVENT_TYPES, Event, Model
 from showcase.render import paths
 from showcase.render.html_blocks import anchor, bullet_list, facts, page, rich_block, section
-from showcase.render.ical import calendar_file, event_entry, parse_local
+from showcase.render.ical import (
+    calendar_file,
+    calendar_host,
+    event_entries,
+    parse_local,
+    zone_label,
+)
+from showcase.render.roadshow import paths as roadshow_paths
 from showcase.render.text import attribute, rich
 
-FALLBACK_HOST = "makerspace-showcase.invalid"
 _WEEKDAYS = "一二三四五六日"
 
 
+def public_page(event: Event) -> str:
+    """The docs path of the page a visitor opens for `event`: a roadshow's own page for
+    the event derived from it, else the event's page."""
+    if event.roadshow:
+        return roadshow_paths.roadshow_page(event.roadshow)
+    return paths.event_page(event.id)
+
+
 def render_event_files(model: Model, stamp: datetime) -> dict[str, bytes]:
-    """Every event's .ics file plus the feed of all events, keyed by docs path; `stamp`
-    is every entry's DTSTAMP."""
+    """Every event file's .ics plus the feed of all public events, keyed by docs path;
+    `stamp` is every entry's DTSTAMP. A roadshow's own calendars sit beside its page."""
     host = calendar_host(model)
     entries = {
-        e.id: event_entry(e, _absolute_url(model, paths.event_page(e.id)))
-        for e in model.events.values()
+        event.id: event_entries(event, _absolute_url(model, public_page(event)))
+        for event in model.public_events()
     }
     files = {
-        paths.event_calendar(event_id): calendar_file(model.site.site_name, [entry], stamp, host)
-        for event_id, entry in entries.items()
+        paths.event_calendar(event_id): calendar_file(
+            model.site.site_name, entries[event_id], stamp, host
+        )
+        for event_id in model.events
     }
     files[paths.EVENTS_FEED] = calendar_file(
-        f"{model.site.site_name} · 活动", entries.values(), stamp, host
+        f"{model.site.site_name} · 活动",
+        [entry for event_entries_ in entries.values() for entry in event_entries_],
+        stamp,
+        host,
     )
     return files
 
 
-def calendar_host(model: Model) -> str:
-    """The domain part of every UID: the site's host, so UIDs never change between builds."""
-    return urlsplit(model.site.site_url).hostname or FALLBACK_HOST
-
-
-def render_events_index(model: Model) -> str:
-    """All events in order of start time; the script splits upcoming from past."""
-    items = "".join(_index_item(event) for event in model.events.values())
+def render_events_index(model: Model, as_of: date) -> str:
+    """Every public event, split into upcoming (ending on or after `as_of`, soonest first)
+    and past (latest first); the script redoes the split with the visitor's clock."""
+    events = model.public_events()
+    day = as_of.isoformat()
+    upcoming = [_index_item(e) for e in events if e.end[:10] >= day]
+    past = [_index_item(e) for e in reversed(events) if e.end[:10] < day]
     feed = paths.href(paths.EVENTS, paths.EVENTS_FEED)
     script = paths.href(paths.EVENTS, paths.EVENTS_SCRIPT)
     meta = {
@@ -55,29 +75,26 @@ def render_events_index(model: Model) -> str:
     }
     body = [
         "<h1>活动</h1>",
-        "<p>沙龙、讲座、训练营、成果展示和项目路演，时间均为北京时间。</p>",
+        "<p>沙龙、讲座、训练营、成果展示和项目路演；除注明外，时间均为北京时间。</p>",
         f'<p><a class="md-button" href="{feed}">订阅全部活动（iCalendar）</a>'
         '<br><span class="sc-meta">把这个链接添加到手机或电脑的日历应用，'
         "活动更新会自动同步。</span></p>",
-        '<section id="sc-events-upcoming" class="sc-section" hidden><h2>即将举行</h2>'
-        '<ol class="sc-event-list"></ol>'
-        '<p class="sc-meta sc-events-none" hidden>暂无即将举行的活动，请关注往期回顾。</p>'
-        "</section>",
-        '<section id="sc-events-past" class="sc-section" hidden><h2>往期活动</h2>'
-        '<ol class="sc-event-list"></ol></section>',
-        f'<section id="sc-events-all" class="sc-section"><h2>全部活动</h2>'
-        f'<ol class="sc-event-list">{items}</ol></section>'
-        if items
-        else "<p>暂无活动。</p>",
-        f'<script src="{script}"></script>' if items else "",
+        '<section id="sc-events-upcoming" class="sc-section"><h2>即将举行</h2>'
+        f'<ol class="sc-event-list">{"".join(upcoming)}</ol>'
+        f'<p class="sc-meta sc-events-none"{" hidden" if upcoming else ""}>'
+        "暂无即将举行的活动，请关注往期回顾。</p></section>",
+        f'<section id="sc-events-past" class="sc-section"{"" if past else " hidden"}>'
+        f'<h2>往期活动</h2><ol class="sc-event-list">{"".join(past)}</ol></section>',
+        f'<script src="{script}"></script>' if events else "",
     ]
     return page(meta, body, "sc-events")
 
 
 def _index_item(event: Event) -> str:
-    link = anchor(paths.href(paths.EVENTS, paths.event_page(event.id)), event.title)
+    link = anchor(paths.href(paths.EVENTS, public_page(event)), event.title)
     return (
-        f'<li class="sc-event" data-start="{_iso(event.start)}" data-end="{_iso(event.end)}">'
+        f'<li class="sc-event" data-start="{iso_time(event, event.start)}" '
+        f'data-end="{iso_time(event, event.end)}">'
         f'<span class="sc-event__type">{EVENT_TYPES[event.type]}</span> {link}'
         f'<br><span class="sc-meta">{attribute(when(event))}<br>{attribute(event.location)}</span>'
         "</li>"
@@ -98,7 +115,10 @@ def render_event_page(event: Event, model: Model) -> str:
         f"<h1>{attribute(event.title)}</h1>",
         facts(
             [
-                ("时间", f'<time datetime="{_iso(event.start)}">{attribute(when(event))}</time>'),
+                (
+                    "时间",
+                    f'<time datetime="{iso_time(event, event.start)}">{attribute(when(event))}</time>',
+                ),
                 ("地点", attribute(event.location)),
                 ("主办", attribute(event.organiser)),
                 ("报名", register),
@@ -115,20 +135,32 @@ def render_event_page(event: Event, model: Model) -> str:
 
 
 def when(event: Event) -> str:
-    """``2026年4月22日（周三）13:30–17:30``; the end date is repeated only if it differs."""
-    start, end = parse_local(event.start), parse_local(event.end)
-    text = f"{_date(start)}{start:%H:%M}–"
-    if end.date() != start.date():
-        text += _date(end)
-    return text + f"{end:%H:%M}（北京时间）"
+    """``2026年4月22日（周三）13:30–17:30（北京时间）``: the end date is repeated only if it
+    differs, and an event on several separate days lists each day's hours."""
+    sessions = event.sessions or ((event.start, event.end),)
+    parts = []
+    for index, (start_text, end_text) in enumerate(sessions):
+        start = parse_local(start_text, event.timezone)
+        end = parse_local(end_text, event.timezone)
+        text = (_date(start) if index == 0 else _month_day(start)) + f"{start:%H:%M}–"
+        if end.date() != start.date():
+            text += _date(end)
+        parts.append(text + f"{end:%H:%M}")
+    moment = parse_local(event.start, event.timezone)
+    return "、".join(parts) + f"（{zone_label(event.timezone, moment)}）"
 
 
 def _date(moment: datetime) -> str:
-    return f"{moment.year}年{moment.month}月{moment.day}日（周{_WEEKDAYS[moment.weekday()]}）"
+    return f"{moment.year}年{_month_day(moment)}"
 
 
-def _iso(local: str) -> str:
-    return parse_local(local).isoformat()
+def _month_day(moment: datetime) -> str:
+    return f"{moment.month}月{moment.day}日（周{_WEEKDAYS[moment.weekday()]}）"
+
+
+def iso_time(event: Event, local: str) -> str:
+    """One of `event`'s wall-clock times as ISO 8601 with its offset, for scripts."""
+    return parse_local(local, event.timezone).isoformat()
 
 
 def _speakers(event: Event, model: Model, here: str) -> str:

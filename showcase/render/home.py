@@ -17,6 +17,7 @@ from datetime import datetime
 from showcase.model import LEVELS, STAGES, Model, Project
 from showcase.render import paths
 from showcase.render.cards import card_list, project_card
+from showcase.render.event_pages import iso_time, public_page
 from showcase.render.text import attribute, front_matter, inline
 
 FEATURED_COUNT = 6
@@ -135,18 +136,19 @@ def _featured(model: Model, projects: list[Project]) -> str:
 
 
 def _events(model: Model, available: Collection[str], stamp: datetime) -> str:
-    """The next events after the build `stamp`; the script hides any already over."""
+    """The next public events (roadshows included) after the build `stamp`; the script
+    hides any already over."""
     after = stamp.strftime("%Y-%m-%d %H:%M")
-    upcoming = [
-        e for e in model.events.values() if e.end >= after and paths.event_page(e.id) in available
-    ][:EVENTS_RENDERED]
+    upcoming = [e for e in model.public_events() if e.end >= after and public_page(e) in available][
+        :EVENTS_RENDERED
+    ]
     if not upcoming:
         return ""
     items = "".join(
-        f'<li data-start="{attribute(event.start)}" data-end="{attribute(event.end)}"'
+        f'<li data-start="{iso_time(event, event.start)}" data-end="{iso_time(event, event.end)}"'
         f"{' hidden' if position >= EVENTS_SHOWN else ''}>"
         f"<time>{attribute(event.start)}</time> "
-        f'<a href="{paths.href(paths.HOME, paths.event_page(event.id))}">'
+        f'<a href="{paths.href(paths.HOME, public_page(event))}">'
         f"{attribute(event.title)}</a> <span>{attribute(event.location)}</span></li>"
         for position, event in enumerate(upcoming)
     )

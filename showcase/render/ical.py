@@ -5,9 +5,9 @@ breaks in TEXT values); `_text` first removes what it would pass through raw: co
 characters (RFC 5545 forbids them in TEXT) and bare carriage returns, which some readers
 take for the end of a line, so no value can start a property or component of its own.
 
-Every calendar carries a VTIMEZONE for the zone its times use (Asia/Shanghai), UIDs are
-derived from record ids so that a subscriber's calendar updates instead of duplicating,
-and DTSTAMP comes from `showcase.render.clock.build_stamp`, so two builds of the same data
+Every calendar carries a VTIMEZONE for each zone its times use (Asia/Shanghai unless a
+roadshow names another), UIDs are derived from record ids so that a subscriber's calendar
+updates instead of duplicating, and DTSTAMP comes from `showcase.render.clock.build_stamp`, so two builds of the same data
 are identical.
 
 Example::
@@ -24,14 +24,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone, vText
 from icalendar import Event as VEvent
 
-from showcase.model import EVENT_TYPES, Event
+from showcase.model import EVENT_TYPES, Event, Model
 
 TIMEZONE = "Asia/Shanghai"
+BEIJING_ZONES = frozenset({"Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin"})
+"""IANA names whose clock is Beijing time (China Standard Time)."""
+FALLBACK_HOST = "makerspace-showcase.invalid"
 _PRODID = "-//Makerspace Showcase//活动日历//ZH"
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
@@ -70,18 +74,44 @@ def calendar_file(name: str, entries: Iterable[CalendarEntry], stamp: datetime, 
     return calendar.to_ical()
 
 
-def event_entry(event: Event, url: str = "") -> CalendarEntry:
-    """The calendar entry of a makerspace event."""
-    return CalendarEntry(
-        uid=f"event-{event.id}",
-        title=event.title,
-        start=event.start,
-        end=event.end,
-        location=event.location,
-        description=f"{event.summary}\n主办：{event.organiser}",
-        url=url,
-        categories=(EVENT_TYPES[event.type],),
-    )
+def calendar_host(model: Model) -> str:
+    """The domain part of every UID: the site's host, so UIDs never change between builds."""
+    return urlsplit(model.site.site_url).hostname or FALLBACK_HOST
+
+
+def event_entries(event: Event, url: str = "") -> list[CalendarEntry]:
+    """The calendar entries of a public event: one, or one per day it meets on.
+
+    A roadshow over two days is two entries (UIDs ``event-<id>-<YYYYMMDD>``), so a
+    calendar does not show the night between them as taken.
+    """
+    description = event.summary + (f"\n主办：{event.organiser}" if event.organiser else "")
+    sessions = event.sessions or ((event.start, event.end),)
+    return [
+        CalendarEntry(
+            uid=f"event-{event.id}" + (f"-{start[:10].replace('-', '')}" if event.sessions else ""),
+            title=event.title,
+            start=start,
+            end=end,
+            location=event.location,
+            description=description,
+            url=url,
+            categories=(EVENT_TYPES[event.type],),
+            timezone=event.timezone,
+        )
+        for start, end in sessions
+    ]
+
+
+def zone_label(timezone: str, moment: datetime) -> str:
+    """What a visitor reads for a time zone: ``北京时间``, else ``当地时间 UTC+9``."""
+    if timezone in BEIJING_ZONES:
+        return "北京时间"
+    offset = moment.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    sign = "+" if minutes >= 0 else "−"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"当地时间 UTC{sign}{hours}{f':{rest:02d}' if rest else ''}"
 
 
 def _add_timezones(calendar: Calendar) -> None:

@@ -17,6 +17,7 @@ from showcase.render import paths
 from showcase.render.html_blocks import anchor, bullet_list, facts, page, rich_block, section
 from showcase.render.project_sections import achievements, badge, team, timeline
 from showcase.render.related import RelatedIndex
+from showcase.render.roadshow.slots import RoadshowSlots
 from showcase.render.submit_page import edit_link
 from showcase.render.text import attribute, rich
 
@@ -30,15 +31,18 @@ def render_project_page(
     model: Model,
     related: RelatedIndex | None = None,
     last_changed: Mapping[str, str] | None = None,
+    slots: RoadshowSlots | None = None,
 ) -> str:
     """The source of the project's page.
 
     `related` should be built once for the whole site (building it here is for callers
     rendering a single page); `last_changed` maps a project's source file to the date of
-    its last commit, and the date is simply left out when the file has none.
+    its last commit, and the date is simply left out when the file has none; `slots`,
+    like `related`, should be built once for the site.
     """
     here = paths.project_page(project.id)
     related = related or RelatedIndex(model.projects.values())
+    slots = slots or RoadshowSlots(model)
     changed = (last_changed or {}).get(project.source, "")
     meta: dict[str, object] = {"title": project.name, "description": project.summary}
     if project.logo:
@@ -47,6 +51,7 @@ def render_project_page(
         _header(project, here),
         f'<p class="sc-summary">{attribute(project.summary)}</p>',
         _facts(project, model, here),
+        slots.project_block(project.id, here),
         section("项目介绍", rich_block(rich(project.description))),
         section("发展历程", timeline(project.milestones)),
         section("成果", achievements(project.achievements)),

@@ -33,6 +33,7 @@ from showcase.render.related import RelatedIndex
 from showcase.render.roadshow import paths as roadshow_paths
 from showcase.render.roadshow.files import roadshow_files, roadshow_pages
 from showcase.render.roadshow.printing import STYLE as PRINT_STYLE
+from showcase.render.roadshow.slots import RoadshowSlots
 from showcase.render.services_page import render_services_page
 from showcase.render.social import social_image
 from showcase.render.submit_page import NAV_TITLE as SUBMIT_NAV_TITLE
@@ -70,14 +71,17 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
     ]
     pages: dict[str, str] = {paths.OPEN_DATA: render_open_data_page(model)}
     groups = group_by_college(model)
+    slots = RoadshowSlots(model)
     pages[paths.COLLEGES] = render_colleges_index(model, groups)
     for college in model.colleges.values():
-        pages[paths.college_page(college.id)] = render_college_page(college, groups[college.id])
+        pages[paths.college_page(college.id)] = render_college_page(
+            college, groups[college.id], slots
+        )
     images: dict[str, str] = dict(inputs.content_assets)
     related = RelatedIndex(model.projects.values())
     for project in model.projects.values():
         pages[paths.project_page(project.id)] = render_project_page(
-            project, model, related, inputs.last_changed
+            project, model, related, inputs.last_changed, slots
         )
         if project.logo:
             images[paths.project_logo(project.id, project.logo)] = project.logo
@@ -89,7 +93,7 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
         pages[paths.mentor_page(mentor.id)] = render_mentor_page(
             mentor, mentor_projects[mentor.id], model
         )
-    pages[paths.EVENTS] = render_events_index(model)
+    pages[paths.EVENTS] = render_events_index(model, publicity.as_of)
     for event in model.events.values():
         pages[paths.event_page(event.id)] = render_event_page(event, model)
     pages[paths.SERVICES] = render_services_page(model)

@@ -3,6 +3,10 @@
 An event names its id in the file name, runs from a real start to a later end (Beijing
 wall-clock ``YYYY-MM-DD HH:MM``), and may list project and mentor ids that must exist.
 
+A scheduled roadshow is listed among the events by itself (`showcase.model.roadshow_event`),
+so `check_roadshow_repeats` refuses an event file that repeats one, by id or by title,
+rather than merging the two: the roadshow file stays the one source of its schedule.
+
 Example::
 
     check_event(document, file, project_ids, mentor_ids, schema)
@@ -12,10 +16,12 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from showcase.load.yamlfile import Document, JsonPath
+from showcase.paths import ROADSHOWS
 from showcase.problems import Problem
 from showcase.validate.labels import Report, check_id_matches_file, closest, reporter
 
@@ -66,6 +72,36 @@ def check_event(
                 f"导师编号 {mentor} 不在导师名录 content/mentors.yaml 里。",
                 "写导师名录里的编号；不是导师的嘉宾删除 mentor 这一行。",
             )
+    return found
+
+
+def check_roadshow_repeats(
+    events: Iterable[Document], roadshows: Mapping[str, str], schema: dict[str, Any]
+) -> list[Problem]:
+    """Event files that repeat a roadshow: `roadshows` maps each roadshow id to its title
+    ("" when its file could not be read)."""
+    by_title = {title: roadshow_id for roadshow_id, title in roadshows.items() if title}
+    found: list[Problem] = []
+    for document in events:
+        data = document.data
+        if not isinstance(data, dict):
+            continue
+        report = reporter(document, schema, found)
+        event_id, title = data.get("id"), data.get("title")
+        if isinstance(event_id, str) and event_id in roadshows:
+            twin, path, what = event_id, ("id",), f"活动编号 {event_id} "
+        elif isinstance(title, str) and title in by_title:
+            twin, path, what = by_title[title], ("title",), f"活动名称「{title}」"
+        else:
+            continue
+        report(
+            path,
+            "event.duplicates-roadshow",
+            f"{what}与路演 {ROADSHOWS}/{twin}.yaml 重复：路演会自动列入活动页、"
+            "日历订阅和首页，再写一份活动就会列出两次。",
+            f"删除 {document.path}，路演的时间、地点和项目以 {ROADSHOWS}/{twin}.yaml 为准；"
+            "若确是另一场活动，换一个编号和名称。",
+        )
     return found
 
 

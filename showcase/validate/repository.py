@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from showcase.load.files import symlink_problem
+from showcase.load.files import regular_files, symlink_problem
 from showcase.load.yamlfile import Document, load_yaml
 from showcase.model import (
     Model,
@@ -30,7 +30,7 @@ from showcase.paths import Layout
 from showcase.problems import Problem, has_errors, sort_problems
 from showcase.validate.case_rules import check_publicity
 from showcase.validate.duplicate_names import check_duplicate_names
-from showcase.validate.event_rules import check_event
+from showcase.validate.event_rules import check_event, check_roadshow_repeats
 from showcase.validate.images import check_image_files
 from showcase.validate.page_rules import check_pages
 from showcase.validate.personal_data import scan_document
@@ -136,6 +136,9 @@ class _Run:
             self.personal,
         )
         problems += roadshows.problems
+        problems += check_roadshow_repeats(
+            events, self._roadshow_titles(roadshows.documents), self.checkers["event"].schema
+        )
 
         publicity = (
             check_publicity(
@@ -212,6 +215,16 @@ class _Run:
                 )
             )
         return document, problems
+
+    def _roadshow_titles(self, documents: Iterable[Document]) -> dict[str, str]:
+        """Every roadshow id (file name) mapped to its title, "" where it was not read."""
+        titles = {file.stem: "" for file in regular_files(self.layout.roadshows_dir, ".yaml")}
+        for document in documents:
+            title = document.data.get("title") if isinstance(document.data, dict) else None
+            stem = Path(document.path).stem
+            if isinstance(title, str) and stem in titles:
+                titles[stem] = title
+        return titles
 
     def _check_event(
         self, file: Path, project_ids: frozenset[str], mentor_ids: frozenset[str] | None

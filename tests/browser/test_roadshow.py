@@ -1,12 +1,16 @@
-"""The roadshow page in a real browser: grid, links, phone layout and the print version."""
+"""The roadshow page in a real browser: grid, links, phone layout, the print version, and
+the investor's way to it from the home page through 活动."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+from icalendar import Calendar
 
 from tests.browser.conftest import ServedSite, browser_model, serve_model
 from tests.roadshow.builders import with_agenda
@@ -70,3 +74,57 @@ def test_index_print_version_and_score_sheet_open(page: Any, roadshow_site: Serv
     assert "候场" in page.locator("table").first.inner_text()
     page.goto(f"{roadshow_site.url}roadshows/test-roadshow/sheet-wang.html")
     assert page.locator("td.box").count() > 0
+
+
+PHONE_390 = {"width": 390, "height": 844}
+
+
+def _fits_the_screen(page: Any) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_investor_reaches_the_roadshow_from_home_through_events_and_downloads_its_calendar(
+    page: Any, roadshow_site: ServedSite, artifacts: Path
+) -> None:
+    """Home → 活动 → the roadshow → its calendar, on a 390×844 phone, in three taps."""
+    page.set_viewport_size(PHONE_390)
+    page.clock.install(time="2026-05-01T08:00:00+08:00")
+    page.goto(roadshow_site.url)
+    upcoming = page.get_by_test_id("upcoming-events")
+    assert upcoming.get_by_role("link", name="测试路演").is_visible()
+    assert _fits_the_screen(page)
+    page.get_by_role("link", name="全部活动").click()
+    page.wait_for_url("**/events/")
+    assert _fits_the_screen(page)
+    item = page.locator("#sc-events-upcoming li", has_text="测试路演")
+    assert "2026年5月20日（周三）09:00–17:00（北京时间）" in item.inner_text()
+    roadshow = item.get_by_role("link", name="测试路演")
+    roadshow.click()
+    page.wait_for_url("**/roadshows/test-roadshow/")
+    assert _fits_the_screen(page)
+    text = page.locator("body").inner_text()
+    assert "日程数据（JSON，供会议软件导入）" in text
+    assert "Asia/Shanghai" not in text and "frab" not in text
+    page.screenshot(path=str(artifacts / "roadshow-journey-390.png"), full_page=True)
+    link = page.get_by_role("link", name="整场日历（.ics）")
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == "agenda.ics"
+    calendar = Calendar.from_ical(Path(download.value.path()).read_bytes())
+    agenda = roadshow_site.model.roadshows["test-roadshow"]
+    starts = sorted(event.decoded("DTSTART") for event in calendar.walk("VEVENT"))
+    first = datetime.fromisoformat(agenda.slots[0].start).replace(tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert starts[0] == first and len(starts) >= len(agenda.slots)
+
+
+def test_a_project_page_shows_its_pitch_slot_on_a_phone(
+    page: Any, roadshow_site: ServedSite
+) -> None:
+    page.set_viewport_size(PHONE_390)
+    slot = roadshow_site.model.roadshows["test-roadshow"].slots[0]
+    page.goto(f"{roadshow_site.url}projects/{slot.project}/")
+    line = page.locator(".sc-pitch-slots li").first
+    assert line.inner_text().startswith(f"路演：5 月 20 日 {slot.start[11:]}，")
+    assert _fits_the_screen(page)
+    line.get_by_role("link", name="测试路演").click()
+    page.wait_for_url("**/roadshows/test-roadshow/")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from icalendar import Calendar
@@ -76,7 +76,7 @@ def test_dtstamp_comes_from_the_data_not_the_clock() -> None:
 
 def test_the_index_lists_every_event_in_order_with_machine_readable_times() -> None:
     model = _model()
-    page = render_events_index(model)
+    page = render_events_index(model, date(2026, 1, 1))
     starts = re.findall(r'data-start="([^"]+)"', page)
     assert starts == ["2026-04-22T13:30:00+08:00", "2026-11-12T19:00:00+08:00"]
     assert 'data-end="2026-04-22T17:30:00+08:00"' in page

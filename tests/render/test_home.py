@@ -57,7 +57,9 @@ def test_featured_projects_are_the_most_accomplished_incubator_or_growth_ones() 
 
 def test_upcoming_events_come_after_the_data_stamp_and_carry_their_times() -> None:
     page = _home(make_model(count=3), [], ALL_PAGES)
-    assert '<li data-start="2026-04-22 13:30" data-end="2026-04-22 17:30">' in page
+    assert (
+        '<li data-start="2026-04-22T13:30:00+08:00" data-end="2026-04-22T17:30:00+08:00">' in page
+    )
     assert 'href="events/2026-spring-roadshow/"' in page
     assert page.index("2026-spring-roadshow") < page.index("2026-ip-salon")
 

@@ -1,14 +1,17 @@
-// Splits the events list into upcoming and past with the visitor's clock, so the built
-// site never depends on the day it was built. Without JavaScript every event stays listed.
+// Sorts the events list again into upcoming and past with the visitor's clock: the build
+// split it by its publication date, but the site is read for weeks after it is built.
+// Without JavaScript the build's split stays.
 (function () {
-  var all = document.getElementById("sc-events-all");
   var upcoming = document.getElementById("sc-events-upcoming");
   var past = document.getElementById("sc-events-past");
-  if (!all || !upcoming || !past) return;
+  if (!upcoming || !past) return;
   var now = Date.now();
   var soon = upcoming.querySelector("ol");
   var before = past.querySelector("ol");
-  var items = Array.prototype.slice.call(all.querySelectorAll("li[data-end]"));
+  var items = Array.prototype.slice.call(document.querySelectorAll(".sc-event-list li[data-end]"));
+  items.sort(function (a, b) {
+    return Date.parse(a.getAttribute("data-start")) - Date.parse(b.getAttribute("data-start"));
+  });
   items.forEach(function (item) {
     if (Date.parse(item.getAttribute("data-end")) >= now) {
       soon.appendChild(item);
@@ -16,8 +19,6 @@
       before.insertBefore(item, before.firstChild);
     }
   });
-  upcoming.hidden = false;
   upcoming.querySelector(".sc-events-none").hidden = soon.children.length > 0;
   past.hidden = before.children.length === 0;
-  all.hidden = true;
 })();

@@ -1,13 +1,13 @@
 // The home page's upcoming events: hides those already over by the visitor's clock (the
 // site is built once and read for weeks), keeps at most data-show of them, and says so
-// when none is left. Times are Beijing wall-clock times ("2026-11-12 19:00").
+// when none is left. Times are ISO 8601 with their offset ("2026-11-12T19:00:00+08:00").
 (function () {
   "use strict";
   var list = document.querySelector(".sc-upcoming");
   if (!list) return;
   var now = Date.now(), shown = 0, limit = +list.dataset.show;
   list.querySelectorAll("li").forEach(function (item) {
-    var end = Date.parse(item.dataset.end.replace(" ", "T") + ":00+08:00");
+    var end = Date.parse(item.dataset.end);
     item.hidden = end < now || shown >= limit;
     if (!item.hidden) shown++;
   });

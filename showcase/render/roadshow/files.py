@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from showcase.model import Model
-from showcase.render.event_pages import FALLBACK_HOST, calendar_host
+from showcase.render.ical import FALLBACK_HOST, calendar_host
 from showcase.render.roadshow import paths
 from showcase.render.roadshow.calendars import roadshow_calendars
 from showcase.render.roadshow.frab import frab_schedule

@@ -1,7 +1,7 @@
 """The roadshow pages of the site: the index (项目路演) and one page per roadshow.
 
 A roadshow page shows, in this order: the facts and downloads (calendar, print version,
-frab JSON), results if the file records them, the grid (one column per room on a wide
+schedule JSON), results if the file records them, the grid (one column per room on a wide
 screen, stacked on a phone; each slot links to its project page), the run of show per
 room with the time each team must be at the door, and the list per judge with their
 score sheet and calendar. Bodies are one raw HTML block (see `html_blocks.page`).
@@ -15,7 +15,7 @@ from showcase.model import LEVELS, Model
 from showcase.render import paths as site_paths
 from showcase.render.html_blocks import anchor, facts, page, section
 from showcase.render.roadshow import paths
-from showcase.render.roadshow.timefmt import call_time, day_label
+from showcase.render.roadshow.timefmt import call_time, day_label, zone_name
 from showcase.render.text import attribute
 from showcase.roadshows import JUDGE_ROLES, Agenda, Room
 
@@ -67,7 +67,7 @@ def render_roadshow_page(agenda: Agenda, model: Model) -> str:
                     f"每个项目陈述 {fmt.pitch_minutes} 分钟、问答 {fmt.qa_minutes} 分钟；"
                     f"团队提前 {fmt.call_minutes} 分钟候场",
                 ),
-                ("时区", attribute(show.timezone)),
+                ("时区", attribute(zone_name(agenda.roadshow))),
             ]
         ),
         f'<p class="sc-summary">{attribute(show.summary)}</p>' if show.summary else "",
@@ -76,10 +76,10 @@ def render_roadshow_page(agenda: Agenda, model: Model) -> str:
         + " · "
         + file_link(paths.PRINT, "打印版议程")
         + " · "
-        + file_link(paths.FRAB_JSON, "议程数据（frab JSON）")
+        + file_link(paths.FRAB_JSON, "日程数据（JSON，供会议软件导入）")
         + "</p>",
-        '<p class="sc-meta">需要 PDF 时，在浏览器中打开打印版或评分表，选择“打印 → 另存为 PDF”；'
-        "组织者运行 <code>./dev agenda</code> 也会直接生成 PDF 文件。</p>",
+        '<p class="sc-meta">整场日历可导入手机或电脑的日历应用；'
+        "需要 PDF 时，在浏览器中打开打印版或评分表，选择“打印 → 另存为 PDF”。</p>",
         section("路演结果", _results(agenda, model, here), searchable=True),
         *(_day_grid(agenda, model, here, date) for date in agenda.dates),
         section(

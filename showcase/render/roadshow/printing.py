@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from showcase.model import Model
 from showcase.render.csp import document_policy, meta_tag
-from showcase.render.roadshow.timefmt import call_time, day_label
+from showcase.render.roadshow.timefmt import call_time, day_label, zone_name
 from showcase.render.text import attribute
 from showcase.roadshows import Agenda, Judge
 
@@ -42,8 +42,8 @@ def print_agenda(agenda: Agenda, model: Model) -> bytes:
     show = agenda.roadshow
     parts = [
         f"<h1>{attribute(show.title)}</h1>",
-        f'<p class="meta">{attribute(show.venue)} · 时间为 {attribute(show.timezone)}'
-        f" 当地时间 · 团队请于开始前 {show.format.call_minutes} 分钟候场</p>",
+        f'<p class="meta">{attribute(show.venue)} · 时间为{attribute(zone_name(show))}'
+        f" · 团队请于开始前 {show.format.call_minutes} 分钟候场</p>",
     ]
     for date in agenda.dates:
         for room in show.rooms:

@@ -1,8 +1,11 @@
-"""How roadshow times read in Chinese: ``12月10日（周四）`` and call times."""
+"""How roadshow times read in Chinese: ``12月10日（周四）``, call times and the zone."""
 
 from __future__ import annotations
 
 import datetime
+
+from showcase.render.ical import parse_local, zone_label
+from showcase.roadshows import Roadshow
 
 _WEEKDAYS = "一二三四五六日"
 
@@ -17,3 +20,9 @@ def call_time(start: str, minutes_before: int) -> str:
     """When the team must be at the door: ``HH:MM``, `minutes_before` the slot starts."""
     moment = datetime.datetime.strptime(start, "%Y-%m-%d %H:%M")
     return (moment - datetime.timedelta(minutes=minutes_before)).strftime("%H:%M")
+
+
+def zone_name(show: Roadshow) -> str:
+    """The roadshow's time zone as visitors read it (``北京时间``), never its IANA name."""
+    first = f"{show.days[0].date} {show.days[0].windows[0][0]}"
+    return zone_label(show.timezone, parse_local(first, show.timezone))
