@@ -16,6 +16,7 @@ from typing import Any
 
 from showcase.load.files import symlink_problem
 from showcase.load.yamlfile import Document, load_yaml
+from showcase.contacts import partner_from_data
 from showcase.model import (
     Model,
     Project,
@@ -29,6 +30,7 @@ from showcase.model import (
 from showcase.paths import Layout
 from showcase.problems import Problem, has_errors, sort_problems
 from showcase.validate.case_rules import check_publicity
+from showcase.validate.contact_rules import check_contacts
 from showcase.validate.duplicate_names import check_duplicate_names
 from showcase.validate.event_rules import check_event
 from showcase.validate.images import check_image_files
@@ -91,6 +93,7 @@ class _Run:
         }
         self.personal = PersonalDataRules.for_site(registries["site"].data, self.today)
         scan_registries(registries, self.checkers, self.personal)
+        check_contacts(self.layout, registries, {k: c.schema for k, c in self.checkers.items()})
         problems = list(selection.problems)
         for name in selection.registries:
             problems += registries[name].problems
@@ -286,4 +289,5 @@ def _build_model(
         projects={project.id: project for project in built},
         events={event.id: event for event in event_records},
         services={r["id"]: service_from_data(r) for r in records("services")},
+        partners={r["id"]: partner_from_data(r) for r in records("partners")},
     )
