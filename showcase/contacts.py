@@ -30,7 +30,7 @@ class Contact:
     answers: str = ""
     """What the office handles (项目对接、参观预约…), or empty."""
     qr_image: str = ""
-    """File name of a QR image in content/pages/img/, or empty."""
+    """Repository-relative path of the QR image (``showcase.paths.QR_IMAGES``), or empty."""
     qr_url: str = ""
     """An address the build turns into a QR code, or empty."""
     key: str = ""
@@ -53,7 +53,9 @@ class Partner:
     website: str = ""
 
 
-def contact_from_data(data: dict[str, Any], key: str) -> Contact:
+def contact_from_data(data: dict[str, Any], key: str, qr_folder: str) -> Contact:
+    """`qr_folder` is where ``qr_image`` files live (`showcase.paths.QR_IMAGES`)."""
+    qr_image = data.get("qr_image", "")
     return Contact(
         office=data["office"],
         address=data.get("address", ""),
@@ -62,30 +64,32 @@ def contact_from_data(data: dict[str, Any], key: str) -> Contact:
         wechat=data.get("wechat", ""),
         hours=data.get("hours", ""),
         answers=data.get("answers", ""),
-        qr_image=data.get("qr_image", ""),
+        qr_image=f"{qr_folder}/{qr_image}" if qr_image else "",
         qr_url=data.get("qr_url", ""),
         key=key,
     )
 
 
-def college_contacts(college_id: str, data: dict[str, Any]) -> tuple[Contact, ...]:
+def college_contacts(college_id: str, data: dict[str, Any], qr_folder: str) -> tuple[Contact, ...]:
     """A college's contacts in fallback order: nursery, college office, association."""
     return tuple(
-        contact_from_data(data[unit], f"college-{college_id}-{unit}")
+        contact_from_data(data[unit], f"college-{college_id}-{unit}", qr_folder)
         for unit in COLLEGE_UNITS
         if unit in data
     )
 
 
-def site_contacts(items: list[dict[str, Any]]) -> tuple[Contact, ...]:
-    return tuple(contact_from_data(item, f"site-{index + 1}") for index, item in enumerate(items))
+def site_contacts(items: list[dict[str, Any]], qr_folder: str) -> tuple[Contact, ...]:
+    return tuple(
+        contact_from_data(item, f"site-{index + 1}", qr_folder) for index, item in enumerate(items)
+    )
 
 
-def partner_from_data(data: dict[str, Any]) -> Partner:
+def partner_from_data(data: dict[str, Any], qr_folder: str) -> Partner:
     return Partner(
         id=data["id"],
         name=data["name"],
-        contact=contact_from_data(data["contact"], f"partner-{data['id']}"),
+        contact=contact_from_data(data["contact"], f"partner-{data['id']}", qr_folder),
         summary=data.get("summary", ""),
         website=data.get("website", ""),
     )

@@ -13,7 +13,7 @@ from typing import Any
 
 from showcase.cases import TypicalCase
 from showcase.contacts import Contact, Partner, college_contacts, site_contacts
-from showcase.paths import project_folder_path
+from showcase.paths import QR_IMAGES, project_folder_path
 from showcase.roadshows import Agenda
 
 LEVELS = {"nursery": "学院创业苗圃", "makerspace": "学校众创空间", "incubator": "校外孵化加速器"}
@@ -282,7 +282,7 @@ def college_from_data(data: dict[str, Any]) -> College:
         data["association"],
         tuple(data["maintainers"]),
         data.get("description", ""),
-        college_contacts(data["id"], data.get("contacts", {})),
+        college_contacts(data["id"], data.get("contacts", {}), QR_IMAGES),
     )
 
 
@@ -314,7 +314,7 @@ def site_from_data(data: dict[str, Any]) -> Site:
         forge=data.get("forge", ""),
         default_branch=data.get("default_branch", "main"),
         personal_email_domains=tuple(data.get("personal_email_domains", ())),
-        contacts=site_contacts(data.get("contacts", [])),
+        contacts=site_contacts(data.get("contacts", []), QR_IMAGES),
     )
 
 

@@ -16,19 +16,18 @@ rules that need more than one field or another file:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from showcase.contacts import COLLEGE_UNITS
 from showcase.load.yamlfile import JsonPath
-from showcase.paths import PAGES, Layout
+from showcase.paths import QR_IMAGES, Layout
 from showcase.problems import Problem
 from showcase.validate.images import check_image
-from showcase.validate.labels import problem_at, schema_title
+from showcase.validate.labels import problem_at, schema_node, schema_title
 from showcase.validate.registries import LoadedRegistry
-
-QR_FOLDER = "img"
-"""QR images sit in content/pages/img/, published with the pages' other images."""
 
 
 def school_email_domain(email: Any, allowed: Sequence[str] | None) -> str | None:
@@ -68,6 +67,27 @@ def check_contacts(
             registry.problems += _check(
                 layout, registry, schema, path, contact, allowed if school else None, personal
             )
+
+
+def qr_image_files(layout: Layout, registries: Iterable[LoadedRegistry]) -> set[Path]:
+    """The QR images the contacts of `registries` name: their own field checks them, so
+    the check of the pages' images leaves them out (one problem per mistake)."""
+    return {
+        layout.root / QR_IMAGES / contact["qr_image"]
+        for registry in registries
+        for _, contact in _contacts(registry)
+        if isinstance(contact.get("qr_image"), str)
+    }
+
+
+def _well_formed(
+    contact: dict[str, Any], field: str, schema: dict[str, Any], generic: JsonPath
+) -> str | None:
+    """The value of `field` when it matches its schema pattern; a misspelt one is the
+    schema's to report (one problem per mistake), so the rules here skip it."""
+    value = contact.get(field)
+    pattern = schema_node(schema, (*generic, field)).get("pattern", "")
+    return value if isinstance(value, str) and re.search(pattern, value) else None
 
 
 def _domains(value: Any) -> tuple[str, ...] | None:
@@ -132,7 +152,8 @@ def _check(
             "同时写了二维码图片 qr_image 和二维码网址 qr_url，页面只能显示一个二维码。",
             "二选一：已有公众号二维码图片就保留 qr_image，否则保留 qr_url（构建时生成二维码）。",
         )
-    email = contact.get("email")
+    generic = tuple(0 if isinstance(part, int) else part for part in path)
+    email = _well_formed(contact, "email", schema, generic)
     outside = school_email_domain(email, allowed)
     if outside is not None and allowed is not None:
         report(
@@ -149,11 +170,10 @@ def _check(
             "合作机构的公开邮箱不能用个人邮箱服务商（QQ、163 等）的地址：它通常属于某个人。",
             "改用机构自己域名的公开邮箱，例如 service@机构域名；没有的话只写办公电话和地址。",
         )
-    image = contact.get("qr_image")
-    if isinstance(image, str):
-        generic = tuple(0 if isinstance(part, int) else part for part in path)
+    image = _well_formed(contact, "qr_image", schema, generic)
+    if image is not None:
         title = schema_title(schema, (*generic, "qr_image"))
-        folder = f"{PAGES}/{QR_FOLDER}/"
         key = (*path, "qr_image")
-        found += check_image(document, key, layout.pages_dir / QR_FOLDER, folder, image, title)
+        folder = layout.root / QR_IMAGES
+        found += check_image(document, key, folder, f"{QR_IMAGES}/", image, title)
     return found
