@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import urllib.parse
 import xml.etree.ElementTree as ElementTree
@@ -10,8 +9,7 @@ import xml.etree.ElementTree as ElementTree
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from showcase.contacts import Contact, Partner
-from showcase.model import Model
+from showcase.contacts import Contact
 from showcase.render.college_page import render_college_page
 from showcase.render.contact import (
     TITLE,
@@ -21,43 +19,8 @@ from showcase.render.contact import (
     tel_uri,
 )
 from showcase.render.project_page import render_project_page
-from tests.factories import make_model, make_project
+from tests.factories import NURSERY, make_model, make_project, with_contacts
 from tests.render.helpers import render, unresolved_links
-
-NURSERY = Contact(
-    office="纺织学院创业苗圃办公室",
-    answers="项目对接、参观预约",
-    address="纺织楼 A208 室",
-    phone="025-84315201",
-    email="jingwei@example.edu.cn",
-    wechat="示例经纬苗圃",
-    hours="工作日 8:30–17:00",
-    qr_image="content/pages/img/qr-jingwei.png",
-    key="college-textile-nursery",
-)
-DESK = Contact(
-    office="众创空间服务台",
-    phone="025-84312000-802",
-    email="makerspace@example.edu.cn",
-    qr_url="https://makerspace.example.edu.cn/",
-    key="site-1",
-)
-PARTNER = Partner(
-    "science-park",
-    "示例科创园孵化器",
-    Contact(office="科创园入孵服务部", phone="400-820-6618", key="partner-science-park"),
-    summary="承接成长期项目。",
-    website="https://incubator.example.com/",
-)
-
-
-def with_contacts(model: Model, textile: tuple[Contact, ...] = (NURSERY,)) -> Model:
-    colleges = dict(model.colleges)
-    colleges["textile"] = dataclasses.replace(colleges["textile"], contacts=textile)
-    model.colleges = colleges
-    model.site = dataclasses.replace(model.site, contacts=(DESK,))
-    model.partners = {PARTNER.id: PARTNER}
-    return model
 
 
 def block(page: str) -> str:
