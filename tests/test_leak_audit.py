@@ -30,7 +30,9 @@ from pypdf import PdfReader
 from showcase.commands.agenda import agenda as run_agenda
 from showcase.commands.build import build
 from showcase.commands.publicity import publicity as run_publicity
-from showcase.paths import repository_root
+from showcase.paths import Layout, repository_root
+from showcase.render.contact import all_contacts
+from showcase.validate import validate_repository
 from showcase.validate.personal_text import PersonalDataRules, find_personal_data
 
 NEVER = "LEAKMARK-NEVER"
@@ -281,10 +283,6 @@ def test_the_output_scan_would_see_personal_data(tmp_path: Path) -> None:
 
 def _published_contacts() -> tuple[set[str], set[str]]:
     """The office phones and mailboxes of the sample registries; the projects' mailboxes."""
-    from showcase.paths import Layout
-    from showcase.render.contact import all_contacts
-    from showcase.validate import validate_repository
-
     model = validate_repository(Layout(repository_root())).model
     assert model is not None
     offices = {v for c in all_contacts(model) for v in (c.phone, c.email) if v}

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from showcase.paths import Layout
+from showcase.load.schemas import load_schema
+from showcase.paths import Layout, repository_root
 from showcase.problems import Problem
 from showcase.validate import validate_repository
 from tests.validate.conftest import TODAY, make_repository
@@ -119,3 +120,35 @@ def test_an_office_mailbox_is_no_personal_data_but_a_personal_provider_is_refuse
     assert problems_with(repository, "email", "jingwei@example.edu.cn") == []
     found = problems_with(repository, "email", "jingwei@vip.163.com")
     assert [(p.rule, p.line) for p in found] == [("email.domain", LINE)]
+
+
+def _contact_nodes(node: object, where: str) -> list[tuple[str, dict[str, object]]]:
+    """Every schema node that describes a contact (it has both ``office`` and ``qr_url``)."""
+    found = []
+    if isinstance(node, dict):
+        properties = node.get("properties")
+        if isinstance(properties, dict) and {"office", "qr_url"} <= properties.keys():
+            found.append((where, node))
+        for key, child in node.items():
+            found += _contact_nodes(child, f"{where}/{key}")
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            found += _contact_nodes(child, f"{where}/{index}")
+    return found
+
+
+def test_every_schema_describes_a_contact_the_same_way() -> None:
+    """The college, site and partner schemas each hold a copy (titles resolve without
+    ``$ref``); the copies must not drift apart."""
+    layout = Layout(repository_root())
+    nodes = [
+        (f"{kind}{where}", node)
+        for kind in ("college", "site", "partner")
+        for where, node in _contact_nodes(load_schema(layout.schema(kind)), "")
+    ]
+    assert len(nodes) == 5
+    shapes = {
+        json.dumps({k: v for k, v in node.items() if k not in ("title", "description")})
+        for _, node in nodes
+    }
+    assert len(shapes) == 1, [where for where, _ in nodes]
