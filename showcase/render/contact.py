@@ -186,8 +186,9 @@ def _qr_figure(contact: Contact, here: str) -> str:
 
 def college_contact_section(college: College, here: str) -> str:
     """The college page's own contacts (nothing when the registry gives none)."""
-    cards = "".join(contact_card(contact, here) for contact in college.contacts)
-    return section("联系方式", cards, css_class="sc-contact", element_id=BLOCK_ID)
+    return section(
+        "联系方式", _cards(college.contacts, here), css_class="sc-contact", element_id=BLOCK_ID
+    )
 
 
 def render_contact_page(model: Model) -> str:
@@ -197,13 +198,14 @@ def render_contact_page(model: Model) -> str:
         "title": "联系我们",
         "description": f"{model.site.site_name}、各学院创业苗圃和合作孵化机构的联系方式",
     }
+    desk = model.site.contacts[0].office if model.site.contacts else "所在学院的创业苗圃"
     intro = (
         "<p>想联系某个项目团队，请打开项目页，页面最后的“联系项目团队”写明了由谁答复、"
-        "怎样联系。不知道找谁时，请联系众创空间服务台。</p>"
+        f"怎样联系。不知道找谁时，请联系{attribute(desk)}。</p>"
     )
     colleges = "".join(
         f"<h3>{anchor(paths.href(here, paths.college_page(c.id)), c.name)}</h3>"
-        + "".join(contact_card(contact, here) for contact in c.contacts)
+        + _cards(c.contacts, here)
         for c in model.colleges.values()
         if c.contacts
     )
