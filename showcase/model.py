@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from showcase.cases import TypicalCase
-from showcase.paths import project_folder_path
+from showcase.contacts import Contact, Partner, college_contacts, site_contacts
+from showcase.paths import QR_IMAGES, project_folder_path
 from showcase.roadshows import DEFAULT_TIMEZONE, Agenda
 
 LEVELS = {"nursery": "学院创业苗圃", "makerspace": "学校众创空间", "incubator": "校外孵化加速器"}
@@ -172,6 +173,8 @@ class College:
     association: str
     maintainers: tuple[str, ...]
     description: str = ""
+    contacts: tuple[Contact, ...] = ()
+    """Nursery, college office, association: the order a project page falls back on."""
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,8 @@ class Site:
     default_branch: str = "main"
     personal_email_domains: tuple[str, ...] = ()
     """Personal mailbox providers: an address there is personal data (personal.email)."""
+    contacts: tuple[Contact, ...] = ()
+    """The makerspace's own offices; the first is every project's last fallback."""
 
 
 @dataclass(frozen=True)
@@ -272,6 +277,8 @@ class Model:
     """Typical cases, every status: renderers choose which to show (`render.case_visibility`)."""
     roadshows: dict[str, Agenda] = field(default_factory=dict)
     """Scheduled roadshows by first day, then id (`showcase.validate.roadshow_rules`)."""
+    partners: dict[str, Partner] = field(default_factory=dict)
+    """Incubator partners (content/partners.yaml), in the registry's order."""
 
     def projects_of_college(self, college_id: str) -> list[Project]:
         return [p for p in self.projects.values() if p.college == college_id]
@@ -295,6 +302,7 @@ def college_from_data(data: dict[str, Any]) -> College:
         data["association"],
         tuple(data["maintainers"]),
         data.get("description", ""),
+        college_contacts(data["id"], data.get("contacts", {}), QR_IMAGES),
     )
 
 
@@ -326,6 +334,7 @@ def site_from_data(data: dict[str, Any]) -> Site:
         forge=data.get("forge", ""),
         default_branch=data.get("default_branch", "main"),
         personal_email_domains=tuple(data.get("personal_email_domains", ())),
+        contacts=site_contacts(data.get("contacts", []), QR_IMAGES),
     )
 
 

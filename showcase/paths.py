@@ -24,6 +24,8 @@ EVENTS = f"{CONTENT}/events"
 ROADSHOWS = f"{CONTENT}/roadshows"
 STORIES = f"{CONTENT}/stories"
 PAGES = f"{CONTENT}/pages"
+QR_IMAGES = f"{PAGES}/img"
+"""Where a registry contact's QR image (``qr_image``) lives: published with the pages' images."""
 TYPICAL_CASES = "typical-cases"
 """content/typical-cases.yaml: the publicity office's list, not a registry."""
 

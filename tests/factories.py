@@ -6,8 +6,10 @@ They go through `Project.from_data`, the same door the validator uses, so privac
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
+from showcase.contacts import Contact, Partner
 from showcase.load.schemas import load_schema
 from showcase.model import (
     College,
@@ -232,3 +234,41 @@ def make_model(projects: list[Project] | None = None, count: int = 0) -> Model:
         events=make_events(),
         services=make_services(),
     )
+
+
+NURSERY = Contact(
+    office="纺织学院创业苗圃办公室",
+    answers="项目对接、参观预约",
+    address="纺织楼 A208 室",
+    phone="025-84315201",
+    email="jingwei@example.edu.cn",
+    wechat="示例经纬苗圃",
+    hours="工作日 8:30–17:00",
+    qr_image="content/pages/img/qr-jingwei.png",
+    key="college-textile-nursery",
+)
+DESK = Contact(
+    office="众创空间服务台",
+    phone="025-84312000-802",
+    email="makerspace@example.edu.cn",
+    qr_url="https://makerspace.example.edu.cn/",
+    key="site-1",
+)
+PARTNER = Partner(
+    "science-park",
+    "示例科创园孵化器",
+    Contact(office="科创园入孵服务部", phone="400-820-6618", key="partner-science-park"),
+    summary="承接成长期项目。",
+    website="https://incubator.example.com/",
+)
+
+
+def with_contacts(model: Model, textile: tuple[Contact, ...] = (NURSERY,)) -> Model:
+    """`model` with contacts: the textile college's (`textile`), the makerspace's service
+    desk (a QR code drawn from an address) and one incubator partner; computing has none."""
+    colleges = dict(model.colleges)
+    colleges["textile"] = dataclasses.replace(colleges["textile"], contacts=textile)
+    model.colleges = colleges
+    model.site = dataclasses.replace(model.site, contacts=(DESK,))
+    model.partners = {PARTNER.id: PARTNER}
+    return model

@@ -30,7 +30,9 @@ from pypdf import PdfReader
 from showcase.commands.agenda import agenda as run_agenda
 from showcase.commands.build import build
 from showcase.commands.publicity import publicity as run_publicity
-from showcase.paths import repository_root
+from showcase.paths import Layout, repository_root
+from showcase.render.contact import all_contacts
+from showcase.validate import validate_repository
 from showcase.validate.personal_text import PersonalDataRules, find_personal_data
 
 NEVER = "LEAKMARK-NEVER"
@@ -246,6 +248,7 @@ def test_every_place_was_planted(outputs: Outputs) -> None:
         "YAML comment (mentors)",
         "YAML comment (fields)",
         "YAML comment (services)",
+        "YAML comment (partners)",
         "YAML comment (typical-cases)",
         "HTML comment in a project description",
         "HTML comment in a story body",
@@ -276,3 +279,57 @@ def test_the_output_scan_would_see_personal_data(tmp_path: Path) -> None:
     assert set(_personal_data_in((tmp_path,))) == {
         str(tmp_path / name) for name in ("page.html", "data.json", "article.md")
     }
+
+
+def _published_contacts() -> tuple[set[str], set[str]]:
+    """The office phones and mailboxes of the sample registries; the projects' mailboxes."""
+    model = validate_repository(Layout(repository_root())).model
+    assert model is not None
+    offices = {v for c in all_contacts(model) for v in (c.phone, c.email) if v}
+    return offices, {p.contact_email for p in model.projects.values() if p.contact_email}
+
+
+CONTACT_PAGES = re.compile(
+    r"^(?:contact/.*|colleges/[^/]+/index\.html|projects/[^/]+/index\.html)$"
+)
+"""Where an institutional contact may be shown: the contact page, college and project pages."""
+EDIT_DATA = re.compile(r"^projects/[^/]+/form\.json$")
+"""A project's own fields for the submission form's edit mode, its mailbox among them."""
+
+
+def test_contacts_appear_only_on_the_pages_made_to_show_them(outputs: Outputs) -> None:
+    """Not in the search index, the open data, calendars, feeds, articles or agendas."""
+    offices, projects = _published_contacts()
+    assert len(offices) > 20 and len(projects) > 5
+    misplaced: dict[str, list[str]] = {}
+    for folder in (*outputs.public, *outputs.previews):
+        for path in sorted(folder.rglob("*")):
+            if not path.is_file() or path.suffix.lower() in _SCANNED_ELSEWHERE:
+                continue
+            relative = path.relative_to(folder).as_posix()
+            site = folder.name in ("site", "preview-site")
+            if site and CONTACT_PAGES.match(relative):
+                continue
+            edit_data = site and EDIT_DATA.match(relative)
+            sought = offices - projects if edit_data else offices | projects
+            text = "\n".join(_readable_texts(path))
+            found = sorted(value for value in sought if value in text)
+            if found:
+                misplaced[f"{folder.name}/{relative}"] = found
+    assert misplaced == {}
+
+
+def test_qr_codes_are_local_and_load_nothing(outputs: Outputs) -> None:
+    site = outputs.public[0]
+    codes = sorted((site / "contact" / "qr").iterdir())
+    assert {path.suffix for path in codes} == {".svg", ".png"}
+    for path in codes:
+        if path.suffix == ".svg":
+            svg = path.read_text(encoding="utf-8")
+            assert re.findall(r"(?:href|src)\s*=|url\(|<script|<foreignObject", svg) == []
+    for page in (
+        site / "contact" / "index.html",
+        *sorted((site / "colleges").glob("*/index.html")),
+    ):
+        sources = re.findall(r'<img[^>]*\bsrc="([^"]+)"', page.read_text(encoding="utf-8"))
+        assert [s for s in sources if re.match(r"^(?:[a-z]+:)?//|^[a-z]+:", s)] == []

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from showcase.model import LEVELS, STAGES, STATUSES, College, Model, Project
 from showcase.render import paths
+from showcase.render.contact import college_contact_section
 from showcase.render.html_blocks import anchor, facts, page, rich_block, section
 from showcase.render.roadshow.slots import RoadshowSlots
 from showcase.render.text import attribute, rich
@@ -46,6 +47,7 @@ def render_college_page(
             ]
         ),
         rich_block(rich(college.description)),
+        college_contact_section(college, here),  # Contact (issue 12)
         _level_counts(by_level),
         *(
             section(

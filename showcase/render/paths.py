@@ -31,6 +31,15 @@ BROWSE_STYLESHEET = asset("browse.css")
 """Project cards, the directory's filters and the home page's numbers and ladder."""
 
 
+CONTACT = "contact/index.md"
+"""联系我们: every institutional contact of the site."""
+
+
+def contact_qr(key: str, extension: str) -> str:
+    """A contact's QR code (generated SVG or published image) beside the 联系我们 page."""
+    return f"contact/qr/{key}{extension}"
+
+
 def project_page(project_id: str) -> str:
     """One folder per project, so its logo can sit beside its page."""
     return f"projects/{project_id}/index.md"

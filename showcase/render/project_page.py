@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from showcase.model import LEVELS, SEEKING, STAGES, STATUSES, Model, Project
 from showcase.render import paths
+from showcase.render.contact import project_contact_block
 from showcase.render.html_blocks import anchor, bullet_list, facts, page, rich_block, section
 from showcase.render.project_sections import achievements, badge, team, timeline
 from showcase.render.related import RelatedIndex
@@ -58,8 +59,9 @@ def render_project_page(
         section("团队", team(project)),
         section("创业导师", _mentors(project, model, here)),
         section("链接", _links(project)),
-        section("联系方式", _contact(project, model, here)),
         section("相关项目", _related(related.related(project), here)),
+        # Contact (issue 12): the page's last section, "联系项目团队".
+        project_contact_block(project, model, here),
         f'<p class="sc-meta sc-updated">最近更新：<time>{attribute(changed)}</time></p>'
         if changed
         else "",
@@ -121,17 +123,6 @@ def _links(project: Project) -> str:
         for key, label in _LINK_LABELS.items()
         if (url := getattr(project.links, key)).startswith(("http://", "https://"))
     )
-
-
-def _contact(project: Project, model: Model, here: str) -> str:
-    """Visitors reach a team through its college's nursery, never through a student's phone."""
-    college = model.colleges[project.college]
-    nursery = anchor(paths.href(here, paths.college_page(college.id)), college.nursery)
-    lines = [f"<p>请通过{nursery}（{attribute(college.association)}）联系本项目团队。</p>"]
-    if project.contact_email:
-        email = attribute(project.contact_email)
-        lines.append(f'<p>项目邮箱：<a href="mailto:{email}">{email}</a></p>')
-    return "".join(lines)
 
 
 def _related(projects: list[Project], here: str) -> str:

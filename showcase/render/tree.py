@@ -16,6 +16,7 @@ from showcase.render.college_page import (
     render_college_page,
     render_colleges_index,
 )
+from showcase.render.contact import contact_files, render_contact_page
 from showcase.render.content_pages import in_reading_order, page_title
 from showcase.render.directory import render_directory
 from showcase.render.event_pages import render_event_files, render_event_page, render_events_index
@@ -98,6 +99,7 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
         pages[paths.event_page(event.id)] = render_event_page(event, model)
     pages[paths.SERVICES] = render_services_page(model)
     pages.update(roadshow_pages(model))
+    pages[paths.CONTACT] = render_contact_page(model)  # Contact (issue 12)
 
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update((paths.asset(name), data) for name, data in inputs.assets.items())
@@ -106,6 +108,9 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
     files.update(render_directory(model))
     files.update(open_data_files(model, stamp))
     files.update(roadshow_files(model, stamp))
+    qr_files, qr_images = contact_files(model)  # Contact (issue 12)
+    files.update(qr_files)
+    images.update(qr_images)
     files.update(
         submit_form_files(
             model, inputs.project_schema, paths.content_page("submit-guide.md") in pages
@@ -129,6 +134,7 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
         {"一站式服务": paths.SERVICES},
         {"开放数据": paths.OPEN_DATA},
         {SUBMIT_NAV_TITLE: SUBMIT},
+        {"联系我们": paths.CONTACT},
         *(path for path, _title in content_links),
     ]
     return DocsTree(files=dict(sorted(files.items())), images=dict(sorted(images.items())), nav=nav)

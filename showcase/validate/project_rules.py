@@ -20,6 +20,7 @@ from typing import Any
 
 from showcase.load.yamlfile import Document, JsonPath
 from showcase.problems import Problem, Severity
+from showcase.validate.contact_rules import school_email_domain
 from showcase.validate.dates import DateError, PartialDate, is_before, parse_date, too_far_ahead
 from showcase.validate.images import check_logo
 from showcase.validate.labels import check_id_matches_file, closest, field_label, schema_title
@@ -197,11 +198,9 @@ class ProjectRules:
             )
 
     def _contact(self, data: dict[str, Any], report: Report) -> None:
-        email, allowed = data.get("contact_email"), self.references.email_domains
-        if not isinstance(email, str) or "@" not in email or allowed is None:
-            return
-        domain = email.rsplit("@", 1)[1].strip().lower()
-        if not any(domain == d or domain.endswith(f".{d}") for d in allowed):
+        allowed = self.references.email_domains
+        domain = school_email_domain(data.get("contact_email"), allowed)
+        if domain is not None and allowed is not None:
             report(
                 ("contact_email",),
                 "email.domain",

@@ -1,4 +1,4 @@
-"""The registries under content/: site config, colleges, mentors, fields, services.
+"""The registries under content/: site config, colleges, mentors, fields, services, partners.
 
 Each registry file is one mapping with a single list of records (site.yaml is the record
 itself). They are loaded before the projects because projects refer to their ids. A
@@ -45,6 +45,7 @@ REGISTRIES = {
         RegistrySpec("mentors", "mentor", "mentors"),
         RegistrySpec("fields", "field", "fields"),
         RegistrySpec("services", "service", "services", required=False),
+        RegistrySpec("partners", "partner", "partners", required=False),
     )
 }
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from showcase.contacts import partner_from_data
 from showcase.load.files import regular_files, symlink_problem
 from showcase.load.yamlfile import Document, load_yaml
 from showcase.model import (
@@ -26,9 +27,10 @@ from showcase.model import (
     service_from_data,
     site_from_data,
 )
-from showcase.paths import Layout
+from showcase.paths import QR_IMAGES, Layout
 from showcase.problems import Problem, has_errors, sort_problems
 from showcase.validate.case_rules import check_publicity
+from showcase.validate.contact_rules import check_contacts, qr_image_files
 from showcase.validate.duplicate_names import check_duplicate_names
 from showcase.validate.event_rules import check_event, check_roadshow_repeats
 from showcase.validate.images import check_image_files
@@ -91,6 +93,7 @@ class _Run:
         }
         self.personal = PersonalDataRules.for_site(registries["site"].data, self.today)
         scan_registries(registries, self.checkers, self.personal)
+        check_contacts(self.layout, registries, {k: c.schema for k, c in self.checkers.items()})
         problems = list(selection.problems)
         for name in selection.registries:
             problems += registries[name].problems
@@ -151,11 +154,10 @@ class _Run:
             else None
         )
         problems += publicity.problems if publicity else []
-        logos = _logo_files(projects.values())
-        problems += check_image_files(
-            self.layout,
-            [*selection.page_images, *(f for f in selection.project_images if f not in logos)],
-        )
+        named = _logo_files(projects.values())
+        named |= qr_image_files(self.layout, (registries[n] for n in selection.registries))
+        images = [*selection.page_images, *selection.project_images]
+        problems += check_image_files(self.layout, [f for f in images if f not in named])
         problems += check_pages(self.layout, selection.pages, self.personal)
 
         problems = sort_problems(problems)
@@ -299,4 +301,5 @@ def _build_model(
         projects={project.id: project for project in built},
         events={event.id: event for event in event_records},
         services={r["id"]: service_from_data(r) for r in records("services")},
+        partners={r["id"]: partner_from_data(r, QR_IMAGES) for r in records("partners")},
     )

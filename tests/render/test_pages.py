@@ -107,6 +107,7 @@ def test_project_and_college_pages_are_not_in_nav() -> None:
         "services/index.md",
         "data/index.md",
         "submit/index.md",
+        "contact/index.md",
         "pages/about.md",
     ]
     assert "pages/about.md" in tree.files

@@ -46,13 +46,6 @@ def test_mentors_link_to_their_pages() -> None:
     assert '<a href="../../mentors/wang-laoshi/">王老师</a>' in page
 
 
-def test_contact_goes_through_the_college_and_the_project_email() -> None:
-    project = make_project(contact_email="team@example.edu.cn")
-    page = render_project_page(project, make_model([project]))
-    assert '<a href="../../colleges/textile/">纺织学院创业苗圃</a>（纺织工创客协会）' in page
-    assert '<a href="mailto:team@example.edu.cn">team@example.edu.cn</a>' in page
-
-
 def test_external_links_do_not_pass_on_the_visitor() -> None:
     project = make_project(links={"website": "https://a.example", "repo": "ftp://b.example"})
     page = render_project_page(project, make_model([project]))

@@ -150,6 +150,13 @@ def personal_institutional_contact(root: Path) -> None:
     path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
 
 
+def contact_qr_image(root: Path) -> None:
+    """A college's QR image that carries personal metadata, checked like every image."""
+    folder = root / "content/pages/img"
+    folder.mkdir(parents=True)
+    (folder / "qr-jingwei.png").write_bytes(png_with_text("Author", PRIVATE_ASCII))
+
+
 BUILDERS: dict[str, Callable[[Path], None]] = {
     "oversized-file": oversized_file,
     "gbk-encoding": gbk_encoding,
@@ -167,6 +174,7 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "image-metadata-story": image_metadata_story,
     "image-metadata-page": image_metadata_page,
     "personal-institutional-contact": personal_institutional_contact,
+    "contact-qr-image": contact_qr_image,
 }
 BUILDERS.update(INPUT_BUILDERS)
 BUILDERS.update(REPOSITORY_BUILDERS)
