@@ -41,6 +41,7 @@ from showcase.load.yamlfile import MAX_FILE_BYTES, Document, parse_events
 from showcase.paths import Layout
 from showcase.problems import Problem
 from showcase.validate.labels import field_label, schema_title
+from showcase.validate.wording import LIST_SEPARATOR, wording
 
 _NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 
@@ -82,7 +83,10 @@ def check_duplicate_names(
             document = documents.get(file)
             if document is None:
                 continue
-            others = "、".join(layout.relative(other) for other in sorted(files) if other != file)
+            others = LIST_SEPARATOR.join(
+                layout.relative(other) for other in sorted(files) if other != file
+            )
+            message, hint = wording("project.duplicate-name", others=others)
             line, column = document.position(("name",))
             problems.append(
                 Problem(
@@ -91,10 +95,8 @@ def check_duplicate_names(
                     column,
                     rule="project.duplicate-name",
                     field=field_label(("name",), title),
-                    message=f"项目名称与 {others} 的名称相同或几乎相同"
-                    "（不计大小写、空格、标点和繁简体差别），同一个项目不要提交两次。",
-                    hint="同一个项目只保留一个文件（换学院就移动文件，不要复制）；"
-                    "确是不同的项目，请把名称改得能区分开。",
+                    message=message,
+                    hint=hint,
                 )
             )
     return problems
