@@ -57,6 +57,23 @@ def normalised_name(name: str) -> str:
     return _NOT_LETTER_OR_DIGIT.sub("", _to_simplified().convert(folded))
 
 
+def traditional_spellings(keys: Iterable[str]) -> dict[str, str]:
+    """Traditional character → the simplified one it folds to, for the characters of `keys`.
+
+    What a browser needs to fold a typed name the way `normalised_name` does, as far as
+    names already in `keys` can match: OpenCC's table itself is too big to ship.
+    """
+    characters = {character for key in keys for character in key}
+    spellings = {}
+    for name in ("s2t", "s2tw", "s2hk"):
+        converter = opencc.OpenCC(name)
+        for character in characters:
+            variant = converter.convert(character)
+            if variant != character and _to_simplified().convert(variant) == character:
+                spellings[variant] = character
+    return spellings
+
+
 def check_duplicate_names(
     layout: Layout,
     loaded: Iterable[tuple[Document, Path]],
