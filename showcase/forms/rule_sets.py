@@ -15,16 +15,13 @@ from __future__ import annotations
 IN_BROWSER = (
     "schema.required",
     "schema.type",
-    "schema.enum",
     "schema.pattern",
     "schema.min-length",
     "schema.max-length",
-    "schema.min-items",
     "schema.max-items",
     "schema.unique-items",
     "schema.minimum",
     "schema.maximum",
-    "schema.reserved",
     "link.scheme",
     "text.single-line",
     "date.invalid",
@@ -45,6 +42,8 @@ WARNINGS = ("milestone.level", "summary.short", "seeking.closed")
 """Advice the validator gives as a warning: it never refuses a file, so no door blocks on it."""
 
 BY_CONSTRUCTION = {
+    "schema.enum": "选项只能从列表里选",
+    "schema.min-items": "一项都没填的列表不写进文件，那是缺少必填字段（schema.required）",
     "schema.unknown-field": "表单只写数据规范里的字段",
     "schema.other": "表单只写数据规范里的字段",
     "schema.forbidden": "不公开的成员没有姓名一栏",

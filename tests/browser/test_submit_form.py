@@ -24,6 +24,7 @@ from showcase.paths import SCHEMA_HEADER, Layout, repository_root
 from showcase.validate import validate_repository
 from showcase.validate.personal_text import PersonalDataRules, find_personal_data
 from showcase.yamltext import to_yaml
+from tests.browser.form_filling import fill
 
 pytestmark = pytest.mark.browser
 CORPUS = Path(__file__).parents[1] / "validate/personal_corpus.yaml"
@@ -93,44 +94,6 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, P
     finally:
         server.shutdown()
         server.server_close()
-
-
-def fill(page: Any, data: dict[str, Any]) -> None:
-    """Type `data` into the form the way a person would, one widget at a time."""
-    for key, value in data.items():
-        if isinstance(value, dict):
-            for sub, text in value.items():
-                page.fill(f"[data-path='{key}.{sub}'] input", text)
-        elif isinstance(value, list) and value and isinstance(value[0], dict):
-            for index, item in enumerate(value):
-                _ensure_rows(page, key, index)
-                for sub, entry in item.items():
-                    _set(page, f"[data-path='{key}.{index}.{sub}']", entry)
-        elif isinstance(value, list) and page.locator(f"[data-path='{key}'] .sc-choices").count():
-            for choice in value:
-                page.check(f"[data-path='{key}'] input[value='{choice}']")
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                _ensure_rows(page, key, index)
-                page.fill(f"[data-path='{key}.{index}'] input", item)
-        else:
-            _set(page, f"[data-path='{key}']", value)
-
-
-def _ensure_rows(page: Any, key: str, index: int) -> None:
-    if not page.locator(f"[data-path='{key}.{index}']").count():
-        page.click(f"[data-path='{key}'] > div > .sc-repeat__add")
-
-
-def _set(page: Any, selector: str, value: Any) -> None:
-    control = page.locator(f"{selector} > select, {selector} > input, {selector} > textarea")
-    tag = control.evaluate("node => node.tagName + (node.type || '')")
-    if tag == "SELECTselect-one":
-        control.select_option(value)
-    elif tag == "INPUTcheckbox":
-        control.set_checked(bool(value))
-    else:
-        control.fill(str(value))
 
 
 def produce(page: Any, url: str, data: dict[str, Any]) -> str:
