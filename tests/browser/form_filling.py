@@ -15,7 +15,7 @@ def fill(page: Any, data: dict[str, Any]) -> None:
             for index, item in enumerate(value):
                 _ensure_rows(page, key, index)
                 for sub, entry in item.items():
-                    _set(page, f"[data-path='{key}.{index}.{sub}']", entry)
+                    set_widget(page, f"[data-path='{key}.{index}.{sub}']", entry)
         elif isinstance(value, list) and page.locator(f"[data-path='{key}'] .sc-choices").count():
             for choice in value:
                 page.check(f"[data-path='{key}'] input[value='{choice}']")
@@ -24,7 +24,7 @@ def fill(page: Any, data: dict[str, Any]) -> None:
                 _ensure_rows(page, key, index)
                 page.fill(f"[data-path='{key}.{index}'] input", item)
         else:
-            _set(page, f"[data-path='{key}']", value)
+            set_widget(page, f"[data-path='{key}']", value)
 
 
 def _ensure_rows(page: Any, key: str, index: int) -> None:
@@ -32,7 +32,8 @@ def _ensure_rows(page: Any, key: str, index: int) -> None:
         page.click(f"[data-path='{key}'] > div > .sc-repeat__add")
 
 
-def _set(page: Any, selector: str, value: Any) -> None:
+def set_widget(page: Any, selector: str, value: Any) -> None:
+    """Choose, tick or type `value` in the widget of the field at `selector`."""
     control = page.locator(f"{selector} > select, {selector} > input, {selector} > textarea")
     tag = control.evaluate("node => node.tagName + (node.type || '')")
     if tag == "SELECTselect-one":

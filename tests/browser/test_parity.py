@@ -4,29 +4,26 @@ Every case of the parity corpus (tests/parity/cases) is given to each door of
 `tests.parity.doors.DOORS` plus the real 提交项目 form in Chromium, typed in the way a
 person would. The test fails when one door accepts what another refuses, or when the
 doors name different rules; the form must also show each problem at its field, and say
-it in the validator's words. One page serves every case, reloaded between them.
+it in the validator's words. One page serves every case: between cases only the widgets
+whose values differ are typed again (a list that grows or shrinks reloads the form).
 """
 
 from __future__ import annotations
 
-import datetime
-import shutil
+import copy
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from showcase.commands.gather import site_inputs
-from showcase.engine import build_site
-from showcase.engine.preview import start_server
 from showcase.forms.from_issue import project_text
 from showcase.load.schemas import load_schema
-from showcase.paths import Layout, repository_root
-from showcase.render.case_visibility import Publicity
+from showcase.paths import Layout
 from showcase.validate import validate_repository
-from tests.browser.form_filling import fill
+from tests.browser.form_filling import fill, set_widget
 from tests.parity.corpus import Case, base_project, load_cases
-from tests.parity.doors import DOORS, Door, Repository
+from tests.parity.doors import DOORS, Repository
 
 pytestmark = pytest.mark.browser
 CASES = load_cases()
@@ -34,23 +31,21 @@ PASSED = "全部通过，可以提交了。"
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Repository, str]]:
-    """A copy of this repository and its site, built today (the form's today)."""
-    root = tmp_path_factory.mktemp("parity-repo")
-    for folder in ("content", "schemas", "projects"):
-        shutil.copytree(repository_root() / folder, root / folder)
+def served(repo_site: tuple[str, Path]) -> tuple[Repository, str]:
+    """The repository copy behind the served site, with its checked model."""
+    url, root = repo_site
     layout = Layout(root)
     model = validate_repository(layout).model
     assert model is not None
-    inputs = site_inputs(layout, model, Publicity(datetime.date.today()))
-    site = build_site(layout, inputs, root / "site", repository_root() / "mkdocs.yml")
-    server = start_server(site, "127.0.0.1", 0)
-    try:
-        repository = Repository(root, model, load_schema(layout.schema("project")))
-        yield repository, f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return Repository(root, model, load_schema(layout.schema("project"))), url
+
+
+_doors: dict[int, FormDoor] = {}
+
+
+def form_page_door(page: Any, url: str) -> FormDoor:
+    """The one form door of `page`, which remembers what is typed into it."""
+    return _doors.setdefault(id(page), FormDoor(page, url))
 
 
 @pytest.fixture(scope="module")
@@ -65,12 +60,24 @@ def form_page(browser: Any) -> Iterator[Any]:
     assert not errors, errors
 
 
-def form_door(page: Any, url: str) -> Door:
+class FormDoor:
     """The 提交项目 form: the rules it shows after "检查并生成文件"."""
 
-    def door(repository: Repository, data: dict[str, Any]) -> frozenset[str]:
-        page.goto(f"{url}submit/")
-        fill(page, data)
+    def __init__(self, page: Any, url: str):
+        self.page, self.url = page, url
+        self.typed: dict[str, Any] | None = None
+
+    def __call__(self, repository: Repository, data: dict[str, Any]) -> frozenset[str]:
+        page = self.page
+        edits = None if self.typed is None else self._edits(self.typed, data)
+        self.typed = None  # unknown until the widgets are set
+        if edits is None:
+            page.goto(f"{self.url}submit/")
+            fill(page, data)
+        else:
+            for selector, value in edits:
+                set_widget(page, selector, value)
+        self.typed = copy.deepcopy(data)
         page.click(".sc-submit__form button[type=submit]")
         summary = page.locator(".sc-submit__summary")
         found = (summary.get_attribute("data-rules") or "").split()
@@ -81,7 +88,56 @@ def form_door(page: Any, url: str) -> Door:
         assert (summary.inner_text() == PASSED) == (not found)
         return frozenset(found)
 
-    return door
+    def _edits(self, old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, Any]] | None:
+        """(widget, value) pairs that turn what is typed into `new`; None: type it afresh."""
+        edits: list[tuple[str, Any]] = []
+        for key in [*old, *(k for k in new if k not in old)]:
+            before, after = old.get(key), new.get(key)
+            if before == after:
+                continue
+            if isinstance(before, bool | list | dict) or isinstance(after, bool | list | dict):
+                if not _same_shape(before, after) or self._is_choice_list(key, after):
+                    return None
+                edits += _changed_items(key, before, after)
+            else:
+                edits.append((f"[data-path='{key}']", "" if after is None else after))
+        return edits
+
+    def _is_choice_list(self, key: str, value: Any) -> bool:
+        return isinstance(value, list) and bool(
+            self.page.locator(f"[data-path='{key}'] .sc-choices").count()
+        )
+
+
+def _same_shape(before: Any, after: Any) -> bool:
+    """Lists of one length, or mappings; booleans never (a tick cannot be "cleared")."""
+    if isinstance(before, list) and isinstance(after, list):
+        return len(before) == len(after) and all(
+            _same_shape(a, b) or not isinstance(a, bool | list | dict)
+            for a, b in zip(before, after, strict=True)
+        )
+    return (
+        isinstance(before, dict)
+        and isinstance(after, dict)
+        and not any(isinstance(v, bool | list | dict) for v in [*before.values(), *after.values()])
+    )
+
+
+def _changed_items(key: str, before: Any, after: Any) -> list[tuple[str, Any]]:
+    if isinstance(before, dict):
+        names = [*before, *(k for k in after if k not in before)]
+        return [
+            (f"[data-path='{key}.{name}']", after.get(name, ""))
+            for name in names
+            if before.get(name) != after.get(name)
+        ]
+    edits = []
+    for index, (item, new_item) in enumerate(zip(before, after, strict=True)):
+        if isinstance(item, dict):
+            edits += _changed_items(f"{key}.{index}", item, new_item)
+        elif item != new_item:
+            edits.append((f"[data-path='{key}.{index}']", new_item))
+    return edits
 
 
 def validator_messages(repository: Repository, data: dict[str, Any]) -> list[str]:
@@ -98,7 +154,7 @@ def test_every_door_accepts_the_good_project(
     served: tuple[Repository, str], form_page: Any
 ) -> None:
     repository, url = served
-    doors = DOORS | {"form": form_door(form_page, url)}
+    doors = DOORS | {"form": form_page_door(form_page, url)}
     assert {name: door(repository, base_project()) for name, door in doors.items()} == {
         name: frozenset() for name in doors
     }
@@ -109,7 +165,7 @@ def test_every_door_refuses_with_the_same_rule(
     served: tuple[Repository, str], form_page: Any, case: Case
 ) -> None:
     repository, url = served
-    doors = DOORS | {"form": form_door(form_page, url)}
+    doors = DOORS | {"form": form_page_door(form_page, url)}
     found = {
         name: door(repository, case.data)
         for name, door in doors.items()

@@ -8,19 +8,14 @@ The site is built from a temporary copy of this repository's data, so the form's
 from __future__ import annotations
 
 import datetime
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from showcase.commands.gather import site_inputs
-from showcase.engine import build_site
-from showcase.engine.preview import start_server
 from showcase.load.yamlfile import load_yaml
-from showcase.paths import SCHEMA_HEADER, Layout, repository_root
+from showcase.paths import SCHEMA_HEADER, Layout
 from showcase.validate import validate_repository
 from showcase.validate.personal_text import PersonalDataRules, find_personal_data
 from showcase.yamltext import to_yaml
@@ -72,28 +67,6 @@ FULL: dict[str, Any] = {
     "links": {"website": "https://example.com/ocr?a=1&b=2", "repo": "https://git.example.edu.cn/x"},
     "contact_email": "ocr@stu.example.edu.cn",
 }
-
-
-@pytest.fixture(scope="module")
-def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """The site of a copy of this repository, served; and the copy, for validating."""
-    root = tmp_path_factory.mktemp("form-repo")
-    for folder in ("content", "schemas", "projects"):
-        shutil.copytree(repository_root() / folder, root / folder)
-    result = validate_repository(Layout(root))
-    assert result.model is not None, result.problems
-    site = build_site(
-        Layout(root),
-        site_inputs(Layout(root), result.model),
-        root / "site",
-        repository_root() / "mkdocs.yml",
-    )
-    server = start_server(site, "127.0.0.1", 0)
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", root
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def produce(page: Any, url: str, data: dict[str, Any]) -> str:
