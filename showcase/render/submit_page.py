@@ -76,6 +76,7 @@ def render_submit_page(
         f'<form class="sc-submit__form" data-spec="{json_attribute(form_spec(model, schema, today))}" novalidate>'
         '<p class="sc-submit__loading">表单加载中……如果一直没有出现，请确认浏览器允许运行脚本。</p>'
         "</form>",
+        _before_merge(),
         '<section class="sc-submit__result" hidden>'
         "<h2>生成的项目文件</h2>"
         '<p class="sc-submit__target"></p>'
@@ -88,7 +89,6 @@ def render_submit_page(
         '<p class="sc-submit__copied" role="status"></p>'
         '<textarea class="sc-submit__yaml" readonly rows="16" spellcheck="false"></textarea>'
         "</section>",
-        _before_merge(),
         f'<script src="{paths.href(SUBMIT, RULES_SCRIPT)}" defer></script>',
         f'<script src="{paths.href(SUBMIT, SCRIPT)}" defer></script>',
     ]
