@@ -39,7 +39,8 @@ IN_BROWSER = (
 """Applied by ``assets/submit.js`` with the validator's rule id and wording."""
 
 WARNINGS = ("milestone.level", "summary.short", "seeking.closed")
-"""Advice the validator gives as a warning: it never refuses a file, so no door blocks on it."""
+"""Advice the validator gives as a warning: the form shows it too, with the same wording,
+but like the validator it never refuses the file for it."""
 
 BY_CONSTRUCTION = {
     "schema.enum": "选项只能从列表里选",

@@ -24,13 +24,14 @@ import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from showcase.forms.rule_sets import IN_BROWSER
+from showcase.forms.rule_sets import IN_BROWSER, WARNINGS
 from showcase.model import Model
 from showcase.paths import SCHEMA_HEADER, college_folder_path, project_file_path
 from showcase.validate.dates import DATE_SHAPE, EARLIEST_YEAR, FUTURE_TOLERANCE
 from showcase.validate.duplicate_names import normalised_name, traditional_spellings
 from showcase.validate.labels import SHOWN_VALUE_LIMIT, TYPE_LABELS
 from showcase.validate.personal_text import browser_rules
+from showcase.validate.project_rules import SHORT_SUMMARY, SHORTEST_SUMMARY
 from showcase.validate.schema_check import LINK_SCHEMES, SCHEME, TYPE_HINTS, URL_PATTERN_PREFIX
 from showcase.validate.wording import LIST_SEPARATOR, WORDING
 
@@ -89,6 +90,8 @@ def browser_project_rules(model: Model, today: datetime.date) -> dict[str, Any]:
             names.setdefault(key, []).append(project.id)
     return {
         "applied": list(IN_BROWSER),
+        "advice": list(WARNINGS),
+        "summaryAdvice": [SHORTEST_SUMMARY, SHORT_SUMMARY],
         "wording": {key: list(texts) for key, texts in WORDING.items()},
         "listSeparator": LIST_SEPARATOR,
         "shownValueLimit": SHOWN_VALUE_LIMIT,

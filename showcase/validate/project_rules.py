@@ -30,6 +30,8 @@ Report = Callable[..., None]
 
 SHORT_SUMMARY = 20
 """Fewer characters than this is allowed but reads thin on the project's page."""
+SHORTEST_SUMMARY = 10
+"""Shorter than this the schema refuses the summary (its minLength), so no advice is given."""
 
 
 @dataclass(frozen=True)
@@ -190,8 +192,7 @@ class ProjectRules:
             report(
                 ("level",),
                 "milestone.level",
-                f"当前孵化层级是 {level}，但最后一个里程碑进入的是 {last}。",
-                "补上最近一次进阶的里程碑，或更正 level。",
+                *wording("milestone.level", level=level, last=last),
                 Severity.WARNING,
             )
 
@@ -209,22 +210,15 @@ class ProjectRules:
 
     def _advice(self, data: dict[str, Any], report: Report) -> None:
         summary = data.get("summary")
-        if isinstance(summary, str) and 10 <= len(summary.strip()) < SHORT_SUMMARY:
+        if isinstance(summary, str) and SHORTEST_SUMMARY <= len(summary.strip()) < SHORT_SUMMARY:
             report(
                 ("summary",),
                 "summary.short",
-                f"一句话简介只有 {len(summary.strip())} 个字，展示页上会显得单薄。",
-                "建议写 30–100 个字：做什么、给谁用、进展到哪一步。",
+                *wording("summary.short", count=len(summary.strip())),
                 Severity.WARNING,
             )
         if data.get("status") == "closed" and data.get("seeking"):
-            report(
-                ("seeking",),
-                "seeking.closed",
-                "项目已终止（status: closed），却仍在寻求资源。",
-                "删除 seeking，或更正 status。",
-                Severity.WARNING,
-            )
+            report(("seeking",), "seeking.closed", *wording("seeking.closed"), Severity.WARNING)
 
 
 def _records(items: Any) -> list[tuple[int, dict[str, Any]]]:

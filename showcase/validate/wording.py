@@ -72,6 +72,18 @@ WORDING: dict[str, tuple[str, str]] = {
         "里程碑日期 {value} 早于项目启动时间 started（{started}）。",
         "检查里程碑日期或 started 是否写错。",
     ),
+    "milestone.level": (
+        "当前孵化层级是 {level}，但最后一个里程碑进入的是 {last}。",
+        "补上最近一次进阶的里程碑，或更正 level。",
+    ),
+    "summary.short": (
+        "一句话简介只有 {count} 个字，展示页上会显得单薄。",
+        "建议写 30–100 个字：做什么、给谁用、进展到哪一步。",
+    ),
+    "seeking.closed": (
+        "项目已终止（status: closed），却仍在寻求资源。",
+        "删除 seeking，或更正 status。",
+    ),
     "email.domain": (
         "邮箱域名 {domain} 不在允许范围内：只接受学校邮箱。",
         "改用学校邮箱（{allowed}），不要填个人邮箱。",

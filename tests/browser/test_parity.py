@@ -23,7 +23,7 @@ from showcase.paths import Layout
 from showcase.validate import validate_repository
 from tests.browser.form_filling import fill, set_widget
 from tests.parity.corpus import Case, base_project, load_cases
-from tests.parity.doors import DOORS, Repository
+from tests.parity.doors import DOORS, Found, Repository, refuses
 
 pytestmark = pytest.mark.browser
 CASES = load_cases()
@@ -67,7 +67,7 @@ class FormDoor:
         self.page, self.url = page, url
         self.typed: dict[str, Any] | None = None
 
-    def __call__(self, repository: Repository, data: dict[str, Any]) -> frozenset[str]:
+    def __call__(self, repository: Repository, data: dict[str, Any]) -> Found:
         page = self.page
         edits = None if self.typed is None else self._edits(self.typed, data)
         self.typed = None  # unknown until the widgets are set
@@ -80,13 +80,19 @@ class FormDoor:
         self.typed = copy.deepcopy(data)
         page.click(".sc-submit__form button[type=submit]")
         summary = page.locator(".sc-submit__summary")
-        found = (summary.get_attribute("data-rules") or "").split()
+        listed = [
+            (severity, rule)
+            for severity, attribute in (("error", "data-rules"), ("warning", "data-advice"))
+            for rule in (summary.get_attribute(attribute) or "").split()
+        ]
+        found = frozenset(listed)
         shown = page.locator(".sc-field__error").evaluate_all(
-            "nodes => nodes.flatMap(n => (n.dataset.rule || '').split(' ').filter(Boolean))"
+            "nodes => nodes.flatMap(n => [...(n.dataset.rule || '').split(' ').map(r => ['error', r]),"
+            " ...(n.dataset.advice || '').split(' ').map(r => ['warning', r])]).filter(p => p[1])"
         )
-        assert sorted(shown) == sorted(found), "every problem is shown at its field"
-        assert (summary.inner_text() == PASSED) == (not found)
-        return frozenset(found)
+        assert sorted(map(tuple, shown)) == sorted(listed), "every problem is shown at its field"
+        assert (summary.inner_text() == PASSED) == (not refuses(found))
+        return found
 
     def _edits(self, old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, Any]] | None:
         """(widget, value) pairs that turn what is typed into `new`; None: type it afresh."""
@@ -147,7 +153,7 @@ def validator_messages(repository: Repository, data: dict[str, Any]) -> list[str
         problems = validate_repository(Layout(repository.root), [target]).problems
     finally:
         target.unlink()
-    return [p.message for p in problems if p.severity == "error"]
+    return [p.message for p in problems]
 
 
 def test_every_door_accepts_the_good_project(
@@ -171,7 +177,7 @@ def test_every_door_refuses_with_the_same_rule(
         for name, door in doors.items()
         if name not in case.without
     }
-    assert all(case.rule in rules for rules in found.values()), found
+    assert all((case.severity, case.rule) in rules for rules in found.values()), found
     assert len(set(found.values())) == 1, found
     errors = form_page.locator(".sc-field__error").all_inner_texts()
     for message in validator_messages(repository, case.data):

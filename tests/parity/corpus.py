@@ -2,8 +2,9 @@
 
 ``cases/<name>.yaml`` changes one thing of the good project in ``base.yaml``:
 
-- ``rule``: the rule id every door must report (each door's set of error rules must be
-  the same, and contain it);
+- ``rule``: the rule id every door must report (each door must report the same rules,
+  and this one among them);
+- ``severity`` (default ``error``): ``warning`` for advice, which no door refuses for;
 - ``set``: dotted paths (``team.0.role``) and the values a person gives there;
 - ``remove``: dotted paths left empty;
 - ``without`` (rare): door → why that door cannot even express the value (the issue
@@ -29,6 +30,7 @@ class Case:
     name: str
     rule: str
     data: dict[str, Any]
+    severity: str = "error"
     without: dict[str, str] = field(default_factory=dict)
 
 
@@ -50,7 +52,15 @@ def load_cases() -> list[Case]:
         for dotted in spec.get("remove") or []:
             parent, key = _locate(data, dotted)
             del parent[key]
-        cases.append(Case(path.stem, spec["rule"], data, spec.get("without") or {}))
+        cases.append(
+            Case(
+                path.stem,
+                spec["rule"],
+                data,
+                spec.get("severity", "error"),
+                spec.get("without") or {},
+            )
+        )
     return cases
 
 

@@ -1,9 +1,9 @@
 """The doors a project comes in by, each turned into "which rules refuse these values".
 
 A door takes the repository it would join and a project's data (the values a person
-gives it) and returns the rule ids of the errors it reports; an empty set means the door
-accepts the project. Warnings never refuse, so they are left out. `DOORS` holds the doors
-that need no browser; the browser form's door is added by tests/browser/test_parity.py.
+gives it) and returns what it reports as (severity, rule id) pairs; the door accepts the
+project when no pair is an error (warnings are advice). `DOORS` holds the doors that need
+no browser; the browser form's door is added by tests/browser/test_parity.py.
 A new door (``invoke new`` with options) is one more function in `DOORS`.
 """
 
@@ -42,18 +42,24 @@ class Repository:
     schema: dict[str, Any]
 
 
-Door = Callable[[Repository, dict[str, Any]], frozenset[str]]
+Found = frozenset[tuple[str, str]]
+"""(severity, rule id) of each problem a door reports: ``("error", "date.future")``."""
+Door = Callable[[Repository, dict[str, Any]], Found]
 
 
-def error_rules(output: str) -> frozenset[str]:
-    """The rule ids of the errors in the JSON report that ends a command's `output`."""
+def refuses(found: Found) -> bool:
+    return any(severity == "error" for severity, _ in found)
+
+
+def reported(output: str) -> Found:
+    """What the JSON report that ends a command's `output` names."""
     start = ("\n" + output).find("\n{\n")
     assert start >= 0, f"no JSON report in: {output}"
     report, _ = json.JSONDecoder().raw_decode(output[start:])
-    return frozenset(p["rule"] for p in report["problems"] if p["severity"] == "error")
+    return frozenset((p["severity"], p["rule"]) for p in report["problems"])
 
 
-def validate_door(repository: Repository, data: dict[str, Any]) -> frozenset[str]:
+def validate_door(repository: Repository, data: dict[str, Any]) -> Found:
     """``invoke validate FILE``: the file written where the form says it goes, then checked."""
     target = Layout(repository.root).project_file(data["college"], data["id"])
     assert not target.exists(), f"{target} would replace a project of the repository"
@@ -64,12 +70,12 @@ def validate_door(repository: Repository, data: dict[str, Any]) -> frozenset[str
             code = validate(repository.root, [str(target)], "json")
     finally:
         target.unlink()
-    rules = error_rules(output.getvalue())
-    assert (code == 0) == (not rules), output.getvalue()
-    return rules
+    found = reported(output.getvalue())
+    assert (code == 0) == (not refuses(found)), output.getvalue()
+    return found
 
 
-def issue_door(repository: Repository, data: dict[str, Any]) -> frozenset[str]:
+def issue_door(repository: Repository, data: dict[str, Any]) -> Found:
     """``invoke from-issue --body FILE``: the issue body the forge's form would produce."""
     body = repository.root / "build" / "parity-issue.md"
     body.parent.mkdir(parents=True, exist_ok=True)
@@ -77,9 +83,9 @@ def issue_door(repository: Repository, data: dict[str, Any]) -> frozenset[str]:
     output = io.StringIO()
     with contextlib.redirect_stdout(output):
         code = from_issue(repository.root, str(body), write=False, fmt="json")
-    rules = error_rules(output.getvalue())
-    assert (code == 0) == (not rules), output.getvalue()
-    return rules
+    found = reported(output.getvalue())
+    assert (code == 0) == (not refuses(found)), output.getvalue()
+    return found
 
 
 DOORS: dict[str, Door] = {"validate": validate_door, "from-issue": issue_door}

@@ -265,14 +265,35 @@
       }
     }
 
+    /* ---- advice: warnings, shown but never refusing the file ---- */
+
+    function checkAdvice(data, out) {
+      var first = out.length;
+      var summary = typeof data.summary === "string" ? chars(data.summary.trim()).length : 0;
+      if (summary >= rules.summaryAdvice[0] && summary < rules.summaryAdvice[1]) {
+        out.push(say("summary", "summary.short", null, { count: summary }));
+      }
+      if (data.status === "closed" && Array.isArray(data.seeking) && data.seeking.length) {
+        out.push(say("seeking", "seeking.closed", null, {}));
+      }
+      var milestones = records(data.milestones);
+      var last = milestones.length ? milestones[milestones.length - 1][1].level : undefined;
+      if (typeof data.level === "string" && typeof last === "string" && last !== data.level) {
+        out.push(say("level", "milestone.level", null, { level: data.level, last: last }));
+      }
+      out.slice(first).forEach(function (problem) { problem.advice = true; });
+    }
+
     return {
-      /* Every problem of `data`; `editing` is the id of the project being edited, or null. */
+      /* Every problem of `data` (advice marked `advice: true`); `editing` is the id of the
+         project being edited, or null. */
       check: function (data, editing) {
         var out = [];
         checkSchema(data, schema, "", out);
         checkDates(data, out);
         checkEmail(data, out);
         checkTaken(data, editing, out);
+        checkAdvice(data, out);
         return out;
       },
     };

@@ -596,21 +596,33 @@
     return repo + "/new/" + branch + "/" + fromTemplate(spec.paths.collegeFolder, { college: enc(data.college) });
   }
 
+  function rulesOf(problems) { return problems.map(function (p) { return p.rule; }).join(" "); }
+
+  function worded(problem) {
+    return (problem.advice ? "建议：" : "") + problem.message + (problem.hint ? " 修改建议：" + problem.hint : "");
+  }
+
+  /* Errors refuse the file; advice (the validator's warnings) is shown but never refuses it. */
   function update() {
     var data = root.get();
-    var problems = problemsOf(data);
+    var all = problemsOf(data);
+    var problems = all.filter(function (p) { return !p.advice; });
+    var advice = all.filter(function (p) { return p.advice; });
     var byPath = {};
-    problems.forEach(function (problem) { (byPath[problem.path] = byPath[problem.path] || []).push(problem); });
+    all.forEach(function (problem) { (byPath[problem.path] = byPath[problem.path] || []).push(problem); });
     Array.prototype.forEach.call(form.querySelectorAll(".sc-field__error"), function (node) {
       var path = node.getAttribute("data-error-for");
-      var found = byPath[path] || [];
       var wrapper = node.parentNode;
-      var show = found.length && (attempted || wrapper.classList.contains("sc-field--touched"));
-      node.textContent = show ? found.map(function (p) { return p.message + (p.hint ? " 修改建议：" + p.hint : ""); }).join(" ") : "";
-      node.setAttribute("data-rule", show ? found.map(function (p) { return p.rule; }).join(" ") : "");
-      wrapper.classList.toggle("sc-field--invalid", !!show);
+      var shown = attempted || wrapper.classList.contains("sc-field--touched") ? byPath[path] || [] : [];
+      var errors = shown.filter(function (p) { return !p.advice; });
+      node.textContent = shown.map(worded).join(" ");
+      node.setAttribute("data-rule", rulesOf(errors));
+      node.setAttribute("data-advice", rulesOf(shown.filter(function (p) { return p.advice; })));
+      wrapper.classList.toggle("sc-field--invalid", errors.length > 0);
+      wrapper.classList.toggle("sc-field--advice", shown.length > errors.length);
     });
-    summary.setAttribute("data-rules", problems.map(function (p) { return p.rule; }).join(" "));
+    summary.setAttribute("data-rules", rulesOf(problems));
+    summary.setAttribute("data-advice", rulesOf(advice));
     if (problems.length) {
       summary.textContent = attempted ? "还有 " + problems.length + " 处需要修改，见标红的项目。" : "";
       result.hidden = true;
