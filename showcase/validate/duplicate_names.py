@@ -67,7 +67,7 @@ def traditional_spellings(keys: Iterable[str]) -> dict[str, str]:
     spellings = {}
     for name in ("s2t", "s2tw", "s2hk"):
         converter = opencc.OpenCC(name)
-        for character in characters:
+        for character in sorted(characters):
             variant = converter.convert(character)
             if variant != character and _to_simplified().convert(variant) == character:
                 spellings[variant] = character
