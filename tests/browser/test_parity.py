@@ -11,6 +11,7 @@ whose values differ are typed again (a list that grows or shrinks reloads the fo
 from __future__ import annotations
 
 import copy
+import datetime
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,8 @@ from showcase.forms.from_issue import project_text
 from showcase.load.schemas import load_schema
 from showcase.paths import Layout
 from showcase.validate import validate_repository
+from showcase.validate.dates import DateError, parse_date, too_far_ahead
+from showcase.validate.wording import wording
 from tests.browser.form_filling import fill, set_widget
 from tests.parity.corpus import Case, base_project, load_cases
 from tests.parity.doors import DOORS, Found, Repository, refuses
@@ -182,3 +185,45 @@ def test_every_door_refuses_with_the_same_rule(
     errors = form_page.locator(".sc-field__error").all_inner_texts()
     for message in validator_messages(repository, case.data):
         assert any(message in text for text in errors), (message, errors)
+
+
+def _expected_date_problems(text: str, today: datetime.date) -> list[tuple[str, str]]:
+    """What the validator says about a date (project_rules: parse_date, too_far_ahead)."""
+    try:
+        date = parse_date(text)
+    except DateError as error:
+        return [("date.invalid", wording("date.invalid", value=text, reason=error)[0])]
+    if date is not None and too_far_ahead(date, today):
+        return [("date.future", wording("date.future", value=text, today=today.isoformat())[0])]
+    return []
+
+
+def test_the_form_reads_every_date_as_the_validator_does(
+    served: tuple[Repository, str], form_page: Any
+) -> None:
+    """Every month 00–13 and day 00–32 of leap, common and century years, and the days
+    around the future limit, checked by the form's engine in one call."""
+    _, url = served
+    today = datetime.date.today()
+    dates = [
+        f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+        for year in (1899, 1900, 2000, 2023, 2024, 2100)
+        for month in range(14)
+        for day in (None, 0, 1, 28, 29, 30, 31, 32)
+    ]
+    dates += [(today + datetime.timedelta(days=offset)).isoformat() for offset in range(-2, 40, 3)]
+    form_page.goto(f"{url}submit/")
+    _doors.pop(id(form_page), None)  # the next form door types afresh
+    found = form_page.evaluate(
+        """dates => {
+          const spec = JSON.parse(document.querySelector(".sc-submit__form").dataset.spec);
+          const engine = window.scProjectRules(spec);
+          return dates.map(date => engine.check({achievements: [{date}]}, null)
+            .filter(p => p.path === "achievements.0.date" && p.rule.startsWith("date."))
+            .map(p => [p.rule, p.message]));
+        }""",
+        dates,
+    )
+    assert {p[0] for problems in found for p in problems} == {"date.invalid", "date.future"}
+    for date, problems in zip(dates, found, strict=True):
+        assert [tuple(p) for p in problems] == _expected_date_problems(date, today), date
