@@ -105,6 +105,6 @@ def browser_project_rules(model: Model, today: datetime.date) -> dict[str, Any]:
         "taken": {
             "ids": {project.id: project.college for project in model.projects.values()},
             "names": names,
-            "simplified": traditional_spellings(names),
+            "simplified": traditional_spellings(p.name for p in model.projects.values()),
         },
     }

@@ -57,21 +57,33 @@ def normalised_name(name: str) -> str:
     return _NOT_LETTER_OR_DIGIT.sub("", _to_simplified().convert(folded))
 
 
-def traditional_spellings(keys: Iterable[str]) -> dict[str, str]:
-    """Traditional character → the simplified one it folds to, for the characters of `keys`.
+def traditional_spellings(names: Iterable[str]) -> dict[str, str]:
+    """Traditional character → the simplified one it folds to, for the characters of `names`.
 
     What a browser needs to fold a typed name the way `normalised_name` does, as far as
-    names already in `keys` can match: OpenCC's table itself is too big to ship.
+    it can match one of `names`: OpenCC's tables themselves are too big to ship. Each
+    name is written in traditional characters whole (OpenCC picks 複 or 復 for 复 by the
+    phrase) and character by character, and every traditional character that folds back
+    is kept.
     """
-    characters = {character for key in keys for character in key}
-    spellings = {}
-    for name in ("s2t", "s2tw", "s2hk"):
-        converter = opencc.OpenCC(name)
-        for character in sorted(characters):
-            variant = converter.convert(character)
-            if variant != character and _to_simplified().convert(variant) == character:
-                spellings[variant] = character
-    return spellings
+    folded = sorted({unicodedata.normalize("NFKC", n).casefold() for n in names} - {""})
+    folded = [name for name in folded if "\n" not in name]  # one name a line, below
+    characters = sorted({character for name in folded for character in name})
+    pairs: set[tuple[str, str]] = set()
+    for table in ("s2t", "s2tw", "s2hk"):
+        converter = opencc.OpenCC(table)
+        singly = converter.convert("\n".join(characters)).split("\n")
+        pairs.update(zip(singly, characters, strict=True))
+        whole = converter.convert("\n".join(folded)).split("\n")  # one call for every name
+        for name, written in zip(folded, whole, strict=True):
+            if len(written) == len(name):
+                pairs.update(zip(written, name, strict=True))
+    spellings = {
+        variant: character
+        for variant, character in pairs
+        if variant != character and _to_simplified().convert(variant) == character
+    }
+    return dict(sorted(spellings.items()))
 
 
 def check_duplicate_names(

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import opencc
 import pytest
 
 from showcase.forms.from_issue import project_text
@@ -23,6 +24,7 @@ from showcase.load.schemas import load_schema
 from showcase.paths import Layout
 from showcase.validate import validate_repository
 from showcase.validate.dates import DateError, parse_date, too_far_ahead
+from showcase.validate.duplicate_names import normalised_name
 from showcase.validate.wording import wording
 from tests.browser.form_filling import fill, set_widget
 from tests.parity.corpus import Case, base_project, load_cases
@@ -227,3 +229,36 @@ def test_the_form_reads_every_date_as_the_validator_does(
     assert {p[0] for problems in found for p in problems} == {"date.invalid", "date.future"}
     for date, problems in zip(dates, found, strict=True):
         assert [tuple(p) for p in problems] == _expected_date_problems(date, today), date
+
+
+def _spellings(name: str) -> list[str]:
+    """Ways to write a name that a reader takes for the same one, and a few that are not."""
+    full_width = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in name)
+    written = [name, name.upper(), full_width, " ".join(name), name + "！", f"《{name}》", name[1:]]
+    written += [opencc.OpenCC(table).convert(name) for table in ("s2t", "s2tw", "s2hk")]
+    return written
+
+
+def test_the_form_finds_a_name_in_use_as_the_validator_does(
+    served: tuple[Repository, str], form_page: Any
+) -> None:
+    """Every project's name in capitals, full width, spaced, punctuated, traditional, or
+    cut short: the form calls it taken exactly when `normalised_name` matches."""
+    repository, url = served
+    used = {normalised_name(project.name) for project in repository.model.projects.values()}
+    names = [s for p in repository.model.projects.values() for s in _spellings(p.name)]
+    form_page.goto(f"{url}submit/")
+    _doors.pop(id(form_page), None)  # the next form door types afresh
+    taken = form_page.evaluate(
+        """names => {
+          const spec = JSON.parse(document.querySelector(".sc-submit__form").dataset.spec);
+          const engine = window.scProjectRules(spec);
+          return names.map(name => engine.check({id: "parity-new", college: "textile", name}, null)
+            .some(p => p.rule === "project.duplicate-name"));
+        }""",
+        names,
+    )
+    assert any(taken) and not all(taken)
+    assert [name for name, is_taken in zip(names, taken, strict=True) if is_taken] == [
+        name for name in names if normalised_name(name) in used
+    ]
