@@ -238,26 +238,23 @@ def unsafe_path_parts(
     """The id and college become a path: each must match its schema pattern first.
 
     Checked before any path is built, so ``../../x``, ``/abs``, ``a/b`` or a look-alike
-    letter can never name a file outside ``projects/<college>/``. The value is not
-    repeated in the message (it may hold anything, control characters included).
+    letter can never name a file outside ``projects/<college>/``. The rule id is the one
+    the validator gives the value (``schema.pattern``…), so every door agrees; the value
+    is not repeated in the message (it may hold anything, control characters included).
     """
     lines = {label: line for label, (line, _) in _sections(body).items()}
     problems = []
     for key in ("id", "college"):
         sub = schema["properties"][key]
-        value = data[key]
-        if (
-            isinstance(value, str)
-            and sub.get("minLength", 0) <= len(value) <= sub.get("maxLength", len(value))
-            and re.search(to_python(sub.get("pattern", _SAFE_NAME)), value)
-        ):
+        rule = _broken_rule(data[key], sub)
+        if rule is None:
             continue
         problems.append(
             Problem(
                 display,
                 lines.get(sub["title"], 0),
                 1 if sub["title"] in lines else 0,
-                rule="issue.invalid-id",
+                rule=rule,
                 field=f"{key}（{sub['title']}）",
                 message=f"{sub['title']}格式不对，无法用它生成文件路径。",
                 hint=(sub.get("x-pattern-hint") or sub.get("description", ""))
@@ -269,6 +266,19 @@ def unsafe_path_parts(
             )
         )
     return problems
+
+
+def _broken_rule(value: Any, schema: dict[str, Any]) -> str | None:
+    """The rule the validator would give `value` (the same id at every door), or None."""
+    if not isinstance(value, str):
+        return "schema.type"
+    if len(value) < schema.get("minLength", 0):
+        return "schema.min-length"
+    if len(value) > schema.get("maxLength", len(value)):
+        return "schema.max-length"
+    if not re.search(to_python(schema.get("pattern", _SAFE_NAME)), value):
+        return "schema.pattern"
+    return None
 
 
 def validate_in_overlay(layout: Layout, target: Path, text: str) -> ValidationResult:

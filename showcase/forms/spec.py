@@ -6,20 +6,34 @@ source. What the schema cannot say comes from the checked model: which colleges,
 and mentors exist, which e-mail domains are allowed, where the forge is, and where in
 the repository a project's file goes (`showcase.paths`, as templates).
 
+The rules the validator applies beyond the schema travel with it as data (`rules`): the
+wording of every message (`showcase.validate.wording`), the date limits and today's
+date (the build's publication date), the ids and names already used, the allowed link
+schemes, and which rules it applies (`rule_sets.IN_BROWSER`). The browser's engine holds
+no message or limit of its own.
+
 Example::
 
-    spec = form_spec(model, load_schema(layout.schema("project")))
+    spec = form_spec(model, load_schema(layout.schema("project")), today)
     spec["choices"]["college"]   # [["textile", "纺织科学与工程学院"], ...]
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from showcase.forms.rule_sets import IN_BROWSER, WARNINGS
 from showcase.model import Model
 from showcase.paths import SCHEMA_HEADER, college_folder_path, project_file_path
+from showcase.validate.dates import DATE_SHAPE, EARLIEST_YEAR, FUTURE_TOLERANCE
+from showcase.validate.duplicate_names import normalised_name, traditional_spellings
+from showcase.validate.labels import SHOWN_VALUE_LIMIT, TYPE_LABELS
 from showcase.validate.personal_text import browser_rules
+from showcase.validate.project_rules import SHORT_SUMMARY, SHORTEST_SUMMARY
+from showcase.validate.schema_check import LINK_SCHEMES, SCHEME, TYPE_HINTS, URL_PATTERN_PREFIX
+from showcase.validate.wording import LIST_SEPARATOR, WORDING
 
 MULTILINE_FIELDS = ("summary", "description")
 """Text fields shown as a text area rather than a one-line input."""
@@ -38,8 +52,8 @@ def forge_kind(repository: str, configured: str = "") -> str:
     return "gitlab"
 
 
-def form_spec(model: Model, schema: dict[str, Any]) -> dict[str, Any]:
-    """Everything the browser form needs, as JSON-ready data."""
+def form_spec(model: Model, schema: dict[str, Any], today: datetime.date) -> dict[str, Any]:
+    """Everything the browser form needs, as JSON-ready data; `today` is the build's date."""
     site = model.site
     return {
         "header": SCHEMA_HEADER,
@@ -62,5 +76,35 @@ def form_spec(model: Model, schema: dict[str, Any]) -> dict[str, Any]:
             "kind": forge_kind(site.repository, site.forge),
             "repository": site.repository.rstrip("/"),
             "branch": site.default_branch,
+        },
+        "rules": browser_project_rules(model, today),
+    }
+
+
+def browser_project_rules(model: Model, today: datetime.date) -> dict[str, Any]:
+    """The validator's project rules beyond the schema, as the browser's engine reads them."""
+    names: dict[str, list[str]] = {}
+    for project in model.projects.values():
+        key = normalised_name(project.name)
+        if key:
+            names.setdefault(key, []).append(project.id)
+    return {
+        "applied": list(IN_BROWSER),
+        "advice": list(WARNINGS),
+        "summaryAdvice": [SHORTEST_SUMMARY, SHORT_SUMMARY],
+        "wording": {key: list(texts) for key, texts in WORDING.items()},
+        "listSeparator": LIST_SEPARATOR,
+        "shownValueLimit": SHOWN_VALUE_LIMIT,
+        "typeLabels": TYPE_LABELS,
+        "typeHints": TYPE_HINTS,
+        "today": today.isoformat(),
+        "futureDays": FUTURE_TOLERANCE.days,
+        "earliestYear": EARLIEST_YEAR,
+        "dateShape": DATE_SHAPE,
+        "links": {"prefix": URL_PATTERN_PREFIX, "scheme": SCHEME.pattern, "allowed": LINK_SCHEMES},
+        "taken": {
+            "ids": {project.id: project.college for project in model.projects.values()},
+            "names": names,
+            "simplified": traditional_spellings(p.name for p in model.projects.values()),
         },
     }

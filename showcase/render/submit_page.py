@@ -14,9 +14,12 @@ they follow the named members.
 
 from __future__ import annotations
 
+import datetime
+import html
 from typing import Any
 
 from showcase import jsontext
+from showcase.forms.rule_sets import BEFORE_MERGE
 from showcase.forms.spec import form_spec
 from showcase.model import Model, Project
 from showcase.paths import project_folder_path
@@ -26,6 +29,7 @@ from showcase.render.text import json_attribute, markdown_as_written
 
 SUBMIT = "submit/index.md"
 SCRIPT = paths.asset("submit.js")
+RULES_SCRIPT = paths.asset("submit-rules.js")
 STYLESHEET = paths.asset("submit.css")
 NAV_TITLE = "提交项目"
 
@@ -45,17 +49,20 @@ GUIDE = "pages/submit-guide.md"
 
 
 def submit_form_files(
-    model: Model, schema: dict[str, Any], with_guide: bool = False
+    model: Model, schema: dict[str, Any], today: datetime.date, with_guide: bool = False
 ) -> dict[str, bytes]:
     """The submit page and one edit JSON per project (its script and style are static
-    files of the site, `SCRIPT` and `STYLESHEET`)."""
-    files = {SUBMIT: render_submit_page(model, schema, with_guide).encode("utf-8")}
+    files of the site, `SCRIPT` and `STYLESHEET`); `today` is the build's date, the
+    form's limit for dates that must not lie in the future."""
+    files = {SUBMIT: render_submit_page(model, schema, today, with_guide).encode("utf-8")}
     for project in model.projects.values():
         files[edit_data_path(project.id)] = jsontext.encode(edit_data(project))
     return files
 
 
-def render_submit_page(model: Model, schema: dict[str, Any], with_guide: bool = False) -> str:
+def render_submit_page(
+    model: Model, schema: dict[str, Any], today: datetime.date, with_guide: bool = False
+) -> str:
     guide = (
         f'第一次提交？先看<a href="{paths.href(SUBMIT, GUIDE)}">提交指南</a>。'
         if with_guide
@@ -66,9 +73,10 @@ def render_submit_page(model: Model, schema: dict[str, Any], with_guide: bool = 
         "<p>填写下面的表单，网页会当场检查每一项并生成项目文件（YAML）。"
         f"所有内容只在你的浏览器里处理，不会上传到任何地方。{guide}</p>",
         '<p class="sc-submit__edit-notice" hidden></p>',
-        f'<form class="sc-submit__form" data-spec="{json_attribute(form_spec(model, schema))}" novalidate>'
+        f'<form class="sc-submit__form" data-spec="{json_attribute(form_spec(model, schema, today))}" novalidate>'
         '<p class="sc-submit__loading">表单加载中……如果一直没有出现，请确认浏览器允许运行脚本。</p>'
         "</form>",
+        _before_merge(),
         '<section class="sc-submit__result" hidden>'
         "<h2>生成的项目文件</h2>"
         '<p class="sc-submit__target"></p>'
@@ -81,11 +89,21 @@ def render_submit_page(model: Model, schema: dict[str, Any], with_guide: bool = 
         '<p class="sc-submit__copied" role="status"></p>'
         '<textarea class="sc-submit__yaml" readonly rows="16" spellcheck="false"></textarea>'
         "</section>",
+        f'<script src="{paths.href(SUBMIT, RULES_SCRIPT)}" defer></script>',
         f'<script src="{paths.href(SUBMIT, SCRIPT)}" defer></script>',
     ]
     meta = {"title": "提交项目", "description": "用表单生成项目文件，不需要会写 YAML。"}
     stylesheet = f'<link rel="stylesheet" href="{paths.href(SUBMIT, STYLESHEET)}">'
     return page(meta, [stylesheet, *body], "sc-submit")
+
+
+def _before_merge() -> str:
+    """What the form cannot check, named so that "全部通过" promises no more than it can."""
+    items = "".join(
+        f'<li data-rules="{" ".join(rules)}">{html.escape(text)}</li>'
+        for rules, text in BEFORE_MERGE
+    )
+    return f'<div class="sc-submit__before-merge"><p>合并前还会检查：</p><ul>{items}</ul></div>'
 
 
 def edit_data(project: Project) -> dict[str, Any]:

@@ -113,7 +113,10 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
     images.update(qr_images)
     files.update(
         submit_form_files(
-            model, inputs.project_schema, paths.content_page("submit-guide.md") in pages
+            model,
+            inputs.project_schema,
+            publicity.as_of,
+            paths.content_page("submit-guide.md") in pages,
         )
     )
     case_files, case_images = render_case_section(model, publicity, inputs.font, stamp)

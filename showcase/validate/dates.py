@@ -17,10 +17,17 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from showcase.validate.wording import phrase
+
 FUTURE_TOLERANCE = datetime.timedelta(days=31)
 """A date may be up to a month ahead (a contract signed next week); more is a typo."""
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+EARLIEST_YEAR = 1900
+"""A year before this is a typo, not a student project."""
+
+DATE_SHAPE = r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$"
+"""Year, month and an optional day (the same in Python and in the browser's engine)."""
+_DATE = re.compile(DATE_SHAPE)
 
 
 @dataclass(frozen=True)
@@ -50,13 +57,13 @@ def parse_date(text: str) -> PartialDate | None:
     year, month = int(match.group(1)), int(match.group(2))
     day = int(match.group(3)) if match.group(3) else None
     if not 1 <= month <= 12:
-        raise DateError(f"月份 {month:02d} 不存在，月份应在 01–12 之间")
+        raise DateError(phrase("date.invalid/month", month=f"{month:02d}"))
     if day is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            raise DateError(f"{year} 年 {month} 月只有 {last} 天")
-    if year < 1900:
-        raise DateError(f"年份 {year} 太早了")
+            raise DateError(phrase("date.invalid/day", year=year, month=month, last=last))
+    if year < EARLIEST_YEAR:
+        raise DateError(phrase("date.invalid/year", year=year))
     return PartialDate(year, month, day)
 
 

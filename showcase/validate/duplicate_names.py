@@ -41,6 +41,7 @@ from showcase.load.yamlfile import MAX_FILE_BYTES, Document, parse_events
 from showcase.paths import Layout
 from showcase.problems import Problem
 from showcase.validate.labels import field_label, schema_title
+from showcase.validate.wording import LIST_SEPARATOR, wording
 
 _NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 
@@ -54,6 +55,35 @@ def normalised_name(name: str) -> str:
     """The key two names share when a reader would take them for the same name."""
     folded = unicodedata.normalize("NFKC", name).casefold()
     return _NOT_LETTER_OR_DIGIT.sub("", _to_simplified().convert(folded))
+
+
+def traditional_spellings(names: Iterable[str]) -> dict[str, str]:
+    """Traditional character → the simplified one it folds to, for the characters of `names`.
+
+    What a browser needs to fold a typed name the way `normalised_name` does, as far as
+    it can match one of `names`: OpenCC's tables themselves are too big to ship. Each
+    name is written in traditional characters whole (OpenCC picks 複 or 復 for 复 by the
+    phrase) and character by character, and every traditional character that folds back
+    is kept.
+    """
+    folded = sorted({unicodedata.normalize("NFKC", n).casefold() for n in names} - {""})
+    folded = [name for name in folded if "\n" not in name]  # one name a line, below
+    characters = sorted({character for name in folded for character in name})
+    pairs: set[tuple[str, str]] = set()
+    for table in ("s2t", "s2tw", "s2hk"):
+        converter = opencc.OpenCC(table)
+        singly = converter.convert("\n".join(characters)).split("\n")
+        pairs.update(zip(singly, characters, strict=True))
+        whole = converter.convert("\n".join(folded)).split("\n")  # one call for every name
+        for name, written in zip(folded, whole, strict=True):
+            if len(written) == len(name):
+                pairs.update(zip(written, name, strict=True))
+    spellings = {
+        variant: character
+        for variant, character in pairs
+        if variant != character and _to_simplified().convert(variant) == character
+    }
+    return dict(sorted(spellings.items()))
 
 
 def check_duplicate_names(
@@ -82,7 +112,10 @@ def check_duplicate_names(
             document = documents.get(file)
             if document is None:
                 continue
-            others = "、".join(layout.relative(other) for other in sorted(files) if other != file)
+            others = LIST_SEPARATOR.join(
+                layout.relative(other) for other in sorted(files) if other != file
+            )
+            message, hint = wording("project.duplicate-name", others=others)
             line, column = document.position(("name",))
             problems.append(
                 Problem(
@@ -91,10 +124,8 @@ def check_duplicate_names(
                     column,
                     rule="project.duplicate-name",
                     field=field_label(("name",), title),
-                    message=f"项目名称与 {others} 的名称相同或几乎相同"
-                    "（不计大小写、空格、标点和繁简体差别），同一个项目不要提交两次。",
-                    hint="同一个项目只保留一个文件（换学院就移动文件，不要复制）；"
-                    "确是不同的项目，请把名称改得能区分开。",
+                    message=message,
+                    hint=hint,
                 )
             )
     return problems

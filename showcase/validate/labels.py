@@ -67,7 +67,11 @@ def value_type_label(value: Any) -> str:
     return TYPE_LABELS["string"]
 
 
-def show_value(value: Any, limit: int = 40) -> str:
+SHOWN_VALUE_LIMIT = 40
+"""Characters of a value a one-line message repeats before cutting it with …."""
+
+
+def show_value(value: Any, limit: int = SHOWN_VALUE_LIMIT) -> str:
     """A value as the author would recognise it, shortened for one-line messages."""
     if value is None:
         text = "（空）"

@@ -24,12 +24,15 @@ from showcase.validate.contact_rules import school_email_domain
 from showcase.validate.dates import DateError, PartialDate, is_before, parse_date, too_far_ahead
 from showcase.validate.images import check_logo
 from showcase.validate.labels import check_id_matches_file, closest, field_label, schema_title
+from showcase.validate.wording import LIST_SEPARATOR, wording
 
 Report = Callable[..., None]
 """``report(path, rule, message, hint, severity=ERROR)``: records one problem."""
 
 SHORT_SUMMARY = 20
 """Fewer characters than this is allowed but reads thin on the project's page."""
+SHORTEST_SUMMARY = 10
+"""Shorter than this the schema refuses the summary (its minLength), so no advice is given."""
 
 
 @dataclass(frozen=True)
@@ -146,16 +149,20 @@ class ProjectRules:
                 report(
                     path,
                     "milestone.order",
-                    f"第 {index + 1} 个里程碑的日期 {item['date']} 早于上一个"
-                    f"（{_written(previous)}）。",
-                    "孵化历程按时间先后排列，最早的写在最前面。",
+                    *wording(
+                        "milestone.order",
+                        index=index + 1,
+                        value=item["date"],
+                        previous=_written(previous),
+                    ),
                 )
             elif started is not None and is_before(date, started):
                 report(
                     path,
                     "milestone.before-start",
-                    f"里程碑日期 {item['date']} 早于项目启动时间 started（{_written(started)}）。",
-                    "检查里程碑日期或 started 是否写错。",
+                    *wording(
+                        "milestone.before-start", value=item["date"], started=_written(started)
+                    ),
                 )
             previous = date
         self._last_milestone(data, report)
@@ -166,19 +173,13 @@ class ProjectRules:
         try:
             date = parse_date(value)
         except DateError as error:
-            report(
-                path,
-                "date.invalid",
-                f"「{value}」不是真实存在的日期：{error}。",
-                "写成真实的日期：YYYY-MM 或 YYYY-MM-DD，例如 2024-09 或 2024-02-29。",
-            )
+            report(path, "date.invalid", *wording("date.invalid", value=value, reason=error))
             return None
         if date is not None and too_far_ahead(date, self.today):
             report(
                 path,
                 "date.future",
-                f"日期 {value} 在未来（今天是 {self.today.isoformat()}）。",
-                "只记录已经发生的事；计划中的事等发生后再写。",
+                *wording("date.future", value=value, today=self.today.isoformat()),
             )
         return date
 
@@ -192,8 +193,7 @@ class ProjectRules:
             report(
                 ("level",),
                 "milestone.level",
-                f"当前孵化层级是 {level}，但最后一个里程碑进入的是 {last}。",
-                "补上最近一次进阶的里程碑，或更正 level。",
+                *wording("milestone.level", level=level, last=last),
                 Severity.WARNING,
             )
 
@@ -204,28 +204,20 @@ class ProjectRules:
             report(
                 ("contact_email",),
                 "email.domain",
-                f"邮箱域名 {domain} 不在允许范围内：只接受学校邮箱。",
-                "改用学校邮箱（" + "、".join(allowed) + "），不要填个人邮箱。",
+                *wording("email.domain", domain=domain, allowed=LIST_SEPARATOR.join(allowed)),
             )
 
     def _advice(self, data: dict[str, Any], report: Report) -> None:
         summary = data.get("summary")
-        if isinstance(summary, str) and 10 <= len(summary.strip()) < SHORT_SUMMARY:
+        if isinstance(summary, str) and SHORTEST_SUMMARY <= len(summary.strip()) < SHORT_SUMMARY:
             report(
                 ("summary",),
                 "summary.short",
-                f"一句话简介只有 {len(summary.strip())} 个字，展示页上会显得单薄。",
-                "建议写 30–100 个字：做什么、给谁用、进展到哪一步。",
+                *wording("summary.short", count=len(summary.strip())),
                 Severity.WARNING,
             )
         if data.get("status") == "closed" and data.get("seeking"):
-            report(
-                ("seeking",),
-                "seeking.closed",
-                "项目已终止（status: closed），却仍在寻求资源。",
-                "删除 seeking，或更正 status。",
-                Severity.WARNING,
-            )
+            report(("seeking",), "seeking.closed", *wording("seeking.closed"), Severity.WARNING)
 
 
 def _records(items: Any) -> list[tuple[int, dict[str, Any]]]:

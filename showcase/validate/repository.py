@@ -52,6 +52,7 @@ from showcase.validate.roadshow_rules import (
 )
 from showcase.validate.schema_check import SchemaChecker
 from showcase.validate.selection import select_files
+from showcase.validate.wording import LIST_SEPARATOR, wording
 
 
 def validate_repository(
@@ -204,7 +205,8 @@ class _Run:
         clashes = [other for other in duplicates.get(file.stem, ()) if other != file]
         if clashes:
             line, column = document.position(("id",))
-            others = "、".join(self.layout.relative(other) for other in clashes)
+            others = LIST_SEPARATOR.join(self.layout.relative(other) for other in clashes)
+            message, hint = wording("project.duplicate-id", id=file.stem, others=others)
             problems.append(
                 Problem(
                     document.path,
@@ -212,8 +214,8 @@ class _Run:
                     column,
                     rule="project.duplicate-id",
                     field=f"id（{checker.schema['properties']['id']['title']}）",
-                    message=f"项目编号 {file.stem} 重复：{others} 也用了这个编号。",
-                    hint="项目编号全校唯一：与另一学院商量，其中一个项目换编号（文件名和 id 一起改）。",
+                    message=message,
+                    hint=hint,
                 )
             )
         return document, problems

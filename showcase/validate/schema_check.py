@@ -44,8 +44,9 @@ from showcase.validate.labels import (
     type_label,
     value_type_label,
 )
+from showcase.validate.wording import LIST_SEPARATOR, phrase, wording
 
-_TYPE_HINTS = {
+TYPE_HINTS = {
     "array": "列表的每一项单独写一行，以「- 」开头并对齐。",
     "object": "在下一行缩进两个空格，逐项写「字段名: 值」。",
     "string": '全是数字、像 true/null 或以特殊符号开头的文字，请用英文引号括起来，例如 "2024"。',
@@ -53,8 +54,11 @@ _TYPE_HINTS = {
     "number": "只写数字，不加单位、逗号或引号，例如 500000。",
     "integer": "只写整数，不加单位、逗号或引号。",
 }
-_URL_PATTERN_PREFIX = "^https?://"
-_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+URL_PATTERN_PREFIX = "^https?://"
+"""A pattern starting so is a link: another scheme is refused as ``link.scheme``."""
+LINK_SCHEMES = ("http", "https")
+SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+"""The scheme a link is written with (its ECMAScript twin is in the form specification)."""
 
 
 class SchemaChecker:
@@ -187,14 +191,13 @@ class SchemaChecker:
             if node.get("type") != "string" or node.get("contentMediaType") == "text/markdown":
                 continue
             value = _value_at(document.data, path)
-            char = "\t" if "\t" in value else "\n"
+            what = phrase("text.single-line/tab" if "\t" in value else "text.single-line/newline")
             problems[path] = _problem(
                 document,
                 path,
                 "text.single-line",
                 field_label(path, node.get("title", "")),
-                f"这个字段只能写一行，这里有{_LINE_BREAKS[char]}。",
-                "把内容写在同一行；分段的长文字只能写在支持 Markdown 的介绍类字段里。",
+                *wording("text.single-line", what=what),
             )
         return problems
 
@@ -214,9 +217,6 @@ def _object_path(error: ValidationError) -> JsonPath:
     if error.schema is False and error.absolute_schema_path[-1] != "properties":
         return path[:-1]
     return path
-
-
-_LINE_BREAKS = {"\n": "换行（U+000A）", "\t": "制表符（Tab，U+0009）"}
 
 
 def _value_at(data: Any, path: JsonPath) -> Any:
@@ -278,8 +278,9 @@ def _required(
             path,
             "schema.required",
             field_label((*path, name), sub.get("title", "")),
-            f"缺少必填字段 {name}。",
-            f"补上一行「{name}: …」" + (f"（{description}）" if description else "。"),
+            *wording(
+                "schema.required", name=name, about=f"（{description}）" if description else "。"
+            ),
         )
 
 
@@ -318,16 +319,20 @@ def _type(error: ValidationError, document: Document, path: JsonPath) -> Iterato
         path,
         "schema.type",
         _title_label(error, path),
-        f"应该是{type_label(expected)}，这里写的是{value_type_label(error.instance)}"
-        f"「{show_value(error.instance)}」。",
-        _TYPE_HINTS.get(first, ""),
+        *wording(
+            "schema.type",
+            expected=type_label(expected),
+            actual=value_type_label(error.instance),
+            value=show_value(error.instance),
+            hint=TYPE_HINTS.get(first, ""),
+        ),
     )
 
 
 def _enum(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
     labels: dict[str, str] = error.schema.get("x-enum-labels", {})
     values = [str(v) for v in error.validator_value]
-    allowed = "、".join(f"{v}（{labels[v]}）" if v in labels else v for v in values)
+    allowed = LIST_SEPARATOR.join(f"{v}（{labels[v]}）" if v in labels else v for v in values)
     suggestion = _closest_enum(error.instance, values, labels)
     if suggestion:
         label = labels.get(suggestion)
@@ -339,8 +344,7 @@ def _enum(error: ValidationError, document: Document, path: JsonPath) -> Iterato
         path,
         "schema.enum",
         _title_label(error, path),
-        f"「{show_value(error.instance)}」不是可选值。可选值：{allowed}。",
-        hint,
+        *wording("schema.enum", value=show_value(error.instance), allowed=allowed, hint=hint),
     )
 
 
@@ -362,20 +366,14 @@ def _closest_enum(value: Any, values: list[str], labels: dict[str, str]) -> str 
 
 def _pattern(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
     label = _title_label(error, path)
-    scheme = _SCHEME.match(str(error.instance))
+    scheme = SCHEME.match(str(error.instance))
     if (
-        str(error.validator_value).startswith(_URL_PATTERN_PREFIX)
+        str(error.validator_value).startswith(URL_PATTERN_PREFIX)
         and scheme
-        and (scheme.group(1).lower() not in ("http", "https"))
+        and (scheme.group(1).lower() not in LINK_SCHEMES)
     ):
         yield _problem(
-            document,
-            path,
-            "link.scheme",
-            label,
-            f"不接受「{scheme.group(1)}:」链接：只允许 http:// 或 https:// 网址。"
-            "javascript:、data: 等链接会在访问者的浏览器里执行代码或夹带内容。",
-            "改成以 https:// 开头的网页地址；没有就删除这一行。",
+            document, path, "link.scheme", label, *wording("link.scheme", scheme=scheme.group(1))
         )
         return
     hint = error.schema.get("x-pattern-hint") or error.schema.get("description", "")
@@ -384,32 +382,23 @@ def _pattern(error: ValidationError, document: Document, path: JsonPath) -> Iter
         path,
         "schema.pattern",
         label,
-        f"格式不对：「{show_value(error.instance)}」。",
-        hint,
+        *wording("schema.pattern", value=show_value(error.instance), hint=hint),
     )
 
 
 def _length(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
     count, limit = len(error.instance), error.validator_value
-    if error.validator == "minLength":
-        message = f"太短：现在 {count} 个字，至少要 {limit} 个字。"
-        rule, hint = "schema.min-length", f"补充到至少 {limit} 个字。"
-        if count == 0:
-            message = "不能是空的。"
-    else:
-        message = f"太长：现在 {count} 个字，最多 {limit} 个字。"
-        rule, hint = "schema.max-length", f"删减到 {limit} 个字以内。"
+    rule = "schema.min-length" if error.validator == "minLength" else "schema.max-length"
+    key = f"{rule}/empty" if count == 0 and rule == "schema.min-length" else rule
+    message, hint = wording(key, count=count, limit=limit)
     yield _problem(document, path, rule, _title_label(error, path), message, hint)
 
 
 def _items(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
     count, limit = len(error.instance), error.validator_value
-    if error.validator == "minItems":
-        message = "不能是空列表。" if count == 0 else f"至少要有 {limit} 项，现在有 {count} 项。"
-        rule, hint = "schema.min-items", f"至少写 {limit} 项，每项一行，以「- 」开头。"
-    else:
-        message = f"最多 {limit} 项，现在有 {count} 项。"
-        rule, hint = "schema.max-items", f"只保留最重要的 {limit} 项。"
+    rule = "schema.min-items" if error.validator == "minItems" else "schema.max-items"
+    key = f"{rule}/empty" if count == 0 and rule == "schema.min-items" else rule
+    message, hint = wording(key, count=count, limit=limit)
     yield _problem(document, path, rule, _title_label(error, path), message, hint)
 
 
@@ -423,8 +412,12 @@ def _unique(error: ValidationError, document: Document, path: JsonPath) -> Itera
                 (*path, index),
                 "schema.unique-items",
                 _title_label(error, path),
-                f"第 {index + 1} 项「{show_value(item)}」与第 {seen[key] + 1} 项重复。",
-                "删除重复的一项。",
+                *wording(
+                    "schema.unique-items",
+                    index=index + 1,
+                    value=show_value(item),
+                    first=seen[key] + 1,
+                ),
             )
         else:
             seen[key] = index
@@ -432,17 +425,16 @@ def _unique(error: ValidationError, document: Document, path: JsonPath) -> Itera
 
 def _range(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
     limit, value = _number(error.validator_value), _number(error.instance)
-    if error.validator in ("minimum", "exclusiveMinimum"):
-        rule, message = "schema.minimum", f"不能小于 {limit}，这里写的是 {value}。"
-    else:
-        rule, message = "schema.maximum", f"不能大于 {limit}，这里写的是 {value}。"
+    rule = "schema.minimum"
+    if error.validator not in ("minimum", "exclusiveMinimum"):
+        rule = "schema.maximum"
+    hint = error.schema.get("description", "") or wording("schema.range/hint")[1]
     yield _problem(
         document,
         path,
         rule,
         _title_label(error, path),
-        message,
-        error.schema.get("description", "") or "检查数值和单位。",
+        *wording(rule, limit=limit, value=value, hint=hint),
     )
 
 
@@ -453,8 +445,11 @@ def _reserved(error: ValidationError, document: Document, path: JsonPath) -> Ite
         path,
         "schema.reserved",
         _title_label(error, path),
-        f"「{show_value(error.instance)}」是保留字，不能用作编号。",
-        error.schema.get("x-reserved-hint", "") or "换一个编号。",
+        *wording(
+            "schema.reserved",
+            value=show_value(error.instance),
+            hint=error.schema.get("x-reserved-hint", "") or wording("schema.reserved/hint")[1],
+        ),
     )
 
 

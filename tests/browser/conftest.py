@@ -2,6 +2,8 @@
 
 - `served_site` (session): builds a site from a factory model into a temporary folder and
   serves it on 127.0.0.1 at a free port.
+- `repo_site` (session): the same for a copy of this repository's own data, built today;
+  the submission form's tests and its parity test share it.
 - `page`: a fresh Playwright page (phone-sized by default). Every request to a host other
   than 127.0.0.1/localhost is aborted and recorded, console errors, uncaught page errors
   and Content-Security-Policy violations (``securitypolicyviolation`` events) are
@@ -13,6 +15,7 @@ loud notice locally, and fail hard when ``CI=true``.
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import warnings
@@ -30,6 +33,8 @@ from showcase.engine import build_site
 from showcase.engine.preview import start_server
 from showcase.model import Model
 from showcase.paths import Layout, repository_root
+from showcase.render.case_visibility import Publicity
+from showcase.validate import validate_repository
 from tests.factories import make_model, make_project
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -140,6 +145,25 @@ def serve_model(root: Path, model: Model) -> Iterator[ServedSite]:
 def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
     with serve_model(tmp_path_factory.mktemp("browser-repo"), browser_model()) as served:
         yield served
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The site of a copy of this repository, built today and served; and the copy, for
+    validating what the submission form writes (its registries are the form's choices)."""
+    root = tmp_path_factory.mktemp("form-repo")
+    for folder in ("content", "schemas", "projects"):
+        shutil.copytree(repository_root() / folder, root / folder)
+    result = validate_repository(Layout(root))
+    assert result.model is not None, result.problems
+    inputs = site_inputs(Layout(root), result.model, Publicity(datetime.date.today()))
+    site = build_site(Layout(root), inputs, root / "site", repository_root() / "mkdocs.yml")
+    server = start_server(site, "127.0.0.1", 0)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", root
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture

@@ -8,22 +8,18 @@ The site is built from a temporary copy of this repository's data, so the form's
 from __future__ import annotations
 
 import datetime
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from showcase.commands.gather import site_inputs
-from showcase.engine import build_site
-from showcase.engine.preview import start_server
 from showcase.load.yamlfile import load_yaml
-from showcase.paths import SCHEMA_HEADER, Layout, repository_root
+from showcase.paths import SCHEMA_HEADER, Layout
 from showcase.validate import validate_repository
 from showcase.validate.personal_text import PersonalDataRules, find_personal_data
 from showcase.yamltext import to_yaml
+from tests.browser.form_filling import fill
 
 pytestmark = pytest.mark.browser
 CORPUS = Path(__file__).parents[1] / "validate/personal_corpus.yaml"
@@ -71,66 +67,6 @@ FULL: dict[str, Any] = {
     "links": {"website": "https://example.com/ocr?a=1&b=2", "repo": "https://git.example.edu.cn/x"},
     "contact_email": "ocr@stu.example.edu.cn",
 }
-
-
-@pytest.fixture(scope="module")
-def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """The site of a copy of this repository, served; and the copy, for validating."""
-    root = tmp_path_factory.mktemp("form-repo")
-    for folder in ("content", "schemas", "projects"):
-        shutil.copytree(repository_root() / folder, root / folder)
-    result = validate_repository(Layout(root))
-    assert result.model is not None, result.problems
-    site = build_site(
-        Layout(root),
-        site_inputs(Layout(root), result.model),
-        root / "site",
-        repository_root() / "mkdocs.yml",
-    )
-    server = start_server(site, "127.0.0.1", 0)
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", root
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def fill(page: Any, data: dict[str, Any]) -> None:
-    """Type `data` into the form the way a person would, one widget at a time."""
-    for key, value in data.items():
-        if isinstance(value, dict):
-            for sub, text in value.items():
-                page.fill(f"[data-path='{key}.{sub}'] input", text)
-        elif isinstance(value, list) and value and isinstance(value[0], dict):
-            for index, item in enumerate(value):
-                _ensure_rows(page, key, index)
-                for sub, entry in item.items():
-                    _set(page, f"[data-path='{key}.{index}.{sub}']", entry)
-        elif isinstance(value, list) and page.locator(f"[data-path='{key}'] .sc-choices").count():
-            for choice in value:
-                page.check(f"[data-path='{key}'] input[value='{choice}']")
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                _ensure_rows(page, key, index)
-                page.fill(f"[data-path='{key}.{index}'] input", item)
-        else:
-            _set(page, f"[data-path='{key}']", value)
-
-
-def _ensure_rows(page: Any, key: str, index: int) -> None:
-    if not page.locator(f"[data-path='{key}.{index}']").count():
-        page.click(f"[data-path='{key}'] > div > .sc-repeat__add")
-
-
-def _set(page: Any, selector: str, value: Any) -> None:
-    control = page.locator(f"{selector} > select, {selector} > input, {selector} > textarea")
-    tag = control.evaluate("node => node.tagName + (node.type || '')")
-    if tag == "SELECTselect-one":
-        control.select_option(value)
-    elif tag == "INPUTcheckbox":
-        control.set_checked(bool(value))
-    else:
-        control.fill(str(value))
 
 
 def produce(page: Any, url: str, data: dict[str, Any]) -> str:

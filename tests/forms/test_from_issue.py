@@ -172,7 +172,7 @@ def test_an_unsafe_college_is_refused_too() -> None:
         project_schema(),
     )
     assert [(p.rule, p.line, p.field) for p in problems] == [
-        ("issue.invalid-id", 11, "college（所属学院）")
+        ("schema.pattern", 11, "college（所属学院）")
     ]
 
 

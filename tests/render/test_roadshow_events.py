@@ -20,6 +20,7 @@ from showcase.render.case_visibility import Publicity
 from showcase.render.event_pages import render_event_files, render_events_index
 from showcase.render.roadshow import paths as roadshow_paths
 from showcase.render.roadshow.slots import RoadshowSlots
+from showcase.render.submit_page import SUBMIT
 from tests.render.helpers import body, render, unresolved_links
 from tests.roadshow.builders import projects_model, slot_of, with_agenda
 
@@ -68,13 +69,14 @@ def test_upcoming_or_past_is_decided_by_the_publication_date(as_of: date) -> Non
     )
 
 
-def test_the_publication_date_moves_only_the_events_split() -> None:
-    """Render is pure: the date comes from the inputs, and it changes the 活动 page alone."""
+def test_the_publication_date_moves_only_the_events_split_and_the_forms_day() -> None:
+    """Render is pure: the date comes from the inputs, and it changes the 活动 page and
+    the submission form's "today" (dates after it are refused there) alone."""
     model = _model()
     before = render(model, publicity=Publicity(date(2026, 5, 1)))
     after = render(model, publicity=Publicity(date(2026, 6, 1)))
     changed = {path for path in before.files if before.files[path] != after.files.get(path)}
-    assert changed == {paths.EVENTS}
+    assert changed == {paths.EVENTS, SUBMIT}
     assert ROADSHOW_LINK in _sections(before.files[paths.EVENTS].decode())[0]
     assert ROADSHOW_LINK in _sections(after.files[paths.EVENTS].decode())[1]
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import re
 
+from showcase.commands.gather import site_assets
+from showcase.forms.rule_sets import IN_BROWSER
 from showcase.forms.spec import forge_kind
+from showcase.render.case_visibility import Publicity
 from showcase.render.submit_page import SUBMIT, edit_data, edit_data_path
+from showcase.validate.duplicate_names import normalised_name
+from showcase.validate.wording import WORDING
 from tests.factories import make_model, make_project, make_site, project_schema
 from tests.render.helpers import render
 
@@ -56,3 +62,29 @@ def test_forge_is_configured_or_guessed_from_the_host() -> None:
         "repository": "https://github.com/x/y",
         "branch": "master",
     }
+
+
+def test_the_form_gets_the_validators_rules_as_data() -> None:
+    """Wording, today (the build's publication date) and the ids and names in use."""
+    projects = [make_project("silk-cream", name="丝胶 护手霜"), make_project("smart-yarn")]
+    model = make_model(projects)
+    day = datetime.date(2026, 3, 1)
+    rules = _spec(render(model, publicity=Publicity(day)).files[SUBMIT])["rules"]
+    assert rules["wording"] == {key: list(texts) for key, texts in WORDING.items()}
+    assert rules["today"] == "2026-03-01"
+    assert rules["applied"] == list(IN_BROWSER)
+    assert rules["taken"]["ids"] == {p.id: p.college for p in projects}
+    assert rules["taken"]["names"][normalised_name("絲膠護手霜")] == ["silk-cream"]
+    assert rules["taken"]["simplified"]["絲"] == "丝"
+
+
+def test_the_browser_engine_holds_no_copy_of_a_message() -> None:
+    """Each fixed piece of every message (between its placeholders) is absent from the
+    scripts: the browser reads the wording from the specification."""
+    scripts = "".join(
+        site_assets()[name].decode("utf-8") for name in ("submit.js", "submit-rules.js")
+    )
+    for message, hint in WORDING.values():
+        for piece in re.split(r"\{\w+\}", message + "\n" + hint):
+            for line in piece.split("\n"):
+                assert len(line.strip("，。：；（）「」 ")) < 4 or line not in scripts, line

@@ -1,6 +1,7 @@
 /* The 提交项目 form: built from the project schema the validator uses (data-spec), it checks
-   every value as it is typed with the same rules and rule ids as `invoke validate`, and
-   writes the project file the way showcase/yamltext.py does. Served by the site itself. */
+   every value as it is typed with the same rules, rule ids and messages as `invoke validate`
+   (the project rules in submit-rules.js, personal data below), and writes the project file
+   the way showcase/yamltext.py does. Served by the site itself. */
 (function () {
   "use strict";
   var form = document.querySelector(".sc-submit__form");
@@ -255,90 +256,9 @@
       "在仓库和合并请求里就已经公开了，所以不公开的成员不写姓名，完整名单由学院自己保存。";
   }
 
-  /* ---- validation: the schema's keywords, worded as showcase/validate/schema_check.py ---- */
+  /* ---- validation: the project rules (submit-rules.js), then personal data ---- */
 
-  function length(text) { return Array.from(text).length; }
-
-  function check(value, sub, path, out) {
-    if (value === undefined) return;
-    function report(rule, message, hint) { out.push({ path: path, rule: rule, message: message, hint: hint || "" }); }
-    if (sub.type === "object") {
-      var branch = branchOf(sub, value) || {};  /* its forbidden keys are never written: see get() */
-      (sub.required || []).concat(branch.required || []).forEach(function (key) {
-        if (value[key] === undefined) {
-          out.push({ path: path ? path + "." + key : key, rule: "schema.required",
-            message: "这一项必填。", hint: sub.properties[key].description || "" });
-        }
-      });
-      Object.keys(value).forEach(function (key) {
-        check(value[key], sub.properties[key], path ? path + "." + key : key, out);
-      });
-      return;
-    }
-    if (sub.type === "array") {
-      if (sub.minItems !== undefined && value.length < sub.minItems) {
-        report("schema.min-items", value.length === 0 ? "不能是空列表。" :
-          "至少要有 " + sub.minItems + " 项，现在有 " + value.length + " 项。", "至少写 " + sub.minItems + " 项。");
-      }
-      if (sub.maxItems !== undefined && value.length > sub.maxItems) {
-        report("schema.max-items", "最多 " + sub.maxItems + " 项，现在有 " + value.length + " 项。",
-          "只保留最重要的 " + sub.maxItems + " 项。");
-      }
-      var seen = {};
-      value.forEach(function (item, index) {
-        var key = JSON.stringify(item);
-        if (sub.uniqueItems && seen[key] !== undefined) {
-          out.push({ path: path + "." + index, rule: "schema.unique-items",
-            message: "第 " + (index + 1) + " 项与第 " + (seen[key] + 1) + " 项重复。", hint: "删除重复的一项。" });
-        } else seen[key] = index;
-        check(item, sub.items, path + "." + index, out);
-      });
-      return;
-    }
-    if (sub.type === "number") {
-      if (typeof value !== "number") {
-        report("schema.type", "应该是数字，这里写的是文字「" + value + "」。", "只写数字，不加单位、逗号或引号，例如 500000。");
-      } else if (sub.minimum !== undefined && value < sub.minimum) {
-        report("schema.minimum", "不能小于 " + sub.minimum + "，这里写的是 " + value + "。", sub.description);
-      } else if (sub.maximum !== undefined && value > sub.maximum) {
-        report("schema.maximum", "不能大于 " + sub.maximum + "，这里写的是 " + value + "。", sub.description);
-      }
-      return;
-    }
-    if (sub.type !== "string" || typeof value !== "string") return;
-    if (sub.enum && sub.enum.indexOf(value) < 0) report("schema.enum", "「" + value + "」不是可选值。", "从列表中选一个。");
-    var count = length(value);
-    if (sub.minLength !== undefined && count < sub.minLength) {
-      report("schema.min-length", count === 0 ? "不能是空的。" : "太短：现在 " + count + " 个字，至少要 " + sub.minLength + " 个字。",
-        "补充到至少 " + sub.minLength + " 个字。");
-    }
-    if (sub.maxLength !== undefined && count > sub.maxLength) {
-      report("schema.max-length", "太长：现在 " + count + " 个字，最多 " + sub.maxLength + " 个字。",
-        "删减到 " + sub.maxLength + " 个字以内。");
-    }
-    if (sub.pattern && !new RegExp(sub.pattern, "u").test(value)) {
-      report("schema.pattern", "格式不对：「" + value + "」。", sub["x-pattern-hint"] || sub.description);
-    }
-    if (sub.pattern && /^\^\[0-9\]\{4\}-/.test(sub.pattern) && new RegExp(sub.pattern, "u").test(value)) {
-      var parts = value.split("-").map(Number);
-      var day = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2] || 1));
-      if (parts[1] < 1 || parts[1] > 12 || day.getUTCMonth() !== parts[1] - 1) {
-        report("date.invalid", "「" + value + "」不是真实存在的日期。",
-          "写成真实的日期：YYYY-MM 或 YYYY-MM-DD，例如 2024-09 或 2024-02-29。");
-      }
-    }
-  }
-
-  function checkEmail(data, out) {
-    var email = data.contact_email;
-    if (typeof email !== "string" || email.indexOf("@") < 0) return;
-    var domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
-    var allowed = spec.emailDomains.some(function (d) { return domain === d || domain.slice(-d.length - 1) === "." + d; });
-    if (!allowed) {
-      out.push({ path: "contact_email", rule: "email.domain", message: "邮箱域名 " + domain + " 不在允许范围内：只接受学校邮箱。",
-        hint: "改用学校邮箱（" + spec.emailDomains.join("、") + "），不要填个人邮箱。" });
-    }
-  }
+  var projectRules = window.scProjectRules(spec);
 
   /* Personal data. The rules, folding tables, labels, mailbox domains and messages all come
      from showcase/validate/personal_text.py (browser_rules); this is only the engine that
@@ -574,9 +494,7 @@
   }
 
   function problemsOf(data) {
-    var out = [];
-    check(data, schema, "", out);
-    checkEmail(data, out);
+    var out = projectRules.check(data, editing);
     scanPersonal(data, schema, "", null, [], out);
     return out;
   }
@@ -678,20 +596,33 @@
     return repo + "/new/" + branch + "/" + fromTemplate(spec.paths.collegeFolder, { college: enc(data.college) });
   }
 
+  function rulesOf(problems) { return problems.map(function (p) { return p.rule; }).join(" "); }
+
+  function worded(problem) {
+    return (problem.advice ? "建议：" : "") + problem.message + (problem.hint ? " 修改建议：" + problem.hint : "");
+  }
+
+  /* Errors refuse the file; advice (the validator's warnings) is shown but never refuses it. */
   function update() {
     var data = root.get();
-    var problems = problemsOf(data);
+    var all = problemsOf(data);
+    var problems = all.filter(function (p) { return !p.advice; });
+    var advice = all.filter(function (p) { return p.advice; });
     var byPath = {};
-    problems.forEach(function (problem) { (byPath[problem.path] = byPath[problem.path] || []).push(problem); });
+    all.forEach(function (problem) { (byPath[problem.path] = byPath[problem.path] || []).push(problem); });
     Array.prototype.forEach.call(form.querySelectorAll(".sc-field__error"), function (node) {
       var path = node.getAttribute("data-error-for");
-      var found = byPath[path] || [];
       var wrapper = node.parentNode;
-      var show = found.length && (attempted || wrapper.classList.contains("sc-field--touched"));
-      node.textContent = show ? found.map(function (p) { return p.message + (p.hint ? " 修改建议：" + p.hint : ""); }).join(" ") : "";
-      node.setAttribute("data-rule", show ? found.map(function (p) { return p.rule; }).join(" ") : "");
-      wrapper.classList.toggle("sc-field--invalid", !!show);
+      var shown = attempted || wrapper.classList.contains("sc-field--touched") ? byPath[path] || [] : [];
+      var errors = shown.filter(function (p) { return !p.advice; });
+      node.textContent = shown.map(worded).join(" ");
+      node.setAttribute("data-rule", rulesOf(errors));
+      node.setAttribute("data-advice", rulesOf(shown.filter(function (p) { return p.advice; })));
+      wrapper.classList.toggle("sc-field--invalid", errors.length > 0);
+      wrapper.classList.toggle("sc-field--advice", shown.length > errors.length);
     });
+    summary.setAttribute("data-rules", rulesOf(problems));
+    summary.setAttribute("data-advice", rulesOf(advice));
     if (problems.length) {
       summary.textContent = attempted ? "还有 " + problems.length + " 处需要修改，见标红的项目。" : "";
       result.hidden = true;

@@ -1,0 +1,115 @@
+"""The Chinese wording of the rules that both the validator and the submission form apply.
+
+One owner for each message: the validator formats these templates with Python's
+`str.format`, and the form specification (`showcase.forms.spec`) hands the same table to
+the browser, whose engine (``assets/submit.js``) fills the same ``{name}`` placeholders.
+So a form field says exactly what ``invoke validate`` says about the same value.
+
+A key is a rule id, or ``rule/variant`` for a second wording of one rule (the empty
+case of a length, the reason a date does not exist). A hint template may be just
+``{hint}`` where the hint comes from the schema (``description``, ``x-pattern-hint``).
+
+Example::
+
+    message, hint = wording("date.future", value="2099-01", today="2025-06-01")
+"""
+
+from __future__ import annotations
+
+WORDING: dict[str, tuple[str, str]] = {
+    "schema.required": ("缺少必填字段 {name}。", "补上一行「{name}: …」{about}"),
+    "schema.type": ("应该是{expected}，这里写的是{actual}「{value}」。", "{hint}"),
+    "schema.enum": ("「{value}」不是可选值。可选值：{allowed}。", "{hint}"),
+    "schema.pattern": ("格式不对：「{value}」。", "{hint}"),
+    "link.scheme": (
+        "不接受「{scheme}:」链接：只允许 http:// 或 https:// 网址。"
+        "javascript:、data: 等链接会在访问者的浏览器里执行代码或夹带内容。",
+        "改成以 https:// 开头的网页地址；没有就删除这一行。",
+    ),
+    "schema.min-length": (
+        "太短：现在 {count} 个字，至少要 {limit} 个字。",
+        "补充到至少 {limit} 个字。",
+    ),
+    "schema.min-length/empty": ("不能是空的。", "补充到至少 {limit} 个字。"),
+    "schema.max-length": (
+        "太长：现在 {count} 个字，最多 {limit} 个字。",
+        "删减到 {limit} 个字以内。",
+    ),
+    "schema.min-items": (
+        "至少要有 {limit} 项，现在有 {count} 项。",
+        "至少写 {limit} 项，每项一行，以「- 」开头。",
+    ),
+    "schema.min-items/empty": ("不能是空列表。", "至少写 {limit} 项，每项一行，以「- 」开头。"),
+    "schema.max-items": ("最多 {limit} 项，现在有 {count} 项。", "只保留最重要的 {limit} 项。"),
+    "schema.unique-items": ("第 {index} 项「{value}」与第 {first} 项重复。", "删除重复的一项。"),
+    "schema.minimum": ("不能小于 {limit}，这里写的是 {value}。", "{hint}"),
+    "schema.maximum": ("不能大于 {limit}，这里写的是 {value}。", "{hint}"),
+    "schema.range/hint": ("", "检查数值和单位。"),
+    "schema.reserved": ("「{value}」是保留字，不能用作编号。", "{hint}"),
+    "schema.reserved/hint": ("", "换一个编号。"),
+    "text.single-line": (
+        "这个字段只能写一行，这里有{what}。",
+        "把内容写在同一行；分段的长文字只能写在支持 Markdown 的介绍类字段里。",
+    ),
+    "text.single-line/newline": ("换行（U+000A）", ""),
+    "text.single-line/tab": ("制表符（Tab，U+0009）", ""),
+    "date.invalid": (
+        "「{value}」不是真实存在的日期：{reason}。",
+        "写成真实的日期：YYYY-MM 或 YYYY-MM-DD，例如 2024-09 或 2024-02-29。",
+    ),
+    "date.invalid/month": ("月份 {month} 不存在，月份应在 01–12 之间", ""),
+    "date.invalid/day": ("{year} 年 {month} 月只有 {last} 天", ""),
+    "date.invalid/year": ("年份 {year} 太早了", ""),
+    "date.future": (
+        "日期 {value} 在未来（今天是 {today}）。",
+        "只记录已经发生的事；计划中的事等发生后再写。",
+    ),
+    "milestone.order": (
+        "第 {index} 个里程碑的日期 {value} 早于上一个（{previous}）。",
+        "孵化历程按时间先后排列，最早的写在最前面。",
+    ),
+    "milestone.before-start": (
+        "里程碑日期 {value} 早于项目启动时间 started（{started}）。",
+        "检查里程碑日期或 started 是否写错。",
+    ),
+    "milestone.level": (
+        "当前孵化层级是 {level}，但最后一个里程碑进入的是 {last}。",
+        "补上最近一次进阶的里程碑，或更正 level。",
+    ),
+    "summary.short": (
+        "一句话简介只有 {count} 个字，展示页上会显得单薄。",
+        "建议写 30–100 个字：做什么、给谁用、进展到哪一步。",
+    ),
+    "seeking.closed": (
+        "项目已终止（status: closed），却仍在寻求资源。",
+        "删除 seeking，或更正 status。",
+    ),
+    "email.domain": (
+        "邮箱域名 {domain} 不在允许范围内：只接受学校邮箱。",
+        "改用学校邮箱（{allowed}），不要填个人邮箱。",
+    ),
+    "project.duplicate-id": (
+        "项目编号 {id} 重复：{others} 也用了这个编号。",
+        "项目编号全校唯一：与另一学院商量，其中一个项目换编号（文件名和 id 一起改）。",
+    ),
+    "project.duplicate-name": (
+        "项目名称与 {others} 的名称相同或几乎相同"
+        "（不计大小写、空格、标点和繁简体差别），同一个项目不要提交两次。",
+        "同一个项目只保留一个文件（换学院就移动文件，不要复制）；"
+        "确是不同的项目，请把名称改得能区分开。",
+    ),
+}
+
+LIST_SEPARATOR = "、"
+"""How a message joins several paths or names."""
+
+
+def wording(key: str, **values: object) -> tuple[str, str]:
+    """The message and hint of `key` (a rule id or ``rule/variant``) with `values` filled in."""
+    message, hint = WORDING[key]
+    return message.format(**values), hint.format(**values)
+
+
+def phrase(key: str, **values: object) -> str:
+    """Just the message part of `key`: a piece that another message embeds."""
+    return wording(key, **values)[0]
