@@ -94,7 +94,11 @@ def _pager(page: str, number: int, page_count: int) -> str:
 def _app(model: Model) -> str:
     """The filter form and empty result list that ``directory.js`` fills in (hidden until
     it starts). Option counts are rendered for the unfiltered view; the script keeps them
-    up to date."""
+    up to date.
+
+    Each facet folds (one ``<details>`` per facet, closed on a phone), so on a 390 px
+    screen the facet titles fit above the first results and a visitor opens only the
+    facet they want; the script opens them all on a wide screen."""
     counts = facet_counts(model.projects.values(), {})
     fieldsets = []
     for facet in facets(model):
@@ -105,9 +109,12 @@ def _app(model: Model) -> str:
             "</label>"
             for value, label in facet.options
         )
+        title = attribute(facet.title)
         fieldsets.append(
+            f'<details class="sc-facet-group" data-group="{facet.key}"><summary>{title}'
+            '<span class="sc-facet-group__chosen"></span></summary>'
             f'<fieldset class="sc-facet" data-facet="{facet.key}">'
-            f"<legend>{attribute(facet.title)}</legend>{options}</fieldset>"
+            f'<legend class="sc-facet__legend">{title}</legend>{options}</fieldset></details>'
         )
     sort_options = "".join(f'<option value="{key}">{label}</option>' for key, label in SORTS)
     project_url = paths.href(paths.DIRECTORY, paths.project_page("{id}"))
@@ -121,8 +128,7 @@ def _app(model: Model) -> str:
         f'<label class="sc-sort">排序 <select name="sort">{sort_options}</select></label>'
         '<button type="button" class="md-button sc-reset" data-action="reset">清除筛选</button>'
         "</div>"
-        '<details class="sc-filters__panel"><summary>筛选条件</summary>'
-        f'<div class="sc-facets">{"".join(fieldsets)}</div></details></form>\n'
+        f'<div class="sc-facets">{"".join(fieldsets)}</div></form>\n'
         '<p class="sc-directory__status" aria-live="polite" data-testid="directory-status"></p>\n'
         '<ul class="sc-cards" data-testid="directory-cards"></ul>\n'
         '<nav class="sc-pager" aria-label="分页" data-testid="directory-pager"></nav>\n'

@@ -34,12 +34,18 @@
       pager.addEventListener("click", onPagerClick);
       window.addEventListener("popstate", render);
       if (window.matchMedia("(min-width: 60em)").matches) {
-        root.querySelector("details").open = true;
+        root.querySelectorAll("details.sc-facet-group").forEach(function (group) {
+          group.open = true;
+        });
       }
       var plain = document.querySelector(".sc-plain");
       if (plain) plain.hidden = true;
       root.hidden = false;
       render();
+      /* A view opened from a link (?level=incubator) shows what is chosen. */
+      Object.keys(readState().selection).forEach(function (key) {
+        form.querySelector("details[data-group='" + key + "']").open = true;
+      });
     });
 
   function prepare(data) {
@@ -196,8 +202,11 @@
         label.classList.toggle("sc-option--empty", count === 0 && !box.checked);
       });
     });
-    var active = Object.keys(state.selection).length;
-    form.querySelector("summary").textContent = active ? "筛选条件（已选 " + active + " 类）" : "筛选条件";
+    index.facets.forEach(function (facet) {
+      var group = form.querySelector("details[data-group='" + facet.key + "']");
+      var chosen = (state.selection[facet.key] || []).length;
+      group.querySelector(".sc-facet-group__chosen").textContent = chosen ? "已选 " + chosen : "";
+    });
   }
 
   function element(tag, className, text) {
