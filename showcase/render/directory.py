@@ -24,6 +24,9 @@ SCRIPT = paths.asset("directory.js")
 PLAIN_PAGE_SIZE = 50
 """Projects per page of the plain list: about N/50 cheap pages."""
 CARDS_PER_PAGE = 24
+RESULTS_ID = "sc-directory-results"
+"""The status line above the cards, which each open facet links to (a long facet such as
+the colleges would otherwise stand between a visitor's choice and its results)."""
 SORTS = (("newest", "最新启动"), ("name", "名称拼音"), ("achievements", "成果最多"))
 
 
@@ -114,7 +117,8 @@ def _app(model: Model) -> str:
             f'<details class="sc-facet-group" data-group="{facet.key}"><summary>{title}'
             '<span class="sc-facet-group__chosen"></span></summary>'
             f'<fieldset class="sc-facet" data-facet="{facet.key}">'
-            f'<legend class="sc-facet__legend">{title}</legend>{options}</fieldset></details>'
+            f'<legend class="sc-facet__legend">{title}</legend>{options}</fieldset>'
+            f'<a class="sc-facet-group__results" href="#{RESULTS_ID}">查看结果</a></details>'
         )
     sort_options = "".join(f'<option value="{key}">{label}</option>' for key, label in SORTS)
     project_url = paths.href(paths.DIRECTORY, paths.project_page("{id}"))
@@ -129,7 +133,8 @@ def _app(model: Model) -> str:
         '<button type="button" class="md-button sc-reset" data-action="reset">清除筛选</button>'
         "</div>"
         f'<div class="sc-facets">{"".join(fieldsets)}</div></form>\n'
-        '<p class="sc-directory__status" aria-live="polite" data-testid="directory-status"></p>\n'
+        f'<p class="sc-directory__status" id="{RESULTS_ID}" aria-live="polite" '
+        'data-testid="directory-status"></p>\n'
         '<ul class="sc-cards" data-testid="directory-cards"></ul>\n'
         '<nav class="sc-pager" aria-label="分页" data-testid="directory-pager"></nav>\n'
         "</div>\n"

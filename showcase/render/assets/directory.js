@@ -178,7 +178,7 @@
     var projects = result.matched.sort(comparers[state.sort]);
     var pages = Math.max(1, Math.ceil(projects.length / pageSize));
     var page = Math.min(state.page, pages);
-    showForm(state, result.counts);
+    showForm(state, result.counts, projects.length);
     statusLine.textContent = projects.length
       ? "共 " + projects.length + " 个项目符合条件，第 " + page + " / " + pages + " 页"
       : "没有符合条件的项目，请减少筛选条件。";
@@ -190,7 +190,7 @@
     renderPager(state, page, pages);
   }
 
-  function showForm(state, counts) {
+  function showForm(state, counts, matchedCount) {
     form.elements.sort.value = state.sort;
     index.facets.forEach(function (facet, f) {
       var chosen = state.selection[facet.key] || [];
@@ -201,6 +201,9 @@
         label.querySelector(".sc-option__count").textContent = String(count);
         label.classList.toggle("sc-option--empty", count === 0 && !box.checked);
       });
+    });
+    form.querySelectorAll(".sc-facet-group__results").forEach(function (link) {
+      link.textContent = "查看 " + matchedCount + " 个项目";
     });
     index.facets.forEach(function (facet) {
       var group = form.querySelector("details[data-group='" + facet.key + "']");
