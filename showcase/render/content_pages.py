@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 
 from showcase.render.html_blocks import page
-from showcase.render.paths import href
+from showcase.render.paths import GUIDES, href
 from showcase.render.text import attribute
 
 _FRONT_MATTER_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*(.+?)\s*\n(?:.*\n)*?---\s*\n")
@@ -52,7 +52,6 @@ def is_staff_guide(text: str) -> bool:
     return _STAFF_AUDIENCE.match(text) is not None
 
 
-GUIDES = "guides/index.md"
 GUIDES_TITLE = "工作指南"
 
 

@@ -21,7 +21,6 @@ from showcase.forms.spec import form_spec
 from showcase.model import Model, Project
 from showcase.paths import project_folder_path
 from showcase.render import paths
-from showcase.render.content_pages import GUIDES
 from showcase.render.html_blocks import page
 from showcase.render.text import json_attribute, markdown_as_written
 
@@ -62,7 +61,9 @@ def render_submit_page(model: Model, schema: dict[str, Any], with_guide: bool = 
         if with_guide
         else ""
     )
-    guide += f'更新项目、组织路演等其他说明见<a href="{paths.href(SUBMIT, GUIDES)}">工作指南</a>。'
+    guide += (
+        f'更新项目、组织路演等其他说明见<a href="{paths.href(SUBMIT, paths.GUIDES)}">工作指南</a>。'
+    )
     body = [
         "<h1>提交项目</h1>",
         "<p>填写下面的表单，网页会当场检查每一项并生成项目文件（YAML）。"

@@ -17,7 +17,6 @@ from showcase.render.college_page import (
     render_colleges_index,
 )
 from showcase.render.content_pages import (
-    GUIDES,
     in_reading_order,
     is_staff_guide,
     page_title,
@@ -84,7 +83,7 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
     ]
     pages: dict[str, str] = {
         paths.OPEN_DATA: render_open_data_page(model),
-        GUIDES: render_guides_page(guides),
+        paths.GUIDES: render_guides_page(guides),
     }
     groups = group_by_college(model)
     slots = RoadshowSlots(model)

@@ -20,7 +20,6 @@ import pytest
 
 from showcase.engine.preview import start_server
 from showcase.paths import repository_root
-from tests.browser.conftest import ServedSite
 from tests.engine.site_manifest import built_sample_site
 
 pytestmark = pytest.mark.browser
@@ -37,11 +36,12 @@ STAFF_GUIDES = (
 
 
 @pytest.fixture(scope="module")
-def sample_site() -> Iterator[ServedSite]:
+def sample_url() -> Iterator[str]:
+    """The sample site, served on a free localhost port; its root URL."""
     with built_sample_site(repository_root()) as site:
         server = start_server(site, "127.0.0.1", 0)
         try:
-            yield ServedSite(f"http://127.0.0.1:{server.server_address[1]}/", None, site)  # type: ignore[arg-type]
+            yield f"http://127.0.0.1:{server.server_address[1]}/"
         finally:
             server.shutdown()
             server.server_close()
@@ -80,9 +80,9 @@ def heights(locator: Any) -> list[float]:
     ],
 )
 def test_a_home_number_leads_in_one_tap_to_the_directory_showing_that_many(
-    phone: Any, sample_site: ServedSite, stat: str, facet: str | None, value: str | None
+    phone: Any, sample_url: str, stat: str, facet: str | None, value: str | None
 ) -> None:
-    phone.goto(sample_site.url)
+    phone.goto(sample_url)
     number = phone.get_by_test_id(f"stat-{stat}")
     expected = int(number.inner_text())
     assert expected > 0 and fits_the_screen(phone)
@@ -98,11 +98,9 @@ def test_a_home_number_leads_in_one_tap_to_the_directory_showing_that_many(
     assert fits_the_screen(phone)
 
 
-def test_each_ladder_step_leads_to_its_level_in_the_directory(
-    phone: Any, sample_site: ServedSite
-) -> None:
+def test_each_ladder_step_leads_to_its_level_in_the_directory(phone: Any, sample_url: str) -> None:
     for level in ("nursery", "makerspace", "incubator"):
-        phone.goto(sample_site.url)
+        phone.goto(sample_url)
         expected = int(phone.get_by_test_id(f"ladder-{level}").text_content())
         step = phone.locator(f".sc-ladder a:has(.sc-level-{level})")
         box = step.bounding_box()
@@ -114,9 +112,9 @@ def test_each_ladder_step_leads_to_its_level_in_the_directory(
 
 
 def test_the_directory_folds_its_facets_and_shows_results_on_the_first_screen(
-    phone: Any, sample_site: ServedSite, artifacts: Path
+    phone: Any, sample_url: str, artifacts: Path
 ) -> None:
-    phone.goto(sample_site.url + "projects/")
+    phone.goto(sample_url + "projects/")
     cards = phone.locator("[data-testid=directory-cards] li")
     cards.first.wait_for()
     groups = phone.locator("details.sc-facet-group")
@@ -155,9 +153,9 @@ def test_the_directory_folds_its_facets_and_shows_results_on_the_first_screen(
 
 
 def test_a_roadshow_lists_each_room_as_a_list_that_fits_a_phone(
-    phone: Any, sample_site: ServedSite, artifacts: Path
+    phone: Any, sample_url: str, artifacts: Path
 ) -> None:
-    phone.goto(sample_site.url + "roadshows/2026-winter-demo-day/")
+    phone.goto(sample_url + "roadshows/2026-winter-demo-day/")
     runs = phone.locator(".sc-rs-runs")
     assert runs.locator("table").count() == 0
     lists = runs.locator("ol.sc-rs-run")
@@ -172,9 +170,9 @@ def test_a_roadshow_lists_each_room_as_a_list_that_fits_a_phone(
 
 
 def test_the_404_page_is_in_chinese_and_offers_search_and_the_directory(
-    phone: Any, sample_site: ServedSite
+    phone: Any, sample_url: str
 ) -> None:
-    phone.goto(sample_site.url + "404.html")
+    phone.goto(sample_url + "404.html")
     assert phone.locator("article h1").inner_text() == "找不到这个页面"
     assert "Not found" not in phone.locator("body").inner_text()
     assert fits_the_screen(phone)
@@ -185,16 +183,16 @@ def test_the_404_page_is_in_chinese_and_offers_search_and_the_directory(
     query.wait_for()
     assert query.is_visible()
     phone.keyboard.press("Escape")
-    phone.goto(sample_site.url + "404.html")
+    phone.goto(sample_url + "404.html")
     phone.get_by_role("link", name="浏览项目名录").click()
     phone.wait_for_url("**/projects/")
     assert directory_count(phone) == 48
 
 
 def test_staff_guides_are_under_the_footer_and_the_submit_page_not_in_the_menu(
-    phone: Any, sample_site: ServedSite
+    phone: Any, sample_url: str
 ) -> None:
-    phone.goto(sample_site.url)
+    phone.goto(sample_url)
     menu = phone.locator("nav.md-nav--primary").inner_text()
     assert "工作指南" not in menu and not any(title in menu for title in STAFF_GUIDES)
     assert "关于众创空间" in menu
@@ -207,6 +205,6 @@ def test_staff_guides_are_under_the_footer_and_the_submit_page_not_in_the_menu(
     assert fits_the_screen(phone)
     phone.get_by_role("link", name="项目路演组织指南").click()
     phone.wait_for_url("**/pages/roadshow-guide/")
-    phone.goto(sample_site.url + "submit/")
+    phone.goto(sample_url + "submit/")
     phone.locator("article").get_by_role("link", name="工作指南").click()
     phone.wait_for_url("**/guides/")

@@ -9,7 +9,7 @@ import pytest
 
 from showcase.model import LEVELS, STAGES
 from showcase.render import paths
-from showcase.render.content_pages import GUIDES, is_staff_guide
+from showcase.render.content_pages import is_staff_guide
 from showcase.render.submit_page import SUBMIT
 from tests.factories import make_model
 from tests.render.helpers import render
@@ -55,8 +55,8 @@ def test_staff_guides_leave_the_menu_for_the_guides_page() -> None:
     )
     menu = [next(iter(entry.values())) if isinstance(entry, dict) else entry for entry in tree.nav]
     assert paths.content_page("about.md") in menu
-    assert paths.content_page("roadshow-guide.md") not in menu and GUIDES not in menu
-    guides = tree.files[GUIDES].decode()
+    assert paths.content_page("roadshow-guide.md") not in menu and paths.GUIDES not in menu
+    guides = tree.files[paths.GUIDES].decode()
     assert '<a href="../pages/roadshow-guide/">路演组织指南</a>' in guides
     assert "关于" not in guides
     home = tree.files[paths.HOME].decode()
@@ -66,7 +66,7 @@ def test_staff_guides_leave_the_menu_for_the_guides_page() -> None:
 
 def test_without_staff_guides_the_guides_page_says_so() -> None:
     tree = render(make_model(count=2), content_pages={"about.md": PUBLIC})
-    assert "暂无工作指南" in tree.files[GUIDES].decode()
+    assert "暂无工作指南" in tree.files[paths.GUIDES].decode()
 
 
 def test_home_numbers_and_ladder_link_to_the_directory_filtered_to_what_they_count() -> None:
