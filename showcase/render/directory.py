@@ -24,6 +24,9 @@ SCRIPT = paths.asset("directory.js")
 PLAIN_PAGE_SIZE = 50
 """Projects per page of the plain list: about N/50 cheap pages."""
 CARDS_PER_PAGE = 24
+RESULTS_ID = "sc-directory-results"
+"""The status line above the cards, which each open facet links to (a long facet such as
+the colleges would otherwise stand between a visitor's choice and its results)."""
 SORTS = (("newest", "最新启动"), ("name", "名称拼音"), ("achievements", "成果最多"))
 
 
@@ -94,7 +97,11 @@ def _pager(page: str, number: int, page_count: int) -> str:
 def _app(model: Model) -> str:
     """The filter form and empty result list that ``directory.js`` fills in (hidden until
     it starts). Option counts are rendered for the unfiltered view; the script keeps them
-    up to date."""
+    up to date.
+
+    Each facet folds (one ``<details>`` per facet, closed on a phone), so on a 390 px
+    screen the facet titles fit above the first results and a visitor opens only the
+    facet they want; the script opens them all on a wide screen."""
     counts = facet_counts(model.projects.values(), {})
     fieldsets = []
     for facet in facets(model):
@@ -105,9 +112,13 @@ def _app(model: Model) -> str:
             "</label>"
             for value, label in facet.options
         )
+        title = attribute(facet.title)
         fieldsets.append(
+            f'<details class="sc-facet-group" data-group="{facet.key}"><summary>{title}'
+            '<span class="sc-facet-group__chosen"></span></summary>'
             f'<fieldset class="sc-facet" data-facet="{facet.key}">'
-            f"<legend>{attribute(facet.title)}</legend>{options}</fieldset>"
+            f'<legend class="sc-facet__legend">{title}</legend>{options}</fieldset>'
+            f'<a class="sc-facet-group__results" href="#{RESULTS_ID}">查看结果</a></details>'
         )
     sort_options = "".join(f'<option value="{key}">{label}</option>' for key, label in SORTS)
     project_url = paths.href(paths.DIRECTORY, paths.project_page("{id}"))
@@ -121,9 +132,9 @@ def _app(model: Model) -> str:
         f'<label class="sc-sort">排序 <select name="sort">{sort_options}</select></label>'
         '<button type="button" class="md-button sc-reset" data-action="reset">清除筛选</button>'
         "</div>"
-        '<details class="sc-filters__panel"><summary>筛选条件</summary>'
-        f'<div class="sc-facets">{"".join(fieldsets)}</div></details></form>\n'
-        '<p class="sc-directory__status" aria-live="polite" data-testid="directory-status"></p>\n'
+        f'<div class="sc-facets">{"".join(fieldsets)}</div></form>\n'
+        f'<p class="sc-directory__status" id="{RESULTS_ID}" aria-live="polite" '
+        'data-testid="directory-status"></p>\n'
         '<ul class="sc-cards" data-testid="directory-cards"></ul>\n'
         '<nav class="sc-pager" aria-label="分页" data-testid="directory-pager"></nav>\n'
         "</div>\n"

@@ -54,12 +54,24 @@ def render_home_page(
     stages = Counter(p.stage for p in projects)
     achievements = sum(len(p.achievements) for p in projects)
     tagline = site.tagline or f"{site.school}学生创新创业项目展示"
+    directory = paths.href(paths.HOME, paths.DIRECTORY)
     numbers = [
-        ("projects", len(projects), "个项目"),
-        ("colleges", len(model.colleges), "个学院"),
-        ("achievements", achievements, "项成果"),
-        *((f"level-{key}", levels[key], label) for key, label in LEVELS.items()),
-        *((f"stage-{key}", stages[key], label) for key, label in STAGES.items()),
+        ("projects", len(projects), "个项目", directory),
+        (
+            "colleges",
+            len(model.colleges),
+            "个学院",
+            paths.href(paths.HOME, paths.COLLEGES) if paths.COLLEGES in available else "",
+        ),
+        ("achievements", achievements, "项成果", f"{directory}?sort=achievements"),
+        *(
+            (f"level-{key}", levels[key], label, filtered_directory("level", key))
+            for key, label in LEVELS.items()
+        ),
+        *(
+            (f"stage-{key}", stages[key], label, filtered_directory("stage", key))
+            for key, label in STAGES.items()
+        ),
     ]
     body = [
         f'<p class="sc-home__tagline">{attribute(tagline)}</p>',
@@ -82,17 +94,31 @@ def _section(title: str, content: str) -> str:
     return f"<section><h2>{title}</h2>\n{content}\n</section>" if content else ""
 
 
-def _stat_grid(numbers: list[tuple[str, int, str]]) -> str:
-    cells = "".join(
-        f'<div class="sc-stat"><span class="sc-stat__value" data-testid="stat-{key}" '
-        f'data-stat="{key}">{value}</span><span class="sc-stat__label">{label}</span></div>'
-        for key, value, label in numbers
-    )
-    return f'<div class="sc-stats">{cells}</div>'
+def filtered_directory(facet: str, value: str) -> str:
+    """The home page's link to the directory showing only one option of one facet; the
+    directory's script reads the same query (``?level=incubator``)."""
+    return f"{paths.href(paths.HOME, paths.DIRECTORY)}?{facet}={value}"
+
+
+def _stat_grid(numbers: list[tuple[str, int, str, str]]) -> str:
+    """Each number links to the projects (or colleges) it counts, where that page exists."""
+    cells = []
+    for key, value, label, target in numbers:
+        inner = (
+            f'<span class="sc-stat__value" data-testid="stat-{key}" data-stat="{key}">{value}'
+            f'</span><span class="sc-stat__label">{label}</span>'
+        )
+        cells.append(
+            f'<a class="sc-stat" href="{attribute(target)}">{inner}</a>'
+            if target
+            else f'<div class="sc-stat">{inner}</div>'
+        )
+    return f'<div class="sc-stats">{"".join(cells)}</div>'
 
 
 def ladder_svg(levels: Counter[str]) -> str:
-    """The ladder nursery → makerspace → incubator as rising steps with their counts."""
+    """The ladder nursery → makerspace → incubator as rising steps with their counts;
+    each step links to the directory filtered to its level."""
     width, step, gap, base = 360, 108, 18, 190
     parts = []
     for position, (key, label) in enumerate(LEVELS.items()):
@@ -101,12 +127,14 @@ def ladder_svg(levels: Counter[str]) -> str:
         top = base - height
         centre = x + step / 2
         parts.append(
+            f'<a href="{attribute(filtered_directory("level", key))}" '
+            f'aria-label="{label}：{levels[key]} 个项目">'
             f'<rect class="sc-ladder__step sc-level-{key}" x="{x}" y="{top}" width="{step}" '
             f'height="{height}" rx="8"/>'
             f'<text class="sc-ladder__count" x="{centre:g}" y="{top + 36}" text-anchor="middle" '
             f'data-testid="ladder-{key}">{levels[key]}</text>'
             f'<text class="sc-ladder__label" x="{centre:g}" y="{top + 58}" '
-            f'text-anchor="middle">{label}</text>'
+            f'text-anchor="middle">{label}</text></a>'
         )
         if position:
             arrow_y = base - 30
@@ -116,7 +144,7 @@ def ladder_svg(levels: Counter[str]) -> str:
             )
     summary = "，".join(f"{label} {levels[key]} 个" for key, label in LEVELS.items())
     return (
-        f'<svg class="sc-ladder" viewBox="0 0 {width} {base}" role="img" '
+        f'<svg class="sc-ladder" viewBox="0 0 {width} {base}" role="group" '
         f'aria-label="项目成长阶梯：{summary}">' + "".join(parts) + "</svg>"
     )
 

@@ -8,6 +8,7 @@ the files.
 from __future__ import annotations
 
 import posixpath
+import re
 
 from showcase.model import Model
 from showcase.render import paths
@@ -51,6 +52,17 @@ FORMULA_NOTE = (
 """How the CSV neutralises formulas (`exports.spreadsheet_safe`), for people who use it."""
 
 
+_KEY_OR_CODE = re.compile(r"(?<![\w&#-])[a-z][a-z0-9_-]*(?![\w-])")
+"""A nested key (``amount_cny``) or a code (``seed``) in a field's meaning."""
+
+
+def _keys_as_code(meaning: str) -> str:
+    """Keys and codes in ``<code>``, so they read as the file's own words, set apart from
+    the Chinese prose (the only place developer words may appear on a public page:
+    tests/engine/test_public_wording.py)."""
+    return _KEY_OR_CODE.sub(lambda match: f"<code>{match.group()}</code>", meaning)
+
+
 def render_open_data_page(model: Model) -> str:
     """The Markdown source of the open-data page."""
     count = len(model.projects)
@@ -60,7 +72,7 @@ def render_open_data_page(model: Model) -> str:
         else "文件中的网址相对于本站根目录。"
     )
     json_rows = "".join(
-        f"<tr><td><code>{key}</code></td><td>{attribute(meaning)}</td></tr>"
+        f"<tr><td><code>{key}</code></td><td>{_keys_as_code(attribute(meaning))}</td></tr>"
         for key, meaning in JSON_FIELDS
     )
     csv_rows = "".join(

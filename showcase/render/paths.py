@@ -27,6 +27,9 @@ SERVICES = "services/index.md"
 PAGES_STYLESHEET = asset("pages.css")
 SOCIAL_IMAGE = "assets/social.png"
 OPEN_DATA = "data/index.md"
+GUIDES = "guides/index.md"
+"""工作指南: the staff guides, out of the menu; overrides/partials/copyright.html links it
+from every page's footer."""
 BROWSE_STYLESHEET = asset("browse.css")
 """Project cards, the directory's filters and the home page's numbers and ladder."""
 

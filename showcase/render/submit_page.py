@@ -68,6 +68,9 @@ def render_submit_page(
         if with_guide
         else ""
     )
+    guide += (
+        f'更新项目、组织路演等其他说明见<a href="{paths.href(SUBMIT, paths.GUIDES)}">工作指南</a>。'
+    )
     body = [
         "<h1>提交项目</h1>",
         "<p>填写下面的表单，网页会当场检查每一项并生成项目文件（YAML）。"

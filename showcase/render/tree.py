@@ -17,7 +17,12 @@ from showcase.render.college_page import (
     render_colleges_index,
 )
 from showcase.render.contact import contact_files, render_contact_page
-from showcase.render.content_pages import in_reading_order, page_title
+from showcase.render.content_pages import (
+    in_reading_order,
+    is_staff_guide,
+    page_title,
+    render_guides_page,
+)
 from showcase.render.directory import render_directory
 from showcase.render.event_pages import render_event_files, render_event_page, render_events_index
 from showcase.render.exports import open_data_files
@@ -68,9 +73,19 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
     model, publicity, stamp = inputs.model, inputs.publicity, inputs.stamp
     content_pages = in_reading_order(inputs.content_pages)
     content_links = [
-        (paths.content_page(name), page_title(name, text)) for name, text in content_pages.items()
+        (paths.content_page(name), page_title(name, text))
+        for name, text in content_pages.items()
+        if not is_staff_guide(text)
     ]
-    pages: dict[str, str] = {paths.OPEN_DATA: render_open_data_page(model)}
+    guides = [
+        (paths.content_page(name), page_title(name, text))
+        for name, text in content_pages.items()
+        if is_staff_guide(text)
+    ]
+    pages: dict[str, str] = {
+        paths.OPEN_DATA: render_open_data_page(model),
+        paths.GUIDES: render_guides_page(guides),
+    }
     groups = group_by_college(model)
     slots = RoadshowSlots(model)
     pages[paths.COLLEGES] = render_colleges_index(model, groups)

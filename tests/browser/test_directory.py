@@ -72,9 +72,9 @@ def shown_ids(page: Any) -> list[str]:
 
 
 def choose(page: Any, facet: str, value: str) -> None:
-    panel = page.locator("details.sc-filters__panel")
-    if panel.get_attribute("open") is None:
-        panel.locator("summary").click()
+    group = page.locator(f"details[data-group={facet}]")
+    if group.get_attribute("open") is None:
+        group.locator("summary").click()
     page.locator(f"input[name={facet}][value={value}]").check()
 
 
@@ -238,7 +238,7 @@ def test_phone_screenshots_of_home_and_directory(
         page.goto(directory_site.url + path)
         page.wait_for_load_state("networkidle")
         if path:
-            page.locator("details.sc-filters__panel > summary").click()
+            page.locator("details[data-group=level] > summary").click()
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"{name}: {width}px wide on a 375px screen"
         target = artifacts / f"{name}x812.png"

@@ -111,7 +111,7 @@ def test_directory_cards_and_filters_show_payloads_as_text(
     page.goto(f"{hostile_url}projects/?sort=name")
     cards = page.locator("[data-testid=directory-cards] .sc-card")
     cards.first.wait_for()
-    page.locator(".sc-filters__panel summary").click()
+    page.locator("details[data-group=college] > summary").click()
     page.locator("input[name=college]").first.check()
     cards.first.wait_for()
     assert_nothing_ran(page, dialogs, "directory")

@@ -65,6 +65,14 @@ _BINARY_IMAGES = (*(suffix for suffix in IMAGE_SUFFIXES if suffix != ".svg"), ".
 def build_manifest(root: Path) -> dict[str, str]:
     """Output path (``site/…``) → digest, for the data at `root`."""
     theme = _theme_files()
+    with built_sample_site(root) as site:
+        return {f"site/{path}": digest for path, digest in _site_digests(site, theme).items()}
+
+
+@contextmanager
+def built_sample_site(root: Path) -> Iterator[Path]:
+    """The public site of the data at `root`, built as for the manifest (see the module
+    docstring), in a temporary folder that is removed afterwards."""
     with tempfile.TemporaryDirectory(prefix="site-manifest-") as folder:
         copy = Path(folder) / "repo"
         for name in SOURCES:
@@ -82,11 +90,7 @@ def build_manifest(root: Path) -> dict[str, str]:
                 raise AssertionError(f"the sample data does not validate:\n{problems}")
             publicity = Publicity(MANIFEST_DAY, drafts=False)
             inputs = site_inputs(layout, result.model, publicity)
-            site = build_site(layout, inputs, copy / "site")
-            manifest = {
-                f"site/{path}": digest for path, digest in _site_digests(site, theme).items()
-            }
-    return manifest
+            yield build_site(layout, inputs, copy / "site")
 
 
 def format_manifest(manifest: dict[str, str]) -> str:

@@ -161,6 +161,9 @@ def test_plain_pages_stay_out_of_search_and_their_links_resolve() -> None:
         source = tree.files[page].decode()
         assert '"exclude":true' in source.split("\n---\n", 1)[0]
         for href in re.findall(r'href="([^"]+)"', source):
+            if href.startswith("#"):
+                assert f'id="{href[1:]}"' in source, (page, href)
+                continue
             target = posixpath.normpath(posixpath.join(paths.url_of(page), href))
             assert target + "/" in urls or target in urls, (page, href)
 

@@ -34,12 +34,18 @@
       pager.addEventListener("click", onPagerClick);
       window.addEventListener("popstate", render);
       if (window.matchMedia("(min-width: 60em)").matches) {
-        root.querySelector("details").open = true;
+        root.querySelectorAll("details.sc-facet-group").forEach(function (group) {
+          group.open = true;
+        });
       }
       var plain = document.querySelector(".sc-plain");
       if (plain) plain.hidden = true;
       root.hidden = false;
       render();
+      /* A view opened from a link (?level=incubator) shows what is chosen. */
+      Object.keys(readState().selection).forEach(function (key) {
+        form.querySelector("details[data-group='" + key + "']").open = true;
+      });
     });
 
   function prepare(data) {
@@ -172,7 +178,7 @@
     var projects = result.matched.sort(comparers[state.sort]);
     var pages = Math.max(1, Math.ceil(projects.length / pageSize));
     var page = Math.min(state.page, pages);
-    showForm(state, result.counts);
+    showForm(state, result.counts, projects.length);
     statusLine.textContent = projects.length
       ? "共 " + projects.length + " 个项目符合条件，第 " + page + " / " + pages + " 页"
       : "没有符合条件的项目，请减少筛选条件。";
@@ -184,7 +190,7 @@
     renderPager(state, page, pages);
   }
 
-  function showForm(state, counts) {
+  function showForm(state, counts, matchedCount) {
     form.elements.sort.value = state.sort;
     index.facets.forEach(function (facet, f) {
       var chosen = state.selection[facet.key] || [];
@@ -196,8 +202,14 @@
         label.classList.toggle("sc-option--empty", count === 0 && !box.checked);
       });
     });
-    var active = Object.keys(state.selection).length;
-    form.querySelector("summary").textContent = active ? "筛选条件（已选 " + active + " 类）" : "筛选条件";
+    form.querySelectorAll(".sc-facet-group__results").forEach(function (link) {
+      link.textContent = "查看 " + matchedCount + " 个项目";
+    });
+    index.facets.forEach(function (facet) {
+      var group = form.querySelector("details[data-group='" + facet.key + "']");
+      var chosen = (state.selection[facet.key] || []).length;
+      group.querySelector(".sc-facet-group__chosen").textContent = chosen ? "已选 " + chosen : "";
+    });
   }
 
   function element(tag, className, text) {

@@ -2,8 +2,8 @@
 
 A roadshow page shows, in this order: the facts and downloads (calendar, print version,
 schedule JSON), results if the file records them, the grid (one column per room on a wide
-screen, stacked on a phone; each slot links to its project page), the run of show per
-room with the time each team must be at the door, and the list per judge with their
+screen, stacked on a phone; each slot links to its project page), the run of show as one
+list per room with the time each team must be at the door, and the list per judge with their
 score sheet and calendar. Bodies are one raw HTML block (see `html_blocks.page`).
 """
 
@@ -162,15 +162,20 @@ def _day_grid(agenda: Agenda, model: Model, here: str, date: str) -> str:
 
 
 def _run_of_show(agenda: Agenda, model: Model, room: Room, file_link: Callable[..., str]) -> str:
+    """One list per room (a table would need sideways scrolling on a phone): each team's
+    day, the time to be at the door, its slot, its name and its calendar."""
     slots = agenda.slots_in(room.id)
     if not slots:
         return ""
     minutes = agenda.roadshow.format.call_minutes
+    several_days = len(agenda.dates) > 1
     rows = "".join(
-        f"<tr><td>{s.start[5:10].replace('-', '/')}</td><td>{call_time(s.start, minutes)}</td>"
-        f"<td>{s.start[11:]}–{s.end[11:]}</td>"
-        f"<td>{attribute(model.projects[s.project].name)}</td>"
-        f"<td>{file_link(paths.project_calendar(s.project), '日历', download=True)}</td></tr>"
+        '<li class="sc-rs-run__slot">'
+        + (f'<span class="sc-rs-run__day">{day_label(s.day)}</span> ' if several_days else "")
+        + f"<time>{s.start[11:]}–{s.end[11:]}</time> "
+        f"<strong>{attribute(model.projects[s.project].name)}</strong><br>"
+        f'<span class="sc-meta">{call_time(s.start, minutes)} 候场 · '
+        f"{file_link(paths.project_calendar(s.project), '团队日历', download=True)}</span></li>"
         for s in slots
     )
     judges = "、".join(judge.name for judge in agenda.judges_in(room.id))
@@ -179,8 +184,7 @@ def _run_of_show(agenda: Agenda, model: Model, room: Room, file_link: Callable[.
         + (f"评委：{attribute(judges)} · " if judges else "")
         + file_link(paths.room_calendar(room.id), "本室日历（.ics）", download=True)
         + "</p>"
-        + '<div class="sc-rs-table"><table><thead><tr><th>日期</th><th>候场</th><th>时间</th>'
-        f"<th>项目</th><th>团队日历</th></tr></thead><tbody>{rows}</tbody></table></div>"
+        + f'<ol class="sc-rs-run" data-room="{attribute(room.id)}">{rows}</ol>'
     )
 
 
