@@ -13,6 +13,7 @@ name. `showcase.commands.from_issue` prints the result and writes the file.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import shutil
@@ -271,7 +272,9 @@ def unsafe_path_parts(
     return problems
 
 
-def validate_in_overlay(layout: Layout, target: Path, text: str) -> ValidationResult:
+def validate_in_overlay(
+    layout: Layout, target: Path, text: str, today: datetime.date | None = None
+) -> ValidationResult:
     """Validate the file as if it were in the repository, without touching its data.
 
     The overlay is a scratch folder inside the repository's build/ (nothing is written
@@ -293,7 +296,7 @@ def validate_in_overlay(layout: Layout, target: Path, text: str) -> ValidationRe
         placed = overlay.root / target.relative_to(layout.root)
         placed.parent.mkdir(parents=True, exist_ok=True)
         placed.write_text(text, encoding="utf-8")
-        return validate_repository(overlay, [placed])
+        return validate_repository(overlay, [placed], today)
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
