@@ -85,6 +85,7 @@ def serve(c, host="127.0.0.1", port=8000):
 
 @task(
     iterable=["member", "hidden_member"],
+    auto_shortflags=False,
     help={
         "college": "学院：序号、中文名称（可只写一部分，如 纺织）或编号（如 textile）",
         "id": "项目编号：小写英文字母、数字、连字符，例如 smart-yarn",

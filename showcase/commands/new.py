@@ -41,6 +41,7 @@ from showcase.load.files import first_symlink
 from showcase.paths import Layout
 from showcase.problems import Problem, Severity
 from showcase.validate import validate_repository
+from showcase.validate.personal_data import mask_output
 from showcase.validate.report import format_problems
 
 Ask = Callable[[str], str]
@@ -79,8 +80,9 @@ def new_from_options(
 ) -> int:
     """Write the project the options describe, asking nothing; 0 written, 1 refused.
 
-    A choice or month not given takes its default (培育 level 学院创业苗圃, 种子期, 在孵,
-    this month); the college, id, name, fields, summary and at least one member are needed.
+    A choice or month not given takes its default (学院创业苗圃, 种子期, 在孵, this month);
+    the college, id, name, fields, summary and at least one member must be given. Every bad
+    or missing option is reported (all of them, each naming its option) before returning 1.
     """
     day = today or datetime.date.today()
     layout = Layout(root)
@@ -96,7 +98,7 @@ def new_from_options(
         try:
             answers[question.key] = question.read(given)
         except AnswerError as error:
-            errors.append(f"--{question.option}：{error}。")
+            errors.append(f"--{question.key}：{error}。")
     team = []
     for flag, texts, public in (
         ("--member", options.members, True),
@@ -113,7 +115,7 @@ def new_from_options(
             "不公开姓名的成员用 --hidden-member 角色:专业（例如 --hidden-member 算法:计算机）。"
         )
     if errors:
-        out("\n".join(["错误：以下选项需要修改，没有写入任何文件。", *errors]))
+        out(mask_output("\n".join(["错误：以下选项需要修改，没有写入任何文件。", *errors])))
         return 1
     answers["team"] = team
     data = _project(answers, day, table.properties)
@@ -159,7 +161,7 @@ class _Dialogue:
         answers: dict[str, Any] = {}
         for question in self.table.questions:
             given = getattr(options, question.key, "")
-            answers[question.key] = self._answer(question.key, given, f"--{question.option}")
+            answers[question.key] = self._answer(question.key, given, f"--{question.key}")
         answers["team"] = self._team(options)
         while True:
             data = _project(answers, self.table.today, self.table.properties)
@@ -188,7 +190,7 @@ class _Dialogue:
             try:
                 return question.read(given)
             except AnswerError as error:
-                self._out(f"  ✗ {option}「{given}」不能用：{error}。请重新回答：")
+                self._out(mask_output(f"  ✗ {option}「{given}」不能用：{error}。请重新回答："))
         for line in question.listing:
             self._out(line)
         return self._until_valid(question.prompt, question.read, question.prompt)
@@ -200,7 +202,7 @@ class _Dialogue:
                 try:
                     team.append(self.table.member(text, public))
                 except AnswerError as error:
-                    self._out(f"  ✗ 成员「{text}」不能用：{error}。稍后请重新输入这位成员。")
+                    self._out(mask_output(f"  ✗ 成员「{text}」不能用：{error}。请稍后重新输入。"))
         if team:
             self._out("已有成员：" + "；".join(_member_text(m) for m in team))
         while not team or (
@@ -248,7 +250,7 @@ class _Dialogue:
             try:
                 return read(answer)
             except AnswerError as error:
-                self._out(f"  ✗ {error}。")
+                self._out(mask_output(f"  ✗ {error}。"))
 
 
 def _confirm(answer: str) -> bool:

@@ -192,7 +192,8 @@ def member_from_text(text: str, public: bool) -> dict[str, str | bool]:
     (not public: no name at all); colons may be full-width."""
     parts = [part.strip() for part in re.split(r"[:：]", normalise(text))]
     keys = ["name", "role", "major", "grade"] if public else ["role", "major", "grade"]
-    if len(parts) > len(keys) or not all(parts[: 2 if public else 1]):
+    needed = 2 if public else 1  # the name and the role, or the role alone
+    if not needed <= len(parts) <= len(keys) or not all(parts[:needed]):
         shape = (
             "姓名:角色[:专业[:年级]]，例如 张三:负责人:纺织工程:2023级本科"
             if public

@@ -38,7 +38,7 @@ class RegistryUnusable(Exception):
 @dataclass(frozen=True)
 class Question:
     key: str
-    option: str
+    """The project field, and the option (``--key``) that answers it in advance."""
     prompt: str
     read: Callable[[str], Any]
     listing: list[str] = field(default_factory=list)
@@ -59,11 +59,9 @@ class QuestionTable:
             mentors = _options(_registry(layout, "mentors", "mentors"))
         except RegistryUnusable:
             mentors = []  # a school without mentors yet: the question is left out
-        self.colleges = Choices("学院", colleges)
         self.questions = [
             self._choice("college", "学院", colleges, None),
             Question(
-                "id",
                 "id",
                 "项目编号（小写英文字母、数字、连字符，例如 smart-yarn-sensor）",
                 self.project_id,
@@ -80,7 +78,6 @@ class QuestionTable:
             ),
             Question(
                 "started",
-                "started",
                 f"启动时间（年-月，直接回车表示本月 {today.year:04d}-{today.month:02d}）",
                 lambda answer: parse_month(answer, today),
             ),
@@ -96,10 +93,12 @@ class QuestionTable:
             raise AnswerError("请填写项目编号：小写英文字母、数字和连字符，例如 smart-yarn-sensor")
         try:
             self.checks.check("id", value)
-        except AnswerError as error:
+        except AnswerError:
+            schema = self.properties["id"]
             raise AnswerError(
-                "项目编号只能用小写英文字母、数字和连字符，2–64 个字符，不能以连字符开头或结尾，"
-                f"例如 smart-yarn-sensor（{error}）"
+                f"「{value}」不能用作项目编号：项目编号只能用小写英文字母、数字和连字符，"
+                f"{schema.get('minLength', 2)}–{schema.get('maxLength', 64)} 个字符，"
+                "不能以连字符开头或结尾，例如 smart-yarn-sensor"
             ) from None
         taken = sorted(self.layout.projects_dir.glob(f"*/{value}.yaml"))
         if taken:
@@ -130,7 +129,7 @@ class QuestionTable:
         def read(answer: str) -> str:
             return default if default and not answer.strip() else choices.pick(answer)
 
-        return Question(key, key, prompt, read, [f"{title}：", *choices.lines()])
+        return Question(key, prompt, read, [f"{title}：", *choices.lines()])
 
     def _several(self, key: str, title: str, options: list[Option], required: bool):
         choices = Choices(title, options)
@@ -144,7 +143,7 @@ class QuestionTable:
                 return []
             return self.checks.check(key, choices.pick_many(answer, least, most))
 
-        return Question(key, key, prompt, read, [f"{title}：", *choices.lines()])
+        return Question(key, prompt, read, [f"{title}：", *choices.lines()])
 
     def _text(self, key: str, prompt: str, example: str) -> Question:
         title = self.properties[key].get("title", key)
@@ -155,7 +154,7 @@ class QuestionTable:
                 raise AnswerError(f"请填写{title}，例如 {example}")
             return self.checks.check(key, value)
 
-        return Question(key, key, prompt, read)
+        return Question(key, prompt, read)
 
 
 def _options(entries: list[dict[str, Any]]) -> list[Option]:
