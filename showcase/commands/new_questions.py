@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from showcase.commands.new_answers import (
@@ -41,7 +41,12 @@ class Question:
     """The project field, and the option (``--key``) that answers it in advance."""
     prompt: str
     read: Callable[[str], Any]
-    listing: list[str] = field(default_factory=list)
+    choices: Choices | None = None
+    """The options of a choice, listed before asking."""
+
+    @property
+    def listing(self) -> list[str]:
+        return [f"{self.choices.title}：", *self.choices.lines()] if self.choices else []
 
 
 class QuestionTable:
@@ -129,7 +134,7 @@ class QuestionTable:
         def read(answer: str) -> str:
             return default if default and not answer.strip() else choices.pick(answer)
 
-        return Question(key, prompt, read, [f"{title}：", *choices.lines()])
+        return Question(key, prompt, read, choices)
 
     def _several(self, key: str, title: str, options: list[Option], required: bool):
         choices = Choices(title, options)
@@ -143,7 +148,7 @@ class QuestionTable:
                 return []
             return self.checks.check(key, choices.pick_many(answer, least, most))
 
-        return Question(key, prompt, read, [f"{title}：", *choices.lines()])
+        return Question(key, prompt, read, choices)
 
     def _text(self, key: str, prompt: str, example: str) -> Question:
         title = self.properties[key].get("title", key)
