@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import datetime
 import os
+import pty
+import select
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -273,3 +276,90 @@ def test_the_real_dialogue_reads_a_scripted_stdin(repo: Path) -> None:
     assert "✗ 「第九层」不是可选的孵化层级" in completed.stdout
     assert "还有其他成员吗？" in completed.stdout
     assert written(repo)["started"] == "2025-03"
+
+
+def _in_terminal(repo: Path, steps: list[tuple[str, str]]) -> tuple[str, int]:
+    """Run the real dialogue in a pseudo-terminal: when each prompt appears, type its keys.
+
+    Returns what the terminal showed and the exit code. Ctrl-C (\\x03) and Ctrl-D (\\x04)
+    reach the program as from a keyboard, through the terminal's line discipline.
+    """
+    program = (
+        "import sys; from pathlib import Path; from showcase.commands.new import new; "
+        f"sys.exit(new(Path({str(repo)!r})))"
+    )
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child, whose controlling terminal this is
+        os.chdir(REPO)
+        os.execv(sys.executable, [sys.executable, "-c", program])
+    shown, seen, pending = "", 0, list(steps)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if select.select([terminal], [], [], 1)[0]:
+            try:
+                chunk = os.read(terminal, 4096)
+            except OSError:  # the child has ended
+                break
+            if not chunk:
+                break
+            shown += chunk.decode("utf-8", "replace")
+        found = shown.find(pending[0][0], seen) if pending else -1
+        if found >= 0:
+            seen = found + len(pending[0][0])
+            os.write(terminal, pending.pop(0)[1].encode("utf-8"))
+    _, status = os.waitpid(pid, 0)
+    os.close(terminal)
+    return shown, os.waitstatus_to_exitcode(status)
+
+
+TERMINAL_STEPS = [
+    ("学院（", "纺织\r"),
+    ("项目编号（", "knit-rehab-sleeve\r"),
+    ("项目名称（", "织感康复护套\r"),
+    ("孵化层级（", "第九层\r"),
+    ("孵化层级（", "众创\r"),
+    ("发展阶段（", "初创期\r"),
+    ("项目状态（", "\r"),
+    ("行业领域（", "纺织服装、8\r"),
+    ("一句话简介（", SUMMARY + "\r"),
+]
+
+
+def test_the_dialogue_in_a_terminal_writes_the_file(repo: Path) -> None:
+    steps = [
+        *TERMINAL_STEPS,
+        ("启动时间（", "2025-03\r"),
+        ("创业导师（", "\r"),
+        ("姓名（", "林小禾\r"),
+        ("角色（", "\r"),
+        ("专业（", "\r"),
+        ("年级（", "\r"),
+        ("还有其他成员吗", "有\r"),
+        ("姓名（", "\r"),
+        ("角色（", "算法\r"),
+        ("专业（", "计算机\r"),
+        ("年级（", "\r"),
+        ("还有其他成员吗", "\r"),
+        ("确认写入", "\r"),
+    ]
+    shown, code = _in_terminal(repo, steps)
+    assert code == 0, shown
+    assert "✗ 「第九层」不是可选的孵化层级" in shown
+    data = written(repo)
+    assert (data["level"], data["stage"], data["started"]) == ("makerspace", "startup", "2025-03")
+    assert data["team"] == [
+        {"name": "林小禾", "role": "负责人"},
+        {"role": "算法", "major": "计算机", "public": False},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("keys", "said"), [("\x03", "已取消，没有写入任何文件"), ("\x04", "没有读到输入")]
+)
+def test_ctrl_c_and_ctrl_d_in_a_terminal_cancel_without_writing(
+    repo: Path, keys: str, said: str
+) -> None:
+    shown, code = _in_terminal(repo, [*TERMINAL_STEPS, ("启动时间（", keys)])
+    assert code == 1
+    assert said in shown and "Traceback" not in shown
+    assert not (repo / "projects" / "textile" / "knit-rehab-sleeve.yaml").exists()
