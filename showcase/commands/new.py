@@ -75,6 +75,10 @@ class _Stop(Exception):
     """Ends the dialogue with a message for the user (already in Chinese)."""
 
 
+class _Declined(Exception):
+    """The user answered n to the confirmation: like Ctrl-C, nothing is written."""
+
+
 def new_from_options(
     root: Path, options: NewOptions, out: Out = print, today: datetime.date | None = None
 ) -> int:
@@ -145,7 +149,7 @@ def new(
     except (_Stop, RegistryUnusable) as stop:
         out(f"错误：{stop}")
         return 1
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _Declined):
         out("\n已取消，没有写入任何文件。")
         return 1
     return _write(layout, data, out, day)
@@ -161,7 +165,7 @@ class _Dialogue:
         answers: dict[str, Any] = {}
         for question in self.table.questions:
             given = getattr(options, question.key, "")
-            answers[question.key] = self._answer(question.key, given, f"--{question.key}")
+            answers[question.key] = self._answer(question.key, given)
         answers["team"] = self._team(options)
         while True:
             data = _project(answers, self.table.today, self.table.properties)
@@ -174,23 +178,25 @@ class _Dialogue:
                 self._out("将要写入的文件：\n" + project_text(data))
                 if self._until_valid("确认写入？（直接回车写入，输入 n 放弃）", _confirm):
                     return data
-                raise KeyboardInterrupt
+                raise _Declined
             self._out(_report(problems))
             again = _keys_of(problems)
             if not again or not again <= {*self.table.by_key, "team"}:
                 self._out(project_text(data))
                 raise _Stop("上面的问题无法在这里修改，没有写入任何文件；以上是已填写的内容。")
             self._out("请重新回答有问题的几项：")
-            for key in sorted(again, key=list(data).index):
+            order = [*self.table.by_key, "team"]
+            for key in sorted(again, key=order.index):
                 answers[key] = self._team(NewOptions()) if key == "team" else self._answer(key)
 
-    def _answer(self, key: str, given: str = "", option: str = "") -> Any:
+    def _answer(self, key: str, given: str = "") -> Any:
+        """The answer the option `given` holds, else (or when it cannot be used) asked."""
         question = self.table.by_key[key]
         if given:
             try:
                 return question.read(given)
             except AnswerError as error:
-                self._out(mask_output(f"  ✗ {option}「{given}」不能用：{error}。请重新回答："))
+                self._out(mask_output(f"  ✗ --{key}「{given}」不能用：{error}。请重新回答："))
         for line in question.listing:
             self._out(line)
         return self._until_valid(question.prompt, question.read, question.prompt)
