@@ -79,30 +79,43 @@ class _Declined(Exception):
     """The user answered n to the confirmation: like Ctrl-C, nothing is written."""
 
 
-def new_from_options(
-    root: Path, options: NewOptions, out: Out = print, today: datetime.date | None = None
-) -> int:
-    """Write the project the options describe, asking nothing; 0 written, 1 refused.
+@dataclass(frozen=True)
+class Refusal:
+    """Why the options cannot become a file: the option at fault ("" when none is), what
+    to fix, and the id of the validator's rule that refuses the same value in a file
+    ("" when no rule does), so other doors can be compared with this one by rule."""
+
+    option: str
+    message: str
+    rule: str = ""
+
+    def text(self) -> str:
+        said = f"{self.option}：{self.message}" if self.option else self.message
+        return said if said.endswith(("。", "）")) else said + "。"
+
+
+def check_options(
+    root: Path, options: NewOptions, today: datetime.date | None = None
+) -> tuple[dict[str, Any] | None, list[Refusal]]:
+    """The project record the options describe, checked option by option and then as the
+    whole file would be by ``./dev validate``; or None and every refusal. Writes nothing.
 
     A choice or month not given takes its default (学院创业苗圃, 种子期, 在孵, this month);
-    the college, id, name, fields, summary and at least one member must be given. Every bad
-    or missing option is reported (all of them, each naming its option) before returning 1.
+    the college, id, name, fields, summary and at least one member must be given.
     """
     day = today or datetime.date.today()
     layout = Layout(root)
     try:
         table = QuestionTable(layout, project_schema(layout), day)
     except RegistryUnusable as error:
-        out(f"错误：{error}")
-        return 1
+        return None, [Refusal("", str(error))]
     answers: dict[str, Any] = {}
-    errors: list[str] = []
+    refusals: list[Refusal] = []
     for question in table.questions:
-        given = getattr(options, question.key, "")
         try:
-            answers[question.key] = question.read(given)
+            answers[question.key] = question.read(getattr(options, question.key, ""))
         except AnswerError as error:
-            errors.append(f"--{question.key}：{error}。")
+            refusals.append(Refusal(f"--{question.key}", str(error), error.rule))
     team = []
     for flag, texts, public in (
         ("--member", options.members, True),
@@ -112,24 +125,44 @@ def new_from_options(
             try:
                 team.append(table.member(text, public))
             except AnswerError as error:
-                errors.append(f"{flag} {text}：{error}。")
+                refusals.append(Refusal(f"{flag} {text}", str(error), error.rule))
     if not options.members and not options.hidden_members:
-        errors.append(
-            "缺少团队成员：至少给出一个 --member 姓名:角色（例如 --member 张三:负责人），"
-            "不公开姓名的成员用 --hidden-member 角色:专业（例如 --hidden-member 算法:计算机）。"
-        )
-    if errors:
-        out(mask_output("\n".join(["错误：以下选项需要修改，没有写入任何文件。", *errors])))
-        return 1
-    answers["team"] = team
-    data = _project(answers, day, table.properties)
+        refusals.append(Refusal("--member", _NO_MEMBER, "schema.required"))
+    if refusals:
+        return None, refusals
+    data = _project({**answers, "team": team}, day, table.properties)
     refusal = _refusal(layout, data)
-    problems = None if refusal else _overlay_problems(layout, data, day)
-    if refusal or problems:
-        out(f"错误：{refusal}" if refusal else _report(problems or []))
-        out("没有写入任何文件：按上面的提示修改选项后再运行一次。")
+    if refusal:
+        return None, [Refusal("", refusal)]
+    problems = _overlay_problems(layout, data, day) or []
+    options_of = {key: f"--{key}" for key in table.by_key} | {"team": "--member"}
+    refusals = [
+        Refusal(options_of.get(key, ""), f"{problem.message}修改建议：{problem.hint}", problem.rule)
+        for problem in problems
+        if problem.severity is Severity.ERROR
+        for key in _keys_of([problem])
+    ]
+    return (None, refusals) if refusals else (data, [])
+
+
+def new_from_options(
+    root: Path, options: NewOptions, out: Out = print, today: datetime.date | None = None
+) -> int:
+    """Write the project the options describe, asking nothing: 0 written (and valid), 1
+    refused, with every bad or missing option named (`check_options`) and nothing written."""
+    day = today or datetime.date.today()
+    data, refusals = check_options(root, options, day)
+    if data is None:
+        lines = [refusal.text() for refusal in refusals]
+        out(mask_output("\n".join(["错误：以下选项需要修改，没有写入任何文件。", *lines])))
         return 1
-    return _write(layout, data, out, day)
+    return _write(Layout(root), data, out, day)
+
+
+_NO_MEMBER = (
+    "缺少团队成员：至少给出一个 --member 姓名:角色（例如 --member 张三:负责人），"
+    "不公开姓名的成员用 --hidden-member 角色:专业（例如 --hidden-member 算法:计算机）"
+)
 
 
 def new(

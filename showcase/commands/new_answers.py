@@ -44,7 +44,16 @@ _NO = {"n", "no", "否", "没有", "无", "不", "不要", "0"}
 
 
 class AnswerError(ValueError):
-    """An answer that cannot be used; the message (Chinese) says what to type instead."""
+    """An answer that cannot be used; the message (Chinese) says what to type instead.
+
+    `rule` is the id of the validator's rule that refuses the same value in a file
+    (``schema.enum``, ``date.future``…), so that every door can be compared by rule;
+    "" for what has no file equivalent (a yes-or-no answer).
+    """
+
+    def __init__(self, message: str, rule: str = ""):
+        super().__init__(message)
+        self.rule = rule
 
 
 @dataclass(frozen=True)
@@ -62,8 +71,8 @@ def normalise(text: str) -> str:
 class Choices:
     """A numbered list of options; `pick` reads a number, a (part of a) label or a key."""
 
-    def __init__(self, title: str, options: list[Option]):
-        self.title, self.options = title, options
+    def __init__(self, title: str, options: list[Option], rule: str = "schema.enum"):
+        self.title, self.options, self.rule = title, options, rule
 
     def lines(self) -> list[str]:
         width = len(str(len(self.options)))
@@ -76,12 +85,16 @@ class Choices:
     def pick(self, answer: str) -> str:
         text = normalise(answer)
         if not text:
-            raise AnswerError(f"请填写{self.title}：输入序号、中文名称或英文编号，{self.example()}")
+            raise AnswerError(
+                f"请填写{self.title}：输入序号、中文名称或英文编号，{self.example()}",
+                "schema.required",
+            )
         if text.isdigit():
             if 1 <= int(text) <= len(self.options):
                 return self.options[int(text) - 1].key
             raise AnswerError(
-                f"没有序号 {text}：{self.title}的序号是 1–{len(self.options)}，{self.example()}"
+                f"没有序号 {text}：{self.title}的序号是 1–{len(self.options)}，{self.example()}",
+                self.rule,
             )
         for option in self.options:
             if text.lower() == option.key or text == option.label:
@@ -94,11 +107,13 @@ class Choices:
         if found:
             listed = "、".join(f"{self.options.index(o) + 1}. {o.label}（{o.key}）" for o in found)
             raise AnswerError(
-                f"「{text}」可以指好几个{self.title}：{listed}。请输入其中一个的序号或完整名称"
+                f"「{text}」可以指好几个{self.title}：{listed}。请输入其中一个的序号或完整名称",
+                self.rule,
             )
         raise AnswerError(
             f"「{text}」不是可选的{self.title}：请输入列表里的序号、中文名称或英文编号，"
-            f"{self.example()}"
+            f"{self.example()}",
+            self.rule,
         )
 
     def pick_many(self, answer: str, least: int, most: int) -> list[str]:
@@ -106,7 +121,8 @@ class Choices:
         if not normalise(answer) and least:
             raise AnswerError(
                 f"请填写{self.title}：输入序号、中文名称或英文编号，多个用逗号或空格分隔，"
-                f"{self.example()}"
+                f"{self.example()}",
+                "schema.required",
             )
         chosen: list[str] = []
         for part in _SEPARATORS.split(normalise(answer)):
@@ -116,7 +132,8 @@ class Choices:
             at_least = f"至少 {least} 个、" if least else ""
             raise AnswerError(
                 f"{self.title}请选择{at_least}最多 {most} 个（现在是 {len(chosen)} 个），"
-                f"多个用逗号或空格分隔，例如 1,3 或 {self.options[0].label}、{self.options[-1].label}"
+                f"多个用逗号或空格分隔，例如 1,3 或 {self.options[0].label}、{self.options[-1].label}",
+                "schema.min-items" if len(chosen) < least else "schema.max-items",
             )
         return chosen
 
@@ -144,17 +161,22 @@ def parse_month(answer: str, today: datetime.date) -> str:
     example = "写成 年-月，例如 2025-03 或 2025年3月"
     match = _MONTH.fullmatch(text)
     if not match:
-        raise AnswerError(f"「{text}」不是年月：{example}；直接回车表示本月（{this_month}）")
+        raise AnswerError(
+            f"「{text}」不是年月：{example}；直接回车表示本月（{this_month}）", "schema.pattern"
+        )
     written = f"{int(match.group(1)):04d}-{int(match.group(2)):02d}"
     try:
         date = parse_date(written)
     except DateError as error:
-        raise AnswerError(f"「{text}」不是真实存在的年月：{error}；{example}") from None
+        raise AnswerError(
+            f"「{text}」不是真实存在的年月：{error}；{example}", "date.invalid"
+        ) from None
     if date is not None and too_far_ahead(date, today):
         latest = today + FUTURE_TOLERANCE
         raise AnswerError(
             f"「{written}」还没到（今天是 {today.isoformat()}）：启动时间写项目已经开始的年月，"
-            f"最晚 {latest.year:04d}-{latest.month:02d}，例如 {this_month}"
+            f"最晚 {latest.year:04d}-{latest.month:02d}，例如 {this_month}",
+            "date.future",
         )
     return written
 
@@ -183,7 +205,7 @@ class ProjectChecks:
         if problems:
             first = problems[0]
             hint = f"修改建议：{first.hint}" if first.hint else ""
-            raise AnswerError(f"{first.message}{hint}".rstrip("。"))
+            raise AnswerError(f"{first.message}{hint}".rstrip("。"), first.rule)
         return value
 
 
@@ -199,7 +221,8 @@ def member_from_text(text: str, public: bool) -> dict[str, str | bool]:
             if public
             else ("角色[:专业[:年级]]，例如 算法:计算机科学与技术（不写姓名）")
         )
-        raise AnswerError(f"「{text}」的格式不对：写成 {shape}")
+        rule = "schema.unknown-field" if len(parts) > len(keys) else "schema.required"
+        raise AnswerError(f"「{text}」的格式不对：写成 {shape}", rule)
     member: dict[str, str | bool] = {k: v for k, v in zip(keys, parts, strict=False) if v}
     if not public:
         member["public"] = False

@@ -57,6 +57,7 @@ class QuestionTable:
         site = _registry(layout, "site", None)
         self.checks = ProjectChecks(schema, site, today)
         self.properties = schema["properties"]
+        self.required = set(schema.get("required", []))
         self.max_members = int(self.properties["team"].get("maxItems", 30))
         colleges = _options(_registry(layout, "colleges", "colleges"))
         fields = _options(_registry(layout, "fields", "fields"))
@@ -65,7 +66,7 @@ class QuestionTable:
         except RegistryUnusable:
             mentors = []  # a school without mentors yet: the question is left out
         self.questions = [
-            self._choice("college", "学院", colleges, None),
+            self._choice("college", "学院", colleges, None, "project.unknown-college"),
             Question(
                 "id",
                 "项目编号（小写英文字母、数字、连字符，例如 smart-yarn-sensor）",
@@ -75,7 +76,7 @@ class QuestionTable:
             self._choice("level", "孵化层级", _table(LEVELS), DEFAULTS["level"]),
             self._choice("stage", "发展阶段", _table(STAGES), DEFAULTS["stage"]),
             self._choice("status", "项目状态", _table(STATUSES), DEFAULTS["status"]),
-            self._several("fields", "行业领域", fields, required=True),
+            self._several("fields", "行业领域", fields, "project.unknown-field"),
             self._text(
                 "summary",
                 "一句话简介（10–200 字，不要换行）",
@@ -88,28 +89,35 @@ class QuestionTable:
             ),
         ]
         if mentors:
-            self.questions.append(self._several("mentors", "创业导师", mentors, required=False))
+            self.questions.append(
+                self._several("mentors", "创业导师", mentors, "project.unknown-mentor")
+            )
         self.by_key = {question.key: question for question in self.questions}
 
     def project_id(self, answer: str) -> str:
         """A well-formed id no college uses yet (ids are unique across the school)."""
         value = answer.strip()
         if not value:
-            raise AnswerError("请填写项目编号：小写英文字母、数字和连字符，例如 smart-yarn-sensor")
+            raise AnswerError(
+                "请填写项目编号：小写英文字母、数字和连字符，例如 smart-yarn-sensor",
+                "schema.required",
+            )
         try:
             self.checks.check("id", value)
-        except AnswerError:
+        except AnswerError as error:
             schema = self.properties["id"]
             raise AnswerError(
                 f"「{value}」不能用作项目编号：项目编号只能用小写英文字母、数字和连字符，"
                 f"{schema.get('minLength', 2)}–{schema.get('maxLength', 64)} 个字符，"
-                "不能以连字符开头或结尾，例如 smart-yarn-sensor"
+                "不能以连字符开头或结尾，例如 smart-yarn-sensor",
+                error.rule,
             ) from None
         taken = sorted(self.layout.projects_dir.glob(f"*/{value}.yaml"))
         if taken:
             raise AnswerError(
                 f"编号「{value}」已被 {self.layout.relative(taken[0])} 使用，"
-                "项目编号在全校范围内不能重复，请换一个，例如在后面加上学院或年份"
+                "项目编号在全校范围内不能重复，请换一个，例如在后面加上学院或年份",
+                "project.duplicate-id",
             )
         return value
 
@@ -126,8 +134,10 @@ class QuestionTable:
             self.checks.check("team", [{"name": "成员", "role": "成员", key: value}])
         return value
 
-    def _choice(self, key: str, title: str, options: list[Option], default: str | None):
-        choices = Choices(title, options)
+    def _choice(
+        self, key: str, title: str, options: list[Option], default: str | None, rule: str = ""
+    ) -> Question:
+        choices = Choices(title, options, rule or "schema.enum")
         shown = next((o.label for o in options if o.key == default), "")
         prompt = f"{title}（序号、名称或编号" + (f"，直接回车选 {shown}）" if shown else "）")
 
@@ -136,10 +146,11 @@ class QuestionTable:
 
         return Question(key, prompt, read, choices)
 
-    def _several(self, key: str, title: str, options: list[Option], required: bool):
-        choices = Choices(title, options)
+    def _several(self, key: str, title: str, options: list[Option], rule: str) -> Question:
+        choices = Choices(title, options, rule)
         schema = self.properties[key]
         least, most = int(schema.get("minItems", 0)), int(schema.get("maxItems", len(options)))
+        required = key in self.required
         enter = "" if required else "；没有就直接回车"
         prompt = f"{title}（序号、名称或编号，多个用逗号或空格分隔，最多 {most} 个{enter}）"
 
@@ -156,7 +167,7 @@ class QuestionTable:
         def read(answer: str) -> str:
             value = answer.strip()
             if not value:
-                raise AnswerError(f"请填写{title}，例如 {example}")
+                raise AnswerError(f"请填写{title}，例如 {example}", "schema.required")
             return self.checks.check(key, value)
 
         return Question(key, prompt, read)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.commands.new import NewOptions, new_from_options
+from showcase.commands.new import NewOptions, check_options, new_from_options
 from showcase.load.yamlfile import load_yaml
 from showcase.paths import Layout
 from showcase.validate import validate_repository
@@ -96,39 +96,44 @@ def test_options_are_read_like_answers(
     assert "全部通过" in text
 
 
-# (options changed from GOOD, what the report says: the option's name and the fix)
+# (options changed from GOOD, what the report says: the option's name and the fix, and the
+# id of the validator's rule that refuses the same value in a file)
 REFUSALS = [
-    ({"college": "物理"}, "--college：「物理」不是可选的学院"),
-    ({"college": "工程"}, "--college：「工程」可以指好几个学院"),
-    ({"college": ""}, "--college：请填写学院"),
-    ({"id": ""}, "--id：请填写项目编号"),
-    ({"id": "Smart_Yarn"}, "--id：「Smart_Yarn」不能用作项目编号"),
-    ({"id": "smart-yarn-sensor"}, "--id：编号「smart-yarn-sensor」已被"),
-    ({"name": ""}, "--name：请填写项目名称"),
-    ({"name": "纱"}, "--name：太短"),
-    ({"level": "9"}, "--level：没有序号 9"),
-    ({"stage": "天使轮"}, "--stage：「天使轮」不是可选的发展阶段"),
-    ({"status": "结束"}, "--status：「结束」不是可选的项目状态"),
-    ({"fields": ""}, "--fields：请填写行业领域"),
-    ({"fields": "1,2,3,4,5,6"}, "--fields：行业领域请选择至少 1 个、最多 5 个"),
-    ({"summary": "太短"}, "--summary：太短"),
-    ({"summary": "联系电话 13812345678，欢迎合作洽谈"}, "--summary：发现手机号「138****5678」"),
-    ({"started": "2027-05"}, "--started：「2027-05」还没到"),
-    ({"started": "2025-00"}, "--started：「2025-00」不是真实存在的年月"),
-    ({"started": "三月"}, "--started：「三月」不是年月"),
-    ({"mentors": "林小禾"}, "--mentors：「林小禾」不是可选的创业导师"),
-    ({"members": ("张三",)}, "--member 张三：「张三」的格式不对：写成 姓名:角色"),
-    ({"members": (":负责人",)}, "--member :负责人：「:负责人」的格式不对"),
-    ({"members": ("张三:负责人:a:b:c",)}, "的格式不对"),
-    ({"members": ("张三:13812345678",)}, "--member 张三:138****5678：发现手机号「138****5678」"),
-    ({"hidden_members": ("",)}, "--hidden-member ：「」的格式不对：写成 角色[:专业[:年级]]"),
-    ({"members": ()}, "缺少团队成员：至少给出一个 --member 姓名:角色"),
-]
+    ({"college": "物理"}, "--college：「物理」不是可选的学院", "project.unknown-college"),
+    ({"college": "工程"}, "--college：「工程」可以指好几个学院", "project.unknown-college"),
+    ({"college": ""}, "--college：请填写学院", "schema.required"),
+    ({"id": ""}, "--id：请填写项目编号", "schema.required"),
+    ({"id": "Smart_Yarn"}, "--id：「Smart_Yarn」不能用作项目编号", "schema.pattern"),
+    ({"id": "smart-yarn-sensor"}, "--id：编号「smart-yarn-sensor」已被", "project.duplicate-id"),
+    ({"name": ""}, "--name：请填写项目名称", "schema.required"),
+    ({"name": "纱"}, "--name：太短", "schema.min-length"),
+    ({"name": "经纬感知——可织造应变传感纱线"}, "--name：项目名称与", "project.duplicate-name"),
+    ({"level": "9"}, "--level：没有序号 9", "schema.enum"),
+    ({"stage": "天使轮"}, "--stage：「天使轮」不是可选的发展阶段", "schema.enum"),
+    ({"status": "结束"}, "--status：「结束」不是可选的项目状态", "schema.enum"),
+    ({"fields": ""}, "--fields：请填写行业领域", "schema.required"),
+    ({"fields": "1,2,3,4,5,6"}, "--fields：行业领域请选择至少 1 个、最多 5 个", "schema.max-items"),
+    ({"summary": "太短"}, "--summary：太短", "schema.min-length"),
+    ({"summary": "联系电话 13812345678，欢迎合作洽谈"}, "--summary：发现手机号「138****5678」",
+     "personal.phone"),
+    ({"started": "2027-05"}, "--started：「2027-05」还没到", "date.future"),
+    ({"started": "2025-00"}, "--started：「2025-00」不是真实存在的年月", "date.invalid"),
+    ({"started": "三月"}, "--started：「三月」不是年月", "schema.pattern"),
+    ({"mentors": "林小禾"}, "--mentors：「林小禾」不是可选的创业导师", "project.unknown-mentor"),
+    ({"members": ("张三",)}, "--member 张三：「张三」的格式不对：写成 姓名:角色", "schema.required"),
+    ({"members": (":负责人",)}, "--member :负责人：「:负责人」的格式不对", "schema.required"),
+    ({"members": ("张三:负责人:a:b:c",)}, "的格式不对", "schema.unknown-field"),
+    ({"members": ("张三:13812345678",)}, "--member 张三:138****5678：发现手机号「138****5678」",
+     "personal.phone"),
+    ({"hidden_members": ("",)}, "--hidden-member ：「」的格式不对：写成 角色[:专业[:年级]]",
+     "schema.required"),
+    ({"members": ()}, "--member：缺少团队成员：至少给出一个 --member 姓名:角色", "schema.required"),
+]  # fmt: skip
 
 
-@pytest.mark.parametrize(("changed", "reported"), REFUSALS)
+@pytest.mark.parametrize(("changed", "reported", "rule"), REFUSALS)
 def test_a_bad_option_is_named_and_nothing_is_written(
-    repo: Path, changed: dict, reported: str
+    repo: Path, changed: dict, reported: str, rule: str
 ) -> None:
     before = sorted(repo.rglob("*"))
     code, text = run(repo, **changed)
@@ -137,6 +142,8 @@ def test_a_bad_option_is_named_and_nothing_is_written(
     assert "没有写入任何文件" in text
     assert "13812345678" not in text
     assert sorted(p for p in repo.rglob("*") if "build" not in p.parts) == before
+    data, refusals = check_options(repo, dataclasses.replace(GOOD, **changed), TODAY)
+    assert data is None and [refusal.rule for refusal in refusals] == [rule]
 
 
 def test_every_bad_option_is_reported_at_once(repo: Path) -> None:
@@ -144,13 +151,6 @@ def test_every_bad_option_is_reported_at_once(repo: Path) -> None:
     assert code == 1
     for option in ("--college", "--stage", "--started", "--member"):
         assert option in text
-
-
-def test_a_name_another_project_uses_is_refused_before_writing(repo: Path) -> None:
-    code, text = run(repo, name="经纬感知——可织造应变传感纱线")
-    assert code == 1
-    assert "[project.duplicate-name]" in text or "名称相同或几乎相同" in text
-    assert not (repo / "projects" / "textile" / "smart-yarn.yaml").exists()
 
 
 def test_an_existing_file_is_never_overwritten(repo: Path) -> None:
