@@ -84,17 +84,59 @@ def serve(c, host="127.0.0.1", port=8000):
 
 
 @task(
+    iterable=["member", "hidden_member"],
+    auto_shortflags=False,
     help={
-        "college": "学院编号",
-        "id": "项目编号（小写字母、数字、连字符）",
-        "name": "项目名称",
-    }
+        "college": "学院：序号、中文名称（可只写一部分，如 纺织）或编号（如 textile）",
+        "id": "项目编号：小写英文字母、数字、连字符，例如 smart-yarn",
+        "name": "项目名称，2–40 字",
+        "level": "孵化层级：序号、名称或编号，如 学院创业苗圃 或 nursery（默认学院创业苗圃）",
+        "stage": "发展阶段：序号、名称或编号，如 初创期 或 startup（默认种子期）",
+        "status": "项目状态：序号、名称或编号，如 在孵 或 active（默认在孵）",
+        "fields": "行业领域，1–5 个，用逗号分隔，如 纺织服装,电子信息",
+        "summary": "一句话简介，10–200 字",
+        "started": "启动时间 年-月，如 2025-03（默认本月）",
+        "mentors": "创业导师（可不填），多个用逗号分隔，如 闻思远",
+        "member": "公开姓名的成员 姓名:角色[:专业[:年级]]，可多次给出，如 张三:负责人",
+        "hidden_member": "不公开姓名的成员 角色[:专业[:年级]]（不写姓名），可多次给出，如 算法:计算机",
+        "yes": "不提问：只用选项里的内容，缺少或写错就报错退出（脚本和测试用）",
+    },
 )
-def new(c, college="", id="", name=""):
-    """Scaffold a new project file from a few answers (asks for what is not given)."""
+def new(
+    c,
+    college="",
+    id="",
+    name="",
+    level="",
+    stage="",
+    status="",
+    fields="",
+    summary="",
+    started="",
+    mentors="",
+    member=None,
+    hidden_member=None,
+    yes=False,
+):
+    """Create a new project file: asks in Chinese for what the options do not give."""
+    from showcase.commands.new import NewOptions, new_from_options
     from showcase.commands.new import new as run
 
-    _exit(run(ROOT, college=college, project_id=id, name=name))
+    options = NewOptions(
+        college=college,
+        id=id,
+        name=name,
+        level=level,
+        stage=stage,
+        status=status,
+        fields=fields,
+        summary=summary,
+        started=started,
+        mentors=mentors,
+        members=tuple(member or ()),
+        hidden_members=tuple(hidden_member or ()),
+    )
+    _exit(new_from_options(ROOT, options) if yes else run(ROOT, options))
 
 
 @task(help={"count": "项目数量", "out": "输出目录（一个完整的仓库）", "seed": "随机种子"})

@@ -1,260 +1,373 @@
-"""``invoke new [--college C] [--id ID] [--name N]``: a new, valid project file from answers.
+"""``invoke new``: a new, valid project file from answers, asked or given as options.
 
-College staff are rarely YAML experts; this asks in Chinese for what the schema requires,
-checks each answer on the spot (with a hint on how to fix it) and writes
-``projects/<college>/<id>.yaml`` in the same style as the examples, starting with the
-``yaml-language-server`` line so editors offer completion. It never overwrites a file.
+College secretaries are rarely YAML experts. Two doors, one set of rules
+(`showcase.commands.new_questions`, `showcase.commands.new_answers`):
 
-`ask` and `out` are injectable so tests (and other front ends) can drive it without a
-terminal. When input ends (stdin closed, EOF) it stops with a message, not a traceback.
+- `new`: a dialogue in Chinese. Every choice takes the number shown, the Chinese label
+  (or an unambiguous part of it, 纺织) or the English key; the start month defaults to this
+  month; members are asked one after another, a member who is not to be named gets no
+  name at all (``public: false``). A wrong answer is explained, with an example, and asked
+  again, as often as needed; Ctrl-D or Ctrl-C cancels and writes nothing.
+- `new_from_options`: for scripts and tests, never asks; every bad or missing option is
+  reported in Chinese naming the option, exit code 1, nothing written.
+
+Why the file is validated *before* it is written: the whole file is checked by the real
+validator in an overlay of the repository (`validate_in_overlay`, as ``from-issue`` does),
+so a file that ``./dev validate`` would refuse (a name another project already uses, say)
+is never left behind for the secretary to repair in YAML. The dialogue then asks again
+the questions the problems name; the options door reports them and stops. After writing,
+the same validation runs on the written file and its result is printed, exactly what
+``./dev validate <file>`` says. Nothing is ever overwritten or written through a symlink.
 
 Example::
 
-    new(Path("."), college="textile", project_id="smart-yarn", name="智能纱线")
-    # asks for level, stage, fields, summary and the first member, then writes the file;
-    # an empty name makes that member not named (``public: false``, no name in the file)
+    new_from_options(Path("."), NewOptions(college="纺织", id="smart-yarn", name="智能纱线",
+                     fields="纺织服装", summary="…", members=("张三:负责人",)))
 """
 
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from showcase.load.yamlfile import load_yaml
-from showcase.model import LEVELS, STAGES
-from showcase.paths import SCHEMA_HEADER, Layout, project_file_path
-from showcase.yamltext import to_yaml
+from showcase.commands.common import project_schema
+from showcase.commands.new_answers import AnswerError, yes_or_no
+from showcase.commands.new_questions import FIRST_ROLE, QuestionTable, RegistryUnusable
+from showcase.forms.from_issue import project_text, validate_in_overlay
+from showcase.load.files import first_symlink
+from showcase.paths import Layout
+from showcase.problems import Problem, Severity
+from showcase.validate import validate_repository
+from showcase.validate.personal_data import mask_output
+from showcase.validate.report import format_problems
 
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-ATTEMPTS = 3
-"""Wrong answers allowed per question before giving up (keeps scripted runs finite)."""
+Ask = Callable[[str], str]
+Out = Callable[[str], None]
 
-_PERSONAL_NUMBER = re.compile(r"\d{8,}|1[3-9]\d[ -]\d{4}[ -]\d{4}")
+
+@dataclass(frozen=True)
+class NewOptions:
+    """The answers given in advance, as typed ("" or () = not given).
+
+    Choices take a number, a Chinese label (or part of one) or an English key; `fields`
+    and `mentors` several, separated by commas. `members` are ``姓名:角色[:专业[:年级]]``,
+    `hidden_members` (not to be named, no name written) ``角色[:专业[:年级]]``.
+    """
+
+    college: str = ""
+    id: str = ""
+    name: str = ""
+    level: str = ""
+    stage: str = ""
+    status: str = ""
+    fields: str = ""
+    summary: str = ""
+    started: str = ""
+    mentors: str = ""
+    members: tuple[str, ...] = ()
+    hidden_members: tuple[str, ...] = ()
 
 
 class _Stop(Exception):
     """Ends the dialogue with a message for the user (already in Chinese)."""
 
 
-def new(
-    root: Path,
-    college: str = "",
-    project_id: str = "",
-    name: str = "",
-    ask: Callable[[str], str] = input,
-    out: Callable[[str], None] = print,
-    today: datetime.date | None = None,
-) -> int:
-    """Ask for what is missing, write the project file; 0 on success, 1 on any problem."""
+class _Declined(Exception):
+    """The user answered n to the confirmation: like Ctrl-C, nothing is written."""
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why the options cannot become a file: the option at fault ("" when none is), what
+    to fix, and the id of the validator's rule that refuses the same value in a file
+    ("" when no rule does), so other doors can be compared with this one by rule."""
+
+    option: str
+    message: str
+    rule: str = ""
+
+    def text(self) -> str:
+        said = f"{self.option}：{self.message}" if self.option else self.message
+        return said if said.endswith(("。", "）")) else said + "。"
+
+
+def check_options(
+    root: Path, options: NewOptions, today: datetime.date | None = None
+) -> tuple[dict[str, Any] | None, list[Refusal]]:
+    """The project record the options describe, checked option by option and then as the
+    whole file would be by ``./dev validate``; or None and every refusal. Writes nothing.
+
+    A choice or month not given takes its default (学院创业苗圃, 种子期, 在孵, this month);
+    the college, id, name, fields, summary and at least one member must be given.
+    """
+    day = today or datetime.date.today()
     layout = Layout(root)
     try:
-        colleges = _registry(layout, "colleges", "colleges")
-        fields = _registry(layout, "fields", "fields")
-        dialogue = _Dialogue(ask, out)
-        college = dialogue.college(college, colleges)
-        project_id = dialogue.project_id(project_id, layout)
-        data = _project(dialogue, college, project_id, name, fields, today or datetime.date.today())
-        target = layout.project_file(college, project_id)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8", newline="\n") as file:
-            file.write(SCHEMA_HEADER + "\n" + to_yaml(data))
-    except _Stop as stop:
+        table = QuestionTable(layout, project_schema(layout), day)
+    except RegistryUnusable as error:
+        return None, [Refusal("", str(error))]
+    answers: dict[str, Any] = {}
+    refusals: list[Refusal] = []
+    for question in table.questions:
+        try:
+            answers[question.key] = question.read(getattr(options, question.key, ""))
+        except AnswerError as error:
+            refusals.append(Refusal(f"--{question.key}", str(error), error.rule))
+    team = []
+    for flag, texts, public in (
+        ("--member", options.members, True),
+        ("--hidden-member", options.hidden_members, False),
+    ):
+        for text in texts:
+            try:
+                team.append(table.member(text, public))
+            except AnswerError as error:
+                refusals.append(Refusal(f"{flag} {text}", str(error), error.rule))
+    if not options.members and not options.hidden_members:
+        refusals.append(Refusal("--member", _NO_MEMBER, "schema.required"))
+    if refusals:
+        return None, refusals
+    data = _project({**answers, "team": team}, day, table.properties)
+    refusal = _refusal(layout, data)
+    if refusal:
+        return None, [Refusal("", refusal)]
+    problems = _overlay_problems(layout, data, day) or []
+    options_of = {key: f"--{key}" for key in table.by_key} | {"team": "--member"}
+    refusals = [
+        Refusal(options_of.get(key, ""), f"{problem.message}修改建议：{problem.hint}", problem.rule)
+        for problem in problems
+        if problem.severity is Severity.ERROR
+        for key in _keys_of([problem])
+    ]
+    return (None, refusals) if refusals else (data, [])
+
+
+def new_from_options(
+    root: Path, options: NewOptions, out: Out = print, today: datetime.date | None = None
+) -> int:
+    """Write the project the options describe, asking nothing: 0 written (and valid), 1
+    refused, with every bad or missing option named (`check_options`) and nothing written."""
+    day = today or datetime.date.today()
+    data, refusals = check_options(root, options, day)
+    if data is None:
+        lines = [refusal.text() for refusal in refusals]
+        out(mask_output("\n".join(["错误：以下选项需要修改，没有写入任何文件。", *lines])))
+        return 1
+    return _write(Layout(root), data, out, day)
+
+
+_NO_MEMBER = (
+    "缺少团队成员：至少给出一个 --member 姓名:角色（例如 --member 张三:负责人），"
+    "不公开姓名的成员用 --hidden-member 角色:专业（例如 --hidden-member 算法:计算机）"
+)
+
+
+def new(
+    root: Path,
+    options: NewOptions | None = None,
+    ask: Ask = input,
+    out: Out = print,
+    today: datetime.date | None = None,
+) -> int:
+    """Ask for what `options` do not give, check, write; 0 on success, 1 when cancelled."""
+    day = today or datetime.date.today()
+    layout = Layout(root)
+    try:
+        table = QuestionTable(layout, project_schema(layout), day)
+        dialogue = _Dialogue(table, ask, out)
+        data = dialogue.run(options or NewOptions())
+    except (_Stop, RegistryUnusable) as stop:
         out(f"错误：{stop}")
         return 1
-    except FileExistsError:
-        out(
-            f"错误：文件 {project_file_path(college, project_id)} 已存在，未做任何修改。"
-            "请换一个项目编号，或直接编辑已有文件。"
-        )
-        return 1
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _Declined):
         out("\n已取消，没有写入任何文件。")
         return 1
-    relative = project_file_path(college, project_id)
-    out(f"已创建 {relative}。")
-    if data["team"][0].get("public") is False:
-        out(
-            "第一位成员写成了不公开姓名（public: false），文件里没有姓名；"
-            "网站上只显示“另有 1 名成员未公开姓名”。"
-        )
-    out(
-        f"下一步：按需补充导师、成果、链接等字段，然后运行 ./dev validate {relative} 检查，"
-        "再提交合并请求。"
-    )
-    return 0
-
-
-def _project(
-    dialogue: _Dialogue,
-    college: str,
-    project_id: str,
-    name: str,
-    fields: list[dict[str, Any]],
-    today: datetime.date,
-) -> dict[str, Any]:
-    name = dialogue.text("项目名称（2–40 字）", name, 2, 40, "项目名称")
-    level = dialogue.choice("孵化层级", LEVELS, "nursery")
-    stage = dialogue.choice("发展阶段", STAGES, "seed")
-    chosen_fields = dialogue.fields(fields)
-    summary = dialogue.text("一句话简介（10–200 字，不要换行）", "", 10, 200, "一句话简介")
-    member_name = dialogue.text(
-        "第一位团队成员的姓名（本人不同意公开姓名的，直接回车：文件里不写姓名）",
-        "",
-        0,
-        20,
-        "成员姓名",
-    )
-    role = dialogue.text("该成员的角色（直接回车表示“负责人”）", "", 0, 30, "成员角色") or "负责人"
-    member = {"name": member_name, "role": role} if member_name else {"role": role, "public": False}
-    started = f"{today.year:04d}-{today.month:02d}"
-    return {
-        "id": project_id,
-        "name": name,
-        "college": college,
-        "level": level,
-        "stage": stage,
-        "status": "active",
-        "fields": chosen_fields,
-        "summary": summary,
-        "started": started,
-        "team": [member],
-        "milestones": [{"date": started, "level": level, "note": "登记入库"}],
-    }
+    return _write(layout, data, out, day)
 
 
 class _Dialogue:
-    """One question at a time; every check explains in Chinese how to fix the answer."""
+    """One question at a time, each asked again until its answer can be used."""
 
-    def __init__(self, ask: Callable[[str], str], out: Callable[[str], None]):
-        self._ask, self._out = ask, out
+    def __init__(self, table: QuestionTable, ask: Ask, out: Out):
+        self.table, self._ask, self._out = table, ask, out
 
-    def college(self, given: str, colleges: list[dict[str, Any]]) -> str:
-        ids = [c["id"] for c in colleges]
-        if given:
-            if given not in ids:
-                raise _Stop(
-                    f"没有编号为「{given}」的学院。可选：{'、'.join(ids)}"
-                    "（见 content/colleges.yaml）。"
-                )
-            return given
-        self._out("可选学院：")
-        for number, entry in enumerate(colleges, 1):
-            self._out(f"  {number:>2}. {entry['id']:<14}{entry['name']}")
+    def run(self, options: NewOptions) -> dict[str, Any]:
+        answers: dict[str, Any] = {}
+        for question in self.table.questions:
+            given = getattr(options, question.key, "")
+            answers[question.key] = self._answer(question.key, given)
+        answers["team"] = self._team(options)
+        while True:
+            data = _project(answers, self.table.today, self.table.properties)
+            layout = self.table.layout
+            refusal = _refusal(layout, data)
+            if refusal:
+                raise _Stop(refusal)
+            problems = _overlay_problems(layout, data, self.table.today)
+            if problems is None:
+                self._out("将要写入的文件：\n" + project_text(data))
+                if self._until_valid("确认写入？（直接回车写入，输入 n 放弃）", _confirm):
+                    return data
+                raise _Declined
+            self._out(_report(problems))
+            again = _keys_of(problems)
+            if not again or not again <= {*self.table.by_key, "team"}:
+                self._out(project_text(data))
+                raise _Stop("上面的问题无法在这里修改，没有写入任何文件；以上是已填写的内容。")
+            self._out("请重新回答有问题的几项：")
+            order = [*self.table.by_key, "team"]
+            for key in sorted(again, key=order.index):
+                answers[key] = self._team(NewOptions()) if key == "team" else self._answer(key)
 
-        def check(answer: str) -> str:
-            if answer.isdigit() and 1 <= int(answer) <= len(ids):
-                return ids[int(answer) - 1]
-            if answer in ids:
-                return answer
-            raise ValueError("请输入列表中的序号或学院编号，例如 1 或 " + ids[0])
-
-        return self._until_valid("学院（序号或编号）", check, "学院")
-
-    def project_id(self, given: str, layout: Layout) -> str:
-        def check(answer: str) -> str:
-            if not (2 <= len(answer) <= 64 and ID_PATTERN.fullmatch(answer)):
-                raise ValueError(
-                    "项目编号只能用小写英文字母、数字和连字符，2–64 个字符，"
-                    "不能以连字符开头或结尾，例如 smart-yarn-sensor"
-                )
-            taken = sorted(layout.projects_dir.glob(f"*/{answer}.yaml"))
-            if taken:
-                raise ValueError(
-                    f"编号「{answer}」已被 {layout.relative(taken[0])} 使用，"
-                    "项目编号在全校范围内不能重复，请换一个"
-                )
-            return answer
-
+    def _answer(self, key: str, given: str = "") -> Any:
+        """The answer the option `given` holds, else (or when it cannot be used) asked."""
+        question = self.table.by_key[key]
         if given:
             try:
-                return check(given)
-            except ValueError as error:
-                raise _Stop(f"{error}。") from None
-        return self._until_valid(
-            "项目编号（小写英文字母、数字、连字符，例如 smart-yarn-sensor）", check, "项目编号"
+                return question.read(given)
+            except AnswerError as error:
+                self._out(mask_output(f"  ✗ --{key}「{given}」不能用：{error}。请重新回答："))
+        for line in question.listing:
+            self._out(line)
+        return self._until_valid(question.prompt, question.read, question.prompt)
+
+    def _team(self, options: NewOptions) -> list[dict[str, Any]]:
+        team: list[dict[str, Any]] = []
+        for texts, public in ((options.members, True), (options.hidden_members, False)):
+            for text in texts:
+                try:
+                    team.append(self.table.member(text, public))
+                except AnswerError as error:
+                    self._out(mask_output(f"  ✗ 成员「{text}」不能用：{error}。请稍后重新输入。"))
+        if team:
+            self._out("已有成员：" + "；".join(_member_text(m) for m in team))
+        while not team or (
+            len(team) < self.table.max_members
+            and self._until_valid("还有其他成员吗？（有 / 没有，直接回车表示没有）", yes_or_no)
+        ):
+            team.append(self._member(len(team) + 1))
+        return team
+
+    def _member(self, number: int) -> dict[str, Any]:
+        part = self.table.member_part
+        self._out(f"第 {number} 位成员：")
+        name = self._until_valid(
+            "  姓名（本人不同意公开姓名的，直接回车：文件里不写姓名，网站只显示人数）",
+            lambda answer: part("name", answer),
         )
+        default_role = FIRST_ROLE if number == 1 else "成员"
+        role = self._until_valid(
+            f"  角色（例如 技术负责人；直接回车表示“{default_role}”）",
+            lambda answer: part("role", answer, default_role),
+        )
+        major = self._until_valid("  专业（可直接回车跳过）", lambda answer: part("major", answer))
+        grade = self._until_valid(
+            "  年级（例如 2023级本科；可直接回车跳过）", lambda answer: part("grade", answer)
+        )
+        member = {"name": name, "role": role, "major": major, "grade": grade}
+        member = {key: value for key, value in member.items() if value}
+        if not name:
+            member["public"] = False
+            self._out("  这位成员不公开姓名：文件里只写角色、专业和年级（public: false）。")
+        return member
 
-    def text(self, prompt: str, given: str, shortest: int, longest: int, label: str) -> str:
-        def check(answer: str) -> str:
-            if not shortest <= len(answer) <= longest:
-                raise ValueError(
-                    f"{label}需要 {shortest}–{longest} 个字，现在是 {len(answer)} 个字"
-                )
-            if _PERSONAL_NUMBER.search(answer):
-                raise ValueError("请不要填写手机号、身份证号或学号：网站和仓库都是公开的")
-            return answer
-
-        if given:
+    def _until_valid(self, prompt: str, read: Callable[[str], Any], label: str = "") -> Any:
+        """Ask until `read` accepts the answer; EOF (Ctrl-D, closed stdin) stops."""
+        while True:
             try:
-                return check(given.strip())
-            except ValueError as error:
-                raise _Stop(f"{error}。") from None
-        return self._until_valid(prompt, check, label)
-
-    def choice(self, label: str, options: dict[str, str], default: str) -> str:
-        keys = list(options)
-        self._out(f"{label}：")
-        for number, key in enumerate(keys, 1):
-            self._out(f"  {number}. {options[key]}（{key}）")
-
-        def check(answer: str) -> str:
-            if not answer:
-                return default
-            if answer.isdigit() and 1 <= int(answer) <= len(keys):
-                return keys[int(answer) - 1]
-            if answer in keys:
-                return answer
-            raise ValueError(f"请输入 1–{len(keys)} 的序号")
-
-        return self._until_valid(f"{label}（序号，直接回车选 {options[default]}）", check, label)
-
-    def fields(self, fields: list[dict[str, Any]]) -> list[str]:
-        ids = [f["id"] for f in fields]
-        self._out("行业领域：")
-        for number, entry in enumerate(fields, 1):
-            self._out(f"  {number:>2}. {entry['name']}（{entry['id']}）")
-
-        def check(answer: str) -> list[str]:
-            chosen: list[str] = []
-            for part in re.split(r"[\s,，、]+", answer.strip()):
-                if part.isdigit() and 1 <= int(part) <= len(ids):
-                    part = ids[int(part) - 1]
-                if part not in ids:
-                    raise ValueError(f"「{part}」不在列表中，请输入 1–{len(ids)} 的序号")
-                if part not in chosen:
-                    chosen.append(part)
-            if not 1 <= len(chosen) <= 5:
-                raise ValueError("请选择 1–5 个领域")
-            return chosen
-
-        prompt = "行业领域（序号，多个用逗号或空格分隔，最多 5 个）"
-        return self._until_valid(prompt, check, "行业领域")
-
-    def _until_valid(self, prompt: str, check: Callable[[str], Any], label: str) -> Any:
-        for _ in range(ATTEMPTS):
-            try:
-                answer = self._ask(f"{prompt}：").strip()
+                answer = self._ask(f"{prompt}：")
             except EOFError:
                 self._out("")
                 raise _Stop(
-                    f"没有读到输入（标准输入已关闭），还缺少「{label}」。请在终端里直接运行 "
-                    "./dev new 按提示回答；--college、--id、--name 可预先给出，其余问题仍需回答。"
+                    f"没有读到输入（已按 Ctrl-D 或标准输入已关闭），还缺少「{label or prompt}」，"
+                    "没有写入任何文件。请在终端里运行 ./dev new 按提示回答；"
+                    "脚本里请用 ./dev new --yes 并用选项给出全部内容（见 ./dev new --help）。"
                 ) from None
             try:
-                return check(answer)
-            except ValueError as error:
-                self._out(f"  ✗ {error}。")
-        raise _Stop(f"「{label}」连续 {ATTEMPTS} 次填写不正确，已停止，没有写入任何文件。")
+                return read(answer)
+            except AnswerError as error:
+                self._out(mask_output(f"  ✗ {error}。"))
 
 
-def _registry(layout: Layout, name: str, key: str) -> list[dict[str, Any]]:
-    """A registry list from content/, or a stop with what to fix when it is unusable."""
-    path = layout.registry(name)
-    document, problems = load_yaml(path, layout.relative(path))
-    entries = document.data.get(key) if document and isinstance(document.data, dict) else None
-    if problems or not isinstance(entries, list) or not entries:
-        raise _Stop(f"无法读取 {layout.relative(path)}：请先运行 ./dev validate 修复其中的问题。")
-    return [entry for entry in entries if isinstance(entry, dict) and "id" in entry]
+def _confirm(answer: str) -> bool:
+    return yes_or_no(answer, default=True)
+
+
+def _project(answers: dict[str, Any], today: datetime.date, properties: Any) -> dict[str, Any]:
+    """The project record in schema order, with the registration milestone.
+
+    The milestone 登记入库 is dated this month (or the start month, if that is later)."""
+    this_month = f"{today.year:04d}-{today.month:02d}"
+    data = {key: value for key, value in answers.items() if value not in ("", None, [])}
+    data["milestones"] = [
+        {"date": max(this_month, data["started"]), "level": data["level"], "note": "登记入库"}
+    ]
+    return {key: data[key] for key in properties if key in data}
+
+
+def _refusal(layout: Layout, data: dict[str, Any]) -> str:
+    """Why the file cannot be placed at all (it exists, or a symlink is on the way)."""
+    target = layout.project_file(data["college"], data["id"])
+    for unsafe in (
+        first_symlink(layout.root, target),
+        first_symlink(layout.root, layout.build_dir),
+    ):
+        if unsafe is not None:
+            return f"{layout.relative(unsafe)} 是符号链接，为避免写到仓库之外，已停止。"
+    if target.exists():
+        return (
+            f"文件 {layout.relative(target)} 已存在，未做任何修改。"
+            "请换一个项目编号，或直接编辑已有文件。"
+        )
+    return ""
+
+
+def _overlay_problems(
+    layout: Layout, data: dict[str, Any], today: datetime.date
+) -> list[Problem] | None:
+    """The validator's errors for the file as if it were written, or None when it passes."""
+    target = layout.project_file(data["college"], data["id"])
+    result = validate_in_overlay(layout, target, project_text(data), today)
+    return None if result.ok else result.problems
+
+
+def _write(layout: Layout, data: dict[str, Any], out: Out, today: datetime.date) -> int:
+    target = layout.project_file(data["college"], data["id"])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8", newline="\n") as file:
+        file.write(project_text(data))
+    relative = layout.relative(target)
+    out(f"已创建 {relative}。检查结果（与 ./dev validate {relative} 相同）：")
+    result = validate_repository(layout, [target], today=today)
+    out(format_problems(result.problems, "text", files_checked=result.files_checked))
+    hidden = sum(1 for member in data["team"] if member.get("public") is False)
+    if hidden:
+        out(
+            f"有 {hidden} 位成员不公开姓名（public: false），文件里没有他们的姓名；"
+            f"网站上只显示“另有 {hidden} 名成员未公开姓名”。"
+        )
+    out(
+        f"下一步：按需补充成果、链接等字段，再运行 ./dev validate {relative} 检查，然后提交合并请求。"
+    )
+    return 0 if result.ok else 1
+
+
+def _report(problems: list[Problem]) -> str:
+    return format_problems(problems, "text", files_checked=1)
+
+
+def _keys_of(problems: list[Problem]) -> set[str]:
+    """The top-level fields the errors are about (``team[2].role（角色）`` → team)."""
+    keys = set()
+    for problem in problems:
+        if problem.severity is Severity.ERROR:
+            keys.add(problem.field.split("（")[0].split("[")[0].split(".")[0] or "?")
+    return keys
+
+
+def _member_text(member: dict[str, Any]) -> str:
+    shown = member.get("name") or "（不公开姓名）"
+    return " ".join(str(v) for v in (shown, member["role"], member.get("major")) if v)

@@ -13,6 +13,7 @@ name. `showcase.commands.from_issue` prints the result and writes the file.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import shutil
@@ -281,7 +282,9 @@ def _broken_rule(value: Any, schema: dict[str, Any]) -> str | None:
     return None
 
 
-def validate_in_overlay(layout: Layout, target: Path, text: str) -> ValidationResult:
+def validate_in_overlay(
+    layout: Layout, target: Path, text: str, today: datetime.date | None = None
+) -> ValidationResult:
     """Validate the file as if it were in the repository, without touching its data.
 
     The overlay is a scratch folder inside the repository's build/ (nothing is written
@@ -303,7 +306,7 @@ def validate_in_overlay(layout: Layout, target: Path, text: str) -> ValidationRe
         placed = overlay.root / target.relative_to(layout.root)
         placed.parent.mkdir(parents=True, exist_ok=True)
         placed.write_text(text, encoding="utf-8")
-        return validate_repository(overlay, [placed])
+        return validate_repository(overlay, [placed], today)
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
