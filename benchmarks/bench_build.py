@@ -16,7 +16,7 @@ three builds are interleaved for the same reason):
     ten lines of Chinese), with the repository's own
     ``mkdocs.yml`` (Material theme, same palette, features, Markdown extensions and search
     plugin with jieba and the same separator) except that ``nav`` lists only ``index.md``
-    and ``extra_css``, ``hooks`` and the theme's ``custom_dir`` are dropped.
+    and ``extra_css``, ``extra_javascript``, ``hooks`` and the theme's ``custom_dir`` are dropped.
     This is the baseline the target (≤ 1.2×) refers to.
 (c) **bare build, MkDocs theme**: the same pages with ``theme: mkdocs`` and MkDocs' own
     search plugin (no jieba): a second, cheaper reference so both can be reported honestly.
@@ -132,6 +132,7 @@ def write_plain_pages(folder: Path, count: int, chars: int, seed: int) -> None:
     material = dict(base, docs_dir="docs", site_dir="site", nav=["index.md"])
     material["theme"] = {k: v for k, v in base["theme"].items() if k != "custom_dir"}
     material.pop("extra_css", None)
+    material.pop("extra_javascript", None)
     material.pop("hooks", None)
     material["plugins"] = [p for p in base.get("plugins", []) if _plugin_name(p) == "search"]
     plain = {

@@ -24,7 +24,7 @@ from pathlib import Path
 from showcase.atomic import check_output_folder, replaced_atomically
 from showcase.engine.docs_writer import write_docs_tree
 from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin
-from showcase.engine.search_entries import project_search_entries
+from showcase.engine.search_entries import site_search_entries
 from showcase.images.publish import PublishedImages, UnpublishableImage
 from showcase.paths import Layout, repository_root
 from showcase.render.clock import data_epoch
@@ -82,7 +82,7 @@ def build_site(
             site_name=html.escape(model.site.site_name),
             site_url=model.site.site_url or None,
             nav=nav,
-            engine_plugin=ShowcaseEnginePlugin(project_search_entries(model)),
+            engine_plugin=ShowcaseEnginePlugin(site_search_entries(model)),
         )
     return target
 

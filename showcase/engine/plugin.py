@@ -6,10 +6,10 @@
 
 - swaps every page outside the navigation for a `RawHtmlPage`, which skips the Markdown
   pipeline when the page body is a single verbatim raw HTML block (see `raw_pages`);
-- gives each page listed in `search_entries` exactly that one search entry, segmented for
-  Chinese the way Material's search does it, and tells Material's search plugin to skip
-  the page, so the page's HTML is never parsed for the index and long text is never run
-  through jieba (see `search_entries`);
+- gives each page listed in `search_entries` exactly that one search entry (or none, for a
+  page left out of search), segmented for Chinese the way Material's search does it, and
+  tells Material's search plugin to skip the page, so the page's HTML is never parsed for
+  the index and long text is never run through jieba (see `search_entries`);
 - rewrites ``search/search_index.json`` as UTF-8 instead of Material's ASCII escapes: every
   Chinese character and every jieba separator costs 3 bytes instead of 6, which halves the
   file each visitor downloads on their first search;
@@ -67,7 +67,7 @@ class NoOptions(Config):
 
 
 class ShowcaseEnginePlugin(BasePlugin[NoOptions]):
-    def __init__(self, search_entries: Mapping[str, SearchEntry] | None = None) -> None:
+    def __init__(self, search_entries: Mapping[str, SearchEntry | None] | None = None) -> None:
         super().__init__()
         self.search_entries = dict(search_entries or {})
         self._material_search = False
@@ -104,7 +104,7 @@ class ShowcaseEnginePlugin(BasePlugin[NoOptions]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """A page with an entry of ours is left out of Material's own indexing."""
+        """A page with an entry of ours (or None) is left out of Material's own indexing."""
         if self._material_search and page.file.src_uri in self.search_entries:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown
@@ -116,7 +116,8 @@ class ShowcaseEnginePlugin(BasePlugin[NoOptions]):
         with our index entry if it has one."""
         if self._material_search:
             entry = self.search_entries.get(page.file.src_uri)
-            self._built_pages.append((page.url, index_entry(page.url, entry) if entry else None))
+            ours = index_entry(page.url, entry, page.title or "") if entry else None
+            self._built_pages.append((page.url, ours))
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -145,13 +146,17 @@ class ShowcaseEnginePlugin(BasePlugin[NoOptions]):
             path.write_text(jsontext.dumps(index), encoding="utf-8")
 
 
-def index_entry(url: str, entry: SearchEntry) -> IndexEntry:
-    """`entry` as Material's indexer would write it for the page at `url`."""
-    return {
+def index_entry(url: str, entry: SearchEntry, page_title: str) -> IndexEntry:
+    """`entry` as Material's indexer would write it for the page at `url` (whose title,
+    escaped as in its front matter, stands in for an entry without one)."""
+    document: IndexEntry = {
         "location": url,
-        "title": segment_chinese(entry.title),
+        "title": segment_chinese(page_title if entry.title is None else entry.title),
         "text": segment_chinese(entry.text),
     }
+    if entry.boost != 1.0:
+        document["boost"] = entry.boost
+    return document
 
 
 def merged_docs(

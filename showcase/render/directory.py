@@ -48,6 +48,13 @@ def render_directory(model: Model) -> dict[str, bytes]:
     return files
 
 
+SEARCH_LINK = (
+    '<p class="sc-directory__search"><a href="?q=" data-sc-search>按名称或关键词搜索项目</a></p>\n'
+)
+"""The way from the directory to search; ``assets/search.js`` opens the search box in place,
+and without it Material opens its search for a page loaded with ``?q=``."""
+
+
 def _plain_page(model: Model, ordered: Sequence[Project], number: int, page_count: int) -> str:
     page = plain_page(number)
     first = (number - 1) * PLAIN_PAGE_SIZE
@@ -65,6 +72,7 @@ def _plain_page(model: Model, ordered: Sequence[Project], number: int, page_coun
     # ~N/50 plain pages (see showcase.engine.raw_pages).
     return (
         f'{matter}\n<div class="sc-directory-page"><h1>{attribute(title)}</h1>\n'
+        + SEARCH_LINK
         + (_app(model) if number == 1 else "")
         + '<div class="sc-plain" data-testid="plain-list">\n'
         f"<p>共 {len(ordered)} 个项目，按名称拼音排序。第 {number} / {page_count} 页。</p>\n"

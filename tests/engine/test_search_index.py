@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,10 +12,19 @@ from hypothesis import strategies as st
 
 from showcase.commands.gather import site_inputs
 from showcase.engine import build_site
-from showcase.engine.plugin import merged_docs
-from showcase.engine.search_entries import project_entry
+from showcase.engine.plugin import index_entry, merged_docs
+from showcase.engine.search_entries import (
+    LISTING_BOOST,
+    PROJECT_BOOST,
+    SearchEntry,
+    project_entry,
+    segment_chinese,
+    site_search_entries,
+)
 from showcase.paths import Layout, repository_root
+from showcase.render import paths
 from tests.factories import make_model
+from tests.render.helpers import render
 
 CONFIG = repository_root() / "mkdocs.yml"
 SEPARATOR = re.compile(r"[\s\u200b\u3000\-、。，．？！；：]+")
@@ -87,9 +95,11 @@ def test_keywords_are_part_of_the_entry() -> None:
     assert "可穿戴" in text and "健康监测" in text
 
 
-def test_other_pages_keep_their_full_text(index: dict, tmp_path: Path) -> None:
-    colleges = [e for e in index["docs"] if e["location"].startswith("colleges/")]
-    assert colleges and all(e["title"] for e in colleges)
+def test_other_pages_keep_their_full_text(index: dict) -> None:
+    """A page without an entry of ours (here a mentor's) is indexed by Material."""
+    mentors = [e for e in index["docs"] if re.fullmatch(r"mentors/[^/#]+/", e["location"])]
+    assert mentors and all(e["title"] and "boost" not in e for e in mentors)
+    assert any(len(plain(e["text"])) > 20 for e in mentors)
 
 
 def test_each_pages_documents_are_together_in_the_index(index: dict) -> None:
@@ -149,3 +159,80 @@ def test_no_document_is_lost_whatever_material_wrote(
     merged = merged_docs(material, built)
     assert [d for d in merged if "n" in d] == sorted(material, key=lambda d: d["n"])
     assert [d for d in merged if "n" not in d] == [entry for _url, entry in built if entry]
+
+
+def test_listing_pages_are_found_by_their_title_only_and_rank_below_projects(
+    index: dict,
+) -> None:
+    by_location = {e["location"]: e for e in index["docs"]}
+    listings = ["projects/", "colleges/", "mentors/", "events/", "cases/"]
+    for location in listings:
+        entry = by_location[location]
+        assert plain(entry["title"]) and entry["text"] == "", location
+        assert entry["boost"] == LISTING_BOOST < 1 < PROJECT_BOOST
+    assert not [
+        e
+        for e in index["docs"]
+        if e["location"].split("#")[0] in listings[1:] and "#" in e["location"]
+    ], "no sections of a listing"
+
+
+def test_the_home_page_and_annual_reports_are_left_out(index: dict) -> None:
+    pages = {e["location"].split("#")[0] for e in index["docs"]}
+    assert "" not in pages
+    assert not [page for page in pages if page.startswith("cases/annual/")]
+
+
+def test_a_college_is_found_by_its_names_not_by_its_list_of_projects(index: dict) -> None:
+    model = make_model(count=4)
+    for college in model.colleges.values():
+        entries = [e for e in index["docs"] if e["location"] == f"colleges/{college.id}/"]
+        assert len(entries) == 1
+        text = plain(entries[0]["text"])
+        assert plain(entries[0]["title"]) == college.name
+        assert college.nursery in text and college.association in text
+        for project in model.projects.values():
+            assert project.name not in text
+
+
+def test_project_pages_are_boosted(index: dict) -> None:
+    for project_id in make_model(count=4).projects:
+        assert project_entries(index, project_id)[0]["boost"] == PROJECT_BOOST
+
+
+def test_a_title_match_weighs_two_text_matches_not_a_thousand(index: dict) -> None:
+    """Material's default (1000) let one common word in another project's name win."""
+    assert index["config"]["fields"]["title"] == {"boost": 2}
+
+
+def test_chinese_quotes_and_brackets_separate_terms(index: dict) -> None:
+    separator = re.compile(index["config"]["separator"])
+    assert separator.split("建立“回收—再生”的（校园）闭环《指南》") == [
+        "建立",
+        "回收",
+        "再生",
+        "的",
+        "校园",
+        "闭环",
+        "指南",
+        "",
+    ]
+
+
+@BOUNDED
+@given(st.text(alphabet="纺织面料用的<>&\"' ", max_size=20))
+def test_a_title_only_entry_takes_the_page_title(title: str) -> None:
+    entry = index_entry("cases/", SearchEntry(None, "", LISTING_BOOST), title)
+    assert entry["title"] == segment_chinese(title)
+    assert entry["text"] == "" and entry["boost"] == LISTING_BOOST
+    assert "boost" not in index_entry("x/", SearchEntry("x", ""), title), "1 is left out"
+
+
+def test_every_entry_names_a_page_the_renderers_write() -> None:
+    """Keys are docs paths in the renderers' spelling, or the entry would never apply."""
+    model = make_model(count=4)
+    written = set(render(model).files)
+    entries = site_search_entries(model)
+    assert entries[paths.HOME] is None and paths.HOME in written
+    annual = {key for key in entries if key.startswith("cases/annual/")}
+    assert set(entries) - annual <= written

@@ -1,0 +1,216 @@
+"""Search as a visitor uses it: the sample site, Material's own search worker in Chromium.
+
+Phrases come from the sample projects' summaries, chosen by rule (every fifth project in
+id order, the first clause of six or more characters), not by hand. The positions of the
+hits are written to ``test-artifacts/search-hits.txt`` for the record.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from showcase.model import Model
+from showcase.paths import Layout, repository_root
+from showcase.validate import validate_repository
+from tests.browser.conftest import ServedSite, serve_model
+from tests.browser.test_site_in_browser import search
+
+pytestmark = pytest.mark.browser
+
+RESULT_LINKS = ".md-search-result__list > .md-search-result__item > a"
+CLAUSE_BREAK = re.compile(r"[，。、；：,（）“”]")
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The repository's own sample data, built and served."""
+    root = tmp_path_factory.mktemp("search-sample")
+    for folder in ("content", "schemas", "projects"):
+        shutil.copytree(repository_root() / folder, root / folder)
+    result = validate_repository(Layout(root))
+    assert result.model is not None, result.problems
+    with serve_model(root, result.model) as served:
+        yield served
+
+
+def summary_phrases(model: Model, count: int = 10) -> list[tuple[str, str]]:
+    """(project id, phrase) for `count` projects spread over the sample in id order."""
+    ids = sorted(model.projects)
+    step = len(ids) // count
+    phrases = []
+    for project_id in ids[::step][:count]:
+        clauses = CLAUSE_BREAK.split(model.projects[project_id].summary)
+        phrases.append((project_id, next(c.strip() for c in clauses if len(c.strip()) >= 6)))
+    return phrases
+
+
+def hit_pages(page: Any, site: ServedSite) -> list[str]:
+    """The pages of the listed hits, best first, as site paths (``projects/x/``)."""
+    hrefs = page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
+    return [re.split(r"[?#]", href)[0].removeprefix(site.url) for href in hrefs]
+
+
+def wait_for_results(page: Any, query: str) -> None:
+    page.wait_for_function(
+        """(query) => {
+             const box = document.querySelector("input.md-search__input");
+             const meta = document.querySelector(".md-search-result__meta");
+             return box.value === query && meta && /结果/.test(meta.textContent)
+               && document.querySelector(".md-search-result__list").children.length > 0;
+           }""",
+        arg=query,
+        timeout=15000,
+    )
+
+
+def open_search(page: Any) -> Any:
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label[for='__search']").first.click()
+    box.focus()
+    return box
+
+
+def test_ten_phrases_from_ten_summaries_each_find_their_project_first(
+    page: Any, sample_site: ServedSite, artifacts: Path
+) -> None:
+    phrases = summary_phrases(sample_site.model)
+    assert len({project for project, _ in phrases}) == 10
+    page.goto(sample_site.url)
+    positions = []
+    for project_id, phrase in phrases:
+        search(page, phrase)
+        wait_for_results(page, phrase)
+        hits = hit_pages(page, sample_site)
+        wanted = f"projects/{project_id}/"
+        positions.append((hits.index(wanted) + 1 if wanted in hits else None, project_id, phrase))
+    record = "\n".join(f"{rank}\t{project}\t{phrase}" for rank, project, phrase in positions)
+    firsts = sum(rank == 1 for rank, _, _ in positions)
+    (artifacts / "search-hits.txt").write_text(f"{firsts}/10 first\n{record}\n", encoding="utf-8")
+    assert firsts == 10, record
+
+
+def test_a_phrase_leads_to_its_project_page_in_two_taps(page: Any, sample_site: ServedSite) -> None:
+    """Home → search → the first hit: the project page, not a listing's screen of text."""
+    project_id, phrase = summary_phrases(sample_site.model)[0]
+    page.goto(sample_site.url)
+    search(page, phrase)  # tap 1 opens the search box (inside `search`), then typing
+    wait_for_results(page, phrase)
+    assert hit_pages(page, sample_site)[0] == f"projects/{project_id}/"
+    page.locator(RESULT_LINKS).first.click()  # tap 2
+    page.wait_for_url(re.compile(rf"/projects/{project_id}/"))
+    assert page.locator("h1").inner_text() == sample_site.model.projects[project_id].name
+
+
+def test_the_home_page_and_listings_are_never_shown_as_text(
+    page: Any, sample_site: ServedSite
+) -> None:
+    """Words from the home page and the directory's summaries find projects, and a
+    listing page, when found by its title, shows no text."""
+    page.goto(sample_site.url)
+    for query in ("纺织", "创业 项目", "典型案例"):
+        search(page, query)
+        wait_for_results(page, query)
+        hits = hit_pages(page, sample_site)
+        assert "" not in hits and "projects/" not in hits[:3], (query, hits)
+    texts = page.eval_on_selector_all(
+        RESULT_LINKS, "links => links.map(a => [a.href, a.innerText])"
+    )
+    listing = [text for href, text in texts if re.split(r"[?#]", href)[0].endswith("/cases/")]
+    assert listing and "\n" not in listing[0].strip(), "a listing shows its title only"
+
+
+def type_with_input_method(page: Any, pinyin: str, word: str) -> None:
+    """Compose `pinyin`, then commit `word`, through Chromium's input method interface:
+    composition events and input events only, no key events."""
+    client = page.context.new_cdp_session(page)
+    for end in range(1, len(pinyin) + 1):
+        client.send(
+            "Input.imeSetComposition",
+            {"text": pinyin[:end], "selectionStart": end, "selectionEnd": end},
+        )
+    client.send("Input.insertText", {"text": word})
+
+
+def paste(page: Any, text: str) -> None:
+    """What pasting from the context menu does to the box: the value changes and one
+    ``input`` event says so; no key is pressed."""
+    page.locator("input.md-search__input").evaluate(
+        """(box, text) => {
+             box.value = text;
+             box.dispatchEvent(new InputEvent("input", {
+               bubbles: true, inputType: "insertFromPaste", data: text }));
+           }""",
+        text,
+    )
+
+
+@pytest.mark.parametrize(("pinyin", "word"), [("mianliao", "面料"), ("chuangan", "传感")])
+def test_results_appear_when_an_input_method_commits_a_word(
+    page: Any, sample_site: ServedSite, pinyin: str, word: str
+) -> None:
+    page.goto(sample_site.url)
+    open_search(page)
+    page.wait_for_timeout(300)
+    page.evaluate(
+        """() => {
+             const box = document.querySelector("input.md-search__input");
+             window.__seen = [];
+             for (const type of ["compositionstart", "compositionend", "keydown", "keyup"])
+               box.addEventListener(type, () => window.__seen.push(type));
+           }"""
+    )
+    type_with_input_method(page, pinyin, word)
+    wait_for_results(page, word)
+    seen = page.evaluate("window.__seen")
+    assert seen[0] == "compositionstart" and "compositionend" in seen
+    assert "keydown" not in seen, "no key was pressed: the input method alone found it"
+    assert page.locator(f"{RESULT_LINKS}[href*='projects/']").count() > 0
+
+
+def test_an_input_method_alone_finds_nothing_without_our_script(
+    page: Any, sample_site: ServedSite
+) -> None:
+    """The control: with assets/search.js blocked, Material waits for a key that never
+    comes, so the test above measures the script."""
+    page.route("**/assets/search.js", lambda route: route.fulfill(body="", status=200))
+    page.goto(sample_site.url)
+    open_search(page)
+    page.wait_for_timeout(300)
+    type_with_input_method(page, "mianliao", "面料")
+    page.wait_for_timeout(1500)
+    assert page.locator(".md-search-result__list").evaluate("list => list.children.length") == 0
+
+
+def test_results_appear_after_a_paste(page: Any, sample_site: ServedSite) -> None:
+    page.goto(sample_site.url)
+    open_search(page)
+    project_id, phrase = summary_phrases(sample_site.model)[3]
+    paste(page, phrase)
+    wait_for_results(page, phrase)
+    assert hit_pages(page, sample_site)[0] == f"projects/{project_id}/"
+    paste(page, "面料")  # a second paste replaces the results
+    wait_for_results(page, "面料")
+
+
+def test_search_and_directory_lead_to_each_other(page: Any, sample_site: ServedSite) -> None:
+    page.goto(sample_site.url)
+    search(page, "面料")
+    wait_for_results(page, "面料")
+    to_directory = page.locator(".sc-search-directory a")
+    assert to_directory.inner_text() == "在项目名录中筛选"
+    assert to_directory.bounding_box()["height"] >= 44
+    to_directory.click()
+    page.wait_for_url(re.compile(r"/projects/$"))
+    page.locator("[data-testid=directory-cards] li").first.wait_for()
+    page.locator("a[data-sc-search]").click()
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    assert page.evaluate("document.activeElement === document.querySelector('.md-search__input')")
+    assert page.url.endswith("/projects/"), "opened in place, the filters are kept"
