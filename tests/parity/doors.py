@@ -3,8 +3,8 @@
 A door takes the repository it would join and a project's data (the values a person
 gives it) and returns what it reports as (severity, rule id) pairs; the door accepts the
 project when no pair is an error (warnings are advice). `DOORS` holds the doors that need
-no browser; the browser form's door is added by tests/browser/test_parity.py.
-A new door (``invoke new`` with options) is one more function in `DOORS`.
+no browser; the browser form's door is added by tests/browser/test_parity.py. A door
+answers None for values it has no way to take (``invoke new`` asks no achievement).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from showcase.commands.from_issue import from_issue
+from showcase.commands.new import NewOptions, check_options
 from showcase.commands.validate import validate
 from showcase.forms.from_issue import NO_RESPONSE, project_text
 from showcase.forms.issue_form import (
@@ -31,6 +32,7 @@ from showcase.forms.issue_form import (
 )
 from showcase.model import Model
 from showcase.paths import Layout
+from tests.parity.corpus import base_project
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class Repository:
 
 Found = frozenset[tuple[str, str]]
 """(severity, rule id) of each problem a door reports: ``("error", "date.future")``."""
-Door = Callable[[Repository, dict[str, Any]], Found]
+Door = Callable[[Repository, dict[str, Any]], Found | None]
 
 
 def refuses(found: Found) -> bool:
@@ -88,7 +90,57 @@ def issue_door(repository: Repository, data: dict[str, Any]) -> Found:
     return found
 
 
-DOORS: dict[str, Door] = {"validate": validate_door, "from-issue": issue_door}
+NEW_ASKS = frozenset(
+    {"college", "id", "name", "level", "stage", "status", "fields", "summary", "started"}
+    | {"mentors", "team"}
+)
+"""What ``invoke new`` asks; the rest (achievements, links…) is added to the file later."""
+
+
+def new_door(repository: Repository, data: dict[str, Any]) -> Found | None:
+    """``invoke new --yes`` with options: the same values, typed as its options take them.
+
+    Only errors are compared (``new`` refuses or writes; it gives no advice), and only a
+    project whose every other field is the good project's, since ``new`` never asks them.
+    """
+    base = base_project()
+    others = (set(data) | set(base)) - NEW_ASKS
+    if any(data.get(key) != base.get(key) for key in others):
+        return None
+    members = data.get("team") or []
+    if any("name" not in m and m.get("public", True) is not False for m in members):
+        return None
+    options = NewOptions(
+        college=data.get("college", ""),
+        id=data.get("id", ""),
+        name=data.get("name", ""),
+        level=data.get("level", ""),
+        stage=data.get("stage", ""),
+        status=data.get("status", ""),
+        fields=",".join(data.get("fields") or []),
+        summary=data.get("summary", ""),
+        started=str(data.get("started", "")),
+        mentors=",".join(data.get("mentors") or []),
+        members=tuple(
+            _member(m, named=True) for m in members if m.get("public", True) is not False
+        ),
+        hidden_members=tuple(
+            _member(m, named=False) for m in members if m.get("public", True) is False
+        ),
+    )
+    _, refusals = check_options(repository.root, options)
+    return frozenset(("error", refusal.rule) for refusal in refusals)
+
+
+def _member(member: dict[str, Any], named: bool) -> str:
+    parts = [member.get("name", "")] if named else []
+    parts += [str(member.get(key, "")) for key in ("role", "major", "grade")]
+    while parts and parts[-1] == "":
+        parts.pop()
+    return ":".join(parts)
+
+
+DOORS: dict[str, Door] = {"validate": validate_door, "from-issue": issue_door, "new": new_door}
 
 
 def issue_body(repository: Repository, data: dict[str, Any]) -> str:
