@@ -182,7 +182,9 @@ def _events(model: Model, available: Collection[str], stamp: datetime) -> str:
     )
     more = ""
     if paths.EVENTS in available:
-        more = f'<p><a href="{paths.href(paths.HOME, paths.EVENTS)}">全部活动</a></p>'
+        more = (
+            f'<p><a class="sc-more" href="{paths.href(paths.HOME, paths.EVENTS)}">全部活动</a></p>'
+        )
     return (
         f'<ul class="sc-upcoming" data-testid="upcoming-events" data-show="{EVENTS_SHOWN}">'
         f"{items}</ul>{more}"
