@@ -132,7 +132,7 @@
         });
         return;
       }
-      if (sub.type === "number") {
+      if (sub.type === "number" || sub.type === "integer") {
         var hint = sub.description || rules.wording["schema.range/hint"][1];
         if (sub.minimum !== undefined && value < sub.minimum) {
           out.push(say(path, "schema.minimum", null, { limit: sub.minimum, value: value, hint: hint }));
@@ -285,6 +285,14 @@
     }
 
     return {
+      /* The schema's keywords alone, for another record (a typical case, a story). */
+      checkSchema: function (value, sub, path) {
+        var out = [];
+        checkSchema(value, sub, path, out);
+        return out;
+      },
+      parseDate: parseDate,
+      say: say,
       /* Every problem of `data` (advice marked `advice: true`); `editing` is the id of the
          project being edited, or null. */
       check: function (data, editing) {
