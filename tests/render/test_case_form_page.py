@@ -7,12 +7,14 @@ import dataclasses
 import datetime
 import html
 import json
+import posixpath
 import re
 
 import pytest
 
 from showcase.forms.case_spec import CASE_BEFORE_MERGE, CASE_RULES_IN_BROWSER, forge_urls
 from showcase.model import HiddenMember
+from showcase.paths import repository_root
 from showcase.render.case_form_page import CASE_FORM
 from showcase.render.case_visibility import Publicity
 from showcase.validate.wording import WORDING
@@ -113,3 +115,11 @@ def test_every_rule_the_form_applies_or_defers_is_one_the_validator_emits() -> N
     assert set(CASE_RULES_IN_BROWSER) | deferred <= emitted
     case_rules = {rule for rule in emitted if rule.startswith("case.")}
     assert case_rules <= set(CASE_RULES_IN_BROWSER)
+
+
+def test_publicity_guide_leads_with_the_form_and_keeps_the_command_line_second() -> None:
+    guide = (repository_root() / "content/pages/publicity-guide.md").read_text(encoding="utf-8")
+    link = guide.index("](../recommend-case/index.md)")
+    assert posixpath.normpath(posixpath.join("pages", "../recommend-case/index.md")) == CASE_FORM
+    assert link < guide.index("./dev ") and link < guide.index("## 1.")
+    assert "命令行方式" in guide
