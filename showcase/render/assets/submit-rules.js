@@ -3,7 +3,8 @@
    the duplicate-id check of repository.py), step for step. Every message, limit, pattern,
    list of used ids and names and today's date comes from the specification Python writes
    (spec.rules, showcase/forms/spec.py); this file only applies them. Served by the site
-   itself; submit.js calls window.scProjectRules(spec) once and then check(data, editing). */
+   itself; submit.js calls window.scProjectRules(spec) once and then check(data, editing);
+   case-form.js uses its schema keywords (checkSchema), parseDate and say for a typical case. */
 (function () {
   "use strict";
 

@@ -1,7 +1,7 @@
 /* The 提交项目 form: built from the project schema the validator uses (data-spec), it checks
    every value as it is typed with the same rules, rule ids and messages as `invoke validate`
-   (the project rules in submit-rules.js, personal data below), and writes the project file
-   the way showcase/yamltext.py does. Served by the site itself. */
+   (the project rules in submit-rules.js, personal data in personal-data.js), and writes the
+   project file the way showcase/yamltext.py does (yaml-text.js). Served by the site itself. */
 (function () {
   "use strict";
   var form = document.querySelector(".sc-submit__form");
