@@ -91,6 +91,10 @@ BAD = [
     ("project", "no-such-project", "project", "case.unknown-project"),
     ("story.body", "有事请打 138 1234 5678 联系。", "story.body", "personal.phone"),
     ("publish_date", "2027-02-30", "publish_date", "date.invalid"),
+    ("project", "carbon-fibre-bike-parts", "project", "case.closed-project"),
+    ("id", "2025-tie-dye-heritage", "id", "case.duplicate-id"),
+    ("year", "2026", "year", "case.one-per-year"),
+    ("approved_by", "", "status", "case.approver-missing"),
 ]
 
 
