@@ -32,7 +32,12 @@ STATUS_CYCLE = ("active", "graduated", "paused", "closed")
 
 def project_schema() -> dict[str, Any]:
     """The project schema this checkout ships."""
-    return load_schema(Layout(repository_root()).schema("project"))
+    return shipped_schema("project")
+
+
+def shipped_schema(kind: str) -> dict[str, Any]:
+    """`kind`'s schema as this checkout ships it."""
+    return load_schema(Layout(repository_root()).schema(kind))
 
 
 def make_site(**overrides: Any) -> Site:

@@ -37,8 +37,13 @@ def project_schema(layout: Layout) -> dict[str, Any]:
     """The project schema of `layout`'s repository, else the one this checkout ships: a
     repository of data alone (a test's, a synthetic one) builds, just as the build falls
     back to the package's mkdocs.yml."""
-    own = layout.schema("project")
-    return load_schema(own if own.is_file() else Layout(repository_root()).schema("project"))
+    return shipped_schema(layout, "project")
+
+
+def shipped_schema(layout: Layout, kind: str) -> dict[str, Any]:
+    """`kind`'s schema in `layout`'s repository, else the one this checkout ships."""
+    own = layout.schema(kind)
+    return load_schema(own if own.is_file() else Layout(repository_root()).schema(kind))
 
 
 def format_supported(fmt: str) -> bool:

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from importlib import resources
 from types import MappingProxyType
 
-from showcase.commands.common import project_schema
+from showcase.commands.common import project_schema, shipped_schema
 from showcase.engine.git_dates import last_change_dates
 from showcase.fonts import find_cjk_font
 from showcase.images import page_image_files
@@ -36,6 +36,8 @@ from showcase.render.clock import build_stamp
 from showcase.render.inputs import RenderInputs
 
 ASSET_SUFFIXES = (".css", ".js")
+CASE_FORM_SCHEMAS = ("typical-cases", "story")
+"""The schemas the 推荐典型案例 form is built from (`showcase.forms.case_spec`)."""
 
 
 def site_inputs(layout: Layout, model: Model, publicity: Publicity | None = None) -> RenderInputs:
@@ -47,6 +49,7 @@ def site_inputs(layout: Layout, model: Model, publicity: Publicity | None = None
     return RenderInputs(
         model=model,
         project_schema=project_schema(layout),
+        case_schemas={kind: shipped_schema(layout, kind) for kind in CASE_FORM_SCHEMAS},
         assets=site_assets(),
         stamp=stamp,
         publicity=publicity or Publicity(stamp.date()),

@@ -92,6 +92,18 @@ def browser_project_rules(model: Model, today: datetime.date) -> dict[str, Any]:
         "applied": list(IN_BROWSER),
         "advice": list(WARNINGS),
         "summaryAdvice": [SHORTEST_SUMMARY, SHORT_SUMMARY],
+        **browser_schema_rules(today),
+        "taken": {
+            "ids": {project.id: project.college for project in model.projects.values()},
+            "names": names,
+            "simplified": traditional_spellings(p.name for p in model.projects.values()),
+        },
+    }
+
+
+def browser_schema_rules(today: datetime.date) -> dict[str, Any]:
+    """What the browser's schema and date checks read, for any record (project or case)."""
+    return {
         "wording": {key: list(texts) for key, texts in WORDING.items()},
         "listSeparator": LIST_SEPARATOR,
         "shownValueLimit": SHOWN_VALUE_LIMIT,
@@ -102,9 +114,4 @@ def browser_project_rules(model: Model, today: datetime.date) -> dict[str, Any]:
         "earliestYear": EARLIEST_YEAR,
         "dateShape": DATE_SHAPE,
         "links": {"prefix": URL_PATTERN_PREFIX, "scheme": SCHEME.pattern, "allowed": LINK_SCHEMES},
-        "taken": {
-            "ids": {project.id: project.college for project in model.projects.values()},
-            "names": names,
-            "simplified": traditional_spellings(p.name for p in model.projects.values()),
-        },
     }

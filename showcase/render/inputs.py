@@ -43,5 +43,8 @@ class RenderInputs:
     """Docs path → repository path of each image beside the hand-written pages."""
     last_changed: Mapping[str, str] = field(default_factory=dict)
     """Project file → ``YYYY-MM-DD`` of its last commit (`showcase.engine.git_dates`)."""
+    case_schemas: Mapping[str, dict[str, Any]] = field(default_factory=dict)
+    """The ``typical-cases`` and ``story`` schemas by kind, which the 推荐典型案例 form is
+    built from (`showcase.forms.case_spec`); without them the form is not rendered."""
     font: CjkFont | None = None
     """The CJK font share images are drawn in; None skips them."""

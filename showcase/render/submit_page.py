@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import html
+from collections.abc import Sequence
 from typing import Any
 
 from showcase import jsontext
@@ -30,6 +31,8 @@ from showcase.render.text import json_attribute, markdown_as_written
 SUBMIT = "submit/index.md"
 SCRIPT = paths.asset("submit.js")
 RULES_SCRIPT = paths.asset("submit-rules.js")
+SHARED_SCRIPTS = (paths.asset("personal-data.js"), paths.asset("yaml-text.js"))
+"""The engines submit.js shares with the 推荐典型案例 form (`showcase.render.case_form_page`)."""
 STYLESHEET = paths.asset("submit.css")
 NAV_TITLE = "提交项目"
 
@@ -79,7 +82,7 @@ def render_submit_page(
         f'<form class="sc-submit__form" data-spec="{json_attribute(form_spec(model, schema, today))}" novalidate>'
         '<p class="sc-submit__loading">表单加载中……如果一直没有出现，请确认浏览器允许运行脚本。</p>'
         "</form>",
-        _before_merge(),
+        before_merge(),
         '<section class="sc-submit__result" hidden>'
         "<h2>生成的项目文件</h2>"
         '<p class="sc-submit__target"></p>'
@@ -93,6 +96,10 @@ def render_submit_page(
         '<textarea class="sc-submit__yaml" readonly rows="16" spellcheck="false"></textarea>'
         "</section>",
         f'<script src="{paths.href(SUBMIT, RULES_SCRIPT)}" defer></script>',
+        *(
+            f'<script src="{paths.href(SUBMIT, shared)}" defer></script>'
+            for shared in SHARED_SCRIPTS
+        ),
         f'<script src="{paths.href(SUBMIT, SCRIPT)}" defer></script>',
     ]
     meta = {"title": "提交项目", "description": "用表单生成项目文件，不需要会写 YAML。"}
@@ -100,11 +107,10 @@ def render_submit_page(
     return page(meta, [stylesheet, *body], "sc-submit")
 
 
-def _before_merge() -> str:
+def before_merge(entries: Sequence[tuple[tuple[str, ...], str]] = BEFORE_MERGE) -> str:
     """What the form cannot check, named so that "全部通过" promises no more than it can."""
     items = "".join(
-        f'<li data-rules="{" ".join(rules)}">{html.escape(text)}</li>'
-        for rules, text in BEFORE_MERGE
+        f'<li data-rules="{" ".join(rules)}">{html.escape(text)}</li>' for rules, text in entries
     )
     return f'<div class="sc-submit__before-merge"><p>合并前还会检查：</p><ul>{items}</ul></div>'
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from showcase.render import paths
+from showcase.render.case_form_page import CASE_FORM, render_case_form_page
 from showcase.render.case_pages import featured_cases, render_case_section
 from showcase.render.college_page import (
     group_by_college,
@@ -115,6 +116,14 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
     pages[paths.SERVICES] = render_services_page(model)
     pages.update(roadshow_pages(model))
     pages[paths.CONTACT] = render_contact_page(model)  # Contact (issue 12)
+    if inputs.case_schemas:  # the publicity office's form (issue 11): a staff page, not in nav
+        pages[CASE_FORM] = render_case_form_page(
+            model,
+            inputs.case_schemas["typical-cases"],
+            inputs.case_schemas["story"],
+            publicity.as_of,
+            paths.content_page("publicity-guide.md") in pages,
+        )
 
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update((paths.asset(name), data) for name, data in inputs.assets.items())

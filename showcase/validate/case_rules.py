@@ -39,6 +39,7 @@ from showcase.validate.labels import Report, closest, reporter, schema_title
 from showcase.validate.personal_data import scan_document, scan_story
 from showcase.validate.personal_text import PersonalDataRules
 from showcase.validate.schema_check import SchemaChecker
+from showcase.validate.wording import wording
 
 CASES_FILE = "typical-cases"
 
@@ -141,8 +142,7 @@ def _check_cases(
                 report(
                     (*here, "id"),
                     "case.duplicate-id",
-                    f"案例编号 {case_id} 重复：第 {first_line[case_id]} 行已经用过。",
-                    "每个案例的编号必须唯一，例如写成「年度-项目编号」。",
+                    *wording("case.duplicate-id", id=case_id, line=first_line[case_id]),
                 )
             else:
                 first_line[case_id] = line
@@ -155,8 +155,12 @@ def _check_cases(
                 report(
                     (*here, "year"),
                     "case.one-per-year",
-                    f"项目 {project} 在 {year} 年度已有案例 {per_year[project, year]}。",
-                    "一个项目每年度只选一个典型案例：合并两条，或改成另一年度。",
+                    *wording(
+                        "case.one-per-year",
+                        project=project,
+                        year=year,
+                        other=per_year[project, year],
+                    ),
                 )
             else:
                 per_year[project, year] = str(case_id)
@@ -173,20 +177,11 @@ def _check_project(
     project = lookup.get(project_id)
     if project is None:
         match = closest(project_id, lookup.ids())
-        report(
-            path,
-            "case.unknown-project",
-            f"项目 {project_id} 不存在。",
-            f"是不是 {match}？" if match else "写 projects/ 里已有项目的编号（文件名）。",
-        )
+        key = "case.unknown-project/match" if match else "case.unknown-project"
+        report(path, "case.unknown-project", *wording(key, project=project_id, match=match))
         return
     if project.get("status") == "closed":
-        report(
-            path,
-            "case.closed-project",
-            f"项目 {project_id} 已终止（status: closed），不能作为典型案例公开宣传。",
-            "换一个在孵或已毕业的项目，或删除这条案例。",
-        )
+        report(path, "case.closed-project", *wording("case.closed-project", project=project_id))
     team = project.get("team")
     if (
         isinstance(team, list)
@@ -194,10 +189,7 @@ def _check_project(
         and all(isinstance(m, dict) and m.get("public") is False for m in team)
     ):
         report(
-            path,
-            "case.non-public-project",
-            f"项目 {project_id} 的成员都没有公开姓名，不能作为典型案例宣传。",
-            "请项目团队至少有一名成员同意公开姓名（写上姓名 name，删去 public: false），或换一个项目。",
+            path, "case.non-public-project", *wording("case.non-public-project", project=project_id)
         )
 
 
@@ -210,26 +202,17 @@ def _check_approval(item: dict[str, Any], here: JsonPath, report: Report) -> Non
             report(
                 (*here, "publish_date"),
                 "date.invalid",
-                f"「{written}」不是真实存在的日期：{error}。",
-                "写成真实的日期 YYYY-MM-DD，例如 2026-05-20。",
+                *wording("date.invalid/publish", value=written, reason=error),
             )
     if status not in RELEASED:
         return
     label = "已审核" if status == "approved" else "已发布"
-    if "approved_by" not in item:
-        report(
-            (*here, "status"),
-            "case.approver-missing",
-            f"案例状态是 {status}（{label}），但没有写审核人 approved_by。",
-            "补上一行「approved_by: 宣传部」；还没审核就把 status 改回 draft。",
-        )
-    if "publish_date" not in item:
-        report(
-            (*here, "status"),
-            "case.publish-date-missing",
-            f"案例状态是 {status}（{label}），但没有写发布日期 publish_date。",
-            "补上一行「publish_date: YYYY-MM-DD」：案例在这一天起出现在公开网站上。",
-        )
+    for key, rule in (
+        ("approved_by", "case.approver-missing"),
+        ("publish_date", "case.publish-date-missing"),
+    ):
+        if key not in item:
+            report((*here, "status"), rule, *wording(rule, status=status, label=label))
 
 
 def _check_story(

@@ -98,6 +98,43 @@ WORDING: dict[str, tuple[str, str]] = {
         "同一个项目只保留一个文件（换学院就移动文件，不要复制）；"
         "确是不同的项目，请把名称改得能区分开。",
     ),
+    "case.unknown-project": (
+        "项目 {project} 不存在。",
+        "写 projects/ 里已有项目的编号（文件名）。",
+    ),
+    "case.unknown-project/match": ("项目 {project} 不存在。", "是不是 {match}？"),
+    "case.closed-project": (
+        "项目 {project} 已终止（status: closed），不能作为典型案例公开宣传。",
+        "换一个在孵或已毕业的项目，或删除这条案例。",
+    ),
+    "case.non-public-project": (
+        "项目 {project} 的成员都没有公开姓名，不能作为典型案例宣传。",
+        "请项目团队至少有一名成员同意公开姓名（写上姓名 name，删去 public: false），或换一个项目。",
+    ),
+    "case.duplicate-id": (
+        "案例编号 {id} 重复：第 {line} 行已经用过。",
+        "每个案例的编号必须唯一，例如写成「年度-项目编号」。",
+    ),
+    "case.duplicate-id/site": (
+        "案例编号 {id} 重复：案例「{headline}」已经用过。",
+        "每个案例的编号必须唯一，例如写成「年度-项目编号」。",
+    ),
+    "case.one-per-year": (
+        "项目 {project} 在 {year} 年度已有案例 {other}。",
+        "一个项目每年度只选一个典型案例：合并两条，或改成另一年度。",
+    ),
+    "case.approver-missing": (
+        "案例状态是 {status}（{label}），但没有写审核人 approved_by。",
+        "补上一行「approved_by: 宣传部」；还没审核就把 status 改回 draft。",
+    ),
+    "case.publish-date-missing": (
+        "案例状态是 {status}（{label}），但没有写发布日期 publish_date。",
+        "补上一行「publish_date: YYYY-MM-DD」：案例在这一天起出现在公开网站上。",
+    ),
+    "date.invalid/publish": (
+        "「{value}」不是真实存在的日期：{reason}。",
+        "写成真实的日期 YYYY-MM-DD，例如 2026-05-20。",
+    ),
 }
 
 LIST_SEPARATOR = "、"

@@ -6,7 +6,7 @@ import posixpath
 import re
 from typing import Any
 
-from showcase.commands.gather import site_assets
+from showcase.commands.gather import CASE_FORM_SCHEMAS, site_assets
 from showcase.fonts import find_cjk_font
 from showcase.model import Model
 from showcase.render import paths
@@ -14,7 +14,7 @@ from showcase.render.case_visibility import Publicity
 from showcase.render.clock import build_stamp
 from showcase.render.inputs import RenderInputs
 from showcase.render.tree import DocsTree, render_docs
-from tests.factories import project_schema
+from tests.factories import project_schema, shipped_schema
 
 
 def render_inputs(model: Model, **given: Any) -> RenderInputs:
@@ -24,6 +24,7 @@ def render_inputs(model: Model, **given: Any) -> RenderInputs:
     stamp = build_stamp(model, "")
     fields: dict[str, Any] = {
         "project_schema": project_schema(),
+        "case_schemas": {kind: shipped_schema(kind) for kind in CASE_FORM_SCHEMAS},
         "assets": site_assets(),
         "stamp": stamp,
         "publicity": Publicity(stamp.date()),

@@ -16,6 +16,7 @@ from icalendar import Calendar
 
 from showcase.model import Model, event_from_data
 from showcase.render import paths
+from showcase.render.case_form_page import CASE_FORM
 from showcase.render.case_visibility import Publicity
 from showcase.render.event_pages import render_event_files, render_events_index
 from showcase.render.roadshow import paths as roadshow_paths
@@ -76,7 +77,7 @@ def test_the_publication_date_moves_only_the_events_split_and_the_forms_day() ->
     before = render(model, publicity=Publicity(date(2026, 5, 1)))
     after = render(model, publicity=Publicity(date(2026, 6, 1)))
     changed = {path for path in before.files if before.files[path] != after.files.get(path)}
-    assert changed == {paths.EVENTS, SUBMIT}
+    assert changed == {paths.EVENTS, SUBMIT, CASE_FORM}
     assert ROADSHOW_LINK in _sections(before.files[paths.EVENTS].decode())[0]
     assert ROADSHOW_LINK in _sections(after.files[paths.EVENTS].decode())[1]
 

@@ -3,7 +3,8 @@
    the duplicate-id check of repository.py), step for step. Every message, limit, pattern,
    list of used ids and names and today's date comes from the specification Python writes
    (spec.rules, showcase/forms/spec.py); this file only applies them. Served by the site
-   itself; submit.js calls window.scProjectRules(spec) once and then check(data, editing). */
+   itself; submit.js calls window.scProjectRules(spec) once and then check(data, editing);
+   case-form.js uses its schema keywords (checkSchema), parseDate and say for a typical case. */
 (function () {
   "use strict";
 
@@ -132,7 +133,7 @@
         });
         return;
       }
-      if (sub.type === "number") {
+      if (sub.type === "number" || sub.type === "integer") {
         var hint = sub.description || rules.wording["schema.range/hint"][1];
         if (sub.minimum !== undefined && value < sub.minimum) {
           out.push(say(path, "schema.minimum", null, { limit: sub.minimum, value: value, hint: hint }));
@@ -285,6 +286,14 @@
     }
 
     return {
+      /* The schema's keywords alone, for another record (a typical case, a story). */
+      checkSchema: function (value, sub, path) {
+        var out = [];
+        checkSchema(value, sub, path, out);
+        return out;
+      },
+      parseDate: parseDate,
+      say: say,
       /* Every problem of `data` (advice marked `advice: true`); `editing` is the id of the
          project being edited, or null. */
       check: function (data, editing) {

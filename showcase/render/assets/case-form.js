@@ -1,0 +1,235 @@
+/* The 推荐典型案例 form: built from the typical-case and story schemas the validator uses
+   (data-spec, showcase/forms/case_spec.py), it checks a case and its story with the rules of
+   showcase/validate/case_rules.py, the schema keywords (submit-rules.js) and the personal-data
+   engine (personal-data.js), and writes the case entry and the story file the way
+   showcase/yamltext.py writes YAML (yaml-text.js). Every message comes from the spec. */
+(function () {
+  "use strict";
+  var form = document.querySelector(".sc-case-form");
+  if (!form) return;
+  var spec = JSON.parse(form.getAttribute("data-spec"));
+  var result = document.querySelector(".sc-case-form__result");
+  var schemaRules = window.scProjectRules({ schema: spec.schema, rules: spec.rules });
+  var personal = window.scPersonalData(spec.personalData);
+  var yamlText = window.scYamlText;
+  var say = schemaRules.say;
+  var attempted = false;
+  var counter = 0;
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      if (key === "text") node.textContent = attrs[key];
+      else node.setAttribute(key, attrs[key]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  /* One labelled control per schema property; get() is undefined when left empty. */
+  function field(sub, key, required, path, kind) {
+    var id = "sc-c" + (counter += 1);
+    var input, list = null;
+    var choices = sub.enum ? sub.enum.map(function (value) {
+      return [value, (sub["x-enum-labels"] || {})[value] || value];
+    }) : null;
+    if (choices) {
+      input = el("select", { id: id }, [el("option", { value: "", text: "请选择" })].concat(
+        choices.map(function (choice) { return el("option", { value: choice[0], text: choice[1] }); })));
+    } else if (kind === "body") {
+      input = el("textarea", { id: id, rows: "12" });
+    } else {
+      input = el("input", { type: "text", id: id, inputmode: sub.type === "integer" ? "numeric" : "text" });
+      if (spec.choices[key]) {
+        list = el("datalist", { id: id + "-list" }, spec.choices[key].map(function (choice) {
+          return el("option", { value: choice[0], label: choice[1] });
+        }));
+        input.setAttribute("list", id + "-list");
+      }
+    }
+    input.setAttribute("name", path);
+    var label = el("label", { "for": id, text: sub.title || key });
+    if (required) label.appendChild(el("span", { "class": "sc-field__required", text: "必填" }));
+    var error = el("p", { "class": "sc-field__error", role: "alert", "data-error-for": path });
+    var wrapper = el("div", { "class": "sc-field", "data-field": key, "data-path": path }, [
+      label, sub.description ? el("p", { "class": "sc-field__help", text: sub.description }) : null, input, list, error,
+    ]);
+    return {
+      el: wrapper,
+      get: function () {
+        var text = kind === "body" ? input.value.replace(/\s+$/, "") : input.value.trim();
+        if (text === "") return undefined;
+        if (sub.type === "integer" && /^[0-9]+$/.test(text)) return Number(text);
+        return text;
+      },
+    };
+  }
+
+  function group(title, sub, prefix, skip) {
+    var holder = el("fieldset", { "class": "sc-group" }, [el("legend", { text: title })]);
+    var parts = Object.keys(sub.properties).filter(function (key) { return skip.indexOf(key) < 0; })
+      .map(function (key) {
+        var part = field(sub.properties[key], key, (sub.required || []).indexOf(key) >= 0, prefix + key);
+        holder.appendChild(part.el);
+        return [key, part];
+      });
+    return {
+      el: holder,
+      parts: parts,
+      get: function () {
+        var value = {};
+        parts.forEach(function (part) {
+          var got = part[1].get();
+          if (got !== undefined) value[part[0]] = got;
+        });
+        return value;
+      },
+    };
+  }
+
+  var caseGroup = group(spec.schema.title || "案例", spec.schema, "", []);
+  var storyGroup = group(spec.story.title, spec.story, "story.", ["case"]);
+  var body = field({ title: spec.bodyTitle, description: spec.story.description }, "body", false, "story.body", "body");
+  storyGroup.el.appendChild(body.el);
+
+  /* ---- the rules of case_rules.py ---- */
+
+  function checkCase(entry, out) {
+    out.push.apply(out, schemaRules.checkSchema(entry, spec.schema, ""));
+    var reserved = (spec.schema.properties.id.not || {}).enum || [];
+    if (reserved.indexOf(entry.id) >= 0) {
+      out.push(say("id", "schema.reserved", null, { value: entry.id,
+        hint: spec.schema.properties.id["x-reserved-hint"] || spec.rules.wording["schema.reserved/hint"][1] }));
+    }
+    if (typeof entry.project === "string") {
+      var project = spec.projects[entry.project];
+      if (!project) out.push(say("project", "case.unknown-project", null, { project: entry.project }));
+      else if (project.closed) out.push(say("project", "case.closed-project", null, { project: entry.project }));
+      if (project && project.nonPublic) {
+        out.push(say("project", "case.non-public-project", null, { project: entry.project }));
+      }
+    }
+    if (typeof entry.id === "string" && Object.prototype.hasOwnProperty.call(spec.cases, entry.id)) {
+      out.push(say("id", "case.duplicate-id", "case.duplicate-id/site", { id: entry.id, headline: spec.cases[entry.id] }));
+    }
+    var other = spec.perYear[entry.project + "|" + entry.year];
+    if (typeof entry.year === "number" && other) {
+      out.push(say("year", "case.one-per-year", null, { project: entry.project, year: entry.year, other: other }));
+    }
+    if (typeof entry.publish_date === "string") {
+      var date = schemaRules.parseDate(entry.publish_date);
+      if (date && date.error) {
+        out.push(say("publish_date", "date.invalid", "date.invalid/publish", { value: entry.publish_date, reason: date.error }));
+      }
+    }
+    if (spec.released.indexOf(entry.status) >= 0) {
+      var values = { status: entry.status, label: spec.schema.properties.status["x-enum-labels"][entry.status] };
+      if (entry.approved_by === undefined) out.push(say("status", "case.approver-missing", null, values));
+      if (entry.publish_date === undefined) out.push(say("status", "case.publish-date-missing", null, values));
+    }
+    personal.scan(entry, spec.schema, "", null, [], out);
+  }
+
+  function checkStory(front, text, out) {
+    schemaRules.checkSchema(front, spec.story, "").forEach(function (problem) {
+      problem.path = "story." + problem.path;
+      out.push(problem);
+    });
+    personal.scan(front, spec.story, "story", null, [], out);
+    personal.find(text, []).forEach(function (finding) {
+      var texts = spec.personalData.messages[finding.rule];
+      out.push({ path: "story.body", rule: finding.rule, message: texts[0].replace("{shown}", finding.shown), hint: texts[1] });
+    });
+  }
+
+  /* ---- the texts: the case entry (inside "cases:") and the story file ---- */
+
+  function storyText(front, text) {
+    return "---\n" + yamlText.toYaml(front) + "---\n" + text + "\n";
+  }
+
+  function entryText(entry) {
+    var lines = yamlText.lines(entry, "    ");
+    lines[0] = "  - " + lines[0].slice(4);
+    return lines.join("\n") + "\n";
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return encodeURIComponent(values[key]); });
+  }
+
+  var submit = el("button", { type: "submit", "class": "md-button md-button--primary", text: "检查并生成文件" });
+  var summary = el("p", { "class": "sc-submit__summary", role: "status" });
+  form.textContent = "";
+  [caseGroup.el, storyGroup.el, el("p", {}, [submit]), summary].forEach(function (node) { form.appendChild(node); });
+
+  function update() {
+    var entry = caseGroup.get();
+    var text = body.get() || "";
+    var front = Object.assign({ "case": entry.id }, storyGroup.get());
+    var problems = [];
+    checkCase(entry, problems);
+    if (text) checkStory(front, text, problems);
+    var byPath = {};
+    problems.forEach(function (problem) { (byPath[problem.path] = byPath[problem.path] || []).push(problem); });
+    Array.prototype.forEach.call(form.querySelectorAll(".sc-field__error"), function (node) {
+      var wrapper = node.parentNode;
+      var shown = attempted || wrapper.classList.contains("sc-field--touched") ? byPath[node.getAttribute("data-error-for")] || [] : [];
+      node.textContent = shown.map(function (p) { return p.message + (p.hint ? " 修改建议：" + p.hint : ""); }).join(" ");
+      node.setAttribute("data-rule", shown.map(function (p) { return p.rule; }).join(" "));
+      wrapper.classList.toggle("sc-field--invalid", shown.length > 0);
+    });
+    summary.setAttribute("data-rules", problems.map(function (p) { return p.rule; }).join(" "));
+    if (problems.length) {
+      summary.textContent = attempted ? "还有 " + problems.length + " 处需要修改，见标红的项目。" : "";
+      result.hidden = true;
+      return;
+    }
+    summary.textContent = "全部通过，可以提交了。";
+    var story = text ? storyText(front, text) : "";
+    var storyPath = spec.paths.story.replace("{id}", entry.id);
+    result.querySelector('[data-text="story"]').value = story;
+    result.querySelector('[data-text="entry"]').value = entryText(entry);
+    result.querySelector(".sc-case-form__story-target").textContent = story ?
+      "文件位置：" + storyPath + (spec.forge.kind === "gitee" ? "。在打开的页面里把文件名写成 " + entry.id +
+        ".md，再粘贴复制的稿件。" : "。打开的页面已填好文件名和内容，提交即可。") :
+      "没有填写正文，这一步可以跳过：稿件可以以后再补。";
+    result.querySelector('[data-action="new-story"]').hidden = !story;
+    result.querySelector('[data-copy="story"]').hidden = !story;
+    result.querySelector('[data-text="story"]').hidden = !story;
+    result.querySelector('[data-action="new-story"]').href = fill(spec.forge.newFile, { path: storyPath, text: story });
+    result.querySelector(".sc-case-form__cases-target").textContent = "打开 " + spec.paths.cases +
+      " 的编辑页面，把复制的内容粘贴到文件最后（“cases:” 列表的末尾，前面保留两个空格的缩进），提交修改。";
+    result.querySelector('[data-action="edit-cases"]').href = spec.forge.editCases;
+    result.hidden = false;
+  }
+
+  function touched(event) {
+    var wrapper = event.target.closest(".sc-field");
+    if (wrapper) wrapper.classList.add("sc-field--touched");
+    update();
+  }
+  form.addEventListener("input", touched);
+  form.addEventListener("change", touched);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    attempted = true;
+    update();
+    var first = form.querySelector(".sc-field--invalid input, .sc-field--invalid select, .sc-field--invalid textarea");
+    if (first) first.focus(); else result.scrollIntoView();
+  });
+
+  Array.prototype.forEach.call(result.querySelectorAll("[data-copy]"), function (button) {
+    button.addEventListener("click", function () {
+      var area = result.querySelector('[data-text="' + button.getAttribute("data-copy") + '"]');
+      var done = function () { result.querySelector(".sc-submit__copied").textContent = "已复制到剪贴板。"; };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(area.value).then(done, function () { area.select(); });
+      } else {
+        area.select();
+        document.execCommand("copy");
+        done();
+      }
+    });
+  });
+})();

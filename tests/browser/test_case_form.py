@@ -1,0 +1,139 @@
+"""The 推荐典型案例 form in a real browser: what it writes, laid into a copy of the
+repository, the validator accepts; what it refuses, the validator refuses with the same rule.
+
+The site is this repository's own (`repo_site`), so the form's projects and cases are the
+ones the validator checks the new case against.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from showcase.paths import Layout, registry_path
+from showcase.problems import Severity
+from showcase.validate import validate_repository
+
+pytestmark = pytest.mark.browser
+
+CASE: dict[str, Any] = {
+    "id": "2027-smart-yarn-sensor",
+    "project": "smart-yarn-sensor",
+    "year": "2027",
+    "category": "tech-innovation",
+    "headline": "纱线传感器：下一站",
+    "lead": "纺织学院的团队把会感觉的纱线带进了更多工厂: 这一次，他们想让它经得起一百次洗涤。",
+    "quote": "工厂不会为你换机器 # 所以我们换纱线。",
+    "status": "approved",
+    "approved_by": "宣传部",
+    "publish_date": "2027-03-01",
+    "story.author": "宣传部",
+    "story.body": "## 又一年\n\n团队在车间里度过了第二个夏天，**纱线**已经能经受五十次洗涤。\n\n> 下一站是一百次。",
+}
+SELECTS = ("category", "status")
+
+
+def fill_case(page: Any, url: str, values: dict[str, Any]) -> None:
+    page.goto(f"{url}recommend-case/")
+    for name, value in values.items():
+        selector = f'.sc-case-form [name="{name}"]'
+        if name in SELECTS:
+            page.select_option(selector, value)
+        else:
+            page.fill(selector, value)
+    page.click(".sc-case-form button[type=submit]")
+
+
+def texts(page: Any) -> tuple[str, str]:
+    """The story file and the case entry the form shows."""
+    story = page.locator('[data-text="story"]').input_value()
+    return story, page.locator('[data-text="entry"]').input_value()
+
+
+def laid_in(root: Path, copy: Path, case_id: str, story: str, entry: str) -> list[Any]:
+    """The validator's problems once the form's texts are in a copy of the repository."""
+    for folder in ("content", "schemas", "projects"):
+        shutil.copytree(root / folder, copy / folder)
+    cases = copy / registry_path("typical-cases")
+    cases.write_text(cases.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    if story:
+        (copy / "content/stories" / f"{case_id}.md").write_text(story, encoding="utf-8")
+    return validate_repository(Layout(copy)).problems
+
+
+def test_form_writes_a_case_and_story_the_validator_accepts(
+    page: Any, repo_site: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, root = repo_site
+    fill_case(page, url, CASE)
+    errors = page.locator(".sc-field--invalid").all_inner_texts()
+    assert page.locator(".sc-submit__summary").inner_text() == "全部通过，可以提交了。", errors
+    story, entry = texts(page)
+    assert story.startswith("---\ncase: 2027-smart-yarn-sensor\nauthor: 宣传部\n---\n## 又一年")
+    assert entry.startswith("  - id: 2027-smart-yarn-sensor\n    project: smart-yarn-sensor\n")
+    new_story = page.locator('[data-action="new-story"]').get_attribute("href")
+    assert "content%2Fstories%2F2027-smart-yarn-sensor.md" in new_story
+    edit = page.locator('[data-action="edit-cases"]').get_attribute("href")
+    assert edit.endswith("/content/typical-cases.yaml")
+    problems = laid_in(root, tmp_path, CASE["id"], story, entry)
+    assert [str(p) for p in problems if p.severity is Severity.ERROR] == []
+    assert not page.evaluate(
+        "document.documentElement.scrollWidth > document.documentElement.clientWidth"
+    )
+
+
+BAD = [
+    ("headline", "", "headline", "schema.required"),
+    ("project", "no-such-project", "project", "case.unknown-project"),
+    ("story.body", "有事请打 138 1234 5678 联系。", "story.body", "personal.phone"),
+    ("publish_date", "2027-02-30", "publish_date", "date.invalid"),
+    ("project", "carbon-fibre-bike-parts", "project", "case.closed-project"),
+    ("id", "2025-tie-dye-heritage", "id", "case.duplicate-id"),
+    ("year", "2026", "year", "case.one-per-year"),
+    ("approved_by", "", "status", "case.approver-missing"),
+]
+
+
+@pytest.mark.parametrize(("name", "value", "path", "rule"), BAD)
+def test_form_refuses_what_the_validator_refuses(
+    page: Any,
+    repo_site: tuple[str, Path],
+    tmp_path: Path,
+    name: str,
+    value: str,
+    path: str,
+    rule: str,
+) -> None:
+    url, root = repo_site
+    fill_case(page, url, {**CASE, name: value})
+    error = page.locator(f'[data-error-for="{path}"]')
+    assert rule in (error.get_attribute("data-rule") or "").split(), error.inner_text()
+    assert page.locator(".sc-case-form__result").is_hidden()
+    assert page.locator(".sc-submit__summary").inner_text().startswith("还有")
+    # the same values, written by hand, the validator refuses with the same rule
+    entry = "".join(
+        f"    {key}: {int(text) if key == 'year' else json.dumps(text, ensure_ascii=False)}\n"
+        if text
+        else ""
+        for key, text in {**CASE, name: value}.items()
+        if "." not in key
+    ).replace("    id:", "  - id:", 1)
+    body = value if name == "story.body" else CASE["story.body"]
+    story = f"---\ncase: {CASE['id']}\n---\n{body}\n"
+    problems = laid_in(root, tmp_path, CASE["id"], story, entry)
+    assert rule in {p.rule for p in problems}, [str(p) for p in problems]
+
+
+def test_case_form_fits_a_phone(page: Any, repo_site: tuple[str, Path]) -> None:
+    url, _root = repo_site
+    page.set_viewport_size({"width": 390, "height": 844})
+    fill_case(page, url, CASE)
+    assert page.locator(".sc-case-form__result").is_visible()
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0

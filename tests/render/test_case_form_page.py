@@ -1,0 +1,125 @@
+"""The 推荐典型案例 page: its specification is the case and story schemas plus the site's
+projects and cases; it is a staff page (linked from the publicity guide, not in the menu)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import html
+import json
+import posixpath
+import re
+
+import pytest
+
+from showcase.forms.case_spec import CASE_BEFORE_MERGE, CASE_RULES_IN_BROWSER, forge_urls
+from showcase.model import HiddenMember
+from showcase.paths import repository_root
+from showcase.render.case_form_page import CASE_FORM
+from showcase.render.case_visibility import Publicity
+from showcase.validate.wording import WORDING
+from tests.factories import make_model, make_project, shipped_schema
+from tests.render.helpers import render
+from tests.rule_coverage import rules_in_code
+
+
+def _spec(page: bytes) -> dict:
+    attribute = re.search(r'data-spec="([^"]*)"', page.decode()).group(1)
+    return json.loads(html.unescape(attribute))
+
+
+def test_specification_is_the_schemas_plus_the_sites_projects() -> None:
+    model = make_model(count=4)
+    tree = render(model, publicity=Publicity(datetime.date(2026, 3, 1)))
+    spec = _spec(tree.files[CASE_FORM])
+    assert spec["schema"] == shipped_schema("typical-cases")["properties"]["cases"]["items"]
+    assert spec["story"] == shipped_schema("story")
+    assert spec["choices"]["project"] == [[p.id, p.name] for p in model.projects.values()]
+    assert set(spec["projects"]) == set(model.projects)
+    assert spec["rules"]["wording"] == {key: list(texts) for key, texts in WORDING.items()}
+    assert spec["rules"]["today"] == "2026-03-01"
+    assert spec["released"] == ["approved", "published"]
+    assert spec["paths"] == {
+        "story": "content/stories/{id}.md",
+        "cases": "content/typical-cases.yaml",
+    }
+    for script in ("case-form.js", "submit-rules.js", "personal-data.js", "yaml-text.js"):
+        assert f"assets/{script}" in tree.files
+        assert f'src="../assets/{script}"' in tree.files[CASE_FORM].decode()
+
+
+def test_page_is_not_in_the_public_menu() -> None:
+    tree = render(make_model(count=1))
+    assert CASE_FORM in tree.files
+    assert all(
+        CASE_FORM not in (entry.values() if isinstance(entry, dict) else [entry])
+        for entry in tree.nav
+    )
+
+
+def test_publicity_guide_is_linked_when_the_site_has_it() -> None:
+    model = make_model(count=1)
+    without = render(model).files[CASE_FORM].decode()
+    with_guide = render(model, content_pages={"publicity-guide.md": "# 指南\n"}).files[CASE_FORM]
+    assert "典型案例工作指南" not in without
+    assert 'href="../pages/publicity-guide/"' in with_guide.decode()
+
+
+def test_projects_carry_what_the_case_rules_check() -> None:
+    closed = make_project("closed-one", status="closed")
+    open_one = make_project("open-one")
+    hidden = dataclasses.replace(
+        make_project("hidden-one"),
+        team=(),
+        hidden_team=(HiddenMember(role="负责人"),),
+    )
+    spec = _spec(render(make_model([closed, open_one, hidden])).files[CASE_FORM])
+    assert spec["projects"]["closed-one"]["closed"] is True
+    assert spec["projects"]["open-one"] == {
+        "name": open_one.name,
+        "closed": False,
+        "nonPublic": False,
+    }
+    assert spec["projects"]["hidden-one"]["nonPublic"] is True
+
+
+@pytest.mark.parametrize(
+    ("kind", "new", "edit"),
+    [
+        (
+            "github",
+            "https://f/o/r/new/main?filename={path}&value={text}",
+            "https://f/o/r/edit/main/",
+        ),
+        (
+            "gitlab",
+            "https://f/o/r/-/new/main?file_name={path}&content={text}",
+            "https://f/o/r/-/edit/main/",
+        ),
+        (
+            "gitea",
+            "https://f/o/r/_new/main/?filename={path}&value={text}",
+            "https://f/o/r/_edit/main/",
+        ),
+        ("gitee", "https://f/o/r/new/main/content/stories", "https://f/o/r/edit/main/"),
+    ],
+)
+def test_forge_links_for_every_forge(kind: str, new: str, edit: str) -> None:
+    urls = forge_urls("https://f/o/r/", kind, "main")
+    assert urls == {"kind": kind, "newFile": new, "editCases": edit + "content/typical-cases.yaml"}
+
+
+def test_every_rule_the_form_applies_or_defers_is_one_the_validator_emits() -> None:
+    emitted = rules_in_code()
+    deferred = {rule for rules, _text in CASE_BEFORE_MERGE for rule in rules}
+    assert set(CASE_RULES_IN_BROWSER) | deferred <= emitted
+    case_rules = {rule for rule in emitted if rule.startswith("case.")}
+    assert case_rules <= set(CASE_RULES_IN_BROWSER)
+
+
+def test_publicity_guide_leads_with_the_form_and_keeps_the_command_line_second() -> None:
+    guide = (repository_root() / "content/pages/publicity-guide.md").read_text(encoding="utf-8")
+    link = guide.index("](../recommend-case/index.md)")
+    assert posixpath.normpath(posixpath.join("pages", "../recommend-case/index.md")) == CASE_FORM
+    assert link < guide.index("./dev ") and link < guide.index("## 1.")
+    assert "命令行方式" in guide
