@@ -83,6 +83,8 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
         for name, text in content_pages.items()
         if is_staff_guide(text)
     ]
+    if inputs.case_schemas:
+        guides.append((CASE_FORM, "推荐典型案例（表单）"))
     pages: dict[str, str] = {
         paths.OPEN_DATA: render_open_data_page(model),
         paths.GUIDES: render_guides_page(guides),
@@ -116,7 +118,7 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
     pages[paths.SERVICES] = render_services_page(model)
     pages.update(roadshow_pages(model))
     pages[paths.CONTACT] = render_contact_page(model)  # Contact (issue 12)
-    if inputs.case_schemas:  # the publicity office's form (issue 11): a staff page, not in nav
+    if inputs.case_schemas:  # the publicity office's form: a staff page, under 工作指南
         pages[CASE_FORM] = render_case_form_page(
             model,
             inputs.case_schemas["typical-cases"],

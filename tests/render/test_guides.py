@@ -65,7 +65,7 @@ def test_staff_guides_leave_the_menu_for_the_guides_page() -> None:
 
 
 def test_without_staff_guides_the_guides_page_says_so() -> None:
-    tree = render(make_model(count=2), content_pages={"about.md": PUBLIC})
+    tree = render(make_model(count=2), content_pages={"about.md": PUBLIC}, case_schemas={})
     assert "暂无工作指南" in tree.files[paths.GUIDES].decode()
 
 
