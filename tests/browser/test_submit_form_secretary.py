@@ -254,10 +254,10 @@ def test_a_logo_is_checked_in_the_browser_as_the_validator_checks_it(
     chosen.write_bytes(data)
     page.goto(f"{url}submit/")
     fill(page, to_plain(MINIMAL) | {"id": "logo-check"})
-    page.set_input_files(".sc-logo__file", str(chosen))
+    page.set_input_files(".sc-logo-picker__file", str(chosen))
     error = page.locator(".sc-field__error[data-error-for='logo']")
     if rule is None:
-        page.locator(".sc-logo__preview").wait_for()
+        page.locator(".sc-logo-picker__preview").wait_for()
         assert page.locator("[data-path='logo'] > input").input_value() == "logo.webp"
         assert error.inner_text() == ""
         page.click(".sc-submit__form button[type=submit]")
@@ -278,9 +278,10 @@ def test_a_logo_is_checked_in_the_browser_as_the_validator_checks_it(
         ]
         assert [p[0] for p in expected] == [rule]
         assert error.inner_text().startswith(expected[0][1])
-    box = page.locator(".sc-logo").bounding_box()
+    box = page.locator(".sc-logo-picker").bounding_box()
     assert (
         box is not None and box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
     )
     if viewport:
+        page.locator("[data-path='logo']").scroll_into_view_if_needed()
         page.screenshot(path=str(artifacts / f"submit-logo-{file_name}.png"), full_page=False)

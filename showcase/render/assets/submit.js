@@ -648,11 +648,11 @@
     var wrapper = form.querySelector(".sc-field[data-field='logo']");
     var limits = spec.logo;
     var input = wrapper.querySelector("input[name='logo']");
-    var chooser = el("input", { type: "file", accept: "image/png,image/jpeg,image/webp", "class": "sc-logo__file" });
-    var preview = el("img", { "class": "sc-logo__preview", alt: "所选标志图片的预览", hidden: "" });
-    var status = el("p", { "class": "sc-field__help sc-logo__status", role: "status" });
-    wrapper.insertBefore(el("div", { "class": "sc-logo" }, [
-      el("label", { "class": "sc-logo__choose", text: "从电脑或手机里选择图片：" }, [chooser]), preview, status,
+    var chooser = el("input", { type: "file", accept: "image/png,image/jpeg,image/webp", "class": "sc-logo-picker__file" });
+    var preview = el("img", { "class": "sc-logo-picker__preview", alt: "所选标志图片的预览", hidden: "" });
+    var status = el("p", { "class": "sc-field__help sc-logo-picker__status", role: "status" });
+    wrapper.insertBefore(el("div", { "class": "sc-logo-picker" }, [
+      el("label", { "class": "sc-logo-picker__choose", text: "从电脑或手机里选择图片：" }, [chooser]), preview, status,
     ]), wrapper.querySelector(".sc-field__error"));
     var state = { chosen: null, problem: null };
 
