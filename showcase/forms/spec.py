@@ -9,8 +9,9 @@ the repository a project's file goes (`showcase.paths`, as templates).
 The rules the validator applies beyond the schema travel with it as data (`rules`): the
 wording of every message (`showcase.validate.wording`), the date limits and today's
 date (the build's publication date), the ids and names already used, the allowed link
-schemes, and which rules it applies (`rule_sets.IN_BROWSER`). The browser's engine holds
-no message or limit of its own.
+schemes, and which rules it applies (`rule_sets.IN_BROWSER`); and the logo's limits (bytes,
+pixels, formats), which the form checks on the chosen image before the file exists. The
+browser's engine holds no message or limit of its own.
 
 Example::
 
@@ -25,10 +26,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from showcase.forms.rule_sets import IN_BROWSER, WARNINGS
+from showcase.images.decode import ALLOWED_FORMATS, MAX_SIDE
 from showcase.model import Model
 from showcase.paths import SCHEMA_HEADER, college_folder_path, project_file_path
 from showcase.validate.dates import DATE_SHAPE, EARLIEST_YEAR, FUTURE_TOLERANCE
 from showcase.validate.duplicate_names import normalised_name, traditional_spellings
+from showcase.validate.images import MAX_LOGO_BYTES, MEGABYTE
 from showcase.validate.labels import SHOWN_VALUE_LIMIT, TYPE_LABELS
 from showcase.validate.personal_text import browser_rules
 from showcase.validate.project_rules import SHORT_SUMMARY, SHORTEST_SUMMARY
@@ -78,6 +81,12 @@ def form_spec(model: Model, schema: dict[str, Any], today: datetime.date) -> dic
             "branch": site.default_branch,
         },
         "rules": browser_project_rules(model, today),
+        "logo": {
+            "maxBytes": MAX_LOGO_BYTES,
+            "megabyte": MEGABYTE,
+            "maxSide": MAX_SIDE,
+            "formats": list(ALLOWED_FORMATS.values()),
+        },
     }
 
 

@@ -21,11 +21,12 @@ from typing import Any
 
 from showcase import jsontext
 from showcase.forms.rule_sets import BEFORE_MERGE
-from showcase.forms.spec import form_spec
+from showcase.forms.spec import forge_kind, form_spec
 from showcase.model import Model, Project
 from showcase.paths import project_folder_path
 from showcase.render import paths
 from showcase.render.html_blocks import page
+from showcase.render.pinyin_table import SCRIPT_NAME, pinyin_script
 from showcase.render.text import json_attribute, markdown_as_written
 
 SUBMIT = "submit/index.md"
@@ -33,6 +34,8 @@ SCRIPT = paths.asset("submit.js")
 RULES_SCRIPT = paths.asset("submit-rules.js")
 SHARED_SCRIPTS = (paths.asset("personal-data.js"), paths.asset("yaml-text.js"))
 """The engines submit.js shares with the 推荐典型案例 form (`showcase.render.case_form_page`)."""
+PINYIN_SCRIPT = paths.asset(SCRIPT_NAME)
+"""Generated with the site (`pinyin_table`): the readings the form suggests ids from."""
 STYLESHEET = paths.asset("submit.css")
 NAV_TITLE = "提交项目"
 
@@ -57,7 +60,10 @@ def submit_form_files(
     """The submit page and one edit JSON per project (its script and style are static
     files of the site, `SCRIPT` and `STYLESHEET`); `today` is the build's date, the
     form's limit for dates that must not lie in the future."""
-    files = {SUBMIT: render_submit_page(model, schema, today, with_guide).encode("utf-8")}
+    files = {
+        SUBMIT: render_submit_page(model, schema, today, with_guide).encode("utf-8"),
+        PINYIN_SCRIPT: pinyin_script(),
+    }
     for project in model.projects.values():
         files[edit_data_path(project.id)] = jsontext.encode(edit_data(project))
     return files
@@ -77,7 +83,8 @@ def render_submit_page(
     body = [
         "<h1>提交项目</h1>",
         "<p>填写下面的表单，网页会当场检查每一项并生成项目文件（YAML）。"
-        f"所有内容只在你的浏览器里处理，不会上传到任何地方。{guide}</p>",
+        "所有内容只在你的浏览器里处理，不会上传到任何地方；填到一半刷新或关闭页面也不会丢失，"
+        f"内容保存在这个浏览器里，点“清空”即删除。{guide}</p>",
         '<p class="sc-submit__edit-notice" hidden></p>',
         f'<form class="sc-submit__form" data-spec="{json_attribute(form_spec(model, schema, today))}" novalidate>'
         '<p class="sc-submit__loading">表单加载中……如果一直没有出现，请确认浏览器允许运行脚本。</p>'
@@ -94,17 +101,46 @@ def render_submit_page(
         "在代码托管平台上新建此文件</a></p>"
         '<p class="sc-submit__copied" role="status"></p>'
         '<textarea class="sc-submit__yaml" readonly rows="16" spellcheck="false"></textarea>'
+        f"{_logo_steps(forge_kind(model.site.repository, model.site.forge))}"
         "</section>",
         f'<script src="{paths.href(SUBMIT, RULES_SCRIPT)}" defer></script>',
         *(
             f'<script src="{paths.href(SUBMIT, shared)}" defer></script>'
             for shared in SHARED_SCRIPTS
         ),
+        f'<script src="{paths.href(SUBMIT, PINYIN_SCRIPT)}" defer></script>',
         f'<script src="{paths.href(SUBMIT, SCRIPT)}" defer></script>',
     ]
     meta = {"title": "提交项目", "description": "用表单生成项目文件，不需要会写 YAML。"}
     stylesheet = f'<link rel="stylesheet" href="{paths.href(SUBMIT, STYLESHEET)}">'
     return page(meta, [stylesheet, *body], "sc-submit")
+
+
+LOGO_STEPS = {
+    "github": "GitHub：在合并请求页面顶部点你的分支名（例如 patch-1），进入 projects/学院编号/ 文件夹，"
+    "点“Add file”→“Upload files”。这个页面不能新建文件夹，所以先在电脑上新建一个以项目编号命名的"
+    "文件夹，把图片放进去，再把整个文件夹拖进上传区域；最后选“Commit directly to the 分支名 branch”并提交。",
+    "gitlab": "GitLab：在合并请求页面点源分支名，进入 projects/学院编号/ 文件夹，点“+”→“新建目录”"
+    "（New directory），名称填项目编号，目标分支保持为你的分支；进入新建的文件夹，点“+”→“上传文件”"
+    "（Upload file），选中图片，提交到同一分支。",
+    "gitee": "Gitee：在 Pull Request 页面点源分支名，进入 projects/学院编号/ 文件夹，点“新建文件夹”，"
+    "名称填项目编号，提交到同一分支；进入新建的文件夹，点“上传文件”，选中图片，提交到同一分支。",
+    "gitea": "Gitea：在合并请求页面点源分支名，进入 projects/学院编号/ 文件夹，点“添加文件”→“上传文件”"
+    "（Add File → Upload File）；在页面上方的路径末尾输入“项目编号/”，把图片拖进上传区域，提交到同一分支。",
+}
+"""How an image reaches a project's folder on each forge: shown by the form for the site's
+forge, and word for word in the guide's section on logos (tests/render/test_submit_page.py)."""
+
+
+def _logo_steps(forge: str) -> str:
+    """The result's part on the logo (filled in and shown by the script when one is named)."""
+    return (
+        '<div class="sc-submit__logo" hidden>'
+        '<p class="sc-submit__logo-where"></p>'
+        f'<p class="sc-submit__logo-steps">{html.escape(LOGO_STEPS[forge])}</p>'
+        '<p><a class="md-button" data-action="logo-download" hidden>下载标志图片</a></p>'
+        "</div>"
+    )
 
 
 def before_merge(entries: Sequence[tuple[tuple[str, ...], str]] = BEFORE_MERGE) -> str:

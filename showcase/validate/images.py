@@ -31,8 +31,11 @@ from showcase.load.yamlfile import Document
 from showcase.paths import Layout, project_folder_path
 from showcase.problems import Problem
 from showcase.validate.labels import field_label
+from showcase.validate.wording import phrase, wording
 
-MAX_LOGO_BYTES = 1024 * 1024
+MEGABYTE = 1024 * 1024
+MAX_LOGO_BYTES = 1 * MEGABYTE
+"""The largest logo file accepted; the submission form checks the same limit (its spec)."""
 
 
 Finding = tuple[str, str, str]
@@ -104,8 +107,11 @@ def _find_problem(project_dir: Path, logo: str, folder: str) -> Finding | None:
     if size > MAX_LOGO_BYTES:
         return (
             "logo.too-large",
-            f"图片有 {size / 1024 / 1024:.1f} MB，上限为 1 MB。",
-            "压缩图片或缩小尺寸（标志 512×512 像素就足够清晰）。",
+            *wording(
+                "logo.too-large",
+                megabytes=f"{size / MEGABYTE:.1f}",
+                limit=MAX_LOGO_BYTES // MEGABYTE,
+            ),
         )
     return _check_content(real, f"{folder}{written}")
 
@@ -141,34 +147,23 @@ def _refusal(refused: ImageRefused, suffix: str) -> Finding:
         return _not_image(refused.found, suffix)
     if refused.reason is Refusal.DIMENSIONS:
         return _too_big(*(refused.size or (0, 0)))
-    return (
-        "logo.corrupt",
-        "图片文件已损坏或不完整，无法读取。",
-        "用看图软件打开确认，再重新导出为 PNG、JPEG 或 WebP。",
-    )
+    return ("logo.corrupt", *wording("logo.corrupt"))
 
 
 def _not_image(kind: str | None, suffix: str) -> Finding:
     if kind:
-        found = f"它实际是 {kind} 格式"
-    elif suffix == ".svg":
-        found = "它是 SVG 矢量图（可能含脚本和元数据，发布前无法清理）"
+        found = phrase("logo.format/kind", kind=kind)
     else:
-        found = "它不是图片（可能只是改了扩展名）"
-    return (
-        "logo.format",
-        f"图片只接受 PNG、JPEG 或 WebP，{found}。",
-        "用图片软件另存为 PNG、JPEG 或 WebP，而不是直接改扩展名。",
-    )
+        found = phrase("logo.format/svg" if suffix == ".svg" else "logo.format/other")
+    return ("logo.format", *wording("logo.format", found=found))
 
 
 def _too_big(width: int = 0, height: int = 0) -> Finding:
-    size = f"（{width}×{height} 像素）" if width else "（文件声称的像素数异常巨大，疑似恶意构造）"
-    return (
-        "logo.dimensions",
-        f"图片尺寸过大{size}，上限为 {MAX_SIDE}×{MAX_SIDE} 像素。",
-        f"缩小到 {MAX_SIDE}×{MAX_SIDE} 像素以内再提交（标志 512×512 像素就足够清晰）。",
-    )
+    if width:
+        size = phrase("logo.dimensions/size", width=width, height=height)
+    else:
+        size = phrase("logo.dimensions/bomb")
+    return ("logo.dimensions", *wording("logo.dimensions", size=size, side=MAX_SIDE))
 
 
 def check_image_files(layout: Layout, files: list[Path]) -> list[Problem]:

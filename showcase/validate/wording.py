@@ -135,6 +135,27 @@ WORDING: dict[str, tuple[str, str]] = {
         "「{value}」不是真实存在的日期：{reason}。",
         "写成真实的日期 YYYY-MM-DD，例如 2026-05-20。",
     ),
+    "logo.too-large": (
+        "图片有 {megabytes} MB，上限为 {limit} MB。",
+        "压缩图片或缩小尺寸（标志 512×512 像素就足够清晰）。",
+    ),
+    "logo.dimensions": (
+        "图片尺寸过大{size}，上限为 {side}×{side} 像素。",
+        "缩小到 {side}×{side} 像素以内再提交（标志 512×512 像素就足够清晰）。",
+    ),
+    "logo.dimensions/size": ("（{width}×{height} 像素）", ""),
+    "logo.dimensions/bomb": ("（文件声称的像素数异常巨大，疑似恶意构造）", ""),
+    "logo.format": (
+        "图片只接受 PNG、JPEG 或 WebP，{found}。",
+        "用图片软件另存为 PNG、JPEG 或 WebP，而不是直接改扩展名。",
+    ),
+    "logo.format/kind": ("它实际是 {kind} 格式", ""),
+    "logo.format/svg": ("它是 SVG 矢量图（可能含脚本和元数据，发布前无法清理）", ""),
+    "logo.format/other": ("它不是图片（可能只是改了扩展名）", ""),
+    "logo.corrupt": (
+        "图片文件已损坏或不完整，无法读取。",
+        "用看图软件打开确认，再重新导出为 PNG、JPEG 或 WebP。",
+    ),
 }
 
 LIST_SEPARATOR = "、"

@@ -59,6 +59,8 @@ def form_page_door(page: Any, url: str) -> FormDoor:
 def form_page(browser: Any) -> Iterator[Any]:
     """One page for the whole corpus; any script error on it fails the module."""
     context = browser.new_context(locale="zh-CN")
+    # The form keeps what was typed across a reload; each fresh typing starts from nothing.
+    context.add_init_script("localStorage.clear()")
     errors: list[str] = []
     page = context.new_page()
     page.on("pageerror", lambda error: errors.append(str(error)))

@@ -34,10 +34,11 @@
   /* ---- controls: one per schema node; get() returns undefined when left empty ---- */
 
   function field(sub, key, required, control) {
+    var help = sub["x-form-help"] || sub.description;  /* the form's words, else the file's */
     var label = el("label", { text: sub.title || key });
     if (required) label.appendChild(el("span", { "class": "sc-field__required", text: "必填" }));
     var wrapper = el("div", { "class": "sc-field", "data-field": key }, [
-      label, sub.description ? el("p", { "class": "sc-field__help", text: sub.description }) : null,
+      label, help ? el("p", { "class": "sc-field__help", text: help }) : null,
       control.el, null,
     ]);
     var error = el("p", { "class": "sc-field__error", role: "alert" });
@@ -265,10 +266,175 @@
   function problemsOf(data) {
     var out = projectRules.check(data, editing);
     personalData.scan(data, schema, "", null, [], out);
+    if (logo.state.problem) out.push(logo.state.problem);
     return out;
   }
 
   var toYaml = window.scYamlText.toYaml;
+
+  /* ---- the project id, suggested from the name (readings: assets/submit-pinyin.js) ---- */
+
+  function idSuggestion() {
+    var idInput = form.querySelector("[data-path='id'] > input");
+    var nameInput = form.querySelector("[data-path='name'] > input");
+    var note = el("p", { "class": "sc-field__help sc-submit__id-note", role: "status" });
+    idInput.parentNode.insertBefore(note, idInput.nextSibling);
+    var readings = {};
+    Object.keys(window.scPinyin || {}).forEach(function (syllable) {
+      for (var char of window.scPinyin[syllable]) readings[char] = syllable;
+    });
+    var limits = schema.properties.id;
+    var taken = spec.rules.taken.ids;
+    var suggested = "";
+
+    /* Pinyin syllables and runs of Latin letters and digits, joined by hyphens; a character
+       with no reading (punctuation, a rare character) only separates words. */
+    function suggest(name) {
+      var words = [], latin = "";
+      for (var char of name.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()) {
+        if (/[a-z0-9]/.test(char)) { latin += char; continue; }
+        if (latin) words.push(latin);
+        latin = "";
+        if (readings[char]) words.push(readings[char]);
+      }
+      if (latin) words.push(latin);
+      var room = limits.maxLength - 4;  /* room for a "-2" ... "-999" suffix */
+      while (words.length > 1 && words.join("-").length > room) words.pop();
+      var base = words.join("-").slice(0, room);
+      if (base.length < limits.minLength) return "";
+      var id = base;
+      for (var n = 2; Object.prototype.hasOwnProperty.call(taken, id); n += 1) id = base + "-" + n;
+      return id;
+    }
+    function show() {
+      var current = idInput.value === suggested && suggested !== "";
+      note.textContent = current ? "根据项目名称建议的编号，还没有其他项目使用；可以直接修改。" : "";
+    }
+    nameInput.addEventListener("input", function () {
+      if (editing || (idInput.value !== "" && idInput.value !== suggested)) return;
+      suggested = suggest(nameInput.value);
+      idInput.value = suggested;
+      idInput.closest(".sc-field").classList.add("sc-field--touched");
+      show();
+    });
+    idInput.addEventListener("input", show);
+    return {
+      suggest: suggest,
+      /* After the form is filled from a draft or a project: an id that is still the name's
+         suggestion keeps following the name. */
+      reset: function () {
+        suggested = !editing && idInput.value && idInput.value === suggest(nameInput.value) ? idInput.value : "";
+        show();
+      },
+    };
+  }
+
+  /* ---- the logo, chosen and checked in the browser against the validator's limits ---- */
+
+  function phraseOf(key, values) {
+    return spec.rules.wording[key].map(function (text) {
+      return text.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
+    });
+  }
+
+  var SIGNATURES = [
+    ["PNG", "png", function (b) { return b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47; }],
+    ["JPEG", "jpg", function (b) { return b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff; }],
+    ["WebP", "webp", function (b) { return text(b, 0, 4) === "RIFF" && text(b, 8, 12) === "WEBP"; }],
+    ["GIF", "", function (b) { return text(b, 0, 4) === "GIF8"; }],
+    ["BMP", "", function (b) { return text(b, 0, 2) === "BM"; }],
+    ["TIFF", "", function (b) { return text(b, 0, 4) === "II*\0" || text(b, 0, 4) === "MM\0*"; }],
+  ];
+  function text(bytes, start, end) { return String.fromCharCode.apply(null, bytes.slice(start, end)); }
+
+  function logoPicker() {
+    var wrapper = form.querySelector(".sc-field[data-field='logo']");
+    var limits = spec.logo;
+    var input = wrapper.querySelector("input[name='logo']");
+    var chooser = el("input", { type: "file", accept: "image/png,image/jpeg,image/webp", "class": "sc-logo-picker__file" });
+    var preview = el("img", { "class": "sc-logo-picker__preview", alt: "所选标志图片的预览", hidden: "" });
+    var status = el("p", { "class": "sc-field__help sc-logo-picker__status", role: "status" });
+    wrapper.insertBefore(el("div", { "class": "sc-logo-picker" }, [
+      el("label", { "class": "sc-logo-picker__choose", text: "从电脑或手机里选择图片：" }, [chooser]), preview, status,
+    ]), wrapper.querySelector(".sc-field__error"));
+    var state = { chosen: null, problem: null };
+
+    function refuse(rule, values) {
+      var worded = phraseOf(rule, values);
+      state.problem = { path: "logo", rule: rule, message: worded[0], hint: worded[1] };
+    }
+    function formatOf(bytes, file) {
+      var found = SIGNATURES.filter(function (entry) { return entry[2](bytes); })[0];
+      if (found && limits.formats.indexOf(found[0]) >= 0) return found;
+      var svg = /\.svg$/i.test(file.name) || file.type === "image/svg+xml";
+      refuse("logo.format", { found: found ? phraseOf("logo.format/kind", { kind: found[0] })[0] :
+        phraseOf(svg ? "logo.format/svg" : "logo.format/other", {})[0] });
+      return null;
+    }
+    function pixels(url) {
+      return new Promise(function (resolve, reject) {
+        var image = new Image();
+        image.onload = function () { resolve([image.naturalWidth, image.naturalHeight]); };
+        image.onerror = reject;
+        image.src = url;
+      });
+    }
+    function check(file) {
+      if (file.size > limits.maxBytes) {
+        refuse("logo.too-large", { megabytes: (file.size / limits.megabyte).toFixed(1), limit: limits.maxBytes / limits.megabyte });
+        return Promise.resolve();
+      }
+      return file.slice(0, 16).arrayBuffer().then(function (head) {
+        var format = formatOf(Array.from(new Uint8Array(head)), file);
+        if (!format) return null;
+        return dataUrl(file).then(function (url) { return pixels(url).then(function (size) {
+          if (size[0] > limits.maxSide || size[1] > limits.maxSide) {
+            refuse("logo.dimensions", { side: limits.maxSide,
+              size: phraseOf("logo.dimensions/size", { width: size[0], height: size[1] })[0] });
+            return;
+          }
+          state.chosen = { file: file, url: url, name: "logo." + format[1] };
+          input.value = state.chosen.name;
+          preview.src = url;
+          preview.hidden = false;
+          status.textContent = "图片可以使用：" + format[0] + "，" + size[0] + "×" + size[1] + " 像素，" +
+            Math.ceil(file.size / 1024) + " KB。生成文件后，按页面下方的说明把它上传到仓库。";
+        }); }).catch(function () {
+          refuse("logo.corrupt", {});
+        });
+      });
+    }
+    /* A data: URL, which the site's Content-Security-Policy allows for images (blob: not). */
+    function dataUrl(file) {
+      return new Promise(function (resolve, reject) {
+        var reader = new FileReader();
+        reader.onload = function () { resolve(reader.result); };
+        reader.onerror = reject;
+        reader.readAsDataURL(file);
+      });
+    }
+    function reset() {
+      state.chosen = null;
+      state.problem = null;
+      preview.hidden = true;
+      preview.removeAttribute("src");
+      status.textContent = "";
+    }
+    chooser.addEventListener("change", function (event) {
+      event.stopPropagation();  /* checked first, then the form updates */
+      reset();
+      var file = chooser.files[0];
+      (file ? check(file) : Promise.resolve()).then(function () {
+        wrapper.classList.add("sc-field--touched");
+        update();
+        saveDraft();
+      });
+    });
+    return {
+      state: state,
+      reset: function () { chooser.value = ""; reset(); },
+    };
+  }
 
   /* ---- the page: build, check on input, show the file ---- */
 
@@ -278,8 +444,11 @@
   form.appendChild(root.el);
   var submit = el("button", { type: "submit", "class": "md-button md-button--primary", text: "检查并生成文件" });
   var summary = el("p", { "class": "sc-submit__summary", role: "status" });
-  form.appendChild(el("p", {}, [submit]));
+  var clear = el("button", { type: "button", "class": "md-button", "data-action": "clear", text: "清空" });
+  form.appendChild(el("p", {}, [submit, document.createTextNode(" "), clear]));
   form.appendChild(summary);
+  var suggestion = idSuggestion();
+  var logo = logoPicker();
 
   function fromTemplate(template, data) {
     return template.replace(/\{(college|id)\}/g, function (_, key) { return data[key]; });
@@ -340,17 +509,80 @@
     var link = result.querySelector('[data-action="forge"]');
     link.href = forgeLink(data, text);
     link.textContent = editing ? "在代码托管平台上编辑此文件" : "在代码托管平台上新建此文件";
+    showLogoSteps(data);
   }
 
-  form.addEventListener("input", function (event) {
-    var wrapper = event.target.closest(".sc-field");
-    if (wrapper) wrapper.classList.add("sc-field--touched");
+  /* How the chosen image reaches the repository: the steps for this site's forge. */
+  function showLogoSteps(data) {
+    var steps = result.querySelector(".sc-submit__logo");
+    var chosen = logo.state.chosen;
+    steps.hidden = !data.logo || (editing && !chosen);
+    if (steps.hidden) return;
+    var folder = filePath(data).replace(/\.yaml$/, "/");
+    steps.querySelector(".sc-submit__logo-where").textContent = "标志图片：把图片命名为 " + data.logo +
+      "，上传到文件夹 " + folder + "（文件夹名就是项目编号），和项目文件放在同一个合并请求里。";
+    var download = steps.querySelector('[data-action="logo-download"]');
+    download.hidden = !chosen;
+    if (chosen) {
+      download.href = chosen.url;
+      download.setAttribute("download", data.logo);
+    }
+  }
+
+  /* ---- what was typed, kept in this browser only (localStorage), per form and project ---- */
+
+  function draftKey() { return "sc-submit:" + (editing ? "edit:" + editing : "new"); }
+  function saveDraft() {
+    try { localStorage.setItem(draftKey(), JSON.stringify(root.get())); } catch (error) { /* storage off */ }
+  }
+  function loadDraft() {
+    try { return JSON.parse(localStorage.getItem(draftKey()) || "null"); } catch (error) { return null; }
+  }
+  function dropDraft() {
+    try { localStorage.removeItem(draftKey()); } catch (error) { /* storage off */ }
+  }
+  var draftNotice = el("p", { "class": "sc-submit__draft", role: "status", hidden: "" });
+  form.parentNode.insertBefore(draftNotice, form);
+  var original;  /* what the form starts from: nothing, or the project being edited */
+
+  /* Fill the form with `data` (undefined: empty) as if nothing had been typed yet. */
+  function startFrom(data) {
+    logo.reset();
+    root.set(data);
+    root.index("");
+    suggestion.reset();
+    Array.prototype.forEach.call(form.querySelectorAll(".sc-field--touched"), function (node) {
+      node.classList.remove("sc-field--touched");
+    });
+    attempted = Boolean(editing);
     update();
+  }
+  function restore() {
+    var draft = loadDraft();
+    startFrom(draft || original);
+    draftNotice.textContent = "已恢复你上次在这台设备上填写的内容。内容只保存在这个浏览器里，" +
+      "不会发送到任何地方；在公共电脑上填写完，请点表单最下方的“清空”。";
+    draftNotice.hidden = !draft;
+  }
+  clear.addEventListener("click", function () {
+    var question = editing ? "清空你做的修改，恢复成项目现在发布的内容？" :
+      "清空表单里填写的全部内容？这个浏览器里保存的草稿也会一起删除。";
+    if (!window.confirm(question)) return;
+    dropDraft();
+    startFrom(original);
+    draftNotice.hidden = true;
   });
-  form.addEventListener("change", function (event) {
+
+  function typed(event) {
     var wrapper = event.target.closest(".sc-field");
     if (wrapper) wrapper.classList.add("sc-field--touched");
     update();
+    saveDraft();
+  }
+  form.addEventListener("input", typed);
+  form.addEventListener("change", typed);
+  form.addEventListener("click", function (event) {
+    if (event.target.closest(".sc-repeat__remove, .sc-repeat__add")) saveDraft();
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -385,16 +617,17 @@
       return response.json();
     }).then(function (loaded) {
       editing = wanted;
-      root.set(loaded.data);
-      root.index("");
+      original = loaded.data;
+      restore();  /* the form is filled before the notice says so */
       editNotice.textContent = "正在修改项目「" + loaded.data.name + "」。改好后生成文件，复制内容，" +
         "在代码托管平台上编辑原文件并整体替换。";
       editNotice.hidden = false;
-      attempted = true;
-      update();
-    }).catch(function () {
+    }, function () {
+      restore();
       editNotice.textContent = "没有找到要修改的项目「" + wanted + "」，可以直接填写新项目。";
       editNotice.hidden = false;
     });
+  } else {
+    restore();
   }
 })();

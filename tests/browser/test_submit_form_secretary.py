@@ -1,0 +1,287 @@
+"""The 提交项目 form as a secretary finishes it: what the guide promises about members who
+are not named, the id suggested from the name, what was typed kept across a reload, edits
+that change only what was edited, and a logo checked in the browser as the validator
+checks it, also on a phone."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import shutil
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from showcase.load.yamlfile import load_yaml
+from showcase.paths import SCHEMA_HEADER, Layout, repository_root
+from showcase.validate import validate_repository
+from showcase.yamltext import to_yaml
+from tests.browser.form_filling import fill
+from tests.browser.test_submit_form import MINIMAL, load_yaml_text, to_plain, validate_file
+
+pytestmark = pytest.mark.browser
+GUIDE = repository_root() / "content/pages/submit-guide.md"
+PHONE_390 = {"width": 390, "height": 844}
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def guide_section(title: str) -> str:
+    text = GUIDE.read_text(encoding="utf-8")
+    start = text.index(f"\n## {title}\n")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end >= 0 else None]
+
+
+def test_the_guide_says_what_the_form_does_with_members_not_named(
+    page: Any, repo_site: tuple[str, Path]
+) -> None:
+    """The section 不公开姓名的成员: the box it names, the field it says disappears, and the
+    file entry it shows are exactly the form's."""
+    url, root = repo_site
+    section = guide_section("不公开姓名的成员")
+    box_label = re.search(r"取消勾选“([^”]+)”：姓名一栏会随即消失", section)
+    example = re.search(r"\n\n((?: {6}.*\n)+)", section)
+    assert box_label and example, "the guide no longer states its claims in the tested words"
+    promised = yaml.safe_load(textwrap.dedent(example.group(1)))[0]
+    assert "name" not in promised and promised["public"] is False
+
+    data = to_plain(MINIMAL)
+    member = {"name": "不该留下的名字"} | {k: v for k, v in promised.items() if k != "public"}
+    data["team"].append(member)
+    page.goto(f"{url}submit/")
+    fill(page, data)
+    row = page.locator("[data-path='team.1']")
+    row.get_by_label(box_label.group(1), exact=True).set_checked(False)
+    assert row.locator("[data-path='team.1.name']").is_hidden()
+    page.click(".sc-submit__form button[type=submit]")
+    text = page.locator(".sc-submit__yaml").input_value()
+    assert load_yaml_text(root, text)["team"][1] == promised
+    assert member["name"] not in text
+
+    # "修改项目时，表单会带出这些成员（同样没有姓名）"
+    assert "修改项目时，表单会带出这些成员（同样没有姓名）" in section
+    page.goto(f"{url}submit/?edit=accessible-reader")
+    page.locator(".sc-submit__edit-notice").wait_for()
+    hidden = [
+        member
+        for member in load_yaml_text(root, page.locator(".sc-submit__yaml").input_value())["team"]
+        if member.get("public") is False
+    ]
+    assert hidden and all("name" not in member for member in hidden)
+
+
+SUGGESTIONS = [
+    ("竹纤维抑菌袜", "zhu-xian-wei-yi-jun-wa"),
+    ("AI 助教 2.0", "ai-zhu-jiao-2-0"),
+    ("Smart纱线3D打印", "smart-sha-xian-3d-da-yin"),
+    ("ＡＢＣ（全角）织布机", "abc-quan-jiao-zhi-bu-ji"),
+    ("绿色Café——咖啡渣再生", "lv-se-cafe-ka-fei-zha-zai-sheng"),
+    ("Campus Errand App", "campus-errand-app-2"),  # campus-errand-app is taken
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), SUGGESTIONS, ids=[s[1] for s in SUGGESTIONS])
+def test_the_id_is_suggested_from_the_name_and_is_free(
+    page: Any, repo_site: tuple[str, Path], name: str, expected: str
+) -> None:
+    url, _ = repo_site
+    page.goto(f"{url}submit/")
+    page.fill("[data-path='name'] > input", name)
+    assert page.locator("[data-path='id'] > input").input_value() == expected
+    assert "还没有其他项目使用" in page.locator(".sc-submit__id-note").inner_text()
+    assert page.locator(".sc-field__error[data-error-for='id']").inner_text() == ""
+
+
+def test_an_edited_suggestion_is_kept_and_an_emptied_one_follows_the_name_again(
+    page: Any, repo_site: tuple[str, Path]
+) -> None:
+    url, _ = repo_site
+    page.goto(f"{url}submit/")
+    name, project_id = (
+        page.locator("[data-path='name'] > input"),
+        page.locator("[data-path='id'] > input"),
+    )
+    name.fill("竹纤维")
+    project_id.fill("bamboo")
+    name.fill("竹纤维抑菌袜")
+    assert project_id.input_value() == "bamboo"
+    assert page.locator(".sc-submit__id-note").inner_text() == ""
+    project_id.fill("")
+    name.fill("竹纤维袜")
+    assert project_id.input_value() == "zhu-xian-wei-wa"
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    name=st.text(
+        st.sampled_from("纺织竹纤维智能云曌龘ABCxyz0123 -·（）—_&é"), min_size=2, max_size=40
+    )
+)
+def test_every_suggested_id_is_one_the_validator_accepts(
+    page: Any, repo_site: tuple[str, Path], name: str
+) -> None:
+    """Any name (rare characters, symbols, very long): the suggestion is empty or a valid,
+    unused id (an empty one leaves the id for the secretary to write)."""
+    url, root = repo_site
+    if not page.url.endswith("/submit/"):
+        page.goto(f"{url}submit/")
+    page.fill("[data-path='id'] > input", "")
+    page.fill("[data-path='name'] > input", name)
+    suggested = page.locator("[data-path='id'] > input").input_value()
+    taken = {path.stem for path in (root / "projects").glob("*/*.yaml")}
+    assert suggested == "" or (
+        ID_PATTERN.match(suggested) and 2 <= len(suggested) <= 64 and suggested not in taken
+    )
+
+
+def test_what_was_typed_survives_a_reload_until_cleared(
+    page: Any, repo_site: tuple[str, Path]
+) -> None:
+    url, _ = repo_site
+    data = to_plain(MINIMAL) | {"fields": ["textile-apparel", "education"]}
+    data["team"].append({"role": "财务", "major": "会计学"})
+    page.goto(f"{url}submit/")
+    fill(page, data)
+    page.locator("[data-path='team.1.public'] input").set_checked(False)
+    page.reload()
+    notice = page.locator(".sc-submit__draft")
+    assert "已恢复" in notice.inner_text()
+    page.click(".sc-submit__form button[type=submit]")
+    restored = load_yaml_text(Path(repo_site[1]), page.locator(".sc-submit__yaml").input_value())
+    assert restored == data | {"team": [data["team"][0], data["team"][1] | {"public": False}]}
+
+    questions: list[str] = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    page.click("[data-action=clear]")
+    assert questions and page.locator("[data-path='name'] > input").input_value() == "表单最小项目"
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-action=clear]")
+    assert page.locator("[data-path='name'] > input").input_value() == ""
+    assert notice.is_hidden()
+    page.reload()
+    assert page.locator("[data-path='name'] > input").input_value() == ""
+    assert notice.is_hidden()
+
+
+def test_an_edit_changes_only_what_was_edited_and_keeps_its_own_draft(
+    page: Any, repo_site: tuple[str, Path]
+) -> None:
+    url, root = repo_site
+    original = load_yaml(root / "projects/computing/accessible-reader.yaml", "x")[0]
+    assert original is not None
+    summary = "为视障同学朗读教材和讲义的手机应用，支持公式和表格的语音描述。"
+    page.goto(f"{url}submit/?edit=accessible-reader")
+    page.locator(".sc-submit__edit-notice").wait_for()
+    page.fill("[data-path='summary'] textarea", summary)
+    text = page.locator(".sc-submit__yaml").input_value()
+    assert load_yaml_text(root, text) == original.data | {"summary": summary}
+    assert validate_file(root, "computing", "accessible-reader", text) == []
+
+    page.reload()
+    page.locator(".sc-submit__edit-notice").wait_for()
+    assert page.locator("[data-path='summary'] textarea").input_value() == summary
+    page.goto(f"{url}submit/")
+    assert page.locator("[data-path='summary'] textarea").input_value() == ""
+    page.goto(f"{url}submit/?edit=accessible-reader")
+    page.locator(".sc-submit__edit-notice").wait_for()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-action=clear]")
+    text = page.locator(".sc-submit__yaml").input_value()
+    assert load_yaml_text(root, text) == original.data
+
+
+def image_bytes(kind: str, size: tuple[int, int], noise: bool = False) -> bytes:
+    image = Image.new("RGB", size, (200, 80, 40))
+    if noise:
+        generator = random.Random(7)
+        image = Image.frombytes("RGB", size, generator.randbytes(size[0] * size[1] * 3))
+    out = io.BytesIO()
+    image.save(out, kind)
+    return out.getvalue()
+
+
+LOGOS = [
+    ("too-large.png", lambda: image_bytes("PNG", (800, 800), noise=True), "logo.too-large"),
+    ("wrong-type.gif", lambda: image_bytes("GIF", (64, 64)), "logo.format"),
+    ("disguised.png", lambda: b"<svg xmlns='http://www.w3.org/2000/svg'/>", "logo.format"),
+    ("too-many-pixels.png", lambda: image_bytes("PNG", (4097, 16)), "logo.dimensions"),
+    ("good.webp", lambda: image_bytes("WEBP", (64, 48)), None),
+]
+
+
+def validator_logo_problems(root: Path, name: str, data: bytes) -> list[tuple[str, str]]:
+    """(rule, message) of the validator for a project whose logo is this file."""
+    project = to_plain(MINIMAL) | {"id": "logo-check", "logo": name}
+    folder = root / "projects/textile/logo-check"
+    folder.mkdir()
+    (folder / name).write_bytes(data)
+    target = root / "projects/textile/logo-check.yaml"
+    target.write_text(SCHEMA_HEADER + "\n" + to_yaml(project), encoding="utf-8")
+    try:
+        result = validate_repository(Layout(root), [target])
+    finally:
+        target.unlink()
+        shutil.rmtree(folder)
+    return [(p.rule, p.message) for p in result.problems]
+
+
+@pytest.mark.parametrize("viewport", [None, PHONE_390], ids=["default", "phone-390"])
+@pytest.mark.parametrize(("file_name", "make", "rule"), LOGOS, ids=[logo[0] for logo in LOGOS])
+def test_a_logo_is_checked_in_the_browser_as_the_validator_checks_it(
+    page: Any,
+    repo_site: tuple[str, Path],
+    tmp_path: Path,
+    artifacts: Path,
+    viewport: dict[str, int] | None,
+    file_name: str,
+    make: Any,
+    rule: str | None,
+) -> None:
+    url, root = repo_site
+    if viewport:
+        page.set_viewport_size(viewport)
+    data = make()
+    chosen = tmp_path / file_name
+    chosen.write_bytes(data)
+    page.goto(f"{url}submit/")
+    fill(page, to_plain(MINIMAL) | {"id": "logo-check"})
+    page.set_input_files(".sc-logo-picker__file", str(chosen))
+    error = page.locator(".sc-field__error[data-error-for='logo']")
+    if rule is None:
+        page.locator(".sc-logo-picker__preview").wait_for()
+        assert page.locator("[data-path='logo'] > input").input_value() == "logo.webp"
+        assert error.inner_text() == ""
+        page.click(".sc-submit__form button[type=submit]")
+        steps = page.locator(".sc-submit__logo")
+        assert "projects/textile/logo-check/" in steps.inner_text()
+        assert steps.locator("[data-action=logo-download]").get_attribute("download") == (
+            "logo.webp"
+        )
+        assert validator_logo_problems(root, "logo.webp", data) == []
+    else:
+        page.wait_for_selector(f".sc-field__error[data-error-for='logo'][data-rule='{rule}']")
+        page.click(".sc-submit__form button[type=submit]")
+        assert page.locator(".sc-submit__result").is_hidden()
+        # The validator also refuses a name like "x.gif" (schema.pattern); the form never
+        # writes one: it names the logo after the type it found.
+        expected = [
+            p for p in validator_logo_problems(root, file_name, data) if p[0] != "schema.pattern"
+        ]
+        assert [p[0] for p in expected] == [rule]
+        assert error.inner_text().startswith(expected[0][1])
+    box = page.locator(".sc-logo-picker").bounding_box()
+    assert (
+        box is not None and box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
+    )
+    if viewport:
+        page.locator("[data-path='logo']").scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / f"submit-logo-{file_name}.png"), full_page=False)
