@@ -54,7 +54,8 @@ class NewOptions:
 
     Choices take a number, a Chinese label (or part of one) or an English key; `fields`
     and `mentors` several, separated by commas. `members` are ``姓名:角色[:专业[:年级]]``,
-    `hidden_members` (not to be named, no name written) ``角色[:专业[:年级]]``.
+    `hidden_members` (not to be named, no name written) ``:角色[:专业[:年级]]``: the
+    same with the name slot left empty, so a name typed out of habit is refused.
     """
 
     college: str = ""
@@ -161,7 +162,7 @@ def new_from_options(
 
 _NO_MEMBER = (
     "缺少团队成员：至少给出一个 --member 姓名:角色（例如 --member 张三:负责人），"
-    "不公开姓名的成员用 --hidden-member 角色:专业（例如 --hidden-member 算法:计算机）"
+    "不公开姓名的成员用 --hidden-member :角色:专业（冒号开头，不写姓名，例如 --hidden-member :算法:计算机）"
 )
 
 

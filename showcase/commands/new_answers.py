@@ -209,20 +209,27 @@ class ProjectChecks:
         return value
 
 
+HIDDEN_SHAPE = ":角色[:专业[:年级]]（冒号开头，姓名那一格留空），例如 :算法:计算机科学与技术"
+
+
 def member_from_text(text: str, public: bool) -> dict[str, str | bool]:
-    """A member written as ``姓名:角色[:专业[:年级]]`` (public) or ``角色[:专业[:年级]]``
-    (not public: no name at all); colons may be full-width."""
+    """A member written as ``姓名:角色[:专业[:年级]]``; one not named writes the same with
+    the name left empty, ``:角色[:专业[:年级]]``. Colons may be full-width.
+
+    The empty name slot is what makes a member not named: ``王五:负责人`` given for one is
+    refused, never read as role 王五, so a name typed out of habit cannot reach the file."""
     parts = [part.strip() for part in re.split(r"[:：]", normalise(text))]
-    keys = ["name", "role", "major", "grade"] if public else ["role", "major", "grade"]
-    needed = 2 if public else 1  # the name and the role, or the role alone
-    if not needed <= len(parts) <= len(keys) or not all(parts[:needed]):
-        shape = (
-            "姓名:角色[:专业[:年级]]，例如 张三:负责人:纺织工程:2023级本科"
-            if public
-            else ("角色[:专业[:年级]]，例如 算法:计算机科学与技术（不写姓名）")
+    keys = ["name", "role", "major", "grade"]
+    if not public and parts[0]:
+        raise AnswerError(
+            f"「{text}」：不公开姓名的成员不写姓名。写成 {HIDDEN_SHAPE}；"
+            f"「{parts[0]}」若是角色，在前面加一个冒号即可",
+            "privacy.hidden-member-name",
         )
+    if not 2 <= len(parts) <= len(keys) or not all(parts[int(not public) : 2]):
+        shape = "姓名:角色[:专业[:年级]]，例如 张三:负责人:纺织工程:2023级本科"
         rule = "schema.unknown-field" if len(parts) > len(keys) else "schema.required"
-        raise AnswerError(f"「{text}」的格式不对：写成 {shape}", rule)
+        raise AnswerError(f"「{text}」的格式不对：写成 {shape if public else HIDDEN_SHAPE}", rule)
     member: dict[str, str | bool] = {k: v for k, v in zip(keys, parts, strict=False) if v}
     if not public:
         member["public"] = False

@@ -117,15 +117,15 @@ def render_submit_page(
 
 
 LOGO_STEPS = {
-    "github": "GitHub：在合并请求页面顶部点你的分支名（例如 patch-1），进入 projects/学院编号/ 文件夹，"
+    "github": "GitHub：在合并请求页面顶部点你的分支名（例如 patch-1），依次进入 projects 文件夹和以学院编号命名的文件夹，"
     "点“Add file”→“Upload files”。这个页面不能新建文件夹，所以先在电脑上新建一个以项目编号命名的"
     "文件夹，把图片放进去，再把整个文件夹拖进上传区域；最后选“Commit directly to the 分支名 branch”并提交。",
-    "gitlab": "GitLab：在合并请求页面点源分支名，进入 projects/学院编号/ 文件夹，点“+”→“新建目录”"
+    "gitlab": "GitLab：在合并请求页面点源分支名，依次进入 projects 文件夹和以学院编号命名的文件夹，点“+”→“新建目录”"
     "（New directory），名称填项目编号，目标分支保持为你的分支；进入新建的文件夹，点“+”→“上传文件”"
     "（Upload file），选中图片，提交到同一分支。",
-    "gitee": "Gitee：在 Pull Request 页面点源分支名，进入 projects/学院编号/ 文件夹，点“新建文件夹”，"
+    "gitee": "Gitee：在 Pull Request 页面点源分支名，依次进入 projects 文件夹和以学院编号命名的文件夹，点“新建文件夹”，"
     "名称填项目编号，提交到同一分支；进入新建的文件夹，点“上传文件”，选中图片，提交到同一分支。",
-    "gitea": "Gitea：在合并请求页面点源分支名，进入 projects/学院编号/ 文件夹，点“添加文件”→“上传文件”"
+    "gitea": "Gitea：在合并请求页面点源分支名，依次进入 projects 文件夹和以学院编号命名的文件夹，点“添加文件”→“上传文件”"
     "（Add File → Upload File）；在页面上方的路径末尾输入“项目编号/”，把图片拖进上传区域，提交到同一分支。",
 }
 """How an image reaches a project's folder on each forge: shown by the form for the site's

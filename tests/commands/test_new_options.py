@@ -79,9 +79,9 @@ SPELLINGS = [
      [{"name": "张三", "role": "负责人", "major": "纺织工程", "grade": "2023级本科"}]),
     ({"members": ("张三:负责人", "李四:技术负责人")}, "team",
      [{"name": "张三", "role": "负责人"}, {"name": "李四", "role": "技术负责人"}]),
-    ({"hidden_members": ("算法:计算机",)}, "team",
+    ({"hidden_members": (":算法:计算机",)}, "team",
      [{"name": "张三", "role": "负责人"}, {"role": "算法", "major": "计算机", "public": False}]),
-    ({"members": (), "hidden_members": ("负责人",)}, "team", [{"role": "负责人", "public": False}]),
+    ({"members": (), "hidden_members": (":负责人",)}, "team", [{"role": "负责人", "public": False}]),
 ]  # fmt: skip
 
 
@@ -125,8 +125,16 @@ REFUSALS = [
     ({"members": ("张三:负责人:a:b:c",)}, "的格式不对", "schema.unknown-field"),
     ({"members": ("张三:13812345678",)}, "--member 张三:138****5678：发现手机号「138****5678」",
      "personal.phone"),
-    ({"hidden_members": ("",)}, "--hidden-member ：「」的格式不对：写成 角色[:专业[:年级]]",
+    ({"hidden_members": ("",)}, "--hidden-member ：「」的格式不对：写成 :角色[:专业[:年级]]",
      "schema.required"),
+    ({"hidden_members": (":",)}, "--hidden-member :：「:」的格式不对", "schema.required"),
+    # a name typed out of habit for a member not to be named: refused, never read as a role
+    ({"hidden_members": ("王五:负责人",)}, "--hidden-member 王五:负责人：「王五:负责人」：不公开姓名的成员不写姓名",
+     "privacy.hidden-member-name"),
+    ({"hidden_members": ("王五：负责人：计算机",)}, "不公开姓名的成员不写姓名",
+     "privacy.hidden-member-name"),
+    ({"hidden_members": ("算法",)}, "「算法」若是角色，在前面加一个冒号即可",
+     "privacy.hidden-member-name"),
     ({"members": ()}, "--member：缺少团队成员：至少给出一个 --member 姓名:角色", "schema.required"),
 ]  # fmt: skip
 
@@ -185,11 +193,11 @@ def test_the_task_passes_repeated_members_and_refuses_without_writing() -> None:
     """Through invoke's own parsing, against this repository: refused, so nothing is written."""
     completed = _invoke(
         "new", "--yes", "--college", "纺织", "--id", "task-wiring-check", "--stage", "天使轮",
-        "--member", "张三", "--hidden-member", "算法:计算机", "--hidden-member", "",
+        "--member", "张三", "--hidden-member", ":算法:计算机", "--hidden-member", "",
     )  # fmt: skip
     assert completed.returncode == 1
     assert "--stage：「天使轮」不是可选的发展阶段" in completed.stdout
     assert "--member 张三：" in completed.stdout
     assert "--hidden-member ：" in completed.stdout
-    assert "--hidden-member 算法:计算机" not in completed.stdout
+    assert "--hidden-member :算法:计算机" not in completed.stdout
     assert not (REPO / "projects" / "textile" / "task-wiring-check.yaml").exists()

@@ -133,7 +133,7 @@ def new_door(repository: Repository, data: dict[str, Any]) -> Found | None:
 
 
 def _member(member: dict[str, Any], named: bool) -> str:
-    parts = [member.get("name", "")] if named else []
+    parts = [member.get("name", "") if named else ""]
     parts += [str(member.get(key, "")) for key in ("role", "major", "grade")]
     while parts and parts[-1] == "":
         parts.pop()
