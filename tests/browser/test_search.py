@@ -82,9 +82,9 @@ def test_ten_phrases_from_ten_summaries_each_find_their_project_first(
 ) -> None:
     phrases = summary_phrases(sample_site.model)
     assert len({project for project, _ in phrases}) == 10
-    page.goto(sample_site.url)
     positions = []
     for project_id, phrase in phrases:
+        page.goto(sample_site.url)  # a fresh page: no earlier query's hits to read by mistake
         search(page, phrase)
         wait_for_results(page, phrase)
         hits = hit_pages(page, sample_site)
