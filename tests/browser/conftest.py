@@ -35,6 +35,7 @@ from showcase.model import Model
 from showcase.paths import Layout, repository_root
 from showcase.render.case_visibility import Publicity
 from showcase.validate import validate_repository
+from tests.engine.site_manifest import built_sample_site
 from tests.factories import make_model, make_project
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -213,3 +214,15 @@ def artifacts() -> Path:
     """Where screenshots go (ignored by git), kept after the run for people to look at."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="module")
+def sample_url() -> Iterator[str]:
+    """The repository's own sample site (built as for the manifest), served on a free localhost port; its root URL."""
+    with built_sample_site(repository_root()) as site:
+        server = start_server(site, "127.0.0.1", 0)
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/"
+        finally:
+            server.shutdown()
+            server.server_close()

@@ -13,36 +13,22 @@ No page on the way is wider than the screen, and every link tapped is a 44 px ta
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from icalendar import Calendar
 
-from showcase.engine.preview import start_server
 from showcase.paths import Layout, repository_root
 from showcase.validate import validate_repository
 from tests.browser.test_search import RESULT_LINKS, summary_phrases, wait_for_results
 from tests.browser.test_site_in_browser import search
-from tests.engine.site_manifest import built_sample_site
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 TAP = 44
 DEMO_DAY = "2026-winter-demo-day"
-
-
-@pytest.fixture(scope="module")
-def sample_url() -> Iterator[str]:
-    with built_sample_site(repository_root()) as site:
-        server = start_server(site, "127.0.0.1", 0)
-        try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/"
-        finally:
-            server.shutdown()
-            server.server_close()
 
 
 class Journey:

@@ -12,15 +12,10 @@ No page is wider than the screen.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-from showcase.engine.preview import start_server
-from showcase.paths import repository_root
-from tests.engine.site_manifest import built_sample_site
 
 pytestmark = pytest.mark.browser
 
@@ -33,18 +28,6 @@ STAFF_GUIDES = (
     "典型案例工作指南",
     "项目路演组织指南",
 )
-
-
-@pytest.fixture(scope="module")
-def sample_url() -> Iterator[str]:
-    """The sample site, served on a free localhost port; its root URL."""
-    with built_sample_site(repository_root()) as site:
-        server = start_server(site, "127.0.0.1", 0)
-        try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/"
-        finally:
-            server.shutdown()
-            server.server_close()
 
 
 @pytest.fixture
