@@ -32,7 +32,11 @@ from showcase.render.text import json_attribute, markdown_as_written
 SUBMIT = "submit/index.md"
 SCRIPT = paths.asset("submit.js")
 RULES_SCRIPT = paths.asset("submit-rules.js")
-SHARED_SCRIPTS = (paths.asset("personal-data.js"), paths.asset("yaml-text.js"))
+SHARED_SCRIPTS = (
+    paths.asset("dom.js"),
+    paths.asset("personal-data.js"),
+    paths.asset("yaml-text.js"),
+)
 """The engines submit.js shares with the 推荐典型案例 form (`showcase.render.case_form_page`)."""
 PINYIN_SCRIPT = paths.asset(SCRIPT_NAME)
 """Generated with the site (`pinyin_table`): the readings the form suggests ids from."""

@@ -16,15 +16,7 @@
   var attempted = false;
   var counter = 0;
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") node.textContent = attrs[key];
-      else node.setAttribute(key, attrs[key]);
-    });
-    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
-    return node;
-  }
+  var el = window.scDom.el;
 
   /* One labelled control per schema property; get() is undefined when left empty. */
   function field(sub, key, required, path, kind) {
