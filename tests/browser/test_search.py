@@ -182,7 +182,12 @@ def test_an_input_method_alone_finds_nothing_without_our_script(
     page.route("**/assets/search.js", lambda route: route.fulfill(body="", status=200))
     page.goto(sample_site.url)
     open_search(page)
-    page.wait_for_timeout(300)
+    # Material re-runs the box's value once its worker is ready; on a loaded machine that
+    # would find the word after all, so the control composes only into a ready search.
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search-result__meta')"
+        ".textContent.includes('正在初始化')"
+    )
     type_with_input_method(page, "mianliao", "面料")
     page.wait_for_timeout(1500)
     assert page.locator(".md-search-result__list").evaluate("list => list.children.length") == 0
