@@ -29,8 +29,12 @@ from showcase.forms.rule_sets import IN_BROWSER, WARNINGS
 from showcase.images.decode import ALLOWED_FORMATS, MAX_SIDE
 from showcase.model import Model
 from showcase.paths import SCHEMA_HEADER, college_folder_path, project_file_path
-from showcase.validate.dates import DATE_SHAPE, EARLIEST_YEAR, FUTURE_TOLERANCE
-from showcase.validate.duplicate_names import normalised_name, traditional_spellings
+from showcase.validate.dates import DATE_SHAPE, EARLIEST_YEAR, FUTURE_TOLERANCE, MONTH_SPELLING
+from showcase.validate.duplicate_names import (
+    normalised_name,
+    other_project,
+    traditional_spellings,
+)
 from showcase.validate.images import MAX_LOGO_BYTES, MEGABYTE
 from showcase.validate.labels import SHOWN_VALUE_LIMIT, TYPE_LABELS
 from showcase.validate.personal_text import browser_rules
@@ -40,6 +44,10 @@ from showcase.validate.wording import LIST_SEPARATOR, WORDING
 
 MULTILINE_FIELDS = ("summary", "description")
 """Text fields shown as a text area rather than a one-line input."""
+
+MONTH_FIELDS = ("started",)
+"""Month fields the form reads in any spelling `invoke new` reads (2025年3月, 2025/3…) and
+writes as ``YYYY-MM`` (`showcase.validate.dates.month_from_spelling`)."""
 
 FORGES = ("github", "gitlab", "gitee", "gitea")
 
@@ -92,15 +100,22 @@ def form_spec(model: Model, schema: dict[str, Any], today: datetime.date) -> dic
 
 def browser_project_rules(model: Model, today: datetime.date) -> dict[str, Any]:
     """The validator's project rules beyond the schema, as the browser's engine reads them."""
-    names: dict[str, list[str]] = {}
+    names: dict[str, list[list[str]]] = {}
     for project in model.projects.values():
         key = normalised_name(project.name)
+        college = model.colleges.get(project.college)
         if key:
-            names.setdefault(key, []).append(project.id)
+            names.setdefault(key, []).append(
+                [
+                    project.id,
+                    other_project(project.name, college.name if college else project.college),
+                ]
+            )
     return {
         "applied": list(IN_BROWSER),
         "advice": list(WARNINGS),
         "summaryAdvice": [SHORTEST_SUMMARY, SHORT_SUMMARY],
+        "monthFields": list(MONTH_FIELDS),
         **browser_schema_rules(today),
         "taken": {
             "ids": {project.id: project.college for project in model.projects.values()},
@@ -122,5 +137,6 @@ def browser_schema_rules(today: datetime.date) -> dict[str, Any]:
         "futureDays": FUTURE_TOLERANCE.days,
         "earliestYear": EARLIEST_YEAR,
         "dateShape": DATE_SHAPE,
+        "monthSpelling": MONTH_SPELLING,
         "links": {"prefix": URL_PATTERN_PREFIX, "scheme": SCHEME.pattern, "allowed": LINK_SCHEMES},
     }

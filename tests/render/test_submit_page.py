@@ -12,7 +12,7 @@ from showcase.forms.rule_sets import IN_BROWSER
 from showcase.forms.spec import forge_kind
 from showcase.render.case_visibility import Publicity
 from showcase.render.submit_page import SUBMIT, edit_data, edit_data_path
-from showcase.validate.duplicate_names import normalised_name
+from showcase.validate.duplicate_names import normalised_name, other_project
 from showcase.validate.wording import WORDING
 from tests.factories import make_model, make_project, make_site, project_schema
 from tests.render.helpers import render
@@ -74,7 +74,9 @@ def test_the_form_gets_the_validators_rules_as_data() -> None:
     assert rules["today"] == "2026-03-01"
     assert rules["applied"] == list(IN_BROWSER)
     assert rules["taken"]["ids"] == {p.id: p.college for p in projects}
-    assert rules["taken"]["names"][normalised_name("絲膠護手霜")] == ["silk-cream"]
+    assert rules["taken"]["names"][normalised_name("絲膠護手霜")] == [
+        ["silk-cream", other_project("丝胶 护手霜", model.colleges["textile"].name)]
+    ]
     assert rules["taken"]["simplified"]["絲"] == "丝"
 
 

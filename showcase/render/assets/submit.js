@@ -15,6 +15,7 @@
   var editing = null;
 
   var el = window.scDom.el;
+  var projectRules = window.scProjectRules(spec);
 
   function isEmpty(value) {
     return value === undefined || value === "" ||
@@ -29,9 +30,15 @@
     var help = sub["x-form-help"] || sub.description;  /* the form's words, else the file's */
     var label = el("label", { text: sub.title || key });
     if (required) label.appendChild(el("span", { "class": "sc-field__required", text: "必填" }));
+    /* A single box sits inside its label, so the whole row (44 px high) is the target. */
+    var boxed = sub.type === "boolean";
+    if (boxed) {
+      label.className = "sc-field__check";
+      label.insertBefore(control.el, label.firstChild);
+    }
     var wrapper = el("div", { "class": "sc-field", "data-field": key }, [
       label, help ? el("p", { "class": "sc-field__help", text: help }) : null,
-      control.el, null,
+      boxed ? null : control.el, null,
     ]);
     var error = el("p", { "class": "sc-field__error", role: "alert" });
     wrapper.appendChild(error);
@@ -71,11 +78,21 @@
       input = el("input", { type: "text", id: id, inputmode: sub.type === "number" ? "decimal" : "text" });
     }
     input.setAttribute("name", key);
+    /* A month typed as 2025年3月 or 2025/3 is written 2025-03 (the spelling `invoke new`
+       reads, from the specification); shown that way once the field is left. */
+    var month = projectRules.monthFields.indexOf(key) >= 0 && !sub.enum;
+    if (month) {
+      input.addEventListener("change", function () {
+        var written = projectRules.monthOf(input.value);
+        if (written && written !== input.value) input.value = written;
+      });
+    }
     return {
       el: input, input: input,
       get: function () {
         var text = input.value.trim();
         if (text === "") return undefined;
+        if (month) return projectRules.monthOf(text) || text;
         if (text.indexOf("\n") >= 0) return text + "\n";  /* a literal block, as hand-written files */
         if (sub.type === "number") {
           var number = Number(text.replace(/,/g, ""));
@@ -251,14 +268,13 @@
 
   /* ---- validation: the project rules (submit-rules.js), then personal data ---- */
 
-  var projectRules = window.scProjectRules(spec);
-
   var personalData = window.scPersonalData(spec.personalData);
 
   function problemsOf(data) {
     var out = projectRules.check(data, editing);
     personalData.scan(data, schema, "", null, [], out);
     if (logo.state.problem) out.push(logo.state.problem);
+    suggestion.explain(out);
     return out;
   }
 
@@ -269,6 +285,9 @@
   function idSuggestion() {
     var idInput = form.querySelector("[data-path='id'] > input");
     var nameInput = form.querySelector("[data-path='name'] > input");
+    /* The name comes first on the page, the id it suggests next (the file keeps its order). */
+    var idField = idInput.closest(".sc-field");
+    idField.parentNode.insertBefore(nameInput.closest(".sc-field"), idField);
     var note = el("p", { "class": "sc-field__help sc-submit__id-note", role: "status" });
     idInput.parentNode.insertBefore(note, idInput.nextSibling);
     var readings = {};
@@ -299,6 +318,7 @@
       return id;
     }
     function show() {
+      if (!/\p{Script=Han}/u.test(idInput.value)) use.hidden = true;
       var current = idInput.value === suggested && suggested !== "";
       note.textContent = current ? "根据项目名称建议的编号，还没有其他项目使用；可以直接修改。" : "";
     }
@@ -310,8 +330,32 @@
       show();
     });
     idInput.addEventListener("input", show);
+    /* An id written in Chinese characters: point at the name's suggestion (the validator's
+       message stays; this only adds where to find a usable id). */
+    function explain(problems) {
+      var value = idInput.value;
+      if (!/\p{Script=Han}/u.test(value)) return;
+      var better = suggest(nameInput.value) || suggest(value);
+      problems.forEach(function (problem) {
+        if (problem.path !== "id" || problem.rule !== "schema.pattern") return;
+        problem.hint = "项目编号不能用汉字，要用拼音字母" + (better ? "，例如根据项目名称建议的 " + better +
+          "：点下面的“改用 " + better + "”即可" : "") + "。" + (problem.hint ? " " + problem.hint : "");
+      });
+      use.textContent = "改用 " + better;
+      use.setAttribute("data-id", better);
+      use.hidden = !better;
+    }
+    var use = el("button", { type: "button", "class": "md-button sc-submit__use-id", hidden: "" });
+    note.parentNode.insertBefore(use, note.nextSibling);
+    use.addEventListener("click", function () {
+      suggested = use.getAttribute("data-id");
+      idInput.value = suggested;
+      use.hidden = true;
+      idInput.dispatchEvent(new Event("input", { bubbles: true }));
+    });
     return {
       suggest: suggest,
+      explain: explain,
       /* After the form is filled from a draft or a project: an id that is still the name's
          suggestion keeps following the name. */
       reset: function () {
@@ -343,6 +387,8 @@
     var wrapper = form.querySelector(".sc-field[data-field='logo']");
     var limits = spec.logo;
     var input = wrapper.querySelector("input[name='logo']");
+    input.readOnly = true;  /* the name follows the chosen image; nobody types it */
+    var keptName = "";  /* the logo of the project being edited, already in the repository */
     var chooser = el("input", { type: "file", accept: "image/png,image/jpeg,image/webp", "class": "sc-logo-picker__file" });
     var preview = el("img", { "class": "sc-logo-picker__preview", alt: "所选标志图片的预览", hidden: "" });
     var status = el("p", { "class": "sc-field__help sc-logo-picker__status", role: "status" });
@@ -354,6 +400,7 @@
     function refuse(rule, values) {
       var worded = phraseOf(rule, values);
       state.problem = { path: "logo", rule: rule, message: worded[0], hint: worded[1] };
+      input.value = keptName;  /* a refused image leaves no name behind */
     }
     function formatOf(bytes, file) {
       var found = SIGNATURES.filter(function (entry) { return entry[2](bytes); })[0];
@@ -412,19 +459,39 @@
       preview.removeAttribute("src");
       status.textContent = "";
     }
+    var drop = el("button", { type: "button", "class": "md-button sc-logo-picker__drop", text: "不使用图片" });
+    wrapper.insertBefore(drop, wrapper.querySelector(".sc-field__error"));
+    function changed() {
+      wrapper.classList.add("sc-field--touched");
+      update();
+      saveDraft();
+    }
+    drop.addEventListener("click", function () {
+      chooser.value = "";
+      reset();
+      input.value = "";
+      changed();
+    });
     chooser.addEventListener("change", function (event) {
       event.stopPropagation();  /* checked first, then the form updates */
       reset();
+      input.value = keptName;
       var file = chooser.files[0];
-      (file ? check(file) : Promise.resolve()).then(function () {
-        wrapper.classList.add("sc-field--touched");
-        update();
-        saveDraft();
-      });
+      (file ? check(file) : Promise.resolve()).then(changed);
     });
     return {
       state: state,
       reset: function () { chooser.value = ""; reset(); },
+      /* After the form is filled from a draft: the browser kept the image's name but not
+         the image, so it must be chosen again (an edited project's own logo is already in
+         the repository). `kept` is that project's logo name, or "". */
+      restored: function (kept) {
+        keptName = kept || "";
+        if (!input.value || input.value === keptName) return;
+        state.problem = { path: "logo", rule: "logo.missing", message: "请重新选择图片：刷新或重新打开页面后，" +
+          "浏览器不会保留之前选好的图片文件。", hint: "点“选择文件”再选一次这张图片；不需要标志图片就点“不使用图片”。" };
+        wrapper.classList.add("sc-field--touched");
+      },
     };
   }
 
@@ -501,6 +568,8 @@
     var link = result.querySelector('[data-action="forge"]');
     link.href = forgeLink(data, text);
     link.textContent = editing ? "在代码托管平台上编辑此文件" : "在代码托管平台上新建此文件";
+    result.querySelector(".sc-submit__commit").textContent = "建议的提交说明：" +
+      spec.commitMessages[editing ? "edit" : "new"].replace("{name}", data.name);
     showLogoSteps(data);
   }
 
@@ -546,6 +615,7 @@
     Array.prototype.forEach.call(form.querySelectorAll(".sc-field--touched"), function (node) {
       node.classList.remove("sc-field--touched");
     });
+    logo.restored(original && original.logo);
     attempted = Boolean(editing);
     update();
   }
@@ -587,8 +657,12 @@
   result.querySelector('[data-action="copy"]').addEventListener("click", function () {
     var done = function () { document.querySelector(".sc-submit__copied").textContent = "已复制到剪贴板。"; };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(output.value).then(done, function () { output.select(); });
+      navigator.clipboard.writeText(output.value).then(done, function () {
+        output.closest("details").open = true;
+        output.select();
+      });
     } else {
+      output.closest("details").open = true;  /* a closed block's text cannot be selected */
       output.select();
       document.execCommand("copy");
       done();
