@@ -39,6 +39,12 @@ SHARED_SCRIPTS = (
     paths.asset("yaml-text.js"),
 )
 """The engines submit.js shares with the 推荐典型案例 form (`showcase.render.case_form_page`)."""
+PARTS = (
+    paths.asset("submit-id.js"),
+    paths.asset("submit-logo.js"),
+    paths.asset("submit-draft.js"),
+)
+"""submit.js's own parts (id suggestion, logo, draft), loaded by the submit page only."""
 PINYIN_SCRIPT = paths.asset(SCRIPT_NAME)
 """Generated with the site (`pinyin_table`): the readings the form suggests ids from."""
 STYLESHEET = paths.asset("submit.css")
@@ -120,8 +126,10 @@ def render_submit_page(
             f'<script src="{paths.href(SUBMIT, shared)}" defer></script>'
             for shared in SHARED_SCRIPTS
         ),
-        f'<script src="{paths.href(SUBMIT, PINYIN_SCRIPT)}" defer></script>',
-        f'<script src="{paths.href(SUBMIT, SCRIPT)}" defer></script>',
+        *(
+            f'<script src="{paths.href(SUBMIT, script)}" defer></script>'
+            for script in (PINYIN_SCRIPT, *PARTS, SCRIPT)
+        ),
     ]
     meta = {"title": "提交项目", "description": "用表单生成项目文件，不需要懂代码。"}
     stylesheet = f'<link rel="stylesheet" href="{paths.href(SUBMIT, STYLESHEET)}">'

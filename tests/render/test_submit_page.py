@@ -84,7 +84,14 @@ def test_the_browser_engine_holds_no_copy_of_a_message() -> None:
     """Each fixed piece of every message (between its placeholders) is absent from the
     scripts: the browser reads the wording from the specification."""
     scripts = "".join(
-        site_assets()[name].decode("utf-8") for name in ("submit.js", "submit-rules.js")
+        site_assets()[name].decode("utf-8")
+        for name in (
+            "submit.js",
+            "submit-rules.js",
+            "submit-id.js",
+            "submit-logo.js",
+            "submit-draft.js",
+        )
     )
     for message, hint in WORDING.values():
         for piece in re.split(r"\{\w+\}", message + "\n" + hint):

@@ -25,7 +25,7 @@ from showcase.render.forge_steps import (
     file_steps_markdown,
 )
 from showcase.render.pinyin_table import gb2312_hanzi, pinyin_script, pinyin_table
-from showcase.render.submit_page import PINYIN_SCRIPT, SUBMIT
+from showcase.render.submit_page import PARTS, PINYIN_SCRIPT, SUBMIT
 from showcase.validate.images import MAX_LOGO_BYTES, MEGABYTE
 from tests.factories import make_model, project_schema
 from tests.render.helpers import render
@@ -46,15 +46,15 @@ def test_the_pinyin_table_reads_every_gb2312_character_once_and_stays_small() ->
     assert json.loads(script.decode().removeprefix("window.scPinyin=").rstrip(";\n")) == table
 
 
-def test_only_the_submit_page_loads_the_pinyin_table() -> None:
+@pytest.mark.parametrize("script", [PINYIN_SCRIPT, *PARTS])
+def test_only_the_submit_page_loads_the_pinyin_table_and_the_forms_own_parts(script: str) -> None:
     tree = render(make_model(count=2))
     assert tree.files[PINYIN_SCRIPT] == pinyin_script()
-    loading = [
-        path
-        for path, data in tree.files.items()
-        if path.endswith(".md") and b"submit-pinyin" in data
-    ]
+    name = script.rsplit("/", 1)[-1].encode()
+    loading = [path for path, data in tree.files.items() if path.endswith(".md") and name in data]
     assert loading == [SUBMIT]
+    page = tree.files[SUBMIT].decode()
+    assert page.index(name.decode()) < page.index("assets/submit.js")
 
 
 def test_the_form_checks_a_logo_against_the_validators_limits() -> None:

@@ -280,221 +280,6 @@
 
   var toYaml = window.scYamlText.toYaml;
 
-  /* ---- the project id, suggested from the name (readings: assets/submit-pinyin.js) ---- */
-
-  function idSuggestion() {
-    var idInput = form.querySelector("[data-path='id'] > input");
-    var nameInput = form.querySelector("[data-path='name'] > input");
-    /* The name comes first on the page, the id it suggests next (the file keeps its order). */
-    var idField = idInput.closest(".sc-field");
-    idField.parentNode.insertBefore(nameInput.closest(".sc-field"), idField);
-    var note = el("p", { "class": "sc-field__help sc-submit__id-note", role: "status" });
-    idInput.parentNode.insertBefore(note, idInput.nextSibling);
-    var readings = {};
-    Object.keys(window.scPinyin || {}).forEach(function (syllable) {
-      for (var char of window.scPinyin[syllable]) readings[char] = syllable;
-    });
-    var limits = schema.properties.id;
-    var taken = spec.rules.taken.ids;
-    var suggested = "";
-
-    /* Pinyin syllables and runs of Latin letters and digits, joined by hyphens; a character
-       with no reading (punctuation, a rare character) only separates words. */
-    function suggest(name) {
-      var words = [], latin = "";
-      for (var char of name.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()) {
-        if (/[a-z0-9]/.test(char)) { latin += char; continue; }
-        if (latin) words.push(latin);
-        latin = "";
-        if (readings[char]) words.push(readings[char]);
-      }
-      if (latin) words.push(latin);
-      var room = limits.maxLength - 4;  /* room for a "-2" ... "-999" suffix */
-      while (words.length > 1 && words.join("-").length > room) words.pop();
-      var base = words.join("-").slice(0, room);
-      if (base.length < limits.minLength) return "";
-      var id = base;
-      for (var n = 2; Object.prototype.hasOwnProperty.call(taken, id); n += 1) id = base + "-" + n;
-      return id;
-    }
-    function show() {
-      if (!/\p{Script=Han}/u.test(idInput.value)) use.hidden = true;
-      var current = idInput.value === suggested && suggested !== "";
-      note.textContent = current ? "根据项目名称建议的编号，还没有其他项目使用；可以直接修改。" : "";
-    }
-    nameInput.addEventListener("input", function () {
-      if (editing || (idInput.value !== "" && idInput.value !== suggested)) return;
-      suggested = suggest(nameInput.value);
-      idInput.value = suggested;
-      idInput.closest(".sc-field").classList.add("sc-field--touched");
-      show();
-    });
-    idInput.addEventListener("input", show);
-    /* An id written in Chinese characters: point at the name's suggestion (the validator's
-       message stays; this only adds where to find a usable id). */
-    function explain(problems) {
-      var value = idInput.value;
-      if (!/\p{Script=Han}/u.test(value)) return;
-      var better = suggest(nameInput.value) || suggest(value);
-      problems.forEach(function (problem) {
-        if (problem.path !== "id" || problem.rule !== "schema.pattern") return;
-        problem.hint = "项目编号不能用汉字，要用拼音字母" + (better ? "，例如根据项目名称建议的 " + better +
-          "：点下面的“改用 " + better + "”即可" : "") + "。" + (problem.hint ? " " + problem.hint : "");
-      });
-      use.textContent = "改用 " + better;
-      use.setAttribute("data-id", better);
-      use.hidden = !better;
-    }
-    var use = el("button", { type: "button", "class": "md-button sc-submit__use-id", hidden: "" });
-    note.parentNode.insertBefore(use, note.nextSibling);
-    use.addEventListener("click", function () {
-      suggested = use.getAttribute("data-id");
-      idInput.value = suggested;
-      use.hidden = true;
-      idInput.dispatchEvent(new Event("input", { bubbles: true }));
-    });
-    return {
-      suggest: suggest,
-      explain: explain,
-      /* After the form is filled from a draft or a project: an id that is still the name's
-         suggestion keeps following the name. */
-      reset: function () {
-        suggested = !editing && idInput.value && idInput.value === suggest(nameInput.value) ? idInput.value : "";
-        show();
-      },
-    };
-  }
-
-  /* ---- the logo, chosen and checked in the browser against the validator's limits ---- */
-
-  function phraseOf(key, values) {
-    return spec.rules.wording[key].map(function (text) {
-      return text.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
-    });
-  }
-
-  var SIGNATURES = [
-    ["PNG", "png", function (b) { return b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47; }],
-    ["JPEG", "jpg", function (b) { return b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff; }],
-    ["WebP", "webp", function (b) { return text(b, 0, 4) === "RIFF" && text(b, 8, 12) === "WEBP"; }],
-    ["GIF", "", function (b) { return text(b, 0, 4) === "GIF8"; }],
-    ["BMP", "", function (b) { return text(b, 0, 2) === "BM"; }],
-    ["TIFF", "", function (b) { return text(b, 0, 4) === "II*\0" || text(b, 0, 4) === "MM\0*"; }],
-  ];
-  function text(bytes, start, end) { return String.fromCharCode.apply(null, bytes.slice(start, end)); }
-
-  function logoPicker() {
-    var wrapper = form.querySelector(".sc-field[data-field='logo']");
-    var limits = spec.logo;
-    var input = wrapper.querySelector("input[name='logo']");
-    input.readOnly = true;  /* the name follows the chosen image; nobody types it */
-    var keptName = "";  /* the logo of the project being edited, already in the repository */
-    var chooser = el("input", { type: "file", accept: "image/png,image/jpeg,image/webp", "class": "sc-logo-picker__file" });
-    var preview = el("img", { "class": "sc-logo-picker__preview", alt: "所选标志图片的预览", hidden: "" });
-    var status = el("p", { "class": "sc-field__help sc-logo-picker__status", role: "status" });
-    wrapper.insertBefore(el("div", { "class": "sc-logo-picker" }, [
-      el("label", { "class": "sc-logo-picker__choose", text: "从电脑或手机里选择图片：" }, [chooser]), preview, status,
-    ]), wrapper.querySelector(".sc-field__error"));
-    var state = { chosen: null, problem: null };
-
-    function refuse(rule, values) {
-      var worded = phraseOf(rule, values);
-      state.problem = { path: "logo", rule: rule, message: worded[0], hint: worded[1] };
-      input.value = keptName;  /* a refused image leaves no name behind */
-    }
-    function formatOf(bytes, file) {
-      var found = SIGNATURES.filter(function (entry) { return entry[2](bytes); })[0];
-      if (found && limits.formats.indexOf(found[0]) >= 0) return found;
-      var svg = /\.svg$/i.test(file.name) || file.type === "image/svg+xml";
-      refuse("logo.format", { found: found ? phraseOf("logo.format/kind", { kind: found[0] })[0] :
-        phraseOf(svg ? "logo.format/svg" : "logo.format/other", {})[0] });
-      return null;
-    }
-    function pixels(url) {
-      return new Promise(function (resolve, reject) {
-        var image = new Image();
-        image.onload = function () { resolve([image.naturalWidth, image.naturalHeight]); };
-        image.onerror = reject;
-        image.src = url;
-      });
-    }
-    function check(file) {
-      if (file.size > limits.maxBytes) {
-        refuse("logo.too-large", { megabytes: (file.size / limits.megabyte).toFixed(1), limit: limits.maxBytes / limits.megabyte });
-        return Promise.resolve();
-      }
-      return file.slice(0, 16).arrayBuffer().then(function (head) {
-        var format = formatOf(Array.from(new Uint8Array(head)), file);
-        if (!format) return null;
-        return dataUrl(file).then(function (url) { return pixels(url).then(function (size) {
-          if (size[0] > limits.maxSide || size[1] > limits.maxSide) {
-            refuse("logo.dimensions", { side: limits.maxSide,
-              size: phraseOf("logo.dimensions/size", { width: size[0], height: size[1] })[0] });
-            return;
-          }
-          state.chosen = { file: file, url: url, name: "logo." + format[1] };
-          input.value = state.chosen.name;
-          preview.src = url;
-          preview.hidden = false;
-          status.textContent = "图片可以使用：" + format[0] + "，" + size[0] + "×" + size[1] + " 像素，" +
-            Math.ceil(file.size / 1024) + " KB。生成文件后，按页面下方的说明把它上传到仓库。";
-        }); }).catch(function () {
-          refuse("logo.corrupt", {});
-        });
-      });
-    }
-    /* A data: URL, which the site's Content-Security-Policy allows for images (blob: not). */
-    function dataUrl(file) {
-      return new Promise(function (resolve, reject) {
-        var reader = new FileReader();
-        reader.onload = function () { resolve(reader.result); };
-        reader.onerror = reject;
-        reader.readAsDataURL(file);
-      });
-    }
-    function reset() {
-      state.chosen = null;
-      state.problem = null;
-      preview.hidden = true;
-      preview.removeAttribute("src");
-      status.textContent = "";
-    }
-    var drop = el("button", { type: "button", "class": "md-button sc-logo-picker__drop", text: "不使用图片" });
-    wrapper.insertBefore(drop, wrapper.querySelector(".sc-field__error"));
-    function changed() {
-      wrapper.classList.add("sc-field--touched");
-      update();
-      saveDraft();
-    }
-    drop.addEventListener("click", function () {
-      chooser.value = "";
-      reset();
-      input.value = "";
-      changed();
-    });
-    chooser.addEventListener("change", function (event) {
-      event.stopPropagation();  /* checked first, then the form updates */
-      reset();
-      input.value = keptName;
-      var file = chooser.files[0];
-      (file ? check(file) : Promise.resolve()).then(changed);
-    });
-    return {
-      state: state,
-      reset: function () { chooser.value = ""; reset(); },
-      /* After the form is filled from a draft: the browser kept the image's name but not
-         the image, so it must be chosen again (an edited project's own logo is already in
-         the repository). `kept` is that project's logo name, or "". */
-      restored: function (kept) {
-        keptName = kept || "";
-        if (!input.value || input.value === keptName) return;
-        state.problem = { path: "logo", rule: "logo.missing", message: "请重新选择图片：刷新或重新打开页面后，" +
-          "浏览器不会保留之前选好的图片文件。", hint: "点“选择文件”再选一次这张图片；不需要标志图片就点“不使用图片”。" };
-        wrapper.classList.add("sc-field--touched");
-      },
-    };
-  }
-
   /* ---- the page: build, check on input, show the file ---- */
 
   var root = objectControl(schema, false);
@@ -506,8 +291,8 @@
   var clear = el("button", { type: "button", "class": "md-button", "data-action": "clear", text: "清空" });
   form.appendChild(el("p", {}, [submit, document.createTextNode(" "), clear]));
   form.appendChild(summary);
-  var suggestion = idSuggestion();
-  var logo = logoPicker();
+  var suggestion = window.scSubmitId(form, spec, function () { return Boolean(editing); });
+  var logo = window.scSubmitLogo(form, spec, function () { update(); saveDraft(); });
 
   function fromTemplate(template, data) {
     return template.replace(/\{(college|id)\}/g, function (_, key) { return data[key]; });
@@ -592,16 +377,8 @@
 
   /* ---- what was typed, kept in this browser only (localStorage), per form and project ---- */
 
-  function draftKey() { return "sc-submit:" + (editing ? "edit:" + editing : "new"); }
-  function saveDraft() {
-    try { localStorage.setItem(draftKey(), JSON.stringify(root.get())); } catch (error) { /* storage off */ }
-  }
-  function loadDraft() {
-    try { return JSON.parse(localStorage.getItem(draftKey()) || "null"); } catch (error) { return null; }
-  }
-  function dropDraft() {
-    try { localStorage.removeItem(draftKey()); } catch (error) { /* storage off */ }
-  }
+  var drafts = window.scSubmitDraft(function () { return "sc-submit:" + (editing ? "edit:" + editing : "new"); });
+  function saveDraft() { drafts.save(root.get()); }
   var draftNotice = el("p", { "class": "sc-submit__draft", role: "status", hidden: "" });
   form.parentNode.insertBefore(draftNotice, form);
   var original;  /* what the form starts from: nothing, or the project being edited */
@@ -616,11 +393,12 @@
       node.classList.remove("sc-field--touched");
     });
     logo.restored(original && original.logo);
+    logo.shown();
     attempted = Boolean(editing);
     update();
   }
   function restore() {
-    var draft = loadDraft();
+    var draft = drafts.load();
     startFrom(draft || original);
     draftNotice.textContent = "已恢复你上次在这台设备上填写的内容。内容只保存在这个浏览器里，" +
       "不会发送到任何地方；在公共电脑上填写完，请点表单最下方的“清空”。";
@@ -630,19 +408,15 @@
     var question = editing ? "清空你做的修改，恢复成项目现在发布的内容？" :
       "清空表单里填写的全部内容？这个浏览器里保存的草稿也会一起删除。";
     if (!window.confirm(question)) return;
-    dropDraft();
+    drafts.drop();
     startFrom(original);
     draftNotice.hidden = true;
   });
 
-  function typed(event) {
-    var wrapper = event.target.closest(".sc-field");
-    if (wrapper) wrapper.classList.add("sc-field--touched");
+  window.scDom.onEdit(form, function () {
     update();
     saveDraft();
-  }
-  form.addEventListener("input", typed);
-  form.addEventListener("change", typed);
+  });
   form.addEventListener("click", function (event) {
     if (event.target.closest(".sc-repeat__remove, .sc-repeat__add")) saveDraft();
   });
@@ -655,18 +429,9 @@
   });
 
   result.querySelector('[data-action="copy"]').addEventListener("click", function () {
-    var done = function () { document.querySelector(".sc-submit__copied").textContent = "已复制到剪贴板。"; };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(output.value).then(done, function () {
-        output.closest("details").open = true;
-        output.select();
-      });
-    } else {
-      output.closest("details").open = true;  /* a closed block's text cannot be selected */
-      output.select();
-      document.execCommand("copy");
-      done();
-    }
+    window.scDom.copyText(output, function () {
+      document.querySelector(".sc-submit__copied").textContent = "已复制到剪贴板。";
+    });
   });
   result.querySelector('[data-action="download"]').addEventListener("click", function () {
     var data = root.get();
