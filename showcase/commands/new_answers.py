@@ -33,6 +33,7 @@ from typing import Any
 from showcase.load.yamlfile import load_yaml_bytes
 from showcase.validate.dates import (
     FUTURE_TOLERANCE,
+    MONTH_HINT,
     DateError,
     month_from_spelling,
     parse_date,
@@ -163,7 +164,7 @@ def parse_month(answer: str, today: datetime.date) -> str:
     this_month = f"{today.year:04d}-{today.month:02d}"
     if not text:
         return this_month
-    example = "写成 年-月，例如 2025-03 或 2025年3月"
+    example = MONTH_HINT
     written = month_from_spelling(text)
     if written is None:
         raise AnswerError(

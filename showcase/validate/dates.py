@@ -35,6 +35,8 @@ MONTH_SPELLING = r"^([0-9]{4})[ \t]*[-/.年][ \t]*([0-9]{1,2})[ \t]*月?$"
 characters are made ordinary (NFKC) and the ends trimmed; the same in Python (`invoke new`)
 and in the browser (the 提交项目 form, which reads it from its specification)."""
 _MONTH_SPELLING = re.compile(MONTH_SPELLING)
+MONTH_HINT = "写成 年-月，例如 2025-03 或 2025年3月"
+"""How to write a month where those spellings are read (`invoke new`, the form)."""
 
 
 def month_from_spelling(text: str) -> str | None:

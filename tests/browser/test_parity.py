@@ -192,6 +192,8 @@ def test_every_door_refuses_with_the_same_rule(
     assert len(set(advising.values())) == 1, found
     refusing = {name: {r for r in rules if r[0] == "error"} for name, rules in found.items()}
     assert all(rules == refusing["validate"] for rules in refusing.values()), found
+    if "form" in case.without:
+        return  # the form writes this value differently (see the case's `without`)
     errors = form_page.locator(".sc-field__error").all_inner_texts()
     for message in validator_messages(repository, case.data):
         assert any(message in text for text in errors), (message, errors)
@@ -297,8 +299,9 @@ def test_the_form_finds_a_name_in_use_as_the_validator_does(
     form_page.goto(f"{url}submit/")
     _doors.pop(id(form_page), None)  # the next form door types afresh
     taken = form_page.evaluate(
-        """names => {
+        """async names => {
           const spec = JSON.parse(document.querySelector(".sc-submit__form").dataset.spec);
+          spec.rules.taken = await (await fetch(spec.takenFile)).json();
           const engine = window.scProjectRules(spec);
           return names.map(name => engine.check({id: "parity-new", college: "textile", name}, null)
             .some(p => p.rule === "project.duplicate-name"));

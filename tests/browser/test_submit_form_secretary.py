@@ -23,6 +23,7 @@ from showcase.load.yamlfile import load_yaml
 from showcase.paths import SCHEMA_HEADER, Layout, repository_root
 from showcase.render.forge_steps import FILE_STEPS
 from showcase.validate import validate_repository
+from showcase.validate.dates import MONTH_HINT
 from showcase.yamltext import to_yaml
 from tests.browser.form_filling import fill
 from tests.browser.test_submit_form import MINIMAL, load_yaml_text, to_plain, validate_file
@@ -342,6 +343,7 @@ def test_a_start_month_in_any_usual_spelling_is_written_yyyy_mm(
 def test_the_name_comes_before_the_id_it_suggests(page: Any, repo_site: tuple[str, Path]) -> None:
     url, _ = repo_site
     page.goto(f"{url}submit/")
+    page.locator(".sc-submit__form[data-ready]").wait_for(state="attached")
     fields = page.locator(".sc-submit__form > fieldset > .sc-field").evaluate_all(
         "nodes => nodes.map(node => node.dataset.field)"
     )
@@ -417,3 +419,17 @@ def test_a_logo_is_chosen_again_after_a_reload_and_its_name_is_never_typed(
     assert name.input_value() == "" and page.locator(".sc-submit__summary").inner_text() == (
         "全部通过，可以提交了。"
     )
+
+
+@pytest.mark.parametrize("typed", ["2024年春", "24/3", "三月"])
+def test_a_start_month_it_cannot_read_is_refused_with_the_spellings_it_reads(
+    page: Any, repo_site: tuple[str, Path], typed: str
+) -> None:
+    url, _ = repo_site
+    page.goto(f"{url}submit/")
+    fill(page, to_plain(MINIMAL) | {"started": typed})
+    page.click(".sc-submit__form button[type=submit]")
+    error = page.locator(".sc-field__error[data-error-for='started']")
+    assert error.get_attribute("data-rule") == "schema.pattern"
+    assert error.inner_text().endswith(f"修改建议：{MONTH_HINT}")
+    assert developer_words(error.inner_text(), FORM_WORDS) == []

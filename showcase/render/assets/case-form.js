@@ -197,12 +197,9 @@
   }
 
   window.scDom.onEdit(form, update);
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
+  window.scDom.onCheck(form, result, function () {
     attempted = true;
     update();
-    var first = form.querySelector(".sc-field--invalid input, .sc-field--invalid select, .sc-field--invalid textarea");
-    if (first) first.focus(); else result.scrollIntoView();
   });
 
   Array.prototype.forEach.call(result.querySelectorAll("[data-copy]"), function (button) {

@@ -6,7 +6,9 @@
      copyText(area, done): copies a text area's value (the clipboard where the page may use
        it, else by selecting it, opening a closed <details> around it first); done() after;
      onEdit(form, callback): marks the field typed in or changed as touched
-       (sc-field--touched, so its errors show) and calls callback(event).
+       (sc-field--touched, so its errors show) and calls callback(event);
+     onCheck(form, result, check): on "检查并生成文件", check() (which shows every error),
+       then the first field in error gets the focus, else the result is scrolled to.
    } */
 (function () {
   "use strict";
@@ -47,5 +49,14 @@
     form.addEventListener("change", edited);
   }
 
-  window.scDom = { el: el, copyText: copyText, onEdit: onEdit };
+  function onCheck(form, result, check) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      check();
+      var first = form.querySelector(".sc-field--invalid input, .sc-field--invalid select, .sc-field--invalid textarea");
+      if (first) first.focus(); else result.scrollIntoView();
+    });
+  }
+
+  window.scDom = { el: el, copyText: copyText, onEdit: onEdit, onCheck: onCheck };
 })();

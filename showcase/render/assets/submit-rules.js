@@ -256,6 +256,7 @@
     }
 
     function checkTaken(data, editing, out) {
+      if (!rules.taken) return;  /* not fetched (yet): the check before merging finds them */
       var ids = rules.taken.ids;
       var id = data.id, college = data.college;
       /* A new project may not take an existing id even in its own college: its file would
@@ -305,6 +306,7 @@
       parseDate: parseDate,
       monthOf: monthOf,
       monthFields: rules.monthFields || [],
+      monthHint: rules.monthHint,
       say: say,
       /* Every problem of `data` (advice marked `advice: true`); `editing` is the id of the
          project being edited, or null. */
