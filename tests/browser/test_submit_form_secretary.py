@@ -433,3 +433,19 @@ def test_a_start_month_it_cannot_read_is_refused_with_the_spellings_it_reads(
     assert error.get_attribute("data-rule") == "schema.pattern"
     assert error.inner_text().endswith(f"修改建议：{MONTH_HINT}")
     assert developer_words(error.inner_text(), FORM_WORDS) == []
+
+
+def test_without_the_list_of_names_in_use_the_form_still_works_and_says_so(
+    page: Any, repo_site: tuple[str, Path], guard: Any
+) -> None:
+    """The ids and names are fetched beside the page; when that fails, the form is built
+    anyway, says which check is left to the merge, and still writes a passing file."""
+    url, _ = repo_site
+    page.route("**/submit/taken.json", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(f"{url}submit/")
+    page.locator(".sc-submit__form[data-ready]").wait_for(state="attached")
+    assert "编号和名称是否重复，合并前还会检查" in page.locator("main").inner_text()
+    fill(page, to_plain(MINIMAL))
+    page.click(".sc-submit__form button[type=submit]")
+    assert page.locator(".sc-submit__summary").inner_text() == "全部通过，可以提交了。"
+    guard.clear()  # the refused request is logged as a console error on purpose
