@@ -31,14 +31,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from showcase.load.yamlfile import load_yaml_bytes
-from showcase.validate.dates import FUTURE_TOLERANCE, DateError, parse_date, too_far_ahead
+from showcase.validate.dates import (
+    FUTURE_TOLERANCE,
+    MONTH_HINT,
+    DateError,
+    month_from_spelling,
+    parse_date,
+    too_far_ahead,
+)
 from showcase.validate.personal_data import scan_document
 from showcase.validate.personal_text import PersonalDataRules
 from showcase.validate.schema_check import SchemaChecker
 from showcase.yamltext import to_yaml
 
 _SEPARATORS = re.compile(r"[\s,，、;；]+")
-_MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?")
 _YES = {"y", "yes", "是", "有", "要", "还有", "1"}
 _NO = {"n", "no", "否", "没有", "无", "不", "不要", "0"}
 
@@ -158,13 +164,12 @@ def parse_month(answer: str, today: datetime.date) -> str:
     this_month = f"{today.year:04d}-{today.month:02d}"
     if not text:
         return this_month
-    example = "写成 年-月，例如 2025-03 或 2025年3月"
-    match = _MONTH.fullmatch(text)
-    if not match:
+    example = MONTH_HINT
+    written = month_from_spelling(text)
+    if written is None:
         raise AnswerError(
             f"「{text}」不是年月：{example}；直接回车表示本月（{this_month}）", "schema.pattern"
         )
-    written = f"{int(match.group(1)):04d}-{int(match.group(2)):02d}"
     try:
         date = parse_date(written)
     except DateError as error:

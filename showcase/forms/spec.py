@@ -8,7 +8,7 @@ the repository a project's file goes (`showcase.paths`, as templates).
 
 The rules the validator applies beyond the schema travel with it as data (`rules`): the
 wording of every message (`showcase.validate.wording`), the date limits and today's
-date (the build's publication date), the ids and names already used, the allowed link
+date (the build's publication date), the allowed link
 schemes, and which rules it applies (`rule_sets.IN_BROWSER`); and the logo's limits (bytes,
 pixels, formats), which the form checks on the chosen image before the file exists. The
 browser's engine holds no message or limit of its own.
@@ -29,8 +29,18 @@ from showcase.forms.rule_sets import IN_BROWSER, WARNINGS
 from showcase.images.decode import ALLOWED_FORMATS, MAX_SIDE
 from showcase.model import Model
 from showcase.paths import SCHEMA_HEADER, college_folder_path, project_file_path
-from showcase.validate.dates import DATE_SHAPE, EARLIEST_YEAR, FUTURE_TOLERANCE
-from showcase.validate.duplicate_names import normalised_name, traditional_spellings
+from showcase.validate.dates import (
+    DATE_SHAPE,
+    EARLIEST_YEAR,
+    FUTURE_TOLERANCE,
+    MONTH_HINT,
+    MONTH_SPELLING,
+)
+from showcase.validate.duplicate_names import (
+    normalised_name,
+    other_project,
+    traditional_spellings,
+)
 from showcase.validate.images import MAX_LOGO_BYTES, MEGABYTE
 from showcase.validate.labels import SHOWN_VALUE_LIMIT, TYPE_LABELS
 from showcase.validate.personal_text import browser_rules
@@ -40,6 +50,10 @@ from showcase.validate.wording import LIST_SEPARATOR, WORDING
 
 MULTILINE_FIELDS = ("summary", "description")
 """Text fields shown as a text area rather than a one-line input."""
+
+MONTH_FIELDS = ("started",)
+"""Month fields the form reads in any spelling `invoke new` reads (2025年3月, 2025/3…) and
+writes as ``YYYY-MM`` (`showcase.validate.dates.month_from_spelling`)."""
 
 FORGES = ("github", "gitlab", "gitee", "gitea")
 
@@ -91,22 +105,39 @@ def form_spec(model: Model, schema: dict[str, Any], today: datetime.date) -> dic
 
 
 def browser_project_rules(model: Model, today: datetime.date) -> dict[str, Any]:
-    """The validator's project rules beyond the schema, as the browser's engine reads them."""
-    names: dict[str, list[str]] = {}
-    for project in model.projects.values():
-        key = normalised_name(project.name)
-        if key:
-            names.setdefault(key, []).append(project.id)
+    """The validator's project rules beyond the schema, as the browser's engine reads them
+    (the ids and names in use come separately: `taken`)."""
     return {
         "applied": list(IN_BROWSER),
         "advice": list(WARNINGS),
         "summaryAdvice": [SHORTEST_SUMMARY, SHORT_SUMMARY],
+        "monthFields": list(MONTH_FIELDS),
+        "monthHint": MONTH_HINT,
         **browser_schema_rules(today),
-        "taken": {
-            "ids": {project.id: project.college for project in model.projects.values()},
-            "names": names,
-            "simplified": traditional_spellings(p.name for p in model.projects.values()),
-        },
+    }
+
+
+def taken(model: Model) -> dict[str, Any]:
+    """The ids and names the site's projects use, for the duplicate checks and the id
+    suggestion: every id with its college, every normalised name with the projects using
+    it (as `other_project` names them), and the traditional→simplified characters of those
+    names. Large at 10,000 projects (≈600 KB), so the page fetches it beside itself
+    instead of carrying it (`showcase.render.submit_page.TAKEN`)."""
+    names: dict[str, list[list[str]]] = {}
+    for project in model.projects.values():
+        key = normalised_name(project.name)
+        college = model.colleges.get(project.college)
+        if key:
+            names.setdefault(key, []).append(
+                [
+                    project.id,
+                    other_project(project.name, college.name if college else project.college),
+                ]
+            )
+    return {
+        "ids": {project.id: project.college for project in model.projects.values()},
+        "names": names,
+        "simplified": traditional_spellings(p.name for p in model.projects.values()),
     }
 
 
@@ -122,5 +153,6 @@ def browser_schema_rules(today: datetime.date) -> dict[str, Any]:
         "futureDays": FUTURE_TOLERANCE.days,
         "earliestYear": EARLIEST_YEAR,
         "dateShape": DATE_SHAPE,
+        "monthSpelling": MONTH_SPELLING,
         "links": {"prefix": URL_PATTERN_PREFIX, "scheme": SCHEME.pattern, "allowed": LINK_SCHEMES},
     }

@@ -21,10 +21,11 @@ from typing import Any
 
 from showcase import jsontext
 from showcase.forms.rule_sets import BEFORE_MERGE
-from showcase.forms.spec import forge_kind, form_spec
+from showcase.forms.spec import forge_kind, form_spec, taken
 from showcase.model import Model, Project
 from showcase.paths import project_folder_path
 from showcase.render import paths
+from showcase.render.forge_steps import COMMIT_MESSAGES, LOGO_STEPS, file_steps_html
 from showcase.render.html_blocks import page
 from showcase.render.pinyin_table import SCRIPT_NAME, pinyin_script
 from showcase.render.text import json_attribute, markdown_as_written
@@ -38,6 +39,12 @@ SHARED_SCRIPTS = (
     paths.asset("yaml-text.js"),
 )
 """The engines submit.js shares with the 推荐典型案例 form (`showcase.render.case_form_page`)."""
+PARTS = (
+    paths.asset("submit-id.js"),
+    paths.asset("submit-logo.js"),
+    paths.asset("submit-draft.js"),
+)
+"""submit.js's own parts (id suggestion, logo, draft), loaded by the submit page only."""
 PINYIN_SCRIPT = paths.asset(SCRIPT_NAME)
 """Generated with the site (`pinyin_table`): the readings the form suggests ids from."""
 STYLESHEET = paths.asset("submit.css")
@@ -54,6 +61,10 @@ def edit_link(from_page: str, project_id: str) -> str:
     return f"{paths.href(from_page, SUBMIT)}?edit={project_id}"
 
 
+TAKEN = "submit/taken.json"
+"""The ids and names in use (`showcase.forms.spec.taken`), fetched by the form when it
+starts rather than carried in the page (≈600 KB at 10,000 projects)."""
+
 GUIDE = "pages/submit-guide.md"
 """The step-by-step guide (content/pages/submit-guide.md), linked when the site has it."""
 
@@ -67,6 +78,7 @@ def submit_form_files(
     files = {
         SUBMIT: render_submit_page(model, schema, today, with_guide).encode("utf-8"),
         PINYIN_SCRIPT: pinyin_script(),
+        TAKEN: jsontext.encode(taken(model)),
     }
     for project in model.projects.values():
         files[edit_data_path(project.id)] = jsontext.encode(edit_data(project))
@@ -84,18 +96,23 @@ def render_submit_page(
     guide += (
         f'更新项目、组织路演等其他说明见<a href="{paths.href(SUBMIT, paths.GUIDES)}">工作指南</a>。'
     )
+    forge = forge_kind(model.site.repository, model.site.forge)
+    spec = form_spec(model, schema, today) | {
+        "commitMessages": COMMIT_MESSAGES,
+        "takenFile": paths.href(SUBMIT, TAKEN),
+    }
     body = [
         "<h1>提交项目</h1>",
-        "<p>填写下面的表单，网页会当场检查每一项并生成项目文件（YAML）。"
+        "<p>填写下面的表单，网页会当场检查每一项并生成项目文件。"
         "所有内容只在你的浏览器里处理，不会上传到任何地方；填到一半刷新或关闭页面也不会丢失，"
         f"内容保存在这个浏览器里，点“清空”即删除。{guide}</p>",
         '<p class="sc-submit__edit-notice" hidden></p>',
-        f'<form class="sc-submit__form" data-spec="{json_attribute(form_spec(model, schema, today))}" novalidate>'
+        f'<form class="sc-submit__form" data-spec="{json_attribute(spec)}" novalidate>'
         '<p class="sc-submit__loading">表单加载中……如果一直没有出现，请确认浏览器允许运行脚本。</p>'
         "</form>",
         before_merge(),
         '<section class="sc-submit__result" hidden>'
-        "<h2>生成的项目文件</h2>"
+        "<h2>项目文件已生成</h2>"
         '<p class="sc-submit__target"></p>'
         '<p class="sc-submit__actions">'
         '<button type="button" class="md-button md-button--primary" data-action="copy">'
@@ -104,36 +121,27 @@ def render_submit_page(
         '<a class="md-button" data-action="forge" target="_blank" rel="noopener">'
         "在代码托管平台上新建此文件</a></p>"
         '<p class="sc-submit__copied" role="status"></p>'
-        '<textarea class="sc-submit__yaml" readonly rows="16" spellcheck="false"></textarea>'
-        f"{_logo_steps(forge_kind(model.site.repository, model.site.forge))}"
+        '<h3 class="sc-submit__next">接下来在代码托管平台上这样做</h3>'
+        '<p class="sc-submit__commit"></p>'
+        f"{file_steps_html(forge)}"
+        '<details class="sc-submit__content"><summary>文件内容（供核对）</summary>'
+        '<textarea class="sc-submit__yaml" readonly rows="16" spellcheck="false"'
+        ' aria-label="生成的文件内容"></textarea></details>'
+        f"{_logo_steps(forge)}"
         "</section>",
         f'<script src="{paths.href(SUBMIT, RULES_SCRIPT)}" defer></script>',
         *(
             f'<script src="{paths.href(SUBMIT, shared)}" defer></script>'
             for shared in SHARED_SCRIPTS
         ),
-        f'<script src="{paths.href(SUBMIT, PINYIN_SCRIPT)}" defer></script>',
-        f'<script src="{paths.href(SUBMIT, SCRIPT)}" defer></script>',
+        *(
+            f'<script src="{paths.href(SUBMIT, script)}" defer></script>'
+            for script in (PINYIN_SCRIPT, *PARTS, SCRIPT)
+        ),
     ]
-    meta = {"title": "提交项目", "description": "用表单生成项目文件，不需要会写 YAML。"}
+    meta = {"title": "提交项目", "description": "用表单生成项目文件，不需要懂代码。"}
     stylesheet = f'<link rel="stylesheet" href="{paths.href(SUBMIT, STYLESHEET)}">'
     return page(meta, [stylesheet, *body], "sc-submit")
-
-
-LOGO_STEPS = {
-    "github": "GitHub：在合并请求页面顶部点你的分支名（例如 patch-1），依次进入 projects 文件夹和以学院编号命名的文件夹，"
-    "点“Add file”→“Upload files”。这个页面不能新建文件夹，所以先在电脑上新建一个以项目编号命名的"
-    "文件夹，把图片放进去，再把整个文件夹拖进上传区域；最后选“Commit directly to the 分支名 branch”并提交。",
-    "gitlab": "GitLab：在合并请求页面点源分支名，依次进入 projects 文件夹和以学院编号命名的文件夹，点“+”→“新建目录”"
-    "（New directory），名称填项目编号，目标分支保持为你的分支；进入新建的文件夹，点“+”→“上传文件”"
-    "（Upload file），选中图片，提交到同一分支。",
-    "gitee": "Gitee：在 Pull Request 页面点源分支名，依次进入 projects 文件夹和以学院编号命名的文件夹，点“新建文件夹”，"
-    "名称填项目编号，提交到同一分支；进入新建的文件夹，点“上传文件”，选中图片，提交到同一分支。",
-    "gitea": "Gitea：在合并请求页面点源分支名，依次进入 projects 文件夹和以学院编号命名的文件夹，点“添加文件”→“上传文件”"
-    "（Add File → Upload File）；在页面上方的路径末尾输入“项目编号/”，把图片拖进上传区域，提交到同一分支。",
-}
-"""How an image reaches a project's folder on each forge: shown by the form for the site's
-forge, and word for word in the guide's section on logos (tests/render/test_submit_page.py)."""
 
 
 def _logo_steps(forge: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from showcase.validate.wording import phrase
@@ -28,6 +29,23 @@ EARLIEST_YEAR = 1900
 DATE_SHAPE = r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$"
 """Year, month and an optional day (the same in Python and in the browser's engine)."""
 _DATE = re.compile(DATE_SHAPE)
+
+MONTH_SPELLING = r"^([0-9]{4})[ \t]*[-/.年][ \t]*([0-9]{1,2})[ \t]*月?$"
+"""A month as people type it (2025-03, 2025-3, 2025/3, 2025.3, 2025年3月), once full-width
+characters are made ordinary (NFKC) and the ends trimmed; the same in Python (`invoke new`)
+and in the browser (the 提交项目 form, which reads it from its specification)."""
+_MONTH_SPELLING = re.compile(MONTH_SPELLING)
+MONTH_HINT = "写成 年-月，例如 2025-03 或 2025年3月"
+"""How to write a month where those spellings are read (`invoke new`, the form)."""
+
+
+def month_from_spelling(text: str) -> str | None:
+    """``YYYY-MM`` of a month spelt as `MONTH_SPELLING` allows, else None. Whether that
+    month exists or lies too far ahead is `parse_date`'s and `too_far_ahead`'s question."""
+    match = _MONTH_SPELLING.match(unicodedata.normalize("NFKC", text).strip())
+    if not match:
+        return None
+    return f"{match.group(1)}-{int(match.group(2)):02d}"
 
 
 @dataclass(frozen=True)

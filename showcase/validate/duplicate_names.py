@@ -5,7 +5,8 @@ found by their ``name``: each name is normalised (Unicode NFKC, so full-width le
 plain ones; case folded; traditional characters turned simplified with OpenCC's ``t2s``
 table; everything but letters and digits dropped) and the names are bucketed by that
 key, so the cost stays linear at 10,000 projects. Every file in a bucket of two or more
-is reported (``project.duplicate-name``), naming the other files by path.
+is reported (``project.duplicate-name``), naming the other projects by name and college
+(`other_project`: the 提交项目 form says it the same way, to a reader who knows no paths).
 
 In a partial run (``invoke validate FILE``) the selected files are compared with every
 other project too; those are only peeked at up to their top-level ``name``.
@@ -20,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ from yaml import (
 from showcase.load.files import read_source
 from showcase.load.scalars import resolve_plain
 from showcase.load.yamlfile import MAX_FILE_BYTES, Document, parse_events
-from showcase.paths import Layout
+from showcase.paths import Layout, college_of
 from showcase.problems import Problem
 from showcase.validate.labels import field_label, schema_title
 from showcase.validate.wording import LIST_SEPARATOR, wording
@@ -86,23 +87,34 @@ def traditional_spellings(names: Iterable[str]) -> dict[str, str]:
     return dict(sorted(spellings.items()))
 
 
+def other_project(name: str, college: str) -> str:
+    """Another project as a message names it: its name and its college's name."""
+    return f"「{name}」（{college}）"
+
+
 def check_duplicate_names(
     layout: Layout,
     loaded: Iterable[tuple[Document, Path]],
     unselected: Iterable[Path],
     schema: dict[str, Any],
+    college_names: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """A problem on each loaded project whose name another project also uses.
 
     `unselected` are the project files a partial run does not check; their names are
     peeked at so that a new file is still compared with the whole repository.
+    `college_names` (college id → name) words the other projects' colleges; an id
+    missing there is shown as written.
     """
     documents = {file: document for document, file in loaded}
     buckets: dict[str, list[Path]] = {}
+    shown: dict[Path, str] = {}
     for file, name in _names(documents, unselected):
         key = normalised_name(name)
         if key:
             buckets.setdefault(key, []).append(file)
+            college = college_of(layout.relative(file)) or ""
+            shown[file] = other_project(name, (college_names or {}).get(college, college))
     title = schema_title(schema, ("name",))
     problems = []
     for files in buckets.values():
@@ -112,9 +124,7 @@ def check_duplicate_names(
             document = documents.get(file)
             if document is None:
                 continue
-            others = LIST_SEPARATOR.join(
-                layout.relative(other) for other in sorted(files) if other != file
-            )
+            others = LIST_SEPARATOR.join(shown[other] for other in sorted(files) if other != file)
             message, hint = wording("project.duplicate-name", others=others)
             line, column = document.position(("name",))
             problems.append(

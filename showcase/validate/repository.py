@@ -115,6 +115,7 @@ class _Run:
             projects.values(),
             (file for file in all_projects if file not in chosen),
             self.checkers["project"].schema,
+            {r["id"]: r["name"] for r in registries["colleges"].records if _named(r)},
         )
 
         project_ids = frozenset(file.stem for file in all_projects)
@@ -250,6 +251,11 @@ def _closed(projects: Iterable[tuple[Document, Path]]) -> frozenset[str]:
         for document, file in projects
         if isinstance(document.data, dict) and document.data.get("status") == "closed"
     )
+
+
+def _named(record: dict[str, Any]) -> bool:
+    """A registry record with a written id and name (a broken one is reported elsewhere)."""
+    return isinstance(record.get("id"), str) and isinstance(record.get("name"), str)
 
 
 def _display(layout: Layout, file: Path) -> str:

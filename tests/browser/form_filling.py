@@ -34,7 +34,10 @@ def _ensure_rows(page: Any, key: str, index: int) -> None:
 
 def set_widget(page: Any, selector: str, value: Any) -> None:
     """Choose, tick or type `value` in the widget of the field at `selector`."""
-    control = page.locator(f"{selector} > select, {selector} > input, {selector} > textarea")
+    control = page.locator(
+        f"{selector} > select, {selector} > input, {selector} > textarea,"
+        f" {selector} > .sc-field__check > input"
+    )
     tag = control.evaluate("node => node.tagName + (node.type || '')")
     if tag == "SELECTselect-one":
         control.select_option(value)

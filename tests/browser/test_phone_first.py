@@ -172,6 +172,30 @@ def test_the_404_page_is_in_chinese_and_offers_search_and_the_directory(
     assert directory_count(phone) == 48
 
 
+def test_every_box_and_button_of_the_submit_form_is_a_44_px_target(
+    phone: Any, sample_url: str
+) -> None:
+    """A tick box is tapped through the row around it (its label), 删除这一项 and the other
+    buttons by themselves; each at least 44×44 px, on a form that fits the screen."""
+    phone.goto(sample_url + "submit/")
+    phone.click("[data-path='achievements'] > div > .sc-repeat__add")
+    boxes = phone.locator(".sc-submit__form input[type=checkbox]")
+    assert boxes.count() > 10
+    rows = boxes.evaluate_all(
+        "nodes => nodes.map(node => { const r = node.closest('label').getBoundingClientRect();"
+        " return [node.name, r.width, r.height]; })"
+    )
+    assert [row for row in rows if row[1] < TAP or row[2] < TAP] == []
+    buttons = phone.locator(".sc-submit__form button:visible")
+    assert phone.locator(".sc-repeat__remove:visible").count() >= 2
+    sizes = buttons.evaluate_all(
+        "nodes => nodes.map(node => [node.textContent, node.getBoundingClientRect().width,"
+        " node.getBoundingClientRect().height])"
+    )
+    assert [size for size in sizes if size[1] < TAP or size[2] < TAP] == []
+    assert fits_the_screen(phone)
+
+
 def test_staff_guides_are_under_the_footer_and_the_submit_page_not_in_the_menu(
     phone: Any, sample_url: str
 ) -> None:

@@ -79,13 +79,18 @@ def produce(page: Any, url: str, data: dict[str, Any]) -> str:
 
 
 def validate_file(root: Path, college: str, project_id: str, text: str) -> list[str]:
-    """Write the file into the repository copy, validate it, remove it; the rules found."""
+    """Write the file into the repository copy, validate it, put back what was there (an
+    edited project's own file, which later tests read) or remove it; the rules found."""
     target = root / "projects" / college / f"{project_id}.yaml"
+    before = target.read_bytes() if target.exists() else None
     target.write_text(text, encoding="utf-8")
     try:
         result = validate_repository(Layout(root), [target])
     finally:
-        target.unlink()
+        if before is None:
+            target.unlink()
+        else:
+            target.write_bytes(before)
     return [problem.rule for problem in result.problems]
 
 

@@ -21,10 +21,13 @@ from PIL import Image
 
 from showcase.load.yamlfile import load_yaml
 from showcase.paths import SCHEMA_HEADER, Layout, repository_root
+from showcase.render.forge_steps import FILE_STEPS
 from showcase.validate import validate_repository
+from showcase.validate.dates import MONTH_HINT
 from showcase.yamltext import to_yaml
 from tests.browser.form_filling import fill
 from tests.browser.test_submit_form import MINIMAL, load_yaml_text, to_plain, validate_file
+from tests.engine.test_public_wording import DEVELOPER_WORDS, FORM_WORDS, developer_words
 
 pytestmark = pytest.mark.browser
 GUIDE = repository_root() / "content/pages/submit-guide.md"
@@ -285,3 +288,164 @@ def test_a_logo_is_checked_in_the_browser_as_the_validator_checks_it(
     if viewport:
         page.locator("[data-path='logo']").scroll_into_view_if_needed()
         page.screenshot(path=str(artifacts / f"submit-logo-{file_name}.png"), full_page=False)
+
+
+def test_the_result_says_what_to_click_on_the_forge_and_shows_no_developer_words(
+    page: Any, repo_site: tuple[str, Path]
+) -> None:
+    """After 检查并生成文件: the steps of the site's forge (the guide's words), a suggested
+    commit message, and the file itself only in the closed 文件内容（供核对） block; what a
+    browser shows has no file-format word, field key or command (the file's place, which
+    the forge page asks for, is the one path it names)."""
+    url, _ = repo_site
+    data = to_plain(MINIMAL)
+    data["team"].append({"role": "财务", "major": "会计学"})
+    page.goto(f"{url}submit/")
+    fill(page, data)
+    page.locator("[data-path='team.1.public'] input").set_checked(False)
+    page.click(".sc-submit__form button[type=submit]")
+    result = page.locator(".sc-submit__result")
+    steps = result.locator(".sc-submit__forge-steps > li").all_inner_texts()
+    forge = page.evaluate(
+        "JSON.parse(document.querySelector('.sc-submit__form').dataset.spec).forge.kind"
+    )
+    assert steps == list(FILE_STEPS[forge])
+    assert (
+        result.locator(".sc-submit__commit").inner_text()
+        == "建议的提交说明：新增项目：表单最小项目"
+    )
+    assert page.locator(".sc-submit__yaml").is_hidden()
+    assert "public: false" in page.locator(".sc-submit__yaml").input_value()
+    shown = page.locator("main").inner_text()
+    words = {k: v for k, v in DEVELOPER_WORDS.items() if k != "仓库路径"} | FORM_WORDS
+    assert developer_words(shown, words) == [], shown
+    page.click(".sc-submit__content > summary")
+    assert page.locator(".sc-submit__yaml").is_visible()
+
+
+@pytest.mark.parametrize(
+    "typed", ["2025年3月", "2025/3", "2025.03", "２０２５年３月", "2025 - 3", " 2025年 03 月 "]
+)
+def test_a_start_month_in_any_usual_spelling_is_written_yyyy_mm(
+    page: Any, repo_site: tuple[str, Path], typed: str
+) -> None:
+    url, root = repo_site
+    page.goto(f"{url}submit/")
+    fill(page, to_plain(MINIMAL) | {"started": typed})
+    started = page.locator("[data-path='started'] > input")
+    started.blur()
+    assert started.input_value() == "2025-03"
+    page.click(".sc-submit__form button[type=submit]")
+    text = page.locator(".sc-submit__yaml").input_value()
+    assert load_yaml_text(root, text)["started"] == "2025-03"
+
+
+def test_the_name_comes_before_the_id_it_suggests(page: Any, repo_site: tuple[str, Path]) -> None:
+    url, _ = repo_site
+    page.goto(f"{url}submit/")
+    page.locator(".sc-submit__form[data-ready]").wait_for(state="attached")
+    fields = page.locator(".sc-submit__form > fieldset > .sc-field").evaluate_all(
+        "nodes => nodes.map(node => node.dataset.field)"
+    )
+    assert fields[:2] == ["name", "id"]
+
+
+def test_an_id_in_chinese_characters_points_at_the_suggested_one(
+    page: Any, repo_site: tuple[str, Path]
+) -> None:
+    url, _ = repo_site
+    page.goto(f"{url}submit/")
+    page.fill("[data-path='name'] > input", "竹纤维抑菌袜")
+    page.fill("[data-path='id'] > input", "竹纤维袜")
+    error = page.locator(".sc-field__error[data-error-for='id']")
+    assert error.get_attribute("data-rule") == "schema.pattern"
+    assert "zhu-xian-wei-yi-jun-wa" in error.inner_text()
+    use = page.locator(".sc-submit__use-id")
+    assert use.inner_text() == "改用 zhu-xian-wei-yi-jun-wa"
+    use.click()
+    assert page.locator("[data-path='id'] > input").input_value() == "zhu-xian-wei-yi-jun-wa"
+    assert error.inner_text() == "" and use.is_hidden()
+
+
+def test_a_name_in_use_is_named_by_the_other_projects_name_and_college(
+    page: Any, repo_site: tuple[str, Path]
+) -> None:
+    url, root = repo_site
+    other = load_yaml(root / "projects/computing/accessible-reader.yaml", "x")[0]
+    assert other is not None
+    page.goto(f"{url}submit/")
+    fill(page, to_plain(MINIMAL) | {"name": other.data["name"]})
+    error = page.locator(".sc-field__error[data-error-for='name']")
+    assert error.get_attribute("data-rule") == "project.duplicate-name"
+    assert f"「{other.data['name']}」（计算机" in error.inner_text()
+    assert "projects/" not in error.inner_text()
+
+
+def test_a_logo_is_chosen_again_after_a_reload_and_its_name_is_never_typed(
+    page: Any, repo_site: tuple[str, Path], tmp_path: Path
+) -> None:
+    url, _ = repo_site
+    good, bad = tmp_path / "good.png", tmp_path / "bad.gif"
+    good.write_bytes(image_bytes("PNG", (64, 64)))
+    bad.write_bytes(image_bytes("GIF", (64, 64)))
+    page.goto(f"{url}submit/")
+    fill(page, to_plain(MINIMAL))
+    name = page.locator("[data-path='logo'] > input")
+    assert not name.is_editable()
+    error = page.locator(".sc-field__error[data-error-for='logo']")
+    page.set_input_files(".sc-logo-picker__file", str(good))
+    page.locator(".sc-logo-picker__preview").wait_for()
+    assert name.input_value() == "logo.png"
+
+    page.reload()
+    assert name.input_value() == "logo.png"
+    assert error.get_attribute("data-rule") == "logo.missing"
+    assert error.inner_text().startswith("请重新选择图片")
+    page.click(".sc-submit__form button[type=submit]")
+    assert page.locator(".sc-submit__result").is_hidden()
+    page.set_input_files(".sc-logo-picker__file", str(good))
+    page.locator(".sc-logo-picker__preview").wait_for()
+    assert error.inner_text() == ""
+    assert page.locator(".sc-submit__summary").inner_text() == "全部通过，可以提交了。"
+
+    page.set_input_files(".sc-logo-picker__file", str(bad))
+    page.wait_for_selector(".sc-field__error[data-error-for='logo'][data-rule='logo.format']")
+    assert name.input_value() == ""
+    page.reload()
+    assert name.input_value() == "" and error.inner_text() == ""
+    page.set_input_files(".sc-logo-picker__file", str(good))
+    page.locator(".sc-logo-picker__preview").wait_for()
+    page.click(".sc-logo-picker__drop")
+    assert name.input_value() == "" and page.locator(".sc-submit__summary").inner_text() == (
+        "全部通过，可以提交了。"
+    )
+
+
+@pytest.mark.parametrize("typed", ["2024年春", "24/3", "三月"])
+def test_a_start_month_it_cannot_read_is_refused_with_the_spellings_it_reads(
+    page: Any, repo_site: tuple[str, Path], typed: str
+) -> None:
+    url, _ = repo_site
+    page.goto(f"{url}submit/")
+    fill(page, to_plain(MINIMAL) | {"started": typed})
+    page.click(".sc-submit__form button[type=submit]")
+    error = page.locator(".sc-field__error[data-error-for='started']")
+    assert error.get_attribute("data-rule") == "schema.pattern"
+    assert error.inner_text().endswith(f"修改建议：{MONTH_HINT}")
+    assert developer_words(error.inner_text(), FORM_WORDS) == []
+
+
+def test_without_the_list_of_names_in_use_the_form_still_works_and_says_so(
+    page: Any, repo_site: tuple[str, Path], guard: Any
+) -> None:
+    """The ids and names are fetched beside the page; when that fails, the form is built
+    anyway, says which check is left to the merge, and still writes a passing file."""
+    url, _ = repo_site
+    page.route("**/submit/taken.json", lambda route: route.fulfill(status=404, body="missing"))
+    page.goto(f"{url}submit/")
+    page.locator(".sc-submit__form[data-ready]").wait_for(state="attached")
+    assert "编号和名称是否重复，合并前还会检查" in page.locator("main").inner_text()
+    fill(page, to_plain(MINIMAL))
+    page.click(".sc-submit__form button[type=submit]")
+    assert page.locator(".sc-submit__summary").inner_text() == "全部通过，可以提交了。"
+    guard.clear()  # the refused request is logged as a console error on purpose

@@ -11,8 +11,8 @@ from showcase.commands.gather import site_assets
 from showcase.forms.rule_sets import IN_BROWSER
 from showcase.forms.spec import forge_kind
 from showcase.render.case_visibility import Publicity
-from showcase.render.submit_page import SUBMIT, edit_data, edit_data_path
-from showcase.validate.duplicate_names import normalised_name
+from showcase.render.submit_page import SUBMIT, TAKEN, edit_data, edit_data_path
+from showcase.validate.duplicate_names import normalised_name, other_project
 from showcase.validate.wording import WORDING
 from tests.factories import make_model, make_project, make_site, project_schema
 from tests.render.helpers import render
@@ -69,20 +69,41 @@ def test_the_form_gets_the_validators_rules_as_data() -> None:
     projects = [make_project("silk-cream", name="丝胶 护手霜"), make_project("smart-yarn")]
     model = make_model(projects)
     day = datetime.date(2026, 3, 1)
-    rules = _spec(render(model, publicity=Publicity(day)).files[SUBMIT])["rules"]
+    files = render(model, publicity=Publicity(day)).files
+    spec = _spec(files[SUBMIT])
+    rules = spec["rules"]
     assert rules["wording"] == {key: list(texts) for key, texts in WORDING.items()}
     assert rules["today"] == "2026-03-01"
     assert rules["applied"] == list(IN_BROWSER)
-    assert rules["taken"]["ids"] == {p.id: p.college for p in projects}
-    assert rules["taken"]["names"][normalised_name("絲膠護手霜")] == ["silk-cream"]
-    assert rules["taken"]["simplified"]["絲"] == "丝"
+    assert "taken" not in rules and spec["takenFile"] == "taken.json"
+    taken = json.loads(files[TAKEN])
+    assert taken["ids"] == {p.id: p.college for p in projects}
+    assert taken["names"][normalised_name("絲膠護手霜")] == [
+        ["silk-cream", other_project("丝胶 护手霜", model.colleges["textile"].name)]
+    ]
+    assert taken["simplified"]["絲"] == "丝"
+
+
+def test_the_page_carries_no_list_of_the_names_in_use() -> None:
+    """The ids and names (≈600 KB at 10,000 projects) are fetched beside the page, so the
+    page stays the same size however many projects the site has."""
+    small, large = (render(make_model(count=count)).files for count in (2, 60))
+    assert len(large[SUBMIT]) - len(small[SUBMIT]) < 2_000
+    assert len(large[TAKEN]) > len(small[TAKEN]) + 2_000
 
 
 def test_the_browser_engine_holds_no_copy_of_a_message() -> None:
     """Each fixed piece of every message (between its placeholders) is absent from the
     scripts: the browser reads the wording from the specification."""
     scripts = "".join(
-        site_assets()[name].decode("utf-8") for name in ("submit.js", "submit-rules.js")
+        site_assets()[name].decode("utf-8")
+        for name in (
+            "submit.js",
+            "submit-rules.js",
+            "submit-id.js",
+            "submit-logo.js",
+            "submit-draft.js",
+        )
     )
     for message, hint in WORDING.values():
         for piece in re.split(r"\{\w+\}", message + "\n" + hint):

@@ -17,8 +17,15 @@ from pypinyin import lazy_pinyin
 from showcase.forms.spec import FORGES
 from showcase.images.decode import MAX_SIDE
 from showcase.paths import repository_root
+from showcase.render.forge_steps import (
+    BRANCH,
+    FILE_STEPS,
+    LOGO_STEPS,
+    file_steps_html,
+    file_steps_markdown,
+)
 from showcase.render.pinyin_table import gb2312_hanzi, pinyin_script, pinyin_table
-from showcase.render.submit_page import LOGO_STEPS, PINYIN_SCRIPT, SUBMIT
+from showcase.render.submit_page import PARTS, PINYIN_SCRIPT, SUBMIT
 from showcase.validate.images import MAX_LOGO_BYTES, MEGABYTE
 from tests.factories import make_model, project_schema
 from tests.render.helpers import render
@@ -39,15 +46,15 @@ def test_the_pinyin_table_reads_every_gb2312_character_once_and_stays_small() ->
     assert json.loads(script.decode().removeprefix("window.scPinyin=").rstrip(";\n")) == table
 
 
-def test_only_the_submit_page_loads_the_pinyin_table() -> None:
+@pytest.mark.parametrize("script", [PINYIN_SCRIPT, *PARTS])
+def test_only_the_submit_page_loads_the_pinyin_table_and_the_forms_own_parts(script: str) -> None:
     tree = render(make_model(count=2))
     assert tree.files[PINYIN_SCRIPT] == pinyin_script()
-    loading = [
-        path
-        for path, data in tree.files.items()
-        if path.endswith(".md") and b"submit-pinyin" in data
-    ]
+    name = script.rsplit("/", 1)[-1].encode()
+    loading = [path for path, data in tree.files.items() if path.endswith(".md") and name in data]
     assert loading == [SUBMIT]
+    page = tree.files[SUBMIT].decode()
+    assert page.index(name.decode()) < page.index("assets/submit.js")
 
 
 def test_the_form_checks_a_logo_against_the_validators_limits() -> None:
@@ -76,6 +83,39 @@ def test_the_result_names_the_upload_steps_of_the_sites_forge(forge: str) -> Non
     page = render(model).files[SUBMIT].decode()
     shown = [kind for kind, steps in LOGO_STEPS.items() if steps in page]
     assert shown == [forge]
+    shown = [kind for kind in FILE_STEPS if file_steps_html(kind) in page]
+    assert shown == [forge]
+
+
+def test_the_guide_gives_the_forms_steps_on_the_forge_word_for_word_for_every_forge() -> None:
+    """One owner for the text: the guide's numbered list under each forge's name is the
+    table the form shows, as Markdown."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert set(FILE_STEPS) == set(FORGES)
+    for forge in FORGES:
+        assert f"\n{file_steps_markdown(forge)}" in guide, forge
+
+
+@pytest.mark.parametrize("forge", FORGES)
+def test_the_steps_on_the_forge_log_in_suggest_a_message_and_ask_for_a_merge_request(
+    forge: str,
+) -> None:
+    """What a secretary who never used Git needs, in order: log in, the commit message,
+    a new branch with a merge request (not the main branch), 分支 said in plain words."""
+    steps = FILE_STEPS[forge]
+    assert "登录" in steps[0]
+    order = [
+        next(i for i, step in enumerate(steps) if word in step)
+        for word in (
+            "登录",
+            "提交说明",
+            "主分支",
+            "Pull Request" if forge == "gitee" else "合并请求",
+        )
+    ]
+    assert order == sorted(order)
+    assert sum(BRANCH in step for step in steps) == 1
+    assert not re.search(r"projects/|\.ya?ml\b|\bgit\s|YAML", "".join(steps))
 
 
 def _help_texts(

@@ -76,10 +76,13 @@ def test_a_partial_run_compares_the_chosen_file_with_every_other_project(
     assert [(p.path, p.rule) for p in result.problems] == [
         ("projects/materials/second.yaml", "project.duplicate-name")
     ]
-    assert "projects/textile/first.yaml" in result.problems[0].message
+    assert "与「智能袜子」（纺织学院）的名称相同" in result.problems[0].message
 
 
-def test_a_whole_run_reports_every_file_and_only_names_paths(fixture_layout: Layout) -> None:
+def test_a_whole_run_reports_every_file_naming_the_other_by_name_and_college(
+    fixture_layout: Layout,
+) -> None:
+    """A secretary reads this message in the form too: a name and a college, no path."""
     _project(fixture_layout, "textile", "first", "智能袜子")
     _project(fixture_layout, "computing", "second", "智能襪子")
     result = validate_repository(fixture_layout, today=TODAY)
@@ -87,7 +90,9 @@ def test_a_whole_run_reports_every_file_and_only_names_paths(fixture_layout: Lay
         ("projects/computing/second.yaml", 2, "project.duplicate-name"),
         ("projects/textile/first.yaml", 2, "project.duplicate-name"),
     ]
-    assert "智能" not in result.problems[0].message
+    first, second = (p.message for p in result.problems)
+    assert "与「智能袜子」（纺织学院）的名称" in first and "projects/" not in first
+    assert "与「智能襪子」（计算机学院）的名称" in second and "projects/" not in second
 
 
 def test_the_sample_repository_has_no_duplicate_names() -> None:

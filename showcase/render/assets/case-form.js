@@ -196,32 +196,18 @@
     result.hidden = false;
   }
 
-  function touched(event) {
-    var wrapper = event.target.closest(".sc-field");
-    if (wrapper) wrapper.classList.add("sc-field--touched");
-    update();
-  }
-  form.addEventListener("input", touched);
-  form.addEventListener("change", touched);
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
+  window.scDom.onEdit(form, update);
+  window.scDom.onCheck(form, result, function () {
     attempted = true;
     update();
-    var first = form.querySelector(".sc-field--invalid input, .sc-field--invalid select, .sc-field--invalid textarea");
-    if (first) first.focus(); else result.scrollIntoView();
   });
 
   Array.prototype.forEach.call(result.querySelectorAll("[data-copy]"), function (button) {
     button.addEventListener("click", function () {
       var area = result.querySelector('[data-text="' + button.getAttribute("data-copy") + '"]');
-      var done = function () { result.querySelector(".sc-submit__copied").textContent = "已复制到剪贴板。"; };
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(area.value).then(done, function () { area.select(); });
-      } else {
-        area.select();
-        document.execCommand("copy");
-        done();
-      }
+      window.scDom.copyText(area, function () {
+        result.querySelector(".sc-submit__copied").textContent = "已复制到剪贴板。";
+      });
     });
   });
 })();

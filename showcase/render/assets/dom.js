@@ -1,7 +1,15 @@
-/* Building elements in the browser, shared by the 提交项目 form (submit.js) and the
-   推荐典型案例 form (case-form.js); served by the site itself.
-   window.scDom = { el(tag, attrs, children) }: "text" sets textContent, every other
-   attribute is set as written, empty children are skipped. */
+/* Small browser helpers shared by the 提交项目 form (submit.js) and the 推荐典型案例 form
+   (case-form.js); served by the site itself.
+   window.scDom = {
+     el(tag, attrs, children): "text" sets textContent, every other attribute is set as
+       written, empty children are skipped;
+     copyText(area, done): copies a text area's value (the clipboard where the page may use
+       it, else by selecting it, opening a closed <details> around it first); done() after;
+     onEdit(form, callback): marks the field typed in or changed as touched
+       (sc-field--touched, so its errors show) and calls callback(event);
+     onCheck(form, result, check): on "检查并生成文件", check() (which shows every error),
+       then the first field in error gets the focus, else the result is scrolled to.
+   } */
 (function () {
   "use strict";
 
@@ -15,5 +23,40 @@
     return node;
   }
 
-  window.scDom = { el: el };
+  function select(area) {
+    var block = area.closest("details");
+    if (block) block.open = true;  /* a closed block's text cannot be selected */
+    area.select();
+  }
+
+  function copyText(area, done) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(area.value).then(done, function () { select(area); });
+    } else {
+      select(area);
+      document.execCommand("copy");
+      done();
+    }
+  }
+
+  function onEdit(form, callback) {
+    function edited(event) {
+      var wrapper = event.target.closest(".sc-field");
+      if (wrapper) wrapper.classList.add("sc-field--touched");
+      callback(event);
+    }
+    form.addEventListener("input", edited);
+    form.addEventListener("change", edited);
+  }
+
+  function onCheck(form, result, check) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      check();
+      var first = form.querySelector(".sc-field--invalid input, .sc-field--invalid select, .sc-field--invalid textarea");
+      if (first) first.focus(); else result.scrollIntoView();
+    });
+  }
+
+  window.scDom = { el: el, copyText: copyText, onEdit: onEdit, onCheck: onCheck };
 })();

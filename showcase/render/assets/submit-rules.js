@@ -180,6 +180,13 @@
       return difference < 0;
     }
 
+    /* month_from_spelling: YYYY-MM of a month typed as `invoke new` reads it, else null. */
+    var monthSpelling = new RegExp(rules.monthSpelling);
+    function monthOf(text) {
+      var match = monthSpelling.exec(text.normalize("NFKC").trim());
+      return match ? match[1] + "-" + pad(+match[2]) : null;
+    }
+
     function written(date) {
       return date.year + "-" + pad(date.month) + (date.day ? "-" + pad(date.day) : "");
     }
@@ -249,6 +256,7 @@
     }
 
     function checkTaken(data, editing, out) {
+      if (!rules.taken) return;  /* not fetched (yet): the check before merging finds them */
       var ids = rules.taken.ids;
       var id = data.id, college = data.college;
       /* A new project may not take an existing id even in its own college: its file would
@@ -258,11 +266,14 @@
       }
       if (typeof data.name !== "string" || typeof college !== "string" || typeof id !== "string") return;
       var others = (rules.taken.names[nameKey(data.name)] || []).filter(function (other) {
-        return other !== editing && other !== id;
+        return other[0] !== editing && other[0] !== id;
       });
       if (others.length) {
-        var paths = others.map(function (other) { return filePath(ids[other], other); }).sort();
-        out.push(say("name", "project.duplicate-name", null, { others: paths.join(rules.listSeparator) }));
+        /* In the validator's order (by file), each named as other_project names it. */
+        var shown = others.map(function (other) { return [filePath(ids[other[0]], other[0]), other[1]]; })
+          .sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; })
+          .map(function (pair) { return pair[1]; });
+        out.push(say("name", "project.duplicate-name", null, { others: shown.join(rules.listSeparator) }));
       }
     }
 
@@ -293,6 +304,9 @@
         return out;
       },
       parseDate: parseDate,
+      monthOf: monthOf,
+      monthFields: rules.monthFields || [],
+      monthHint: rules.monthHint,
       say: say,
       /* Every problem of `data` (advice marked `advice: true`); `editing` is the id of the
          project being edited, or null. */
