@@ -10,6 +10,16 @@
  * leads to the project directory, and a link with data-sc-search (the directory's "搜索项目")
  * opens the search box in place. Without JavaScript that link still works: Material opens
  * its search for a page loaded with ?q=.
+ *
+ * And it hands the search worker whole words. Material's worker (9.8, search/_/index.ts
+ * and query/segment/index.ts) cuts every run of Chinese characters in the query against
+ * its index with a loop that never looks at the run's last character, so the last word
+ * shrinks: "湿法" arrives as the prefix "湿*", ranks by one character and is shown as
+ * "缺少: 湿法*". The index was cut into words by jieba at build time; here the query is
+ * cut into the index's own words (fewest words, ties to the more common ones), and each
+ * word the index holds is sent with its last character once more, which is exactly what
+ * that loop leaves out, so the worker keeps the word whole. A character the index does
+ * not hold as a word goes as it is (the worker keeps a single character whole).
  */
 (function () {
   "use strict";
@@ -40,6 +50,8 @@
     meta.insertAdjacentElement("afterend", line);
   }
 
+  wholeWordsForTheWorker();
+
   document.addEventListener("click", function (event) {
     var opener = event.target.closest && event.target.closest("a[data-sc-search]");
     if (!opener) return;
@@ -47,4 +59,88 @@
     if (!toggle.checked) toggle.click();
     box.focus();
   });
+
+  function wholeWordsForTheWorker() {
+    var han = /\p{sc=Han}+/gu;
+    var words = null; // word → number of index entries holding it
+    var longest = 0;
+    var waiting = null; // a query sent before the words were known
+    var post = Worker.prototype.postMessage;
+
+    function learn(index) {
+      var separator = new RegExp(index.config.separator);
+      var whole = /^\p{sc=Han}+$/u;
+      words = new Map();
+      index.docs.forEach(function (doc) {
+        var seen = new Set();
+        [doc.title, doc.text].forEach(function (html) {
+          (html || "").replace(/<[^>]*>/g, " ").split(separator).forEach(function (word) {
+            if (whole.test(word)) seen.add(word);
+          });
+        });
+        seen.forEach(function (word) {
+          words.set(word, (words.get(word) || 0) + 1);
+          longest = Math.max(longest, word.length);
+        });
+      });
+    }
+
+    /* The run cut into the fewest words the index holds (a character it does not hold
+       costs two), ties going to words found in more entries. */
+    function cut(run) {
+      var cost = [0];
+      var start = [0];
+      for (var end = 1; end <= run.length; end++) {
+        cost[end] = Infinity;
+        for (var begin = Math.max(0, end - longest); begin < end; begin++) {
+          var count = words.get(run.slice(begin, end));
+          var step = count ? 1 - Math.log(1 + count) / 1000 : end - begin === 1 ? 2 : Infinity;
+          if (cost[begin] + step < cost[end]) {
+            cost[end] = cost[begin] + step;
+            start[end] = begin;
+          }
+        }
+      }
+      var parts = [];
+      for (var at = run.length; at > 0; at = start[at]) parts.unshift(run.slice(start[at], at));
+      return parts;
+    }
+
+    function rewrite(query) {
+      return query.replace(han, function (run) {
+        return cut(run).map(function (word) {
+          return words.has(word) ? word + word.slice(-1) : word;
+        }).join(" ");
+      });
+    }
+
+    /* The index was handed to the worker before this script ran: read it ourselves
+       (from the browser's cache, as a rule) and send the query then. */
+    function fetchWords() {
+      var base = config ? JSON.parse(config.textContent).base || "." : ".";
+      fetch(new URL(base.replace(/\/$/, "") + "/search/search_index.json", window.location.href))
+        .then(function (response) { return response.json(); })
+        .then(function (index) {
+          learn(index);
+          var query = waiting;
+          waiting = null;
+          query[0].postMessage.apply(query[0], query[1]);
+        });
+    }
+
+    Worker.prototype.postMessage = function (message) {
+      var args = Array.prototype.slice.call(arguments);
+      if (message && message.data && Array.isArray(message.data.docs)) {
+        learn(message.data);
+      } else if (message && typeof message.data === "string") {
+        if (!words) {
+          if (!waiting) fetchWords();
+          waiting = [this, args];
+          return;
+        }
+        args[0] = { type: message.type, data: rewrite(message.data) };
+      }
+      return post.apply(this, args);
+    };
+  }
 })();
