@@ -78,13 +78,14 @@ def test_upcoming_or_past_is_decided_by_the_publication_date(as_of: date) -> Non
 
 
 def test_the_publication_date_moves_only_the_events_split_and_the_forms_day() -> None:
-    """Render is pure: the date comes from the inputs, and it changes the 活动 page and
-    the submission form's "today" (dates after it are refused there) alone."""
+    """Render is pure: the date comes from the inputs, and it changes the 活动 page, the
+    home page's upcoming events and the submission form's "today" (dates after it are
+    refused there) alone."""
     model = _model()
     before = render(model, publicity=Publicity(date(2026, 5, 1)))
     after = render(model, publicity=Publicity(date(2026, 6, 1)))
     changed = {path for path in before.files if before.files[path] != after.files.get(path)}
-    assert changed == {paths.EVENTS, SUBMIT, CASE_FORM}
+    assert changed == {paths.EVENTS, paths.HOME, SUBMIT, CASE_FORM}
     assert ROADSHOW_LINK in _sections(before.files[paths.EVENTS].decode())[0]
     assert ROADSHOW_LINK in _sections(after.files[paths.EVENTS].decode())[1]
 
