@@ -302,11 +302,59 @@ def test_search_and_directory_lead_to_each_other(page: Any, sample_site: ServedS
     to_directory = page.locator(".sc-search-directory a")
     assert to_directory.inner_text() == "在项目名录中筛选"
     assert to_directory.bounding_box()["height"] >= 44
+    found = hit_pages(page, sample_site)
     to_directory.click()
-    page.wait_for_url(re.compile(r"/projects/$"))
+    page.wait_for_url(re.compile(r"/projects/\?search="))
     page.locator("[data-testid=directory-cards] li").first.wait_for()
+    found_projects = [path.split("/")[1] for path in found if path.startswith("projects/")]
+    assert found_projects and len(found_projects) < len(sample_site.model.projects)
+    assert directory_cards(page) == set(found_projects), "the directory lists what search found"
+    line = page.locator("[data-testid=directory-found]")
+    assert line.is_visible() and "搜索“面料”找到的项目" in line.inner_text()
+    address = page.url
     page.locator("a[data-sc-search]").click()
     box = page.locator("input.md-search__input")
     box.wait_for(state="visible")
     assert page.evaluate("document.activeElement === document.querySelector('.md-search__input')")
-    assert page.url.endswith("/projects/"), "opened in place, the filters are kept"
+    assert page.url == address, "opened in place, the filters are kept"
+
+
+def directory_cards(page: Any) -> set[str]:
+    return set(
+        page.eval_on_selector_all(
+            "[data-testid=directory-cards] li", "cards => cards.map(c => c.dataset.project)"
+        )
+    )
+
+
+def test_a_directory_view_from_search_narrows_with_filters_and_widens_again(
+    page: Any, sample_site: ServedSite
+) -> None:
+    """The projects found stay the set the filters work on; 显示全部项目 drops them."""
+    model = sample_site.model
+    found = sorted(p.id for p in model.projects.values() if "面料" in p.summary)[:6]
+    colleges = {model.projects[project].college for project in found}
+    college = sorted(colleges)[0]
+    page.goto(f"{sample_site.url}projects/?search=面料&found={','.join(found)}")
+    page.locator("[data-testid=directory-cards] li").first.wait_for()
+    assert directory_cards(page) == set(found)
+    group = page.locator("details[data-group='college']")
+    group.locator("summary").click()
+    group.locator(f"input[value='{college}']").check()
+    page.wait_for_url(re.compile(r"college="))
+    narrowed = {p for p in found if model.projects[p].college == college}
+    page.wait_for_function(
+        "n => document.querySelectorAll('[data-testid=directory-cards] li').length === n",
+        arg=len(narrowed),
+    )
+    assert directory_cards(page) == narrowed and "found=" in page.url
+    show_all = page.locator("[data-testid=directory-found] button")
+    assert show_all.bounding_box()["height"] >= 44
+    show_all.click()
+    page.wait_for_function("() => !location.search.includes('found=')")
+    assert not page.locator("[data-testid=directory-found]").is_visible()
+    wanted = {p.id for p in model.projects.values() if p.college == college}
+    page.wait_for_function(
+        "n => document.querySelectorAll('[data-testid=directory-cards] li').length === n",
+        arg=min(len(wanted), 24),
+    )

@@ -7,7 +7,8 @@
  * left alone (the letters typed so far are not the query yet).
  *
  * It also links search and directory both ways: "在项目名录中筛选" under the result count
- * leads to the project directory, and a link with data-sc-search (the directory's "搜索项目")
+ * leads to the project directory showing the projects this search found (?search=…&found=
+ * id,…, read by assets/directory.js, where the filters narrow them further), and a link with data-sc-search (the directory's "搜索项目")
  * opens the search box in place. Without JavaScript that link still works: Material opens
  * its search for a page loaded with ?q=.
  *
@@ -24,6 +25,7 @@
 (function () {
   "use strict";
 
+  var MAX_FOUND = 200; // project ids in the directory's address, at most ~5 kB
   var box = document.querySelector("input[data-md-component=search-query]");
   var toggle = document.getElementById("__search");
   if (!box || !toggle) return;
@@ -39,10 +41,13 @@
   var result = document.querySelector("[data-md-component=search-result]");
   var meta = result && result.querySelector(".md-search-result__meta");
   var config = document.getElementById("__config");
+  var directory = null;
+  var link = null;
   if (meta && config) {
     var base = JSON.parse(config.textContent).base || ".";
-    var link = document.createElement("a");
-    link.href = new URL(base.replace(/\/$/, "") + "/projects/", window.location.href).href;
+    directory = new URL(base.replace(/\/$/, "") + "/projects/", window.location.href).href;
+    link = document.createElement("a");
+    link.href = directory;
     link.textContent = "在项目名录中筛选";
     var line = document.createElement("p");
     line.className = "sc-search-directory";
@@ -51,6 +56,20 @@
   }
 
   wholeWordsForTheWorker();
+
+  /* The projects of the latest result, in its order, for "在项目名录中筛选". */
+  function pointDirectoryAt(items) {
+    if (!link) return;
+    var ids = [];
+    items.forEach(function (group) {
+      var match = /^projects\/([^/?#]+)\/$/.exec(group[0].location);
+      if (match && ids.length < MAX_FOUND) ids.push(match[1]);
+    });
+    var query = box.value.trim();
+    link.href = ids.length
+      ? directory + "?search=" + encodeURIComponent(query) + "&found=" + ids.join(",")
+      : directory;
+  }
 
   document.addEventListener("click", function (event) {
     var opener = event.target.closest && event.target.closest("a[data-sc-search]");
@@ -62,6 +81,7 @@
 
   function wholeWordsForTheWorker() {
     var han = /\p{sc=Han}+/gu;
+    var heard = new WeakSet(); // workers whose results we read
     var words = null; // word → number of index entries holding it
     var longest = 0;
     var waiting = null; // a query sent before the words were known
@@ -130,6 +150,13 @@
 
     Worker.prototype.postMessage = function (message) {
       var args = Array.prototype.slice.call(arguments);
+      if (!heard.has(this)) {
+        heard.add(this);
+        this.addEventListener("message", function (event) {
+          var result = event.data && event.data.data;
+          if (result && Array.isArray(result.items)) pointDirectoryAt(result.items);
+        });
+      }
       if (message && message.data && Array.isArray(message.data.docs)) {
         learn(message.data);
       } else if (message && typeof message.data === "string") {
