@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -181,6 +182,32 @@ def test_every_character_typed_reaches_the_search(page: Any, sample_site: Served
     page.route("**/assets/search.js", lambda route: route.fulfill(body="", status=200))
     lost = lost_characters(queries, worker_hits(page, sample_site, queries))
     assert sum(map(bool, lost)) >= 20, f"the control: Material alone drops characters {lost}"
+
+
+def test_words_are_whole_even_when_the_index_reached_the_worker_first(
+    page: Any, sample_site: ServedSite
+) -> None:
+    """When Material hands the worker its index before assets/search.js runs, the script
+    reads the index itself and still sends whole words (here: loaded by hand, late)."""
+    page.route("**/assets/search.js", lambda route: route.fulfill(body="", status=200))
+    page.goto(sample_site.url)
+    search(page, "面料")
+    wait_for_results(page, "面料")  # Material's worker has its index
+    page.unroute("**/assets/search.js")
+    page.evaluate(
+        """() => new Promise(loaded => {
+             const script = document.createElement("script");
+             script.src = "assets/search.js?late";
+             script.onload = loaded;
+             document.body.appendChild(script);
+           })"""
+    )
+    for _, query in cut_clauses(sample_site.model)[:5]:
+        search(page, query)
+        wait_for_results(page, query)
+        first = page.locator(RESULT_LINKS).first.get_attribute("href")
+        searched = parse_qs(urlsplit(first).query)["h"][0].split()
+        assert lost_characters([query], [{"terms": searched}]) == [""], (query, searched)
 
 
 def test_the_words_a_hit_lacks_are_not_listed(page: Any, sample_site: ServedSite) -> None:

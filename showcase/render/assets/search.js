@@ -8,9 +8,9 @@
  *
  * It also links search and directory both ways: "在项目名录中筛选" under the result count
  * leads to the project directory showing the projects this search found (?search=…&found=
- * id,…, read by assets/directory.js, where the filters narrow them further), and a link with data-sc-search (the directory's "搜索项目")
- * opens the search box in place. Without JavaScript that link still works: Material opens
- * its search for a page loaded with ?q=.
+ * id,…, read by assets/directory.js, where the filters narrow them further), and a link
+ * with data-sc-search (the directory's "搜索项目") opens the search box in place. Without
+ * JavaScript that link still works: Material opens its search for a page loaded with ?q=.
  *
  * And it hands the search worker whole words. Material's worker (9.8, search/_/index.ts
  * and query/segment/index.ts) cuts every run of Chinese characters in the query against
@@ -19,8 +19,10 @@
  * "缺少: 湿法*". The index was cut into words by jieba at build time; here the query is
  * cut into the index's own words (fewest words, ties to the more common ones), and each
  * word the index holds is sent with its last character once more, which is exactly what
- * that loop leaves out, so the worker keeps the word whole. A character the index does
- * not hold as a word goes as it is (the worker keeps a single character whole).
+ * that loop leaves out, so the worker keeps the word whole. The last character typed, when
+ * it only begins a word, goes as it is (the worker keeps a single character whole). The words
+ * are read from the index as Material hands it to its worker (one pass over the index, on
+ * the first search of a page), or fetched when that happened before this script ran.
  */
 (function () {
   "use strict";
@@ -83,6 +85,7 @@
     var han = /\p{sc=Han}+/gu;
     var heard = new WeakSet(); // workers whose results we read
     var words = null; // word → number of index entries holding it
+    var starts = null; // the first characters of those words
     var longest = 0;
     var waiting = null; // a query sent before the words were known
     var post = Worker.prototype.postMessage;
@@ -91,6 +94,7 @@
       var separator = new RegExp(index.config.separator);
       var whole = /^\p{sc=Han}+$/u;
       words = new Map();
+      starts = new Set();
       index.docs.forEach(function (doc) {
         var seen = new Set();
         [doc.title, doc.text].forEach(function (html) {
@@ -100,6 +104,7 @@
         });
         seen.forEach(function (word) {
           words.set(word, (words.get(word) || 0) + 1);
+          starts.add(word[0]);
           longest = Math.max(longest, word.length);
         });
       });
@@ -126,9 +131,20 @@
       return parts;
     }
 
+    /* A run made of the index's words (and, at the end of the query, the first character
+       of a word still being typed) goes as whole words; any other run, say a name the
+       index does not hold, goes as typed, so Material finds nothing for it as before. */
     function rewrite(query) {
-      return query.replace(han, function (run) {
-        return cut(run).map(function (word) {
+      var end = query.trimEnd().length;
+      return query.replace(han, function (run, offset) {
+        var parts = cut(run);
+        var typing = offset + run.length === end ? parts[parts.length - 1] : "";
+        var known = parts.every(function (word, at) {
+          return words.has(word) || (at === parts.length - 1 && word === typing &&
+                                     starts.has(word));
+        });
+        if (!known) return run;
+        return parts.map(function (word) {
           return words.has(word) ? word + word.slice(-1) : word;
         }).join(" ");
       });
@@ -145,6 +161,11 @@
           var query = waiting;
           waiting = null;
           query[0].postMessage.apply(query[0], query[1]);
+        })
+        .catch(function () { // not read: the query as typed, as Material alone sends it
+          var query = waiting;
+          waiting = null;
+          post.apply(query[0], query[1]);
         });
     }
 
