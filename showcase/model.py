@@ -369,12 +369,11 @@ def service_from_data(data: dict[str, Any]) -> Service:
 
 
 def roadshow_event(agenda: Agenda) -> Event:
-    """The public event of a scheduled roadshow: its days' opening hours, its venue and the
-    projects in agenda order. The roadshow file stays the one source of these facts."""
+    """The public event of a scheduled roadshow: the span of its pitches on each day
+    (`Agenda.day_spans`), its venue and the projects in agenda order. The roadshow file
+    stays the one source of these facts."""
     show = agenda.roadshow
-    sessions = tuple(
-        sorted((f"{d.date} {d.windows[0][0]}", f"{d.date} {d.windows[-1][1]}") for d in show.days)
-    )
+    sessions = tuple(agenda.day_spans())
     return Event(
         id=show.id,
         title=show.title,

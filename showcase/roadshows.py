@@ -186,6 +186,22 @@ class Agenda:
     def dates(self) -> list[str]:
         return [day.date for day in self.roadshow.days]
 
+    def day_spans(self) -> list[tuple[str, str]]:
+        """``(start, end)`` of each day with a pitch, from its first slot's start to its
+        last slot's end: what a visitor plans around (a day's opening hours can run on for
+        hours after the last pitch). Days without a pitch are left out; an agenda without
+        any spans its days' opening hours."""
+        spans: dict[str, tuple[str, str]] = {}
+        for slot in self.slots:
+            first, last = spans.get(slot.day, (slot.start, slot.end))
+            spans[slot.day] = (min(first, slot.start), max(last, slot.end))
+        if not spans:
+            return [
+                (f"{d.date} {d.windows[0][0]}", f"{d.date} {d.windows[-1][1]}")
+                for d in self.roadshow.days
+            ]
+        return sorted(spans.values())
+
 
 def roadshow_from_data(data: dict[str, Any], source: str = "") -> Roadshow:
     """The roadshow in a schema-valid file; rooms sorted by ``order``, then file order."""

@@ -7,7 +7,7 @@
 - swaps every page outside the navigation for a `RawHtmlPage`, which skips the Markdown
   pipeline when the page body is a single verbatim raw HTML block (see `raw_pages`);
 - gives each page listed in `search_entries` exactly that one search entry (or none, for a
-  page left out of search), segmented for Chinese the way Material's search does it, and
+  page left out of search; pages for the staff, ``audience: staff``, have none), segmented for Chinese the way Material's search does it, and
   tells Material's search plugin to skip the page, so the page's HTML is never parsed for
   the index and long text is never run through jieba (see `search_entries`);
 - rewrites ``search/search_index.json`` as UTF-8 instead of Material's ASCII escapes: every
@@ -104,8 +104,12 @@ class ShowcaseEnginePlugin(BasePlugin[NoOptions]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """A page with an entry of ours (or None) is left out of Material's own indexing."""
-        if self._material_search and page.file.src_uri in self.search_entries:
+        """A page with an entry of ours (or None) is left out of Material's own indexing,
+        and so is a page for the site's staff (``audience: staff``): a visitor searching
+        路演 is looking for roadshows, not for the organisers' guide."""
+        if self._material_search and (
+            page.file.src_uri in self.search_entries or page.meta.get("audience") == "staff"
+        ):
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown
 

@@ -76,6 +76,7 @@ def render_case_form_page(
     meta = {
         "title": "推荐典型案例",
         "description": "用表单登记典型案例、生成稿件文件，不需要命令行。",
+        "audience": "staff",  # the publicity office's form: listed under 工作指南, not searched
     }
     stylesheet = f'<link rel="stylesheet" href="{paths.href(CASE_FORM, STYLESHEET)}">'
     return page(meta, [stylesheet, *body], "sc-submit")

@@ -45,7 +45,8 @@ def build_stamp(model: Model, source_date_epoch: str) -> datetime:
     """`source_date_epoch` (the ``SOURCE_DATE_EPOCH`` variable's text, "" when unset) if it
     is a number, else the newest date in the data, in Asia/Shanghai.
 
-    For DTSTAMP in calendars, ``updated`` in feeds and the home page's upcoming events.
+    For DTSTAMP in calendars and ``updated`` in feeds. Which events are upcoming is decided
+    by the publication date (`showcase.render.case_visibility.Publicity`), not by this.
     """
     epoch = source_date_epoch.strip()
     seconds = int(epoch) if epoch.isdigit() else data_epoch(model)

@@ -157,6 +157,12 @@ def _channels(contact: Contact, subject: str) -> Iterator[str]:
             '<span class="sc-contact__text">微信公众号：在微信中搜索'
             f"「{attribute(contact.wechat)}」</span>"
         )
+    if contact.qr_url:  # its QR code is for a computer's screen; a phone taps this
+        shown = contact.qr_url.split("://", 1)[-1].rstrip("/")
+        yield (
+            f'<a class="sc-contact__link" href="{attribute(contact.qr_url)}" rel="noopener">'
+            f"打开网页：{attribute(shown)}</a>"
+        )
 
 
 def tel_uri(phone: str) -> str:
@@ -174,9 +180,11 @@ def _qr_figure(contact: Contact, here: str) -> str:
     if not source:
         return ""
     if contact.qr_image:
-        alt, caption = f"{contact.office}微信公众号二维码", "微信扫一扫，关注公众号"
+        alt, caption = f"{contact.office}微信公众号二维码", "微信扫码关注"
     else:
-        alt, caption = f"{contact.office}二维码：{contact.qr_url}", "扫码打开"
+        alt, caption = f"{contact.office}二维码：{contact.qr_url}", "用手机扫码打开网页"
+    # Hidden on a phone (contact.css): a phone cannot scan its own screen; the channels
+    # above say the same (the account's name to search for, the page as a link).
     return (
         f'<figure class="sc-contact__qr"><img src="{attribute(paths.href(here, source))}"'
         f' alt="{attribute(alt)}" width="{QR_SIDE}" height="{QR_SIDE}" loading="lazy">'
@@ -203,19 +211,33 @@ def render_contact_page(model: Model) -> str:
         "<p>想联系某个项目团队，请打开项目页，页面最后的“联系项目团队”写明了由谁答复、"
         f"怎样联系。不知道找谁时，请联系{attribute(desk)}。</p>"
     )
+    listed = [c for c in model.colleges.values() if c.contacts]
     colleges = "".join(
-        f"<h3>{anchor(paths.href(here, paths.college_page(c.id)), c.name)}</h3>"
+        f'<h3 id="college-{attribute(c.id)}">'
+        f"{anchor(paths.href(here, paths.college_page(c.id)), c.name)}</h3>"
         + _cards(c.contacts, here)
-        for c in model.colleges.values()
-        if c.contacts
+        for c in listed
     )
     partners = "".join(_partner(partner, here) for partner in model.partners.values())
+    sections = [
+        ("makerspace", "众创空间", _cards(model.site.contacts, here)),
+        ("colleges", "各学院创业苗圃", colleges),
+        ("partners", "合作孵化机构", partners),
+    ]
+    # The page runs to a dozen screens on a phone: where to jump, on its first screen.
+    jumps = [(f"#{key}", title) for key, title, content in sections if content]
+    if colleges:
+        at = 1 if model.site.contacts else 0
+        jumps[at + 1 : at + 1] = [(f"#college-{c.id}", c.name) for c in listed]
+    jump_list = "".join(f'<li><a href="{attribute(t)}">{attribute(n)}</a></li>' for t, n in jumps)
     body = [
         "<h1>联系我们</h1>",
         intro,
-        section("众创空间", _cards(model.site.contacts, here), css_class="sc-contact"),
-        section("各学院创业苗圃", colleges, css_class="sc-contact"),
-        section("合作孵化机构", partners, css_class="sc-contact"),
+        f'<nav class="sc-jump-list" aria-label="本页目录"><ul>{jump_list}</ul></nav>',
+        *(
+            section(title, content, css_class="sc-contact", element_id=key)
+            for key, title, content in sections
+        ),
     ]
     return page(meta, body, "sc-contact-page")
 

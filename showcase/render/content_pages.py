@@ -2,8 +2,8 @@
 
 A page whose front matter says ``audience: staff`` is a guide for the people who run the
 site (college staff, the guidance centre, the publicity office): it stays out of the
-public menu and is listed on the 工作指南 page (`render_guides_page`), which the footer
-and the submit page link to. Staff guides may show commands and file names; public pages
+public menu and out of the search index, and is listed on the 工作指南 page
+(`render_guides_page`, itself a staff page), which the footer and the submit page link to. Staff guides may show commands and file names; public pages
 may not (tests/engine/test_public_wording.py).
 
 They are written by the site's maintainers and reviewed like code, so they are copied as
@@ -66,5 +66,9 @@ def render_guides_page(guides: list[tuple[str, str]]) -> str:
         "发布典型案例。访问本站了解项目，不需要阅读这些指南。</p>",
         f'<ul class="sc-guides">{items}</ul>' if items else "<p>暂无工作指南。</p>",
     ]
-    meta = {"title": GUIDES_TITLE, "description": "学院老师和工作人员使用本站的操作指南"}
+    meta = {
+        "title": GUIDES_TITLE,
+        "description": "学院老师和工作人员使用本站的操作指南",
+        "audience": "staff",
+    }
     return page(meta, body, "sc-guides-page")

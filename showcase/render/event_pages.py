@@ -60,13 +60,23 @@ def render_event_files(model: Model, stamp: datetime) -> dict[str, bytes]:
     return files
 
 
+def is_upcoming(event: Event, as_of: date) -> bool:
+    """Whether `event` is still to come (or under way) on the publication day `as_of`:
+    it ends on that day or later."""
+    return event.end[:10] >= as_of.isoformat()
+
+
+def upcoming_events(model: Model, as_of: date) -> list[Event]:
+    """The public events still to come on `as_of`, soonest first (活动, the home page)."""
+    return [event for event in model.public_events() if is_upcoming(event, as_of)]
+
+
 def render_events_index(model: Model, as_of: date) -> str:
     """Every public event, split into upcoming (ending on or after `as_of`, soonest first)
     and past (latest first); the script redoes the split with the visitor's clock."""
     events = model.public_events()
-    day = as_of.isoformat()
-    upcoming = [_index_item(e) for e in events if e.end[:10] >= day]
-    past = [_index_item(e) for e in reversed(events) if e.end[:10] < day]
+    upcoming = [_index_item(e) for e in upcoming_events(model, as_of)]
+    past = [_index_item(e) for e in reversed(events) if not is_upcoming(e, as_of)]
     feed = paths.href(paths.EVENTS, paths.EVENTS_FEED)
     script = paths.href(paths.EVENTS, paths.EVENTS_SCRIPT)
     meta = {

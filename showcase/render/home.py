@@ -4,20 +4,21 @@ the next events, counted in one pass over the projects.
 The body is raw HTML (cheap for MkDocs) with a ``data-testid`` on every number so browser
 tests can read them back. The ladder is an inline SVG drawn here, scaled to any width.
 Which events are "upcoming" depends on the day someone looks, so the page lists the next
-few after the data's build stamp and a tiny script hides those already over on the
-visitor's clock; the build itself never reads the clock.
+few on the publication date (the day 活动 splits upcoming from past on, not the build
+stamp, which is the data's last change) and a tiny script hides those already over on
+the visitor's clock; the build itself never reads the clock.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection
-from datetime import datetime
+from datetime import date
 
 from showcase.model import LEVELS, STAGES, Model, Project
 from showcase.render import paths
 from showcase.render.cards import card_list, project_card
-from showcase.render.event_pages import iso_time, public_page
+from showcase.render.event_pages import iso_time, public_page, upcoming_events
 from showcase.render.text import attribute, front_matter, inline
 
 FEATURED_COUNT = 6
@@ -37,15 +38,15 @@ def render_home_page(
     model: Model,
     content_pages: list[tuple[str, str]],
     available: Collection[str],
-    stamp: datetime,
+    as_of: date,
     cases_block: str = "",
 ) -> str:
     """The source of the home page.
 
     `content_pages` are ``(docs path, title)`` pairs of hand-written pages to link to;
     `available` holds every docs path the site has, so the page links only to pages
-    that exist (a missing one would break the strict build); `stamp` is the build stamp
-    the upcoming events are counted from; `cases_block` is the ready
+    that exist (a missing one would break the strict build); `as_of` is the publication
+    date the upcoming events are counted from; `cases_block` is the ready
     HTML of featured typical cases (`showcase.render.case_pages.featured_cases`).
     """
     site = model.site
@@ -80,7 +81,7 @@ def render_home_page(
         _section("成长阶梯", ladder_svg(levels)),
         _section("精选项目", _featured(model, projects)),
         _section("典型案例", cases_block),
-        _section("近期活动", _events(model, available, stamp)),
+        _section("近期活动", _events(model, available, as_of)),
         _section("浏览", _links(content_pages, available)),
     ]
     meta = {"title": site.site_name, "description": tagline, "hide": ["toc"]}
@@ -163,13 +164,11 @@ def _featured(model: Model, projects: list[Project]) -> str:
     return card_list([project_card(p, model, paths.HOME) for p in chosen])
 
 
-def _events(model: Model, available: Collection[str], stamp: datetime) -> str:
-    """The next public events (roadshows included) after the build `stamp`; the script
-    hides any already over."""
-    after = stamp.strftime("%Y-%m-%d %H:%M")
-    upcoming = [e for e in model.public_events() if e.end >= after and public_page(e) in available][
-        :EVENTS_RENDERED
-    ]
+def _events(model: Model, available: Collection[str], as_of: date) -> str:
+    """The next public events (roadshows included) on the publication date `as_of`, the
+    same as 活动's upcoming ones; the script hides any already over."""
+    upcoming = [e for e in upcoming_events(model, as_of) if public_page(e) in available]
+    upcoming = upcoming[:EVENTS_RENDERED]
     if not upcoming:
         return ""
     items = "".join(

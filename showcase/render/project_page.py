@@ -14,6 +14,8 @@ from collections.abc import Mapping
 
 from showcase.model import LEVELS, SEEKING, STAGES, STATUSES, Model, Project
 from showcase.render import paths
+from showcase.render.contact import BLOCK_ID as CONTACT_ID
+from showcase.render.contact import TITLE as CONTACT_TITLE
 from showcase.render.contact import project_contact_block
 from showcase.render.html_blocks import anchor, bullet_list, facts, page, rich_block, section
 from showcase.render.project_sections import achievements, badge, team, timeline
@@ -86,9 +88,12 @@ def _header(project: Project, here: str) -> str:
             badge("status", project.status, STATUSES[project.status]),
         )
     )
+    # The contact block closes the page, three screens down on a phone: a way to it on
+    # the first screen.
+    jump = f'<p class="sc-project__jump"><a href="#{CONTACT_ID}">{CONTACT_TITLE}</a></p>'
     return (
         f'<header class="sc-project__head">{logo}<div><h1>{attribute(project.name)}</h1>'
-        f'<p class="sc-badges">{badges}</p></div></header>'
+        f'<p class="sc-badges">{badges}</p>{jump}</div></header>'
     )
 
 

@@ -150,7 +150,7 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
     images.update(case_images)
     available = {*files, *images}
     files[paths.HOME] = render_home_page(
-        model, content_links, available, stamp, featured_cases(model, publicity)
+        model, content_links, available, publicity.as_of, featured_cases(model, publicity)
     ).encode("utf-8")
     nav: list[NavEntry] = [
         {"首页": paths.HOME},

@@ -55,10 +55,51 @@ def test_the_block_is_visible_and_every_link_is_a_44px_target(
     assert block.get_by_role("link", name="打电话：025-84315201").get_attribute("href") == (
         "tel:+86-25-84315201"
     )
-    image = block.locator(".sc-contact__qr img")
-    image.scroll_into_view_if_needed()
-    assert page.evaluate("(img) => img.complete && img.naturalWidth > 0", image.element_handle())
+    assert not block.locator(".sc-contact__qr").is_visible(), "a phone cannot scan itself"
     block.screenshot(path=str(artifacts / "contact-block-390.png"))
+
+
+def test_the_way_to_the_contact_block_is_on_the_first_screen(
+    page: Any, contact_site: ServedSite
+) -> None:
+    """The block closes the page, screens down: 联系项目团队 under the name leads there."""
+    page.set_viewport_size(PHONE_390)
+    page.goto(f"{contact_site.url}projects/project-00000/")
+    jump = page.locator(".sc-project__jump a")
+    box = jump.bounding_box()
+    assert jump.inner_text() == "联系项目团队" and box["height"] >= MIN_TARGET
+    assert box["y"] + box["height"] <= PHONE_390["height"], "on the first screen"
+    assert page.locator("#contact").bounding_box()["y"] > PHONE_390["height"]
+    jump.click()
+    page.wait_for_function("() => location.hash === '#contact'")
+    heading = page.locator("#contact h2").bounding_box()
+    assert 0 <= heading["y"] < PHONE_390["height"]
+    edit = page.get_by_role("link", name="修改此项目")
+    edit.scroll_into_view_if_needed()
+    edit_box = edit.bounding_box()
+    assert edit_box["height"] >= MIN_TARGET and edit_box["width"] >= MIN_TARGET
+
+
+def test_qr_codes_are_for_computers_and_a_phone_gets_links_instead(
+    page: Any, contact_site: ServedSite
+) -> None:
+    """A phone cannot scan its own screen: no QR code there ("扫码打开" under one made no
+    sense), the page's address as a link; a computer shows the codes to scan."""
+    page.set_viewport_size(PHONE_390)
+    page.goto(f"{contact_site.url}contact/")
+    assert not page.locator(".sc-contact__qr").first.is_visible()
+    link = page.get_by_role("link", name="打开网页：makerspace.example.edu.cn")
+    assert link.get_attribute("href") == "https://makerspace.example.edu.cn/"
+    assert link.bounding_box()["height"] >= MIN_TARGET
+    page.set_viewport_size({"width": 1280, "height": 900})
+    images = page.locator(".sc-contact__qr img")
+    assert images.count() == 2
+    for index in range(images.count()):
+        images.nth(index).scroll_into_view_if_needed()
+        loaded = "(img) => img.complete && img.naturalWidth > 0"
+        assert page.evaluate(loaded, images.nth(index).element_handle())
+    captions = page.locator(".sc-contact__qr figcaption").all_inner_texts()
+    assert sorted(captions) == ["微信扫码关注", "用手机扫码打开网页"]
 
 
 def test_a_college_without_contacts_leads_to_the_makerspace(
@@ -74,17 +115,21 @@ def test_a_college_without_contacts_leads_to_the_makerspace(
     assert page.locator("h1").inner_text() == "联系我们"
 
 
-def test_the_contact_page_fits_a_phone_with_local_qr_codes(
+def test_the_contact_page_fits_a_phone_and_opens_with_where_to_jump(
     page: Any, contact_site: ServedSite, artifacts: Path
 ) -> None:
     page.set_viewport_size(PHONE_390)
     page.goto(f"{contact_site.url}contact/")
     content = page.locator(".sc-contact-page")
     assert _assert_tap_targets(page, content) >= 5
-    images = content.locator(".sc-contact__qr img")
-    assert images.count() == 2
-    for index in range(images.count()):
-        images.nth(index).scroll_into_view_if_needed()
-        loaded = "(img) => img.complete && img.naturalWidth > 0"
-        assert page.evaluate(loaded, images.nth(index).element_handle())
+    page.evaluate("window.scrollTo(0, 0)")
+    jumps = page.locator(".sc-jump-list a")
+    names = jumps.all_inner_texts()
+    colleges = [c.name for c in contact_site.model.colleges.values() if c.contacts]
+    assert names == ["众创空间", "各学院创业苗圃", *colleges, "合作孵化机构"]
+    last = jumps.last.bounding_box()
+    assert last["y"] + last["height"] <= PHONE_390["height"], "the whole list on screen one"
+    jumps.filter(has_text=colleges[0]).click()
+    heading = page.locator("h3", has_text=colleges[0]).bounding_box()
+    assert 0 <= heading["y"] < PHONE_390["height"]
     page.screenshot(path=str(artifacts / "contact-page-390.png"), full_page=True)

@@ -81,6 +81,19 @@ def test_a_home_number_leads_in_one_tap_to_the_directory_showing_that_many(
     assert fits_the_screen(phone)
 
 
+def test_home_numbers_look_like_links(phone: Any, sample_url: str) -> None:
+    """A tile that opens the directory shows it: its label in the colour of the page's
+    links, underlined, with an arrow; a plain link of the page is the reference."""
+    phone.goto(sample_url)
+    style = """node => { const s = getComputedStyle(node);
+      return [s.color, s.textDecorationLine, getComputedStyle(node, "::after").content]; }"""
+    link_colour = phone.locator(".md-content a.sc-more").evaluate(style)[0]
+    tiles = phone.locator("a.sc-stat .sc-stat__label")
+    assert tiles.count() >= 7
+    for colour, decoration, after in tiles.evaluate_all(f"nodes => nodes.map({style})"):
+        assert colour == link_colour and "underline" in decoration and "›" in after
+
+
 def test_each_ladder_step_leads_to_its_level_in_the_directory(phone: Any, sample_url: str) -> None:
     for level in ("nursery", "makerspace", "incubator"):
         phone.goto(sample_url)

@@ -97,7 +97,9 @@ def test_investor_reaches_the_roadshow_from_home_through_events_and_downloads_it
     page.wait_for_url("**/events/")
     assert _fits_the_screen(page)
     item = page.locator("#sc-events-upcoming li", has_text="测试路演")
-    assert "2026年5月20日（周三）09:00–17:00（北京时间）" in item.inner_text()
+    last_end = max(s.end for s in roadshow_site.model.roadshows["test-roadshow"].slots)[11:]
+    assert last_end < "17:00", "the day is open till 17:00; the event ends with its pitches"
+    assert f"2026年5月20日（周三）09:00–{last_end}（北京时间）" in item.inner_text()
     roadshow = item.get_by_role("link", name="测试路演")
     roadshow.click()
     page.wait_for_url("**/roadshows/test-roadshow/")
@@ -128,3 +130,20 @@ def test_a_project_page_shows_its_pitch_slot_on_a_phone(
     assert _fits_the_screen(page)
     line.get_by_role("link", name="测试路演").click()
     page.wait_for_url("**/roadshows/test-roadshow/")
+
+
+def test_the_day_goes_into_a_calendar_as_one_entry_from_the_first_pitch_to_the_last(
+    page: Any, roadshow_site: ServedSite
+) -> None:
+    page.set_viewport_size(PHONE_390)
+    page.goto(f"{roadshow_site.url}roadshows/test-roadshow/")
+    link = page.get_by_role("link", name="加入日历（全天）")
+    assert link.bounding_box()["height"] >= 44
+    with page.expect_download() as download:
+        link.click()
+    (entry,) = Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")
+    slots = roadshow_site.model.roadshows["test-roadshow"].slots
+    zone = ZoneInfo("Asia/Shanghai")
+    assert entry.decoded("DTSTART") == datetime.fromisoformat(slots[0].start).replace(tzinfo=zone)
+    last = max(slot.end for slot in slots)
+    assert entry.decoded("DTEND") == datetime.fromisoformat(last).replace(tzinfo=zone)

@@ -35,6 +35,7 @@ def test_a_roadshow_that_fits_is_summarised_and_written(
     assert "路演厅 A：4月10日（周四） 1 个，09:13 结束（评委 0 人）" in printed
     assert {p.name for p in (out / "spring").iterdir()} == {
         "agenda.ics",
+        "day-2025-04-10.ics",
         "room-hall-a.ics",
         "project-good-yarn.ics",
         "print.html",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -98,6 +99,31 @@ def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(
     assert "第一版" in seen["after change"]
     assert "第一版" in seen["after failure"]
     assert "预览已停止" in capsys.readouterr().out
+
+
+def test_serve_answers_a_missing_address_with_the_sites_chinese_404_page(
+    tmp_path: Path, valid_data: None, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """What the published site's web server does: status 404 and our page (search, the
+    directory), not Python's "Error response / File not found"."""
+    answers: list[tuple[int, str, str]] = []
+
+    def step(_seconds: float) -> None:
+        address = re.search(r"预览地址：(http://\S+/)", capsys.readouterr().out).group(1)
+        for path in ("projects/no-such-project/", "no-such-file.png"):
+            with pytest.raises(urllib.error.HTTPError) as answer:
+                urllib.request.urlopen(address + path, timeout=10)
+            body = answer.value.read().decode("utf-8")
+            answers.append((answer.value.code, answer.value.headers["Content-Type"], body))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(serve.time, "sleep", step)
+    assert serve.serve(tmp_path, "127.0.0.1", 0) == 0
+    assert len(answers) == 2
+    for code, content_type, body in answers:
+        assert code == 404 and content_type == "text/html; charset=utf-8"
+        assert "找不到这个页面" in body and "浏览项目名录" in body
+        assert "File not found" not in body and "Error response" not in body
 
 
 def test_sample_repository_builds_one_page_per_project(tmp_path: Path) -> None:

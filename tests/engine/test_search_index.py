@@ -34,9 +34,22 @@ BOUNDED = settings(max_examples=200, deadline=None, database=None)
 BUILT_PAGE = st.tuples(st.booleans(), st.integers(min_value=0, max_value=3))
 
 
+HAND_WRITTEN = {
+    "about.md": "---\ntitle: 关于本站\n---\n\n# 关于本站\n\n访客读的路演介绍。\n",
+    "roadshow-guide.md": (
+        "---\ntitle: 项目路演组织指南\naudience: staff\n---\n\n# 项目路演组织指南\n\n"
+        "写给组织路演的老师。\n"
+    ),
+}
+"""A page for visitors and a staff guide, as in ``content/pages``."""
+
+
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> dict:
     root = tmp_path_factory.mktemp("search-repo")
+    for name, text in HAND_WRITTEN.items():
+        (Layout(root).pages_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (Layout(root).pages_dir / name).write_text(text, encoding="utf-8")
     site = build_site(
         Layout(root), site_inputs(Layout(root), make_model(count=4)), config_file=CONFIG
     )
@@ -236,3 +249,14 @@ def test_every_entry_names_a_page_the_renderers_write() -> None:
     assert entries[paths.HOME] is None and paths.HOME in written
     annual = {key for key in entries if key.startswith("cases/annual/")}
     assert set(entries) - annual <= written
+
+
+def test_staff_pages_are_not_in_the_search_index(index: dict) -> None:
+    """A visitor searching 路演 finds roadshows and the pages written for visitors, never
+    the organisers' guide, the 工作指南 list or the publicity office's form."""
+    pages = {entry["location"].split("#")[0] for entry in index["docs"]}
+    assert "pages/about/" in pages, "a hand-written page for visitors stays searchable"
+    staff = {"pages/roadshow-guide/", "guides/", "recommend-case/"}
+    assert not staff & pages, staff & pages
+    texts = "".join(entry["text"] + entry["title"] for entry in index["docs"])
+    assert "写给组织路演的老师" not in texts.replace("\u200b", "")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
 from showcase.model import Model
 from showcase.render import paths
-from showcase.render.clock import build_stamp
+from showcase.render.case_visibility import Publicity
 from showcase.render.home import featured_projects, render_home_page
 from tests.factories import make_model, make_project
 from tests.render.helpers import render
@@ -22,7 +25,7 @@ ALL_PAGES = {
 
 
 def _home(model: Model, content_pages: list[tuple[str, str]], available: set[str]) -> str:
-    return render_home_page(model, content_pages, available, build_stamp(model, ""))
+    return render_home_page(model, content_pages, available, date(2026, 4, 1))
 
 
 def test_numbers_come_from_the_model() -> None:
@@ -55,13 +58,31 @@ def test_featured_projects_are_the_most_accomplished_incubator_or_growth_ones() 
     assert chosen == ["growing", "incubated", "more-0", "more-1", "more-2", "more-3"]
 
 
-def test_upcoming_events_come_after_the_data_stamp_and_carry_their_times() -> None:
+def test_upcoming_events_come_after_the_publication_date_and_carry_their_times() -> None:
     page = _home(make_model(count=3), [], ALL_PAGES)
     assert (
         '<li data-start="2026-04-22T13:30:00+08:00" data-end="2026-04-22T17:30:00+08:00">' in page
     )
     assert 'href="events/2026-spring-roadshow/"' in page
     assert page.index("2026-spring-roadshow") < page.index("2026-ip-salon")
+
+
+def test_the_publication_date_not_the_build_stamp_decides_what_is_upcoming() -> None:
+    """The data last changed (build stamp) on 1 June, after the 22 April roadshow; the site
+    is published for 1 April: the roadshow is upcoming on the home page as in 活动. And
+    the other way round: stamp in March, published for June: it is over."""
+    model = make_model(count=3)
+    link = 'href="events/2026-spring-roadshow/"'
+    shanghai = ZoneInfo("Asia/Shanghai")
+    for stamp, as_of, listed in (
+        (datetime(2026, 6, 1, tzinfo=shanghai), date(2026, 4, 1), True),
+        (datetime(2026, 3, 1, tzinfo=shanghai), date(2026, 6, 1), False),
+    ):
+        files = render(model, stamp=stamp, publicity=Publicity(as_of)).files
+        home, events = files[paths.HOME].decode(), files[paths.EVENTS].decode()
+        upcoming = events.split('id="sc-events-past"', 1)[0]
+        assert (link in home) is listed
+        assert ('href="2026-spring-roadshow/"' in upcoming) is listed, "the same as 活动"
 
 
 def test_links_only_to_pages_that_exist() -> None:

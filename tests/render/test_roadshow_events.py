@@ -26,10 +26,15 @@ from tests.render.helpers import body, render, unresolved_links
 from tests.roadshow.builders import projects_model, slot_of, with_agenda
 
 SITE_URL = "https://m.example.edu.cn/"
-TWO_DAYS = [
-    {"date": "2026-05-20", "windows": ["09:00-12:00", "13:00-17:00"]},
-    {"date": "2026-05-21", "windows": ["09:00-12:00"]},
-]
+TWO_DAYS = {
+    "days": [
+        {"date": "2026-05-20", "windows": ["09:00-12:00", "13:00-17:00"]},
+        {"date": "2026-05-21", "windows": ["09:00-12:00"]},
+    ],
+    "pinned": [{"project": "p001", "start": "2026-05-21 09:00"}],
+}
+"""Open 09:00–17:00 and 09:00–12:00; seven pitches end at 09:58 on the first day, one
+pinned pitch runs 09:00–09:13 on the second: the event shows the pitches' span."""
 ROADSHOW_LINK = '<a href="../roadshows/test-roadshow/">测试路演</a>'
 
 
@@ -51,8 +56,10 @@ def test_the_roadshow_is_listed_once_in_the_events_index_linking_to_its_page() -
     page = render_events_index(model, date(2026, 1, 1))
     upcoming, past = _sections(page)
     assert upcoming.count(ROADSHOW_LINK) == 1 and ROADSHOW_LINK not in past
-    assert "2026年5月20日（周三）09:00–17:00（北京时间）" in upcoming
-    assert 'data-start="2026-05-20T09:00:00+08:00" data-end="2026-05-20T17:00:00+08:00"' in page
+    last_end = max(slot.end for slot in model.roadshows["test-roadshow"].slots)[11:]
+    assert last_end == "09:58", "eight pitches in two rooms, not the day's opening hours"
+    assert "2026年5月20日（周三）09:00–09:58（北京时间）" in upcoming
+    assert 'data-start="2026-05-20T09:00:00+08:00" data-end="2026-05-20T09:58:00+08:00"' in page
     starts = re.findall(r'data-start="([^"]+)"', upcoming)
     assert starts == sorted(starts) and len(starts) == 3
 
@@ -61,23 +68,24 @@ def test_the_roadshow_is_listed_once_in_the_events_index_linking_to_its_page() -
 @given(as_of=st.dates(min_value=date(2025, 1, 1), max_value=date(2028, 1, 1)))
 def test_upcoming_or_past_is_decided_by_the_publication_date(as_of: date) -> None:
     """A two-day roadshow is upcoming through its last day and past from the day after."""
-    upcoming, past = _sections(render_events_index(_model(days=TWO_DAYS), as_of))
+    upcoming, past = _sections(render_events_index(_model(**TWO_DAYS), as_of))
     expected_upcoming = as_of <= date(2026, 5, 21)
     assert (ROADSHOW_LINK in upcoming) is expected_upcoming
     assert (ROADSHOW_LINK in past) is not expected_upcoming
-    assert "2026年5月20日（周三）09:00–17:00、5月21日（周四）09:00–12:00（北京时间）" in (
+    assert "2026年5月20日（周三）09:00–09:58、5月21日（周四）09:00–09:13（北京时间）" in (
         upcoming + past
     )
 
 
 def test_the_publication_date_moves_only_the_events_split_and_the_forms_day() -> None:
-    """Render is pure: the date comes from the inputs, and it changes the 活动 page and
-    the submission form's "today" (dates after it are refused there) alone."""
+    """Render is pure: the date comes from the inputs, and it changes the 活动 page, the
+    home page's upcoming events and the submission form's "today" (dates after it are
+    refused there) alone."""
     model = _model()
     before = render(model, publicity=Publicity(date(2026, 5, 1)))
     after = render(model, publicity=Publicity(date(2026, 6, 1)))
     changed = {path for path in before.files if before.files[path] != after.files.get(path)}
-    assert changed == {paths.EVENTS, SUBMIT, CASE_FORM}
+    assert changed == {paths.EVENTS, paths.HOME, SUBMIT, CASE_FORM}
     assert ROADSHOW_LINK in _sections(before.files[paths.EVENTS].decode())[0]
     assert ROADSHOW_LINK in _sections(after.files[paths.EVENTS].decode())[1]
 
@@ -89,7 +97,7 @@ def test_the_publication_date_moves_only_the_events_split_and_the_forms_day() ->
 def test_events_ics_has_one_vevent_per_roadshow_day_in_the_roadshows_zone(
     zone: str, offset: int
 ) -> None:
-    model = _model(days=TWO_DAYS, timezone=zone)
+    model = _model(**TWO_DAYS, timezone=zone)
     files = render_event_files(model, datetime(2026, 5, 1, tzinfo=ZoneInfo("UTC")))
     feed = Calendar.from_ical(files[paths.EVENTS_FEED])
     ours = [e for e in feed.walk("VEVENT") if str(e["SUMMARY"]) == "测试路演"]
@@ -98,12 +106,12 @@ def test_events_ics_has_one_vevent_per_roadshow_day_in_the_roadshows_zone(
     ] == [
         (
             datetime(2026, 5, 20, 9, 0, tzinfo=ZoneInfo(zone)),
-            datetime(2026, 5, 20, 17, 0, tzinfo=ZoneInfo(zone)),
+            datetime(2026, 5, 20, 9, 58, tzinfo=ZoneInfo(zone)),
             zone,
         ),
         (
             datetime(2026, 5, 21, 9, 0, tzinfo=ZoneInfo(zone)),
-            datetime(2026, 5, 21, 12, 0, tzinfo=ZoneInfo(zone)),
+            datetime(2026, 5, 21, 9, 13, tzinfo=ZoneInfo(zone)),
             zone,
         ),
     ]
@@ -154,7 +162,7 @@ def test_the_home_page_lists_the_roadshow_among_upcoming_events() -> None:
     home = tree.files[paths.HOME].decode()
     upcoming = home.split('data-testid="upcoming-events"', 1)[1].split("</ul>", 1)[0]
     assert '<a href="roadshows/test-roadshow/">测试路演</a>' in upcoming
-    assert 'data-end="2026-05-20T17:00:00+08:00"' in upcoming
+    assert 'data-end="2026-05-20T09:58:00+08:00"' in upcoming
     assert unresolved_links(tree, paths.HOME) == []
 
 

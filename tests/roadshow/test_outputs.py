@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import icalendar
 from jsonschema.validators import validator_for
 
+from showcase.render import paths as site_paths
 from showcase.render.clock import build_stamp
+from showcase.render.event_pages import render_event_files
 from showcase.render.roadshow import paths
 from showcase.render.roadshow.files import roadshow_files, roadshow_pages
 from tests.render.helpers import render
@@ -140,3 +143,56 @@ def test_two_renders_are_byte_identical_and_in_the_nav() -> None:
         p: second.files[p] for p in roadshow_paths
     }
     assert {"项目路演": paths.ROADSHOWS} in first.nav
+
+
+TWO_DAYS = {
+    "days": [
+        {"date": "2026-05-20", "windows": ["09:00-12:00", "13:00-17:00"]},
+        {"date": "2026-05-21", "windows": ["09:00-12:00"]},
+    ],
+    "pinned": [{"project": "p001", "start": "2026-05-21 09:00"}],
+}
+
+
+def test_each_day_has_a_calendar_of_one_entry_from_its_first_pitch_to_its_last() -> None:
+    """加入日历（…全天）: the day as one entry, the same entry (UID, times) as that day's in
+    events.ics, beside the whole agenda's calendar."""
+    model = with_agenda(projects_model(9), **TWO_DAYS)
+    agenda = model.roadshows["test-roadshow"]
+    files = roadshow_files(model, build_stamp(model, ""))
+    page = roadshow_pages(model)[paths.roadshow_page("test-roadshow")]
+    feed = icalendar.Calendar.from_ical(
+        render_event_files(model, build_stamp(model, ""))[site_paths.EVENTS_FEED]
+    )
+    in_feed = {str(e["UID"]): e for e in feed.walk("VEVENT")}
+    for date, label in (("2026-05-20", "5月20日"), ("2026-05-21", "5月21日")):
+        slots = [slot for slot in agenda.slots if slot.day == date]
+        (entry,) = icalendar.Calendar.from_ical(
+            files[f"roadshows/test-roadshow/day-{date}.ics"]
+        ).walk("VEVENT")
+        assert entry.decoded("DTSTART").strftime("%Y-%m-%d %H:%M") == min(s.start for s in slots)
+        assert entry.decoded("DTEND").strftime("%Y-%m-%d %H:%M") == max(s.end for s in slots)
+        twin = in_feed[str(entry["UID"])]
+        assert (twin.decoded("DTSTART"), twin.decoded("DTEND")) == (
+            entry.decoded("DTSTART"),
+            entry.decoded("DTEND"),
+        )
+        link = f'<a href="day-{date}.ics" download>加入日历（{label}全天）</a>'
+        assert link in page
+        assert page.index(link) < page.index('href="agenda.ics"')
+    one_day = roadshow_pages(with_agenda(projects_model(9)))[paths.roadshow_page("test-roadshow")]
+    assert '<a href="day-2026-05-20.ics" download>加入日历（全天）</a>' in one_day
+
+
+def test_a_shared_break_sits_at_its_time_in_each_rooms_list() -> None:
+    """午餐 between the 11:45 and the 13:00 pitches in every room that pitches across it,
+    not in a list of its own above the rooms' 09:00 pitches."""
+    model = with_agenda(projects_model(40))
+    page = roadshow_pages(model)[paths.roadshow_page("test-roadshow")]
+    rooms = re.findall(r'<div class="sc-rs-room"><h3>[^<]+</h3><ol>(.*?)</ol></div>', page)
+    assert len(rooms) == 2
+    for items in rooms:
+        times = re.findall(r"<li[^>]*><time>(\d\d:\d\d)–", items)
+        assert times == sorted(times) and "12:00" in times
+        assert re.search(r"<time>12:00–13:00</time> 午餐</li>", items)
+    assert page.count("午餐") == 2, "once per room list, never in a list of its own"

@@ -2,7 +2,10 @@
  * The project directory in the browser: filter, count, sort and page the compact index
  * written by showcase/render/directory_index.py. The state lives in the URL query
  * (?college=a,b&level=nursery&sort=name&page=2): every change pushes a history entry, so
- * a view can be shared, reloaded and left with the back button. Cards are built with DOM
+ * a view can be shared, reloaded and left with the back button. A view opened from the
+ * search ("在项目名录中筛选", assets/search.js) carries the query and the projects it found
+ * (?search=面料&found=id1,id2): only those are listed, filters narrow them further, and
+ * "显示全部项目" drops them. Cards are built with DOM
  * calls and textContent only, never from HTML strings. Keep the card markup in step with
  * showcase/render/cards.py. Without this script the page stays a plain static list.
  */
@@ -18,6 +21,7 @@
   var pageSize = parseInt(root.getAttribute("data-page-size"), 10) || 24;
   var sorts = ["newest", "name", "achievements"];
   var index = null;   // {facets: [{key, title, options, byId}], projects: [...]}
+  var found = foundLine();
 
   fetch(new URL(root.getAttribute("data-index"), window.location.href))
     .then(function (response) {
@@ -32,6 +36,10 @@
         navigate({selection: {}, sort: readState().sort, page: 1});
       });
       pager.addEventListener("click", onPagerClick);
+      found.querySelector("button").addEventListener("click", function () {
+        var state = readState();
+        navigate({selection: state.selection, sort: state.sort, page: 1});
+      });
       window.addEventListener("popstate", render);
       if (window.matchMedia("(min-width: 60em)").matches) {
         root.querySelectorAll("details.sc-facet-group").forEach(function (group) {
@@ -88,10 +96,13 @@
       });
     }
     var sort = query.get("sort");
+    var foundIds = (query.get("found") || "").split(",").filter(Boolean);
     return {
       selection: selection,
       sort: sorts.indexOf(sort) >= 0 ? sort : "newest",
-      page: Math.max(1, parseInt(query.get("page"), 10) || 1)
+      page: Math.max(1, parseInt(query.get("page"), 10) || 1),
+      search: foundIds.length ? (query.get("search") || "").trim() : "",
+      found: foundIds
     };
   }
 
@@ -103,6 +114,10 @@
     });
     if (state.sort !== "newest") query.set("sort", state.sort);
     if (state.page > 1) query.set("page", String(state.page));
+    if (state.found && state.found.length) {
+      if (state.search) query.set("search", state.search);
+      query.set("found", state.found.join(","));
+    }
     var text = query.toString().replace(/%2C/g, ",");
     return text ? "?" + text : window.location.pathname;
   }
@@ -121,7 +136,9 @@
       });
       if (ids.length) selection[facet.key] = ids;
     });
-    navigate({selection: selection, sort: form.elements.sort.value, page: 1});
+    var state = readState();
+    navigate({selection: selection, sort: form.elements.sort.value, page: 1,
+              search: state.search, found: state.found});
   }
 
   function onPagerClick(event) {
@@ -136,7 +153,8 @@
 
   /* One pass: a project failing no facet matches and counts everywhere; failing exactly
      one facet it counts only there (the count that facet's options would give). */
-  function filterAndCount(selection) {
+  function filterAndCount(selection, foundIds) {
+    var only = foundIds.length ? new Set(foundIds) : null;
     var facets = index.facets;
     var wanted = facets.map(function (facet) {
       var ids = selection[facet.key];
@@ -148,6 +166,7 @@
     var counts = facets.map(function (facet) { return new Uint32Array(facet.options.length); });
     var matched = [];
     index.projects.forEach(function (project) {
+      if (only && !only.has(project.id)) return;
       var failed = -1;
       for (var f = 0; f < facets.length; f++) {
         if (wanted[f] && !project.values[f].some(function (v) { return wanted[f][v]; })) {
@@ -174,11 +193,14 @@
 
   function render() {
     var state = readState();
-    var result = filterAndCount(state.selection);
+    var result = filterAndCount(state.selection, state.found);
     var projects = result.matched.sort(comparers[state.sort]);
     var pages = Math.max(1, Math.ceil(projects.length / pageSize));
     var page = Math.min(state.page, pages);
     showForm(state, result.counts, projects.length);
+    found.hidden = !state.found.length;
+    found.querySelector("span").textContent = state.search
+      ? "搜索“" + state.search + "”找到的项目" : "搜索找到的项目";
     statusLine.textContent = projects.length
       ? "共 " + projects.length + " 个项目符合条件，第 " + page + " / " + pages + " 页"
       : "没有符合条件的项目，请减少筛选条件。";
@@ -210,6 +232,20 @@
       var chosen = (state.selection[facet.key] || []).length;
       group.querySelector(".sc-facet-group__chosen").textContent = chosen ? "已选 " + chosen : "";
     });
+  }
+
+  /* "搜索“…”找到的项目 [显示全部项目]" above the count, shown for a view from the search. */
+  function foundLine() {
+    var line = element("p", "sc-directory__found");
+    line.setAttribute("data-testid", "directory-found");
+    line.hidden = true;
+    line.appendChild(element("span", ""));
+    line.appendChild(document.createTextNode(" "));
+    var clear = element("button", "md-button sc-reset", "显示全部项目");
+    clear.type = "button";
+    line.appendChild(clear);
+    statusLine.parentNode.insertBefore(line, statusLine);
+    return line;
   }
 
   function element(tag, className, text) {
@@ -274,7 +310,8 @@
     if (pages <= 1) return;
     function pageLink(number, text, rel) {
       var link = element("a", "", text);
-      link.href = queryOf({selection: state.selection, sort: state.sort, page: number});
+      link.href = queryOf({selection: state.selection, sort: state.sort, page: number,
+                           search: state.search, found: state.found});
       link.setAttribute("data-page", String(number));
       link.rel = rel;
       pager.appendChild(link);

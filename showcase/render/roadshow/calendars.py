@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from showcase.model import Model
-from showcase.render.ical import CalendarEntry, calendar_file
+from showcase.model import Model, roadshow_event
+from showcase.render.ical import CalendarEntry, calendar_file, event_entries
 from showcase.render.roadshow import paths
+from showcase.render.roadshow.timefmt import day_label
 from showcase.roadshows import Agenda, Pause, Slot
 
 
@@ -67,6 +68,19 @@ def roadshow_calendars(
                 )
             ]
         )
+    return files
+
+
+def day_calendars(agenda: Agenda, stamp: datetime, host: str, url: str) -> dict[str, bytes]:
+    """One .ics per roadshow day holding one entry, the day as a visitor attends it: the
+    entry of that day in ``events.ics`` (same UID, so adding both keeps one event), from
+    the first pitch to the last (`Agenda.day_spans`). Keyed by docs path."""
+    show = agenda.roadshow
+    files = {}
+    for entry in event_entries(roadshow_event(agenda), url):
+        title = f"{show.title} · {day_label(entry.start[:10])}"
+        name = paths.roadshow_file(show.id, paths.day_calendar(entry.start[:10]))
+        files[name] = calendar_file(title, [entry], stamp, host)
     return files
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from showcase.model import Model
+from showcase.render import paths as site_paths
 from showcase.render.ical import FALLBACK_HOST, calendar_host
 from showcase.render.roadshow import paths
-from showcase.render.roadshow.calendars import roadshow_calendars
+from showcase.render.roadshow.calendars import day_calendars, roadshow_calendars
 from showcase.render.roadshow.frab import frab_schedule
 from showcase.render.roadshow.page import render_roadshow_page, render_roadshows_index
 from showcase.render.roadshow.printing import print_agenda, score_sheet
@@ -36,6 +37,9 @@ def roadshow_files(model: Model, stamp: datetime) -> dict[str, bytes]:
     for agenda in model.roadshows.values():
         show = agenda.roadshow
         files.update(roadshow_calendars(agenda, model, stamp, host))
+        page = site_paths.url_of(paths.roadshow_page(show.id))
+        url = model.site.site_url.rstrip("/") + "/" + page if model.site.site_url else ""
+        files.update(day_calendars(agenda, stamp, host, url))
         files[paths.roadshow_file(show.id, paths.PRINT)] = print_agenda(agenda, model)
         files[paths.roadshow_file(show.id, paths.FRAB_JSON)] = frab_schedule(agenda, model, base)
         for judge in show.judges:

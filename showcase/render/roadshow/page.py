@@ -72,14 +72,19 @@ def render_roadshow_page(agenda: Agenda, model: Model) -> str:
         ),
         f'<p class="sc-summary">{attribute(show.summary)}</p>' if show.summary else "",
         '<p class="sc-rs-downloads">'
+        + "".join(
+            file_link(paths.day_calendar(start[:10]), _day_calendar_label(agenda, start), True)
+            + " · "
+            for start, _ in agenda.day_spans()
+        )
         + file_link(paths.WHOLE_CALENDAR, "整场日历（.ics）", download=True)
         + " · "
         + file_link(paths.PRINT, "打印版议程")
         + " · "
         + file_link(paths.FRAB_JSON, "日程数据（JSON，供会议软件导入）")
         + "</p>",
-        '<p class="sc-meta">整场日历可导入手机或电脑的日历应用；'
-        "需要 PDF 时，在浏览器中打开打印版或评分表，选择“打印 → 另存为 PDF”。</p>",
+        '<p class="sc-meta">“加入日历”把路演当天作为一个日程加入手机或电脑的日历；'
+        "整场日历含每个项目的时间。需要 PDF 时，在浏览器中打开打印版或评分表，选择“打印 → 另存为 PDF”。</p>",
         section("路演结果", _results(agenda, model, here), searchable=True),
         *(_day_grid(agenda, model, here, date) for date in agenda.dates),
         section(
@@ -110,12 +115,19 @@ def _results(agenda: Agenda, model: Model, here: str) -> str:
     return f'<ul class="sc-rs-results">{"".join(rows)}</ul>' if rows else ""
 
 
+def _day_calendar_label(agenda: Agenda, start: str) -> str:
+    """``加入日历（全天）``; with several days, which one: ``加入日历（12月10日全天）``."""
+    if len(agenda.day_spans()) == 1:
+        return "加入日历（全天）"
+    return f"加入日历（{int(start[5:7])}月{int(start[8:10])}日全天）"
+
+
 def _day_grid(agenda: Agenda, model: Model, here: str, date: str) -> str:
     show = agenda.roadshow
     tracks = {track.id: track.name for track in show.tracks}
-    fixed = [p for p in agenda.pauses if not p.room and p.start[:10] == date]
     columns = []
     for room in show.rooms:
+        room_slots = [s for s in agenda.slots_in(room.id) if s.day == date]
         entries = [
             (
                 s.start,
@@ -128,11 +140,11 @@ def _day_grid(agenda: Agenda, model: Model, here: str, date: str) -> str:
                 )
                 + "</li>",
             )
-            for s in agenda.slots_in(room.id)
-            if s.day == date
+            for s in room_slots
         ]
         if not entries:
             continue
+        first, last = min(start for start, _ in entries), max(s.end for s in room_slots)
         entries += [
             (
                 p.start,
@@ -140,7 +152,7 @@ def _day_grid(agenda: Agenda, model: Model, here: str, date: str) -> str:
                 f"{attribute(p.title)}</li>",
             )
             for p in agenda.pauses
-            if p.room == room.id and p.start[:10] == date
+            if p.room in ("", room.id) and p.start[:10] == date and first <= p.start < last
         ]
         columns.append(
             f'<div class="sc-rs-room"><h3>{attribute(room.name)}</h3>'
@@ -148,13 +160,9 @@ def _day_grid(agenda: Agenda, model: Model, here: str, date: str) -> str:
         )
     if not columns:
         return ""
-    shared = "".join(
-        f"<li><time>{p.start[11:]}–{p.end[11:]}</time> {attribute(p.title)}</li>" for p in fixed
-    )
     return (
         f'<section class="sc-section sc-rs-day" data-search-exclude>'
         f"<h2>{day_label(date)}</h2>"
-        + (f'<ul class="sc-rs-fixed">{shared}</ul>' if shared else "")
         + '<div class="sc-rs-grid">'
         + "".join(columns)
         + "</div></section>"

@@ -27,6 +27,11 @@ PRINT = "print.html"
 FRAB_JSON = "schedule.json"
 
 
+def day_calendar(date: str) -> str:
+    """One day of the roadshow as one calendar entry (``YYYY-MM-DD``)."""
+    return f"day-{date}.ics"
+
+
 def room_calendar(room_id: str) -> str:
     return f"room-{room_id}.ics"
 
