@@ -4,7 +4,7 @@ Builds the sample site (this repository's data) into a temporary folder, or take
 built one, serves it on 127.0.0.1 as a production server would (gzip, cache headers),
 and runs three checkers nobody here wrote (`showcase.engine.outside_checkers`):
 
-- the Nu HTML checker over EVERY page: zero errors, except those of the theme's own
+- the Nu HTML checker over EVERY page and the site's own stylesheets: zero errors, except those of the theme's own
   markup listed by exact message, each with its reason, in ``tools/checkers/allowed.yaml``;
 - axe-core on one page of every kind (`SAMPLE`) at 390×844, light and dark: no violation of
   impact serious or critical (same allow-list);
@@ -138,14 +138,14 @@ def _judge(root: Path, site: Path, performance: bool) -> int:
     missing = [kind for kind, _ in SAMPLE if kind not in pages]
     if missing:
         print(f"注意：网站里没有这些类型的页面 / no page of kind：{'、'.join(missing)}")
-    server = start_server(site, "127.0.0.1", 0, production=True)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     findings: list[Finding] = []
     failures: list[str] = []
-    try:
+    with _served(site) as base:
         html_files = sorted(site.rglob("*.html"))
-        findings += _timed(f"Nu HTML 检查器（{len(html_files)} 个页面）", failures)(
-            lambda: nu_errors(root, site, html_files)
+        own_styles = sorted((site / "assets").glob("*.css"))  # the theme's are under stylesheets/
+        title = f"Nu HTML 检查器（{len(html_files)} 个页面，{len(own_styles)} 个样式表）"
+        findings += _timed(title, failures)(
+            lambda: nu_errors(root, site, [*html_files, *own_styles])
         )
         addresses = list(pages.values())
         findings += _timed(f"axe-core（{len(addresses)} 个页面 × 浅色/深色）", failures)(
@@ -155,9 +155,6 @@ def _judge(root: Path, site: Path, performance: bool) -> int:
         scores = _timed(f"Lighthouse 移动端（{len(addresses)} 个页面）", failures)(
             lambda: lighthouse_scores(root, base, addresses, categories)
         )
-    finally:
-        server.shutdown()
-        server.server_close()
     kinds = {address: kind for kind, address in pages.items()}
     failures += _report_findings(findings, allowed)
     failures += _report_scores(scores, kinds)
@@ -165,6 +162,59 @@ def _judge(root: Path, site: Path, performance: bool) -> int:
         print(f"\n外部检查未通过 / outside checkers FAILED：{len(failures)} 项")
         return 1
     print("\n外部检查全部通过 / outside checkers passed")
+    return 0
+
+
+@contextmanager
+def _served(site: Path) -> Iterator[str]:
+    """`site` served on a free local port as a production server would; its base URL."""
+    server = start_server(site, "127.0.0.1", 0, production=True)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def performance(root: Path, site_dir: Path | None = None) -> int:
+    """Lighthouse's mobile performance score and metrics on the sample pages, as a table
+    (``invoke bench``): measured, reported, never judged."""
+    with _site(root, site_dir) as site:
+        if site is None:
+            return 1
+        pages = sample_pages(site)
+        with _served(site) as base:
+            print(f"\nLighthouse 移动端性能（{len(pages)} 个页面，gzip 与缓存头）", flush=True)
+            started = time.perf_counter()
+            try:
+                scores = lighthouse_scores(root, base, list(pages.values()), [PERFORMANCE])
+            except CheckerUnavailable as missing:
+                print(f"无法运行 / cannot run：{missing}")
+                return 1
+    kinds = {address: kind for kind, address in pages.items()}
+    metrics = (
+        "first-contentful-paint",
+        "largest-contentful-paint",
+        "total-blocking-time",
+        "cumulative-layout-shift",
+        "speed-index",
+    )
+    print(f"{'页面 page':<42}{'分数':>6}{'FCP':>10}{'LCP':>10}{'TBT':>10}{'CLS':>8}{'SI':>10}")
+    for result in scores:
+        label = f"{kinds.get(result.page, '')} /{result.page}"
+        values = [result.metrics.get(metric, "-") for metric in metrics]
+        widths = (10, 10, 10, 8, 10)
+        print(
+            f"{label:<42}{_score(result.scores.get(PERFORMANCE)):>6}"
+            + "".join(f"{value:>{width}}" for value, width in zip(values, widths, strict=True))
+            + (f"  运行出错：{result.error}" if result.error else "")
+        )
+    figures = [r.scores[PERFORMANCE] for r in scores if r.scores.get(PERFORMANCE) is not None]
+    if figures:
+        print(
+            f"最低 / lowest {min(figures)}，中位 / median {sorted(figures)[len(figures) // 2]}，"
+            f"用时 / took {time.perf_counter() - started:.0f} s"
+        )
     return 0
 
 

@@ -53,6 +53,7 @@ class Scores:
     page: str
     scores: dict[str, int | None]
     failing: dict[str, list[dict[str, Any]]]
+    metrics: dict[str, str]
     error: str
     seconds: float
 
@@ -76,7 +77,8 @@ def _installed(root: Path, relative: str) -> Path:
 
 
 def nu_errors(root: Path, site: Path, files: Sequence[Path]) -> list[Finding]:
-    """The Nu HTML checker's errors over `files`, in ONE Java process (start-up is the cost)."""
+    """The Nu HTML checker's errors over `files` (pages, and ``.css`` files checked as CSS),
+    in ONE Java process: its start-up is the cost."""
     jar = _installed(root, "vnu-jar/build/dist/vnu.jar")
     java = shutil.which("java")
     if java is None:
@@ -85,7 +87,7 @@ def nu_errors(root: Path, site: Path, files: Sequence[Path]) -> list[Finding]:
         )
     command = [java, "-Xss16m", "-jar", str(jar), "--format", "json", "--errors-only"]
     done = subprocess.run(
-        [*command, "--exit-zero-always", *map(str, files)],
+        [*command, "--also-check-css", "--exit-zero-always", *map(str, files)],
         capture_output=True,
         text=True,
         check=False,
@@ -190,6 +192,7 @@ def lighthouse_scores(
             result["url"].removeprefix(base_url),
             result["scores"],
             result["failing"],
+            result["metrics"],
             result["error"],
             result["seconds"],
         )
