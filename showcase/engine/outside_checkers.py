@@ -138,7 +138,7 @@ def axe_violations(root: Path, base_url: str, pages: Sequence[str]) -> list[Find
                 context.route(_not_local, lambda route: route.abort())
                 page = context.new_page()
                 for name in pages:
-                    page.goto(base_url + name, wait_until="load")
+                    page.goto(base_url + name, wait_until="networkidle")
                     page.add_script_tag(path=str(script))
                     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
                     findings += _axe_findings(result, name, scheme)
@@ -157,7 +157,7 @@ def _axe_findings(result: dict[str, Any], page: str, scheme: str) -> list[Findin
     return [
         Finding(
             "axe",
-            f"{page}（{'深色' if scheme == 'dark' else '浅色'}）",
+            f"/{page}（{'深色' if scheme == 'dark' else '浅色'}）",
             f"{violation['id']}: {violation['help']}",
             len(violation["nodes"]),
             "; ".join(" ".join(node["target"][:1]) for node in violation["nodes"][:3]),
