@@ -122,7 +122,7 @@ def axe_violations(root: Path, base_url: str, pages: Sequence[str]) -> list[Find
     bypasses it for axe's injected script alone (the pages' own CSP is tested elsewhere)."""
     script = _installed(root, "axe-core/axe.min.js")
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import Error, sync_playwright
     except ImportError as error:
         raise CheckerUnavailable("未安装 playwright（pip install -e '.[dev]'）") from error
     findings = []
@@ -138,9 +138,14 @@ def axe_violations(root: Path, base_url: str, pages: Sequence[str]) -> list[Find
                 context.route(_not_local, lambda route: route.abort())
                 page = context.new_page()
                 for name in pages:
-                    page.goto(base_url + name, wait_until="networkidle")
-                    page.add_script_tag(path=str(script))
-                    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+                    try:
+                        page.goto(base_url + name, wait_until="networkidle")
+                        page.add_script_tag(path=str(script))
+                        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+                    except Error as failed:  # a page that does not load fails, with the reason
+                        label = f"/{name}（{scheme}）"
+                        findings.append(Finding("axe", label, f"无法检查 / not checked：{failed}"))
+                        continue
                     findings += _axe_findings(result, name, scheme)
                 context.close()
         finally:
