@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -199,13 +200,13 @@ def performance(root: Path, site_dir: Path | None = None) -> int:
         "cumulative-layout-shift",
         "speed-index",
     )
-    print(f"{'页面 page':<42}{'分数':>6}{'FCP':>10}{'LCP':>10}{'TBT':>10}{'CLS':>8}{'SI':>10}")
+    print(f"{_pad('页面 page', 56)}  分数{'FCP':>10}{'LCP':>10}{'TBT':>10}{'CLS':>8}{'SI':>10}")
     for result in scores:
         label = f"{kinds.get(result.page, '')} /{result.page}"
         values = [result.metrics.get(metric, "-") for metric in metrics]
         widths = (10, 10, 10, 8, 10)
         print(
-            f"{label:<42}{_score(result.scores.get(PERFORMANCE)):>6}"
+            f"{_pad(label, 56)}{_score(result.scores.get(PERFORMANCE)):>6}"
             + "".join(f"{value:>{width}}" for value, width in zip(values, widths, strict=True))
             + (f"  运行出错：{result.error}" if result.error else "")
         )
@@ -257,12 +258,13 @@ def _report_scores(scores: list[Scores], kinds: dict[str, str]) -> list[str]:
     failed = []
     names = [*TARGETS, PERFORMANCE]
     print(
-        f"\nLighthouse（移动端 / mobile）\n{'页面 page':<44}" + "".join(f"{n:>16}" for n in names)
+        f"\nLighthouse（移动端 / mobile）\n{_pad('页面 page', 56)}"
+        + "".join(f"{n:>16}" for n in names)
     )
     for result in scores:
         label = f"{kinds.get(result.page, '')} /{result.page}"
         cells = "".join(f"{_score(result.scores.get(n)):>16}" for n in names)
-        print(f"{label:<44}{cells}  ({result.seconds:.0f} s)")
+        print(f"{_pad(label, 56)}{cells}  ({result.seconds:.0f} s)")
     for result in scores:
         if result.error:
             failed.append(result.page)
@@ -280,6 +282,12 @@ def _report_scores(scores: list[Scores], kinds: dict[str, str]) -> list[str]:
                 f"，未通过的审核 / failing audits：{audits or '无 / none'}"
             )
     return failed
+
+
+def _pad(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns (a Chinese character takes two)."""
+    columns = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return text + " " * max(width - columns, 1)
 
 
 def _score(value: int | None) -> str:
