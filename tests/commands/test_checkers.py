@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pytest
 
+from showcase.commands import ci
 from showcase.commands.checkers import (
     ALLOWED,
     SAMPLE,
     Allowed,
     _report_findings,
+    checkers,
     load_allowed,
     sample_pages,
 )
@@ -30,6 +32,10 @@ PAGE = """<!doctype html>
 <html lang="zh"><head><meta charset="utf-8"><title>页面</title></head>
 <body><main><h1>标题</h1><h2>项目介绍</h2>{body}</main></body></html>
 """
+
+
+def test_invoke_ci_runs_the_checkers_before_the_tests() -> None:
+    assert checkers in [step for _, step in ci.STEPS]
 
 
 def test_one_sample_page_per_kind_first_in_sorted_order(tmp_path: Path) -> None:
