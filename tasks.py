@@ -160,6 +160,19 @@ def bench(c, count=10000, sizes=""):
     _exit(run(ROOT, int(count), sizes))
 
 
+@task(
+    help={
+        "site_dir": "检查这个已构建的网站（默认：构建示例网站到临时目录）",
+        "performance": "同时测量 Lighthouse 性能分（只报告，不判定）",
+    }
+)
+def checkers(c, site_dir="", performance=False):
+    """Nu HTML checker, axe-core and Lighthouse on the built site; fails on any error of ours."""
+    from showcase.commands.checkers import checkers as run
+
+    _exit(run(ROOT, Path(site_dir) if site_dir else None, performance))
+
+
 @task
 def lint(c):
     """ruff over the whole repository: lint rules and formatting."""

@@ -9,7 +9,9 @@ spec and edit data, validation reports, front-matter values) is written here wit
 
 Characters are written as themselves (``ensure_ascii=False``: Chinese costs 3 bytes, not
 6), except U+2028 and U+2029, which are valid in JSON but end a line in older JavaScript
-and in YAML, so they are always written as escapes.
+and in YAML, and the C1 controls U+007F–U+009F (U+0085 ends a line in YAML; HTML forbids
+them in a page, so a spec in a ``data-`` attribute would fail the Nu HTML checker): these
+are always written as escapes.
 
 Example::
 
@@ -23,6 +25,7 @@ Example::
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 
@@ -36,9 +39,12 @@ def dumps(value: Any, *, indent: int | None = None, sort_keys: bool = False) -> 
         sort_keys=sort_keys,
         separators=(",", ": ") if indent is not None else (",", ":"),
     )
-    if "\u2028" in text or "\u2029" in text:  # rare: a scan is far cheaper than a translate
-        text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    if _LINE_ENDS_AND_C1.search(text):  # rare: a scan is far cheaper than a translate
+        text = _LINE_ENDS_AND_C1.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
     return text
+
+
+_LINE_ENDS_AND_C1 = re.compile("[\u2028\u2029\x7f-\x9f]")
 
 
 def encode(value: Any, *, indent: int | None = None, sort_keys: bool = False) -> bytes:

@@ -1,7 +1,9 @@
 """``invoke bench [--count N] [--sizes A,B]``: run the benchmarks under benchmarks/.
 
 Each benchmark prints its own figures; the first that fails stops the run with its exit
-code. See benchmarks/ for what each measures.
+code. See benchmarks/ for what each measures. Last, Lighthouse's mobile performance on
+a sample page of every kind, served with gzip and cache headers
+(`showcase.commands.checkers.performance`), as a table: reported, not judged.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+
+from showcase.commands.checkers import performance
 
 
 def bench(root: Path, count: int, sizes: str) -> int:
@@ -24,4 +28,4 @@ def bench(root: Path, count: int, sizes: str) -> int:
         code = subprocess.run([sys.executable, *arguments], cwd=root, check=False).returncode
         if code:
             return code
-    return 0
+    return performance(root)

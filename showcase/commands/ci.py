@@ -1,7 +1,8 @@
 """``invoke ci``: the one command every CI runs (GitHub, Gitee, GitLab or a plain server).
 
-Lint, validate and a strict build into a temporary folder run first, each under its own
-heading, and a one-line verdict of them is printed; the test suite runs LAST so that
+Lint, validate, a strict build into a temporary folder and the outside checkers (Nu HTML
+checker, axe-core, Lighthouse on a fresh sample build: `showcase.commands.checkers`) run
+first, each under its own heading, and a one-line verdict of them is printed; the test suite runs LAST so that
 pytest's closing line is the last line of the output, which is what CI systems (and
 people scrolling a log) read. Every step runs even when an earlier one failed, so one
 run shows every failure; the exit code is non-zero when any step failed.
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from showcase.commands.build import build
+from showcase.commands.checkers import checkers
 from showcase.commands.lint import lint
 from showcase.commands.test import run_suite
 from showcase.commands.validate import validate
@@ -34,6 +36,7 @@ STEPS: tuple[Step, ...] = (
     ("代码检查（ruff）", lint),
     ("数据校验", _validate),
     ("严格构建网站", _build),
+    ("外部检查（Nu HTML 检查器、axe-core、Lighthouse）", checkers),
 )
 
 

@@ -19,7 +19,7 @@ from showcase.model import Model
 from showcase.render import paths
 from showcase.render.html_blocks import page
 from showcase.render.submit_page import RULES_SCRIPT, SHARED_SCRIPTS, STYLESHEET, before_merge
-from showcase.render.text import json_attribute
+from showcase.render.text import attribute, json_attribute
 
 CASE_FORM = "recommend-case/index.md"
 SCRIPT = paths.asset("case-form.js")
@@ -56,7 +56,8 @@ def render_case_form_page(
         '<p class="sc-submit__actions">'
         '<button type="button" class="md-button md-button--primary" data-copy="story">'
         "复制稿件</button> "
-        '<a class="md-button" data-action="new-story" target="_blank" rel="noopener">'
+        f'<a class="md-button" data-action="new-story" href="{attribute(model.site.repository)}"'
+        ' target="_blank" rel="noopener">'
         "在代码托管平台上新建稿件文件</a></p>"
         '<textarea class="sc-submit__yaml" data-text="story" readonly rows="14" spellcheck="false">'
         "</textarea>"
@@ -65,7 +66,8 @@ def render_case_form_page(
         '<p class="sc-submit__actions">'
         '<button type="button" class="md-button md-button--primary" data-copy="entry">'
         "复制案例登记</button> "
-        '<a class="md-button" data-action="edit-cases" target="_blank" rel="noopener">'
+        f'<a class="md-button" data-action="edit-cases" href="{attribute(spec["forge"]["editCases"])}"'
+        ' target="_blank" rel="noopener">'
         "在代码托管平台上编辑遴选表</a></p>"
         '<textarea class="sc-submit__yaml" data-text="entry" readonly rows="12" spellcheck="false">'
         "</textarea>"

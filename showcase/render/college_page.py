@@ -46,7 +46,7 @@ def render_college_page(
                 ("项目数量", str(len(projects))),
             ]
         ),
-        rich_block(rich(college.description)),
+        rich_block(rich(college.description, top=2)),
         college_contact_section(college, here),  # Contact (issue 12)
         _level_counts(by_level),
         *(

@@ -143,6 +143,7 @@ def _app(model: Model) -> str:
         f'<div class="sc-facets">{"".join(fieldsets)}</div></form>\n'
         f'<p class="sc-directory__status" id="{RESULTS_ID}" aria-live="polite" '
         'data-testid="directory-status"></p>\n'
+        '<h2 class="sc-directory__heading">筛选结果</h2>\n'
         '<ul class="sc-cards" data-testid="directory-cards"></ul>\n'
         '<nav class="sc-pager" aria-label="分页" data-testid="directory-pager"></nav>\n'
         "</div>\n"

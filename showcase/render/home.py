@@ -127,15 +127,17 @@ def ladder_svg(levels: Counter[str]) -> str:
         height = 70 + 45 * position
         top = base - height
         centre = x + step / 2
+        # The label's text comes first in the source (SVG places it by its y): a link's
+        # name must begin with its visible words in their order (WCAG 2.5.3).
         parts.append(
             f'<a href="{attribute(filtered_directory("level", key))}" '
-            f'aria-label="{label}：{levels[key]} 个项目">'
+            f'aria-label="{label} {levels[key]} 个项目">'
             f'<rect class="sc-ladder__step sc-level-{key}" x="{x}" y="{top}" width="{step}" '
             f'height="{height}" rx="8"/>'
-            f'<text class="sc-ladder__count" x="{centre:g}" y="{top + 36}" text-anchor="middle" '
-            f'data-testid="ladder-{key}">{levels[key]}</text>'
             f'<text class="sc-ladder__label" x="{centre:g}" y="{top + 58}" '
-            f'text-anchor="middle">{label}</text></a>'
+            f'text-anchor="middle">{label}</text>'
+            f'<text class="sc-ladder__count" x="{centre:g}" y="{top + 36}" text-anchor="middle" '
+            f'data-testid="ladder-{key}">{levels[key]}</text></a>'
         )
         if position:
             arrow_y = base - 30
@@ -174,7 +176,7 @@ def _events(model: Model, available: Collection[str], as_of: date) -> str:
     items = "".join(
         f'<li data-start="{iso_time(event, event.start)}" data-end="{iso_time(event, event.end)}"'
         f"{' hidden' if position >= EVENTS_SHOWN else ''}>"
-        f"<time>{attribute(event.start)}</time> "
+        f'<time datetime="{iso_time(event, event.start)}">{attribute(event.start)}</time> '
         f'<a href="{paths.href(paths.HOME, public_page(event))}">'
         f"{attribute(event.title)}</a> <span>{attribute(event.location)}</span></li>"
         for position, event in enumerate(upcoming)

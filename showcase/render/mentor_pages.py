@@ -75,7 +75,7 @@ def render_mentor_page(mentor: Mentor, projects: Sequence[Project], model: Model
                 ("专长", f'<span class="sc-tags">{_expertise(mentor)}</span>'),
             ]
         ),
-        rich_block(rich(mentor.bio)),
+        rich_block(rich(mentor.bio, top=2)),
         section(
             f"指导的项目（{len(projects)}）",
             project_items or '<p class="sc-meta">暂无公开项目。</p>',

@@ -64,7 +64,8 @@ def render_project_page(
         section("相关项目", _related(related.related(project), here)),
         # Contact (issue 12): the page's last section, "联系项目团队".
         project_contact_block(project, model, here),
-        f'<p class="sc-meta sc-updated">最近更新：<time>{attribute(changed)}</time></p>'
+        f'<p class="sc-meta sc-updated">最近更新：<time datetime="{attribute(changed)}">'
+        f"{attribute(changed)}</time></p>"
         if changed
         else "",
         f'<p class="sc-meta sc-edit"><a href="{attribute(edit_link(here, project.id))}">'

@@ -58,7 +58,7 @@ def _service(service: Service) -> str:
         + "<h4>服务内容</h4>"
         + bullet_list(attribute(offer) for offer in service.offers)
         + "<h4>如何申请</h4>"
-        + rich_block(rich(service.how_to_apply))
+        + rich_block(rich(service.how_to_apply, top=5))
         + (f"<p>{link}</p>" if link else "")
         + "</article>"
     )

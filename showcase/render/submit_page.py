@@ -28,7 +28,7 @@ from showcase.render import paths
 from showcase.render.forge_steps import COMMIT_MESSAGES, LOGO_STEPS, file_steps_html
 from showcase.render.html_blocks import page
 from showcase.render.pinyin_table import SCRIPT_NAME, pinyin_script
-from showcase.render.text import json_attribute, markdown_as_written
+from showcase.render.text import attribute, json_attribute, markdown_as_written
 
 SUBMIT = "submit/index.md"
 SCRIPT = paths.asset("submit.js")
@@ -118,7 +118,8 @@ def render_submit_page(
         '<button type="button" class="md-button md-button--primary" data-action="copy">'
         "复制内容</button> "
         '<button type="button" class="md-button" data-action="download">下载文件</button> '
-        '<a class="md-button" data-action="forge" target="_blank" rel="noopener">'
+        f'<a class="md-button" data-action="forge" href="{attribute(model.site.repository)}"'
+        ' target="_blank" rel="noopener">'
         "在代码托管平台上新建此文件</a></p>"
         '<p class="sc-submit__copied" role="status"></p>'
         '<h3 class="sc-submit__next">接下来在代码托管平台上这样做</h3>'
@@ -150,7 +151,9 @@ def _logo_steps(forge: str) -> str:
         '<div class="sc-submit__logo" hidden>'
         '<p class="sc-submit__logo-where"></p>'
         f'<p class="sc-submit__logo-steps">{html.escape(LOGO_STEPS[forge])}</p>'
-        '<p><a class="md-button" data-action="logo-download" hidden>下载标志图片</a></p>'
+        # The download link is made by the script once an image is chosen: a link
+        # without its address would be a link to nowhere (and not crawlable).
+        '<p class="sc-submit__logo-download"></p>'
         "</div>"
     )
 

@@ -60,6 +60,8 @@ _ALLOWED_TAGS = {
     "ol",
     "li",
     "a",
+    "h1",
+    "h2",
     "h3",
     "h4",
     "h5",
@@ -101,17 +103,17 @@ def _one_line(value: str) -> str:
     return " ".join(_CONTROLS.sub("", value).split())
 
 
-def rich(markdown_text: str) -> str:
+def rich(markdown_text: str, top: int = 3) -> str:
     """Markdown written by a college, as sanitised HTML safe to embed in a page.
 
-    Headings are moved two levels down (``#`` becomes h3) so a description sits under the
-    page's own section heading and cannot break its outline.
+    Its headings become an outline that starts at level `top` (3: under the page's own
+    ``<h2>`` section heading) and never skips a level, whatever levels the author used
+    (``##`` first, ``#`` then ``###``, raw ``<h5>``): see `_outline`.
     """
     if not markdown_text.strip():
         return ""
-    converted = _HEADING_TAG.sub(_demote_heading, _converter.reset().convert(markdown_text))
-    return nh3.clean(
-        converted,
+    cleaned = nh3.clean(
+        _converter.reset().convert(markdown_text),
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
         attribute_filter=_without_generic_attributes,
@@ -119,6 +121,28 @@ def rich(markdown_text: str) -> str:
         link_rel="noopener nofollow",
         strip_comments=True,
     ).strip()
+    return _outline(cleaned, top)
+
+
+def _outline(sanitised: str, top: int) -> str:
+    """Renumber the headings of sanitised HTML (balanced tags, headings never nested) as
+    an outline: the first is `top`; a heading one level deeper than the heading above it
+    as written goes one level deeper, any shallower one back to where that level started;
+    never past h6. Skipped levels (``#`` then ``###``) thus close up."""
+    opened: list[tuple[int, int]] = []  # (level as written, level given), outermost first
+    current = top
+
+    def renumber(match: re.Match[str]) -> str:
+        nonlocal current
+        if not match.group(1):
+            written = int(match.group(2))
+            while opened and opened[-1][0] >= written:
+                opened.pop()
+            current = min(opened[-1][1] + 1, 6) if opened else top
+            opened.append((written, current))
+        return f"<{match.group(1)}h{current}"
+
+    return _HEADING_TAG.sub(renumber, sanitised)
 
 
 def front_matter(values: dict[str, object]) -> str:
@@ -163,10 +187,6 @@ def _without_generic_attributes(tag: str, name: str, value: str) -> str | None:
     """nh3 also allows ``lang`` and ``title`` on every tag; keep only what we listed
     (``rel`` is the one nh3 sets itself)."""
     return value if name in _ALLOWED_ATTRIBUTES.get(tag, ()) or name == "rel" else None
-
-
-def _demote_heading(match: re.Match[str]) -> str:
-    return f"<{match.group(1)}h{min(int(match.group(2)) + 2, 6)}"
 
 
 def _escaped(value: object) -> object:

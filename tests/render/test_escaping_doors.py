@@ -148,10 +148,13 @@ def test_the_json_writer_refuses_numbers_json_cannot_carry(number: float) -> Non
         jsontext.encode([number])
 
 
-def test_the_json_writer_escapes_line_separators_and_keeps_chinese() -> None:
-    text = jsontext.dumps({"name": "行\u2028分隔\u2029段落"})
-    assert "\u2028" not in text and "\u2029" not in text and "分隔" in text
-    assert json.loads(text) == {"name": "行\u2028分隔\u2029段落"}
+@pytest.mark.parametrize("control", ["\u2028", "\u2029", "\x7f", "\x85", "\x9f"])
+def test_the_json_writer_escapes_line_separators_and_c1_controls_and_keeps_chinese(
+    control: str,
+) -> None:
+    text = jsontext.dumps({"name": f"行{control}分隔"})
+    assert control not in text and "分隔" in text
+    assert json.loads(text) == {"name": f"行{control}分隔"}
     assert jsontext.encode({"a": 1}, indent=2) == b'{\n  "a": 1\n}\n'
 
 

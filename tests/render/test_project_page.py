@@ -82,7 +82,7 @@ def test_last_change_date_comes_from_the_mapping_or_is_left_out() -> None:
     project = make_project()
     model = make_model([project])
     dated = render_project_page(project, model, last_changed={project.source: "2026-03-01"})
-    assert "最近更新：<time>2026-03-01</time>" in dated
+    assert '最近更新：<time datetime="2026-03-01">2026-03-01</time>' in dated
     assert "最近更新" not in render_project_page(project, model)
 
 

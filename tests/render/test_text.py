@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from showcase.render.text import attribute, front_matter, inline, rich
 
@@ -79,6 +84,27 @@ def test_rich_moves_headings_below_the_page_sections() -> None:
     html = rich("# 大标题\n\n## 二级标题\n\n<h2 class='x'>原始</h2>")
     assert "<h3>大标题</h3>" in html and "<h4>二级标题</h4>" in html and "<h4>原始</h4>" in html
     assert "<h1" not in html and "<h2" not in html
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    levels=st.lists(st.integers(1, 6), min_size=1, max_size=12),
+    raw=st.lists(st.booleans(), min_size=12, max_size=12),
+    top=st.integers(2, 5),
+)
+def test_rich_headings_form_an_outline_that_never_skips_a_level(
+    levels: list[int], raw: list[bool], top: int
+) -> None:
+    """Any levels an author writes, as Markdown or raw HTML, in any order."""
+    source = "\n\n".join(
+        f"<h{level}>标题{n}</h{level}>" if raw[n] else f"{'#' * level} 标题{n}"
+        for n, level in enumerate(levels)
+    )
+    given_levels = [int(found) for found in re.findall(r"<h([1-6])>", rich(source, top=top))]
+    assert len(given_levels) == len(levels)
+    assert given_levels[0] == top and all(top <= level <= 6 for level in given_levels)
+    assert all(b <= a + 1 for a, b in itertools.pairwise(given_levels))
+    assert re.findall(r"</h([1-6])>", rich(source, top=top)) == [str(n) for n in given_levels]
 
 
 def test_rich_allows_relative_links() -> None:

@@ -385,11 +385,11 @@
       var folder = filePath(data).replace(/\.yaml$/, "/");
       steps.querySelector(".sc-submit__logo-where").textContent = "标志图片：把图片命名为 " + data.logo +
         "，上传到文件夹 " + folder + "（文件夹名就是项目编号），和项目文件放在同一个合并请求里。";
-      var download = steps.querySelector('[data-action="logo-download"]');
-      download.hidden = !chosen;
+      var download = steps.querySelector(".sc-submit__logo-download");
+      download.textContent = "";
       if (chosen) {
-        download.href = chosen.url;
-        download.setAttribute("download", data.logo);
+        download.appendChild(el("a", { "class": "md-button", "data-action": "logo-download",
+          href: chosen.url, download: data.logo, text: "下载标志图片" }));
       }
     }
 

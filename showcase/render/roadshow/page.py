@@ -15,7 +15,7 @@ from showcase.model import LEVELS, Model
 from showcase.render import paths as site_paths
 from showcase.render.html_blocks import anchor, facts, page, section
 from showcase.render.roadshow import paths
-from showcase.render.roadshow.timefmt import call_time, day_label, zone_name
+from showcase.render.roadshow.timefmt import call_time, clock_range, day_label, zone_name
 from showcase.render.text import attribute
 from showcase.roadshows import JUDGE_ROLES, Agenda, Room
 
@@ -131,7 +131,7 @@ def _day_grid(agenda: Agenda, model: Model, here: str, date: str) -> str:
         entries = [
             (
                 s.start,
-                f'<li class="sc-rs-slot"><time>{s.start[11:]}–{s.end[11:]}</time> '
+                f'<li class="sc-rs-slot">{clock_range(show, s.start, s.end)} '
                 f"{_project_link(model, here, s.project)}"
                 + (
                     f' <span class="sc-rs-track">{attribute(tracks[s.track])}</span>'
@@ -148,7 +148,7 @@ def _day_grid(agenda: Agenda, model: Model, here: str, date: str) -> str:
         entries += [
             (
                 p.start,
-                f'<li class="sc-rs-pause"><time>{p.start[11:]}–{p.end[11:]}</time> '
+                f'<li class="sc-rs-pause">{clock_range(show, p.start, p.end)} '
                 f"{attribute(p.title)}</li>",
             )
             for p in agenda.pauses
@@ -180,7 +180,7 @@ def _run_of_show(agenda: Agenda, model: Model, room: Room, file_link: Callable[.
     rows = "".join(
         '<li class="sc-rs-run__slot">'
         + (f'<span class="sc-rs-run__day">{day_label(s.day)}</span> ' if several_days else "")
-        + f"<time>{s.start[11:]}–{s.end[11:]}</time> "
+        + f"{clock_range(agenda.roadshow, s.start, s.end)} "
         f"<strong>{attribute(model.projects[s.project].name)}</strong><br>"
         f'<span class="sc-meta">{call_time(s.start, minutes)} 候场 · '
         f"{file_link(paths.project_calendar(s.project), '团队日历', download=True)}</span></li>"

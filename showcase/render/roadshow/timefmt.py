@@ -22,6 +22,16 @@ def call_time(start: str, minutes_before: int) -> str:
     return (moment - datetime.timedelta(minutes=minutes_before)).strftime("%H:%M")
 
 
+def clock_range(show: Roadshow, start: str, end: str) -> str:
+    """``14:00–14:15`` as two ``<time>`` elements whose ``datetime`` carries the date and
+    the offset: a bare clock time says nothing to a reader of the markup (or the HTML
+    checker) about which day and zone it is in."""
+    return "–".join(
+        f'<time datetime="{parse_local(value, show.timezone).isoformat()}">{value[11:]}</time>'
+        for value in (start, end)
+    )
+
+
 def zone_name(show: Roadshow) -> str:
     """The roadshow's time zone as visitors read it (``北京时间``), never its IANA name."""
     first = f"{show.days[0].date} {show.days[0].windows[0][0]}"

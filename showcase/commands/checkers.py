@@ -1,0 +1,294 @@
+"""``invoke checkers [--site-dir DIR] [--performance]``: the outside checkers' verdict.
+
+Builds the sample site (this repository's data) into a temporary folder, or takes a
+built one, serves it on 127.0.0.1 as a production server would (gzip, cache headers),
+and runs three checkers nobody here wrote (`showcase.engine.outside_checkers`):
+
+- the Nu HTML checker over EVERY page and the site's own stylesheets: zero errors, except those of the theme's own
+  markup listed by exact message, each with its reason, in ``tools/checkers/allowed.yaml``;
+- axe-core on one page of every kind (`SAMPLE`) at 390×844, light and dark: no violation of
+  impact serious or critical (same allow-list);
+- Lighthouse's mobile preset on the same pages: accessibility ≥ 95, best practices 100,
+  SEO 100 (`TARGETS`); performance is measured with ``--performance`` and by
+  ``invoke bench``, and only reported.
+
+Every failure is printed in Chinese and English with its page and the checker's exact
+message; the exit code is 1 when anything failed. Each checker's time is printed.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from showcase.commands.build import build
+from showcase.engine.outside_checkers import (
+    CheckerUnavailable,
+    Finding,
+    Scores,
+    axe_violations,
+    lighthouse_scores,
+    nu_errors,
+    tools_dir,
+)
+from showcase.engine.preview import start_server
+
+ALLOWED = "allowed.yaml"
+SAMPLE: tuple[tuple[str, str], ...] = (
+    ("首页 home", ""),
+    ("项目目录 directory", "projects/"),
+    ("项目 project", "projects/*/"),
+    ("学院 college", "colleges/*/"),
+    ("导师 mentor", "mentors/*/"),
+    ("活动 event", "events/*/"),
+    ("路演 roadshow", "roadshows/*/"),
+    ("典型案例 case", "cases/[0-9]*/"),
+    ("年度汇编 annual report", "cases/annual/*/"),
+    ("提交项目 submission form", "submit/"),
+    ("开放数据 open data", "data/"),
+    ("404", "404.html"),
+    ("联系我们 contact", "contact/"),
+    ("工作指南 guides", "guides/"),
+    ("推荐典型案例 case form", "recommend-case/"),
+)
+"""(kind, address pattern): the first page in sorted order that matches is the sample."""
+TARGETS = {"accessibility": 95, "best-practices": 100, "seo": 100}
+PERFORMANCE = "performance"
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """Messages of the theme's own markup that a checker may report, with the reason."""
+
+    messages: dict[str, dict[str, str]]
+
+    def allows(self, finding: Finding) -> bool:
+        return finding.message in self.messages.get(finding.checker, {})
+
+    def unused(self, findings: Sequence[Finding]) -> list[str]:
+        seen = {(f.checker, f.message) for f in findings}
+        return [
+            f"{checker}: {message}"
+            for checker, entries in self.messages.items()
+            for message in entries
+            if (checker, message) not in seen
+        ]
+
+
+def load_allowed(path: Path) -> Allowed:
+    """The allow-list; an entry without its reason is refused (ValueError says which)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    messages: dict[str, dict[str, str]] = {}
+    for checker, entries in data.items():
+        for entry in entries or []:
+            if not str(entry.get("reason", "")).strip() or not entry.get("message"):
+                raise ValueError(f"{path}：{checker} 的每一项都要有 message 和 reason：{entry!r}")
+            messages.setdefault(checker, {})[entry["message"]] = entry["reason"]
+    return Allowed(messages)
+
+
+def sample_pages(site: Path) -> dict[str, str]:
+    """Kind → address (relative to the site) of its sample page; kinds absent are left out."""
+    chosen = {}
+    for kind, pattern in SAMPLE:
+        if pattern and not pattern.endswith("/"):
+            found = [pattern] if (site / pattern).is_file() else []
+        else:
+            found = sorted(
+                str(index.parent.relative_to(site)) + "/"
+                for index in site.glob(pattern + "index.html")
+            )
+            found = [address.removeprefix("./") for address in found]
+        if found:
+            chosen[kind] = found[0]
+    return chosen
+
+
+def checkers(root: Path, site_dir: Path | None = None, performance: bool = False) -> int:
+    """Run the three checkers on `site_dir` (default: a fresh build of the sample site)."""
+    with _site(root, site_dir) as site:
+        if site is None:
+            return 1
+        return _judge(root, site, performance)
+
+
+@contextmanager
+def _site(root: Path, site_dir: Path | None) -> Iterator[Path | None]:
+    if site_dir is not None:
+        if not (site_dir / "index.html").is_file():
+            print(f"{site_dir} 不是构建好的网站（没有 index.html）/ not a built site")
+            yield None
+            return
+        yield site_dir
+        return
+    with tempfile.TemporaryDirectory(prefix="checkers-site-") as folder:
+        site = Path(folder) / "site"
+        yield site if build(root, site) == 0 else None
+
+
+def _judge(root: Path, site: Path, performance: bool) -> int:
+    allowed = load_allowed(tools_dir(root) / ALLOWED)
+    pages = sample_pages(site)
+    missing = [kind for kind, _ in SAMPLE if kind not in pages]
+    if missing:
+        print(f"注意：网站里没有这些类型的页面 / no page of kind：{'、'.join(missing)}")
+    findings: list[Finding] = []
+    failures: list[str] = []
+    with _served(site) as base:
+        html_files = sorted(site.rglob("*.html"))
+        own_styles = sorted((site / "assets").glob("*.css"))  # the theme's are under stylesheets/
+        title = f"Nu HTML 检查器（{len(html_files)} 个页面，{len(own_styles)} 个样式表）"
+        findings += _timed(title, failures)(
+            lambda: nu_errors(root, site, [*html_files, *own_styles])
+        )
+        addresses = list(pages.values())
+        findings += _timed(f"axe-core（{len(addresses)} 个页面 × 浅色/深色）", failures)(
+            lambda: axe_violations(root, base, addresses)
+        )
+        categories = [*TARGETS, *([PERFORMANCE] if performance else [])]
+        scores = _timed(f"Lighthouse 移动端（{len(addresses)} 个页面）", failures)(
+            lambda: lighthouse_scores(root, base, addresses, categories)
+        )
+    kinds = {address: kind for kind, address in pages.items()}
+    failures += _report_findings(findings, allowed)
+    failures += _report_scores(scores, kinds)
+    if failures:
+        print(f"\n外部检查未通过 / outside checkers FAILED：{len(failures)} 项")
+        return 1
+    print("\n外部检查全部通过 / outside checkers passed")
+    return 0
+
+
+@contextmanager
+def _served(site: Path) -> Iterator[str]:
+    """`site` served on a free local port as a production server would; its base URL."""
+    server = start_server(site, "127.0.0.1", 0, production=True)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def performance(root: Path, site_dir: Path | None = None) -> int:
+    """Lighthouse's mobile performance score and metrics on the sample pages, as a table
+    (``invoke bench``): measured, reported, never judged."""
+    with _site(root, site_dir) as site:
+        if site is None:
+            return 1
+        pages = sample_pages(site)
+        with _served(site) as base:
+            print(f"\nLighthouse 移动端性能（{len(pages)} 个页面，gzip 与缓存头）", flush=True)
+            started = time.perf_counter()
+            try:
+                scores = lighthouse_scores(root, base, list(pages.values()), [PERFORMANCE])
+            except CheckerUnavailable as missing:
+                print(f"无法运行 / cannot run：{missing}")
+                return 1
+    kinds = {address: kind for kind, address in pages.items()}
+    metrics = (
+        "first-contentful-paint",
+        "largest-contentful-paint",
+        "total-blocking-time",
+        "cumulative-layout-shift",
+        "speed-index",
+    )
+    print(f"{_pad('页面 page', 56)}  分数{'FCP':>10}{'LCP':>10}{'TBT':>10}{'CLS':>8}{'SI':>10}")
+    for result in scores:
+        label = f"{kinds.get(result.page, '')} /{result.page}"
+        values = [result.metrics.get(metric, "-") for metric in metrics]
+        widths = (10, 10, 10, 8, 10)
+        print(
+            f"{_pad(label, 56)}{_score(result.scores.get(PERFORMANCE)):>6}"
+            + "".join(f"{value:>{width}}" for value, width in zip(values, widths, strict=True))
+            + (f"  运行出错：{result.error}" if result.error else "")
+        )
+    figures = [r.scores[PERFORMANCE] for r in scores if r.scores.get(PERFORMANCE) is not None]
+    if figures:
+        print(
+            f"最低 / lowest {min(figures)}，中位 / median {sorted(figures)[len(figures) // 2]}，"
+            f"用时 / took {time.perf_counter() - started:.0f} s"
+        )
+    return 0
+
+
+def _timed(title: str, failures: list[str]) -> Callable[[Callable[[], list]], list]:
+    """Run one checker under its heading with its time; a checker that cannot run fails."""
+
+    def run(checker: Callable[[], list]) -> list:
+        print(f"\n--- {title} ---", flush=True)
+        started = time.perf_counter()
+        try:
+            result = checker()
+        except CheckerUnavailable as missing:
+            print(f"无法运行 / cannot run：{missing}")
+            failures.append(title)
+            return []
+        print(f"用时 / took {time.perf_counter() - started:.1f} s", flush=True)
+        return result
+
+    return run
+
+
+def _report_findings(findings: list[Finding], allowed: Allowed) -> list[str]:
+    ours = [f for f in findings if not allowed.allows(f)]
+    theirs = [f for f in findings if allowed.allows(f)]
+    print(
+        f"\nNu / axe：{sum(f.count for f in ours)} 处问题，已列入允许清单的主题问题 "
+        f"{sum(f.count for f in theirs)} 处 / ours, allowed theme issues"
+    )
+    for finding in ours:
+        print(
+            f"✗ [{finding.checker}] {finding.page}：{finding.message}"
+            f"（{finding.count} 处 / places: {finding.where}）"
+        )
+    for stale in allowed.unused(findings):
+        print(f"注意：允许清单里的这一项这次没有出现，可以删除 / allowed but not seen：{stale}")
+    return [f"{f.checker} {f.page}" for f in ours]
+
+
+def _report_scores(scores: list[Scores], kinds: dict[str, str]) -> list[str]:
+    failed = []
+    names = [*TARGETS, PERFORMANCE]
+    print(
+        f"\nLighthouse（移动端 / mobile）\n{_pad('页面 page', 56)}"
+        + "".join(f"{n:>16}" for n in names)
+    )
+    for result in scores:
+        label = f"{kinds.get(result.page, '')} /{result.page}"
+        cells = "".join(f"{_score(result.scores.get(n)):>16}" for n in names)
+        print(f"{_pad(label, 56)}{cells}  ({result.seconds:.0f} s)")
+    for result in scores:
+        if result.error:
+            failed.append(result.page)
+            print(f"✗ [lighthouse] /{result.page}：运行出错 / runtime error：{result.error}")
+        for category, target in TARGETS.items():
+            score = result.scores.get(category)
+            if score is not None and score >= target:
+                continue
+            failed.append(f"{result.page} {category}")
+            audits = "；".join(
+                f"{audit['id']}（{audit['title']}）" for audit in result.failing.get(category, [])
+            )
+            print(
+                f"✗ [lighthouse] /{result.page}：{category} {_score(score)} < {target}"
+                f"，未通过的审核 / failing audits：{audits or '无 / none'}"
+            )
+    return failed
+
+
+def _pad(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns (a Chinese character takes two)."""
+    columns = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    return text + " " * max(width - columns, 1)
+
+
+def _score(value: int | None) -> str:
+    return "-" if value is None else str(value)
