@@ -192,7 +192,7 @@ def test_a_shared_break_sits_at_its_time_in_each_rooms_list() -> None:
     rooms = re.findall(r'<div class="sc-rs-room"><h3>[^<]+</h3><ol>(.*?)</ol></div>', page)
     assert len(rooms) == 2
     for items in rooms:
-        times = re.findall(r"<li[^>]*><time>(\d\d:\d\d)–", items)
+        times = re.findall(r'<li[^>]*><time datetime="[^"]+">(\d\d:\d\d)</time>–', items)
         assert times == sorted(times) and "12:00" in times
-        assert re.search(r"<time>12:00–13:00</time> 午餐</li>", items)
+        assert re.search(r">12:00</time>–<time [^>]+>13:00</time> 午餐</li>", items)
     assert page.count("午餐") == 2, "once per room list, never in a list of its own"
