@@ -24,6 +24,7 @@ from showcase.model import LEVELS, STAGES, STATUSES, Model
 from showcase.render import paths
 from showcase.render.case_feed import cases_feed
 from showcase.render.case_visibility import Publicity, preview_label, visible_cases
+from showcase.render.chinese_numbers import written_date
 from showcase.render.html_blocks import anchor, bullet_list, facts, page, rich_block, section
 from showcase.render.project_sections import achievements, badge, team, timeline
 from showcase.render.share_image import share_image
@@ -135,7 +136,7 @@ def case_facts(case: TypicalCase, model: Model, here: str) -> str:
             ("发展阶段", badge("stage", project.stage, STAGES[project.stage])),
             ("状态", attribute(STATUSES[project.status])),
             ("领域", fields),
-            ("开始时间", attribute(project.started)),
+            ("开始时间", written_date(project.started)),
         ]
     )
 

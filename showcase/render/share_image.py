@@ -24,7 +24,7 @@ from PIL import Image, ImageDraw, ImageFont
 from showcase.cases import CASE_CATEGORIES, TypicalCase
 from showcase.fonts import CjkFont
 from showcase.model import LEVELS, Model, Project
-from showcase.render.project_sections import format_amount
+from showcase.render.chinese_numbers import money
 
 WIDTH, HEIGHT = 1200, 630
 _BACKGROUND = (40, 53, 147)
@@ -35,11 +35,11 @@ _MUTED = (197, 202, 233)
 
 def key_figure(project: Project) -> tuple[str, str]:
     """(figure, caption): money raised and contracted, else achievements, else the level."""
-    money = sum(
+    raised = sum(
         a.amount_cny or 0 for a in project.achievements if a.type in ("funding", "contract")
     )
-    if money:
-        return format_amount(money), "融资与合同金额"
+    if raised:
+        return money(raised), "融资与合同金额"
     if project.achievements:
         return f"{len(project.achievements)} 项", "成果"
     return LEVELS[project.level], "孵化层级"

@@ -97,7 +97,7 @@ def test_investor_reaches_the_roadshow_from_home_through_events_and_downloads_it
     page.wait_for_url("**/events/")
     assert _fits_the_screen(page)
     item = page.locator("#sc-events-upcoming li", has_text="测试路演")
-    assert "2026年5月20日（周三）09:00–17:00（北京时间）" in item.inner_text()
+    assert "2026 年 5 月 20 日（周三）09:00–17:00（北京时间）" in item.inner_text()
     roadshow = item.get_by_role("link", name="测试路演")
     roadshow.click()
     page.wait_for_url("**/roadshows/test-roadshow/")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import html
 import json
+import re
 import unicodedata
 from html.parser import HTMLParser
 from xml.etree import ElementTree
@@ -58,9 +59,13 @@ TEXT = settings(max_examples=150, deadline=None)
 
 
 def collapsed(value: str) -> str:
-    """What a one-line text door keeps: no control characters, whitespace runs as one space."""
+    """What a one-line text door keeps: no control characters, no line break between two
+    Chinese characters (`showcase.render.cjk_breaks`), other whitespace runs as one space."""
     kept = "".join(c for c in value if c.isspace() or unicodedata.category(c) != "Cc")
-    return " ".join(kept.split())
+    return " ".join(_CHINESE_LINE_BREAK.sub("", kept).split())
+
+
+_CHINESE_LINE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n[ \t]*(?=[\u4e00-\u9fff])")
 
 
 class _Attributes(HTMLParser):

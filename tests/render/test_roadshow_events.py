@@ -51,7 +51,7 @@ def test_the_roadshow_is_listed_once_in_the_events_index_linking_to_its_page() -
     page = render_events_index(model, date(2026, 1, 1))
     upcoming, past = _sections(page)
     assert upcoming.count(ROADSHOW_LINK) == 1 and ROADSHOW_LINK not in past
-    assert "2026年5月20日（周三）09:00–17:00（北京时间）" in upcoming
+    assert "2026 年 5 月 20 日（周三）09:00–17:00（北京时间）" in upcoming
     assert 'data-start="2026-05-20T09:00:00+08:00" data-end="2026-05-20T17:00:00+08:00"' in page
     starts = re.findall(r'data-start="([^"]+)"', upcoming)
     assert starts == sorted(starts) and len(starts) == 3
@@ -65,7 +65,7 @@ def test_upcoming_or_past_is_decided_by_the_publication_date(as_of: date) -> Non
     expected_upcoming = as_of <= date(2026, 5, 21)
     assert (ROADSHOW_LINK in upcoming) is expected_upcoming
     assert (ROADSHOW_LINK in past) is not expected_upcoming
-    assert "2026年5月20日（周三）09:00–17:00、5月21日（周四）09:00–12:00（北京时间）" in (
+    assert "2026 年 5 月 20 日（周三）09:00–17:00、5 月 21 日（周四）09:00–12:00（北京时间）" in (
         upcoming + past
     )
 

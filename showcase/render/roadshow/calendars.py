@@ -2,13 +2,15 @@
 
 A slot's UID is derived from the roadshow and the project (``roadshow-<id>-<project>``),
 so the same slot has the same UID in every file and a subscriber's calendar updates it
-in place when the agenda changes. Breaks get UIDs from their room and start. DTSTAMP is
-the build stamp (`showcase.render.clock.build_stamp`), so builds are reproducible.
+in place when the agenda changes. Breaks get UIDs from their room and start. Every entry
+is `revised` at the time the roadshow last changed (`showcase.render.ical` for DTSTAMP and
+SEQUENCE), else at the build stamp, so builds are reproducible.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 
 from showcase.model import Model
@@ -18,13 +20,15 @@ from showcase.roadshows import Agenda, Pause, Slot
 
 
 def roadshow_calendars(
-    agenda: Agenda, model: Model, stamp: datetime, host: str
+    agenda: Agenda, model: Model, stamp: datetime, host: str, revised: datetime | None = None
 ) -> dict[str, bytes]:
-    """Every .ics of one roadshow, keyed by docs path."""
+    """Every .ics of one roadshow, keyed by docs path; `revised` is when the roadshow (its
+    file or a project it may schedule) last changed."""
     show = agenda.roadshow
 
     def write(name: str, title: str, entries: Iterable[CalendarEntry]) -> tuple[str, bytes]:
-        return paths.roadshow_file(show.id, name), calendar_file(title, entries, stamp, host)
+        dated = [replace(entry, revised=revised) for entry in entries]
+        return paths.roadshow_file(show.id, name), calendar_file(title, dated, stamp, host)
 
     files = dict(
         [

@@ -6,10 +6,11 @@ and deterministic like every renderer; the agendas were scheduled during validat
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from showcase.model import Model
-from showcase.render.ical import FALLBACK_HOST, calendar_host
+from showcase.render.ical import EMPTY_REVISIONS, FALLBACK_HOST, calendar_host
 from showcase.render.roadshow import paths
 from showcase.render.roadshow.calendars import roadshow_calendars
 from showcase.render.roadshow.frab import frab_schedule
@@ -25,8 +26,13 @@ def roadshow_pages(model: Model) -> dict[str, str]:
     return pages
 
 
-def roadshow_files(model: Model, stamp: datetime) -> dict[str, bytes]:
-    """Calendars (stamped `stamp`), print version, score sheets and frab JSON.
+def roadshow_files(
+    model: Model, stamp: datetime, revisions: Mapping[str, datetime] = EMPTY_REVISIONS
+) -> dict[str, bytes]:
+    """Calendars, print version, score sheets and frab JSON.
+
+    A roadshow's calendar entries are revised at ``revisions[roadshow id]`` when known, else
+    at `stamp` (`showcase.render.ical`).
 
     Their pages' stylesheet is a static file of the site (`paths.STYLESHEET`).
     """
@@ -35,7 +41,7 @@ def roadshow_files(model: Model, stamp: datetime) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for agenda in model.roadshows.values():
         show = agenda.roadshow
-        files.update(roadshow_calendars(agenda, model, stamp, host))
+        files.update(roadshow_calendars(agenda, model, stamp, host, revisions.get(show.id)))
         files[paths.roadshow_file(show.id, paths.PRINT)] = print_agenda(agenda, model)
         files[paths.roadshow_file(show.id, paths.FRAB_JSON)] = frab_schedule(agenda, model, base)
         for judge in show.judges:
