@@ -58,7 +58,24 @@ def site_inputs(layout: Layout, model: Model, publicity: Publicity | None = None
         last_changed=last_change_dates(layout.root),
         font=find_cjk_font(),
         revisions=calendar_revisions(layout, model),
+        logos=case_logos(layout, model),
     )
+
+
+def case_logos(layout: Layout, model: Model) -> dict[str, bytes]:
+    """Repository path → bytes of the logo of every project with a typical case (the
+    share images draw them); a logo that cannot be read is left out (its tile shows the
+    name's first character), as validation has already reported it."""
+    logos = {}
+    for case in model.cases.values():
+        project = model.projects.get(case.project)
+        if project is None or not project.logo:
+            continue
+        try:
+            logos[project.logo] = (layout.root / project.logo).read_bytes()
+        except OSError:
+            continue
+    return logos
 
 
 def calendar_revisions(layout: Layout, model: Model) -> dict[str, datetime.datetime]:
