@@ -8,6 +8,7 @@ Halfwidth on both sides, Hangul excepted), applied by the Python-Markdown extens
 from __future__ import annotations
 
 import itertools
+from xml.etree import ElementTree
 
 import markdown
 import pytest
@@ -16,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from showcase.paths import repository_root
+from showcase.render.atom import ATOM_NS, Feed, FeedEntry, atom_feed
 from showcase.render.cjk_breaks import CjkBreakExtension, is_cjk, joined
 from showcase.render.text import attribute, inline, markdown_source, rich
 
@@ -126,3 +128,13 @@ def test_the_site_configuration_registers_the_extension() -> None:
     assert "showcase.render.cjk_breaks" in extensions
     configured = markdown.Markdown(extensions=["showcase.render.cjk_breaks"])
     assert configured.convert("学生\n创业") == "<p>学生创业</p>"
+
+
+def test_feed_text_joins_chinese_lines_and_keeps_latin_ones() -> None:
+    feed = Feed("feeds/x.xml", "", "动态", "urn:x", "2026-11-30T00:00:00+08:00", "", "众创空间")
+    entry = FeedEntry(
+        "标题", "urn:x:1", "x/", "2026-11-30T00:00:00+08:00", "一句\n简介，with\nwords"
+    )
+    root = ElementTree.fromstring(atom_feed(feed, [entry]))
+    summary = root.find(f"{{{ATOM_NS}}}entry/{{{ATOM_NS}}}summary")
+    assert summary is not None and summary.text == "一句简介，with\nwords"
