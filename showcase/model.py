@@ -211,6 +211,8 @@ class Site:
     """Personal mailbox providers: an address there is personal data (personal.email)."""
     contacts: tuple[Contact, ...] = ()
     """The makerspace's own offices; the first is every project's last fallback."""
+    school_colour: str = "#283593"
+    """``#RRGGBB``: the ground of the share images and WeChat covers."""
 
 
 @dataclass(frozen=True)
@@ -335,6 +337,7 @@ def site_from_data(data: dict[str, Any]) -> Site:
         default_branch=data.get("default_branch", "main"),
         personal_email_domains=tuple(data.get("personal_email_domains", ())),
         contacts=site_contacts(data.get("contacts", []), QR_IMAGES),
+        school_colour=data.get("school_colour", Site.school_colour),
     )
 
 

@@ -90,10 +90,16 @@ MARKDOWN_PAYLOAD = """<script>__pwned()</script>
 """One Markdown field's worth of attacks: raw HTML, handlers, bad link schemes, images
 from other hosts, comments, entities and template syntax."""
 
+SOFT_BREAKS = "软换行之前\n软换行之后，English\nwords\n与中文。\n\n"
+"""Source line breaks between two Chinese characters (no space in any output), between
+Latin letters and between Latin and Chinese (a space stays); planted in every Markdown
+field, story and hand-written page (`tests/engine/test_cjk_breaks_site.py`)."""
+
 CALENDAR_PROPERTIES = frozenset(
     {
         "UID",
         "DTSTAMP",
+        "SEQUENCE",
         "DTSTART",
         "DTEND",
         "SUMMARY",
@@ -144,9 +150,11 @@ def plant_payloads(root: Path) -> Planted:
         assert document is not None, problems
         name = story.relative_to(root).as_posix()
         matter = _planted(document.data, schemas["story"], name, "", planted, counter)
-        body = MARKDOWN_PAYLOAD + body
+        body = MARKDOWN_PAYLOAD + SOFT_BREAKS + body
         planted.values.append((name, "body", body))
         story.write_text(f"---\n{to_yaml(matter)}---\n{body}", encoding="utf-8")
+    for page in sorted((root / "content" / "pages").glob("*.md")):
+        page.write_text(page.read_text(encoding="utf-8") + "\n" + SOFT_BREAKS, encoding="utf-8")
     return planted
 
 
@@ -197,8 +205,8 @@ def _planted(
 
 def _payload_for(original: str, schema: dict[str, Any], turn: int) -> str | None:
     limit = schema.get("maxLength", 10_000)
-    if "Markdown" in schema.get("description", "") and len(MARKDOWN_PAYLOAD) < limit:
-        return (MARKDOWN_PAYLOAD + original)[:limit]
+    if "Markdown" in schema.get("description", "") and len(MARKDOWN_PAYLOAD + SOFT_BREAKS) < limit:
+        return (MARKDOWN_PAYLOAD + SOFT_BREAKS + original)[:limit]
     room = limit - min(len(original), 4)
     fitting = [p for p in TEXT_PAYLOADS if len(p) <= room]
     if not fitting:

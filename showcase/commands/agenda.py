@@ -14,7 +14,7 @@ from pathlib import Path
 
 from showcase.atomic import ForeignFolder, replaced_atomically
 from showcase.commands.common import validated_model
-from showcase.commands.gather import stamp_of
+from showcase.commands.gather import calendar_revisions, stamp_of
 from showcase.engine.pdf import write_pdfs
 from showcase.model import Model
 from showcase.paths import Layout
@@ -76,7 +76,8 @@ def summary(agenda: Agenda) -> str:
 def _write(model: Model, target: Path, root: Path) -> str:
     with replaced_atomically(target, repository=root) as staging:
         printable = []
-        for docs_path, data in roadshow_files(model, stamp_of(model)).items():
+        revisions = calendar_revisions(Layout(root), model)
+        for docs_path, data in roadshow_files(model, stamp_of(model), revisions).items():
             if not docs_path.startswith("roadshows/"):
                 continue
             file = staging / docs_path.removeprefix("roadshows/")

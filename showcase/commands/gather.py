@@ -2,8 +2,8 @@
 
 Everything a page can depend on besides the checked model is read here, once: the
 project schema, the site's static files, the build stamp (``SOURCE_DATE_EPOCH``), the
-hand-written pages and their images, the git dates of the project files and the CJK
-font. `site_inputs` puts them into one `showcase.render.inputs.RenderInputs`.
+hand-written pages and their images, the git dates of the project files, the times the
+events and roadshows last changed, and the CJK font. `site_inputs` puts them into one `showcase.render.inputs.RenderInputs`.
 
 The static files (CSS and JavaScript) are package data of the render stage, in
 ``showcase/render/assets/``; `site_assets` reads them here rather than in render, so
@@ -25,14 +25,14 @@ from importlib import resources
 from types import MappingProxyType
 
 from showcase.commands.common import project_schema, shipped_schema
-from showcase.engine.git_dates import last_change_dates
+from showcase.engine.git_dates import last_change_dates, last_change_times, newest_change_time
 from showcase.fonts import find_cjk_font
 from showcase.images import page_image_files
 from showcase.load.files import regular_files
 from showcase.model import Model
-from showcase.paths import Layout
+from showcase.paths import EVENTS, PROJECTS, ROADSHOWS, Layout
 from showcase.render.case_visibility import Publicity
-from showcase.render.clock import build_stamp
+from showcase.render.clock import SHANGHAI, build_stamp
 from showcase.render.inputs import RenderInputs
 
 ASSET_SUFFIXES = (".css", ".js")
@@ -57,7 +57,48 @@ def site_inputs(layout: Layout, model: Model, publicity: Publicity | None = None
         content_assets=read_content_assets(layout),
         last_changed=last_change_dates(layout.root),
         font=find_cjk_font(),
+        revisions=calendar_revisions(layout, model),
+        logos=case_logos(layout, model),
     )
+
+
+def case_logos(layout: Layout, model: Model) -> dict[str, bytes]:
+    """Repository path → bytes of the logo of every project with a typical case (the
+    share images draw them); a logo that cannot be read is left out (its tile shows the
+    name's first character), as validation has already reported it."""
+    logos = {}
+    for case in model.cases.values():
+        project = model.projects.get(case.project)
+        if project is None or not project.logo:
+            continue
+        try:
+            logos[project.logo] = (layout.root / project.logo).read_bytes()
+        except OSError:
+            continue
+    return logos
+
+
+def calendar_revisions(layout: Layout, model: Model) -> dict[str, datetime.datetime]:
+    """Event or roadshow id → the time of the newest commit that may have changed its
+    calendar entries (two ``git log`` runs; nothing outside a Git checkout).
+
+    An event's entries come from its own file. A roadshow's slots come from its file and
+    from every project the scheduler may place (a project joining, leaving or renamed moves
+    or renames slots), so its time is the newer of its file's and the newest commit under
+    ``projects/``: it can only grow, so a changed slot always gets a higher SEQUENCE
+    (`showcase.render.ical`), and commits elsewhere (pages, other events) leave it alone.
+    """
+    times = last_change_times(layout.root, EVENTS, ROADSHOWS)
+    projects = newest_change_time(layout.root, PROJECTS) or 0
+    by_id = {path.rsplit("/", 1)[-1].removesuffix(".yaml"): t for path, t in times.items()}
+    revisions = {event_id: by_id[event_id] for event_id in model.events if event_id in by_id}
+    for roadshow_id in model.roadshows:
+        if roadshow_id in by_id:
+            revisions[roadshow_id] = max(by_id[roadshow_id], projects)
+    return {
+        record: datetime.datetime.fromtimestamp(seconds, tz=SHANGHAI)
+        for record, seconds in sorted(revisions.items())
+    }
 
 
 def stamp_of(model: Model) -> datetime.datetime:

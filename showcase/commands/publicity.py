@@ -6,7 +6,9 @@ Writes one folder per case into ``build/publicity/`` (``build/publicity-preview/
 
     build/publicity/2026-smart-yarn-sensor/article.html   inline styles only
     build/publicity/2026-smart-yarn-sensor/article.md
-    build/publicity/2026-smart-yarn-sensor/share.png      1200×630
+    build/publicity/2026-smart-yarn-sensor/share.png      1200×630 link preview
+    build/publicity/2026-smart-yarn-sensor/cover-wide.png  900×383 WeChat cover (2.35:1)
+    build/publicity/2026-smart-yarn-sensor/cover-square.png 500×500 WeChat cover (1:1)
     build/publicity/2026-smart-yarn-sensor/photo.jpg      the story's image, re-encoded clean
 
 The output folder is replaced as a whole (only if this tool wrote it: see
@@ -22,13 +24,13 @@ from pathlib import Path
 from showcase.atomic import ForeignFolder, replaced_atomically
 from showcase.commands.build import REFUSAL
 from showcase.commands.common import publication_date, validated_model
+from showcase.commands.gather import case_logos
 from showcase.fonts import MISSING_FONT_NOTICE, find_cjk_font
 from showcase.images.publish import PublishedImages
 from showcase.model import Model
 from showcase.paths import Layout
-from showcase.render.case_pages import SHARE_IMAGE
 from showcase.render.case_visibility import Publicity, preview_label, visible_cases
-from showcase.render.share_image import share_image
+from showcase.render.share_image import SIZES, share_image
 from showcase.render.wechat import wechat_article
 
 
@@ -76,6 +78,7 @@ def write_publicity(model: Model, publicity: Publicity, target: Path, root: Path
         print(MISSING_FONT_NOTICE, file=sys.stderr)
     lines = []
     images = PublishedImages(Layout(root).published_images_dir)
+    logos = case_logos(Layout(root), model)
     with replaced_atomically(target, repository=root) as staging:
         for case in visible_cases(model, publicity):
             folder = staging / case.id
@@ -85,8 +88,10 @@ def write_publicity(model: Model, publicity: Publicity, target: Path, root: Path
             (folder / "article.md").write_text(article.markdown, encoding="utf-8")
             for name, source in article.images.items():
                 (folder / name).write_bytes(images.publish(root / source))
-            if font is not None:
-                (folder / SHARE_IMAGE).write_bytes(share_image(case, model, font))
+            if font is not None:  # the link preview and both WeChat cover sizes
+                logo = logos.get(model.projects[case.project].logo)
+                for name, size in SIZES.items():
+                    (folder / name).write_bytes(share_image(case, model, font, size, logo))
             mark = preview_label(case, publicity)
             lines.append(f"{case.id}：{case.headline}" + (f"【{mark}】" if mark else ""))
     return lines

@@ -23,28 +23,33 @@ _COMMIT_MARK = "\x00"
 
 def last_change_dates(root: Path, folder: str = PROJECTS) -> dict[str, str]:
     """Root-relative POSIX path → ``YYYY-MM-DD`` of the newest commit touching it."""
-    command = [
-        "git",
-        "-C",
-        str(root),
-        "-c",
-        "core.quotePath=off",
-        "log",
-        "--relative",
-        "--format=%x00%cs",
-        "--name-only",
-        "--",
-        folder,
-    ]
+    return parse_log(_git_log(root, ["--format=%x00%cs", "--name-only", "--", folder]))
+
+
+def last_change_times(root: Path, *folders: str) -> dict[str, int]:
+    """Root-relative POSIX path → Unix time of the newest commit touching it, for the
+    files under `folders` (the calendars' revision times, `showcase.commands.gather`)."""
+    output = _git_log(root, ["--format=%x00%ct", "--name-only", "--", *folders])
+    return {path: int(seconds) for path, seconds in parse_log(output).items()}
+
+
+def newest_change_time(root: Path, folder: str) -> int | None:
+    """Unix time of the newest commit touching anything under `folder` (a file deleted
+    there too); None outside a Git checkout or when none did."""
+    output = _git_log(root, ["-1", "--format=%ct", "--", folder]).strip()
+    return int(output) if output.isdigit() else None
+
+
+def _git_log(root: Path, arguments: list[str]) -> str:
+    """``git log`` in `root` with paths relative to it; "" when Git cannot answer."""
+    command = ["git", "-C", str(root), "-c", "core.quotePath=off", "log", "--relative"]
     try:
         completed = subprocess.run(
-            command, capture_output=True, text=True, encoding="utf-8", check=False
+            [*command, *arguments], capture_output=True, text=True, encoding="utf-8", check=False
         )
     except OSError:
-        return {}
-    if completed.returncode != 0:
-        return {}
-    return parse_log(completed.stdout)
+        return ""
+    return completed.stdout if completed.returncode == 0 else ""
 
 
 def parse_log(output: str) -> dict[str, str]:

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
+from showcase.render.cjk_breaks import joined
+
 ATOM_NS = "http://www.w3.org/2005/Atom"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """Everything outside XML 1.0's ``Char`` production."""
@@ -87,7 +89,9 @@ def atom_feed(feed: Feed, entries: Iterable[FeedEntry]) -> bytes:
 
 
 def _text(parent: ElementTree.Element, tag: str, text: str) -> None:
-    ElementTree.SubElement(parent, f"{{{ATOM_NS}}}{tag}").text = _xml(text)
+    """A text construct; a line break between two Chinese characters is dropped, as on
+    the pages (`showcase.render.cjk_breaks`), since a feed reader shows it as a space."""
+    ElementTree.SubElement(parent, f"{{{ATOM_NS}}}{tag}").text = _xml(joined("", text, ""))
 
 
 def _link(parent: ElementTree.Element, rel: str, href: str) -> None:

@@ -13,7 +13,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from itertools import groupby
 from posixpath import basename
@@ -24,21 +24,26 @@ from showcase.model import LEVELS, STAGES, STATUSES, Model
 from showcase.render import paths
 from showcase.render.case_feed import cases_feed
 from showcase.render.case_visibility import Publicity, preview_label, visible_cases
+from showcase.render.chinese_numbers import written_date
 from showcase.render.html_blocks import anchor, bullet_list, facts, page, rich_block, section
 from showcase.render.project_sections import achievements, badge, team, timeline
-from showcase.render.share_image import share_image
+from showcase.render.share_image import EMPTY_LOGOS, SHARE_IMAGE, share_image
 from showcase.render.text import attribute, rich
 
 FEATURED_CASES = 3
-SHARE_IMAGE = "share.png"
 
 
 def render_case_section(
-    model: Model, publicity: Publicity, font: CjkFont | None, stamp: datetime
+    model: Model,
+    publicity: Publicity,
+    font: CjkFont | None,
+    stamp: datetime,
+    logos: Mapping[str, bytes] = EMPTY_LOGOS,
 ) -> tuple[dict[str, bytes], dict[str, str]]:
     """Every publicity file by docs path, and the story images to publish beside their pages.
 
-    Share images are drawn in `font` (none without it); `stamp` dates an empty feed.
+    Share images are drawn in `font` (none without it) with the projects' `logos` (by
+    repository path); `stamp` dates an empty feed.
     """
     shown = visible_cases(model, publicity)
     pages = {paths.CASES: render_cases_index(model, shown, publicity)}
@@ -48,7 +53,8 @@ def render_case_section(
         has_share = font is not None
         pages[paths.case_page(case.id)] = render_case_page(case, model, publicity, has_share)
         if has_share:
-            files[paths.case_file(case.id, SHARE_IMAGE)] = share_image(case, model, font)
+            logo = logos.get(model.projects[case.project].logo)
+            files[paths.case_file(case.id, SHARE_IMAGE)] = share_image(case, model, font, logo=logo)
         if case.story and case.story.image:
             images[paths.case_file(case.id, basename(case.story.image))] = case.story.image
     for year, cases in groupby(shown, key=lambda c: c.year):
@@ -135,7 +141,7 @@ def case_facts(case: TypicalCase, model: Model, here: str) -> str:
             ("发展阶段", badge("stage", project.stage, STAGES[project.stage])),
             ("状态", attribute(STATUSES[project.status])),
             ("领域", fields),
-            ("开始时间", attribute(project.started)),
+            ("开始时间", written_date(project.started)),
         ]
     )
 
@@ -227,6 +233,7 @@ def render_annual_report(
             "</article>"
         )
     body = [
+        _cover(year, school, len(cases)),
         f"<h1>{year} 年度典型案例汇编</h1>",
         f'<p class="sc-report__intro">{attribute(school)}众创空间 · 共 {len(cases)} 个案例'
         ' <button type="button" class="md-button sc-report__print" data-action="print">'
@@ -236,6 +243,20 @@ def render_annual_report(
         f'<script src="{paths.href(here, paths.REPORT_SCRIPT)}" defer></script>',
     ]
     return page(meta, body, "sc-report")
+
+
+def _cover(year: int, school: str, count: int) -> str:
+    """The printed report's first page (school, makerspace, year); hidden on screen, where
+    the page's own heading says the same (``cases.css``)."""
+    return (
+        '<div class="sc-report__cover" aria-hidden="true">'
+        f'<p class="sc-report__school">{attribute(school)}</p>'
+        '<p class="sc-report__space">众创空间</p>'
+        f'<p class="sc-report__year">{year}</p>'
+        '<p class="sc-report__title">学生创业典型案例汇编</p>'
+        f'<p class="sc-report__count">共 {count} 个案例</p>'
+        "</div>"
+    )
 
 
 def _contents(cases: Iterable[TypicalCase]) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from showcase.cases import TypicalCase
 from showcase.model import Model
+from showcase.render.chinese_numbers import written_date
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,9 @@ def visible_cases(model: Model, publicity: Publicity) -> list[TypicalCase]:
 
 
 def preview_label(case: TypicalCase, publicity: Publicity) -> str:
-    """``草稿`` / ``待发布（2026-12-15）`` for a case the public cannot see yet; else ""."""
+    """``草稿`` / ``待发布（2026 年 12 月 15 日上线）`` for a case the public cannot see yet; else ""."""
     if case.is_public_on(publicity.as_of):
         return ""
     if case.status == "draft":
         return "草稿"
-    return f"待发布（{case.publish_date} 上线）"
+    return f"待发布（{written_date(str(case.publish_date))}上线）"

@@ -11,12 +11,15 @@ attributes for that script.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from showcase.model import EVENT_TYPES, Event, Model
 from showcase.render import paths
+from showcase.render.chinese_numbers import month_day, weekday
 from showcase.render.html_blocks import anchor, bullet_list, facts, page, rich_block, section
 from showcase.render.ical import (
+    EMPTY_REVISIONS,
     calendar_file,
     calendar_host,
     event_entries,
@@ -25,8 +28,6 @@ from showcase.render.ical import (
 )
 from showcase.render.roadshow import paths as roadshow_paths
 from showcase.render.text import attribute, rich
-
-_WEEKDAYS = "一二三四五六日"
 
 
 def public_page(event: Event) -> str:
@@ -37,12 +38,19 @@ def public_page(event: Event) -> str:
     return paths.event_page(event.id)
 
 
-def render_event_files(model: Model, stamp: datetime) -> dict[str, bytes]:
-    """Every event file's .ics plus the feed of all public events, keyed by docs path;
-    `stamp` is every entry's DTSTAMP. A roadshow's own calendars sit beside its page."""
+def render_event_files(
+    model: Model, stamp: datetime, revisions: Mapping[str, datetime] = EMPTY_REVISIONS
+) -> dict[str, bytes]:
+    """Every event file's .ics plus the feed of all public events, keyed by docs path.
+
+    `revisions` gives, by event or roadshow id, when its record last changed (DTSTAMP and
+    SEQUENCE, `showcase.render.ical`); `stamp` stands in for the others. A roadshow's own
+    calendars sit beside its page."""
     host = calendar_host(model)
     entries = {
-        event.id: event_entries(event, _absolute_url(model, public_page(event)))
+        event.id: event_entries(
+            event, _absolute_url(model, public_page(event)), revisions.get(event.id)
+        )
         for event in model.public_events()
     }
     files = {
@@ -145,7 +153,7 @@ def render_event_page(event: Event, model: Model) -> str:
 
 
 def when(event: Event) -> str:
-    """``2026年4月22日（周三）13:30–17:30（北京时间）``: the end date is repeated only if it
+    """``2026 年 4 月 22 日（周三）13:30–17:30（北京时间）``: the end date is repeated only if it
     differs, and an event on several separate days lists each day's hours."""
     sessions = event.sessions or ((event.start, event.end),)
     parts = []
@@ -161,11 +169,11 @@ def when(event: Event) -> str:
 
 
 def _date(moment: datetime) -> str:
-    return f"{moment.year}年{_month_day(moment)}"
+    return f"{moment.year} 年 {_month_day(moment)}"
 
 
 def _month_day(moment: datetime) -> str:
-    return f"{moment.month}月{moment.day}日（周{_WEEKDAYS[moment.weekday()]}）"
+    return f"{month_day(moment)}（{weekday(moment)}）"
 
 
 def iso_time(event: Event, local: str) -> str:

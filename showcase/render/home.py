@@ -18,6 +18,7 @@ from datetime import date
 from showcase.model import LEVELS, STAGES, Model, Project
 from showcase.render import paths
 from showcase.render.cards import card_list, project_card
+from showcase.render.chinese_numbers import written_date
 from showcase.render.event_pages import iso_time, public_page, upcoming_events
 from showcase.render.text import attribute, front_matter, inline
 
@@ -176,7 +177,8 @@ def _events(model: Model, available: Collection[str], as_of: date) -> str:
     items = "".join(
         f'<li data-start="{iso_time(event, event.start)}" data-end="{iso_time(event, event.end)}"'
         f"{' hidden' if position >= EVENTS_SHOWN else ''}>"
-        f'<time datetime="{iso_time(event, event.start)}">{attribute(event.start)}</time> '
+        f'<time datetime="{iso_time(event, event.start)}">'
+        f"{written_date(event.start[:10])} {event.start[11:]}</time> "
         f'<a href="{paths.href(paths.HOME, public_page(event))}">'
         f"{attribute(event.title)}</a> <span>{attribute(event.location)}</span></li>"
         for position, event in enumerate(upcoming)

@@ -6,9 +6,18 @@ characters (RFC 5545 forbids them in TEXT) and bare carriage returns, which some
 take for the end of a line, so no value can start a property or component of its own.
 
 Every calendar carries a VTIMEZONE for each zone its times use (Asia/Shanghai unless a
-roadshow names another), UIDs are derived from record ids so that a subscriber's calendar
-updates instead of duplicating, and DTSTAMP comes from `showcase.render.clock.build_stamp`, so two builds of the same data
-are identical.
+roadshow names another), and UIDs are derived from record ids so that a subscriber's
+calendar updates instead of duplicating.
+
+A calendar app that already imported an event replaces it only with a copy whose SEQUENCE
+is higher (RFC 5545 3.8.7.4; DTSTAMP breaks ties). So each entry carries `revised`, the
+time its record last changed (the commit time the command gathers,
+`showcase.commands.gather.calendar_revisions`), else the build stamp: DTSTAMP is that time
+(without METHOD, RFC 5545 3.8.7.2: "the date and time that the information ... was last
+revised") and SEQUENCE counts the seconds from 2020 to it (`sequence`). A count of the
+record's changes would need the whole history of the schedule; a time from the repository's
+history only grows with it, so a changed entry always gets a higher SEQUENCE, and the same
+repository always gives byte-identical files.
 
 Example::
 
@@ -21,9 +30,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from types import MappingProxyType
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -53,6 +63,19 @@ class CalendarEntry:
     url: str = ""
     categories: tuple[str, ...] = ()
     timezone: str = TIMEZONE
+    revised: datetime | None = None
+    """When the entry's record last changed; None: the calendar's build stamp."""
+
+
+EMPTY_REVISIONS: Mapping[str, datetime] = MappingProxyType({})
+"""No record's change time known: every entry is stamped with the build stamp."""
+SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=ZoneInfo("UTC"))
+"""SEQUENCE counts seconds from here (a 32-bit INTEGER lasts until 2088)."""
+
+
+def sequence(revised: datetime) -> int:
+    """The SEQUENCE of an entry last changed at `revised`: later changes, higher numbers."""
+    return max(0, int((revised - SEQUENCE_EPOCH).total_seconds()))
 
 
 def parse_local(value: str, timezone: str = TIMEZONE) -> datetime:
@@ -79,7 +102,9 @@ def calendar_host(model: Model) -> str:
     return urlsplit(model.site.site_url).hostname or FALLBACK_HOST
 
 
-def event_entries(event: Event, url: str = "") -> list[CalendarEntry]:
+def event_entries(
+    event: Event, url: str = "", revised: datetime | None = None
+) -> list[CalendarEntry]:
     """The calendar entries of a public event: one, or one per day it meets on.
 
     A roadshow over two days is two entries (UIDs ``event-<id>-<YYYYMMDD>``), so a
@@ -98,6 +123,7 @@ def event_entries(event: Event, url: str = "") -> list[CalendarEntry]:
             url=url,
             categories=(EVENT_TYPES[event.type],),
             timezone=event.timezone,
+            revised=revised,
         )
         for start, end in sessions
     ]
@@ -138,8 +164,10 @@ def _timezone(tzid: str) -> Timezone | None:
 
 def _vevent(entry: CalendarEntry, stamp: datetime, host: str) -> VEvent:
     vevent = VEvent()
+    revised = (entry.revised or stamp).astimezone(ZoneInfo("UTC"))
     vevent.add("uid", f"{entry.uid}@{host}")
-    vevent.add("dtstamp", stamp.astimezone(ZoneInfo("UTC")))
+    vevent.add("dtstamp", revised)
+    vevent.add("sequence", sequence(revised))
     vevent.add("dtstart", parse_local(entry.start, entry.timezone))
     vevent.add("dtend", parse_local(entry.end, entry.timezone))
     vevent.add("summary", _text(entry.title))

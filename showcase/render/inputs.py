@@ -48,3 +48,9 @@ class RenderInputs:
     built from (`showcase.forms.case_spec`); without them the form is not rendered."""
     font: CjkFont | None = None
     """The CJK font share images are drawn in; None skips them."""
+    logos: Mapping[str, bytes] = field(default_factory=dict)
+    """Repository path → bytes of the logo of each project with a typical case
+    (`showcase.commands.gather.case_logos`), drawn into its share images."""
+    revisions: Mapping[str, datetime.datetime] = field(default_factory=dict)
+    """Event or roadshow id → when its record last changed, from the repository's history
+    (`showcase.commands.gather.calendar_revisions`): the calendars' DTSTAMP and SEQUENCE."""

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from showcase.model import LEVELS, SEEKING, STAGES, STATUSES, Model, Project
 from showcase.render import paths
+from showcase.render.chinese_numbers import time_element, written_date
 from showcase.render.contact import BLOCK_ID as CONTACT_ID
 from showcase.render.contact import TITLE as CONTACT_TITLE
 from showcase.render.contact import project_contact_block
@@ -64,10 +65,7 @@ def render_project_page(
         section("相关项目", _related(related.related(project), here)),
         # Contact (issue 12): the page's last section, "联系项目团队".
         project_contact_block(project, model, here),
-        f'<p class="sc-meta sc-updated">最近更新：<time datetime="{attribute(changed)}">'
-        f"{attribute(changed)}</time></p>"
-        if changed
-        else "",
+        f'<p class="sc-meta sc-updated">最近更新：{time_element(changed)}</p>' if changed else "",
         f'<p class="sc-meta sc-edit"><a href="{attribute(edit_link(here, project.id))}">'
         "修改此项目</a></p>",
     ]
@@ -108,7 +106,7 @@ def _facts(project: Project, model: Model, here: str) -> str:
             ("所属学院", anchor(paths.href(here, paths.college_page(college.id)), college.name)),
             ("领域", fields),
             ("关键词", "、".join(attribute(k) for k in project.keywords)),
-            ("开始时间", attribute(project.started)),
+            ("开始时间", written_date(project.started)),
             ("正在寻求", "、".join(SEEKING[s] for s in project.seeking)),
         ]
     )

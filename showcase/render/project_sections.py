@@ -7,6 +7,7 @@ escapes every value it prints.
 from __future__ import annotations
 
 from showcase.model import ACHIEVEMENT_TYPES, LEVELS, Achievement, Milestone, Project, TeamMember
+from showcase.render.chinese_numbers import money, time_element
 from showcase.render.text import attribute
 
 _LEVEL_ORDER = {level: index for index, level in enumerate(LEVELS)}
@@ -22,7 +23,7 @@ def timeline(milestones: tuple[Milestone, ...]) -> str:
     ordered = sorted(milestones, key=lambda m: (m.date, _LEVEL_ORDER.get(m.level, 0)))
     items = "".join(
         f'<li class="sc-timeline__step sc-timeline__step--{m.level}">'
-        f'<time datetime="{attribute(m.date)}">{attribute(m.date)}</time>'
+        f"{time_element(m.date)}"
         f"{badge('level', m.level, LEVELS[m.level])}"
         + (f"<p>{attribute(m.note)}</p>" if m.note else "")
         + "</li>"
@@ -39,9 +40,9 @@ def achievements(entries: tuple[Achievement, ...]) -> str:
 
 
 def _achievement(entry: Achievement) -> str:
-    details = [f'<time datetime="{attribute(entry.date)}">{attribute(entry.date)}</time>']
+    details = [time_element(entry.date)]
     if entry.amount_cny is not None:
-        details.append(f'<span class="sc-amount">{format_amount(entry.amount_cny)}</span>')
+        details.append(f'<span class="sc-amount">{money(entry.amount_cny)}</span>')
     if entry.issuer:
         details.append(f"<span>{attribute(entry.issuer)}</span>")
     return (
@@ -49,18 +50,6 @@ def _achievement(entry: Achievement) -> str:
         f"{ACHIEVEMENT_TYPES[entry.type]}</span> <strong>{attribute(entry.title)}</strong>"
         f'<br><span class="sc-meta">{" · ".join(details)}</span></li>'
     )
-
-
-def format_amount(amount_cny: float) -> str:
-    """Money as Chinese readers write it: 50 万元, 1.2 亿元, 8,000 元 (no float noise)."""
-    for unit, size in (("亿元", 100_000_000), ("万元", 10_000)):
-        if amount_cny >= size:
-            return _trimmed(amount_cny / size) + f" {unit}"
-    return _trimmed(amount_cny) + " 元"
-
-
-def _trimmed(value: float) -> str:
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def hidden_members_note(project: Project) -> str:

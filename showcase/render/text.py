@@ -40,6 +40,7 @@ import nh3
 from markdownify import MarkdownConverter
 
 from showcase import jsontext
+from showcase.render.cjk_breaks import CjkBreakExtension, joined
 
 # The characters Python-Markdown (with the tables extension) unescapes after a backslash.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
@@ -80,7 +81,11 @@ _ALLOWED_SCHEMES = {"http", "https"}
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 
-_converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+_converter = markdown.Markdown(
+    extensions=["tables", "sane_lists", CjkBreakExtension()], output_format="html"
+)
+"""A soft line break between two Chinese characters is no space here, as on the site's
+own pages (`showcase.render.cjk_breaks`, also in ``mkdocs.yml``)."""
 
 
 def inline(value: str) -> str:
@@ -99,8 +104,9 @@ to mark its placeholders for stashed HTML, so they must never reach a page sourc
 
 
 def _one_line(value: str) -> str:
-    """`value` without control characters, every whitespace run one space."""
-    return " ".join(_CONTROLS.sub("", value).split())
+    """`value` without control characters, every whitespace run one space, and no space
+    where a line broke between two Chinese characters (as in Markdown, `rich`)."""
+    return " ".join(joined("", _CONTROLS.sub("", value), "").split())
 
 
 def rich(markdown_text: str, top: int = 3) -> str:

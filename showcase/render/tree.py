@@ -130,10 +130,10 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     files.update((paths.asset(name), data) for name, data in inputs.assets.items())
     files[paths.SOCIAL_IMAGE] = social_image()
-    files.update(render_event_files(model, stamp))
+    files.update(render_event_files(model, stamp, inputs.revisions))
     files.update(render_directory(model))
     files.update(open_data_files(model, stamp))
-    files.update(roadshow_files(model, stamp))
+    files.update(roadshow_files(model, stamp, inputs.revisions))
     qr_files, qr_images = contact_files(model)  # Contact (issue 12)
     files.update(qr_files)
     images.update(qr_images)
@@ -145,7 +145,9 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
             paths.content_page("submit-guide.md") in pages,
         )
     )
-    case_files, case_images = render_case_section(model, publicity, inputs.font, stamp)
+    case_files, case_images = render_case_section(
+        model, publicity, inputs.font, stamp, inputs.logos
+    )
     files.update(case_files)
     images.update(case_images)
     available = {*files, *images}

@@ -29,9 +29,10 @@ from urllib.parse import quote
 from showcase.cases import CASE_CATEGORIES, TypicalCase
 from showcase.model import ACHIEVEMENT_TYPES, LEVELS, STAGES, Model
 from showcase.render import paths
+from showcase.render.chinese_numbers import money, written_date
 from showcase.render.csp import inline_document_policy, meta_tag
 from showcase.render.exports import site_base_url
-from showcase.render.project_sections import format_amount, hidden_members_note
+from showcase.render.project_sections import hidden_members_note
 from showcase.render.text import attribute, inline, markdown_source, rich
 
 _BODY = (
@@ -92,7 +93,7 @@ def _facts(case: TypicalCase, model: Model) -> list[tuple[str, str]]:
         ("孵化层级", LEVELS[project.level]),
         ("发展阶段", STAGES[project.stage]),
         ("领域", "、".join(model.fields[f].name for f in project.fields if f in model.fields)),
-        ("开始时间", project.started),
+        ("开始时间", written_date(project.started)),
     ]
 
 
@@ -100,8 +101,8 @@ def _achievement_lines(case: TypicalCase, model: Model) -> list[str]:
     project = model.projects[case.project]
     ordered = sorted(project.achievements, key=lambda a: (a.date, a.title), reverse=True)
     return [
-        f"{a.date} {ACHIEVEMENT_TYPES[a.type]}：{a.title}"
-        + (f"（{format_amount(a.amount_cny)}）" if a.amount_cny is not None else "")
+        f"{written_date(a.date)} {ACHIEVEMENT_TYPES[a.type]}：{a.title}"
+        + (f"（{money(a.amount_cny)}）" if a.amount_cny is not None else "")
         for a in ordered
     ]
 

@@ -78,7 +78,7 @@ def test_events_page_without_javascript_lists_every_event_split_by_the_build(
         events = served_site.model.public_events()
         assert len(upcoming) == sum(e.end[:10] >= as_of.isoformat() for e in events)
         assert len(upcoming) + len(past) == len(events)
-        assert any("2026年4月22日" in item for item in upcoming + past)
+        assert any("2026 年 4 月 22 日" in item for item in upcoming + past)
     finally:
         context.close()
 

@@ -99,7 +99,7 @@ def test_investor_reaches_the_roadshow_from_home_through_events_and_downloads_it
     item = page.locator("#sc-events-upcoming li", has_text="测试路演")
     last_end = max(s.end for s in roadshow_site.model.roadshows["test-roadshow"].slots)[11:]
     assert last_end < "17:00", "the day is open till 17:00; the event ends with its pitches"
-    assert f"2026年5月20日（周三）09:00–{last_end}（北京时间）" in item.inner_text()
+    assert f"2026 年 5 月 20 日（周三）09:00–{last_end}（北京时间）" in item.inner_text()
     roadshow = item.get_by_role("link", name="测试路演")
     roadshow.click()
     page.wait_for_url("**/roadshows/test-roadshow/")

@@ -32,7 +32,7 @@ def test_a_roadshow_that_fits_is_summarised_and_written(
     assert agenda.agenda(root, "", out) == 0
     printed = capsys.readouterr().out
     assert "【春季路演】1 个项目，1 个路演室，1 天" in printed
-    assert "路演厅 A：4月10日（周四） 1 个，09:13 结束（评委 0 人）" in printed
+    assert "路演厅 A：4 月 10 日（周四） 1 个，09:13 结束（评委 0 人）" in printed
     assert {p.name for p in (out / "spring").iterdir()} == {
         "agenda.ics",
         "day-2025-04-10.ics",

@@ -81,7 +81,7 @@ def test_the_index_lists_every_event_in_order_with_machine_readable_times() -> N
     assert starts == ["2026-04-22T13:30:00+08:00", "2026-11-12T19:00:00+08:00"]
     assert 'data-end="2026-04-22T17:30:00+08:00"' in page
     assert 'href="events.ics"' in page and 'src="../assets/events.js"' in page
-    assert "2026年4月22日（周三）13:30–17:30（北京时间）" in page
+    assert "2026 年 4 月 22 日（周三）13:30–17:30（北京时间）" in page
 
 
 def test_event_page_shows_speakers_projects_registration_and_its_calendar() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from showcase.render.project_page import render_project_page
-from showcase.render.project_sections import format_amount
 from showcase.render.related import RelatedIndex
 from tests.factories import make_model, make_project
 from tests.render.helpers import render, unresolved_links
@@ -24,19 +23,12 @@ def test_timeline_lists_milestones_oldest_first() -> None:
     assert "sc-timeline__step--incubator" in timeline and "<p>进入校外孵化器</p>" in timeline
 
 
-def test_amounts_are_written_in_wan_and_yi_yuan() -> None:
-    assert format_amount(500_000) == "50 万元"
-    assert format_amount(125_000) == "12.5 万元"
-    assert format_amount(120_000_000) == "1.2 亿元"
-    assert format_amount(8_000) == "8,000 元"
-
-
 def test_achievements_show_type_title_date_amount_and_issuer_newest_first() -> None:
     project = make_project()
     page = render_project_page(project, make_model([project]))
     block = page.split('<ul class="sc-achievements">', 1)[1].split("</ul>", 1)[0]
     assert block.index("天使轮融资") < block.index("省赛金奖")
-    for expected in ("融资", "获奖", "2024-11-15", "50 万元", "省教育厅"):
+    for expected in ("融资", "获奖", "2024 年 11 月 15 日", "50 万元", "省教育厅"):
         assert expected in block, expected
 
 
@@ -82,7 +74,7 @@ def test_last_change_date_comes_from_the_mapping_or_is_left_out() -> None:
     project = make_project()
     model = make_model([project])
     dated = render_project_page(project, model, last_changed={project.source: "2026-03-01"})
-    assert '最近更新：<time datetime="2026-03-01">2026-03-01</time>' in dated
+    assert '最近更新：<time datetime="2026-03-01">2026 年 3 月 1 日</time>' in dated
     assert "最近更新" not in render_project_page(project, model)
 
 

@@ -93,7 +93,7 @@ def test_preview_shows_drafts_and_scheduled_cases_marked_and_not_indexed() -> No
     draft = files[paths.case_page("2026-draft")].decode()
     assert 'data-testid="case-banner"' in draft and "草稿" in draft
     assert 'robots: "noindex, nofollow"' in draft
-    assert "待发布（2026-12-15 上线）" in files[paths.case_page("2026-future")].decode()
+    assert "待发布（2026 年 12 月 15 日上线）" in files[paths.case_page("2026-future")].decode()
     published = files[paths.case_page("2025-published")].decode()
     assert 'data-testid="case-banner"' not in published
 

@@ -58,7 +58,7 @@ def test_the_roadshow_is_listed_once_in_the_events_index_linking_to_its_page() -
     assert upcoming.count(ROADSHOW_LINK) == 1 and ROADSHOW_LINK not in past
     last_end = max(slot.end for slot in model.roadshows["test-roadshow"].slots)[11:]
     assert last_end == "09:58", "eight pitches in two rooms, not the day's opening hours"
-    assert "2026年5月20日（周三）09:00–09:58（北京时间）" in upcoming
+    assert "2026 年 5 月 20 日（周三）09:00–09:58（北京时间）" in upcoming
     assert 'data-start="2026-05-20T09:00:00+08:00" data-end="2026-05-20T09:58:00+08:00"' in page
     starts = re.findall(r'data-start="([^"]+)"', upcoming)
     assert starts == sorted(starts) and len(starts) == 3
@@ -72,7 +72,7 @@ def test_upcoming_or_past_is_decided_by_the_publication_date(as_of: date) -> Non
     expected_upcoming = as_of <= date(2026, 5, 21)
     assert (ROADSHOW_LINK in upcoming) is expected_upcoming
     assert (ROADSHOW_LINK in past) is not expected_upcoming
-    assert "2026年5月20日（周三）09:00–09:58、5月21日（周四）09:00–09:13（北京时间）" in (
+    assert "2026 年 5 月 20 日（周三）09:00–09:58、5 月 21 日（周四）09:00–09:13（北京时间）" in (
         upcoming + past
     )
 

@@ -2,13 +2,15 @@
 
 A slot's UID is derived from the roadshow and the project (``roadshow-<id>-<project>``),
 so the same slot has the same UID in every file and a subscriber's calendar updates it
-in place when the agenda changes. Breaks get UIDs from their room and start. DTSTAMP is
-the build stamp (`showcase.render.clock.build_stamp`), so builds are reproducible.
+in place when the agenda changes. Breaks get UIDs from their room and start. Every entry
+is `revised` at the time the roadshow last changed (`showcase.render.ical` for DTSTAMP and
+SEQUENCE), else at the build stamp, so builds are reproducible.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 
 from showcase.model import Model, roadshow_event
@@ -19,13 +21,15 @@ from showcase.roadshows import Agenda, Pause, Slot
 
 
 def roadshow_calendars(
-    agenda: Agenda, model: Model, stamp: datetime, host: str
+    agenda: Agenda, model: Model, stamp: datetime, host: str, revised: datetime | None = None
 ) -> dict[str, bytes]:
-    """Every .ics of one roadshow, keyed by docs path."""
+    """Every .ics of one roadshow, keyed by docs path; `revised` is when the roadshow (its
+    file or a project it may schedule) last changed."""
     show = agenda.roadshow
 
     def write(name: str, title: str, entries: Iterable[CalendarEntry]) -> tuple[str, bytes]:
-        return paths.roadshow_file(show.id, name), calendar_file(title, entries, stamp, host)
+        dated = [replace(entry, revised=revised) for entry in entries]
+        return paths.roadshow_file(show.id, name), calendar_file(title, dated, stamp, host)
 
     files = dict(
         [
@@ -71,16 +75,19 @@ def roadshow_calendars(
     return files
 
 
-def day_calendars(agenda: Agenda, stamp: datetime, host: str, url: str) -> dict[str, bytes]:
+def day_calendars(
+    agenda: Agenda, stamp: datetime, host: str, url: str, revised: datetime | None = None
+) -> dict[str, bytes]:
     """One .ics per roadshow day holding one entry, the day as a visitor attends it: the
     entry of that day in ``events.ics`` (same UID, so adding both keeps one event), from
-    the first pitch to the last (`Agenda.day_spans`). Keyed by docs path."""
+    the first pitch to the last (`Agenda.day_spans`), revised when the roadshow last
+    changed like every other entry of it. Keyed by docs path."""
     show = agenda.roadshow
     files = {}
     for entry in event_entries(roadshow_event(agenda), url):
         title = f"{show.title} · {day_label(entry.start[:10])}"
         name = paths.roadshow_file(show.id, paths.day_calendar(entry.start[:10]))
-        files[name] = calendar_file(title, [entry], stamp, host)
+        files[name] = calendar_file(title, [replace(entry, revised=revised)], stamp, host)
     return files
 
 

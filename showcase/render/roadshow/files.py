@@ -6,11 +6,12 @@ and deterministic like every renderer; the agendas were scheduled during validat
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from showcase.model import Model
 from showcase.render import paths as site_paths
-from showcase.render.ical import FALLBACK_HOST, calendar_host
+from showcase.render.ical import EMPTY_REVISIONS, FALLBACK_HOST, calendar_host
 from showcase.render.roadshow import paths
 from showcase.render.roadshow.calendars import day_calendars, roadshow_calendars
 from showcase.render.roadshow.frab import frab_schedule
@@ -26,8 +27,13 @@ def roadshow_pages(model: Model) -> dict[str, str]:
     return pages
 
 
-def roadshow_files(model: Model, stamp: datetime) -> dict[str, bytes]:
-    """Calendars (stamped `stamp`), print version, score sheets and frab JSON.
+def roadshow_files(
+    model: Model, stamp: datetime, revisions: Mapping[str, datetime] = EMPTY_REVISIONS
+) -> dict[str, bytes]:
+    """Calendars, print version, score sheets and frab JSON.
+
+    A roadshow's calendar entries are revised at ``revisions[roadshow id]`` when known, else
+    at `stamp` (`showcase.render.ical`).
 
     Their pages' stylesheet is a static file of the site (`paths.STYLESHEET`).
     """
@@ -36,10 +42,11 @@ def roadshow_files(model: Model, stamp: datetime) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for agenda in model.roadshows.values():
         show = agenda.roadshow
-        files.update(roadshow_calendars(agenda, model, stamp, host))
+        revised = revisions.get(show.id)
+        files.update(roadshow_calendars(agenda, model, stamp, host, revised))
         page = site_paths.url_of(paths.roadshow_page(show.id))
         url = model.site.site_url.rstrip("/") + "/" + page if model.site.site_url else ""
-        files.update(day_calendars(agenda, stamp, host, url))
+        files.update(day_calendars(agenda, stamp, host, url, revised))
         files[paths.roadshow_file(show.id, paths.PRINT)] = print_agenda(agenda, model)
         files[paths.roadshow_file(show.id, paths.FRAB_JSON)] = frab_schedule(agenda, model, base)
         for judge in show.judges:

@@ -9,18 +9,40 @@ other page, and each document carries its own Content-Security-Policy allowing e
 
 from __future__ import annotations
 
+import datetime
+
 from showcase.model import Model
+from showcase.render.chinese_numbers import month_day
 from showcase.render.csp import document_policy, meta_tag
 from showcase.render.roadshow.timefmt import call_time, day_label, zone_name
 from showcase.render.text import attribute
 from showcase.roadshows import Agenda, Judge
 
-STYLE = """
-@page { size: A4; margin: 14mm 12mm; }
-@page sheet { size: A4 landscape; margin: 12mm; }
+SHEET_HEIGHT_MM = 210 - 10 - 12
+"""The printable height of a landscape A4 score sheet (``@page sheet`` margins)."""
+SHEET_WIDTH_MM = 297 - 2 * 12
+ROW_HEIGHTS = tuple(step / 2 for step in range(13, 27))
+"""Score row heights in mm (6.5 … 13): never so low that a score cannot be written,
+never taller than the page needs. A class per height, as the policy allows no other style."""
+SCORE_WIDTHS = tuple(range(14, 25))
+"""Score column widths in mm, a class each."""
+_SHEET_SIZES = "".join(
+    f"table.scores.rows-{round(h * 10)} td {{ height: {h}mm; }}\n" for h in ROW_HEIGHTS
+) + "".join(f"table.scores.score-{w} col.score {{ width: {w}mm; }}\n" for w in SCORE_WIDTHS)
+
+STYLE = (
+    """
+@page { size: A4; margin: 14mm 12mm 16mm;
+        @bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页";
+                         font-size: 8.5pt; color: #444; } }
+@page sheet { size: A4 landscape; margin: 10mm 12mm 12mm;
+              @bottom-center { content: none; } }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
        "Microsoft YaHei", sans-serif; font-size: 10.5pt; color: #000; margin: 0; }
 h1 { font-size: 16pt; margin: 0 0 4pt; }
+header.cover { border-top: 3mm solid #283593; padding-top: 4mm; margin-bottom: 6mm; }
+header.cover .school { font-size: 11pt; margin: 0; color: #333; }
+header.cover h1 { font-size: 20pt; margin: 2mm 0; }
 h2 { font-size: 13pt; margin: 12pt 0 4pt; break-after: avoid; }
 p.meta { margin: 0 0 8pt; color: #333; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 6pt; }
@@ -30,20 +52,35 @@ tr { break-inside: avoid; }
 tr.pause td { background: #f6f6f6; font-style: italic; }
 section.room { break-inside: auto; }
 section.sheet { page: sheet; }
-td.box { width: 14mm; height: 9mm; }
-.criteria { margin: 0 0 6pt; padding-left: 1.2em; }
-.sign { margin-top: 14pt; }
+section.sheet h1 { font-size: 14pt; }
+table.scores { table-layout: fixed; }
+table.scores col.time { width: 16mm; }
+table.scores col.days { width: 24mm; }
+table.scores col.comment { width: 50mm; }
+table.scores th { font-size: 9pt; text-align: center; vertical-align: bottom; }
+table.scores th .points { white-space: nowrap; font-weight: normal; }
+table.scores td { vertical-align: middle; padding-top: 0; padding-bottom: 0; }
+.criteria { margin: 0 0 4pt; padding-left: 1.2em; columns: 2; column-gap: 8mm; font-size: 9pt; }
+.criteria li { break-inside: avoid; }
+.sign { margin-top: 8pt; }
 @media screen { body { max-width: 60rem; margin: 1rem auto; padding: 0 1rem; } }
 """
+    + _SHEET_SIZES
+)
 
 
 def print_agenda(agenda: Agenda, model: Model) -> bytes:
     """The whole agenda: per day and room, with call times for the teams."""
     show = agenda.roadshow
+    year = agenda.dates[0][:4]
     parts = [
-        f"<h1>{attribute(show.title)}</h1>",
-        f'<p class="meta">{attribute(show.venue)} · 时间为{attribute(zone_name(show))}'
-        f" · 团队请于开始前 {show.format.call_minutes} 分钟候场</p>",
+        '<header class="cover">'
+        f'<p class="school">{attribute(model.site.school)} · 众创空间 · {year} 年</p>'
+        f"<h1>{attribute(show.title)}</h1>"
+        f'<p class="meta">{"、".join(day_label(d) for d in agenda.dates)} · '
+        f"{attribute(show.venue)} · 时间为{attribute(zone_name(show))}"
+        f" · 团队请于开始前 {show.format.call_minutes} 分钟候场</p>"
+        "</header>",
     ]
     for date in agenda.dates:
         for room in show.rooms:
@@ -76,17 +113,27 @@ def print_agenda(agenda: Agenda, model: Model) -> bytes:
 
 
 def score_sheet(agenda: Agenda, model: Model, judge: Judge) -> bytes:
-    """One judge's sheet: their room's projects in order, a box per criterion."""
+    """One judge's sheet on one landscape page: their room's projects in order, a box per
+    criterion, the total and a comment. Rows and score columns are sized for the number of
+    projects and criteria (`sheet_classes`), so the sheet fits one page up to
+    `max_sheet_rows` projects."""
     show = agenda.roadshow
     criteria = show.criteria
-    head = "".join(f"<th>{attribute(c.name)}<br>（{c.points} 分）</th>" for c in criteria)
+    slots = agenda.slots_in(judge.room)
+    several_days = len({slot.day for slot in slots}) > 1
+    head = "".join(
+        f'<th>{attribute(c.name)}<br><span class="points">{c.points} 分</span></th>'
+        for c in criteria
+    )
     total = sum(c.points for c in criteria)
     rows = []
-    for slot in agenda.slots_in(judge.room):
+    for slot in slots:
         project = model.projects[slot.project]
+        day = f"{month_day(datetime.date.fromisoformat(slot.day))} " if several_days else ""
         boxes = '<td class="box"></td>' * (len(criteria) + 1)
         rows.append(
-            f"<tr><td>{slot.start[5:]}</td><td>{attribute(project.name)}</td>{boxes}<td></td></tr>"
+            f"<tr><td>{day}{slot.start[11:]}</td><td>{attribute(project.name)}</td>"
+            f"{boxes}<td></td></tr>"
         )
     notes = "".join(
         f"<li><strong>{attribute(c.name)}</strong>（{c.points} 分）"
@@ -100,12 +147,49 @@ def score_sheet(agenda: Agenda, model: Model, judge: Judge) -> bytes:
         f'<p class="meta">评委：{attribute(judge.name)}（{attribute(judge.organisation)}）'
         f" · {attribute(show.room(judge.room).name)} · 满分 {total} 分</p>",
         f'<ul class="criteria">{notes}</ul>' if notes else "",
-        f"<table><thead><tr><th>时间</th><th>项目</th>{head}<th>总分</th><th>评语</th></tr>"
+        f'<table class="{sheet_classes(len(slots), len(criteria))}">'
+        f"{_sheet_columns(len(criteria), several_days)}"
+        f"<thead><tr><th>时间</th><th>项目</th>{head}<th>总分</th><th>评语</th></tr>"
         f"</thead><tbody>{''.join(rows)}</tbody></table>",
         '<p class="sign">评委签名：____________________　日期：__________</p>',
         "</section>",
     ]
     return _document(f"{show.title} · {judge.name} 评分表", parts)
+
+
+def sheet_classes(projects: int, criteria: int) -> str:
+    """The score table's classes: the row height that fills the page (`ROW_HEIGHTS`) and
+    the score columns' width (`SCORE_WIDTHS`). What is above and below the table takes
+    about `_SHEET_FIXED_MM` plus 4.5 mm per two criteria (their notes in two columns)."""
+    room = (SHEET_HEIGHT_MM - _fixed_mm(criteria)) / max(projects, 1)
+    row = max([h for h in ROW_HEIGHTS if h <= room], default=ROW_HEIGHTS[0])
+    width = max(w for w in SCORE_WIDTHS if w <= max(_score_width(criteria), SCORE_WIDTHS[0]))
+    return f"scores rows-{round(row * 10)} score-{width}"
+
+
+def max_sheet_rows(criteria: int) -> int:
+    """How many projects a sheet with `criteria` holds on one page at the lowest rows."""
+    return int((SHEET_HEIGHT_MM - _fixed_mm(criteria)) // ROW_HEIGHTS[0])
+
+
+_SHEET_FIXED_MM = 50
+
+
+def _fixed_mm(criteria: int) -> float:
+    return _SHEET_FIXED_MM + 4.5 * ((criteria + 1) // 2)
+
+
+def _score_width(criteria: int) -> float:
+    """Score columns share what the time, project (≥ 60 mm) and comment columns leave,
+    between 14 and 24 mm each."""
+    room = SHEET_WIDTH_MM - 24 - 60 - 50
+    return min(max(room / (criteria + 1), 14.0), 24.0)
+
+
+def _sheet_columns(criteria: int, several_days: bool) -> str:
+    time = "days" if several_days else "time"
+    scores = '<col class="score">' * (criteria + 1)
+    return f'<colgroup><col class="{time}"><col>{scores}<col class="comment"></colgroup>'
 
 
 def _slot_row(agenda: Agenda, model: Model, project_id: str, start: str, end: str) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from showcase.model import Model, Project
 from showcase.render import paths as site_paths
+from showcase.render.chinese_numbers import month_day
 from showcase.render.html_blocks import anchor, bullet_list, section
 from showcase.render.ical import BEIJING_ZONES, parse_local, zone_label
 from showcase.render.roadshow import paths
@@ -66,10 +67,7 @@ def slot_time(agenda: Agenda, slot: Slot) -> str:
     moment = parse_local(slot.start, agenda.roadshow.timezone)
     zone = agenda.roadshow.timezone
     label = "" if zone in BEIJING_ZONES else f"（{zone_label(zone, moment)}）"
-    return (
-        f'<time datetime="{moment.isoformat()}">'
-        f"{moment.month} 月 {moment.day} 日 {moment:%H:%M}{label}</time>"
-    )
+    return f'<time datetime="{moment.isoformat()}">{month_day(moment)} {moment:%H:%M}{label}</time>'
 
 
 def _roadshow_link(agenda: Agenda, here: str) -> str:

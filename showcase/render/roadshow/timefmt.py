@@ -1,19 +1,18 @@
-"""How roadshow times read in Chinese: ``12月10日（周四）``, call times and the zone."""
+"""How roadshow times read in Chinese: ``12 月 10 日（周四）``, call times and the zone."""
 
 from __future__ import annotations
 
 import datetime
 
+from showcase.render.chinese_numbers import month_day, weekday
 from showcase.render.ical import parse_local, zone_label
 from showcase.roadshows import Roadshow
 
-_WEEKDAYS = "一二三四五六日"
-
 
 def day_label(date: str) -> str:
-    """``2026-12-10`` → ``12月10日（周四）``."""
+    """``2026-12-10`` → ``12 月 10 日（周四）``."""
     day = datetime.date.fromisoformat(date)
-    return f"{day.month}月{day.day}日（周{_WEEKDAYS[day.weekday()]}）"
+    return f"{month_day(day)}（{weekday(day)}）"
 
 
 def call_time(start: str, minutes_before: int) -> str:
