@@ -28,6 +28,7 @@ from showcase.commands.common import project_schema, shipped_schema
 from showcase.engine.git_dates import last_change_dates
 from showcase.fonts import find_cjk_font
 from showcase.images import page_image_files
+from showcase.images.publish import published_size
 from showcase.load.files import regular_files
 from showcase.model import Model
 from showcase.paths import Layout
@@ -57,6 +58,7 @@ def site_inputs(layout: Layout, model: Model, publicity: Publicity | None = None
         content_assets=read_content_assets(layout),
         last_changed=last_change_dates(layout.root),
         font=find_cjk_font(),
+        image_sizes=story_image_sizes(layout, model),
     )
 
 
@@ -76,6 +78,21 @@ def site_assets() -> Mapping[str, bytes]:
             if entry.name.endswith(ASSET_SUFFIXES)
         }
     )
+
+
+def story_image_sizes(layout: Layout, model: Model) -> dict[str, tuple[int, int]]:
+    """Repository path → published width and height of every typical case's story image
+    (a few files; their headers only)."""
+    sizes = {}
+    for case in model.cases.values():
+        if case.story and case.story.image:
+            try:
+                size = published_size((layout.root / case.story.image).read_bytes())
+            except OSError:
+                size = None
+            if size:
+                sizes[case.story.image] = size
+    return sizes
 
 
 def read_content_pages(layout: Layout) -> dict[str, str]:

@@ -77,5 +77,4 @@ def render_case_form_page(
         "title": "推荐典型案例",
         "description": "用表单登记典型案例、生成稿件文件，不需要命令行。",
     }
-    stylesheet = f'<link rel="stylesheet" href="{paths.href(CASE_FORM, STYLESHEET)}">'
-    return page(meta, [stylesheet, *body], "sc-submit")
+    return page(meta, body, "sc-submit", styles=(paths.PAGES_STYLESHEET, STYLESHEET))

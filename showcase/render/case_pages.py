@@ -13,7 +13,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from itertools import groupby
 from posixpath import basename
@@ -30,15 +30,21 @@ from showcase.render.share_image import share_image
 from showcase.render.text import attribute, rich
 
 FEATURED_CASES = 3
+CASE_STYLES = (paths.PAGES_STYLESHEET, paths.CASES_STYLESHEET)
 SHARE_IMAGE = "share.png"
 
 
 def render_case_section(
-    model: Model, publicity: Publicity, font: CjkFont | None, stamp: datetime
+    model: Model,
+    publicity: Publicity,
+    font: CjkFont | None,
+    stamp: datetime,
+    image_sizes: Mapping[str, tuple[int, int]] | None = None,
 ) -> tuple[dict[str, bytes], dict[str, str]]:
     """Every publicity file by docs path, and the story images to publish beside their pages.
 
-    Share images are drawn in `font` (none without it); `stamp` dates an empty feed.
+    Share images are drawn in `font` (none without it); `stamp` dates an empty feed;
+    `image_sizes` are the story images' sizes (`RenderInputs.image_sizes`).
     """
     shown = visible_cases(model, publicity)
     pages = {paths.CASES: render_cases_index(model, shown, publicity)}
@@ -46,7 +52,9 @@ def render_case_section(
     images: dict[str, str] = {}
     for case in shown:
         has_share = font is not None
-        pages[paths.case_page(case.id)] = render_case_page(case, model, publicity, has_share)
+        pages[paths.case_page(case.id)] = render_case_page(
+            case, model, publicity, has_share, image_sizes or {}
+        )
         if has_share:
             files[paths.case_file(case.id, SHARE_IMAGE)] = share_image(case, model, font)
         if case.story and case.story.image:
@@ -77,7 +85,11 @@ def _banner(case: TypicalCase, publicity: Publicity) -> str:
 
 
 def render_case_page(
-    case: TypicalCase, model: Model, publicity: Publicity, has_share_image: bool
+    case: TypicalCase,
+    model: Model,
+    publicity: Publicity,
+    has_share_image: bool,
+    image_sizes: Mapping[str, tuple[int, int]] | None = None,
 ) -> str:
     """One case: the office's words, then the facts, all taken from the project."""
     here = paths.case_page(case.id)
@@ -92,7 +104,7 @@ def render_case_page(
         f'<span class="sc-badge">{case.year} 年度典型案例</span></p>',
         f"<h1>{attribute(case.headline)}</h1>",
         f'<p class="sc-case__lead">{attribute(case.lead)}</p>',
-        _figure(case, here),
+        _figure(case, here, image_sizes or {}),
         section("案例故事", rich_block(rich(story.body)) if story else "", searchable=True),
         f'<blockquote class="sc-case__quote"><p>{attribute(case.quote)}</p></blockquote>',
         f'<p class="sc-meta">撰稿：{attribute(story.author)}</p>' if story and story.author else "",
@@ -104,21 +116,23 @@ def render_case_page(
         f"<p>{anchor(paths.href(here, paths.project_page(project.id)), '查看项目主页 →')}"
         f" · {anchor(paths.href(here, paths.CASES), '全部典型案例')}</p>",
     ]
-    return page(meta, body, "sc-case")
+    return page(meta, body, "sc-case", styles=CASE_STYLES)
 
 
 def _category(case: TypicalCase) -> str:
     return badge("case-category", case.category, CASE_CATEGORIES[case.category])
 
 
-def _figure(case: TypicalCase, here: str) -> str:
+def _figure(case: TypicalCase, here: str, sizes: Mapping[str, tuple[int, int]]) -> str:
     if not case.story or not case.story.image:
         return ""
     src = paths.href(here, paths.case_file(case.id, basename(case.story.image)))
     alt = case.story.image_alt or case.headline
+    size = sizes.get(case.story.image)
+    dimensions = f' width="{size[0]}" height="{size[1]}"' if size else ""
     return (
         f'<figure class="sc-case__figure"><img src="{attribute(src)}" '
-        f'alt="{attribute(alt)}" loading="lazy"></figure>'
+        f'alt="{attribute(alt)}"{dimensions} loading="lazy"></figure>'
     )
 
 
@@ -199,7 +213,7 @@ def render_cases_index(model: Model, shown: list[TypicalCase], publicity: Public
         )
     if not shown:
         body.append("<p>暂无已发布的典型案例。</p>")
-    return page(meta, body, "sc-cases")
+    return page(meta, body, "sc-cases", styles=CASE_STYLES)
 
 
 def render_annual_report(
@@ -235,7 +249,7 @@ def render_annual_report(
         *entries,
         f'<script src="{paths.href(here, paths.REPORT_SCRIPT)}" defer></script>',
     ]
-    return page(meta, body, "sc-report")
+    return page(meta, body, "sc-report", styles=CASE_STYLES)
 
 
 def _contents(cases: Iterable[TypicalCase]) -> str:

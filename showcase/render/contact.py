@@ -217,7 +217,9 @@ def render_contact_page(model: Model) -> str:
         section("各学院创业苗圃", colleges, css_class="sc-contact"),
         section("合作孵化机构", partners, css_class="sc-contact"),
     ]
-    return page(meta, body, "sc-contact-page")
+    return page(
+        meta, body, "sc-contact-page", styles=(paths.PAGES_STYLESHEET, paths.CONTACT_STYLESHEET)
+    )
 
 
 def _cards(contacts: Iterable[Contact], here: str) -> str:

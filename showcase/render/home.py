@@ -83,7 +83,12 @@ def render_home_page(
         _section("近期活动", _events(model, available, stamp)),
         _section("浏览", _links(content_pages, available)),
     ]
-    meta = {"title": site.site_name, "description": tagline, "hide": ["toc"]}
+    meta = paths.page_styles(
+        {"title": site.site_name, "description": tagline, "hide": ["toc"]},
+        paths.PAGES_STYLESHEET,
+        paths.BROWSE_STYLESHEET,
+        paths.CASES_STYLESHEET,
+    )
     return (
         f"{front_matter(meta)}\n# {inline(site.site_name)}\n\n"
         '<div class="sc-home">\n' + "\n".join(part for part in body if part) + "\n</div>\n"
@@ -128,7 +133,7 @@ def ladder_svg(levels: Counter[str]) -> str:
         centre = x + step / 2
         parts.append(
             f'<a href="{attribute(filtered_directory("level", key))}" '
-            f'aria-label="{label}：{levels[key]} 个项目">'
+            f'aria-label="{levels[key]} {label}项目">'
             f'<rect class="sc-ladder__step sc-level-{key}" x="{x}" y="{top}" width="{step}" '
             f'height="{height}" rx="8"/>'
             f'<text class="sc-ladder__count" x="{centre:g}" y="{top + 36}" text-anchor="middle" '

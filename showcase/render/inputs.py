@@ -48,3 +48,6 @@ class RenderInputs:
     built from (`showcase.forms.case_spec`); without them the form is not rendered."""
     font: CjkFont | None = None
     """The CJK font share images are drawn in; None skips them."""
+    image_sizes: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    """Repository path → width and height (as published) of each story image, which its
+    ``<img>`` states so the page does not shift when the image arrives."""

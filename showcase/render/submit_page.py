@@ -116,8 +116,7 @@ def render_submit_page(
         f'<script src="{paths.href(SUBMIT, SCRIPT)}" defer></script>',
     ]
     meta = {"title": "提交项目", "description": "用表单生成项目文件，不需要会写 YAML。"}
-    stylesheet = f'<link rel="stylesheet" href="{paths.href(SUBMIT, STYLESHEET)}">'
-    return page(meta, [stylesheet, *body], "sc-submit")
+    return page(meta, body, "sc-submit", styles=(paths.PAGES_STYLESHEET, STYLESHEET))
 
 
 LOGO_STEPS = {

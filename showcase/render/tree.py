@@ -145,7 +145,9 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
             paths.content_page("submit-guide.md") in pages,
         )
     )
-    case_files, case_images = render_case_section(model, publicity, inputs.font, stamp)
+    case_files, case_images = render_case_section(
+        model, publicity, inputs.font, stamp, inputs.image_sizes
+    )
     files.update(case_files)
     images.update(case_images)
     available = {*files, *images}
