@@ -144,6 +144,7 @@ def _app(model: Model) -> str:
         '<button type="button" class="md-button sc-reset" data-action="reset">清除筛选</button>'
         "</div>"
         f'<div class="sc-facets">{"".join(fieldsets)}</div></form>\n'
+        '<h2 class="sc-visually-hidden">项目列表</h2>'  # the cards' <h3>s sit under it
         f'<p class="sc-directory__status" id="{RESULTS_ID}" aria-live="polite" '
         'data-testid="directory-status"></p>\n'
         '<ul class="sc-cards" data-testid="directory-cards"></ul>\n'
