@@ -28,6 +28,7 @@ from showcase.commands.common import project_schema, shipped_schema
 from showcase.engine.git_dates import last_change_dates, last_change_times, newest_change_time
 from showcase.fonts import find_cjk_font
 from showcase.images import page_image_files
+from showcase.images.publish import published_size
 from showcase.load.files import regular_files
 from showcase.model import Model
 from showcase.paths import EVENTS, PROJECTS, ROADSHOWS, Layout
@@ -59,6 +60,7 @@ def site_inputs(layout: Layout, model: Model, publicity: Publicity | None = None
         font=find_cjk_font(),
         revisions=calendar_revisions(layout, model),
         logos=case_logos(layout, model),
+        image_sizes=story_image_sizes(layout, model),
     )
 
 
@@ -117,6 +119,21 @@ def site_assets() -> Mapping[str, bytes]:
             if entry.name.endswith(ASSET_SUFFIXES)
         }
     )
+
+
+def story_image_sizes(layout: Layout, model: Model) -> dict[str, tuple[int, int]]:
+    """Repository path → published width and height of every typical case's story image
+    (a few files; their headers only)."""
+    sizes = {}
+    for case in model.cases.values():
+        if case.story and case.story.image:
+            try:
+                size = published_size((layout.root / case.story.image).read_bytes())
+            except OSError:
+                size = None
+            if size:
+                sizes[case.story.image] = size
+    return sizes
 
 
 def read_content_pages(layout: Layout) -> dict[str, str]:

@@ -73,6 +73,24 @@ def clean_image(data: bytes) -> bytes:
         limit = max(64, int(side * SHRINK_STEP))
 
 
+def published_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height of `data` turned upright, read from the header only; None if it
+    cannot be read. `clean_image` may shrink an image but never changes its proportions,
+    which is what a page's ``<img width height>`` must give before the image arrives."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+            orientation = image.getexif().get(_ORIENTATION, 1)
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return None
+    return (height, width) if orientation in _QUARTER_TURNS else (width, height)
+
+
+_ORIENTATION = 0x0112
+_QUARTER_TURNS = (5, 6, 7, 8)
+"""EXIF orientations that swap width and height (`ImageOps.exif_transpose`)."""
+
+
 def _in_srgb(image: Image.Image, profile: bytes | None) -> Image.Image:
     """Pixels in sRGB, so that dropping the profile keeps the colours people saw."""
     if not profile or image.mode not in ("RGB", "RGBA", "CMYK"):

@@ -80,5 +80,4 @@ def render_case_form_page(
         "description": "用表单登记典型案例、生成稿件文件，不需要命令行。",
         "audience": "staff",  # the publicity office's form: listed under 工作指南, not searched
     }
-    stylesheet = f'<link rel="stylesheet" href="{paths.href(CASE_FORM, STYLESHEET)}">'
-    return page(meta, [stylesheet, *body], "sc-submit")
+    return page(meta, body, "sc-submit", styles=(paths.PAGES_STYLESHEET, STYLESHEET))

@@ -31,6 +31,7 @@ from showcase.render.share_image import EMPTY_LOGOS, SHARE_IMAGE, share_image
 from showcase.render.text import attribute, rich
 
 FEATURED_CASES = 3
+CASE_STYLES = (paths.PAGES_STYLESHEET, paths.CASES_STYLESHEET)
 
 
 def render_case_section(
@@ -39,11 +40,13 @@ def render_case_section(
     font: CjkFont | None,
     stamp: datetime,
     logos: Mapping[str, bytes] = EMPTY_LOGOS,
+    image_sizes: Mapping[str, tuple[int, int]] | None = None,
 ) -> tuple[dict[str, bytes], dict[str, str]]:
     """Every publicity file by docs path, and the story images to publish beside their pages.
 
     Share images are drawn in `font` (none without it) with the projects' `logos` (by
-    repository path); `stamp` dates an empty feed.
+    repository path); `stamp` dates an empty feed; `image_sizes` are the story images'
+    sizes (`RenderInputs.image_sizes`).
     """
     shown = visible_cases(model, publicity)
     pages = {paths.CASES: render_cases_index(model, shown, publicity)}
@@ -51,7 +54,9 @@ def render_case_section(
     images: dict[str, str] = {}
     for case in shown:
         has_share = font is not None
-        pages[paths.case_page(case.id)] = render_case_page(case, model, publicity, has_share)
+        pages[paths.case_page(case.id)] = render_case_page(
+            case, model, publicity, has_share, image_sizes or {}
+        )
         if has_share:
             logo = logos.get(model.projects[case.project].logo)
             files[paths.case_file(case.id, SHARE_IMAGE)] = share_image(case, model, font, logo=logo)
@@ -83,7 +88,11 @@ def _banner(case: TypicalCase, publicity: Publicity) -> str:
 
 
 def render_case_page(
-    case: TypicalCase, model: Model, publicity: Publicity, has_share_image: bool
+    case: TypicalCase,
+    model: Model,
+    publicity: Publicity,
+    has_share_image: bool,
+    image_sizes: Mapping[str, tuple[int, int]] | None = None,
 ) -> str:
     """One case: the office's words, then the facts, all taken from the project."""
     here = paths.case_page(case.id)
@@ -98,7 +107,7 @@ def render_case_page(
         f'<span class="sc-badge">{case.year} 年度典型案例</span></p>',
         f"<h1>{attribute(case.headline)}</h1>",
         f'<p class="sc-case__lead">{attribute(case.lead)}</p>',
-        _figure(case, here),
+        _figure(case, here, image_sizes or {}),
         section("案例故事", rich_block(rich(story.body)) if story else "", searchable=True),
         f'<blockquote class="sc-case__quote"><p>{attribute(case.quote)}</p></blockquote>',
         f'<p class="sc-meta">撰稿：{attribute(story.author)}</p>' if story and story.author else "",
@@ -110,21 +119,23 @@ def render_case_page(
         f"<p>{anchor(paths.href(here, paths.project_page(project.id)), '查看项目主页 →')}"
         f" · {anchor(paths.href(here, paths.CASES), '全部典型案例')}</p>",
     ]
-    return page(meta, body, "sc-case")
+    return page(meta, body, "sc-case", styles=CASE_STYLES)
 
 
 def _category(case: TypicalCase) -> str:
     return badge("case-category", case.category, CASE_CATEGORIES[case.category])
 
 
-def _figure(case: TypicalCase, here: str) -> str:
+def _figure(case: TypicalCase, here: str, sizes: Mapping[str, tuple[int, int]]) -> str:
     if not case.story or not case.story.image:
         return ""
     src = paths.href(here, paths.case_file(case.id, basename(case.story.image)))
     alt = case.story.image_alt or case.headline
+    size = sizes.get(case.story.image)
+    dimensions = f' width="{size[0]}" height="{size[1]}"' if size else ""
     return (
         f'<figure class="sc-case__figure"><img src="{attribute(src)}" '
-        f'alt="{attribute(alt)}" loading="lazy"></figure>'
+        f'alt="{attribute(alt)}"{dimensions} loading="lazy"></figure>'
     )
 
 
@@ -205,7 +216,7 @@ def render_cases_index(model: Model, shown: list[TypicalCase], publicity: Public
         )
     if not shown:
         body.append("<p>暂无已发布的典型案例。</p>")
-    return page(meta, body, "sc-cases")
+    return page(meta, body, "sc-cases", styles=CASE_STYLES)
 
 
 def render_annual_report(
@@ -242,7 +253,7 @@ def render_annual_report(
         *entries,
         f'<script src="{paths.href(here, paths.REPORT_SCRIPT)}" defer></script>',
     ]
-    return page(meta, body, "sc-report")
+    return page(meta, body, "sc-report", styles=CASE_STYLES)
 
 
 def _cover(year: int, school: str, count: int) -> str:

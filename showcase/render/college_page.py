@@ -59,7 +59,7 @@ def render_college_page(
         ),
         slots.college_block(projects, here) if slots else "",
     ]
-    return page(meta, body, "sc-college")
+    return page(meta, body, "sc-college", styles=(paths.PAGES_STYLESHEET, paths.CONTACT_STYLESHEET))
 
 
 def _level_counts(by_level: dict[str, list[Project]]) -> str:
@@ -107,4 +107,9 @@ def render_colleges_index(model: Model, groups: dict[str, list[Project]]) -> str
         "title": "各学院创业苗圃",
         "description": f"{len(rows)} 个学院的创业苗圃与学生社团",
     }
-    return page(meta, ["<h1>各学院创业苗圃</h1>", listing], "sc-colleges")
+    return page(
+        meta,
+        ["<h1>各学院创业苗圃</h1>", listing],
+        "sc-colleges",
+        styles=(paths.PAGES_STYLESHEET, paths.BROWSE_STYLESHEET),
+    )

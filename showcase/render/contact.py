@@ -239,7 +239,9 @@ def render_contact_page(model: Model) -> str:
             for key, title, content in sections
         ),
     ]
-    return page(meta, body, "sc-contact-page")
+    return page(
+        meta, body, "sc-contact-page", styles=(paths.PAGES_STYLESHEET, paths.CONTACT_STYLESHEET)
+    )
 
 
 def _cards(contacts: Iterable[Contact], here: str) -> str:

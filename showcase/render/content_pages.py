@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 
 from showcase.render.html_blocks import page
-from showcase.render.paths import GUIDES, href
+from showcase.render.paths import GUIDES, PAGES_STYLESHEET, href
 from showcase.render.text import attribute
 
 _FRONT_MATTER_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*(.+?)\s*\n(?:.*\n)*?---\s*\n")
@@ -71,4 +71,4 @@ def render_guides_page(guides: list[tuple[str, str]]) -> str:
         "description": "学院老师和工作人员使用本站的操作指南",
         "audience": "staff",
     }
-    return page(meta, body, "sc-guides-page")
+    return page(meta, body, "sc-guides-page", styles=(PAGES_STYLESHEET,))

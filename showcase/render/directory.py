@@ -61,11 +61,14 @@ def _plain_page(model: Model, ordered: Sequence[Project], number: int, page_coun
     shown = ordered[first : first + PLAIN_PAGE_SIZE]
     title = "项目名录" if number == 1 else f"项目名录（第 {number} 页）"
     matter = front_matter(
-        {
-            "title": title,
-            "description": f"全部 {len(ordered)} 个学生创业项目，按学院、层级、阶段和领域筛选",
-            "search": {"exclude": True},
-        }
+        paths.page_styles(
+            {
+                "title": title,
+                "description": f"全部 {len(ordered)} 个学生创业项目，按学院、层级、阶段和领域筛选",
+                "search": {"exclude": True},
+            },
+            paths.BROWSE_STYLESHEET,
+        )
     )
     items = "".join(_plain_item(model, project, page) for project in shown)
     # One top-level <div> with no blank line: MkDocs can then skip Markdown for the
@@ -143,7 +146,7 @@ def _app(model: Model) -> str:
         f'<div class="sc-facets">{"".join(fieldsets)}</div></form>\n'
         f'<p class="sc-directory__status" id="{RESULTS_ID}" aria-live="polite" '
         'data-testid="directory-status"></p>\n'
-        '<h2 class="sc-directory__heading">筛选结果</h2>\n'
+        '<h2 class="sc-visually-hidden">筛选结果</h2>\n'  # the cards' <h3>s sit under it
         '<ul class="sc-cards" data-testid="directory-cards"></ul>\n'
         '<nav class="sc-pager" aria-label="分页" data-testid="directory-pager"></nav>\n'
         "</div>\n"

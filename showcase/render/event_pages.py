@@ -105,7 +105,7 @@ def render_events_index(model: Model, as_of: date) -> str:
         f'<h2>往期活动</h2><ol class="sc-event-list">{"".join(past)}</ol></section>',
         f'<script src="{script}"></script>' if events else "",
     ]
-    return page(meta, body, "sc-events")
+    return page(meta, body, "sc-events", styles=(paths.PAGES_STYLESHEET,))
 
 
 def _index_item(event: Event) -> str:
@@ -149,7 +149,7 @@ def render_event_page(event: Event, model: Model) -> str:
         section("参与项目", _projects(event, model, here)),
         f"<p>{anchor(paths.href(here, paths.EVENTS), '← 全部活动')}</p>",
     ]
-    return page(meta, body, "sc-event-page")
+    return page(meta, body, "sc-event-page", styles=(paths.PAGES_STYLESHEET,))
 
 
 def when(event: Event) -> str:

@@ -85,7 +85,12 @@ def render_home_page(
         _section("近期活动", _events(model, available, as_of)),
         _section("浏览", _links(content_pages, available)),
     ]
-    meta = {"title": site.site_name, "description": tagline, "hide": ["toc"]}
+    meta = paths.page_styles(
+        {"title": site.site_name, "description": tagline, "hide": ["toc"]},
+        paths.PAGES_STYLESHEET,
+        paths.BROWSE_STYLESHEET,
+        paths.CASES_STYLESHEET,
+    )
     return (
         f"{front_matter(meta)}\n# {inline(site.site_name)}\n\n"
         '<div class="sc-home">\n' + "\n".join(part for part in body if part) + "\n</div>\n"

@@ -9,18 +9,24 @@ every link comes from `showcase.render.paths.href` and every text from
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from showcase.render.paths import page_styles
 from showcase.render.text import attribute, front_matter
 
 
-def page(meta: dict[str, object], body: Iterable[str], css_class: str) -> str:
+def page(
+    meta: dict[str, object], body: Iterable[str], css_class: str, *, styles: Sequence[str]
+) -> str:
     """A whole page: front matter, then the body as a single raw HTML block.
 
-    Blank lines are never emitted inside the block, so Markdown cannot split it.
+    `styles` are the stylesheets this kind of page needs beyond the site-wide ones
+    (`showcase.render.paths.page_styles`). Blank lines are never emitted inside the block,
+    so Markdown cannot split it.
     """
     inner = "\n".join(part for part in body if part)
-    return f'{front_matter(meta)}\n<div class="sc-page {css_class}">\n{inner}\n</div>\n'
+    matter = front_matter(page_styles(meta, *styles))
+    return f'{matter}\n<div class="sc-page {css_class}">\n{inner}\n</div>\n'
 
 
 def anchor(href: str, label: str, *, external: bool = False) -> str:

@@ -54,3 +54,6 @@ class RenderInputs:
     revisions: Mapping[str, datetime.datetime] = field(default_factory=dict)
     """Event or roadshow id → when its record last changed, from the repository's history
     (`showcase.commands.gather.calendar_revisions`): the calendars' DTSTAMP and SEQUENCE."""
+    image_sizes: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    """Repository path → width and height (as published) of each story image, which its
+    ``<img>`` states so the page does not shift when the image arrives."""

@@ -43,7 +43,7 @@ def render_mentors_index(model: Model, groups: dict[str, list[Project]]) -> str:
         "<p>创业导师来自各学院和合作企业，按专长为学生团队提供一对一指导。</p>",
         f'<ul class="sc-cards">{cards}</ul>' if cards else "<p>暂无导师。</p>",
     ]
-    return page(meta, body, "sc-mentors")
+    return page(meta, body, "sc-mentors", styles=(paths.PAGES_STYLESHEET, paths.BROWSE_STYLESHEET))
 
 
 def render_mentor_page(mentor: Mentor, projects: Sequence[Project], model: Model) -> str:
@@ -83,7 +83,7 @@ def render_mentor_page(mentor: Mentor, projects: Sequence[Project], model: Model
         ),
         f"<p>{anchor(paths.href(here, paths.MENTORS), '← 全部创业导师')}</p>",
     ]
-    return page(meta, body, "sc-mentor")
+    return page(meta, body, "sc-mentor", styles=(paths.PAGES_STYLESHEET,))
 
 
 def _expertise(mentor: Mentor) -> str:

@@ -19,6 +19,10 @@ HOME = "index.md"
 DIRECTORY = "projects/index.md"
 COLLEGES = "colleges/index.md"
 STYLESHEET = asset("showcase.css")
+"""Site-wide, with `PALETTE` (``mkdocs.yml`` ``extra_css``); every other stylesheet is
+linked only by the pages whose kind needs it (`page_styles`)."""
+PALETTE = asset("palette.css")
+"""Every colour of the site, light and dark, checked for WCAG AA contrast."""
 MENTORS = "mentors/index.md"
 EVENTS = "events/index.md"
 EVENTS_FEED = "events/events.ics"
@@ -32,6 +36,8 @@ GUIDES = "guides/index.md"
 from every page's footer."""
 BROWSE_STYLESHEET = asset("browse.css")
 """Project cards, the directory's filters and the home page's numbers and ladder."""
+CONTACT_STYLESHEET = asset("contact.css")
+"""Contact cards: project, college and 联系我们 pages."""
 
 
 CONTACT = "contact/index.md"
@@ -102,6 +108,13 @@ def content_page(file_name: str) -> str:
 def link(from_page: str, to_page: str) -> str:
     """The relative link from one docs page to another (or to an asset)."""
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def page_styles(meta: dict[str, object], *styles: str) -> dict[str, object]:
+    """`meta` with the page's own stylesheets (docs paths) under ``styles``, which
+    ``overrides/main.html`` links in the page's head: a page loads no sheet it does not
+    use, and one it uses never arrives after the first paint."""
+    return {**meta, "styles": list(styles)} if styles else meta
 
 
 def url_of(docs_path: str) -> str:

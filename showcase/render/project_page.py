@@ -69,7 +69,7 @@ def render_project_page(
         f'<p class="sc-meta sc-edit"><a href="{attribute(edit_link(here, project.id))}">'
         "修改此项目</a></p>",
     ]
-    return page(meta, body, "sc-project")
+    return page(meta, body, "sc-project", styles=(paths.PAGES_STYLESHEET, paths.CONTACT_STYLESHEET))
 
 
 def _header(project: Project, here: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from showcase.model import SERVICE_CATEGORIES, Model, Service
 from showcase.render.html_blocks import anchor, bullet_list, facts, page, rich_block, section
+from showcase.render.paths import PAGES_STYLESHEET
 from showcase.render.text import attribute, rich
 
 
@@ -33,7 +34,7 @@ def render_services_page(model: Model) -> str:
         ),
         "" if model.services else "<p>暂无服务信息。</p>",
     ]
-    return page(meta, body, "sc-services")
+    return page(meta, body, "sc-services", styles=(PAGES_STYLESHEET,))
 
 
 def _category(category: str, label: str, services: list[Service]) -> str:

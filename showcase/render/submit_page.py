@@ -141,8 +141,7 @@ def render_submit_page(
         ),
     ]
     meta = {"title": "提交项目", "description": "用表单生成项目文件，不需要懂代码。"}
-    stylesheet = f'<link rel="stylesheet" href="{paths.href(SUBMIT, STYLESHEET)}">'
-    return page(meta, [stylesheet, *body], "sc-submit")
+    return page(meta, body, "sc-submit", styles=(paths.PAGES_STYLESHEET, STYLESHEET))
 
 
 def _logo_steps(forge: str) -> str:

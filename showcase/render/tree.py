@@ -146,7 +146,7 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
         )
     )
     case_files, case_images = render_case_section(
-        model, publicity, inputs.font, stamp, inputs.logos
+        model, publicity, inputs.font, stamp, inputs.logos, inputs.image_sizes
     )
     files.update(case_files)
     images.update(case_images)

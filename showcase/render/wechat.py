@@ -64,7 +64,7 @@ _QUOTE = (
     "margin:24px 0;padding:14px 16px;border-left:4px solid #ff7043;font-size:18px;"
     "font-weight:bold;color:#1a237e;"
 )
-_META = "margin:0 0 8px;font-size:14px;color:#888888;"
+_META = "margin:0 0 8px;font-size:14px;color:#666666;"
 _IMAGE = "display:block;width:100%;height:auto;margin:0 0 16px;border-radius:4px;"
 _BARE_TAG = re.compile(r"<(h[1-6]|p|blockquote|ul|ol|li|strong|table|th|td)>")
 _LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)

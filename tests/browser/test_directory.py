@@ -128,6 +128,19 @@ def test_filters_narrow_the_list_and_the_url_restores_them(
     assert not page.locator("input[name=level][value=nursery]").is_checked()
 
 
+def test_the_index_is_fetched_after_the_first_paint(page: Any, directory_site: ServedSite) -> None:
+    """The plain list and the page's chrome are drawn before the whole index is asked for."""
+    open_directory(page, directory_site.url + "projects/")
+    timings = page.evaluate(
+        """() => ({
+          paint: performance.getEntriesByName("first-paint")[0].startTime,
+          index: performance.getEntriesByType("resource")
+            .find(entry => entry.name.endsWith("/assets/directory.json")).startTime,
+        })"""
+    )
+    assert timings["index"] >= timings["paint"], timings
+
+
 def test_sort_by_name_follows_pinyin(page: Any, directory_site: ServedSite) -> None:
     open_directory(page, directory_site.url + "projects/")
     page.locator("select[name=sort]").select_option("name")

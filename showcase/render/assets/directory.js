@@ -23,38 +23,45 @@
   var index = null;   // {facets: [{key, title, options, byId}], projects: [...]}
   var found = foundLine();
 
-  fetch(new URL(root.getAttribute("data-index"), window.location.href))
-    .then(function (response) {
-      if (!response.ok) throw new Error("directory index: HTTP " + response.status);
-      return response.json();
-    })
-    .then(function (data) {
-      index = prepare(data);
-      form.addEventListener("change", onFormChange);
-      form.addEventListener("submit", function (event) { event.preventDefault(); });
-      root.querySelector("[data-action=reset]").addEventListener("click", function () {
-        navigate({selection: {}, sort: readState().sort, page: 1});
-      });
-      pager.addEventListener("click", onPagerClick);
-      found.querySelector("button").addEventListener("click", function () {
-        var state = readState();
-        navigate({selection: state.selection, sort: state.sort, page: 1});
-      });
-      window.addEventListener("popstate", render);
-      if (window.matchMedia("(min-width: 60em)").matches) {
-        root.querySelectorAll("details.sc-facet-group").forEach(function (group) {
-          group.open = true;
+  /* The index (every project) is fetched after the first paint, so the plain list and the
+     page's chrome are drawn without waiting for it: a frame's callback runs before the
+     paint, a task queued from it after. */
+  window.requestAnimationFrame(function () { window.setTimeout(start, 0); });
+
+  function start() {
+    fetch(new URL(root.getAttribute("data-index"), window.location.href))
+      .then(function (response) {
+        if (!response.ok) throw new Error("directory index: HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        index = prepare(data);
+        form.addEventListener("change", onFormChange);
+        form.addEventListener("submit", function (event) { event.preventDefault(); });
+        root.querySelector("[data-action=reset]").addEventListener("click", function () {
+          navigate({selection: {}, sort: readState().sort, page: 1});
         });
-      }
-      var plain = document.querySelector(".sc-plain");
-      if (plain) plain.hidden = true;
-      root.hidden = false;
-      render();
-      /* A view opened from a link (?level=incubator) shows what is chosen. */
-      Object.keys(readState().selection).forEach(function (key) {
-        form.querySelector("details[data-group='" + key + "']").open = true;
+        pager.addEventListener("click", onPagerClick);
+        found.querySelector("button").addEventListener("click", function () {
+          var state = readState();
+          navigate({selection: state.selection, sort: state.sort, page: 1});
+        });
+        window.addEventListener("popstate", render);
+        if (window.matchMedia("(min-width: 60em)").matches) {
+          root.querySelectorAll("details.sc-facet-group").forEach(function (group) {
+            group.open = true;
+          });
+        }
+        var plain = document.querySelector(".sc-plain");
+        if (plain) plain.hidden = true;
+        root.hidden = false;
+        render();
+        /* A view opened from a link (?level=incubator) shows what is chosen. */
+        Object.keys(readState().selection).forEach(function (key) {
+          form.querySelector("details[data-group='" + key + "']").open = true;
+        });
       });
-    });
+  }
 
   function prepare(data) {
     var column = {};

@@ -32,6 +32,10 @@
   var toggle = document.getElementById("__search");
   if (!box || !toggle) return;
 
+  // Material's search overlay is a role="dialog" without a name; screen readers announce it.
+  var dialog = box.closest("[role=dialog]");
+  if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "搜索");
+
   function notify() {
     box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   }

@@ -19,6 +19,8 @@ from showcase.render.roadshow.timefmt import call_time, clock_range, day_label, 
 from showcase.render.text import attribute
 from showcase.roadshows import JUDGE_ROLES, Agenda, Room
 
+PAGE_STYLES = (site_paths.PAGES_STYLESHEET, paths.STYLESHEET)
+
 
 def render_roadshows_index(model: Model) -> str:
     items = []
@@ -40,6 +42,7 @@ def render_roadshows_index(model: Model) -> str:
         {"title": "项目路演", "description": "项目路演的议程、评委、日历和评分表"},
         body,
         "sc-roadshows",
+        styles=PAGE_STYLES,
     )
 
 
@@ -96,7 +99,7 @@ def render_roadshow_page(agenda: Agenda, model: Model) -> str:
         f"<p>{anchor(site_paths.href(here, paths.ROADSHOWS), '← 全部路演')}</p>",
     ]
     meta = {"title": show.title, "description": show.summary or f"{show.title}的议程"}
-    return page(meta, body, "sc-roadshow")
+    return page(meta, body, "sc-roadshow", styles=PAGE_STYLES)
 
 
 def _project_link(model: Model, here: str, project_id: str) -> str:
