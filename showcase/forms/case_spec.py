@@ -28,6 +28,11 @@ from showcase.validate.personal_text import browser_rules
 
 STORY_BODY_TITLE = "正文"
 """The label of the story's Markdown body, which no schema describes."""
+STORY_BODY_HELP = (
+    "可选：案例的正文稿件，可以以后再补。可以分成几段；以“## ”开头的一行是小标题。"
+    "学院、层级、成果、导师和团队由网站从项目资料里取，不用在这里写。"
+)
+"""The help under the body field, in the office's words (no schema describes the body)."""
 
 CASE_RULES_IN_BROWSER = (
     "schema.required",
@@ -110,6 +115,7 @@ def case_form_spec(
         "schema": case_schema["properties"]["cases"]["items"],
         "story": story_schema,
         "bodyTitle": STORY_BODY_TITLE,
+        "bodyHelp": STORY_BODY_HELP,
         "choices": {"project": [[p.id, p.name] for p in model.projects.values()]},
         "projects": {p.id: presentable(p) for p in model.projects.values()},
         "cases": {case.id: case.headline for case in model.cases.values()},

@@ -178,19 +178,25 @@ def _check_project(
     if project is None:
         match = closest(project_id, lookup.ids())
         key = "case.unknown-project/match" if match else "case.unknown-project"
-        report(path, "case.unknown-project", *wording(key, project=project_id, match=match))
+        shown = f"{_name_of(lookup.get(match), match)}（{match}）" if match else ""
+        report(path, "case.unknown-project", *wording(key, project=project_id, match=shown))
         return
+    name = _name_of(project, project_id)
     if project.get("status") == "closed":
-        report(path, "case.closed-project", *wording("case.closed-project", project=project_id))
+        report(path, "case.closed-project", *wording("case.closed-project", project=name))
     team = project.get("team")
     if (
         isinstance(team, list)
         and team
         and all(isinstance(m, dict) and m.get("public") is False for m in team)
     ):
-        report(
-            path, "case.non-public-project", *wording("case.non-public-project", project=project_id)
-        )
+        report(path, "case.non-public-project", *wording("case.non-public-project", project=name))
+
+
+def _name_of(project: dict[str, Any] | None, project_id: str) -> str:
+    """The project's name as the office knows it, else its id."""
+    name = project.get("name") if project else None
+    return name if isinstance(name, str) and name.strip() else project_id
 
 
 def _check_approval(item: dict[str, Any], here: JsonPath, report: Report) -> None:

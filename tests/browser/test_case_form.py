@@ -8,6 +8,7 @@ ones the validator checks the new case against.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -137,3 +138,108 @@ def test_case_form_fits_a_phone(page: Any, repo_site: tuple[str, Path]) -> None:
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0
+
+
+NAME_SPELLINGS = [
+    "经纬感知——可织造应变传感纱线",
+    "经纬感知",
+    "应变传感纱线",
+    " 经纬感知 ",
+    "ＳＭＡＲＴ-yarn-sensor",
+    "smart yarn",
+]
+
+
+@pytest.mark.parametrize("typed", NAME_SPELLINGS)
+def test_project_is_found_by_its_name_or_a_part_that_picks_one(
+    page: Any, repo_site: tuple[str, Path], typed: str
+) -> None:
+    url, _root = repo_site
+    fill_case(page, url, {**CASE, "project": typed})
+    assert page.locator(".sc-submit__summary").inner_text() == "全部通过，可以提交了。"
+    chosen = page.locator('[data-chosen-for="project"]').inner_text()
+    assert chosen == "已选：经纬感知——可织造应变传感纱线（smart-yarn-sensor）"
+    assert "    project: smart-yarn-sensor\n" in texts(page)[1]
+
+
+def test_project_list_offers_names(page: Any, repo_site: tuple[str, Path]) -> None:
+    url, _root = repo_site
+    page.goto(f"{url}recommend-case/")
+    options = page.locator(".sc-case-form datalist option")
+    values = options.evaluate_all("(nodes) => nodes.map((n) => n.value)")
+    assert "经纬感知——可织造应变传感纱线" in values
+    assert "smart-yarn-sensor" not in values
+
+
+@pytest.mark.parametrize(
+    ("typed", "rule", "named"),
+    [
+        ("检测", "case.unknown-project", ["慧眼验布", "安纺检测", "微塑料快速检测与溯源服务"]),
+        (
+            "慧眼验布检测系统",
+            "case.unknown-project",
+            ["慧眼验布——布面瑕疵在线视觉检测（fabric-defect-vision）"],
+        ),
+        ("完全不存在的东西", "case.unknown-project", []),
+    ],
+)
+def test_project_that_picks_none_or_several_names_the_closest(
+    page: Any, repo_site: tuple[str, Path], typed: str, rule: str, named: list[str]
+) -> None:
+    url, _root = repo_site
+    fill_case(page, url, {**CASE, "project": typed})
+    error = page.locator('[data-error-for="project"]')
+    assert error.get_attribute("data-rule") == rule
+    message = error.inner_text()
+    assert f"「{typed}」" in message
+    for name in named:
+        assert name in message, message
+    assert "编号（文件名）" not in message and "projects/" not in message
+
+
+SPELLINGS = [
+    *(("year", year, "2027") for year in ("2027年", "２０２７", " 2027 年度", "2027")),
+    *(
+        ("publish_date", day, "2027-03-01")
+        for day in ("２０２７-０３-０１", "2027年3月1日", "2027.3.1", "2027-3-1")
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "typed", "written"), SPELLINGS)
+def test_year_and_date_spellings_are_written_as_the_validator_wants(
+    page: Any, repo_site: tuple[str, Path], name: str, typed: str, written: str
+) -> None:
+    url, _root = repo_site
+    fill_case(page, url, {**CASE, name: typed})
+    assert page.locator(".sc-submit__summary").inner_text() == "全部通过，可以提交了。"
+    assert f"    {name}: {written}\n" in texts(page)[1]
+
+
+def test_id_is_suggested_from_year_and_project(page: Any, repo_site: tuple[str, Path]) -> None:
+    url, _root = repo_site
+    fill_case(
+        page,
+        url,
+        {key: value for key, value in CASE.items() if key != "id"} | {"project": "经纬感知"},
+    )
+    assert page.locator('.sc-case-form [name="id"]').input_value() == "2027-smart-yarn-sensor"
+    assert page.locator(".sc-submit__summary").inner_text() == "全部通过，可以提交了。"
+
+
+KEYS = re.compile(r"approved_by|publish_date|status|draft|补上一行|projects/|[a-z]+_[a-z]+")
+
+
+@pytest.mark.parametrize("missing", ["approved_by", "publish_date", "headline", "lead", "category"])
+def test_messages_name_no_key_and_say_what_to_fill(
+    page: Any, repo_site: tuple[str, Path], missing: str
+) -> None:
+    url, _root = repo_site
+    fill_case(page, url, {**CASE, missing: ""} if missing not in SELECTS else CASE)
+    if missing in SELECTS:
+        page.select_option(f'.sc-case-form [name="{missing}"]', "")
+        page.click(".sc-case-form button[type=submit]")
+    shown = " ".join(page.locator(".sc-field__error").all_inner_texts())
+    assert shown.strip(), missing
+    assert not KEYS.search(shown), shown
+    assert "请填写" in shown or "没有填写" in shown, shown

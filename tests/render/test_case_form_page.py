@@ -123,3 +123,33 @@ def test_publicity_guide_leads_with_the_form_and_keeps_the_command_line_second()
     assert posixpath.normpath(posixpath.join("pages", "../recommend-case/index.md")) == CASE_FORM
     assert link < guide.index("./dev ") and link < guide.index("## 1.")
     assert "命令行方式" in guide
+
+
+DEVELOPER_WORDS = re.compile(
+    r"content/|projects/|\.ya?ml|\.md\b|\btrue\b|\bfalse\b|默认|YYYY|补上一行"
+)
+
+
+def test_help_texts_and_messages_speak_to_the_publicity_office() -> None:
+    """What case-form.js shows: each field's form help (else its description), the body's
+    help, and the wording of every case rule it applies; none names a key or a path."""
+    spec = _spec(render(make_model(count=1)).files[CASE_FORM])
+    shown_fields = {**spec["schema"]["properties"]}
+    shown_fields |= {k: v for k, v in spec["story"]["properties"].items() if k != "case"}
+    keys = set(shown_fields) | {"case"}
+    texts = [
+        (key, sub.get("x-form-help") or sub.get("description", ""))
+        for key, sub in shown_fields.items()
+    ]
+    texts.append(("body", spec["bodyHelp"]))
+    case_wording = [
+        key
+        for key in WORDING
+        if key.startswith("case.") or key in ("schema.required/form", "date.invalid/publish")
+    ]
+    texts += [(key, " ".join(WORDING[key])) for key in case_wording]
+    assert {"project", "approved_by", "case.approver-missing"} <= {key for key, _ in texts}
+    for key, text in texts:
+        assert not DEVELOPER_WORDS.search(text), (key, text)
+        ascii_words = set(re.findall(r"(?<![\w/.@{-])[a-z_]+(?![\w/.@}-])", text))
+        assert not ascii_words & keys, (key, text)
