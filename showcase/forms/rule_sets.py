@@ -35,6 +35,8 @@ IN_BROWSER = (
     "personal.id-card",
     "personal.student-id",
     "personal.email",
+    "personal.wechat",
+    "personal.qq",
 )
 """Applied by ``assets/submit.js`` with the validator's rule id and wording."""
 

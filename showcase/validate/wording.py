@@ -117,12 +117,24 @@ WORDING: dict[str, tuple[str, str]] = {
         "请项目团队至少有一名成员同意公开姓名（在项目资料里写上他的姓名），或换一个项目。",
     ),
     "case.duplicate-id": (
-        "案例编号 {id} 重复：第 {line} 行已经用过。",
+        "案例编号 {id} 重复：{where} 已经用过。",
         "每个案例的编号必须唯一，例如写成「年度-项目编号」。",
     ),
     "case.duplicate-id/site": (
         "案例编号 {id} 重复：案例「{headline}」已经用过。",
         "每个案例的编号必须唯一，例如写成「年度-项目编号」。",
+    ),
+    "case.id-not-file-name": (
+        "案例编号 {id} 与文件名 {name} 不一致。",
+        "文件名要写成案例编号加 .yaml：改文件名，或改案例编号。",
+    ),
+    "story.unknown-case": (
+        "没有编号为 {id} 的案例，这篇稿件不会被使用。",
+        "先登记案例（推荐典型案例表单，或新建 {case_file}），稿件的文件名写成案例编号。",
+    ),
+    "story.unknown-case/match": (
+        "没有编号为 {id} 的案例，这篇稿件不会被使用。",
+        "是不是 {match}？文件名要与案例编号一致。",
     ),
     "case.one-per-year": (
         "项目 {project} 在 {year} 年度已有案例 {other}。",

@@ -217,14 +217,38 @@
     return "---\n" + yamlText.toYaml(front) + "---\n" + text + "\n";
   }
 
-  function entryText(entry) {
-    var lines = yamlText.lines(entry, "    ");
-    lines[0] = "  - " + lines[0].slice(4);
-    return lines.join("\n") + "\n";
+  /* One case per file (content/cases/<id>.yaml), the fields of one item of the old list. */
+  function caseText(entry) {
+    return yamlText.toYaml(entry);
   }
 
   function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) { return encodeURIComponent(values[key]); });
+    return template.replace(/\{(\w+)\}/g, function (_, key) {
+      return key === "folder" ? values.folder.split("/").map(encodeURIComponent).join("/") : encodeURIComponent(values[key]);
+    });
+  }
+
+  function newFileLink(path, text, ref) {
+    return fill(spec.forge.newFile, { path: path, text: text, ref: ref, folder: path.replace(/\/[^/]*$/, "") });
+  }
+
+  function fileName(path) { return path.replace(/^.*\//, ""); }
+
+  /* What to do on the forge's page, in the office's words. */
+  function caseSteps(path, branch) {
+    var name = spec.forge.kind === "gitee" ?
+      "在打开的页面里把文件名写成 " + fileName(path) + "，再粘贴复制的案例。" :
+      "打开的页面已填好文件名和内容。";
+    return name + "页面下方提交时，选“新建分支”（或“为此提交创建新分支并发起合并请求”），分支名写成 " +
+      branch + "，再点提交，按页面提示发起合并请求。文件位置：" + path + "。";
+  }
+
+  function storySteps(path, branch) {
+    var name = spec.forge.kind === "gitee" ?
+      "在打开的页面里把文件名写成 " + fileName(path) + "，再粘贴复制的稿件。" :
+      "打开的页面已填好文件名和内容。";
+    return "第一步提交之后再点这个按钮：页面会开在分支 " + branch + " 上，" + name +
+      "提交时选“直接提交到 " + branch + " 分支”，稿件就和案例在同一个合并请求里。文件位置：" + path + "。";
   }
 
   var submit = el("button", { type: "submit", "class": "md-button md-button--primary", text: "检查并生成文件" });
@@ -268,19 +292,16 @@
     summary.textContent = "全部通过，可以提交了。";
     var story = text ? storyText(front, text) : "";
     var storyPath = spec.paths.story.replace("{id}", entry.id);
+    var casePath = spec.paths["case"].replace("{id}", entry.id);
+    var branch = spec.forge.caseBranch.replace("{id}", entry.id);
+    var cased = caseText(entry);
+    result.querySelector('[data-text="case"]').value = cased;
+    result.querySelector('[data-action="new-case"]').href = newFileLink(casePath, cased, spec.forge.branch);
+    result.querySelector(".sc-case-form__case-target").textContent = caseSteps(casePath, branch);
     result.querySelector('[data-text="story"]').value = story;
-    result.querySelector('[data-text="entry"]').value = entryText(entry);
-    result.querySelector(".sc-case-form__story-target").textContent = story ?
-      "文件位置：" + storyPath + (spec.forge.kind === "gitee" ? "。在打开的页面里把文件名写成 " + entry.id +
-        ".md，再粘贴复制的稿件。" : "。打开的页面已填好文件名和内容，提交即可。") :
-      "没有填写正文，这一步可以跳过：稿件可以以后再补。";
-    result.querySelector('[data-action="new-story"]').hidden = !story;
-    result.querySelector('[data-copy="story"]').hidden = !story;
-    result.querySelector('[data-text="story"]').hidden = !story;
-    result.querySelector('[data-action="new-story"]').href = fill(spec.forge.newFile, { path: storyPath, text: story });
-    result.querySelector(".sc-case-form__cases-target").textContent = "打开 " + spec.paths.cases +
-      " 的编辑页面，把复制的内容粘贴到文件最后（“cases:” 列表的末尾，前面保留两个空格的缩进），提交修改。";
-    result.querySelector('[data-action="edit-cases"]').href = spec.forge.editCases;
+    result.querySelector(".sc-case-form__story-step").hidden = !story;
+    result.querySelector('[data-action="new-story"]').href = newFileLink(storyPath, story, branch);
+    result.querySelector(".sc-case-form__story-target").textContent = storySteps(storyPath, branch);
     result.hidden = false;
   }
 
