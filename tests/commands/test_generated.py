@@ -10,7 +10,7 @@ import yaml
 from showcase.commands.generated import generate, write_generated
 from showcase.forms.issue_form import ISSUE_FIELDS, ISSUE_FORM, NOT_NAMED, field_schema
 from showcase.paths import repository_root
-from tests.factories import project_schema
+from tests.factories import project_schema, schema_keys
 
 ROOT = repository_root()
 
@@ -75,13 +75,7 @@ def test_issue_form_speaks_to_the_secretary_with_the_web_forms_help() -> None:
         help_text = sub.get("x-issue-help") or sub.get("x-form-help")
         if help_text:
             assert inputs[field.key]["attributes"]["description"].startswith(help_text)
-    keys: set[str] = set()
-    pending = [schema]
-    while pending:
-        node = pending.pop()
-        keys |= set(node.get("properties", {}))
-        pending += [c for c in node.get("properties", {}).values() if isinstance(c, dict)]
-        pending += [node["items"]] if isinstance(node.get("items"), dict) else []
+    keys = schema_keys(schema)
     developer_words = re.compile(
         r"content/|projects/|schemas/|\.ya?ml|\binvoke\b|\btrue\b|\bfalse\b|默认"
     )
