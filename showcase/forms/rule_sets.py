@@ -92,5 +92,9 @@ BEFORE_MERGE = (
         ),
         "合并请求本身：改动的文件是否属于你的学院，有没有动到其他文件",
     ),
+    (
+        ("text.markup",),
+        "单行文字里的 HTML 标记、邮箱地址里的引号和括号（只是提醒，不影响合并）",
+    ),
 )
 """(rule ids, what the form tells the secretary is still checked before merging)."""

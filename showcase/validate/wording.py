@@ -53,6 +53,14 @@ WORDING: dict[str, tuple[str, str]] = {
         "把内容写在同一行；分段的长文字只能写在支持 Markdown 的介绍类字段里。",
     ),
     "text.single-line/newline": ("换行（U+000A）", ""),
+    "text.markup": (
+        "「{shown}」会原样显示在网页上：这一栏只显示纯文字，不认 HTML 标记。",
+        "删掉标记，只写文字；需要分段、加粗的内容写在支持 Markdown 的介绍类字段里。",
+    ),
+    "text.markup/mailbox": (
+        "邮箱地址里有「{shown}」，邮件程序不认这样的地址。",
+        "只写地址本身，例如 team@mail.example.edu.cn，不要加引号、括号或名字。",
+    ),
     "text.single-line/tab": ("制表符（Tab，U+0009）", ""),
     "date.invalid": (
         "「{value}」不是真实存在的日期：{reason}。",
