@@ -23,6 +23,9 @@ SCHEMAS = "schemas"
 EVENTS = f"{CONTENT}/events"
 ROADSHOWS = f"{CONTENT}/roadshows"
 STORIES = f"{CONTENT}/stories"
+CASES = f"{CONTENT}/cases"
+"""One typical case per file (content/cases/<case id>.yaml), beside the list in
+content/typical-cases.yaml: the 推荐典型案例 form creates a file, never edits the list."""
 PAGES = f"{CONTENT}/pages"
 QR_IMAGES = f"{PAGES}/img"
 """Where a registry contact's QR image (``qr_image``) lives: published with the pages' images."""
@@ -40,6 +43,7 @@ class PathKind(StrEnum):
     PROJECT_IMAGE = "project-image"  # projects/<college>/<id>/…/<image>
     REGISTRY = "registry"  # content/<name>.yaml
     TYPICAL_CASES = "typical-cases"  # content/typical-cases.yaml
+    CASE = "case"  # content/cases/<case>.yaml
     EVENT = "event"  # content/events/<id>.yaml
     ROADSHOW = "roadshow"  # content/roadshows/<id>.yaml
     STORY = "story"  # content/stories/<case>.md
@@ -77,7 +81,9 @@ def kind_of(path: str) -> PathKind | None:
             return PathKind.PAGE_IMAGE
         return PathKind.PAGE if depth == 3 and name.endswith(".md") else None
     if depth == 3 and name.endswith(".yaml"):
-        return {EVENTS: PathKind.EVENT, ROADSHOWS: PathKind.ROADSHOW}.get(folder)
+        return {EVENTS: PathKind.EVENT, ROADSHOWS: PathKind.ROADSHOW, CASES: PathKind.CASE}.get(
+            folder
+        )
     return None
 
 
@@ -103,6 +109,15 @@ def project_folder_path(college: str, project_id: str) -> str:
 def story_folder_path(case_id: str) -> str:
     """The folder beside a story that holds its images."""
     return f"{STORIES}/{case_id}"
+
+
+def case_file_path(case_id: str) -> str:
+    """A typical case written as its own file."""
+    return f"{CASES}/{case_id}.yaml"
+
+
+def story_file_path(case_id: str) -> str:
+    return f"{STORIES}/{case_id}.md"
 
 
 def registry_path(name: str) -> str:
@@ -146,6 +161,10 @@ class Layout:
     @property
     def stories_dir(self) -> Path:
         return self.root / STORIES
+
+    @property
+    def cases_dir(self) -> Path:
+        return self.root / CASES
 
     @property
     def pages_dir(self) -> Path:

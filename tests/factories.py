@@ -35,6 +35,18 @@ def project_schema() -> dict[str, Any]:
     return shipped_schema("project")
 
 
+def schema_keys(schema: dict[str, Any]) -> set[str]:
+    """Every property name anywhere in `schema`: words a form for people must not show."""
+    keys: set[str] = set()
+    pending = [schema]
+    while pending:
+        node = pending.pop()
+        keys |= set(node.get("properties", {}))
+        pending += [c for c in node.get("properties", {}).values() if isinstance(c, dict)]
+        pending += [node["items"]] if isinstance(node.get("items"), dict) else []
+    return keys
+
+
 def shipped_schema(kind: str) -> dict[str, Any]:
     """`kind`'s schema as this checkout ships it."""
     return load_schema(Layout(repository_root()).schema(kind))

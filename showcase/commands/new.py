@@ -131,7 +131,7 @@ def check_options(
         refusals.append(Refusal("--member", _NO_MEMBER, "schema.required"))
     if refusals:
         return None, refusals
-    data = _project({**answers, "team": team}, day, table.properties)
+    data = _project({**answers, "team": team}, table.properties)
     refusal = _refusal(layout, data)
     if refusal:
         return None, [Refusal("", refusal)]
@@ -202,7 +202,7 @@ class _Dialogue:
             answers[question.key] = self._answer(question.key, given)
         answers["team"] = self._team(options)
         while True:
-            data = _project(answers, self.table.today, self.table.properties)
+            data = _project(answers, self.table.properties)
             layout = self.table.layout
             refusal = _refusal(layout, data)
             if refusal:
@@ -297,15 +297,13 @@ def _confirm(answer: str) -> bool:
     return yes_or_no(answer, default=True)
 
 
-def _project(answers: dict[str, Any], today: datetime.date, properties: Any) -> dict[str, Any]:
+def _project(answers: dict[str, Any], properties: Any) -> dict[str, Any]:
     """The project record in schema order, with the registration milestone.
 
-    The milestone 登记入库 is dated this month (or the start month, if that is later)."""
-    this_month = f"{today.year:04d}-{today.month:02d}"
+    The milestone 登记入库 is dated the start month: a project started twenty months ago
+    entered its level then, not on the day somebody typed it in."""
     data = {key: value for key, value in answers.items() if value not in ("", None, [])}
-    data["milestones"] = [
-        {"date": max(this_month, data["started"]), "level": data["level"], "note": "登记入库"}
-    ]
+    data["milestones"] = [{"date": data["started"], "level": data["level"], "note": "登记入库"}]
     return {key: data[key] for key in properties if key in data}
 
 

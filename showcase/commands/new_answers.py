@@ -4,7 +4,8 @@ Both doors of `invoke new` (the dialogue and the options for scripts) read every
 here, so they accept and refuse the same things:
 
 - a choice (college, level, stage, status, fields, mentors) is the number shown, the
-  Chinese label (exact, or an unambiguous part such as 纺织), or the English key; the
+  Chinese label (exact, an unambiguous part such as 纺织, or a shortening such as
+  纺织学院 for 纺织科学与工程学院), or the English key; the
   labels come from their one owner (the label tables in `showcase.model`, the registries
   under content/);
 - a text answer is checked by the validator's own pieces: the project schema (lengths,
@@ -107,7 +108,7 @@ class Choices:
                 return option.key
         found = [
             o for o in self.options if text in o.label or (text.isascii() and text.lower() in o.key)
-        ]
+        ] or [o for o in self.options if len(text) > 1 and _in_order(text, o.label)]
         if len(found) == 1:
             return found[0].key
         if found:
@@ -142,6 +143,13 @@ class Choices:
                 "schema.min-items" if len(chosen) < least else "schema.max-items",
             )
         return chosen
+
+
+def _in_order(short: str, label: str) -> bool:
+    """Whether `short` is `label` with characters left out (纺织学院 → 纺织科学与工程学院),
+    the way people shorten a college's name."""
+    rest = iter(label)
+    return all(char in rest for char in short)
 
 
 def yes_or_no(answer: str, default: bool = False) -> bool:

@@ -1,8 +1,8 @@
 """The 推荐典型案例 form's specification: the typical-case and story schemas plus the site's projects.
 
 The browser form (``assets/case-form.js``) builds its fields from the same two schemas
-the validator compiles (one case of ``content/typical-cases.yaml`` and a story's front
-matter), and applies `showcase.validate.case_rules` with the data carried here: which
+the validator compiles (one case, written as ``content/cases/<id>.yaml``, and a story's
+front matter), and applies `showcase.validate.case_rules` with the data carried here: which
 projects exist and whether each may be presented (closed, or nobody named), which case
 ids and (project, year) pairs the site already has, which statuses need an approver and
 a publish date (`showcase.cases.RELEASED`), and the wording of every rule
@@ -18,16 +18,20 @@ from __future__ import annotations
 
 import datetime
 from typing import Any
-from urllib.parse import quote
 
 from showcase.cases import RELEASED
 from showcase.forms.spec import browser_schema_rules, forge_kind
 from showcase.model import Model, Project
-from showcase.paths import STORIES, TYPICAL_CASES, registry_path
+from showcase.paths import case_file_path, story_file_path
 from showcase.validate.personal_text import browser_rules
 
 STORY_BODY_TITLE = "正文"
 """The label of the story's Markdown body, which no schema describes."""
+STORY_BODY_HELP = (
+    "可选：案例的正文稿件，可以以后再补。可以分成几段；以“## ”开头的一行是小标题。"
+    "学院、层级、成果、导师和团队由网站从项目资料里取，不用在这里写。"
+)
+"""The help under the body field, in the office's words (no schema describes the body)."""
 
 CASE_RULES_IN_BROWSER = (
     "schema.required",
@@ -51,6 +55,8 @@ CASE_RULES_IN_BROWSER = (
     "personal.id-card",
     "personal.student-id",
     "personal.email",
+    "personal.wechat",
+    "personal.qq",
 )
 """Applied by ``assets/case-form.js`` with the validator's rule id and wording."""
 
@@ -64,6 +70,10 @@ CASE_BEFORE_MERGE = (
         "所选项目此后有没有改名、终止，或不再公开成员姓名",
     ),
     (
+        ("case.id-not-file-name",),
+        "案例文件的文件名是否与案例编号一致（在新建页面里改了文件名时）",
+    ),
+    (
         ("logo.missing", "logo.format", "logo.too-large", "logo.dimensions", "image.metadata"),
         "配图文件本身（格式、大小、尺寸、拍摄地点等元数据）：图片放进仓库后才能检查",
     ),
@@ -71,21 +81,25 @@ CASE_BEFORE_MERGE = (
 """(rule ids, what the form says is still checked before merging)."""
 
 
-def forge_urls(repository: str, kind: str, branch: str) -> dict[str, str]:
-    """Where the forge creates a story file and edits the case list, as URL templates.
+CASE_BRANCH = "case-{id}"
+"""The branch the office is asked to name when it creates the case file, so the story
+created next lands in the same merge request (the story link opens on that branch)."""
 
-    ``{path}`` and ``{text}`` are filled in by the browser (URL-encoded); Gitee's new-file
-    page takes neither, so it opens the stories folder and the text is pasted."""
-    repo, ref = repository.rstrip("/"), quote(branch, safe="")
-    cases = registry_path(TYPICAL_CASES)
+
+def forge_urls(repository: str, kind: str, branch: str) -> dict[str, str]:
+    """Where the forge creates a new file, as a URL template, and the branches to use.
+
+    ``{ref}``, ``{path}``, ``{text}`` and ``{folder}`` are filled in by the browser
+    (URL-encoded); Gitee's new-file page takes neither name nor text, so it opens the
+    file's folder and the text is pasted."""
+    repo = repository.rstrip("/")
     new_file = {
-        "github": f"{repo}/new/{ref}?filename={{path}}&value={{text}}",
-        "gitea": f"{repo}/_new/{ref}/?filename={{path}}&value={{text}}",
-        "gitlab": f"{repo}/-/new/{ref}?file_name={{path}}&content={{text}}",
-        "gitee": f"{repo}/new/{ref}/{STORIES}",
+        "github": f"{repo}/new/{{ref}}?filename={{path}}&value={{text}}",
+        "gitea": f"{repo}/_new/{{ref}}/?filename={{path}}&value={{text}}",
+        "gitlab": f"{repo}/-/new/{{ref}}?file_name={{path}}&content={{text}}",
+        "gitee": f"{repo}/new/{{ref}}/{{folder}}",
     }[kind]
-    edit = {"github": "/edit/", "gitlab": "/-/edit/", "gitee": "/edit/", "gitea": "/_edit/"}[kind]
-    return {"kind": kind, "newFile": new_file, "editCases": f"{repo}{edit}{ref}/{cases}"}
+    return {"kind": kind, "newFile": new_file, "branch": branch, "caseBranch": CASE_BRANCH}
 
 
 def presentable(project: Project) -> dict[str, Any]:
@@ -110,12 +124,13 @@ def case_form_spec(
         "schema": case_schema["properties"]["cases"]["items"],
         "story": story_schema,
         "bodyTitle": STORY_BODY_TITLE,
+        "bodyHelp": STORY_BODY_HELP,
         "choices": {"project": [[p.id, p.name] for p in model.projects.values()]},
         "projects": {p.id: presentable(p) for p in model.projects.values()},
         "cases": {case.id: case.headline for case in model.cases.values()},
         "perYear": per_year,
         "released": sorted(RELEASED),
-        "paths": {"story": f"{STORIES}/{{id}}.md", "cases": registry_path(TYPICAL_CASES)},
+        "paths": {"story": story_file_path("{id}"), "case": case_file_path("{id}")},
         "personalData": browser_rules(site.personal_email_domains),
         "forge": forge_urls(
             site.repository, forge_kind(site.repository, site.forge), site.default_branch

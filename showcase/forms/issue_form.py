@@ -73,6 +73,13 @@ ISSUE_FIELDS = (
 )
 
 
+def form_help(sub: dict[str, Any]) -> str:
+    """What the issue form says under a field: the schema's words for the person filling it
+    in (``x-form-help``, the web form's too), else its description. ``x-issue-help``
+    replaces them only where the web form does what an issue cannot (suggest the id)."""
+    return sub.get("x-issue-help") or sub.get("x-form-help") or sub.get("description", "")
+
+
 def field_schema(schema: dict[str, Any], field: IssueField) -> dict[str, Any]:
     properties = schema["properties"]
     if field.kind == "link":
@@ -108,7 +115,7 @@ def build_issue_form(schema: dict[str, Any], model: Model) -> dict[str, Any]:
     body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": _INTRO}}]
     for field in ISSUE_FIELDS:
         sub = field_schema(schema, field)
-        description = sub.get("description", "")
+        description = form_help(sub)
         attributes: dict[str, Any] = {"label": sub["title"]}
         kind = {
             "text": "input",
@@ -142,7 +149,7 @@ def build_issue_form(schema: dict[str, Any], model: Model) -> dict[str, Any]:
         body.append(entry)
     return {
         "name": "提交新项目",
-        "description": "不会用 Git 也能提交：填好后，维护人用 invoke from-issue 把它变成项目文件。",
+        "description": "不会用 Git 也能提交：填好后，学院或众创空间的维护人会把它变成项目资料。",
         "title": "[新项目] ",
         "labels": ["new-project"],
         "body": body,
@@ -157,7 +164,7 @@ def render_issue_form(schema: dict[str, Any], model: Model) -> str:
 _TEAM_PRIVACY = (
     " 议题是公开的，写在这里的姓名就公开了：不愿公开姓名的成员，姓名一栏只写「"
     + NOT_NAMED
-    + "」，其余照常填写，生成的文件里会写成 public: false，不写姓名。"
+    + "」，其余照常填写：网站和项目资料里只记他的角色，不写姓名。"
 )
 _INTRO = (
     "填写后提交议题，学院或众创空间的维护人会把它转换成项目文件并发起合并请求。"

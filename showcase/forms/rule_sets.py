@@ -35,6 +35,8 @@ IN_BROWSER = (
     "personal.id-card",
     "personal.student-id",
     "personal.email",
+    "personal.wechat",
+    "personal.qq",
 )
 """Applied by ``assets/submit.js`` with the validator's rule id and wording."""
 
@@ -89,6 +91,10 @@ BEFORE_MERGE = (
             "review.merge-conflict",
         ),
         "合并请求本身：改动的文件是否属于你的学院，有没有动到其他文件",
+    ),
+    (
+        ("text.markup",),
+        "单行文字里的 HTML 标记、邮箱地址里的引号和括号（只是提醒，不影响合并）",
     ),
 )
 """(rule ids, what the form tells the secretary is still checked before merging)."""

@@ -5,7 +5,8 @@ carrying the specification (`showcase.forms.case_spec.case_form_spec`) in a
 ``data-spec`` attribute; ``assets/case-form.js`` builds the fields from the typical-case
 and story schemas, checks them with the validator's case rules, personal-data engine
 (``personal-data.js``) and schema keywords (``submit-rules.js``), and shows the case
-entry and the story file with copy buttons and the forge's links. It is a staff page:
+file and the story file with copy buttons and the forge's new-file links (each case is a
+file of its own, ``content/cases/<id>.yaml``: nobody edits a shared list). It is a staff page:
 linked from the publicity guide, not from the public menu.
 """
 
@@ -51,7 +52,18 @@ def render_case_form_page(
         "</form>",
         before_merge(CASE_BEFORE_MERGE),
         '<section class="sc-submit__result sc-case-form__result" hidden>'
-        "<h2>第一步：新建稿件文件</h2>"
+        "<h2>第一步：新建案例文件</h2>"
+        '<p class="sc-case-form__case-target"></p>'
+        '<p class="sc-submit__actions">'
+        '<button type="button" class="md-button md-button--primary" data-copy="case">'
+        "复制案例</button> "
+        f'<a class="md-button" data-action="new-case" href="{attribute(model.site.repository)}"'
+        ' target="_blank" rel="noopener">'
+        "在代码托管平台上新建案例文件</a></p>"
+        '<textarea class="sc-submit__yaml" data-text="case" readonly rows="11" spellcheck="false">'
+        "</textarea>"
+        '<div class="sc-case-form__story-step">'
+        "<h2>第二步：新建稿件文件</h2>"
         '<p class="sc-case-form__story-target"></p>'
         '<p class="sc-submit__actions">'
         '<button type="button" class="md-button md-button--primary" data-copy="story">'
@@ -60,17 +72,7 @@ def render_case_form_page(
         ' target="_blank" rel="noopener">'
         "在代码托管平台上新建稿件文件</a></p>"
         '<textarea class="sc-submit__yaml" data-text="story" readonly rows="14" spellcheck="false">'
-        "</textarea>"
-        "<h2>第二步：把案例登记到遴选表</h2>"
-        '<p class="sc-case-form__cases-target"></p>'
-        '<p class="sc-submit__actions">'
-        '<button type="button" class="md-button md-button--primary" data-copy="entry">'
-        "复制案例登记</button> "
-        f'<a class="md-button" data-action="edit-cases" href="{attribute(spec["forge"]["editCases"])}"'
-        ' target="_blank" rel="noopener">'
-        "在代码托管平台上编辑遴选表</a></p>"
-        '<textarea class="sc-submit__yaml" data-text="entry" readonly rows="12" spellcheck="false">'
-        "</textarea>"
+        "</textarea></div>"
         '<p class="sc-submit__copied" role="status"></p>'
         "</section>",
         *(f'<script src="{paths.href(CASE_FORM, script)}" defer></script>' for script in scripts),

@@ -151,6 +151,8 @@ _SCHEMA_KINDS = (
 def _kind(path: str) -> str | None:
     """The schema kind of a repository path, or None for files without one."""
     kind = kind_of(path)
+    if kind is PathKind.CASE:
+        return PathKind.TYPICAL_CASES.value
     if kind is PathKind.REGISTRY:
         spec = REGISTRIES.get(path.split("/")[-1].removesuffix(".yaml"))
         return spec.kind if spec else None
@@ -165,6 +167,8 @@ def _schema(root: Path, base: str, path: str) -> dict[str, Any]:
         schema = json.loads(raw) if raw else {}
     except ValueError:
         return {}
+    if isinstance(schema, dict) and kind_of(path) is PathKind.CASE:
+        schema = schema.get("properties", {}).get("cases", {}).get("items", {})  # one case
     return schema if isinstance(schema, dict) else {}
 
 

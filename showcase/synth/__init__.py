@@ -55,7 +55,7 @@ _STATUS_WEIGHTS = (14, 2, 2, 2)
 _SEEKING = tuple(SEEKING)
 
 
-_SAMPLE_ONLY = shutil.ignore_patterns("typical-cases.yaml", "stories", "roadshows")
+_SAMPLE_ONLY = shutil.ignore_patterns("typical-cases.yaml", "cases", "stories", "roadshows")
 """Typical cases, stories and roadshows name sample projects a synthetic repository lacks."""
 
 

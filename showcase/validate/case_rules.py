@@ -1,4 +1,9 @@
-"""Typical cases (content/typical-cases.yaml) and their stories (content/stories/*.md).
+"""Typical cases (content/typical-cases.yaml, content/cases/*.yaml) and their stories
+(content/stories/*.md).
+
+A case is an item of the list in content/typical-cases.yaml or a file of its own,
+content/cases/<case id>.yaml (what the 推荐典型案例 form creates, so the office never edits
+the list); both hold the same fields and obey the same rules, across both places.
 
 Rules beyond the schemas:
 
@@ -31,7 +36,7 @@ from showcase.cases import RELEASED, Story, TypicalCase, case_from_data
 from showcase.load.files import regular_files
 from showcase.load.front_matter import load_front_matter
 from showcase.load.yamlfile import JsonPath, load_yaml
-from showcase.paths import Layout, story_folder_path
+from showcase.paths import Layout, case_file_path, story_folder_path
 from showcase.problems import Problem, has_errors
 from showcase.validate.dates import DateError, parse_date
 from showcase.validate.images import check_image
@@ -64,7 +69,7 @@ def check_publicity(
     """
     cases_file = layout.registry(CASES_FILE)
     story_files = regular_files(layout.stories_dir, ".md")
-    if not cases_file.exists() and not story_files:
+    if not cases_file.exists() and not story_files and not layout.cases_dir.is_dir():
         return CheckedPublicity()
     try:
         case_checker = SchemaChecker.from_file(layout.schema("typical-cases"))
@@ -118,40 +123,89 @@ class _ProjectLookup:
 def _check_cases(
     layout: Layout, checker: SchemaChecker, lookup: _ProjectLookup, personal: PersonalDataRules
 ) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+    """The list in content/typical-cases.yaml, then each content/cases/<id>.yaml."""
+    seen = _Seen()
+    problems: list[Problem] = []
     file = layout.registry(CASES_FILE)
-    if not file.exists():
-        return {}, []
-    document, problems = load_yaml(file, layout.relative(file))
+    if file.exists():
+        document, problems = load_yaml(file, layout.relative(file))
+        if document is not None:
+            problems += checker.check(document)
+            problems += scan_document(document, checker.schema, personal)
+            items = document.data.get("cases") if isinstance(document.data, dict) else None
+            report = reporter(document, checker.schema, problems)
+            for index, item in enumerate(items if isinstance(items, list) else ()):
+                if isinstance(item, dict):
+                    here: JsonPath = ("cases", index)
+                    line = document.position((*here, "id"))[0]
+                    seen.check(item, here, f"{document.path} 第 {line} 行", lookup, report)
+    one_case = SchemaChecker({**checker.schema["properties"]["cases"]["items"]})
+    for case_file in regular_files(layout.cases_dir, ".yaml"):
+        problems += _check_case_file(layout, case_file, one_case, lookup, personal, seen)
+    return seen.records, problems
+
+
+def _check_case_file(
+    layout: Layout,
+    file: Path,
+    checker: SchemaChecker,
+    lookup: _ProjectLookup,
+    personal: PersonalDataRules,
+    seen: _Seen,
+) -> list[Problem]:
+    """One case written as its own file: the schema of one list item, its id its name."""
+    display = layout.relative(file)
+    document, problems = load_yaml(file, display)
     if document is None:
-        return {}, problems
+        return problems
     problems += checker.check(document)
     problems += scan_document(document, checker.schema, personal)
-    items = document.data.get("cases") if isinstance(document.data, dict) else None
+    if not isinstance(document.data, dict):
+        return problems
     report = reporter(document, checker.schema, problems)
-    records: dict[str, dict[str, Any]] = {}
-    first_line: dict[str, int] = {}
-    per_year: dict[tuple[str, int], str] = {}
-    for index, item in enumerate(items if isinstance(items, list) else ()):
-        if not isinstance(item, dict):
-            continue
-        here: JsonPath = ("cases", index)
+    case_id = document.data.get("id")
+    if isinstance(case_id, str) and case_id != file.stem:
+        report(
+            ("id",),
+            "case.id-not-file-name",
+            *wording("case.id-not-file-name", id=case_id, name=file.name),
+        )
+    seen.check(document.data, (), display, lookup, report)
+    return problems
+
+
+class _Seen:
+    """The cases met so far (list items, then files): ids and (project, year) pairs."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, dict[str, Any]] = {}
+        self.where: dict[str, str] = {}
+        self.per_year: dict[tuple[str, int], str] = {}
+
+    def check(
+        self,
+        item: dict[str, Any],
+        here: JsonPath,
+        where: str,
+        lookup: _ProjectLookup,
+        report: Report,
+    ) -> None:
         case_id = item.get("id")
         if isinstance(case_id, str):
-            line = document.position((*here, "id"))[0]
-            if case_id in first_line:
+            if case_id in self.where:
                 report(
                     (*here, "id"),
                     "case.duplicate-id",
-                    *wording("case.duplicate-id", id=case_id, line=first_line[case_id]),
+                    *wording("case.duplicate-id", id=case_id, where=self.where[case_id]),
                 )
             else:
-                first_line[case_id] = line
-                records[case_id] = item
+                self.where[case_id] = where
+                self.records[case_id] = item
         _check_project(item, here, lookup, report)
         _check_approval(item, here, report)
         project, year = item.get("project"), item.get("year")
         if isinstance(project, str) and isinstance(year, int):
-            if (project, year) in per_year:
+            if (project, year) in self.per_year:
                 report(
                     (*here, "year"),
                     "case.one-per-year",
@@ -159,12 +213,11 @@ def _check_cases(
                         "case.one-per-year",
                         project=project,
                         year=year,
-                        other=per_year[project, year],
+                        other=self.per_year[project, year],
                     ),
                 )
             else:
-                per_year[project, year] = str(case_id)
-    return records, problems
+                self.per_year[project, year] = str(case_id)
 
 
 def _check_project(
@@ -178,19 +231,25 @@ def _check_project(
     if project is None:
         match = closest(project_id, lookup.ids())
         key = "case.unknown-project/match" if match else "case.unknown-project"
-        report(path, "case.unknown-project", *wording(key, project=project_id, match=match))
+        shown = f"{_name_of(lookup.get(match), match)}（{match}）" if match else ""
+        report(path, "case.unknown-project", *wording(key, project=project_id, match=shown))
         return
+    name = _name_of(project, project_id)
     if project.get("status") == "closed":
-        report(path, "case.closed-project", *wording("case.closed-project", project=project_id))
+        report(path, "case.closed-project", *wording("case.closed-project", project=name))
     team = project.get("team")
     if (
         isinstance(team, list)
         and team
         and all(isinstance(m, dict) and m.get("public") is False for m in team)
     ):
-        report(
-            path, "case.non-public-project", *wording("case.non-public-project", project=project_id)
-        )
+        report(path, "case.non-public-project", *wording("case.non-public-project", project=name))
+
+
+def _name_of(project: dict[str, Any] | None, project_id: str) -> str:
+    """The project's name as the office knows it, else its id."""
+    name = project.get("name") if project else None
+    return name if isinstance(name, str) and name.strip() else project_id
 
 
 def _check_approval(item: dict[str, Any], here: JsonPath, report: Report) -> None:
@@ -236,10 +295,12 @@ def _check_story(
         report(
             ("case",),
             "story.unknown-case",
-            f"content/typical-cases.yaml 里没有案例 {file.stem}，这篇稿件不会被使用。",
-            f"是不是 {match}？文件名要与案例编号一致。"
-            if match
-            else "先在 content/typical-cases.yaml 里添加案例，文件名写成案例编号。",
+            *wording(
+                "story.unknown-case/match" if match else "story.unknown-case",
+                id=file.stem,
+                match=match,
+                case_file=case_file_path(file.stem),
+            ),
         )
     elif isinstance(written, str) and written != file.stem:
         report(

@@ -35,10 +35,9 @@ from showcase.load.yamlfile import Document, JsonPath
 from showcase.problems import Problem
 from showcase.validate.labels import field_label
 from showcase.validate.personal_text import (
+    CONTACT_ALLOWED,
     CONTACT_FIELD,
-    EMAIL,
     MESSAGES,
-    PHONE,
     Finding,
     PersonalDataRules,
     find_personal_data,
@@ -50,8 +49,7 @@ from showcase.validate.personal_text import (
 
 COMMENT_FIELD = "注释"
 BODY_FIELD = "正文"
-_CONTACT_ALLOWED = frozenset({PHONE, EMAIL})
-"""Allowed in institutional contact fields, and in numbers (amounts, not phones)."""
+_CONTACT_ALLOWED = CONTACT_ALLOWED
 _NONE: frozenset[str] = frozenset()
 _CONTACT_KEY, _CONTACT_VALUE = CONTACT_FIELD
 _NO_NODE: dict[str, Any] = {}

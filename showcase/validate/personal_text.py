@@ -6,7 +6,7 @@ submission form, whose small engine in ``render/assets/submit.js`` receives the 
 patterns, tables, labels and messages from `browser_rules`.
 
 Text is folded first (`showcase.validate.text_folding`: NFKC, every space, dash, dot and
-zero-width character, digits of every script, percent-escapes), as written and as HTML
+zero-width character, digits of every script and Chinese numerals, percent-escapes), as written and as HTML
 shows it (entities decoded, comments and tags dropped); both views are searched, so a number hidden inside a
 comment and one split by a comment are both found, at the characters the author wrote.
 
@@ -24,6 +24,12 @@ On the folded text:
 * ``personal.student-id``: a number of 6+ digits right after a student or exam label
   (学号, 學號, 准考证号, student id…), also after a short qualifier (学号（本科）, 学号为),
   or the value of a field named by such a label;
+* ``personal.wechat``: a WeChat id (a letter, then 5–19 letters, digits, ``_`` or ``-``)
+  after a WeChat label (微信, 微信号, v信, vx, wx号, wechat…); after a colon, 号 or 是 any
+  id, after only a space or nothing one with a digit, ``_`` or ``-`` (so "微信 account"
+  is prose). Official accounts and groups (微信公众号, 微信群) are not people;
+* ``personal.qq``: a QQ number (5–11 digits, not starting with 0) after a QQ label (QQ,
+  QQ号, 扣扣, 企鹅号); QQ groups and mailboxes (QQ群, QQ邮箱) are left to the other rules;
 * ``personal.email``: an address at a personal mailbox provider
   (``personal_email_domains`` in content/site.yaml), also with @ spelt ``[at]``, `` at ``,
   ``#``, 艾特 or 圈a, a dot spelt ``[dot]``, `` dot `` or 点, or percent-escaped.
@@ -43,14 +49,19 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from showcase.validate.text_folding import browser_tables, fold, fold_text, has_markup
+from showcase.validate.text_folding import NUMERALS, browser_tables, fold, fold_text, has_markup
 
 PHONE = "personal.phone"
 ID_CARD = "personal.id-card"
 STUDENT_ID = "personal.student-id"
 EMAIL = "personal.email"
+WECHAT = "personal.wechat"
+QQ = "personal.qq"
 CONTACT_FIELD = ("x-personal-data", "institutional-contact")
 """The schema annotation of a field where an office phone or mailbox is allowed."""
+CONTACT_ALLOWED = frozenset({PHONE, EMAIL, WECHAT, QQ})
+"""The rules a field marked `CONTACT_FIELD` skips (an office's phone, mailbox or official
+account); numbers skip them too (amounts, not phones)."""
 
 _JOINERS = r"\n\-.()+/\\_*~`"
 """Besides spaces, what joins the parts of one number: line breaks, dashes, dots, brackets,
@@ -80,6 +91,19 @@ _PATTERNS = {
     ),
     "at": r"(?:\s*(?:@|艾特|圈\s*a)\s*|\s*[\[(<{【]\s*at\s*[\])>}】]\s*|\s+at\s+|#)",
     "dot": r"(?:\s*(?:\.|点|點|[\[(<{【]\s*dot\s*[\])>}】])\s*|\s+dot\s+)",
+    "wechat": (
+        r"(?:(?<![a-z])(?:wechat|weixin|vx|wx)(?![a-z])|[微威薇徽v]\s*信)"
+        r"(?!\s*(?:公众|公眾|群|小程序|支付|视频号|視頻號|服务号|服務號|订阅号|訂閱號))"
+        r"(?:(?:\s*(?:号码|號碼|号|號|账号|帳號|帐号|id)(?:\s*(?:[:=\-]|是|为|為))?"
+        r"|\s*(?:[:=\-]|是|为|為))\s*([a-z][a-z0-9_-]{5,19})"
+        r"|\s*([a-z](?=[a-z0-9_-]*[0-9_-])[a-z0-9_-]{5,19}))(?![a-z0-9_-])"
+    ),
+    "qq": (
+        r"(?:(?<![a-z])q\s*q|扣\s*扣|企\s*[鹅鵝]\s*[号號]|(?<![a-z])q\s*[号號])"
+        r"(?!\s*(?:群|邮箱|郵箱|空间|空間|\.com))"
+        r"(?:\s*(?:号码|號碼|号|號|账号|帳號|帐号))?(?:\s*(?:[:=|/\-]|是|为|為))?"
+        r"\s*([1-9](?:[ \-]?[0-9]){4,10})(?![0-9])"
+    ),
 }
 _ID_LABEL_WORDS = (
     "身份证号码 身份證號碼 公民身份号码 公民身份號碼 身份证号 身份證號 身份证 身份證 证件号码 證件號碼"
@@ -115,6 +139,14 @@ MESSAGES = {
     STUDENT_ID: (
         f"发现学号或考生号「{{shown}}」：它能对应到具体学生，{_WHY}。",
         "删除这个编号；成员只写姓名、角色、专业和年级。",
+    ),
+    WECHAT: (
+        f"发现微信号「{{shown}}」：微信号能直接加到本人，{_WHY}。",
+        "删除微信号；对外联系统一通过学院或 项目的联系邮箱（学校邮箱）。",
+    ),
+    QQ: (
+        f"发现 QQ 号「{{shown}}」：QQ 号能直接联系到本人，{_WHY}。",
+        "删除 QQ 号；对外联系统一通过学院或 项目的联系邮箱（学校邮箱）。",
     ),
     EMAIL: (
         f"发现个人邮箱「{{shown}}」：个人邮箱能直接联系到本人，{_WHY}。",
@@ -193,6 +225,10 @@ class PersonalDataRules:
         for match in _LABELLED.finditer(folded):
             rule = ID_CARD if match.group(1) else STUDENT_ID
             found.append(_labelled(match, 3, rule))
+        for rule, pattern in ((WECHAT, _WECHAT), (QQ, _QQ)):
+            if rule not in allowed:
+                for match in pattern.finditer(folded):
+                    found.append(_labelled(match, 1 if match.group(1) is not None else 2, rule))
         if self._email is not None and EMAIL not in allowed:
             for match in self._email.finditer(folded):
                 local, domain = match.group(1), _DOT.sub(".", match.group(2)).lower()
@@ -292,7 +328,10 @@ def mask_text(text: str, rules: PersonalDataRules) -> str:
 
 
 def mask(rule: str, found: str) -> str:
-    """A phone keeps 3 + 4 digits, an ID 4 + 4, another number at most 3 + 3."""
+    """A phone keeps 3 + 4 digits, an ID 4 + 4, another number at most 3 + 3, a WeChat id
+    its first and last character."""
+    if rule == WECHAT:
+        return found[0] + "*" * (len(found) - 2) + found[-1]
     digits = "".join(c for c in found if c.isalnum())
     if rule == PHONE:
         digits = digits[-11:]  # without the 86 / 0086 prefix
@@ -325,6 +364,7 @@ def browser_rules(email_domains: tuple[str, ...] = ()) -> dict[str, Any]:
         },
         "email": personal_email_pattern(email_domains),
         "contactField": list(CONTACT_FIELD),
+        "contactAllowed": sorted(CONTACT_ALLOWED),
         "idWeights": list(_ID_WEIGHTS),
         "idCheckChars": _ID_CHECK_CHARS,
         "rules": {
@@ -332,6 +372,8 @@ def browser_rules(email_domains: tuple[str, ...] = ()) -> dict[str, Any]:
             "idCard": ID_CARD,
             "student": STUDENT_ID,
             "email": EMAIL,
+            "wechat": WECHAT,
+            "qq": QQ,
         },
         "messages": {rule: list(texts) for rule, texts in MESSAGES.items()},
     }
@@ -385,7 +427,7 @@ def may_hold(text: str) -> bool:
     digits = _DIGITS.match(text)
     if digits and (digits.group(1) or _LABEL_HINT.search(text)):
         return True
-    return bool(_SIGNS.search(text))
+    return bool(_SIGNS.search(text) or _NUMERAL_HINT.search(text) or _MESSENGER_HINT.search(text))
 
 
 _LABELS = f"({_label_pattern(_ID_LABELS)})|({_label_pattern(_STUDENT_LABELS)})"
@@ -398,6 +440,8 @@ _AMOUNT_SHAPE = re.compile(_PATTERNS["amountShape"])
 _PHONE_DIGITS = re.compile(_PATTERNS["phone"])
 _ID_DIGITS = re.compile(_PATTERNS["idCard"])
 _DOT = re.compile(_PATTERNS["dot"], re.IGNORECASE)
+_WECHAT = re.compile(_PATTERNS["wechat"], re.IGNORECASE)
+_QQ = re.compile(_PATTERNS["qq"], re.IGNORECASE)
 _LABELLED = re.compile(rf"(?:{_LABELS}){_PATTERNS['gap']}({_PATTERNS['number']})", re.IGNORECASE)
 _KEY_LABEL = re.compile(rf"(?:{_LABELS})", re.IGNORECASE)
 _KEY_VALUE = re.compile(rf"{_PATTERNS['gap']}({_PATTERNS['number']})", re.IGNORECASE)
@@ -415,3 +459,14 @@ _SIGNS = re.compile(
 """@ and its spellings; one character class first, so that `re` skips to where one may
 start in its fast loop."""
 _LABEL_HINT = re.compile(f"[{_widths(_LABEL_CHARACTERS)}]")
+_NUMERAL = f"[{''.join(NUMERALS)}]"
+_NEAR = r"[\s\-－—.·]*"
+_NUMERAL_HINT = re.compile(
+    rf"{_NUMERAL}(?:{_NEAR}{_NUMERAL}){{2}}|[0-9０-９]{_NEAR}{_NUMERAL}|{_NUMERAL}{_NEAR}[0-9０-９]"
+)
+"""Three numerals in a row, or a numeral beside a digit: a number read out (一三八…)."""
+_MESSENGER_HINT = re.compile(
+    rf"[微威薇徽{_widths('v')}]\s*信|扣\s*扣|企\s*[鹅鵝]"
+    rf"|[{_widths('q')}]\s*[{_widths('q')}号號]|[{_widths('wv')}][{_widths('xe')}]"
+)
+"""A WeChat or QQ label as written, any width or case ("we": wechat, weixin)."""

@@ -34,6 +34,7 @@ from showcase.validate.contact_rules import check_contacts, qr_image_files
 from showcase.validate.duplicate_names import check_duplicate_names
 from showcase.validate.event_rules import check_event, check_roadshow_repeats
 from showcase.validate.images import check_image_files
+from showcase.validate.markup_text import markup_warnings
 from showcase.validate.page_rules import check_pages
 from showcase.validate.personal_data import scan_document
 from showcase.validate.personal_text import PersonalDataRules
@@ -203,6 +204,7 @@ class _Run:
         problems += checker.check(document)
         problems += rules.check(document, file)
         problems += scan_document(document, checker.schema, self.personal)
+        problems += markup_warnings(document, checker.schema)
         clashes = [other for other in duplicates.get(file.stem, ()) if other != file]
         if clashes:
             line, column = document.position(("id",))
@@ -241,6 +243,7 @@ class _Run:
         problems += checker.check(document)
         problems += check_event(document, file, project_ids, mentor_ids, checker.schema)
         problems += scan_document(document, checker.schema, self.personal)
+        problems += markup_warnings(document, checker.schema)
         return document, problems
 
 

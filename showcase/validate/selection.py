@@ -23,7 +23,7 @@ from showcase.problems import Problem
 from showcase.validate.registries import REGISTRIES
 
 _YAML_SUFFIXES = (".yaml", ".yml")
-_PUBLICITY = (PathKind.TYPICAL_CASES, PathKind.STORY, PathKind.STORY_IMAGE)
+_PUBLICITY = (PathKind.TYPICAL_CASES, PathKind.CASE, PathKind.STORY, PathKind.STORY_IMAGE)
 
 
 @dataclass
@@ -34,7 +34,8 @@ class Selection:
     problems: list[Problem] = field(default_factory=list)
     roadshows: list[Path] = field(default_factory=list)
     publicity: list[Path] = field(default_factory=list)
-    """Typical-case files chosen (content/typical-cases.yaml, content/stories/*.md); any of
+    """Typical-case files chosen (content/typical-cases.yaml, content/cases/*.yaml,
+    content/stories/*.md); any of
     them means the whole publicity set is checked, since cases and stories refer to each
     other."""
     page_images: list[Path] = field(default_factory=list)
@@ -196,5 +197,5 @@ def _is_data_file(layout: Layout, file: Path) -> bool:
 
 def _publicity_files(layout: Layout) -> list[Path]:
     cases = layout.registry("typical-cases")
-    stories = regular_files(layout.stories_dir, ".md")
-    return [cases, *stories] if cases.exists() else stories
+    files = [*regular_files(layout.cases_dir, ".yaml"), *regular_files(layout.stories_dir, ".md")]
+    return [cases, *files] if cases.exists() else files

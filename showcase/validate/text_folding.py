@@ -7,6 +7,8 @@ the author wrote it:
 * Unicode NFKC, character by character (full-width ``１３８``, ``＠``, circled ``①``,
   mathematical ``𝟏``), and every other decimal digit (Arabic-Indic, Devanagari…) as its
   ASCII digit;
+* Chinese numerals read digit by digit, as a phone number is read out (一三八, 幺三八,
+  壹叁捌, 〇/零, 两), as ASCII digits (`NUMERALS`); positional ones (十, 百) are left alone;
 * every space becomes " ", every line break "\\n", every dash "-", every dot "."; format
   characters and combining marks (zero-width space and joiners, word joiner, BOM, soft
   hyphen, bidi marks, keycaps) are dropped (`FOLD_CLASSES`);
@@ -51,8 +53,35 @@ MARKUP = (
 PERCENT_ESCAPE = r"%[0-7][0-9A-Fa-f]"
 """A percent-escaped ASCII character; decoded in both views (``mailto:abc%40qq.com``)."""
 
-_IDENTITY = re.compile(r"[\x20-\x7e\u4e00-\u9fff]+|\n")
-"""Runs that fold to themselves (printable ASCII, CJK ideographs), copied whole."""
+NUMERALS = {
+    **dict.fromkeys("〇零", "0"),
+    **dict.fromkeys("一幺壹", "1"),
+    **dict.fromkeys("二两兩贰貳", "2"),
+    **dict.fromkeys("三叁參", "3"),
+    **dict.fromkeys("四肆", "4"),
+    **dict.fromkeys("五伍", "5"),
+    **dict.fromkeys("六陆陸", "6"),
+    **dict.fromkeys("七柒", "7"),
+    **dict.fromkeys("八捌", "8"),
+    **dict.fromkeys("九玖", "9"),
+}
+"""Chinese numerals, lower-case and financial (大写), as the digit each one reads."""
+
+
+def _identity_runs() -> re.Pattern[str]:
+    """Printable ASCII and CJK ideographs but the numerals, which fold to digits."""
+    ideographs = "".join(sorted(c for c in NUMERALS if "\u4e00" <= c <= "\u9fff"))
+    ranges, start = [], 0x4E00
+    for char in ideographs:
+        if ord(char) > start:
+            ranges.append(f"\\u{start:04x}-\\u{ord(char) - 1:04x}")
+        start = ord(char) + 1
+    ranges.append(f"\\u{start:04x}-\\u9fff")
+    return re.compile(rf"[\x20-\x7e{''.join(ranges)}]+|\n")
+
+
+_IDENTITY = _identity_runs()
+"""Runs that fold to themselves (printable ASCII, CJK ideographs but numerals), copied whole."""
 
 
 @dataclass
@@ -124,6 +153,7 @@ def browser_tables() -> dict[str, Any]:
         "markup": MARKUP,
         "percent": PERCENT_ESCAPE,
         "digitZeros": _digit_zeros(),
+        "numerals": NUMERALS,
         "entities": _entities(),
         "characterReferences": _character_references(),
     }
@@ -153,7 +183,7 @@ def _fold_one(char: str) -> str:
             return replacement
     if category == "Nd" and not char.isascii():
         return str(unicodedata.decimal(char))
-    return char
+    return NUMERALS.get(char, char)
 
 
 @functools.cache

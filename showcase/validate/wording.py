@@ -18,6 +18,7 @@ from __future__ import annotations
 
 WORDING: dict[str, tuple[str, str]] = {
     "schema.required": ("缺少必填字段 {name}。", "补上一行「{name}: …」{about}"),
+    "schema.required/form": ("请填写「{title}」。", "{about}"),
     "schema.type": ("应该是{expected}，这里写的是{actual}「{value}」。", "{hint}"),
     "schema.enum": ("「{value}」不是可选值。可选值：{allowed}。", "{hint}"),
     "schema.pattern": ("格式不对：「{value}」。", "{hint}"),
@@ -52,6 +53,14 @@ WORDING: dict[str, tuple[str, str]] = {
         "把内容写在同一行；分段的长文字只能写在支持 Markdown 的介绍类字段里。",
     ),
     "text.single-line/newline": ("换行（U+000A）", ""),
+    "text.markup": (
+        "「{shown}」会原样显示在网页上：这一栏只显示纯文字，不认 HTML 标记。",
+        "删掉标记，只写文字；需要分段、加粗的内容写在支持 Markdown 的介绍类字段里。",
+    ),
+    "text.markup/mailbox": (
+        "邮箱地址里有「{shown}」，邮件程序不认这样的地址。",
+        "只写地址本身，例如 team@mail.example.edu.cn，不要加引号、括号或名字。",
+    ),
     "text.single-line/tab": ("制表符（Tab，U+0009）", ""),
     "date.invalid": (
         "「{value}」不是真实存在的日期：{reason}。",
@@ -99,41 +108,57 @@ WORDING: dict[str, tuple[str, str]] = {
         "确是不同的项目，请把名称改得能区分开。",
     ),
     "case.unknown-project": (
-        "项目 {project} 不存在。",
-        "写 projects/ 里已有项目的编号（文件名）。",
+        "没有找到项目「{project}」。",
+        "填写网站上已有项目的名称（或其中几个字），从列表里选择。",
     ),
-    "case.unknown-project/match": ("项目 {project} 不存在。", "是不是 {match}？"),
+    "case.unknown-project/match": ("没有找到项目「{project}」。", "是不是 {match}？"),
+    "case.unknown-project/several": (
+        "「{project}」对应好几个项目：{match}。",
+        "多写几个字，或从列表里选出其中一个。",
+    ),
     "case.closed-project": (
-        "项目 {project} 已终止（status: closed），不能作为典型案例公开宣传。",
+        "项目「{project}」已终止，不能作为典型案例公开宣传。",
         "换一个在孵或已毕业的项目，或删除这条案例。",
     ),
     "case.non-public-project": (
-        "项目 {project} 的成员都没有公开姓名，不能作为典型案例宣传。",
-        "请项目团队至少有一名成员同意公开姓名（写上姓名 name，删去 public: false），或换一个项目。",
+        "项目「{project}」的成员都没有公开姓名，不能作为典型案例宣传。",
+        "请项目团队至少有一名成员同意公开姓名（在项目资料里写上他的姓名），或换一个项目。",
     ),
     "case.duplicate-id": (
-        "案例编号 {id} 重复：第 {line} 行已经用过。",
+        "案例编号 {id} 重复：{where} 已经用过。",
         "每个案例的编号必须唯一，例如写成「年度-项目编号」。",
     ),
     "case.duplicate-id/site": (
         "案例编号 {id} 重复：案例「{headline}」已经用过。",
         "每个案例的编号必须唯一，例如写成「年度-项目编号」。",
     ),
+    "case.id-not-file-name": (
+        "案例编号 {id} 与文件名 {name} 不一致。",
+        "文件名要写成案例编号加 .yaml：改文件名，或改案例编号。",
+    ),
+    "story.unknown-case": (
+        "没有编号为 {id} 的案例，这篇稿件不会被使用。",
+        "先登记案例（推荐典型案例表单，或新建 {case_file}），稿件的文件名写成案例编号。",
+    ),
+    "story.unknown-case/match": (
+        "没有编号为 {id} 的案例，这篇稿件不会被使用。",
+        "是不是 {match}？文件名要与案例编号一致。",
+    ),
     "case.one-per-year": (
         "项目 {project} 在 {year} 年度已有案例 {other}。",
         "一个项目每年度只选一个典型案例：合并两条，或改成另一年度。",
     ),
     "case.approver-missing": (
-        "案例状态是 {status}（{label}），但没有写审核人 approved_by。",
-        "补上一行「approved_by: 宣传部」；还没审核就把 status 改回 draft。",
+        "审核状态是「{label}」，但没有填写审核人。",
+        "填写审核通过的部门或负责人，例如「宣传部」；还没审核就把审核状态改回「草稿」。",
     ),
     "case.publish-date-missing": (
-        "案例状态是 {status}（{label}），但没有写发布日期 publish_date。",
-        "补上一行「publish_date: YYYY-MM-DD」：案例在这一天起出现在公开网站上。",
+        "审核状态是「{label}」，但没有填写发布日期。",
+        "填写发布日期，例如 2026-05-20：案例从这一天起出现在公开网站上。",
     ),
     "date.invalid/publish": (
         "「{value}」不是真实存在的日期：{reason}。",
-        "写成真实的日期 YYYY-MM-DD，例如 2026-05-20。",
+        "写成真实的日期（年-月-日），例如 2026-05-20。",
     ),
     "logo.too-large": (
         "图片有 {megabytes} MB，上限为 {limit} MB。",

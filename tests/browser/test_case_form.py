@@ -8,13 +8,14 @@ ones the validator checks the new case against.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from showcase.paths import Layout, registry_path
+from showcase.paths import Layout, case_file_path
 from showcase.problems import Severity
 from showcase.validate import validate_repository
 
@@ -49,17 +50,18 @@ def fill_case(page: Any, url: str, values: dict[str, Any]) -> None:
 
 
 def texts(page: Any) -> tuple[str, str]:
-    """The story file and the case entry the form shows."""
+    """The story file and the case file the form shows."""
     story = page.locator('[data-text="story"]').input_value()
-    return story, page.locator('[data-text="entry"]').input_value()
+    return story, page.locator('[data-text="case"]').input_value()
 
 
-def laid_in(root: Path, copy: Path, case_id: str, story: str, entry: str) -> list[Any]:
-    """The validator's problems once the form's texts are in a copy of the repository."""
+def laid_in(root: Path, copy: Path, case_id: str, story: str, case: str) -> list[Any]:
+    """The validator's problems once the form's files are in a copy of the repository."""
     for folder in ("content", "schemas", "projects"):
         shutil.copytree(root / folder, copy / folder)
-    cases = copy / registry_path("typical-cases")
-    cases.write_text(cases.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    case_file = copy / case_file_path(case_id)
+    case_file.parent.mkdir(parents=True, exist_ok=True)
+    case_file.write_text(case, encoding="utf-8")
     if story:
         (copy / "content/stories" / f"{case_id}.md").write_text(story, encoding="utf-8")
     return validate_repository(Layout(copy)).problems
@@ -74,11 +76,20 @@ def test_form_writes_a_case_and_story_the_validator_accepts(
     assert page.locator(".sc-submit__summary").inner_text() == "全部通过，可以提交了。", errors
     story, entry = texts(page)
     assert story.startswith("---\ncase: 2027-smart-yarn-sensor\nauthor: 宣传部\n---\n## 又一年")
-    assert entry.startswith("  - id: 2027-smart-yarn-sensor\n    project: smart-yarn-sensor\n")
+    assert entry.startswith("id: 2027-smart-yarn-sensor\nproject: smart-yarn-sensor\n")
+    new_case = page.locator('[data-action="new-case"]').get_attribute("href")
+    assert (
+        "/new/main?file_name=content%2Fcases%2F2027-smart-yarn-sensor.yaml&content=id%3A"
+        in new_case
+    )
     new_story = page.locator('[data-action="new-story"]').get_attribute("href")
-    assert "content%2Fstories%2F2027-smart-yarn-sensor.md" in new_story
-    edit = page.locator('[data-action="edit-cases"]').get_attribute("href")
-    assert edit.endswith("/content/typical-cases.yaml")
+    assert (
+        "/new/case-2027-smart-yarn-sensor?file_name=content%2Fstories%2F2027-smart-yarn-sensor.md"
+        in new_story
+    )
+    steps = page.locator(".sc-case-form__result").inner_text()
+    assert "分支名写成 case-2027-smart-yarn-sensor" in steps
+    assert "粘贴到" not in steps
     problems = laid_in(root, tmp_path, CASE["id"], story, entry)
     assert [str(p) for p in problems if p.severity is Severity.ERROR] == []
     assert not page.evaluate(
@@ -116,12 +127,12 @@ def test_form_refuses_what_the_validator_refuses(
     assert page.locator(".sc-submit__summary").inner_text().startswith("还有")
     # the same values, written by hand, the validator refuses with the same rule
     entry = "".join(
-        f"    {key}: {int(text) if key == 'year' else json.dumps(text, ensure_ascii=False)}\n"
+        f"{key}: {int(text) if key == 'year' else json.dumps(text, ensure_ascii=False)}\n"
         if text
         else ""
         for key, text in {**CASE, name: value}.items()
         if "." not in key
-    ).replace("    id:", "  - id:", 1)
+    )
     body = value if name == "story.body" else CASE["story.body"]
     story = f"---\ncase: {CASE['id']}\n---\n{body}\n"
     problems = laid_in(root, tmp_path, CASE["id"], story, entry)
@@ -137,3 +148,108 @@ def test_case_form_fits_a_phone(page: Any, repo_site: tuple[str, Path]) -> None:
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0
+
+
+NAME_SPELLINGS = [
+    "经纬感知——可织造应变传感纱线",
+    "经纬感知",
+    "应变传感纱线",
+    " 经纬感知 ",
+    "ＳＭＡＲＴ-yarn-sensor",
+    "smart yarn",
+]
+
+
+@pytest.mark.parametrize("typed", NAME_SPELLINGS)
+def test_project_is_found_by_its_name_or_a_part_that_picks_one(
+    page: Any, repo_site: tuple[str, Path], typed: str
+) -> None:
+    url, _root = repo_site
+    fill_case(page, url, {**CASE, "project": typed})
+    assert page.locator(".sc-submit__summary").inner_text() == "全部通过，可以提交了。"
+    chosen = page.locator('[data-chosen-for="project"]').inner_text()
+    assert chosen == "已选：经纬感知——可织造应变传感纱线（smart-yarn-sensor）"
+    assert "\nproject: smart-yarn-sensor\n" in texts(page)[1]
+
+
+def test_project_list_offers_names(page: Any, repo_site: tuple[str, Path]) -> None:
+    url, _root = repo_site
+    page.goto(f"{url}recommend-case/")
+    options = page.locator(".sc-case-form datalist option")
+    values = options.evaluate_all("(nodes) => nodes.map((n) => n.value)")
+    assert "经纬感知——可织造应变传感纱线" in values
+    assert "smart-yarn-sensor" not in values
+
+
+@pytest.mark.parametrize(
+    ("typed", "rule", "named"),
+    [
+        ("检测", "case.unknown-project", ["慧眼验布", "安纺检测", "微塑料快速检测与溯源服务"]),
+        (
+            "慧眼验布检测系统",
+            "case.unknown-project",
+            ["慧眼验布——布面瑕疵在线视觉检测（fabric-defect-vision）"],
+        ),
+        ("完全不存在的东西", "case.unknown-project", []),
+    ],
+)
+def test_project_that_picks_none_or_several_names_the_closest(
+    page: Any, repo_site: tuple[str, Path], typed: str, rule: str, named: list[str]
+) -> None:
+    url, _root = repo_site
+    fill_case(page, url, {**CASE, "project": typed})
+    error = page.locator('[data-error-for="project"]')
+    assert error.get_attribute("data-rule") == rule
+    message = error.inner_text()
+    assert f"「{typed}」" in message
+    for name in named:
+        assert name in message, message
+    assert "编号（文件名）" not in message and "projects/" not in message
+
+
+SPELLINGS = [
+    *(("year", year, "2027") for year in ("2027年", "２０２７", " 2027 年度", "2027")),
+    *(
+        ("publish_date", day, "2027-03-01")
+        for day in ("２０２７-０３-０１", "2027年3月1日", "2027.3.1", "2027-3-1")
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "typed", "written"), SPELLINGS)
+def test_year_and_date_spellings_are_written_as_the_validator_wants(
+    page: Any, repo_site: tuple[str, Path], name: str, typed: str, written: str
+) -> None:
+    url, _root = repo_site
+    fill_case(page, url, {**CASE, name: typed})
+    assert page.locator(".sc-submit__summary").inner_text() == "全部通过，可以提交了。"
+    assert f"\n{name}: {written}\n" in texts(page)[1]
+
+
+def test_id_is_suggested_from_year_and_project(page: Any, repo_site: tuple[str, Path]) -> None:
+    url, _root = repo_site
+    fill_case(
+        page,
+        url,
+        {key: value for key, value in CASE.items() if key != "id"} | {"project": "经纬感知"},
+    )
+    assert page.locator('.sc-case-form [name="id"]').input_value() == "2027-smart-yarn-sensor"
+    assert page.locator(".sc-submit__summary").inner_text() == "全部通过，可以提交了。"
+
+
+KEYS = re.compile(r"approved_by|publish_date|status|draft|补上一行|projects/|[a-z]+_[a-z]+")
+
+
+@pytest.mark.parametrize("missing", ["approved_by", "publish_date", "headline", "lead", "category"])
+def test_messages_name_no_key_and_say_what_to_fill(
+    page: Any, repo_site: tuple[str, Path], missing: str
+) -> None:
+    url, _root = repo_site
+    fill_case(page, url, {**CASE, missing: ""} if missing not in SELECTS else CASE)
+    if missing in SELECTS:
+        page.select_option(f'.sc-case-form [name="{missing}"]', "")
+        page.click(".sc-case-form button[type=submit]")
+    shown = " ".join(page.locator(".sc-field__error").all_inner_texts())
+    assert shown.strip(), missing
+    assert not KEYS.search(shown), shown
+    assert "请填写" in shown or "没有填写" in shown, shown

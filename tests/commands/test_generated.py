@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
 from showcase.commands.generated import generate, write_generated
 from showcase.forms.issue_form import ISSUE_FIELDS, ISSUE_FORM, NOT_NAMED, field_schema
 from showcase.paths import repository_root
-from tests.factories import project_schema
+from tests.factories import project_schema, schema_keys
 
 ROOT = repository_root()
 
@@ -47,3 +49,37 @@ def test_issue_form_follows_the_schema() -> None:
             options = item["attributes"]["options"]
             assert [o.rsplit("（", 1)[1].rstrip("）") for o in options] == values
     assert f"姓名一栏只写「{NOT_NAMED}」" in inputs["team"]["attributes"]["description"]
+
+
+def _shown_texts(form: dict) -> list[tuple[str, str]]:
+    """(where, text) of everything the forge shows a person filling in the issue form."""
+    texts = [("name", form["name"]), ("description", form["description"])]
+    for item in form["body"]:
+        attributes = item["attributes"]
+        where = item.get("id", item["type"])
+        for key in ("label", "description", "placeholder", "value"):
+            if key in attributes:
+                texts.append((f"{where}.{key}", attributes[key]))
+        texts += [(f"{where}.option", option) for option in attributes.get("options", ())]
+    return texts
+
+
+def test_issue_form_speaks_to_the_secretary_with_the_web_forms_help() -> None:
+    """The same help texts as the web form (x-form-help, else description), and no file
+    path, field key, command or 默认 anywhere the forge shows."""
+    form = yaml.safe_load((ROOT / ISSUE_FORM).read_text(encoding="utf-8"))
+    schema = project_schema()
+    inputs = {item["id"]: item for item in form["body"] if "id" in item}
+    for field in ISSUE_FIELDS:
+        sub = field_schema(schema, field)
+        help_text = sub.get("x-issue-help") or sub.get("x-form-help")
+        if help_text:
+            assert inputs[field.key]["attributes"]["description"].startswith(help_text)
+    keys = schema_keys(schema)
+    developer_words = re.compile(
+        r"content/|projects/|schemas/|\.ya?ml|\binvoke\b|\btrue\b|\bfalse\b|默认"
+    )
+    for where, text in _shown_texts(form):
+        assert not developer_words.search(text), (where, text)
+        ascii_words = set(re.findall(r"(?<![\w/.@（-])[a-z_]+(?![\w/.@）-])", text))
+        assert not ascii_words & keys, (where, text)

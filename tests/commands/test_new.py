@@ -139,6 +139,8 @@ WRONG_ANSWERS = [
     ),
     ("name", "", "请填写项目名称"),
     ("name", "织", "太短"),
+    ("college", "工程学院", "「工程学院」可以指好几个学院"),
+    ("college", "学院", "「学院」可以指好几个学院"),
     ("level", "苗圃学院", "「苗圃学院」不是可选的孵化层级"),
     ("stage", "天使轮", "不是可选的发展阶段"),
     ("stage", "0", "没有序号 0"),
@@ -168,6 +170,24 @@ def test_a_wrong_answer_is_explained_and_asked_again(
     assert "13812345678" not in screen.text
 
 
+@pytest.mark.parametrize(
+    ("typed", "college"),
+    [
+        ("纺织学院", "textile"),
+        ("材料学院", "materials"),
+        ("计算机学院", "computing"),
+        ("纺织", "textile"),
+    ],
+)
+def test_a_short_college_name_that_picks_one_college_is_read(
+    repo: Path, typed: str, college: str
+) -> None:
+    screen = Screen()
+    replies = script(college=typed)
+    assert new(repo, ask=answers(replies), out=screen, today=TODAY) == 0, screen.text
+    assert written(repo, college)["college"] == college
+
+
 def test_wrong_answers_never_end_the_dialogue(repo: Path) -> None:
     replies = script()
     replies[3:3] = ["第九层"] * 25
@@ -186,7 +206,8 @@ def test_wrong_member_answers_are_asked_again(repo: Path) -> None:
     assert written(repo)["team"] == [{"name": "林小禾", "role": "负责人"}]
 
 
-def test_the_start_month_is_asked_with_this_month_as_default(repo: Path) -> None:
+def test_the_start_month_is_asked_and_dates_the_registration_milestone(repo: Path) -> None:
+    """A project started long ago entered its level then, not on the day it was typed in."""
     prompts: list[str] = []
     replay = answers(script(started="2025年3月"))
 
@@ -197,7 +218,7 @@ def test_the_start_month_is_asked_with_this_month_as_default(repo: Path) -> None
     assert new(repo, ask=ask, out=Screen(), today=TODAY) == 0
     assert "启动时间（年-月，直接回车表示本月 2026-11）：" in prompts
     assert written(repo)["started"] == "2025-03"
-    assert written(repo)["milestones"][0]["date"] == "2026-11"
+    assert written(repo)["milestones"][0]["date"] == "2025-03"
 
 
 def test_a_name_another_project_uses_is_asked_again_before_writing(repo: Path) -> None:

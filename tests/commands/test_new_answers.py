@@ -81,6 +81,54 @@ def test_a_part_of_a_label_is_read_when_only_one_label_holds_it(
             assert f"{holder.label}（{holder.key}）" in str(refused.value)
 
 
+@pytest.mark.parametrize(
+    ("typed", "college"),
+    [
+        ("纺织学院", "textile"),
+        ("材料学院", "materials"),
+        ("机械学院", "mechanical"),
+        ("电气学院", "electrical"),
+        ("电子学院", "electronics"),
+        ("计算机学院", "computing"),
+        ("化工学院", "chemistry"),
+        ("环境学院", "environment"),
+        ("经管学院", "economics"),
+        ("艺术学院", "arts"),
+        ("纺织 学院", None),
+    ],
+)
+def test_a_shortened_college_name_is_read_when_it_picks_one(
+    typed: str, college: str | None
+) -> None:
+    """People leave characters out of a long name (纺织学院 for 纺织科学与工程学院)."""
+    if college is None:
+        with pytest.raises(AnswerError):
+            _choices("college").pick(typed)
+    else:
+        assert _choices("college").pick(typed) == college
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_a_label_with_characters_left_out_is_read_or_its_holders_are_listed(
+    data: st.DataObject,
+) -> None:
+    choices = _choices("college")
+    option = data.draw(st.sampled_from(choices.options))
+    kept = data.draw(
+        st.lists(st.booleans(), min_size=len(option.label), max_size=len(option.label))
+    )
+    short = "".join(c for c, keep in zip(option.label, kept, strict=True) if keep)
+    if len(short) < 2 or any(short in o.label for o in choices.options):
+        return  # a part as written is read by the rule for parts
+    try:
+        picked = choices.pick(short)
+    except AnswerError as refused:
+        assert "可以指好几个" in str(refused) and f"{option.label}（{option.key}）" in str(refused)
+    else:
+        assert picked == option.key
+
+
 # (question, typed, what the refusal says)
 REFUSALS = [
     ("college", "", "请填写学院：输入序号、中文名称或英文编号，例如 2、材料科学与工程学院 或 materials"),

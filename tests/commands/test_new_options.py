@@ -66,6 +66,9 @@ SPELLINGS = [
     ({"status": "暂停"}, "status", "paused"),
     ({"college": "纺织"}, "college", "textile"),
     ({"college": "纺织科学与工程学院"}, "college", "textile"),
+    ({"college": "纺织学院"}, "college", "textile"),
+    ({"college": "材料学院"}, "college", "materials"),
+    ({"college": "电气学院"}, "college", "electrical"),
     ({"college": "1"}, "college", "textile"),
     ({"college": "计算机", "id": "smart-yarn"}, "college", "computing"),
     ({"fields": "纺织服装,电子信息"}, "fields", ["textile-apparel", "electronic-information"]),
@@ -91,7 +94,7 @@ def test_options_are_read_like_answers(
 ) -> None:
     code, text = run(repo, **changed)
     assert code == 0, text
-    data = project(repo, "computing" if changed.get("college") == "计算机" else "textile")
+    data = project(repo, value if field == "college" else "textile")
     assert data[field] == value
     assert "全部通过" in text
 

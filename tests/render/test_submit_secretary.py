@@ -27,7 +27,7 @@ from showcase.render.forge_steps import (
 from showcase.render.pinyin_table import gb2312_hanzi, pinyin_script, pinyin_table
 from showcase.render.submit_page import PARTS, PINYIN_SCRIPT, SUBMIT
 from showcase.validate.images import MAX_LOGO_BYTES, MEGABYTE
-from tests.factories import make_model, project_schema
+from tests.factories import make_model, project_schema, schema_keys
 from tests.render.helpers import render
 from tests.render.test_submit_page import _spec
 
@@ -141,13 +141,7 @@ def _help_texts(
 
 def test_help_texts_speak_to_the_secretary() -> None:
     schema = project_schema()
-    keys = set()
-    pending = [schema]
-    while pending:
-        node = pending.pop()
-        keys |= set(node.get("properties", {}))
-        pending += [c for c in node.get("properties", {}).values() if isinstance(c, dict)]
-        pending += [node["items"]] if isinstance(node.get("items"), dict) else []
+    keys = schema_keys(schema)
     developer_words = re.compile(r"content/|projects/|\.ya?ml|\btrue\b|\bfalse\b|默认|YYYY")
     choices = set(_spec(render(make_model(count=1)).files[SUBMIT])["choices"])
     shown = list(_help_texts(schema, choices))

@@ -229,3 +229,17 @@ def test_a_maintainers_personal_data_in_the_data_still_fails(
     code, report, _ = check(pr_repo, capsys, author="centre")
     assert code == 1
     assert severities(report) == [("content/pages/notes.md", "personal.phone", "error")]
+
+
+def test_a_case_file_is_scanned_with_the_fields_of_one_case(
+    pr_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """content/cases/<id>.yaml holds one case: its fields are named by the case schema."""
+    lead = '"联系 \\u0031\\u0033\\u0038\\u0031\\u0032\\u0033\\u0034\\u0035\\u0036\\u0037\\u0038"'
+    commit(pr_repo, {"content/cases/2026-good-yarn.yaml": f"id: 2026-good-yarn\nlead: {lead}\n"})
+    code, report, _ = check(pr_repo, capsys, author="centre")
+    assert code == 1
+    phones = [p for p in report["problems"] if p["rule"] == "personal.phone"]
+    assert [(p["path"], p["line"], p["field"]) for p in phones] == [
+        ("content/cases/2026-good-yarn.yaml", 2, "lead（导语）")
+    ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,9 @@ from showcase.validate.personal_text import (
     EMAIL,
     ID_CARD,
     PHONE,
+    QQ,
     STUDENT_ID,
+    WECHAT,
     PersonalDataRules,
     browser_rules,
     find_in_both_views,
@@ -38,7 +41,7 @@ TODAY = datetime.date(2025, 6, 15)
 CORPUS: dict[str, Any] = yaml.safe_load((HERE / "personal_corpus.yaml").read_text("utf-8"))
 SITE = yaml.safe_load((HERE / "fixture_repo/content/site.yaml").read_text("utf-8"))
 RULES = PersonalDataRules.for_site(SITE, TODAY)
-ALL_RULES = (PHONE, ID_CARD, STUDENT_ID, EMAIL)
+ALL_RULES = (PHONE, ID_CARD, STUDENT_ID, EMAIL, WECHAT, QQ)
 AMOUNT_SHAPE = re.compile(personal_text._PATTERNS["amountShape"])
 """The digit groups of an amount (1 300 000 000.5), which is no phone however it is parted."""
 
@@ -320,3 +323,95 @@ def test_the_quick_check_lets_every_spelling_through_in_any_company(
     before: str, spelling: str, after: str
 ) -> None:
     assert may_hold(before + spelling + after)
+
+
+# ---- numbers read out in Chinese numerals, WeChat ids, QQ numbers ----
+
+NUMERAL_SPELLINGS = {
+    "0": "0０〇零",
+    "1": "1１一幺壹",
+    "2": "2２二两兩贰貳",
+    "3": "3３三叁參",
+    "4": "4４四肆",
+    "5": "5５五伍",
+    "6": "6６六陆陸",
+    "7": "7７七柒",
+    "8": "8８八捌",
+    "9": "9９九玖",
+}
+GROUP_SEPARATORS = st.sampled_from(["", " ", "-", "\u3000", " - ", "－"])
+
+
+@st.composite
+def read_out(draw: st.DrawFn, digits: str) -> str:
+    """`digits` as a phone number is read out: each digit in any of its spellings, in
+    groups of 3-4-4 parted by a drawn separator."""
+    spelt = [draw(st.sampled_from(NUMERAL_SPELLINGS[d])) for d in digits]
+    separator = draw(GROUP_SEPARATORS)
+    return separator.join(["".join(spelt[:3]), "".join(spelt[3:7]), "".join(spelt[7:])])
+
+
+@settings(max_examples=300, deadline=None)
+@given(PHONES.flatmap(read_out), PROSE, PROSE)
+def test_a_mobile_number_in_chinese_numerals_is_found(number: str, before: str, after: str) -> None:
+    assert rules_in(before + number + after) == [PHONE]
+
+
+WECHAT_LABELS = st.sampled_from(
+    [
+        "微信",
+        "微信号",
+        "微信号码",
+        "微 信",
+        "v信",
+        "V信",
+        "威信",
+        "vx",
+        "VX",
+        "vx号",
+        "wx",
+        "wx号",
+        "WeChat",
+        "wechat id",
+        "weixin",
+        "ＶＸ",
+        "微信账号",
+    ]
+)
+ID_GAPS = st.sampled_from(["：", ":", ": ", " : ", "是", "为", " ", "", "：\u3000"])
+WECHAT_IDS = st.from_regex(r"[a-zA-Z][a-zA-Z_-]{4,10}[0-9]{1,4}", fullmatch=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WECHAT_LABELS, ID_GAPS, WECHAT_IDS, PROSE, PROSE)
+def test_a_wechat_id_after_its_label_is_found(
+    label: str, gap: str, wechat_id: str, before: str, after: str
+) -> None:
+    folded_label = unicodedata.normalize("NFKC", label)
+    assume(not (folded_label.isascii() and gap == ""))  # "vxabc1" is one word, not a label
+    text = f"{before}{label}{gap}{wechat_id}{after}"
+    findings = find_personal_data(text, RULES)
+    assert [f.rule for f in findings] == [WECHAT]
+    assert text[findings[0].start : findings[0].end] == wechat_id
+
+
+QQ_LABELS = st.sampled_from(
+    ["QQ", "qq", "Q Q", "ＱＱ", "QQ号", "QQ号码", "扣扣", "扣扣号", "企鹅号", "Q号"]
+)
+QQ_NUMBERS = st.from_regex(r"[1-9][0-9]{4,9}", fullmatch=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(QQ_LABELS, ID_GAPS, QQ_NUMBERS, PROSE, PROSE)
+def test_a_qq_number_after_its_label_is_found(
+    label: str, gap: str, number: str, before: str, after: str
+) -> None:
+    text = f"{before}{label}{gap}{number}{after}"
+    assert rules_in(text) == [QQ]
+
+
+@pytest.mark.parametrize("rule", [WECHAT, QQ])
+def test_an_institutional_contact_may_name_an_official_account(rule: str) -> None:
+    text = {WECHAT: "办公室微信：office_2024", QQ: "办公室 QQ 12345678"}[rule]
+    assert rules_in(text) == [rule]
+    assert find_personal_data(text, RULES, personal_text.CONTACT_ALLOWED) == []

@@ -15,6 +15,7 @@
   var say = schemaRules.say;
   var attempted = false;
   var counter = 0;
+  var fields = {};
 
   var el = window.scDom.el;
 
@@ -33,8 +34,9 @@
     } else {
       input = el("input", { type: "text", id: id, inputmode: sub.type === "integer" ? "numeric" : "text" });
       if (spec.choices[key]) {
+        /* the office knows a project by its name: the list offers names, resolve() finds the id */
         list = el("datalist", { id: id + "-list" }, spec.choices[key].map(function (choice) {
-          return el("option", { value: choice[0], label: choice[1] });
+          return el("option", { value: choice[1], label: choice[0] });
         }));
         input.setAttribute("list", id + "-list");
       }
@@ -43,18 +45,62 @@
     var label = el("label", { "for": id, text: sub.title || key });
     if (required) label.appendChild(el("span", { "class": "sc-field__required", text: "必填" }));
     var error = el("p", { "class": "sc-field__error", role: "alert", "data-error-for": path });
+    var chosen = list ? el("p", { "class": "sc-field__help sc-field__chosen", role: "status", "data-chosen-for": path }) : null;
+    var help = sub["x-form-help"] || sub.description;
     var wrapper = el("div", { "class": "sc-field", "data-field": key, "data-path": path }, [
-      label, sub.description ? el("p", { "class": "sc-field__help", text: sub.description }) : null, input, list, error,
+      label, help ? el("p", { "class": "sc-field__help", text: help }) : null, input, list, chosen, error,
     ]);
+    input.addEventListener("input", function () { wrapper.setAttribute("data-edited", "true"); });
     return {
       el: wrapper,
+      input: input,
+      chosen: chosen,
       get: function () {
         var text = kind === "body" ? input.value.replace(/\s+$/, "") : input.value.trim();
         if (text === "") return undefined;
-        if (sub.type === "integer" && /^[0-9]+$/.test(text)) return Number(text);
+        if (sub.type === "integer") return wholeNumber(text);
+        if (sub.pattern && /YYYY-MM-DD/.test(sub["x-pattern-hint"] || "")) return dayOf(text);
         return text;
       },
     };
+  }
+
+  /* "2026年", "２０２６", "2026 年度" are the year 2026; anything else is left for the rules to refuse. */
+  function wholeNumber(text) {
+    var folded = text.normalize("NFKC").replace(/\s+/g, "").replace(/年度?$/, "");
+    return /^[0-9]+$/.test(folded) ? Number(folded) : text;
+  }
+
+  /* "２０２６-０５-２０" and "2026年5月20日" are written 2026-05-20. */
+  function dayOf(text) {
+    var folded = text.normalize("NFKC").replace(/\s+/g, "");
+    var parts = /^([0-9]{4})[年./-]([0-9]{1,2})[月./-]([0-9]{1,2})日?$/.exec(folded);
+    if (!parts) return folded;
+    var two = function (n) { return n.length < 2 ? "0" + n : n; };
+    return parts[1] + "-" + two(parts[2]) + "-" + two(parts[3]);
+  }
+
+  /* The project the office typed: an id, a name, or part of one that picks one project. */
+  function fold(text) { return text.normalize("NFKC").toLowerCase().replace(/[\s·・_\-—]+/g, ""); }
+  var projectIds = Object.keys(spec.projects);
+  function named(id) { return spec.projects[id].name + "（" + id + "）"; }
+  function resolveProject(text) {
+    if (Object.prototype.hasOwnProperty.call(spec.projects, text)) return { id: text };
+    var typed = fold(text);
+    var exact = projectIds.filter(function (id) { return fold(id) === typed || fold(spec.projects[id].name) === typed; });
+    if (exact.length === 1) return { id: exact[0] };
+    var partial = exact.length ? exact : projectIds.filter(function (id) {
+      return fold(id).indexOf(typed) >= 0 || fold(spec.projects[id].name).indexOf(typed) >= 0;
+    });
+    if (partial.length === 1) return { id: partial[0] };
+    if (partial.length > 1) return { several: partial.slice(0, 5).map(named) };
+    var letters = Array.from(new Set(Array.from(typed)));
+    var scored = projectIds.map(function (id) {
+      var name = fold(spec.projects[id].name) + fold(id);
+      return [letters.filter(function (c) { return name.indexOf(c) >= 0; }).length, id];
+    }).filter(function (pair) { return pair[0] * 2 >= letters.length && pair[0] > 0; });
+    scored.sort(function (a, b) { return b[0] - a[0] || (a[1] < b[1] ? -1 : 1); });
+    return { closest: scored.slice(0, 3).map(function (pair) { return named(pair[1]); }) };
   }
 
   function group(title, sub, prefix, skip) {
@@ -63,6 +109,7 @@
       .map(function (key) {
         var part = field(sub.properties[key], key, (sub.required || []).indexOf(key) >= 0, prefix + key);
         holder.appendChild(part.el);
+        fields[prefix + key] = part;
         return [key, part];
       });
     return {
@@ -81,25 +128,54 @@
 
   var caseGroup = group(spec.schema.title || "案例", spec.schema, "", []);
   var storyGroup = group(spec.story.title, spec.story, "story.", ["case"]);
-  var body = field({ title: spec.bodyTitle, description: spec.story.description }, "body", false, "story.body", "body");
+  var body = field({ title: spec.bodyTitle, "x-form-help": spec.bodyHelp }, "body", false, "story.body", "body");
   storyGroup.el.appendChild(body.el);
 
   /* ---- the rules of case_rules.py ---- */
 
+  /* A missing field is named by its title, as the office sees it on the form. */
+  function plain(problem, schema, prefix) {
+    if (problem.rule !== "schema.required") return problem;
+    var key = problem.path.slice(prefix.length);
+    var sub = schema.properties[key] || {};
+    var again = say(problem.path, "schema.required", "schema.required/form",
+      { title: sub.title || key, about: sub["x-form-help"] || sub.description || "" });
+    return again;
+  }
+
+  /* entry.project becomes the id of the project typed, or a problem says which were meant. */
+  function resolveInto(entry, out) {
+    var chosen = fields.project.chosen;
+    chosen.textContent = "";
+    if (typeof entry.project === "string") {
+      var found = resolveProject(entry.project);
+      if (found.id) {
+        entry.project = found.id;
+        chosen.textContent = "已选：" + named(found.id);
+      } else if (found.several) {
+        out.push(say("project", "case.unknown-project", "case.unknown-project/several",
+          { project: entry.project, match: found.several.join(spec.rules.listSeparator) }));
+      } else {
+        out.push(say("project", "case.unknown-project", found.closest.length ? "case.unknown-project/match" : null,
+          { project: entry.project, match: found.closest.join(spec.rules.listSeparator) }));
+      }
+    }
+  }
+
   function checkCase(entry, out) {
-    out.push.apply(out, schemaRules.checkSchema(entry, spec.schema, ""));
+    var unresolved = typeof entry.project === "string" && !spec.projects[entry.project];
+    schemaRules.checkSchema(entry, spec.schema, "").forEach(function (problem) {
+      if (problem.path !== "project" || !unresolved) out.push(plain(problem, spec.schema, ""));
+    });
     var reserved = (spec.schema.properties.id.not || {}).enum || [];
     if (reserved.indexOf(entry.id) >= 0) {
       out.push(say("id", "schema.reserved", null, { value: entry.id,
         hint: spec.schema.properties.id["x-reserved-hint"] || spec.rules.wording["schema.reserved/hint"][1] }));
     }
-    if (typeof entry.project === "string") {
-      var project = spec.projects[entry.project];
-      if (!project) out.push(say("project", "case.unknown-project", null, { project: entry.project }));
-      else if (project.closed) out.push(say("project", "case.closed-project", null, { project: entry.project }));
-      if (project && project.nonPublic) {
-        out.push(say("project", "case.non-public-project", null, { project: entry.project }));
-      }
+    var project = spec.projects[entry.project];
+    if (project && project.closed) out.push(say("project", "case.closed-project", null, { project: project.name }));
+    if (project && project.nonPublic) {
+      out.push(say("project", "case.non-public-project", null, { project: project.name }));
     }
     if (typeof entry.id === "string" && Object.prototype.hasOwnProperty.call(spec.cases, entry.id)) {
       out.push(say("id", "case.duplicate-id", "case.duplicate-id/site", { id: entry.id, headline: spec.cases[entry.id] }));
@@ -124,6 +200,7 @@
 
   function checkStory(front, text, out) {
     schemaRules.checkSchema(front, spec.story, "").forEach(function (problem) {
+      problem = plain(problem, spec.story, "");
       problem.path = "story." + problem.path;
       out.push(problem);
     });
@@ -140,14 +217,38 @@
     return "---\n" + yamlText.toYaml(front) + "---\n" + text + "\n";
   }
 
-  function entryText(entry) {
-    var lines = yamlText.lines(entry, "    ");
-    lines[0] = "  - " + lines[0].slice(4);
-    return lines.join("\n") + "\n";
+  /* One case per file (content/cases/<id>.yaml), the fields of one item of the old list. */
+  function caseText(entry) {
+    return yamlText.toYaml(entry);
   }
 
   function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) { return encodeURIComponent(values[key]); });
+    return template.replace(/\{(\w+)\}/g, function (_, key) {
+      return key === "folder" ? values.folder.split("/").map(encodeURIComponent).join("/") : encodeURIComponent(values[key]);
+    });
+  }
+
+  function newFileLink(path, text, ref) {
+    return fill(spec.forge.newFile, { path: path, text: text, ref: ref, folder: path.replace(/\/[^/]*$/, "") });
+  }
+
+  function fileName(path) { return path.replace(/^.*\//, ""); }
+
+  /* What to do on the forge's page, in the office's words. */
+  function caseSteps(path, branch) {
+    var name = spec.forge.kind === "gitee" ?
+      "在打开的页面里把文件名写成 " + fileName(path) + "，再粘贴复制的案例。" :
+      "打开的页面已填好文件名和内容。";
+    return name + "页面下方提交时，选“新建分支”（或“为此提交创建新分支并发起合并请求”），分支名写成 " +
+      branch + "，再点提交，按页面提示发起合并请求。文件位置：" + path + "。";
+  }
+
+  function storySteps(path, branch) {
+    var name = spec.forge.kind === "gitee" ?
+      "在打开的页面里把文件名写成 " + fileName(path) + "，再粘贴复制的稿件。" :
+      "打开的页面已填好文件名和内容。";
+    return "第一步提交之后再点这个按钮：页面会开在分支 " + branch + " 上，" + name +
+      "提交时选“直接提交到 " + branch + " 分支”，稿件就和案例在同一个合并请求里。文件位置：" + path + "。";
   }
 
   var submit = el("button", { type: "submit", "class": "md-button md-button--primary", text: "检查并生成文件" });
@@ -155,11 +256,22 @@
   form.textContent = "";
   [caseGroup.el, storyGroup.el, el("p", {}, [submit]), summary].forEach(function (node) { form.appendChild(node); });
 
+  /* Until the office types an id of its own, it is suggested as 年度-项目编号. */
+  function suggestId(entry) {
+    var idField = fields.id;
+    if (!idField.input.value) idField.el.removeAttribute("data-edited");
+    if (idField.el.getAttribute("data-edited") || typeof entry.year !== "number" || !spec.projects[entry.project]) return;
+    idField.input.value = entry.year + "-" + entry.project;
+    entry.id = idField.input.value;
+  }
+
   function update() {
     var entry = caseGroup.get();
     var text = body.get() || "";
     var front = Object.assign({ "case": entry.id }, storyGroup.get());
     var problems = [];
+    resolveInto(entry, problems);
+    suggestId(entry);
     checkCase(entry, problems);
     if (text) checkStory(front, text, problems);
     var byPath = {};
@@ -180,19 +292,16 @@
     summary.textContent = "全部通过，可以提交了。";
     var story = text ? storyText(front, text) : "";
     var storyPath = spec.paths.story.replace("{id}", entry.id);
+    var casePath = spec.paths["case"].replace("{id}", entry.id);
+    var branch = spec.forge.caseBranch.replace("{id}", entry.id);
+    var cased = caseText(entry);
+    result.querySelector('[data-text="case"]').value = cased;
+    result.querySelector('[data-action="new-case"]').href = newFileLink(casePath, cased, spec.forge.branch);
+    result.querySelector(".sc-case-form__case-target").textContent = caseSteps(casePath, branch);
     result.querySelector('[data-text="story"]').value = story;
-    result.querySelector('[data-text="entry"]').value = entryText(entry);
-    result.querySelector(".sc-case-form__story-target").textContent = story ?
-      "文件位置：" + storyPath + (spec.forge.kind === "gitee" ? "。在打开的页面里把文件名写成 " + entry.id +
-        ".md，再粘贴复制的稿件。" : "。打开的页面已填好文件名和内容，提交即可。") :
-      "没有填写正文，这一步可以跳过：稿件可以以后再补。";
-    result.querySelector('[data-action="new-story"]').hidden = !story;
-    result.querySelector('[data-copy="story"]').hidden = !story;
-    result.querySelector('[data-text="story"]').hidden = !story;
-    result.querySelector('[data-action="new-story"]').href = fill(spec.forge.newFile, { path: storyPath, text: story });
-    result.querySelector(".sc-case-form__cases-target").textContent = "打开 " + spec.paths.cases +
-      " 的编辑页面，把复制的内容粘贴到文件最后（“cases:” 列表的末尾，前面保留两个空格的缩进），提交修改。";
-    result.querySelector('[data-action="edit-cases"]').href = spec.forge.editCases;
+    result.querySelector(".sc-case-form__story-step").hidden = !story;
+    result.querySelector('[data-action="new-story"]').href = newFileLink(storyPath, story, branch);
+    result.querySelector(".sc-case-form__story-target").textContent = storySteps(storyPath, branch);
     result.hidden = false;
   }
 

@@ -22,6 +22,7 @@
     var labelled = globalPattern(patterns.labelled);
     var mailbox = personal.email ? globalPattern(personal.email) : null;
     var mailDot = globalPattern(patterns.dot);
+    var messengers = [[RULES.wechat, globalPattern(patterns.wechat)], [RULES.qq, globalPattern(patterns.qq)]];
     var phoneDigits = new RegExp(patterns.phone, "iu");
     var idDigits = new RegExp(patterns.idCard, "iu");
     var tightGap = new RegExp("^(?:" + patterns.tightGap + ")$", "u");
@@ -47,7 +48,7 @@
         personal.digitZeros.forEach(function (start) { if (start <= code) zero = start; });
         return String(code - zero);
       }
-      return char;
+      return Object.prototype.hasOwnProperty.call(personal.numerals, char) ? personal.numerals[char] : char;
     }
 
     function decodeEntity(token) {
@@ -104,6 +105,7 @@
     }
 
     function mask(rule, found) {
+      if (rule === RULES.wechat) return found[0] + "*".repeat(found.length - 2) + found[found.length - 1];
       var digits = found.replace(/[^0-9A-Za-z]/g, "");
       if (rule === RULES.phone) { digits = digits.slice(-11); return digits.slice(0, 3) + "****" + digits.slice(-4); }
       var keep = rule === RULES.idCard && digits.length >= 15 ? 4 : digits.length >= 10 ? 3 : 1;
@@ -172,6 +174,15 @@
         var start = match.index + match[0].length - match[3].length;
         found.push({ rule: rule, start: start, end: start + match[3].length, shown: mask(rule, match[3]) });
       }
+      messengers.forEach(function (pair) {
+        if (allowed.indexOf(pair[0]) >= 0) return;
+        pair[1].lastIndex = 0;
+        while ((match = pair[1].exec(text))) {
+          var id = match[1] !== undefined ? match[1] : match[2];
+          var at = match.index + match[0].length - id.length;
+          found.push({ rule: pair[0], start: at, end: at + id.length, shown: mask(pair[0], id) });
+        }
+      });
       if (mailbox && allowed.indexOf(RULES.email) < 0) {
         mailbox.lastIndex = 0;
         while ((match = mailbox.exec(text))) {
@@ -212,14 +223,14 @@
        number is an amount unless it could be an ID, a field named 学号 labels its value. */
     function scanPersonal(value, sub, path, key, allowed, out) {
       sub = sub || {};
-      if (sub[personal.contactField[0]] === personal.contactField[1]) allowed = [RULES.phone, RULES.email];
+      if (sub[personal.contactField[0]] === personal.contactField[1]) allowed = personal.contactAllowed;
       var label = typeof key === "string" ? keyLabel.exec(fold(key, false).text) : null;
       var labelRule = label ? (label[1] ? RULES.idCard : RULES.student) : null;
       var text = null;
       if (typeof value === "string") text = value;
       else if (Number.isInteger(value) && (labelRule || Math.abs(value) >= 1e16)) {
         text = String(value);
-        allowed = allowed.concat([RULES.phone, RULES.email]);
+        allowed = allowed.concat(personal.contactAllowed);
       }
       if (text !== null) {
         findPersonal(text, allowed).forEach(function (finding) { out.push(personalProblem(path, finding)); });
