@@ -202,9 +202,16 @@ def test_words_are_whole_even_when_the_index_reached_the_worker_first(
              document.body.appendChild(script);
            })"""
     )
+    first = page.locator(RESULT_LINKS).first.get_attribute("href")
     for _, query in cut_clauses(sample_site.model)[:5]:
         search(page, query)
         wait_for_results(page, query)
+        # The box shows the new query at once; the list may still be the last query's.
+        page.wait_for_function(
+            "([selector, before]) => document.querySelector(selector)"
+            ".getAttribute('href') !== before",
+            arg=[RESULT_LINKS, first],
+        )
         first = page.locator(RESULT_LINKS).first.get_attribute("href")
         searched = parse_qs(urlsplit(first).query)["h"][0].split()
         assert lost_characters([query], [{"terms": searched}]) == [""], (query, searched)
