@@ -8,6 +8,7 @@ The site is built from a temporary copy of this repository's data, so the form's
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +142,23 @@ def test_form_refuses_what_the_validator_refuses(
     assert page.locator(".sc-submit__result").is_hidden()
     text = SCHEMA_HEADER + "\n" + to_yaml(data)
     assert rule in validate_file(root, data["college"], str(data["id"]), text)
+
+
+def test_an_empty_form_names_missing_fields_by_their_titles_not_their_keys(
+    page: Any, repo_site: tuple[str, Path]
+) -> None:
+    """A secretary who presses 检查 on an empty form reads 请填写「项目名称」, never a
+    file's key or a line of YAML to add."""
+    url, _ = repo_site
+    page.goto(f"{url}submit/")
+    page.wait_for_selector(".sc-submit__form[data-ready]")
+    page.click(".sc-submit__form button[type=submit]")
+    errors = page.locator(".sc-field__error[data-rule~='schema.required']")
+    assert errors.count() >= 3
+    texts = errors.all_inner_texts()
+    assert any("请填写「项目名称」" in text for text in texts), texts
+    for text in texts:
+        assert "补上一行" not in text and not re.search(r"[a-z_]+:", text), text
 
 
 def test_errors_show_while_typing(page: Any, repo_site: tuple[str, Path]) -> None:

@@ -133,16 +133,6 @@
 
   /* ---- the rules of case_rules.py ---- */
 
-  /* A missing field is named by its title, as the office sees it on the form. */
-  function plain(problem, schema, prefix) {
-    if (problem.rule !== "schema.required") return problem;
-    var key = problem.path.slice(prefix.length);
-    var sub = schema.properties[key] || {};
-    var again = say(problem.path, "schema.required", "schema.required/form",
-      { title: sub.title || key, about: sub["x-form-help"] || sub.description || "" });
-    return again;
-  }
-
   /* entry.project becomes the id of the project typed, or a problem says which were meant. */
   function resolveInto(entry, out) {
     var chosen = fields.project.chosen;
@@ -165,7 +155,7 @@
   function checkCase(entry, out) {
     var unresolved = typeof entry.project === "string" && !spec.projects[entry.project];
     schemaRules.checkSchema(entry, spec.schema, "").forEach(function (problem) {
-      if (problem.path !== "project" || !unresolved) out.push(plain(problem, spec.schema, ""));
+      if (problem.path !== "project" || !unresolved) out.push(problem);
     });
     var reserved = (spec.schema.properties.id.not || {}).enum || [];
     if (reserved.indexOf(entry.id) >= 0) {
@@ -200,7 +190,6 @@
 
   function checkStory(front, text, out) {
     schemaRules.checkSchema(front, spec.story, "").forEach(function (problem) {
-      problem = plain(problem, spec.story, "");
       problem.path = "story." + problem.path;
       out.push(problem);
     });

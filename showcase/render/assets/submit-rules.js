@@ -107,9 +107,10 @@
         var properties = sub.properties || {};
         (sub.required || []).concat(branch.required || []).forEach(function (key) {
           if (value[key] !== undefined) return;
-          var description = (properties[key] || {}).description || "";
-          out.push(say(join(path, key), "schema.required", null,
-            { name: key, about: description ? "（" + description + "）" : "。" }));
+          /* On a form the field is named by its title and explained by its form help. */
+          var property = properties[key] || {};
+          out.push(say(join(path, key), "schema.required", "schema.required/form",
+            { title: property.title || key, about: property["x-form-help"] || property.description || "" }));
         });
         Object.keys(value).forEach(function (key) { checkSchema(value[key], properties[key], join(path, key), out); });
         return;
