@@ -467,6 +467,8 @@ _NUMERAL_HINT = re.compile(
 """Three numerals in a row, or a numeral beside a digit: a number read out (一三八…)."""
 _MESSENGER_HINT = re.compile(
     rf"[微威薇徽{_widths('v')}]\s*信|扣\s*扣|企\s*[鹅鵝]"
-    rf"|[{_widths('q')}]\s*[{_widths('q')}号號]|[{_widths('wv')}][{_widths('xe')}]"
+    rf"|[{_widths('q')}]\s*[{_widths('q')}号號]|[{_widths('wv')}][{_widths('x')}]"
+    rf"|[{_widths('w')}][{_widths('e')}][{_widths('ci')}]"
 )
-"""A WeChat or QQ label as written, any width or case ("we": wechat, weixin)."""
+"""A WeChat or QQ label as written, any width or case (wx, vx, wec…: wechat, wei…: weixin;
+not a bare "we", which English prose is full of)."""
