@@ -279,7 +279,10 @@ def _required(
             "schema.required",
             field_label((*path, name), sub.get("title", "")),
             *wording(
-                "schema.required", name=name, about=f"（{description}）" if description else "。"
+                "schema.required",
+                name=name,
+                title=sub.get("title") or name,
+                about=f"（{description}）" if description else "。",
             ),
         )
 

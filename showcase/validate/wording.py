@@ -17,8 +17,8 @@ Example::
 from __future__ import annotations
 
 WORDING: dict[str, tuple[str, str]] = {
-    "schema.required": ("缺少必填字段 {name}。", "补上一行「{name}: …」{about}"),
-    "schema.required/form": ("请填写「{title}」。", "{about}"),
+    "schema.required": ("缺少必填项「{title}」。", "补上一行「{name}: …」{about}"),
+    "schema.required/form": ("缺少必填项「{title}」。", "{about}"),
     "schema.type": ("应该是{expected}，这里写的是{actual}「{value}」。", "{hint}"),
     "schema.enum": ("「{value}」不是可选值。可选值：{allowed}。", "{hint}"),
     "schema.pattern": ("格式不对：「{value}」。", "{hint}"),

@@ -252,4 +252,4 @@ def test_messages_name_no_key_and_say_what_to_fill(
     shown = " ".join(page.locator(".sc-field__error").all_inner_texts())
     assert shown.strip(), missing
     assert not KEYS.search(shown), shown
-    assert "请填写" in shown or "没有填写" in shown, shown
+    assert "缺少必填项" in shown or "没有填写" in shown, shown

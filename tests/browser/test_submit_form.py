@@ -147,8 +147,8 @@ def test_form_refuses_what_the_validator_refuses(
 def test_an_empty_form_names_missing_fields_by_their_titles_not_their_keys(
     page: Any, repo_site: tuple[str, Path]
 ) -> None:
-    """A secretary who presses 检查 on an empty form reads 请填写「项目名称」, never a
-    file's key or a line of YAML to add."""
+    """A secretary who presses 检查 on an empty form reads 缺少必填项「项目名称」 (the
+    validator's message) with the field's help, never a file's key or a line of YAML to add."""
     url, _ = repo_site
     page.goto(f"{url}submit/")
     page.wait_for_selector(".sc-submit__form[data-ready]")
@@ -156,7 +156,7 @@ def test_an_empty_form_names_missing_fields_by_their_titles_not_their_keys(
     errors = page.locator(".sc-field__error[data-rule~='schema.required']")
     assert errors.count() >= 3
     texts = errors.all_inner_texts()
-    assert any("请填写「项目名称」" in text for text in texts), texts
+    assert any("缺少必填项「项目名称」" in text for text in texts), texts
     for text in texts:
         assert "补上一行" not in text and not re.search(r"[a-z_]+:", text), text
 
