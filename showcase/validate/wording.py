@@ -16,9 +16,13 @@ Example::
 
 from __future__ import annotations
 
+_MISSING = "缺少必填项「{title}」。"
+"""A missing field, said alike by the validator and the forms (the parity test compares
+them); the hint differs: a line of YAML to add in a file, the field's help on a form."""
+
 WORDING: dict[str, tuple[str, str]] = {
-    "schema.required": ("缺少必填项「{title}」。", "补上一行「{name}: …」{about}"),
-    "schema.required/form": ("缺少必填项「{title}」。", "{about}"),
+    "schema.required": (_MISSING, "补上一行「{name}: …」{about}"),
+    "schema.required/form": (_MISSING, "{about}"),
     "schema.type": ("应该是{expected}，这里写的是{actual}「{value}」。", "{hint}"),
     "schema.enum": ("「{value}」不是可选值。可选值：{allowed}。", "{hint}"),
     "schema.pattern": ("格式不对：「{value}」。", "{hint}"),
