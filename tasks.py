@@ -227,6 +227,20 @@ def check_pr(c, base, head="HEAD", author="", format="text", summary=""):
     _exit(run(ROOT, base, author, format, summary, head=head))
 
 
+@task(
+    help={
+        "date": "预告这一天的构建（YYYY-MM-DD；默认明天，北京时间），与前一天相比",
+        "format": "输出格式：text（默认）、markdown 或 json",
+        "summary": "另把 Markdown 报告追加到这个文件（如 CI 的 $GITHUB_STEP_SUMMARY）",
+    }
+)
+def upcoming(c, date="", format="text", summary=""):
+    """明天将发布: what the next scheduled build changes against today's (pages, causes)."""
+    from showcase.commands.upcoming import upcoming as run
+
+    _exit(run(ROOT, date, format, summary))
+
+
 @task(help={"check": "只检查已提交的文件是否最新，不写入"})
 def codeowners(c, check=False):
     """Generate CODEOWNERS from the maintainers in content/site.yaml and colleges.yaml."""
