@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import threading
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from showcase.atomic import OUTPUT_MARKER
+from tests.deploy.sshd import Server, Unavailable, start_server
 
 SITE_NAME = "北辰纺织工程大学众创空间 · 学生创业项目展示"
 CALENDAR = (
@@ -73,3 +77,28 @@ def serving(folder: Path) -> Iterator[str]:
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+_skipped_reasons: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _skipped_reasons:
+        terminalreporter.write_sep("!", "SSH 发布测试被跳过 / SSH DEPLOY TESTS SKIPPED", red=True)
+        terminalreporter.write_line(f"原因：{_skipped_reasons[0]}。设置 CI=true 时这会是失败。")
+
+
+@pytest.fixture(scope="session")
+def sshd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A real sshd on 127.0.0.1 (see tests/deploy/sshd.py)."""
+    try:
+        server = start_server(tmp_path_factory.mktemp("sshd"))
+    except Unavailable as why:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI 必须运行 SSH 发布测试，但 {why}", pytrace=False)
+        _skipped_reasons.append(str(why))
+        warnings.warn(pytest.PytestWarning(f"SSH 发布测试被跳过：{why}"), stacklevel=1)
+        pytest.skip(f"SSH 发布测试被跳过：{why}")
+    yield server
+    server.process.terminate()
+    server.process.wait(timeout=10)
