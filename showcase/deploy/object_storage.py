@@ -55,7 +55,7 @@ class ObjectStorageTransport:
         return done.stdout
 
     def state(self) -> RootState:
-        doing = f"连接 {self.target.describe()}"
+        doing = f"连接{self.target.describe()} "
         listed = self._rclone("lsf", "--dirs-only", f"{self.remote}/{RELEASES}", doing=doing)
         names = [line.rstrip("/") for line in (listed or "").splitlines()]
         for partial in (name for name in names if name.startswith(PARTIAL_PREFIX)):

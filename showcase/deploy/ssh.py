@@ -112,7 +112,7 @@ class SshTransport:
             f"mkdir -p {root}/{RELEASES} && cd {root} && rm -rf {RELEASES}/{PARTIAL_PREFIX}* && "
             f"if [ -L {CURRENT} ]; then readlink {CURRENT}; "
             f"elif [ -e {CURRENT} ]; then echo '{NOT_A_LINK}'; else echo; fi && ls -1A {RELEASES}",
-            f"连接 {self.target.describe()}",
+            f"连接服务器 {self._login()}:{self.target.port} ",
         )
         link, *names = output.split("\n")
         if link == NOT_A_LINK:
