@@ -13,6 +13,7 @@ from showcase.atomic import OUTPUT_MARKER
 from showcase.commands.build import PREVIEW_PREFIX
 from showcase.commands.deploy import deploy
 from showcase.paths import repository_root
+from tests.deploy.conftest import write_site
 
 TODAY = "2026-06-01"
 
@@ -98,3 +99,18 @@ def test_a_bad_deploy_section_is_reported_at_its_line(tmp_path: Path, capsys) ->
         and "默认发布目标「campus」不在 targets 里" in captured.out
     )
     assert "content/site.yaml 有错误，未发布" in captured.err
+
+
+def test_a_mistyped_folder_target_loses_none_of_its_files(tmp_path: Path) -> None:
+    root = sample_repository(tmp_path / "repo", FOLDER_TARGET)
+    mine = tmp_path / "my documents"
+    files = {"论文终稿.docx": b"PK\x03\x04", "releases/notes.txt": "别删我".encode()}
+    for name, data in files.items():
+        (mine / name).parent.mkdir(parents=True, exist_ok=True)
+        (mine / name).write_bytes(data)
+    write_site(root / "site")
+    for _ in range(3):
+        assert deploy(root, target=str(mine), no_build=True, keep=2) == 0
+    for name, data in files.items():
+        assert (mine / name).read_bytes() == data
+    assert len(os.listdir(mine / "releases")) == 3  # two releases and the notes
