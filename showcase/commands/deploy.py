@@ -70,17 +70,17 @@ def _with_keep(target: Target, keep: int) -> Target:
 
 
 def _publish(target: Target, folder: Path, root: Path, site_name: str) -> int:
-    transport = transport_for(target)
     print(f"正在发布到{target.describe()}……", flush=True)
     if not target.url:
         print(f"提示：发布目标「{target.name}」没有写 url，跳过发布后的线上检查。")
-    published = publish(
-        transport,
-        folder,
-        release_name(_short_commit(root)),
-        target.keep,
-        check_live(target.url, site_name) if target.url else lambda: [],
-    )
+    with transport_for(target) as transport:
+        published = publish(
+            transport,
+            folder,
+            release_name(_short_commit(root)),
+            target.keep,
+            check_live(target.url, site_name) if target.url else lambda: [],
+        )
     packed = published.compressed
     encodings = "gzip 和 brotli" if packed.brotli else "gzip（未安装 brotli，跳过 .br）"
     print(
@@ -96,7 +96,8 @@ def _publish(target: Target, folder: Path, root: Path, site_name: str) -> int:
 
 
 def _roll_back(target: Target, site_name: str) -> int:
-    left, now = roll_back(transport_for(target))
+    with transport_for(target) as transport:
+        left, now = roll_back(transport)
     print(f"已回滚：{target.describe()} 的当前版本从 {left} 改回 {now}。")
     if not target.url:
         return 0

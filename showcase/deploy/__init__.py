@@ -10,8 +10,9 @@ they are; `smoke` fetches the live site after a switch.
 Example::
 
     target = target_from_spec("/srv/showcase", ROOT)
-    outcome = publish(transport_for(target), Path("site"), release_name(commit), target.keep,
-                      check_live(target.url, site_name))
+    with transport_for(target) as transport:
+        publish(transport, Path("site"), release_name(commit), target.keep,
+                check_live(target.url, site_name))
 """
 
 from showcase.deploy.errors import DeployError

@@ -7,7 +7,10 @@ names the private key, which lives outside the repository (CI writes it from a s
 and ``known_hosts`` the server's public host key, which may be committed.
 
 A new release is sent with ``--link-dest`` to the current one, so files that did not
-change are hard-linked on the server instead of sent again.
+change are hard-linked on the server instead of sent again. All the steps of one deploy
+share one SSH connection (OpenSSH's ControlMaster, its socket in a private temporary
+folder): one handshake instead of six. Use the transport in a ``with`` block, which
+closes that connection.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import shlex
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from showcase.deploy.errors import DeployError
@@ -66,6 +70,20 @@ class SshTransport:
                 )
         self.target = target
         self.root = target.path
+        self._control = Path(tempfile.mkdtemp(prefix="showcase-ssh-"))
+
+    def __enter__(self) -> SshTransport:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """End the shared connection (if one was opened) and remove its socket's folder."""
+        subprocess.run(
+            [*self._ssh(), "-O", "exit", self._login()], capture_output=True, check=False
+        )
+        shutil.rmtree(self._control, ignore_errors=True)
 
     def _ssh(self) -> list[str]:
         options = [
@@ -78,6 +96,12 @@ class SshTransport:
             f"ConnectTimeout={CONNECT_TIMEOUT}",
             "-o",
             "ServerAliveInterval=15",
+            "-o",
+            "ControlMaster=auto",
+            "-o",
+            f"ControlPath={self._control}/%C",
+            "-o",
+            "ControlPersist=60",
         ]
         if self.target.identity_file:
             options += ["-i", self.target.identity_file, "-o", "IdentitiesOnly=yes"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from showcase.deploy.folder import FolderTransport
@@ -11,10 +12,11 @@ from showcase.deploy.ssh import SshTransport
 from showcase.deploy.targets import Target
 
 
-def transport_for(target: Target) -> Transport:
-    """Raises `DeployError` when the tools the kind needs are missing."""
+def transport_for(target: Target) -> AbstractContextManager[Transport]:
+    """The transport, to use in a ``with`` block (SSH closes its shared connection at the
+    end). Raises `DeployError` when the tools the kind needs are missing."""
     if target.kind == "ssh":
         return SshTransport(target)
     if target.kind == "object-storage":
-        return ObjectStorageTransport(target)
-    return FolderTransport(Path(target.path))
+        return nullcontext(ObjectStorageTransport(target))
+    return nullcontext(FolderTransport(Path(target.path)))

@@ -41,7 +41,8 @@ def target_for(server: Server, root: Path, **changes: object) -> Target:
 
 
 def deploy(target: Target, site: Path, name: str, keep: int = 5, smoke=no_smoke) -> None:
-    publish(SshTransport(target), site, name, keep, smoke)
+    with SshTransport(target) as transport:
+        publish(transport, site, name, keep, smoke)
 
 
 def releases(root: Path) -> list[str]:
@@ -76,7 +77,8 @@ def test_keep_and_rollback_over_ssh(sshd: Server, site: Path, tmp_path: Path) ->
     for name in NAMES[:4]:
         deploy(target, site, name, keep=3)
     assert releases(root) == NAMES[1:4]
-    assert roll_back(SshTransport(target)) == (NAMES[3], NAMES[2])
+    with SshTransport(target) as transport:
+        assert roll_back(transport) == (NAMES[3], NAMES[2])
     assert os.readlink(root / "current") == f"releases/{NAMES[2]}"
 
 
