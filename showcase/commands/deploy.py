@@ -88,6 +88,8 @@ def _publish(target: Target, folder: Path, root: Path, site_name: str) -> int:
     )
     if target.url:
         print(f"线上检查通过：{target.url}")
+    if published.warning:
+        print(f"提示：{published.warning}", file=sys.stderr)
     if published.removed:
         print(f"已删除较早的版本：{'、'.join(published.removed)}（保留最近 {target.keep} 个）。")
     before = f"，上一版本 {published.previous}" if published.previous else ""

@@ -34,6 +34,8 @@ class Published:
     removed: tuple[str, ...]
     """Old releases pruned to keep the last N."""
     compressed: Compressed
+    warning: str = ""
+    """A step after going live that failed without harm (pruning), in Chinese."""
 
 
 class SmokeFailed(DeployError):
@@ -64,17 +66,35 @@ def publish(transport: Transport, site: Path, name: str, keep: int, smoke: Smoke
     transport.switch(unique)
     failures = smoke()
     if failures:
-        transport.switch(state.current)
-        transport.remove([unique])
-        restored = "上一版本已恢复上线" if state.current else "发布前没有网站，已撤下本次版本"
-        raise SmokeFailed(
-            "发布后检查线上网站失败，已自动回滚："
-            + "；".join(failures)
-            + f"。{restored}（{state.current or '无'}），失败的版本已删除。"
-        )
+        _undo(transport, unique, state.current, "；".join(failures))
     removed = prune([*state.releases, unique], keep, unique)
-    transport.remove(list(removed))
+    try:
+        transport.remove(list(removed))
+    except DeployError as failure:
+        return Published(
+            unique, state.current, (), compressed, f"旧版本没有删掉：{failure.message}"
+        )
     return Published(unique, state.current, removed, compressed)
+
+
+def _undo(transport: Transport, failed: str, previous: str | None, failures: str) -> None:
+    """Put `previous` back live after the smoke test found `failures`; always raises."""
+    try:
+        transport.switch(previous)
+    except DeployError as stuck:
+        raise DeployError(
+            f"发布后检查线上网站失败：{failures}。自动回滚也失败了：{stuck.message}"
+            f"线上现在是本次版本 {failed}，请尽快运行 invoke deploy --rollback。"
+        ) from None
+    restored = "上一版本已恢复上线" if previous else "发布前没有网站，已撤下本次版本"
+    try:
+        transport.remove([failed])
+        removed = "失败的版本已删除"
+    except DeployError:
+        removed = f"失败的版本 {failed} 没有删掉（下次发布时会按保留个数清理）"
+    raise SmokeFailed(
+        f"发布后检查线上网站失败，已自动回滚：{failures}。{restored}（{previous or '无'}），{removed}。"
+    )
 
 
 def _unused(name: str, taken: tuple[str, ...]) -> str:

@@ -177,3 +177,38 @@ def test_release_names_sort_by_utc_time() -> None:
     assert early == "20261130T161000Z-abc1234"
     assert early < late
     assert release_name("").endswith("-nogit")
+
+
+class Stuck(FolderTransport):
+    """A folder whose ``current`` cannot be switched back, nor old releases deleted."""
+
+    switches = 0
+
+    def switch(self, name: str | None) -> None:
+        self.switches += 1
+        if self.switches > 1:
+            raise DeployError("无法切换（测试）。")
+        super().switch(name)
+
+    def remove(self, names: list[str]) -> None:
+        if names:
+            raise DeployError("无法删除（测试）。")
+
+
+def test_a_rollback_that_fails_says_the_new_release_is_live(site: Path, tmp_path: Path) -> None:
+    root = tmp_path / "www"
+    deploy(root, site, NAMES[0])
+    with pytest.raises(DeployError) as failure:
+        publish(Stuck(root), site, NAMES[1], 5, lambda: ["events/events.ics 返回 HTTP 404"])
+    message = failure.value.message
+    assert "events.ics 返回 HTTP 404" in message and "自动回滚也失败了" in message
+    assert f"线上现在是本次版本 {NAMES[1]}，请尽快运行 invoke deploy --rollback" in message
+    assert live(root) == f"releases/{NAMES[1]}"
+
+
+def test_old_releases_that_cannot_be_deleted_only_warn(site: Path, tmp_path: Path) -> None:
+    root = tmp_path / "www"
+    deploy(root, site, NAMES[0])
+    published = publish(Stuck(root), site, NAMES[1], 1, no_smoke)
+    assert published.removed == () and "旧版本没有删掉" in published.warning
+    assert live(root) == f"releases/{NAMES[1]}"
