@@ -271,3 +271,20 @@ def screenshots(c):
     from showcase.commands.screenshots import screenshots as run
 
     _exit(run(ROOT))
+
+
+@task(
+    help={
+        "target": "发布目标：content/site.yaml 里 deploy.targets 的名称，或文件夹路径，或 ssh://用户@主机:端口/路径",
+        "rollback": "把线上网站切回上一个版本（不构建、不上传）",
+        "site_dir": "要发布的网站目录（默认 site/）",
+        "no_build": "不重新构建，发布上次完整构建好的网站",
+        "today": "构建时按这一天判断要发布的内容（YYYY-MM-DD）",
+        "keep": "目标上保留最近几个版本（默认按目标设置，否则 5）",
+    }
+)
+def deploy(c, target="", rollback=False, site_dir="", no_build=False, today="", keep=0):
+    """Build and publish the site to a target atomically (releases, rollback, smoke test)."""
+    from showcase.commands.deploy import deploy as run
+
+    _exit(run(ROOT, target, rollback, Path(site_dir) if site_dir else None, no_build, today, keep))

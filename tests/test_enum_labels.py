@@ -40,8 +40,12 @@ CODE_TABLES = {
     "CASE_STATUSES": CASE_STATUSES,
     "JUDGE_ROLES": JUDGE_ROLES,
 }
-SCHEMA_ONLY = {("site", "/properties/forge")}
-"""Labels only the forms show (the forge a site uses); no page renders them."""
+SCHEMA_ONLY = {
+    ("site", "/properties/forge"),
+    ("site", "/properties/deploy/properties/targets/additionalProperties/properties/kind"),
+}
+"""Labels only the forms and messages show (the forge a site uses, a deploy target's
+kind); no page renders them."""
 
 
 def labelled_enums() -> Iterator[tuple[str, str, dict[str, Any], dict[str, str]]]:

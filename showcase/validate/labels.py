@@ -95,7 +95,10 @@ def schema_node(schema: dict[str, Any], path: Sequence[str | int]) -> dict[str, 
     for part in path:
         if not isinstance(node, dict):
             return {}
-        node = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
+        if isinstance(part, int):
+            node = node.get("items")
+        else:  # a named property, else a name of the mapping's own choosing
+            node = node.get("properties", {}).get(part, node.get("additionalProperties"))
     return node if isinstance(node, dict) else {}
 
 

@@ -31,6 +31,7 @@ from showcase.paths import QR_IMAGES, Layout
 from showcase.problems import Problem, has_errors, sort_problems
 from showcase.validate.case_rules import check_publicity
 from showcase.validate.contact_rules import check_contacts, qr_image_files
+from showcase.validate.deploy_rules import check_deploy
 from showcase.validate.duplicate_names import check_duplicate_names
 from showcase.validate.event_rules import check_event, check_roadshow_repeats
 from showcase.validate.images import check_image_files
@@ -96,6 +97,7 @@ class _Run:
         self.personal = PersonalDataRules.for_site(registries["site"].data, self.today)
         scan_registries(registries, self.checkers, self.personal)
         check_contacts(self.layout, registries, {k: c.schema for k, c in self.checkers.items()})
+        check_deploy(self.layout, registries["site"], self.checkers["site"].schema)
         problems = list(selection.problems)
         for name in selection.registries:
             problems += registries[name].problems

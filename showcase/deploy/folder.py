@@ -1,0 +1,90 @@
+"""A release root in a local (or mounted) folder: copies, and a symlink replaced by rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from pathlib import Path
+
+from showcase.deploy.errors import DeployError, explain_os_error
+from showcase.deploy.release_root import (
+    CURRENT,
+    PARTIAL_PREFIX,
+    RELEASES,
+    RootState,
+    current_release,
+    releases_in,
+)
+
+
+class FolderTransport:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def state(self) -> RootState:
+        releases = self.root / RELEASES
+        current = self.root / CURRENT
+        try:
+            releases.mkdir(parents=True, exist_ok=True)
+            for partial in releases.glob(f"{PARTIAL_PREFIX}*"):
+                shutil.rmtree(partial)
+            names = releases_in([path.name for path in releases.iterdir() if path.is_dir()])
+        except OSError as error:
+            raise DeployError(
+                f"无法使用发布文件夹 {self.root}：{explain_os_error(error)}。线上网站没有改动。"
+            ) from None
+        if current.exists() and not current.is_symlink():
+            raise DeployError(
+                f"{current} 已存在但不是符号链接（可能是手工复制的网站）；为避免覆盖已停止。"
+                f"请先把它移走，再重新发布。"
+            )
+        link = os.readlink(current) if current.is_symlink() else ""
+        return RootState(names, current_release(link) if link else None)
+
+    def upload(self, staging: Path, name: str, link_to: str | None) -> None:
+        partial = self.root / RELEASES / f"{PARTIAL_PREFIX}{name}"
+        try:
+            _copy_tree(staging, partial)
+            partial.rename(self.root / RELEASES / name)
+        except OSError as error:
+            shutil.rmtree(partial, ignore_errors=True)
+            raise DeployError(
+                f"上传失败：{explain_os_error(error)}。未完成的版本已删除，线上网站没有改动。"
+            ) from None
+
+    def switch(self, name: str | None) -> None:
+        current = self.root / CURRENT
+        fresh = self.root / f".{CURRENT}-{os.getpid()}"
+        try:
+            if name is None:
+                current.unlink(missing_ok=True)
+                return
+            with contextlib.suppress(FileNotFoundError):
+                fresh.unlink()
+            fresh.symlink_to(f"{RELEASES}/{name}")
+            os.replace(fresh, current)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                fresh.unlink()
+            raise DeployError(
+                f"无法切换 {current}：{explain_os_error(error)}。线上网站没有改动。"
+            ) from None
+
+    def remove(self, names: list[str]) -> None:
+        for name in names:
+            shutil.rmtree(self.root / RELEASES / name, ignore_errors=True)
+
+
+def _copy_tree(source: Path, target: Path) -> None:
+    """`shutil.copytree`, but stopping at the first error with its errno (copytree gathers
+    them into one `shutil.Error` that has lost it: "disk full" must say so)."""
+    target.mkdir()
+    shutil.copystat(source, target)
+    for folder, subfolders, files in os.walk(source):
+        here = target / Path(folder).relative_to(source)
+        for name in subfolders:
+            (here / name).mkdir()
+            shutil.copystat(Path(folder) / name, here / name)
+        for name in files:
+            shutil.copy2(Path(folder) / name, here / name)

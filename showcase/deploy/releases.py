@@ -1,0 +1,125 @@
+"""One deploy, start to end: stage, upload, switch, smoke test, roll back or prune.
+
+The order is what keeps the live site whole: the release is complete on the target
+before ``current`` moves (a failed upload changes nothing), ``current`` moves in one
+rename, and a failed smoke test moves it back to exactly where it was (or removes it,
+when there was no site before) and deletes the release that failed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from showcase.atomic import OUTPUT_MARKER
+from showcase.deploy.errors import DeployError, explain_os_error
+from showcase.deploy.precompress import Compressed, precompress
+from showcase.deploy.release_root import Transport
+
+PUBLIC_FOLDER = 0o755
+"""A release's own mode: the web server's account must read it."""
+
+SmokeTest = Callable[[], list[str]]
+"""Fetches the live site; returns what failed, in Chinese (empty: all good)."""
+
+
+@dataclass(frozen=True)
+class Published:
+    name: str
+    previous: str | None
+    removed: tuple[str, ...]
+    """Old releases pruned to keep the last N."""
+    compressed: Compressed
+    warning: str = ""
+    """A step after going live that failed without harm (pruning), in Chinese."""
+
+
+class SmokeFailed(DeployError):
+    """The live site failed the smoke test; ``current`` is back where it was."""
+
+
+def release_name(commit: str, now: datetime.datetime | None = None) -> str:
+    """``<UTC time>-<short commit>``: sorts by time, says what was published."""
+    moment = (now or datetime.datetime.now(datetime.UTC)).astimezone(datetime.UTC)
+    return f"{moment:%Y%m%dT%H%M%SZ}-{commit or 'nogit'}"
+
+
+def publish(transport: Transport, site: Path, name: str, keep: int, smoke: SmokeTest) -> Published:
+    """Put `site` live as release `name`; raise `DeployError` (live site as it was)."""
+    state = transport.state()
+    unique = _unused(name, state.releases)
+    with tempfile.TemporaryDirectory(prefix="showcase-release-") as folder:
+        staging = Path(folder) / unique
+        try:
+            shutil.copytree(site, staging, ignore=shutil.ignore_patterns(OUTPUT_MARKER))
+            staging.chmod(PUBLIC_FOLDER)  # the build's folder is private (mkdtemp)
+            compressed = precompress(staging)
+        except OSError as error:
+            raise DeployError(
+                f"无法准备发布文件：{explain_os_error(error)}。线上网站没有改动。"
+            ) from None
+        transport.upload(staging, unique, state.current)
+    transport.switch(unique)
+    failures = smoke()
+    if failures:
+        _undo(transport, unique, state.current, "；".join(failures))
+    removed = prune([*state.releases, unique], keep, unique)
+    try:
+        transport.remove(list(removed))
+    except DeployError as failure:
+        return Published(
+            unique, state.current, (), compressed, f"旧版本没有删掉：{failure.message}"
+        )
+    return Published(unique, state.current, removed, compressed)
+
+
+def _undo(transport: Transport, failed: str, previous: str | None, failures: str) -> None:
+    """Put `previous` back live after the smoke test found `failures`; always raises."""
+    try:
+        transport.switch(previous)
+    except DeployError as stuck:
+        raise DeployError(
+            f"发布后检查线上网站失败：{failures}。自动回滚也失败了：{stuck.message}"
+            f"线上现在是本次版本 {failed}，请尽快运行 invoke deploy --rollback。"
+        ) from None
+    restored = "上一版本已恢复上线" if previous else "发布前没有网站，已撤下本次版本"
+    try:
+        transport.remove([failed])
+        removed = "失败的版本已删除"
+    except DeployError:
+        removed = f"失败的版本 {failed} 没有删掉（下次发布时会按保留个数清理）"
+    raise SmokeFailed(
+        f"发布后检查线上网站失败，已自动回滚：{failures}。{restored}（{previous or '无'}），{removed}。"
+    )
+
+
+def _unused(name: str, taken: tuple[str, ...]) -> str:
+    candidate, number = name, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{name}-{number}"
+    return candidate
+
+
+def prune(releases: list[str], keep: int, current: str) -> tuple[str, ...]:
+    """The releases beyond the newest `keep` (never `current`)."""
+    ordered = sorted(releases)
+    return tuple(name for name in ordered[: max(len(ordered) - keep, 0)] if name != current)
+
+
+def roll_back(transport: Transport) -> tuple[str, str]:
+    """Point ``current`` at the release before it; (from, to)."""
+    state = transport.state()
+    if state.current is None:
+        raise DeployError("目标上还没有发布过网站，没有可以回滚的版本。")
+    older = [name for name in state.releases if name < state.current]
+    if not older:
+        raise DeployError(
+            f"当前版本 {state.current} 之前没有保留的版本，无法回滚；线上网站没有改动。"
+        )
+    transport.switch(older[-1])
+    return state.current, older[-1]

@@ -1,0 +1,75 @@
+"""The smoke test after a switch: does the live address serve a whole, working site?
+
+Four fetches with a short timeout: the home page (HTML naming the site), one project page
+(the first ``projects/…`` entry of the live search index), the search index (JSON with
+documents) and ``events/events.ics`` (a calendar icalendar can parse). Each failure is one
+Chinese phrase saying which address and what was wrong.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from urllib.parse import urljoin
+
+import icalendar
+
+TIMEOUT = 10
+SEARCH_INDEX = "search/search_index.json"
+CALENDAR = "events/events.ics"
+
+
+def check_live(url: str, site_name: str) -> Callable[[], list[str]]:
+    """The smoke test of the site at `url` (a function, run after the switch)."""
+    base = url if url.endswith("/") else f"{url}/"
+    return lambda: _check(base, site_name)
+
+
+def _check(base: str, site_name: str) -> list[str]:
+    failures: list[str] = []
+    home = _fetch(base, "", failures)
+    if home is not None and site_name not in html.unescape(home):
+        failures.append(f"首页 {base} 里没有站点名称「{site_name}」")
+    index = _fetch(base, SEARCH_INDEX, failures)
+    project = _project_page(index, base, failures) if index is not None else None
+    if project is not None:
+        page = _fetch(base, project, failures)
+        if page is not None and site_name not in html.unescape(page):
+            failures.append(f"项目页 {urljoin(base, project)} 里没有站点名称「{site_name}」")
+    calendar = _fetch(base, CALENDAR, failures)
+    if calendar is not None:
+        try:
+            icalendar.Calendar.from_ical(calendar)
+        except ValueError as error:
+            failures.append(f"{urljoin(base, CALENDAR)} 不是有效的日历文件（{error}）")
+    return failures
+
+
+def _fetch(base: str, path: str, failures: list[str]) -> str | None:
+    address = urljoin(base, path)
+    request = urllib.request.Request(address, headers={"User-Agent": "makerspace-showcase"})
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            return response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        failures.append(f"{address} 返回 HTTP {error.code}")
+    except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
+        reason = getattr(error, "reason", error)
+        failures.append(f"打不开 {address}（{reason}）")
+    except UnicodeDecodeError:
+        failures.append(f"{address} 的内容不是 UTF-8 文本")
+    return None
+
+
+def _project_page(index: str, base: str, failures: list[str]) -> str | None:
+    try:
+        docs = json.loads(index)["docs"]
+        return next(d["location"] for d in docs if d["location"].startswith("projects/"))
+    except (ValueError, KeyError, TypeError):
+        failures.append(f"{urljoin(base, SEARCH_INDEX)} 不是有效的搜索索引")
+    except StopIteration:
+        failures.append(f"{urljoin(base, SEARCH_INDEX)} 里没有任何项目页")
+    return None

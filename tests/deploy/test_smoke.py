@@ -1,0 +1,88 @@
+"""The smoke test after a switch, against the target's ``current`` served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from showcase.deploy import publish
+from showcase.deploy.folder import FolderTransport
+from showcase.deploy.releases import SmokeFailed
+from showcase.deploy.smoke import check_live
+from tests.deploy.conftest import SITE_NAME, serving, write_site
+
+FIRST, SECOND = "20261130T000000Z-aaaaaaa", "20261201T000000Z-bbbbbbb"
+
+
+def deploy(root: Path, site: Path, name: str, url: str) -> None:
+    publish(FolderTransport(root), site, name, 5, check_live(url, SITE_NAME))
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    folder = tmp_path / "www"
+    folder.mkdir()
+    return folder
+
+
+def test_a_working_site_passes_and_stays_live(site: Path, root: Path) -> None:
+    with serving(root / "current") as url:
+        deploy(root, site, FIRST, url)
+        assert check_live(url, SITE_NAME)() == []
+    assert os.readlink(root / "current") == f"releases/{FIRST}"
+
+
+@pytest.mark.parametrize(
+    ("break_it", "named"),
+    [
+        (lambda s: (s / "events" / "events.ics").unlink(), "events/events.ics 返回 HTTP 404"),
+        (
+            lambda s: (s / "events" / "events.ics").write_text("BEGIN:VCALENDAR\n乱码"),
+            "events/events.ics 不是有效的日历文件",
+        ),
+        (lambda s: (s / "index.html").write_text("<title>别的网站</title>"), "首页"),
+        (lambda s: (s / "search" / "search_index.json").write_text("{"), "不是有效的搜索索引"),
+        (
+            lambda s: shutil.rmtree(s / "projects"),
+            "projects/smart-yarn/ 返回 HTTP 404",
+        ),
+    ],
+    ids=["calendar-missing", "calendar-broken", "home-not-ours", "index-broken", "project-gone"],
+)
+def test_a_broken_release_is_rolled_back_automatically(
+    site: Path, root: Path, tmp_path: Path, break_it, named: str
+) -> None:
+    with serving(root / "current") as url:
+        deploy(root, site, FIRST, url)
+        broken = write_site(tmp_path / "broken", version="二")
+        break_it(broken)
+        with pytest.raises(SmokeFailed) as failure:
+            deploy(root, broken, SECOND, url)
+        assert check_live(url, SITE_NAME)() == []
+    message = failure.value.message
+    assert named in message
+    assert "已自动回滚" in message and f"上一版本已恢复上线（{FIRST}）" in message
+    assert os.readlink(root / "current") == f"releases/{FIRST}"
+    assert sorted(p.name for p in (root / "releases").iterdir()) == [FIRST]
+    assert "第一版" in (root / "current" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_broken_first_release_is_taken_down_again(site: Path, root: Path) -> None:
+    (site / "events" / "events.ics").unlink()
+    with serving(root / "current") as url, pytest.raises(SmokeFailed) as failure:
+        deploy(root, site, FIRST, url)
+    assert "发布前没有网站，已撤下本次版本" in failure.value.message
+    assert not (root / "current").is_symlink()
+    assert list((root / "releases").iterdir()) == []
+
+
+def test_an_unreachable_address_is_named() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    failures = check_live(f"http://127.0.0.1:{port}", SITE_NAME)()
+    assert failures and all("打不开 http://127.0.0.1:" in failure for failure in failures)
