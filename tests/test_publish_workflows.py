@@ -96,6 +96,9 @@ def actions_problems(text: str, deploy_jobs: set[str], *, utc_prefix: bool) -> l
                     problems.append(f"{name}: a checkout keeps its credentials")
                 if "ref" in given_options:
                     problems.append(f"{name}: a checkout of another ref")
+            uploads = str(step.get("uses", "")).startswith("actions/upload-artifact")
+            if uploads and (step.get("with") or {}).get("include-hidden-files") is not True:
+                problems.append(f"{name}: the artifact would lose the build's marker")
     runs = [run for job in workflow["jobs"].values() for run in _runs(job)]
     problems += _build_problems(runs, "site")
     return problems
@@ -178,6 +181,7 @@ BROKEN = [
     ),
     ("github", "id-token: write", "contents: write", "beyond publishing"),
     ("github", "&& github.ref == 'refs/heads/main'", "", "other than main"),
+    ("github", "include-hidden-files: true", "include-hidden-files: false", "marker"),
     ("gitea", '"TZ=UTC 10 16 * * *"', '"10 16 * * *"', "TZ=UTC"),
     ("gitea", "&& github.ref == 'refs/heads/main'", "", "other than main"),
     (

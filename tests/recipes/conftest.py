@@ -1,6 +1,7 @@
-"""Tests of the deploy recipes' server side: nginx from Debian (``nginx`` and
-``libnginx-mod-http-brotli-static``, installed by .ci/run). Without them the tests are
-skipped with a loud notice locally and fail when ``CI=true``."""
+"""Tests of the deploy recipes against real servers: nginx from Debian (``nginx`` and
+``libnginx-mod-http-brotli-static``) and OpenSSH's sshd (``openssh-server``, ``rsync``),
+installed by .ci/run. Without them the tests are skipped with a loud notice locally and
+fail when ``CI=true``."""
 
 from __future__ import annotations
 
@@ -17,12 +18,14 @@ def require(reason: str | None) -> None:
     if reason is None:
         return
     if os.environ.get("CI") == "true":
-        pytest.fail(f"CI 必须运行 nginx 示例配置的测试，但 {reason}", pytrace=False)
+        pytest.fail(f"CI 必须运行部署示例的测试，但 {reason}", pytrace=False)
     _skipped.append(reason)
-    pytest.skip(f"nginx 示例配置的测试被跳过：{reason}")
+    pytest.skip(f"部署示例的测试被跳过：{reason}")
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if _skipped:
-        terminalreporter.write_sep("!", "nginx 测试被跳过 / NGINX TESTS SKIPPED", red=True)
+        terminalreporter.write_sep(
+            "!", "部署示例的测试被跳过 / DEPLOY RECIPE TESTS SKIPPED", red=True
+        )
         terminalreporter.write_line(f"原因：{_skipped[0]}。设置 CI=true 时这会是失败。")

@@ -83,12 +83,12 @@ def _free_port() -> int:
 def _configuration(prefix: Path, root: Path, port: int) -> Path:
     """The sample as an nginx site of a throwaway main configuration under `prefix`."""
     sample = SAMPLE.read_text(encoding="utf-8")
-    for line in ("listen 80;", "listen [::]:80;", "root /srv/showcase/current;"):
+    for line in ("listen 80;", "listen [::]:80;", "root /srv/makerspace-showcase/current;"):
         assert sample.count(line) == 1, f"the sample no longer has exactly one {line!r}"
     site = (
         sample.replace("listen 80;", f"listen 127.0.0.1:{port};")
         .replace("listen [::]:80;", "")
-        .replace("root /srv/showcase/current;", f"root {root}/current;")
+        .replace("root /srv/makerspace-showcase/current;", f"root {root}/current;")
     )
     (prefix / "showcase.conf").write_text(site, encoding="utf-8")
     temp = " ".join(
