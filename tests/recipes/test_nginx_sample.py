@@ -16,6 +16,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,13 +123,12 @@ class Served:
         return response
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+@contextmanager
+def running_nginx(prefix: Path, root: Path) -> Iterator[int]:
+    """nginx with the sample site for the release root `root`, checked with ``nginx -t``
+    first, on a free port of 127.0.0.1 (yielded); stopped at the end."""
     require(_why_unavailable())
-    prefix = tmp_path_factory.mktemp("nginx")
-    root = prefix / "showcase"
-    _release(root / "releases" / "20261130-001000", "第一次发布")
-    (root / "current").symlink_to("releases/20261130-001000")
+    prefix.mkdir(parents=True, exist_ok=True)
     port = _free_port()
     main = _configuration(prefix, root, port)
     nginx = str(_nginx())
@@ -149,10 +149,20 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
                     break
             assert process.poll() is None, process.stderr.read() if process.stderr else ""
             time.sleep(0.05)
-        yield Served(port, root)
+        yield port
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    prefix = tmp_path_factory.mktemp("nginx")
+    root = prefix / "showcase"
+    _release(root / "releases" / "20261130-001000", "第一次发布")
+    (root / "current").symlink_to("releases/20261130-001000")
+    with running_nginx(prefix, root) as port:
+        yield Served(port, root)
 
 
 def test_the_sample_passes_nginx_t(served: Served) -> None:
