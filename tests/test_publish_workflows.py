@@ -100,16 +100,18 @@ def actions_problems(text: str, deploy_jobs: set[str], *, utc_prefix: bool) -> l
             if uploads and (step.get("with") or {}).get("include-hidden-files") is not True:
                 problems.append(f"{name}: the artifact would lose the build's marker")
     runs = [run for job in workflow["jobs"].values() for run in _runs(job)]
-    problems += _build_problems(runs, "site")
+    problems += _build_problems(runs, "site", text)
     return problems
 
 
 TRIGGERS = ("push", "schedule", "workflow_dispatch")
 
 
-def _build_problems(runs: list[str], folder: str) -> list[str]:
+def _build_problems(runs: list[str], folder: str, text: str) -> list[str]:
     scripts = "\n".join(runs)
     problems = []
+    if "SOURCE_DATE_EPOCH" in text:  # showcase.commands.common.publication_date
+        problems.append("SOURCE_DATE_EPOCH would outrank --today: dated content would stall")
     if f'./dev build --today "{BUILD_DATE}" --site-dir {folder}' not in scripts:
         problems.append("the build is not given the Beijing date")
     if "./dev upcoming" not in scripts:
@@ -137,7 +139,7 @@ def gitlab_problems(text: str) -> list[str]:
     ci_rules = " ".join(rule.get("if", "") for rule in jobs["ci"].get("rules", []))
     if '$CI_PIPELINE_SOURCE != "schedule"' not in ci_rules:
         problems.append("ci: the whole test suite would run every night")
-    problems += _build_problems(jobs["pages"]["script"], "public")
+    problems += _build_problems(jobs["pages"]["script"], "public", text)
     if "public" not in jobs["pages"]["artifacts"]["paths"]:
         problems.append("pages: public/ is not published")
     return problems
@@ -182,6 +184,8 @@ BROKEN = [
     ("github", "id-token: write", "contents: write", "beyond publishing"),
     ("github", "&& github.ref == 'refs/heads/main'", "", "other than main"),
     ("github", "include-hidden-files: true", "include-hidden-files: false", "marker"),
+    ("github", "\npermissions:\n", '\nenv:\n  SOURCE_DATE_EPOCH: "0"\npermissions:\n', "outrank"),
+    ("gitlab", '  CI: "true"\n', '  CI: "true"\n  SOURCE_DATE_EPOCH: "0"\n', "outrank"),
     ("gitea", '"TZ=UTC 10 16 * * *"', '"10 16 * * *"', "TZ=UTC"),
     ("gitea", "&& github.ref == 'refs/heads/main'", "", "other than main"),
     (
