@@ -111,8 +111,12 @@ def upcoming(
     text = {"text": as_text, "markdown": as_markdown, "json": as_json}[fmt](report)
     print(text, end="")
     if summary:
-        with Path(summary).open("a", encoding="utf-8") as out:
-            out.write(as_markdown(report))
+        try:
+            with Path(summary).open("a", encoding="utf-8") as out:
+                out.write(as_markdown(report))
+        except OSError as error:
+            print(f"无法写入摘要文件 {summary}（{error.strerror}）。", file=sys.stderr)
+            return 1
     return 0
 
 

@@ -134,3 +134,11 @@ def test_a_headline_stays_text_in_the_markdown_summary(headline: str) -> None:
     for mark in ("[", "]", "<", ">", "*", "|", "`代码", "#", "!"):
         if mark in headline:
             assert mark not in text.replace("\\" + mark, ""), mark
+
+
+def test_an_unwritable_summary_file_is_named_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = _report(capsys, date="2026-12-15", summary=str(tmp_path))  # a folder
+    assert code == 1 and "2026 年 12 月 15 日将发布" in out
+    assert f"无法写入摘要文件 {tmp_path}" in err
