@@ -13,7 +13,7 @@ from showcase.atomic import OUTPUT_MARKER
 from showcase.commands.build import PREVIEW_PREFIX
 from showcase.commands.deploy import deploy
 from showcase.paths import repository_root
-from tests.deploy.conftest import write_site
+from tests.deploy.conftest import serving, write_site
 
 TODAY = "2026-06-01"
 
@@ -33,27 +33,30 @@ FOLDER_TARGET = (
 
 
 def test_deploy_builds_the_sample_and_publishes_it_to_a_folder(tmp_path: Path, capsys) -> None:
-    root = sample_repository(tmp_path / "repo", FOLDER_TARGET)
+    """Built, published, checked live (the real smoke test on the real site), published
+    again without a build, rolled back."""
     www = tmp_path / "www"
-    assert deploy(root, today=TODAY) == 0
-    out = capsys.readouterr().out
-    assert "网站已生成" in out and "发布完成：当前版本" in out
-    assert "没有写 url，跳过发布后的线上检查" in out
-    first = os.readlink(www / "current")
-    live = www / "current"
-    assert (live / "index.html").is_file() and (live / "events" / "events.ics").is_file()
-    assert (live / "index.html.gz").is_file() and (
-        live / "search" / "search_index.json.br"
-    ).is_file()
-    assert not (live / OUTPUT_MARKER).exists()
+    with serving(www / "current") as url:
+        root = sample_repository(tmp_path / "repo", f"{FOLDER_TARGET}      url: {url}\n")
+        assert deploy(root, today=TODAY) == 0
+        out = capsys.readouterr().out
+        assert "网站已生成" in out and "发布完成：当前版本" in out
+        assert f"线上检查通过：{url}" in out
+        first = os.readlink(www / "current")
+        live = www / "current"
+        assert (live / "index.html").is_file() and (live / "events" / "events.ics").is_file()
+        assert (live / "index.html.gz").is_file()
+        assert (live / "search" / "search_index.json.br").is_file()
+        assert not (live / OUTPUT_MARKER).exists()
 
-    assert deploy(root, no_build=True, keep=2) == 0
-    second = os.readlink(www / "current")
-    assert second != first and len(os.listdir(www / "releases")) == 2
+        assert deploy(root, no_build=True, keep=2) == 0
+        second = os.readlink(www / "current")
+        assert second != first and len(os.listdir(www / "releases")) == 2
 
-    assert deploy(root, rollback=True) == 0
-    assert os.readlink(www / "current") == first
-    assert "已回滚" in capsys.readouterr().out
+        assert deploy(root, rollback=True) == 0
+        assert os.readlink(www / "current") == first
+        out = capsys.readouterr().out
+        assert "已回滚" in out and f"线上检查通过：{url}" in out
 
 
 def test_no_build_refuses_a_site_that_is_not_a_complete_build(tmp_path: Path, capsys) -> None:
