@@ -10,6 +10,7 @@ site is as it was unless the message says otherwise.
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -66,7 +67,7 @@ def _with_keep(target: Target, keep: int) -> Target:
         return target
     if keep < MIN_KEEP:
         raise DeployError(f"--keep 至少是 {MIN_KEEP}：要保留上一个版本才能回滚。")
-    return Target(**{**target.__dict__, "keep": keep})
+    return dataclasses.replace(target, keep=keep)
 
 
 def _publish(target: Target, folder: Path, root: Path, site_name: str) -> int:

@@ -52,7 +52,21 @@ def test_a_deploy_makes_a_release_and_points_current_at_it(site: Path, tmp_path:
     published = root / "current"
     expected = {k: v for k, v in files_of(site).items() if k != OUTPUT_MARKER}
     assert files_of(published) == expected
+    modes = {path.stat().st_mode & 0o777 for path in (root / "releases" / NAMES[0]).rglob("*")}
     assert (root / "releases" / NAMES[0]).stat().st_mode & 0o777 == 0o755
+    assert modes == {0o755, 0o644}
+
+
+def test_a_private_build_is_published_readable(site: Path, tmp_path: Path) -> None:
+    for path in [site, *site.rglob("*")]:
+        path.chmod(0o700 if path.is_dir() else 0o600)
+    root = tmp_path / "www"
+    deploy(root, site, NAMES[0])
+    release = root / "releases" / NAMES[0]
+    assert {p.stat().st_mode & 0o777 for p in release.rglob("*") if p.is_file()} == {0o644}
+    assert {p.stat().st_mode & 0o777 for p in [release, *release.rglob("*")] if p.is_dir()} == {
+        0o755
+    }
 
 
 def test_a_second_deploy_switches_and_keeps_the_first(site: Path, tmp_path: Path) -> None:
