@@ -16,6 +16,9 @@ from typing import Protocol
 RELEASES = "releases"
 CURRENT = "current"
 PARTIAL_PREFIX = ".partial-"
+RELEASE_FILE = "release.txt"
+"""Written into each release with its name: the smoke test reads it back from the live
+address, proving the address serves this release (not an old copy, not another folder)."""
 RELEASE_NAME = re.compile(r"^\d{8}T\d{6}Z-[0-9a-z]+(?:-\d+)?$")
 """``20261130T091500Z-34d7546``: UTC time, then the short commit (``-2`` if repeated)."""
 

@@ -19,14 +19,15 @@ from pathlib import Path
 from showcase.atomic import OUTPUT_MARKER
 from showcase.deploy.errors import DeployError, explain_os_error
 from showcase.deploy.precompress import Compressed, precompress
-from showcase.deploy.release_root import Transport
+from showcase.deploy.release_root import RELEASE_FILE, Transport
 
 PUBLIC_FOLDER, PUBLIC_FILE = 0o755, 0o644
 """A release's modes: the web server's account must read it, whatever the umask of the
 build (the built site's own folder is private, made by mkdtemp)."""
 
-SmokeTest = Callable[[], list[str]]
-"""Fetches the live site; returns what failed, in Chinese (empty: all good)."""
+SmokeTest = Callable[[str], list[str]]
+"""Fetches the live site, which should be the release named; returns what failed, in
+Chinese (empty: all good)."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ def publish(transport: Transport, site: Path, name: str, keep: int, smoke: Smoke
         staging = Path(folder) / unique
         try:
             shutil.copytree(site, staging, ignore=shutil.ignore_patterns(OUTPUT_MARKER))
+            (staging / RELEASE_FILE).write_text(f"{unique}\n", encoding="utf-8")
             compressed = precompress(staging)
             make_public(staging)
         except OSError as error:
@@ -66,7 +68,7 @@ def publish(transport: Transport, site: Path, name: str, keep: int, smoke: Smoke
             ) from None
         transport.upload(staging, unique, state.current)
     transport.switch(unique)
-    failures = smoke()
+    failures = smoke(unique)
     if failures:
         _undo(transport, unique, state.current, "；".join(failures))
     removed = prune([*state.releases, unique], keep, unique)

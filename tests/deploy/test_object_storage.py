@@ -27,7 +27,7 @@ def bucket(tmp_path: Path) -> Target:
 
 
 def deploy(target: Target, site: Path, name: str, keep: int = 5, failures=()) -> None:
-    publish(ObjectStorageTransport(target), site, name, keep, lambda: list(failures))
+    publish(ObjectStorageTransport(target), site, name, keep, lambda _: list(failures))
 
 
 def live_text(target: Target) -> str:

@@ -21,7 +21,7 @@ from tests.deploy.conftest import write_site
 NAMES = [f"2026113{day}T000000Z-abc1234" for day in range(10)][:9]
 
 
-def no_smoke() -> list[str]:
+def no_smoke(release: str) -> list[str]:
     return []
 
 
@@ -51,6 +51,7 @@ def test_a_deploy_makes_a_release_and_points_current_at_it(site: Path, tmp_path:
     assert live(root) == f"releases/{NAMES[0]}"
     published = root / "current"
     expected = {k: v for k, v in files_of(site).items() if k != OUTPUT_MARKER}
+    expected["release.txt"] = f"{NAMES[0]}\n".encode()
     assert files_of(published) == expected
     modes = {path.stat().st_mode & 0o777 for path in (root / "releases" / NAMES[0]).rglob("*")}
     assert (root / "releases" / NAMES[0]).stat().st_mode & 0o777 == 0o755
@@ -213,7 +214,7 @@ def test_a_rollback_that_fails_says_the_new_release_is_live(site: Path, tmp_path
     root = tmp_path / "www"
     deploy(root, site, NAMES[0])
     with pytest.raises(DeployError) as failure:
-        publish(Stuck(root), site, NAMES[1], 5, lambda: ["events/events.ics 返回 HTTP 404"])
+        publish(Stuck(root), site, NAMES[1], 5, lambda _: ["events/events.ics 返回 HTTP 404"])
     message = failure.value.message
     assert "events.ics 返回 HTTP 404" in message and "自动回滚也失败了" in message
     assert f"线上现在是本次版本 {NAMES[1]}，请尽快运行 invoke deploy --rollback" in message

@@ -22,7 +22,7 @@ from tests.deploy.sshd import Server
 NAMES = [f"2026120{day}T001000Z-c0ffee{day}" for day in range(1, 6)]
 
 
-def no_smoke() -> list[str]:
+def no_smoke(release: str) -> list[str]:
     return []
 
 
