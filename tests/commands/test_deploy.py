@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -117,3 +119,24 @@ def test_a_mistyped_folder_target_loses_none_of_its_files(tmp_path: Path) -> Non
     for name, data in files.items():
         assert (mine / name).read_bytes() == data
     assert len(os.listdir(mine / "releases")) == 3  # two releases and the notes
+
+
+def test_the_invoke_task_passes_every_option_through(tmp_path: Path) -> None:
+    """The command line as the CI recipes and the guide write it."""
+    site = write_site(tmp_path / "built")
+    www = tmp_path / "www"
+    command = [sys.executable, "-m", "invoke", "--search-root", str(repository_root()), "deploy"]
+    options = ["--site-dir", str(site), "--target", str(www), "--no-build", "--keep", "2"]
+    for _ in range(2):
+        done = subprocess.run([*command, *options], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+    assert "发布完成" in done.stdout and len(os.listdir(www / "releases")) == 2
+    back = subprocess.run(
+        [*command, "--target", str(www), "--rollback"], capture_output=True, text=True, check=False
+    )
+    assert back.returncode == 0 and "已回滚" in back.stdout
+    refused = subprocess.run(
+        [*command, *options[:-1], "1"], capture_output=True, text=True, check=False
+    )
+    assert refused.returncode == 1 and "--keep 至少是 2" in refused.stderr
+    assert "Traceback" not in refused.stderr
