@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import time
 from pathlib import Path
 
 from showcase.deploy.errors import DeployError, explain_os_error
@@ -12,6 +13,7 @@ from showcase.deploy.release_root import (
     CURRENT,
     PARTIAL_PREFIX,
     RELEASES,
+    STALE_MINUTES,
     RootState,
     current_release,
     releases_in,
@@ -27,8 +29,10 @@ class FolderTransport:
         current = self.root / CURRENT
         try:
             releases.mkdir(parents=True, exist_ok=True)
+            stale = time.time() - STALE_MINUTES * 60
             for partial in releases.glob(f"{PARTIAL_PREFIX}*"):
-                shutil.rmtree(partial)
+                if partial.lstat().st_mtime < stale:
+                    shutil.rmtree(partial)
             names = releases_in([path.name for path in releases.iterdir() if path.is_dir()])
         except OSError as error:
             raise DeployError(

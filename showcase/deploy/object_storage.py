@@ -73,7 +73,7 @@ class ObjectStorageTransport:
                 self._rclone("purge", partial, doing="清理")
                 left = "未完成的版本已删除"
             except DeployError:
-                left = f"未完成的上传留在 {partial}（下次发布时会自动清理）"
+                left = f"未完成的上传留在 {partial}（下次发布时会清理它）"
             raise DeployError(f"{failure.message}{left}，线上网站没有改动。") from None
 
     def switch(self, name: str | None) -> None:

@@ -16,6 +16,9 @@ from typing import Protocol
 RELEASES = "releases"
 CURRENT = "current"
 PARTIAL_PREFIX = ".partial-"
+STALE_MINUTES = 60
+"""A partial upload older than this was left by a deploy that died; a younger one may be
+another deploy's, still running, and is left alone."""
 RELEASE_FILE = "release.txt"
 """Written into each release with its name: the smoke test reads it back from the live
 address, proving the address serves this release (not an old copy, not another folder)."""
@@ -46,7 +49,8 @@ class Transport(Protocol):
     """Operations on one target's release root; each raises `DeployError` on failure."""
 
     def state(self) -> RootState:
-        """Create the root if needed, remove stale partial uploads, list what is there."""
+        """Create the root if needed, remove stale partial uploads (`STALE_MINUTES`), list
+        what is there."""
         ...
 
     def upload(self, staging: Path, name: str, link_to: str | None) -> None:

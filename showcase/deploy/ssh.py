@@ -26,6 +26,7 @@ from showcase.deploy.release_root import (
     CURRENT,
     PARTIAL_PREFIX,
     RELEASES,
+    STALE_MINUTES,
     RootState,
     current_release,
     releases_in,
@@ -133,7 +134,8 @@ class SshTransport:
     def state(self) -> RootState:
         root = shlex.quote(self.root)
         output = self._remote(
-            f"mkdir -p {root}/{RELEASES} && cd {root} && rm -rf {RELEASES}/{PARTIAL_PREFIX}* && "
+            f"mkdir -p {root}/{RELEASES} && cd {root} && find {RELEASES} -mindepth 1 -maxdepth 1 "
+            f"-name '{PARTIAL_PREFIX}*' -mmin +{STALE_MINUTES} -exec rm -rf {{}} + && "
             f"if [ -L {CURRENT} ]; then readlink {CURRENT}; "
             f"elif [ -e {CURRENT} ]; then echo '{NOT_A_LINK}'; else echo; fi && ls -1A {RELEASES}",
             f"连接服务器 {self._login()}:{self.target.port} ",
@@ -163,7 +165,7 @@ class SshTransport:
                 self._remote(f"rm -rf {shlex.quote(partial)}", "清理")
                 left = "未完成的版本已删除"
             except DeployError:
-                left = f"未完成的上传留在 {partial}（下次发布时会自动清理）"
+                left = f"未完成的上传留在 {partial}（{STALE_MINUTES} 分钟后的发布会清理它）"
             raise DeployError(f"{failure.message}{left}，线上网站没有改动。") from None
 
     def switch(self, name: str | None) -> None:

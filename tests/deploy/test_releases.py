@@ -227,3 +227,14 @@ def test_old_releases_that_cannot_be_deleted_only_warn(site: Path, tmp_path: Pat
     published = publish(Stuck(root), site, NAMES[1], 1, no_smoke)
     assert published.removed == () and "旧版本没有删掉" in published.warning
     assert live(root) == f"releases/{NAMES[1]}"
+
+
+def test_only_stale_partial_uploads_are_cleaned(site: Path, tmp_path: Path) -> None:
+    """A partial upload younger than an hour may be another deploy's, still running."""
+    root = tmp_path / "www"
+    stale, running = (root / "releases" / f".partial-{name}" for name in NAMES[:2])
+    for partial in (stale, running):
+        (partial / "assets").mkdir(parents=True)
+    os.utime(stale, (0, 0))
+    deploy(root, site, NAMES[2])
+    assert not stale.exists() and running.is_dir()

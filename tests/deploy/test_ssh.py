@@ -151,3 +151,15 @@ def test_missing_ssh_tools_are_named_with_their_package(
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(DeployError, match="apt-get install openssh-client"):
         SshTransport(Target(name="x", kind="ssh", host="example.edu.cn", path="/srv/x"))
+
+
+def test_only_stale_partial_uploads_are_cleaned_over_ssh(
+    sshd: Server, site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "www"
+    stale, running = (root / "releases" / f".partial-{name}" for name in NAMES[:2])
+    for partial in (stale, running):
+        (partial / "assets").mkdir(parents=True)
+    os.utime(stale, (0, 0))
+    deploy(target_for(sshd, root), site, NAMES[2])
+    assert not stale.exists() and running.is_dir()
