@@ -51,7 +51,14 @@ class ObjectStorageTransport:
             return None
         if done.returncode != 0:
             last = (done.stderr.strip().splitlines() or [""])[-1]
-            raise DeployError(f"{doing}失败：{self.target.describe()} 返回错误（{last}）。")
+            if "didn't find section in config file" in done.stderr:
+                name = self.remote.split(":", 1)[0]
+                raise DeployError(
+                    f"{doing}失败：rclone 里还没有名为「{name}」的存储。请在发布机器上运行 "
+                    f"rclone config 添加它（或在 CI 里用 RCLONE_CONFIG_{name.upper()}_… "
+                    "环境变量给出），密钥不要写进仓库。线上网站没有改动。"
+                )
+            raise DeployError(f"{doing}失败：rclone 报错（{last}）。")
         return done.stdout
 
     def state(self) -> RootState:

@@ -91,3 +91,12 @@ def test_a_failed_upload_leaves_the_live_prefix_and_no_partial_release(
     assert "未完成的版本已删除，线上网站没有改动" in failure.value.message
     assert "第一版" in live_text(bucket) and recorded(bucket) == NAMES[0]
     assert os.listdir(Path(bucket.remote) / "releases") == [NAMES[0]]
+
+
+def test_a_remote_rclone_does_not_know_is_named_with_how_to_add_it(
+    bucket: Target, site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RCLONE_CONFIG", str(tmp_path / "empty.conf"))
+    unknown = Target(name="cdn", kind="object-storage", remote="campusoss:makerspace/showcase")
+    with pytest.raises(DeployError, match="rclone 里还没有名为「campusoss」的存储"):
+        deploy(unknown, site, NAMES[0])
