@@ -11,6 +11,7 @@ and what was wrong.
 from __future__ import annotations
 
 import html
+import http.client
 import json
 import time
 import urllib.error
@@ -69,7 +70,7 @@ def _fetch(base: str, path: str, failures: list[str]) -> str | None:
             return response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         failures.append(f"{address} 返回 HTTP {error.code}")
-    except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
+    except (OSError, http.client.HTTPException, ValueError) as error:  # URLError, timeouts, TLS
         reason = getattr(error, "reason", error)
         failures.append(f"打不开 {address}（{reason}）")
     except UnicodeDecodeError:

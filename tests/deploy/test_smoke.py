@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import threading
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,26 @@ def test_an_address_that_serves_an_old_release_is_caught(site: Path, root: Path)
         failure.value.message
     )
     assert os.readlink(root / "current") == f"releases/{FIRST}"
+
+
+def test_a_connection_dropped_mid_answer_is_a_failure_not_a_traceback() -> None:
+    """A server that promises more bytes than it sends (``IncompleteRead``)."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+
+        def answer_badly() -> None:
+            while True:
+                try:
+                    connection, _ = listener.accept()
+                except OSError:  # the listener was closed: the test is over
+                    return
+                with connection:
+                    connection.recv(4096)
+                    connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 999\r\n\r\nshort")
+
+        thread = threading.Thread(target=answer_badly, daemon=True)
+        thread.start()
+        failures = check_live(f"http://127.0.0.1:{port}/", SITE_NAME)(FIRST)
+    assert failures and all(f.startswith("打不开 http://127.0.0.1:") for f in failures)
