@@ -26,7 +26,13 @@ def no_smoke(release: str) -> list[str]:
 
 
 def deploy(root: Path, site: Path, name: str, keep: int = 5) -> None:
-    publish(FolderTransport(root), site, name, keep, no_smoke)
+    with FolderTransport(root) as transport:
+        publish(transport, site, name, keep, no_smoke)
+
+
+def rolled_back(root: Path) -> tuple[str, str]:
+    with FolderTransport(root) as transport:
+        return roll_back(transport)
 
 
 def live(root: Path) -> str:
@@ -108,18 +114,18 @@ def test_rollback_points_current_at_the_release_before(site: Path, tmp_path: Pat
     root = tmp_path / "www"
     for name in NAMES[:3]:
         deploy(root, site, name)
-    assert roll_back(FolderTransport(root)) == (NAMES[2], NAMES[1])
+    assert rolled_back(root) == (NAMES[2], NAMES[1])
     assert live(root) == f"releases/{NAMES[1]}"
-    assert roll_back(FolderTransport(root)) == (NAMES[1], NAMES[0])
+    assert rolled_back(root) == (NAMES[1], NAMES[0])
     with pytest.raises(DeployError, match="之前没有保留的版本"):
-        roll_back(FolderTransport(root))
+        rolled_back(root)
     assert live(root) == f"releases/{NAMES[0]}"
     assert releases(root) == NAMES[:3]
 
 
 def test_rollback_without_any_release_says_so(tmp_path: Path) -> None:
     with pytest.raises(DeployError, match="还没有发布过网站"):
-        roll_back(FolderTransport(tmp_path / "www"))
+        rolled_back(tmp_path / "www")
 
 
 def test_a_failed_copy_leaves_current_and_no_partial_release(
@@ -213,8 +219,8 @@ class Stuck(FolderTransport):
 def test_a_rollback_that_fails_says_the_new_release_is_live(site: Path, tmp_path: Path) -> None:
     root = tmp_path / "www"
     deploy(root, site, NAMES[0])
-    with pytest.raises(DeployError) as failure:
-        publish(Stuck(root), site, NAMES[1], 5, lambda _: ["events/events.ics 返回 HTTP 404"])
+    with pytest.raises(DeployError) as failure, Stuck(root) as stuck:
+        publish(stuck, site, NAMES[1], 5, lambda _: ["events/events.ics 返回 HTTP 404"])
     message = failure.value.message
     assert "events.ics 返回 HTTP 404" in message and "自动回滚也失败了" in message
     assert f"线上现在是本次版本 {NAMES[1]}，请尽快运行 invoke deploy --rollback" in message
@@ -224,7 +230,8 @@ def test_a_rollback_that_fails_says_the_new_release_is_live(site: Path, tmp_path
 def test_old_releases_that_cannot_be_deleted_only_warn(site: Path, tmp_path: Path) -> None:
     root = tmp_path / "www"
     deploy(root, site, NAMES[0])
-    published = publish(Stuck(root), site, NAMES[1], 1, no_smoke)
+    with Stuck(root) as stuck:
+        published = publish(stuck, site, NAMES[1], 1, no_smoke)
     assert published.removed == () and "旧版本没有删掉" in published.warning
     assert live(root) == f"releases/{NAMES[1]}"
 
@@ -238,3 +245,22 @@ def test_only_stale_partial_uploads_are_cleaned(site: Path, tmp_path: Path) -> N
     os.utime(stale, (0, 0))
     deploy(root, site, NAMES[2])
     assert not stale.exists() and running.is_dir()
+
+
+def test_a_second_deploy_at_once_is_refused_and_a_stale_lock_is_taken_over(
+    site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "www"
+    deploy(root, site, NAMES[0])
+    assert not (root / ".deploy-lock").exists()
+    with FolderTransport(root) as first:
+        first.state()
+        with pytest.raises(DeployError, match="另一个发布或回滚正在进行"):
+            deploy(root, site, NAMES[1])
+        with pytest.raises(DeployError, match="另一个发布或回滚正在进行"):
+            rolled_back(root)
+    assert not (root / ".deploy-lock").exists()
+    (root / ".deploy-lock").mkdir()
+    os.utime(root / ".deploy-lock", (0, 0))  # left by a deploy that was killed
+    deploy(root, site, NAMES[1])
+    assert live(root) == f"releases/{NAMES[1]}" and not (root / ".deploy-lock").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import socketserver
 import threading
 from pathlib import Path
 
@@ -22,7 +23,8 @@ FIRST, SECOND = "20261130T000000Z-aaaaaaa", "20261201T000000Z-bbbbbbb"
 def deploy(root: Path, site: Path, name: str, url: str) -> None:
     """Publish with the smoke test of `url` (none when empty)."""
     smoke = check_live(url, SITE_NAME) if url else lambda _: []
-    publish(FolderTransport(root), site, name, 5, smoke)
+    with FolderTransport(root) as transport:
+        publish(transport, site, name, 5, smoke)
 
 
 @pytest.fixture
@@ -104,22 +106,19 @@ def test_an_address_that_serves_an_old_release_is_caught(site: Path, root: Path)
 
 def test_a_connection_dropped_mid_answer_is_a_failure_not_a_traceback() -> None:
     """A server that promises more bytes than it sends (``IncompleteRead``)."""
-    with socket.socket() as listener:
-        listener.bind(("127.0.0.1", 0))
-        listener.listen()
-        port = listener.getsockname()[1]
 
-        def answer_badly() -> None:
-            while True:
-                try:
-                    connection, _ = listener.accept()
-                except OSError:  # the listener was closed: the test is over
-                    return
-                with connection:
-                    connection.recv(4096)
-                    connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 999\r\n\r\nshort")
+    class ShortAnswer(socketserver.BaseRequestHandler):
+        def handle(self) -> None:
+            self.request.recv(4096)
+            self.request.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 999\r\n\r\nshort")
 
-        thread = threading.Thread(target=answer_badly, daemon=True)
-        thread.start()
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), ShortAnswer)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
         failures = check_live(f"http://127.0.0.1:{port}/", SITE_NAME)(FIRST)
+    finally:
+        server.shutdown()
+        server.server_close()
     assert failures and all(f.startswith("打不开 http://127.0.0.1:") for f in failures)
