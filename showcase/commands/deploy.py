@@ -10,6 +10,7 @@ site is as it was unless the message says otherwise.
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -66,7 +67,7 @@ def _with_keep(target: Target, keep: int) -> Target:
         return target
     if keep < MIN_KEEP:
         raise DeployError(f"--keep 至少是 {MIN_KEEP}：要保留上一个版本才能回滚。")
-    return Target(**{**target.__dict__, "keep": keep})
+    return dataclasses.replace(target, keep=keep)
 
 
 def _publish(target: Target, folder: Path, root: Path, site_name: str) -> int:
@@ -79,7 +80,7 @@ def _publish(target: Target, folder: Path, root: Path, site_name: str) -> int:
             folder,
             release_name(_short_commit(root)),
             target.keep,
-            check_live(target.url, site_name) if target.url else lambda: [],
+            check_live(target.url, site_name) if target.url else lambda _release: [],
         )
     packed = published.compressed
     encodings = "gzip 和 brotli" if packed.brotli else "gzip（未安装 brotli，跳过 .br）"
@@ -103,7 +104,7 @@ def _roll_back(target: Target, site_name: str) -> int:
     print(f"已回滚：{target.describe()} 的当前版本从 {left} 改回 {now}。")
     if not target.url:
         return 0
-    failures = check_live(target.url, site_name)()
+    failures = check_live(target.url, site_name)(now)
     if failures:
         print(f"回滚后线上检查仍未通过：{'；'.join(failures)}。", file=sys.stderr)
         return 1

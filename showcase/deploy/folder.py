@@ -5,30 +5,59 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import time
 from pathlib import Path
 
 from showcase.deploy.errors import DeployError, explain_os_error
 from showcase.deploy.release_root import (
     CURRENT,
+    LOCK,
     PARTIAL_PREFIX,
     RELEASES,
+    STALE_MINUTES,
     RootState,
+    busy,
     current_release,
     releases_in,
 )
 
 
 class FolderTransport:
+    """Use in a ``with`` block: the root's lock is released at its end."""
+
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._locked = False
+
+    def __enter__(self) -> FolderTransport:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._locked:
+            shutil.rmtree(self.root / LOCK, ignore_errors=True)
+            self._locked = False
+
+    def _lock(self) -> None:
+        lock = self.root / LOCK
+        try:
+            lock.mkdir()
+        except FileExistsError:
+            if lock.stat().st_mtime > time.time() - STALE_MINUTES * 60:
+                raise DeployError(busy(str(self.root), str(lock))) from None
+            shutil.rmtree(lock)
+            lock.mkdir()
+        self._locked = True
 
     def state(self) -> RootState:
         releases = self.root / RELEASES
         current = self.root / CURRENT
         try:
             releases.mkdir(parents=True, exist_ok=True)
+            self._lock()
+            stale = time.time() - STALE_MINUTES * 60
             for partial in releases.glob(f"{PARTIAL_PREFIX}*"):
-                shutil.rmtree(partial)
+                if partial.lstat().st_mtime < stale:
+                    shutil.rmtree(partial)
             names = releases_in([path.name for path in releases.iterdir() if path.is_dir()])
         except OSError as error:
             raise DeployError(

@@ -24,8 +24,8 @@ from showcase.deploy.targets import Target
 
 LIVE = "live"
 CURRENT_RECORD = "current-release"
-NOT_FOUND = 3
-"""rclone's exit code for a missing directory or object."""
+NOT_FOUND = (3, 4)
+"""rclone's exit codes for a missing directory and a missing file."""
 
 
 class ObjectStorageTransport:
@@ -47,11 +47,18 @@ class ObjectStorageTransport:
             )
         except OSError as error:
             raise DeployError(f"{doing}失败：无法运行 rclone（{error}）。") from None
-        if done.returncode == NOT_FOUND:
+        if done.returncode in NOT_FOUND:
             return None
         if done.returncode != 0:
             last = (done.stderr.strip().splitlines() or [""])[-1]
-            raise DeployError(f"{doing}失败：{self.target.describe()} 返回错误（{last}）。")
+            if "didn't find section in config file" in done.stderr:
+                name = self.remote.split(":", 1)[0]
+                raise DeployError(
+                    f"{doing}失败：rclone 里还没有名为「{name}」的存储。请在发布机器上运行 "
+                    f"rclone config 添加它（或在 CI 里用 RCLONE_CONFIG_{name.upper()}_… "
+                    "环境变量给出），密钥不要写进仓库。线上网站没有改动。"
+                )
+            raise DeployError(f"{doing}失败：rclone 报错（{last}）。")
         return done.stdout
 
     def state(self) -> RootState:
@@ -69,8 +76,12 @@ class ObjectStorageTransport:
             self._rclone("copy", str(staging), partial, doing="上传")
             self._rclone("moveto", partial, f"{self.remote}/{RELEASES}/{name}", doing="上传")
         except DeployError as failure:
-            self._rclone("purge", partial, doing="清理")
-            raise DeployError(f"{failure.message}未完成的版本已删除，线上网站没有改动。") from None
+            try:
+                self._rclone("purge", partial, doing="清理")
+                left = "未完成的版本已删除"
+            except DeployError:
+                left = f"未完成的上传留在 {partial}（下次发布时会清理它）"
+            raise DeployError(f"{failure.message}{left}，线上网站没有改动。") from None
 
     def switch(self, name: str | None) -> None:
         doing = "切换线上版本"

@@ -16,6 +16,25 @@ from typing import Protocol
 RELEASES = "releases"
 CURRENT = "current"
 PARTIAL_PREFIX = ".partial-"
+STALE_MINUTES = 60
+"""A partial upload or lock older than this was left by a deploy that died; a younger one
+may be another deploy's, still running, and is left alone."""
+LOCK = ".deploy-lock"
+"""A folder made (atomically, by mkdir) while a deploy or rollback runs on the root: two
+at once would each take the other's release for a broken one and roll it back."""
+
+
+def busy(where: str, lock: str) -> str:
+    """The message for a root another deploy holds."""
+    return (
+        f"{where} 上另一个发布或回滚正在进行，请等它结束再试（最多 {STALE_MINUTES} 分钟后"
+        f"自动失效）；确定没有发布在运行时，可以删除 {lock} 后重试。线上网站没有改动。"
+    )
+
+
+RELEASE_FILE = "release.txt"
+"""Written into each release with its name: the smoke test reads it back from the live
+address, proving the address serves this release (not an old copy, not another folder)."""
 RELEASE_NAME = re.compile(r"^\d{8}T\d{6}Z-[0-9a-z]+(?:-\d+)?$")
 """``20261130T091500Z-34d7546``: UTC time, then the short commit (``-2`` if repeated)."""
 
@@ -43,7 +62,8 @@ class Transport(Protocol):
     """Operations on one target's release root; each raises `DeployError` on failure."""
 
     def state(self) -> RootState:
-        """Create the root if needed, remove stale partial uploads, list what is there."""
+        """Create the root if needed, take its `LOCK` (until the transport's ``with``
+        block ends), remove stale partial uploads (`STALE_MINUTES`), list what is there."""
         ...
 
     def upload(self, staging: Path, name: str, link_to: str | None) -> None:

@@ -9,6 +9,7 @@ when there was no site before) and deletes the release that failed.
 from __future__ import annotations
 
 import datetime
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -18,13 +19,15 @@ from pathlib import Path
 from showcase.atomic import OUTPUT_MARKER
 from showcase.deploy.errors import DeployError, explain_os_error
 from showcase.deploy.precompress import Compressed, precompress
-from showcase.deploy.release_root import Transport
+from showcase.deploy.release_root import RELEASE_FILE, Transport
 
-PUBLIC_FOLDER = 0o755
-"""A release's own mode: the web server's account must read it."""
+PUBLIC_FOLDER, PUBLIC_FILE = 0o755, 0o644
+"""A release's modes: the web server's account must read it, whatever the umask of the
+build (the built site's own folder is private, made by mkdtemp)."""
 
-SmokeTest = Callable[[], list[str]]
-"""Fetches the live site; returns what failed, in Chinese (empty: all good)."""
+SmokeTest = Callable[[str], list[str]]
+"""Fetches the live site, which should be the release named; returns what failed, in
+Chinese (empty: all good)."""
 
 
 @dataclass(frozen=True)
@@ -56,15 +59,16 @@ def publish(transport: Transport, site: Path, name: str, keep: int, smoke: Smoke
         staging = Path(folder) / unique
         try:
             shutil.copytree(site, staging, ignore=shutil.ignore_patterns(OUTPUT_MARKER))
-            staging.chmod(PUBLIC_FOLDER)  # the build's folder is private (mkdtemp)
+            (staging / RELEASE_FILE).write_text(f"{unique}\n", encoding="utf-8")
             compressed = precompress(staging)
+            make_public(staging)
         except OSError as error:
             raise DeployError(
                 f"无法准备发布文件：{explain_os_error(error)}。线上网站没有改动。"
             ) from None
         transport.upload(staging, unique, state.current)
     transport.switch(unique)
-    failures = smoke()
+    failures = smoke(unique)
     if failures:
         _undo(transport, unique, state.current, "；".join(failures))
     removed = prune([*state.releases, unique], keep, unique)
@@ -95,6 +99,16 @@ def _undo(transport: Transport, failed: str, previous: str | None, failures: str
     raise SmokeFailed(
         f"发布后检查线上网站失败，已自动回滚：{failures}。{restored}（{previous or '无'}），{removed}。"
     )
+
+
+def make_public(folder: Path) -> None:
+    """Every folder and file under `folder` (and itself) readable by the web server."""
+    folder.chmod(PUBLIC_FOLDER)
+    for parent, folders, files in os.walk(folder):
+        for name in folders:
+            os.chmod(os.path.join(parent, name), PUBLIC_FOLDER)
+        for name in files:
+            os.chmod(os.path.join(parent, name), PUBLIC_FILE)
 
 
 def _unused(name: str, taken: tuple[str, ...]) -> str:

@@ -1,15 +1,19 @@
 """The smoke test after a switch: does the live address serve a whole, working site?
 
-Four fetches with a short timeout: the home page (HTML naming the site), one project page
-(the first ``projects/…`` entry of the live search index), the search index (JSON with
-documents) and ``events/events.ics`` (a calendar icalendar can parse). Each failure is one
-Chinese phrase saying which address and what was wrong.
+Five fetches with a short timeout: ``release.txt`` (the release's name: the address serves
+this release, not an old copy or another folder; fetched with a query no cache has seen),
+the home page (HTML naming the site), one project page (the first ``projects/…`` entry of
+the live search index), the search index (JSON with documents) and ``events/events.ics``
+(a calendar icalendar can parse). Each failure is one Chinese phrase saying which address
+and what was wrong.
 """
 
 from __future__ import annotations
 
 import html
+import http.client
 import json
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -17,19 +21,29 @@ from urllib.parse import urljoin
 
 import icalendar
 
+from showcase.deploy.release_root import RELEASE_FILE
+
 TIMEOUT = 10
 SEARCH_INDEX = "search/search_index.json"
 CALENDAR = "events/events.ics"
 
 
-def check_live(url: str, site_name: str) -> Callable[[], list[str]]:
-    """The smoke test of the site at `url` (a function, run after the switch)."""
+def check_live(url: str, site_name: str) -> Callable[[str], list[str]]:
+    """The smoke test of the site at `url`: a function of the release that should be live,
+    run after the switch."""
     base = url if url.endswith("/") else f"{url}/"
-    return lambda: _check(base, site_name)
+    return lambda release: _check(base, site_name, release)
 
 
-def _check(base: str, site_name: str) -> list[str]:
+def _check(base: str, site_name: str, release: str) -> list[str]:
     failures: list[str] = []
+    served = _fetch(base, f"{RELEASE_FILE}?t={time.time_ns()}", failures)
+    if served is not None and served.strip() != release:
+        failures.append(
+            f"{base} 上线的不是本次版本（{RELEASE_FILE} 写的是「{served.strip()[:40]}」，"
+            f"应为「{release}」）：请检查网站根目录是否指向发布根目录下的 current，"
+            "以及前面的缓存或 CDN"
+        )
     home = _fetch(base, "", failures)
     if home is not None and site_name not in html.unescape(home):
         failures.append(f"首页 {base} 里没有站点名称「{site_name}」")
@@ -56,7 +70,7 @@ def _fetch(base: str, path: str, failures: list[str]) -> str | None:
             return response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         failures.append(f"{address} 返回 HTTP {error.code}")
-    except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
+    except (OSError, http.client.HTTPException, ValueError) as error:  # URLError, timeouts, TLS
         reason = getattr(error, "reason", error)
         failures.append(f"打不开 {address}（{reason}）")
     except UnicodeDecodeError:

@@ -15,6 +15,7 @@ closes that connection.
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 import shutil
 import subprocess
@@ -24,9 +25,12 @@ from pathlib import Path
 from showcase.deploy.errors import DeployError
 from showcase.deploy.release_root import (
     CURRENT,
+    LOCK,
     PARTIAL_PREFIX,
     RELEASES,
+    STALE_MINUTES,
     RootState,
+    busy,
     current_release,
     releases_in,
 )
@@ -34,6 +38,7 @@ from showcase.deploy.targets import Target
 
 CONNECT_TIMEOUT = 10
 NOT_A_LINK = "!not-a-link"
+LOCKED = "!locked"
 
 _STDERR_CAUSES = (
     ("Permission denied (publickey", "服务器拒绝了登录：这个账号没有授权所用的 SSH 密钥"),
@@ -71,6 +76,7 @@ class SshTransport:
         self.target = target
         self.root = target.path
         self._control = Path(tempfile.mkdtemp(prefix="showcase-ssh-"))
+        self._locked = False
 
     def __enter__(self) -> SshTransport:
         return self
@@ -79,7 +85,12 @@ class SshTransport:
         self.close()
 
     def close(self) -> None:
-        """End the shared connection (if one was opened) and remove its socket's folder."""
+        """Release the root's lock, end the shared connection and remove its socket's
+        folder."""
+        if self._locked:
+            with contextlib.suppress(DeployError):
+                self._remote(f"rm -rf {shlex.quote(f'{self.root}/{LOCK}')}", "解锁")
+            self._locked = False
         subprocess.run(
             [*self._ssh(), "-O", "exit", self._login()], capture_output=True, check=False
         )
@@ -132,13 +143,21 @@ class SshTransport:
 
     def state(self) -> RootState:
         root = shlex.quote(self.root)
+        stale = f"-mmin +{STALE_MINUTES}"
         output = self._remote(
-            f"mkdir -p {root}/{RELEASES} && cd {root} && rm -rf {RELEASES}/{PARTIAL_PREFIX}* && "
+            f"mkdir -p {root}/{RELEASES} && cd {root} && "
+            f'if mkdir {LOCK} 2>/dev/null || {{ [ -n "$(find {LOCK} -maxdepth 0 {stale})" ] && '
+            f"rm -rf {LOCK} && mkdir {LOCK}; }}; then :; else echo '{LOCKED}'; exit 0; fi && "
+            f"find {RELEASES} -mindepth 1 -maxdepth 1 -name '{PARTIAL_PREFIX}*' {stale} "
+            f"-exec rm -rf {{}} + && "
             f"if [ -L {CURRENT} ]; then readlink {CURRENT}; "
             f"elif [ -e {CURRENT} ]; then echo '{NOT_A_LINK}'; else echo; fi && ls -1A {RELEASES}",
             f"连接服务器 {self._login()}:{self.target.port} ",
         )
         link, *names = output.split("\n")
+        if link == LOCKED:
+            raise DeployError(busy(f"服务器 {self._login()}", f"{self.root}/{LOCK}"))
+        self._locked = True
         if link == NOT_A_LINK:
             raise DeployError(
                 f"服务器上的 {self.root}/{CURRENT} 已存在但不是符号链接（可能是手工上传的网站）；"
@@ -163,7 +182,7 @@ class SshTransport:
                 self._remote(f"rm -rf {shlex.quote(partial)}", "清理")
                 left = "未完成的版本已删除"
             except DeployError:
-                left = f"未完成的上传留在 {partial}（下次发布时会自动清理）"
+                left = f"未完成的上传留在 {partial}（{STALE_MINUTES} 分钟后的发布会清理它）"
             raise DeployError(f"{failure.message}{left}，线上网站没有改动。") from None
 
     def switch(self, name: str | None) -> None:

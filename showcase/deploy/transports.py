@@ -13,10 +13,11 @@ from showcase.deploy.targets import Target
 
 
 def transport_for(target: Target) -> AbstractContextManager[Transport]:
-    """The transport, to use in a ``with`` block (SSH closes its shared connection at the
-    end). Raises `DeployError` when the tools the kind needs are missing."""
+    """The transport, to use in a ``with`` block (which releases the root's lock and
+    closes SSH's shared connection). Raises `DeployError` when the tools the kind needs
+    are missing."""
     if target.kind == "ssh":
         return SshTransport(target)
     if target.kind == "object-storage":
         return nullcontext(ObjectStorageTransport(target))
-    return nullcontext(FolderTransport(Path(target.path)))
+    return FolderTransport(Path(target.path))

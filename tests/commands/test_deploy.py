@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from showcase.atomic import OUTPUT_MARKER
 from showcase.commands.build import PREVIEW_PREFIX
 from showcase.commands.deploy import deploy
 from showcase.paths import repository_root
-from tests.deploy.conftest import write_site
+from tests.deploy.conftest import serving, write_site
 
 TODAY = "2026-06-01"
 
@@ -33,27 +35,30 @@ FOLDER_TARGET = (
 
 
 def test_deploy_builds_the_sample_and_publishes_it_to_a_folder(tmp_path: Path, capsys) -> None:
-    root = sample_repository(tmp_path / "repo", FOLDER_TARGET)
+    """Built, published, checked live (the real smoke test on the real site), published
+    again without a build, rolled back."""
     www = tmp_path / "www"
-    assert deploy(root, today=TODAY) == 0
-    out = capsys.readouterr().out
-    assert "网站已生成" in out and "发布完成：当前版本" in out
-    assert "没有写 url，跳过发布后的线上检查" in out
-    first = os.readlink(www / "current")
-    live = www / "current"
-    assert (live / "index.html").is_file() and (live / "events" / "events.ics").is_file()
-    assert (live / "index.html.gz").is_file() and (
-        live / "search" / "search_index.json.br"
-    ).is_file()
-    assert not (live / OUTPUT_MARKER).exists()
+    with serving(www / "current") as url:
+        root = sample_repository(tmp_path / "repo", f"{FOLDER_TARGET}      url: {url}\n")
+        assert deploy(root, today=TODAY) == 0
+        out = capsys.readouterr().out
+        assert "网站已生成" in out and "发布完成：当前版本" in out
+        assert f"线上检查通过：{url}" in out
+        first = os.readlink(www / "current")
+        live = www / "current"
+        assert (live / "index.html").is_file() and (live / "events" / "events.ics").is_file()
+        assert (live / "index.html.gz").is_file()
+        assert (live / "search" / "search_index.json.br").is_file()
+        assert not (live / OUTPUT_MARKER).exists()
 
-    assert deploy(root, no_build=True, keep=2) == 0
-    second = os.readlink(www / "current")
-    assert second != first and len(os.listdir(www / "releases")) == 2
+        assert deploy(root, no_build=True, keep=2) == 0
+        second = os.readlink(www / "current")
+        assert second != first and len(os.listdir(www / "releases")) == 2
 
-    assert deploy(root, rollback=True) == 0
-    assert os.readlink(www / "current") == first
-    assert "已回滚" in capsys.readouterr().out
+        assert deploy(root, rollback=True) == 0
+        assert os.readlink(www / "current") == first
+        out = capsys.readouterr().out
+        assert "已回滚" in out and f"线上检查通过：{url}" in out
 
 
 def test_no_build_refuses_a_site_that_is_not_a_complete_build(tmp_path: Path, capsys) -> None:
@@ -114,3 +119,24 @@ def test_a_mistyped_folder_target_loses_none_of_its_files(tmp_path: Path) -> Non
     for name, data in files.items():
         assert (mine / name).read_bytes() == data
     assert len(os.listdir(mine / "releases")) == 3  # two releases and the notes
+
+
+def test_the_invoke_task_passes_every_option_through(tmp_path: Path) -> None:
+    """The command line as the CI recipes and the guide write it."""
+    site = write_site(tmp_path / "built")
+    www = tmp_path / "www"
+    command = [sys.executable, "-m", "invoke", "--search-root", str(repository_root()), "deploy"]
+    options = ["--site-dir", str(site), "--target", str(www), "--no-build", "--keep", "2"]
+    for _ in range(2):
+        done = subprocess.run([*command, *options], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+    assert "发布完成" in done.stdout and len(os.listdir(www / "releases")) == 2
+    back = subprocess.run(
+        [*command, "--target", str(www), "--rollback"], capture_output=True, text=True, check=False
+    )
+    assert back.returncode == 0 and "已回滚" in back.stdout
+    refused = subprocess.run(
+        [*command, *options[:-1], "1"], capture_output=True, text=True, check=False
+    )
+    assert refused.returncode == 1 and "--keep 至少是 2" in refused.stderr
+    assert "Traceback" not in refused.stderr

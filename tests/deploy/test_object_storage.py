@@ -27,7 +27,7 @@ def bucket(tmp_path: Path) -> Target:
 
 
 def deploy(target: Target, site: Path, name: str, keep: int = 5, failures=()) -> None:
-    publish(ObjectStorageTransport(target), site, name, keep, lambda: list(failures))
+    publish(ObjectStorageTransport(target), site, name, keep, lambda _: list(failures))
 
 
 def live_text(target: Target) -> str:
@@ -69,3 +69,34 @@ def test_without_rclone_the_error_says_what_to_install(
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(DeployError, match=r"需要 rclone.*apt-get install rclone"):
         ObjectStorageTransport(Target(name="cdn", kind="object-storage", remote="oss:b/s"))
+
+
+def test_a_failed_upload_leaves_the_live_prefix_and_no_partial_release(
+    bucket: Target, site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deploy(bucket, site, NAMES[0])
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    real = shutil.which("rclone")
+    broken = tools / "rclone"  # uploads everything, then reports a dropped connection
+    broken.write_text(
+        f'#!/bin/sh\nif [ "$1" = copy ]; then "{real}" "$@"; echo "连接中断" >&2; exit 5; fi\n'
+        f'exec "{real}" "$@"\n'
+    )
+    broken.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ['PATH']}")
+    with pytest.raises(DeployError) as failure:
+        deploy(bucket, write_site(tmp_path / "new", version="二"), NAMES[1])
+    assert "上传失败" in failure.value.message and "连接中断" in failure.value.message
+    assert "未完成的版本已删除，线上网站没有改动" in failure.value.message
+    assert "第一版" in live_text(bucket) and recorded(bucket) == NAMES[0]
+    assert os.listdir(Path(bucket.remote) / "releases") == [NAMES[0]]
+
+
+def test_a_remote_rclone_does_not_know_is_named_with_how_to_add_it(
+    bucket: Target, site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RCLONE_CONFIG", str(tmp_path / "empty.conf"))
+    unknown = Target(name="cdn", kind="object-storage", remote="campusoss:makerspace/showcase")
+    with pytest.raises(DeployError, match="rclone 里还没有名为「campusoss」的存储"):
+        deploy(unknown, site, NAMES[0])

@@ -21,12 +21,18 @@ from tests.deploy.conftest import write_site
 NAMES = [f"2026113{day}T000000Z-abc1234" for day in range(10)][:9]
 
 
-def no_smoke() -> list[str]:
+def no_smoke(release: str) -> list[str]:
     return []
 
 
 def deploy(root: Path, site: Path, name: str, keep: int = 5) -> None:
-    publish(FolderTransport(root), site, name, keep, no_smoke)
+    with FolderTransport(root) as transport:
+        publish(transport, site, name, keep, no_smoke)
+
+
+def rolled_back(root: Path) -> tuple[str, str]:
+    with FolderTransport(root) as transport:
+        return roll_back(transport)
 
 
 def live(root: Path) -> str:
@@ -51,8 +57,23 @@ def test_a_deploy_makes_a_release_and_points_current_at_it(site: Path, tmp_path:
     assert live(root) == f"releases/{NAMES[0]}"
     published = root / "current"
     expected = {k: v for k, v in files_of(site).items() if k != OUTPUT_MARKER}
+    expected["release.txt"] = f"{NAMES[0]}\n".encode()
     assert files_of(published) == expected
+    modes = {path.stat().st_mode & 0o777 for path in (root / "releases" / NAMES[0]).rglob("*")}
     assert (root / "releases" / NAMES[0]).stat().st_mode & 0o777 == 0o755
+    assert modes == {0o755, 0o644}
+
+
+def test_a_private_build_is_published_readable(site: Path, tmp_path: Path) -> None:
+    for path in [site, *site.rglob("*")]:
+        path.chmod(0o700 if path.is_dir() else 0o600)
+    root = tmp_path / "www"
+    deploy(root, site, NAMES[0])
+    release = root / "releases" / NAMES[0]
+    assert {p.stat().st_mode & 0o777 for p in release.rglob("*") if p.is_file()} == {0o644}
+    assert {p.stat().st_mode & 0o777 for p in [release, *release.rglob("*")] if p.is_dir()} == {
+        0o755
+    }
 
 
 def test_a_second_deploy_switches_and_keeps_the_first(site: Path, tmp_path: Path) -> None:
@@ -93,18 +114,18 @@ def test_rollback_points_current_at_the_release_before(site: Path, tmp_path: Pat
     root = tmp_path / "www"
     for name in NAMES[:3]:
         deploy(root, site, name)
-    assert roll_back(FolderTransport(root)) == (NAMES[2], NAMES[1])
+    assert rolled_back(root) == (NAMES[2], NAMES[1])
     assert live(root) == f"releases/{NAMES[1]}"
-    assert roll_back(FolderTransport(root)) == (NAMES[1], NAMES[0])
+    assert rolled_back(root) == (NAMES[1], NAMES[0])
     with pytest.raises(DeployError, match="之前没有保留的版本"):
-        roll_back(FolderTransport(root))
+        rolled_back(root)
     assert live(root) == f"releases/{NAMES[0]}"
     assert releases(root) == NAMES[:3]
 
 
 def test_rollback_without_any_release_says_so(tmp_path: Path) -> None:
     with pytest.raises(DeployError, match="还没有发布过网站"):
-        roll_back(FolderTransport(tmp_path / "www"))
+        rolled_back(tmp_path / "www")
 
 
 def test_a_failed_copy_leaves_current_and_no_partial_release(
@@ -198,8 +219,8 @@ class Stuck(FolderTransport):
 def test_a_rollback_that_fails_says_the_new_release_is_live(site: Path, tmp_path: Path) -> None:
     root = tmp_path / "www"
     deploy(root, site, NAMES[0])
-    with pytest.raises(DeployError) as failure:
-        publish(Stuck(root), site, NAMES[1], 5, lambda: ["events/events.ics 返回 HTTP 404"])
+    with pytest.raises(DeployError) as failure, Stuck(root) as stuck:
+        publish(stuck, site, NAMES[1], 5, lambda _: ["events/events.ics 返回 HTTP 404"])
     message = failure.value.message
     assert "events.ics 返回 HTTP 404" in message and "自动回滚也失败了" in message
     assert f"线上现在是本次版本 {NAMES[1]}，请尽快运行 invoke deploy --rollback" in message
@@ -209,6 +230,37 @@ def test_a_rollback_that_fails_says_the_new_release_is_live(site: Path, tmp_path
 def test_old_releases_that_cannot_be_deleted_only_warn(site: Path, tmp_path: Path) -> None:
     root = tmp_path / "www"
     deploy(root, site, NAMES[0])
-    published = publish(Stuck(root), site, NAMES[1], 1, no_smoke)
+    with Stuck(root) as stuck:
+        published = publish(stuck, site, NAMES[1], 1, no_smoke)
     assert published.removed == () and "旧版本没有删掉" in published.warning
     assert live(root) == f"releases/{NAMES[1]}"
+
+
+def test_only_stale_partial_uploads_are_cleaned(site: Path, tmp_path: Path) -> None:
+    """A partial upload younger than an hour may be another deploy's, still running."""
+    root = tmp_path / "www"
+    stale, running = (root / "releases" / f".partial-{name}" for name in NAMES[:2])
+    for partial in (stale, running):
+        (partial / "assets").mkdir(parents=True)
+    os.utime(stale, (0, 0))
+    deploy(root, site, NAMES[2])
+    assert not stale.exists() and running.is_dir()
+
+
+def test_a_second_deploy_at_once_is_refused_and_a_stale_lock_is_taken_over(
+    site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "www"
+    deploy(root, site, NAMES[0])
+    assert not (root / ".deploy-lock").exists()
+    with FolderTransport(root) as first:
+        first.state()
+        with pytest.raises(DeployError, match="另一个发布或回滚正在进行"):
+            deploy(root, site, NAMES[1])
+        with pytest.raises(DeployError, match="另一个发布或回滚正在进行"):
+            rolled_back(root)
+    assert not (root / ".deploy-lock").exists()
+    (root / ".deploy-lock").mkdir()
+    os.utime(root / ".deploy-lock", (0, 0))  # left by a deploy that was killed
+    deploy(root, site, NAMES[1])
+    assert live(root) == f"releases/{NAMES[1]}" and not (root / ".deploy-lock").exists()

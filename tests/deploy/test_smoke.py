@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import socketserver
+import threading
 from pathlib import Path
 
 import pytest
@@ -19,7 +21,10 @@ FIRST, SECOND = "20261130T000000Z-aaaaaaa", "20261201T000000Z-bbbbbbb"
 
 
 def deploy(root: Path, site: Path, name: str, url: str) -> None:
-    publish(FolderTransport(root), site, name, 5, check_live(url, SITE_NAME))
+    """Publish with the smoke test of `url` (none when empty)."""
+    smoke = check_live(url, SITE_NAME) if url else lambda _: []
+    with FolderTransport(root) as transport:
+        publish(transport, site, name, 5, smoke)
 
 
 @pytest.fixture
@@ -32,7 +37,7 @@ def root(tmp_path: Path) -> Path:
 def test_a_working_site_passes_and_stays_live(site: Path, root: Path) -> None:
     with serving(root / "current") as url:
         deploy(root, site, FIRST, url)
-        assert check_live(url, SITE_NAME)() == []
+        assert check_live(url, SITE_NAME)(FIRST) == []
     assert os.readlink(root / "current") == f"releases/{FIRST}"
 
 
@@ -62,7 +67,7 @@ def test_a_broken_release_is_rolled_back_automatically(
         break_it(broken)
         with pytest.raises(SmokeFailed) as failure:
             deploy(root, broken, SECOND, url)
-        assert check_live(url, SITE_NAME)() == []
+        assert check_live(url, SITE_NAME)(FIRST) == []
     message = failure.value.message
     assert named in message
     assert "已自动回滚" in message and f"上一版本已恢复上线（{FIRST}）" in message
@@ -84,5 +89,36 @@ def test_an_unreachable_address_is_named() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    failures = check_live(f"http://127.0.0.1:{port}", SITE_NAME)()
+    failures = check_live(f"http://127.0.0.1:{port}", SITE_NAME)(FIRST)
     assert failures and all("打不开 http://127.0.0.1:" in failure for failure in failures)
+
+
+def test_an_address_that_serves_an_old_release_is_caught(site: Path, root: Path) -> None:
+    """The web server's root pinned to one release folder instead of ``current``."""
+    deploy(root, site, FIRST, "")
+    with serving(root / "releases" / FIRST) as url, pytest.raises(SmokeFailed) as failure:
+        deploy(root, write_site(site, version="二"), SECOND, url)
+    assert f"上线的不是本次版本（release.txt 写的是「{FIRST}」，应为「{SECOND}」）" in (
+        failure.value.message
+    )
+    assert os.readlink(root / "current") == f"releases/{FIRST}"
+
+
+def test_a_connection_dropped_mid_answer_is_a_failure_not_a_traceback() -> None:
+    """A server that promises more bytes than it sends (``IncompleteRead``)."""
+
+    class ShortAnswer(socketserver.BaseRequestHandler):
+        def handle(self) -> None:
+            self.request.recv(4096)
+            self.request.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 999\r\n\r\nshort")
+
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), ShortAnswer)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        failures = check_live(f"http://127.0.0.1:{port}/", SITE_NAME)(FIRST)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert failures and all(f.startswith("打不开 http://127.0.0.1:") for f in failures)

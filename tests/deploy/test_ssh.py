@@ -22,7 +22,7 @@ from tests.deploy.sshd import Server
 NAMES = [f"2026120{day}T001000Z-c0ffee{day}" for day in range(1, 6)]
 
 
-def no_smoke() -> list[str]:
+def no_smoke(release: str) -> list[str]:
     return []
 
 
@@ -151,3 +151,33 @@ def test_missing_ssh_tools_are_named_with_their_package(
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(DeployError, match="apt-get install openssh-client"):
         SshTransport(Target(name="x", kind="ssh", host="example.edu.cn", path="/srv/x"))
+
+
+def test_only_stale_partial_uploads_are_cleaned_over_ssh(
+    sshd: Server, site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "www"
+    stale, running = (root / "releases" / f".partial-{name}" for name in NAMES[:2])
+    for partial in (stale, running):
+        (partial / "assets").mkdir(parents=True)
+    os.utime(stale, (0, 0))
+    deploy(target_for(sshd, root), site, NAMES[2])
+    assert not stale.exists() and running.is_dir()
+
+
+def test_a_second_deploy_at_once_is_refused_over_ssh(
+    sshd: Server, site: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "www"
+    target = target_for(sshd, root)
+    with SshTransport(target) as first:
+        first.state()
+        assert (root / ".deploy-lock").is_dir()
+        with pytest.raises(DeployError, match="另一个发布或回滚正在进行"):
+            deploy(target, site, NAMES[0])
+    assert not (root / ".deploy-lock").exists()
+    (root / ".deploy-lock").mkdir()
+    os.utime(root / ".deploy-lock", (0, 0))  # left by a deploy that was killed
+    deploy(target, site, NAMES[0])
+    assert os.readlink(root / "current") == f"releases/{NAMES[0]}"
+    assert not (root / ".deploy-lock").exists()
