@@ -167,8 +167,9 @@ def _schema_name(file: Path, root: Path) -> str:
     return {"typical-cases": "typical-cases"}.get(file.stem, file.stem.removesuffix("s"))
 
 
-_NOT_PLANTED = {"image", "logo"}
-"""Free strings in the schema that name files: the validator checks the file exists."""
+_NOT_PLANTED = {"image", "logo", "deploy"}
+"""Free strings in the schema that name files (the validator checks the file exists), and
+site.yaml's ``deploy`` settings, which name targets, hosts and paths and never reach a page."""
 
 
 def _planted(
