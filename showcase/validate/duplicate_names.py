@@ -69,6 +69,8 @@ def traditional_spellings(names: Iterable[str]) -> dict[str, str]:
     """
     folded = sorted({unicodedata.normalize("NFKC", n).casefold() for n in names} - {""})
     folded = [name for name in folded if "\n" not in name]  # one name a line, below
+    if not folded:  # "".split("\n") is [""], not []: nothing to convert
+        return {}
     characters = sorted({character for name in folded for character in name})
     pairs: set[tuple[str, str]] = set()
     for table in ("s2t", "s2tw", "s2hk"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import markdown
 
+from showcase.render import paths
 from showcase.render.clock import data_epoch
 from showcase.render.college_page import group_by_college, render_college_page
 from showcase.render.project_page import render_project_page
@@ -132,3 +133,9 @@ def test_logo_is_copied_beside_the_project_page() -> None:
 def test_data_epoch_is_the_newest_date_in_the_data() -> None:
     assert data_epoch(make_model([make_project()])) == 1731628800  # 2024-11-15 UTC
     assert data_epoch(make_model([])) == 0
+
+
+def test_a_repository_without_projects_renders_every_listing_empty() -> None:
+    """A new installation starts with no project file; its first build must not crash."""
+    files = render(make_model([])).files
+    assert paths.HOME in files and paths.DIRECTORY in files
