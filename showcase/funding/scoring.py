@@ -38,9 +38,14 @@ class Category:
     max: float
 
     @property
+    def span(self) -> str:
+        """The range of scores as written for people: ``0–10``."""
+        return f"{_number(self.min)}–{_number(self.max)}"
+
+    @property
     def heading(self) -> str:
         """The column heading of the score sheet (also what a returned sheet must keep)."""
-        return f"{self.name}（{_number(self.min)}–{_number(self.max)}）"
+        return f"{self.name}（{self.span}）"
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,7 @@ def write_sheet(spec: SheetSpec, target: Path) -> None:
             formula2=str(category.max),
             showErrorMessage=True,
             errorTitle="分数超出范围",
-            error=f"「{category.name}」请填写 {_range(category)} 之间的分数。",
+            error=f"「{category.name}」请填写 {category.span} 之间的分数。",
         )
         check.add(f"{letter}{FIRST_ROW}:{letter}{max(last, FIRST_ROW)}")
         sheet.add_data_validation(check)
@@ -337,7 +337,7 @@ def _scores(sheet: Any, spec: SheetSpec, shown: str, returned: Returned) -> None
                     where,
                     "scores.missing-score",
                     f"{subject}没有分数。",
-                    f"请在 {where} 填写 {_range(category)} 之间的分数。",
+                    f"请在 {where} 填写 {category.span} 之间的分数。",
                 )
             elif number is None:
                 _problem(
@@ -346,7 +346,7 @@ def _scores(sheet: Any, spec: SheetSpec, shown: str, returned: Returned) -> None
                     where,
                     "scores.not-a-number",
                     f"{subject}的分数「{_text(value)}」不是数字。",
-                    f"请在 {where} 只填写数字（{_range(category)}），说明写在评语列。",
+                    f"请在 {where} 只填写数字（{category.span}），说明写在评语列。",
                 )
             elif not category.min <= number <= category.max:
                 _problem(
@@ -354,8 +354,8 @@ def _scores(sheet: Any, spec: SheetSpec, shown: str, returned: Returned) -> None
                     shown,
                     where,
                     "scores.out-of-range",
-                    f"{subject}的分数 {_text(value)} 超出范围 {_range(category)}。",
-                    f"请在 {where} 填写 {_range(category)} 之间的分数。",
+                    f"{subject}的分数 {_text(value)} 超出范围 {category.span}。",
+                    f"请在 {where} 填写 {category.span} 之间的分数。",
                 )
             else:
                 scores.setdefault(project, {})[category.id] = number
@@ -400,10 +400,6 @@ def _text(value: object) -> str:
 
 def _shown(text: str) -> str:
     return f"「{text}」" if text else "空白"
-
-
-def _range(category: Category) -> str:
-    return category.heading[len(category.name) + 1 : -1]
 
 
 def _width(heading: str, column: int) -> float:
