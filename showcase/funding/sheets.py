@@ -139,7 +139,7 @@ def read_sheet(path: Path, spec_for: dict[str, SheetSpec], shown: str) -> Return
         return returned
     meta = _meta(book)
     some_spec = next(iter(spec_for.values()))
-    if book.sheetnames[:1] != [SCORES] or meta.get("format") != FORMAT:
+    if meta.get("format") != FORMAT:
         _problem(
             returned,
             shown,
@@ -163,6 +163,16 @@ def read_sheet(path: Path, spec_for: dict[str, SheetSpec], shown: str) -> Return
     named = next((s for s in spec_for.values() if s.file_name == Path(shown).name), None)
     if owner is None or (named is not None and named is not owner):
         _wrong_reviewer(returned, shown, owner, named, str(meta.get("reviewer")))
+        return returned
+    if SCORES not in book.sheetnames:
+        _problem(
+            returned,
+            shown,
+            "A1",
+            "scores.layout",
+            f"{shown} 里没有名为「{SCORES}」的工作表（被改名或删除了）。",
+            f"请把打分的工作表改回「{SCORES}」，或把分数抄回评分表原件后再交回。",
+        )
         return returned
     returned.reviewer = owner.reviewer
     sheet = book[SCORES]

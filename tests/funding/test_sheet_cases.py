@@ -10,7 +10,8 @@ untouched), and ``expected.txt`` (see tests/case_lines.py): exactly the problems
 ``swap_rows``: two columns (letters) or rows whose contents are exchanged;
 ``insert_row``: a row inserted before this one; ``meta``: {key: value} written into the
 hidden record (a sheet forged or from another call); ``drop_meta``: the hidden record
-deleted (a copy pasted into a new workbook); ``save_as``: the file name in the folder;
+deleted (a copy pasted into a new workbook); ``rename_sheet``: the score worksheet's new
+name; ``save_as``: the file name in the folder;
 ``copy_as``: a second copy under this name; ``missing``: not returned; ``not_xlsx``: the
 file is not a workbook at all.
 """
@@ -64,6 +65,8 @@ def changed(path: Path, change: dict[str, Any]) -> None:
         meta.cell(row, 2, value)
     if change.get("drop_meta"):
         del book[META]
+    if title := change.get("rename_sheet"):
+        sheet.title = title
     book.save(path)
 
 
