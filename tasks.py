@@ -105,12 +105,14 @@ def call_results(c, call, scores, out="", places="", disagreement=""):
     _exit(run(ROOT, call, Path(scores), Path(out) if out else None, places, disagreement))
 
 
-@task(help={"call": "申报编号"})
-def call_apply(c, call):
+@task(
+    help={"call": "申报编号", "today": "按这一天判断结果是否已公布（YYYY-MM-DD，默认北京时间今天）"}
+)
+def call_apply(c, call, today=""):
     """Write the level change and milestone of an accepted intake into project files."""
     from showcase.commands.call_apply import call_apply as run
 
-    _exit(run(ROOT, call))
+    _exit(run(ROOT, call, today))
 
 
 @task(help={"today": "按这一天计算（YYYY-MM-DD，默认北京时间今天）"})

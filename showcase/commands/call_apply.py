@@ -1,6 +1,7 @@
 """``invoke call-apply --call ID``: write an accepted intake's level change into project files.
 
-For a 众创空间入驻 or 孵化推荐 call whose decisions are committed, every admitted or
+For a 众创空间入驻 or 孵化推荐 call whose decisions are committed and whose results are
+published (结果公布, Beijing date; before it, 公示 may still change them), every admitted or
 recommended project's file gets its new ``level`` and a milestone dated the day the
 results were published (`showcase.funding.follow_up`), written in the file's own style.
 Nothing is committed: the office reviews ``git diff`` and commits. Running it twice
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from showcase.calls import SUPPORTED
 from showcase.commands.call_packets import known_call
-from showcase.commands.common import validated_model
+from showcase.commands.common import publication_date, validated_model
 from showcase.funding.follow_up import NEW_LEVEL, CannotEdit, Promotion, promoted_text
 from showcase.model import LEVELS
 from showcase.paths import Layout
@@ -22,8 +23,14 @@ from showcase.paths import Layout
 REFUSAL = "数据有错误，未修改任何项目文件。请按上面的提示修改后重试。"
 
 
-def call_apply(root: Path, call_id: str) -> int:
-    """0 when every accepted project's file is up to date; 1 on bad data; 2 on a wrong call."""
+def call_apply(root: Path, call_id: str, today: str = "") -> int:
+    """0 when every accepted project's file is up to date; 1 on bad data or before the
+    results are published; 2 on a wrong call or date."""
+    try:
+        day, _ = publication_date(today)
+    except ValueError as wrong:
+        print(wrong, file=sys.stderr)
+        return 2
     layout = Layout(root)
     model = validated_model(layout, REFUSAL, show_warnings=False)
     if model is None:
@@ -41,7 +48,15 @@ def call_apply(root: Path, call_id: str) -> int:
     if not accepted:
         print(f"「{call.title}」还没有提交评审结果（decisions:），或没有入选的项目。")
         return 0
-    date = call.phase("results").start[:10]
+    published = call.phase("results").start
+    date = published[:10]
+    if day.isoformat() < date:
+        print(
+            f"「{call.title}」的结果 {published} 才公布，公示期内还可能因异议改变；"
+            "请在结果公布后再运行（未修改任何文件）。",
+            file=sys.stderr,
+        )
+        return 1
     failed = 0
     for project_id in accepted:
         project = model.projects[project_id]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from showcase.atomic import ForeignFolder, replaced_atomically
+from showcase.atomic import ForeignFolder, check_output_folder, replaced_atomically
 from showcase.calls import Call
 from showcase.commands.common import validated_model
 from showcase.engine.pdf import write_pdfs
@@ -67,7 +67,8 @@ def known_call(model: Model, call_id: str) -> Call | None:
 
 
 def confidential_folder(layout: Layout, out_dir: Path | None, default: str) -> Path | None:
-    """`out_dir` (or build/`default`), refused inside the repository outside build/."""
+    """`out_dir` (or build/`default`), or None after saying why not: inside the repository
+    outside build/ (it could be committed or published), or someone else's folder."""
     target = (out_dir or layout.build_dir / default).resolve()
     root = layout.root.resolve()
     inside = target == root or target.is_relative_to(root)
@@ -77,6 +78,11 @@ def confidential_folder(layout: Layout, out_dir: Path | None, default: str) -> P
             "请换成仓库外的文件夹，或不写 --out（默认 build/ 下，不会被提交）。",
             file=sys.stderr,
         )
+        return None
+    try:
+        check_output_folder(target, layout.root)
+    except ForeignFolder as refused:
+        print(refused.message, file=sys.stderr)
         return None
     return target
 

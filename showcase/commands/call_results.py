@@ -84,8 +84,9 @@ def call_results(
     print(text, end="")
     print(f"保密的评审结果已写入：{target}（build/ 不进入仓库，也不会进入网站；请勿外传）")
     print(
-        f"评审结果草稿：{target / DRAFT}。请核对后把其中的 decisions: 整段复制到 "
-        f"content/calls/{call_id}.yaml 再提交；本命令不修改申报文件。"
+        f"评审结果草稿：{target / DRAFT}。请核对后用其中的 decisions: 整段替换 "
+        f"content/calls/{call_id}.yaml 中的 decisions:（还没有就加在末尾）再提交；"
+        "本命令不修改申报文件。"
     )
     return 0
 

@@ -89,7 +89,8 @@ def decisions_yaml(call_id: str, title: str, decisions: list[dict[str, Any]]) ->
     )
     head = [
         f"# 评审结果草稿：{title}（由 invoke call-results 生成，尚未生效）",
-        f"# 请核对后把下面的 decisions: 整段复制到 content/calls/{call_id}.yaml 的末尾再提交；",
+        f"# 请核对后用下面的 decisions: 整段替换 content/calls/{call_id}.yaml 中的 decisions:"
+        "（还没有就加在文件末尾）再提交；",
         "# 提交后，公示开始时网站才会显示。",
     ]
     if ties:
