@@ -3,14 +3,18 @@ returned sheets, results and the draft decisions, the level change, overdue chec
 
 from __future__ import annotations
 
+import os
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
 import yaml
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from showcase.commands import call_apply, call_checkpoints, call_packets, call_results
+from showcase.engine.pdf import find_chromium
 from showcase.paths import Layout, repository_root
 from showcase.validate import validate_repository
 
@@ -165,3 +169,35 @@ def test_overdue_checkpoints_are_listed_for_the_office(
     assert "逾期 61 天：「听诊器——电机故障声纹诊断」" in printed
     assert "循环丝" not in printed.split("整改")[0]
     assert "结题" not in printed  # due 2027-04-30
+
+
+@pytest.mark.browser
+def test_anonymised_pdf_packets_name_no_team_member_college_or_mentor(
+    sample: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if find_chromium() is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI 必须打印评审材料，但找不到 Chromium", pytrace=False)
+        pytest.skip("找不到 Chromium，跳过评审材料的 PDF 测试")
+    assert call_packets.call_packets(sample, FUND, None, anonymise=True) == 0
+    assert "匿名" in capsys.readouterr().out
+    model = validate_repository(Layout(sample)).model
+    assert model is not None
+    packets = sample / "build" / "calls" / FUND / "packets"
+    pdfs = sorted(packets.glob("*.pdf"))
+    assert len(pdfs) == 5
+    for pdf in pdfs:
+        text = "".join(
+            "".join(unicodedata.normalize("NFKC", page.extract_text() or "").split())
+            for page in PdfReader(pdf).pages
+        )
+        assert "评审专家" in text
+        sheet = load_workbook(pdf.with_suffix(".xlsx"))["评分表"]
+        assigned = [row[1].value for row in sheet.iter_rows(min_row=5)]
+        assert assigned and all(project in text for project in assigned)
+        for project_id in assigned:
+            project = model.projects[project_id]
+            names = [m.name for m in project.team]
+            names += [model.mentors[m].name for m in project.mentors]
+            names.append(model.colleges[project.college].name)
+            assert [n for n in names if n in text] == [], pdf.name
