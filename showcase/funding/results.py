@@ -123,6 +123,12 @@ def summary_text(
         )
     if with_budget:
         lines.append(f"  拟资助合计 {money(sum(s.granted for s in ranked))}")
+    ranked_ids = {s.project for s in ranked}
+    lines += [
+        f"  未评审、未排名：{entry.name}（{entry.note}）"
+        for project, entry in entries.items()
+        if project not in ranked_ids
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -172,6 +178,11 @@ def report_html(
         "<table><thead><tr><th>排名</th><th>项目</th><th>学院</th><th>综合得分</th>"
         "<th>平均分</th><th>中位数</th><th>标准差</th><th>各评审总分</th>"
         f"{money_heads}<th>拟定结果</th><th>提示</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        + "".join(
+            f"<p>未评审、未排名：{attribute(entry.name)}（{attribute(entry.note)}）</p>"
+            for project, entry in entries.items()
+            if project not in {s.project for s in ranked}
+        )
         + (f"<h2>评语</h2>{comments}" if comments else "")
     )
     return (

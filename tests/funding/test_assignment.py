@@ -23,17 +23,17 @@ QIAN = Panelist("qian", "钱专家", conflicts=("computing",))
 
 
 def test_a_small_panel_is_assigned_as_worked_out_by_hand() -> None:
-    # Conflicts: wen ✗ smart-yarn (mentor and own college); lin ✗ reader (mentor, college);
-    # zhao ✗ denim (declared); qian ✗ reader (declared college computing).
+    # Conflicts: wen ✗ smart-yarn (its mentor, and own college); lin ✗ reader (mentor,
+    # college); zhao ✗ denim (declared); qian ✗ reader (declared college computing).
     # Eligible: smart-yarn {lin, zhao, qian}; reader {wen, zhao}; denim {wen, lin, qian};
-    # mascot {wen, lin, zhao, qian}. Two reviewers each → 8 reviews over 4 reviewers, so
-    # the even split is 2 each. reader can only have wen and zhao; then smart-yarn needs
-    # two of lin/zhao/qian and denim two of wen/lin/qian: loads wen 1+…, a split of 2 each
-    # exists: reader {wen, zhao}, smart-yarn {lin, qian}, denim {wen, qian}, mascot {lin,
-    # zhao} — loads wen 2, lin 2, zhao 2, qian 2; the flow must find loads of exactly 2.
+    # mascot {wen, lin, zhao, qian}. 4 applications × 2 = 8 reviews over 4 reviewers: the
+    # even split is 2 each. reader can only have wen and zhao, which leaves wen 1, zhao 1,
+    # lin 2, qian 2 places for the other 6 reviews: exactly enough, so every load is 2,
+    # e.g. smart-yarn {lin, qian}, denim {wen, qian}, mascot {lin, zhao}.
     plan = assign([YARN, READER, DENIM, MASCOT], [WEN, LIN, ZHAO, QIAN], 2)
     assert plan.reviewers["reader"] == ("wen", "zhao")
     assert [plan.load(p) for p in ("wen", "lin", "zhao", "qian")] == [2, 2, 2, 2]
+    assert all(len(chosen) == 2 for chosen in plan.reviewers.values())
     assert plan.shortfalls == {}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from showcase.funding.results import decide, decisions_yaml
+from showcase.funding.results import Entry, decide, decisions_yaml, report_html, summary_text
 from showcase.funding.scoring import Standing
 
 
@@ -38,3 +38,17 @@ def test_the_draft_reads_back_as_the_decisions_and_warns_of_ties() -> None:
     assert yaml.safe_load(draft) == {"decisions": decisions}
     assert "# 注意：排名 1 有并列，顺序按项目编号，请办公室复核。" in draft
     assert "content/calls/2026-fund.yaml" in draft
+
+
+def test_an_application_nobody_could_review_is_named_not_dropped() -> None:
+    entries = {
+        "a": Entry("a", "甲项目", "纺织学院", ("闻思远",)),
+        "d": Entry("d", "丁项目", "艺术学院", ("赵专家",)),
+        "b": Entry("b", "乙项目", "计算机学院", ("钱专家",)),
+        "z": Entry("z", "无人可评", "纺织学院", (), note="只有 0 位可以评审"),
+    }
+    decisions = decide("funding", RANKED, True, None)
+    text = summary_text("经费资助", "平均分", RANKED, entries, decisions, True)
+    assert "  未评审、未排名：无人可评（只有 0 位可以评审）" in text.splitlines()
+    report = report_html("经费资助", "平均分", RANKED, entries, decisions, True).decode()
+    assert "未评审、未排名：无人可评" in report
