@@ -22,8 +22,8 @@ from showcase.commands.call_packets import confidential_folder, known_call
 from showcase.commands.common import validated_model
 from showcase.funding.panel import CallReview, call_review
 from showcase.funding.results import Entry, decide, decisions_yaml, report_html, summary_text
+from showcase.funding.returned import Returned, read_folder
 from showcase.funding.scoring import allocate, review_total, standings
-from showcase.funding.sheets import Returned, read_folder
 from showcase.paths import Layout
 from showcase.problems import sort_problems
 

@@ -25,7 +25,8 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from showcase.funding.sheets import FIRST_ROW, META, SCORES, read_folder, write_sheet
+from showcase.funding.returned import read_folder
+from showcase.funding.sheets import FIRST_ROW, META, SCORES, write_sheet
 from showcase.problems import sort_problems
 from tests.case_lines import expected_lines, problem_line
 from tests.funding.fixture import specs

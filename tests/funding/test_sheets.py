@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from showcase.funding.sheets import META, SCORES, read_sheet, write_sheet
+from showcase.funding.returned import read_sheet
+from showcase.funding.sheets import META, SCORES, write_sheet
 from tests.funding.fixture import specs
 
 
