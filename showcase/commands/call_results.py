@@ -23,7 +23,7 @@ from showcase.commands.common import validated_model
 from showcase.funding.panel import CallReview, call_review
 from showcase.funding.results import Entry, decide, decisions_yaml, report_html, summary_text
 from showcase.funding.returned import Returned, read_folder
-from showcase.funding.scoring import allocate, review_total, standings
+from showcase.funding.scoring import allocate, disagreement_limit, review_total, standings
 from showcase.paths import Layout
 from showcase.problems import sort_problems
 
@@ -147,7 +147,15 @@ def _results(
     with_budget = call.budget is not None
     text = summary_text(call.title, label, ranked, entries, decisions, with_budget)
     return text, {
-        REPORT: report_html(call.title, label, ranked, entries, decisions, with_budget),
+        REPORT: report_html(
+            call.title,
+            label,
+            disagreement_limit(categories, disagreement),
+            ranked,
+            entries,
+            decisions,
+            with_budget,
+        ),
         SUMMARY: text.encode(),
         DRAFT: decisions_yaml(call.id, call.title, decisions).encode(),
     }

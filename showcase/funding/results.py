@@ -135,6 +135,7 @@ def summary_text(
 def report_html(
     title: str,
     method_label: str,
+    limit: float,
     ranked: list[Standing],
     entries: dict[str, Entry],
     decisions: list[dict[str, Any]],
@@ -174,7 +175,7 @@ def report_html(
     body = (
         '<p class="secret">保密材料：含评审专家姓名和分数，不得公开、不得提交到仓库或放进网站。</p>'
         f"<h1>{attribute(title)} · 评审结果（草稿）</h1><p>汇总方式：{attribute(method_label)}。"
-        "分歧：各评审总分的标准差超过阈值；并列：综合得分相同，顺序按项目编号。</p>"
+        f"分歧：各评审总分的标准差超过 {limit:g}；并列：综合得分相同，顺序按项目编号。</p>"
         "<table><thead><tr><th>排名</th><th>项目</th><th>学院</th><th>综合得分</th>"
         "<th>平均分</th><th>中位数</th><th>标准差</th><th>各评审总分</th>"
         f"{money_heads}<th>拟定结果</th><th>提示</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"

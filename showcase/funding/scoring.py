@@ -85,8 +85,7 @@ def standings(
     threshold: float | None = None,
 ) -> list[Standing]:
     """Rank the projects of `totals` (project → reviewer → review total)."""
-    low, high = scale(categories)
-    limit = DISAGREEMENT_SHARE * (high - low) if threshold is None else threshold
+    limit = disagreement_limit(categories, threshold)
     adjusted = _normalised(totals) if method == "normalised-mean" else totals
     unranked = []
     for project, by_reviewer in totals.items():
@@ -104,6 +103,12 @@ def standings(
             Standing(project, values, round(combined, 2), mean, median, spread, spread > limit)
         )
     return _ranked(unranked)
+
+
+def disagreement_limit(categories: list[Category], threshold: float | None = None) -> float:
+    """The spread above which reviewers disagree: `threshold`, else 15 % of the scale."""
+    low, high = scale(categories)
+    return round(DISAGREEMENT_SHARE * (high - low), 4) if threshold is None else threshold
 
 
 def allocate(

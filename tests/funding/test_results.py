@@ -50,5 +50,5 @@ def test_an_application_nobody_could_review_is_named_not_dropped() -> None:
     decisions = decide("funding", RANKED, True, None)
     text = summary_text("经费资助", "平均分", RANKED, entries, decisions, True)
     assert "  未评审、未排名：无人可评（只有 0 位可以评审）" in text.splitlines()
-    report = report_html("经费资助", "平均分", RANKED, entries, decisions, True).decode()
-    assert "未评审、未排名：无人可评" in report
+    report = report_html("经费资助", "平均分", 1.5, RANKED, entries, decisions, True).decode()
+    assert "未评审、未排名：无人可评" in report and "标准差超过 1.5；" in report
