@@ -14,6 +14,7 @@ from a flag, so a committed block stays unseen until its 公示 starts.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -160,25 +161,32 @@ class Call:
     def phase(self, key: str) -> CallPhase:
         return next(phase for phase in self.phases if phase.key == key)
 
-    def current_phase(self, moment: str) -> str:
-        """The key of the phase running at `moment` (``YYYY-MM-DD HH:MM`` Beijing time):
-        ``"upcoming"`` before 申报 opens; between two phases, the one that ended last."""
+    def current_phase(self, day: datetime.date) -> str:
+        """The key of the phase under way on `day` (a phase counts from its first day):
+        ``"upcoming"`` before 申报 opens; between two phases, the one that began last."""
         current = "upcoming"
         for phase in self.phases:
-            if phase.start <= moment:
+            if phase.start[:10] <= day.isoformat():
                 current = phase.key
         return current
 
-    def accepts_applications(self, moment: str) -> bool:
+    def accepts_applications(self, day: datetime.date) -> bool:
+        """申报 is open on `day`, its first and its closing day included."""
         application = self.phase("application")
-        return application.start <= moment < application.end
+        return application.start[:10] <= day.isoformat() <= application.end[:10]
 
-    def applications_closed(self, moment: str) -> bool:
-        return self.phase("application").end <= moment
+    def applications_closed(self, day: datetime.date) -> bool:
+        """申报 closed before `day`: no new application (`check-pr`), and the site may
+        list who applied."""
+        return self.phase("application").end[:10] < day.isoformat()
 
-    def decisions_public(self, moment: str) -> bool:
-        """Committed decisions are shown once 公示 has begun, never before."""
-        return bool(self.decisions) and self.phase("publicity").start <= moment
+    def in_publicity(self, day: datetime.date) -> bool:
+        publicity = self.phase("publicity")
+        return publicity.start[:10] <= day.isoformat() <= publicity.end[:10]
+
+    def decisions_public(self, day: datetime.date) -> bool:
+        """Committed decisions are shown from the first day of 公示 on, never before."""
+        return bool(self.decisions) and self.phase("publicity").start[:10] <= day.isoformat()
 
     def decision_for(self, project_id: str) -> Decision | None:
         return next((d for d in self.decisions if d.project == project_id), None)

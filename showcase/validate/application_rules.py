@@ -174,7 +174,7 @@ class ApplicationRun:
         if owner is not None and call is not None:
             data = document.data
             _check_amounts(data, call, report)
-            if today.isoformat() <= call.phase("application").end[:10]:
+            if not call.applications_closed(today):
                 _check_eligible(self.projects.facts(owner[1]), call, report)
             recommendation = data.get("recommendation", {})
             if recommendation.get("recommended") and "rank" in recommendation:
