@@ -1,8 +1,10 @@
 """Reading a returned score sheet (`showcase.funding.sheets`) without trusting it.
 
 Checks, in order: that the file opens; that it is one of ours (the hidden record); the
-call; the reviewer (the record, and the file name when it names another reviewer); the
-score worksheet, the header row and the project column (columns moved or renamed, rows
+call; the reviewer (the record, and the file name when it names another reviewer); that
+the assignment it was written for is still the call's (`showcase.funding.assignment` is
+deterministic, so it changes only when the applications or the panel did); the score
+worksheet, the header row and the project column (columns moved or renamed, rows
 moved, added or removed, content beside or below the table); then every score
 (missing, not a number, out of range). Each problem names the file and the cell
 (``闻思远.xlsx!D5``) and says how to fix it; scores come only from a sheet without problems.
@@ -90,6 +92,9 @@ def read_sheet(path: Path, spec_for: dict[str, SheetSpec], shown: str) -> Return
             f"请把打分的工作表改回「{SCORES}」，或把分数抄回评分表原件后再交回。",
         )
         return returned
+    if str(meta.get("projects")) != owner.project_list:
+        _stale(returned, shown, owner, str(meta.get("projects") or ""))
+        return returned
     returned.reviewer = owner.reviewer
     sheet = book[SCORES]
     if _layout(sheet, owner, shown, returned):
@@ -163,7 +168,7 @@ def _open(path: Path, shown: str, returned: Returned) -> Any:
 def _meta(book: Any) -> dict[str, object]:
     if META not in book.sheetnames:
         return {}
-    rows = book[META].iter_rows(min_row=1, max_row=3, max_col=2, values_only=True)
+    rows = book[META].iter_rows(min_row=1, max_row=4, max_col=2, values_only=True)
     return {str(key): value for key, value in rows if key is not None}
 
 
@@ -184,6 +189,21 @@ def _wrong_reviewer(
             f"{owner.file_name}（若该专家的表已在文件夹中，请核对哪一份是最终版）。"
         )
     _problem(returned, shown, "A2", "scores.wrong-reviewer", message, hint)
+
+
+def _stale(returned: Returned, shown: str, owner: SheetSpec, recorded: str) -> None:
+    then = "、".join(recorded.split()) or "（无）"
+    now = "、".join(project for project, _ in owner.rows)
+    _problem(
+        returned,
+        shown,
+        "A1",
+        "scores.stale-assignment",
+        f"{shown} 发出后申报书或评审专家有变动，分配已经不同：表中是 {then}，"
+        f"现在 {owner.reviewer_name} 应评 {now}。",
+        "请恢复发评审材料时的申报文件和申报书后再汇总；确需变动时，重新运行 call-packets，"
+        "请专家按新的评分表评审。",
+    )
 
 
 def _layout(sheet: Any, spec: SheetSpec, shown: str, returned: Returned) -> bool:

@@ -4,8 +4,9 @@ A sheet has one visible worksheet, 评分表: a title, the reviewer's name and i
 instruction, a header row (序号, 项目编号, 项目名称, one column per score category with
 its range, 评语) and one row per assigned application. Only the score and comment cells
 are unlocked; each score column carries a data validation with the category's range.
-A second worksheet, kept "very hidden", records the call id and the reviewer id, so a
-sheet returned by the wrong reviewer or for another call is recognised.
+A second worksheet, kept "very hidden", records the call id, the reviewer id and the
+assigned projects, so a sheet returned by the wrong reviewer, for another call or from an
+assignment since changed is recognised.
 
 Example::
 
@@ -49,6 +50,11 @@ class SheetSpec:
     @property
     def file_name(self) -> str:
         return f"{self.reviewer_name}.xlsx"
+
+    @property
+    def project_list(self) -> str:
+        """The assigned projects as the hidden record keeps them: ids joined by spaces."""
+        return " ".join(project for project, _ in self.rows)
 
     @property
     def headings(self) -> tuple[str, ...]:
@@ -98,7 +104,13 @@ def write_sheet(spec: SheetSpec, target: Path) -> None:
     sheet.protection.formatColumns = False
     meta = book.create_sheet(META)
     for row, (key, value) in enumerate(
-        (("format", FORMAT), ("call", spec.call), ("reviewer", spec.reviewer)), start=1
+        (
+            ("format", FORMAT),
+            ("call", spec.call),
+            ("reviewer", spec.reviewer),
+            ("projects", spec.project_list),
+        ),
+        start=1,
     ):
         meta.cell(row, 1, key)
         meta.cell(row, 2, value)

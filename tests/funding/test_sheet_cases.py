@@ -62,7 +62,7 @@ def changed(path: Path, change: dict[str, Any]) -> None:
         sheet.insert_rows(row)
     for key, value in change.get("meta", {}).items():
         meta = book[META]
-        row = next(r for r in range(1, 4) if meta.cell(r, 1).value == key)
+        row = next(r for r in range(1, 5) if meta.cell(r, 1).value == key)
         meta.cell(row, 2, value)
     if change.get("drop_meta"):
         del book[META]

@@ -40,6 +40,7 @@ def test_the_sheet_names_its_reviewer_and_call_and_lists_the_assigned_applicatio
         ["format", "makerspace-showcase score sheet 1"],
         ["call", "2026-seed-fund"],
         ["reviewer", "wen"],
+        ["projects", "reader denim"],
     ]
 
 
