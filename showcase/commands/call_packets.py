@@ -11,13 +11,14 @@ folder inside the repository is refused unless it is under the git-ignored ``bui
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from showcase.atomic import ForeignFolder, check_output_folder, replaced_atomically
 from showcase.calls import Call
 from showcase.commands.common import validated_model
 from showcase.engine.pdf import write_pdfs
-from showcase.funding.packets import packet_html
+from showcase.funding.packets import packet_html, shown_name
 from showcase.funding.panel import CallReview, call_review, dossiers
 from showcase.funding.sheets import write_sheet
 from showcase.model import Model
@@ -110,7 +111,8 @@ def _write(
         printable = []
         for reviewer, spec in review.specs().items():
             stem = Path(spec.file_name).stem
-            write_sheet(spec, staging / spec.file_name)
+            rows = tuple((p, shown_name(every[p], anonymise)) for p, _ in spec.rows)
+            write_sheet(replace(spec, rows=rows), staging / spec.file_name)
             html = staging / f"{stem}.html"
             html.write_bytes(
                 packet_html(

@@ -82,7 +82,10 @@ def packet_html(
         f"<tr><td>{attribute(c.name)}</td><td>{_weight(c.weight)}</td><td>{c.span}</td></tr>"
         for c in categories
     )
-    listed = "".join(f"<li>{attribute(d.name)}（{attribute(d.project)}）</li>" for d in dossiers)
+    listed = "".join(
+        f"<li>{attribute(shown_name(d, anonymise))}（{attribute(d.project)}）</li>"
+        for d in dossiers
+    )
     cover = (
         '<header class="cover">'
         f"<p>评审材料 · 保密，仅供本人评审使用，评审结束后请销毁</p>"
@@ -106,7 +109,7 @@ def packet_html(
 
 
 def _application(dossier: Dossier, anonymise: bool) -> str:
-    hide = _blackout(dossier.member_names) if anonymise else (lambda text: text)
+    hide = blackout(dossier.member_names) if anonymise else (lambda text: text)
     facts = [("项目编号", attribute(dossier.project))]
     if not anonymise:
         facts += [
@@ -147,7 +150,13 @@ def _application(dossier: Dossier, anonymise: bool) -> str:
     return "".join(parts) + "</section>"
 
 
-def _blackout(names: tuple[str, ...]) -> Callable[[str], str]:
+def shown_name(dossier: Dossier, anonymise: bool) -> str:
+    """The project's name as the packet and the score sheet show it."""
+    return blackout(dossier.member_names)(dossier.name) if anonymise else dossier.name
+
+
+def blackout(names: tuple[str, ...]) -> Callable[[str], str]:
+    """A function that replaces every one of `names` in a text by ■■, longest first."""
     found = sorted({n for n in names if n}, key=len, reverse=True)
     if not found:
         return lambda text: text

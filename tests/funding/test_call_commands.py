@@ -201,3 +201,5 @@ def test_anonymised_pdf_packets_name_no_team_member_college_or_mentor(
             names += [model.mentors[m].name for m in project.mentors]
             names.append(model.colleges[project.college].name)
             assert [n for n in names if n in text] == [], pdf.name
+            cells = "".join(str(c.value or "") for row in sheet.iter_rows() for c in row)
+            assert [n for n in names if n in cells] == [], pdf.with_suffix(".xlsx").name

@@ -35,7 +35,7 @@ DOSSIERS = [
     ),
     Dossier(
         project="reader",
-        name="无障碍阅读器",
+        name="明远无障碍阅读器",
         college="计算机科学与技术学院",
         summary="为视障同学朗读教材的应用。",
         plan="计算机科学与技术学院的岑一禾老师提供设备。",
