@@ -51,12 +51,17 @@ def call_packets(root: Path, call_id: str, out_dir: Path | None, anonymise: bool
     except ForeignFolder as refused:
         print(refused.message, file=sys.stderr)
         return 1
-    print(
-        f"评审材料已写入：{target}（保密，仅发给各位评审专家；build/ 不进入仓库，也不会进入网站）"
-    )
+    print(f"评审材料已写入：{target}（保密，仅发给各位评审专家；{kept_out(layout, target)}）")
     if notice:
         print(notice, file=sys.stderr)
     return 0
+
+
+def kept_out(layout: Layout, target: Path) -> str:
+    """Why `target` stays private, in Chinese (it is under build/ or outside the repository)."""
+    if target.is_relative_to(layout.build_dir.resolve()):
+        return "build/ 不进入仓库，也不会进入网站"
+    return "在仓库以外，不会被提交，也不会进入网站"
 
 
 def known_call(model: Model, call_id: str) -> Call | None:

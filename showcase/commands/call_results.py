@@ -18,7 +18,7 @@ from pathlib import Path
 
 from showcase.atomic import ForeignFolder, replaced_atomically
 from showcase.calls import COMBINE_METHODS
-from showcase.commands.call_packets import confidential_folder, known_call
+from showcase.commands.call_packets import confidential_folder, kept_out, known_call
 from showcase.commands.common import validated_model
 from showcase.funding.panel import CallReview, call_review
 from showcase.funding.results import Entry, decide, decisions_yaml, report_html, summary_text
@@ -82,7 +82,7 @@ def call_results(
         print(refused.message, file=sys.stderr)
         return 1
     print(text, end="")
-    print(f"保密的评审结果已写入：{target}（build/ 不进入仓库，也不会进入网站；请勿外传）")
+    print(f"保密的评审结果已写入：{target}（{kept_out(layout, target)}；请勿外传）")
     print(
         f"评审结果草稿：{target / DRAFT}。请核对后用其中的 decisions: 整段替换 "
         f"content/calls/{call_id}.yaml 中的 decisions:（还没有就加在末尾）再提交；"

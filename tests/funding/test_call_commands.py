@@ -112,6 +112,18 @@ def test_one_bad_sheet_stops_the_results_and_writes_nothing(
     assert not (sample / "build" / "calls" / FUND / "results").exists()
 
 
+def test_an_output_folder_outside_the_repository_is_said_to_be_so(
+    sample: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(call_packets, "write_pdfs", lambda files: "")
+    assert call_packets.call_packets(sample, FUND, tmp_path / "packets", False) == 0
+    assert "在仓库以外，不会被提交" in capsys.readouterr().out
+    assert (tmp_path / "packets" / "姜沐晴.xlsx").is_file()
+
+
 def test_an_output_folder_inside_the_repository_outside_build_is_refused(
     sample: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
