@@ -106,6 +106,31 @@ def assign(
 
 
 def _cheapest_flow(eligible: dict[str, list[str]], panel: list[str], per_application: int) -> dict:
+    """The cheapest maximum flow, built with at most `cap` load slots per reviewer.
+
+    The most even assignment's largest load L* is the smallest cap at which every
+    application still gets min(n, its eligible reviewers); with cap ≥ L* the cheapest flow
+    is the same as without a cap. So start at the even share and double until the flow
+    is complete: a much smaller graph than one slot per eligible application."""
+    if not eligible:
+        return {}
+    wanted = sum(min(per_application, len(allowed)) for allowed in eligible.values())
+    most = {r: sum(r in allowed for allowed in eligible.values()) for r in panel}
+    cap = -(-wanted // max(len(panel), 1))
+    while True:
+        graph = _network(
+            eligible, panel, per_application, {r: min(m, cap) for r, m in most.items()}
+        )
+        flow = nx.max_flow_min_cost(graph, "source", "sink")
+        if sum(flow["source"].values()) == wanted or cap >= max(most.values(), default=0):
+            return flow
+        cap *= 2
+
+
+def _network(
+    eligible: dict[str, list[str]], panel: list[str], per_application: int, slots: dict[str, int]
+) -> nx.DiGraph:
+    """source → application (n) → reviewer (1 each) → k-th slot (cost k) → sink."""
     graph = nx.DiGraph()
     graph.add_nodes_from(["source", "sink"])
     for project, allowed in eligible.items():
@@ -113,13 +138,10 @@ def _cheapest_flow(eligible: dict[str, list[str]], panel: list[str], per_applica
         for reviewer in allowed:
             graph.add_edge(("a", project), ("r", reviewer), capacity=1, weight=0)
     for reviewer in panel:
-        most = sum(reviewer in allowed for allowed in eligible.values())
-        for k in range(1, most + 1):
+        for k in range(1, slots[reviewer] + 1):
             graph.add_edge(("r", reviewer), ("slot", reviewer, k), capacity=1, weight=k)
             graph.add_edge(("slot", reviewer, k), "sink", capacity=1, weight=0)
-    if not eligible:
-        return {}
-    return nx.max_flow_min_cost(graph, "source", "sink")
+    return graph
 
 
 def _explain(submission: Submission, panel: list[Panelist], per_application: int) -> str:

@@ -33,14 +33,14 @@ def test_the_sheet_names_its_reviewer_and_call_and_lists_the_assigned_applicatio
     ]
     assert [(r[0].value, r[1].value, r[2].value) for r in sheet.iter_rows(min_row=5)] == [
         (1, "reader", "无障碍阅读器"),
-        (2, "denim", "旧衣新生"),
+        (2, "mascot", "校园吉祥物"),
     ]
     assert book[META].sheet_state == "veryHidden"
     assert [[c.value for c in row] for row in book[META].iter_rows()] == [
         ["format", "makerspace-showcase score sheet 1"],
         ["call", "2026-seed-fund"],
         ["reviewer", "wen"],
-        ["projects", "reader denim"],
+        ["projects", "reader mascot"],
     ]
 
 
@@ -95,5 +95,5 @@ def test_a_sheet_reads_back_what_was_typed_or_names_each_bad_cell(
         numbers = [float(str(v).strip()) for v in typed]
         assert returned.scores == {
             "reader": dict(zip(("value", "plan", "team"), numbers[:3], strict=True)),
-            "denim": dict(zip(("value", "plan", "team"), numbers[3:], strict=True)),
+            "mascot": dict(zip(("value", "plan", "team"), numbers[3:], strict=True)),
         }
