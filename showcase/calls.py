@@ -83,6 +83,21 @@ class Eligibility:
     team_min: int | None = None
     team_max: int | None = None
 
+    def unmet(
+        self, level: str, stage: str, status: str, college: str, team_size: int
+    ) -> tuple[str, ...]:
+        """The criteria a project with these facts fails: ``level``, ``stage``,
+        ``status``, ``college``, ``team_min``, ``team_max``; empty when it may apply."""
+        failed = (
+            ("level", bool(self.levels) and level not in self.levels),
+            ("stage", bool(self.stages) and stage not in self.stages),
+            ("status", bool(self.statuses) and status not in self.statuses),
+            ("college", bool(self.colleges) and college not in self.colleges),
+            ("team_min", self.team_min is not None and team_size < self.team_min),
+            ("team_max", self.team_max is not None and team_size > self.team_max),
+        )
+        return tuple(key for key, fails in failed if fails)
+
 
 @dataclass(frozen=True)
 class Budget:

@@ -297,9 +297,11 @@ def _published_contacts() -> tuple[set[str], set[str]]:
 
 
 CONTACT_PAGES = re.compile(
-    r"^(?:contact/.*|colleges/[^/]+/index\.html|projects/[^/]+/index\.html)$"
+    r"^(?:contact/.*|colleges/[^/]+/index\.html|projects/[^/]+/index\.html"
+    r"|calls/[^/]+/index\.html)$"
 )
-"""Where an institutional contact may be shown: the contact page, college and project pages."""
+"""Where an institutional contact may be shown: the contact page, college and project pages,
+and a call's page while its 公示 runs (the objection channel)."""
 EDIT_DATA = re.compile(r"^projects/[^/]+/form\.json$")
 """A project's own fields for the submission form's edit mode, its mailbox among them."""
 

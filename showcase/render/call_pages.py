@@ -27,6 +27,7 @@ from showcase.model import LEVELS, STAGES, STATUSES, Model
 from showcase.render import paths
 from showcase.render.chinese_numbers import money, written_date
 from showcase.render.html_blocks import anchor, bullet_list, facts, page, rich_block, section
+from showcase.render.submit_page import STYLESHEET as SUBMIT_STYLESHEET
 from showcase.render.text import attribute, rich
 
 CALLS = "calls/index.md"
@@ -99,7 +100,7 @@ def render_call_page(call: Call, model: Model, day: datetime.date, form: str = "
         f'<script src="{script}"></script>',
     ]
     meta = {"title": call.title, "description": call.summary}
-    return page(meta, body, "sc-call", styles=(paths.PAGES_STYLESHEET,))
+    return page(meta, body, "sc-call", styles=(paths.PAGES_STYLESHEET, SUBMIT_STYLESHEET))
 
 
 def _moment(value: str) -> str:
@@ -286,7 +287,8 @@ def _decisions(call: Call, model: Model, here: str, day: datetime.date) -> str:
             f"<p>以下为拟支持名单，公示期至 {_moment(publicity.end)}。"
             "对结果有异议的，请在公示期内联系：</p>"
         )
-        return section("拟支持名单（公示）", intro + facts(contacts) + table, searchable=True)
+        # not searchable: the objection channel stays on this page, out of the search index
+        return section("拟支持名单（公示）", intro + facts(contacts) + table)
     results = call.phase("results")
     intro = f"<p>公示期满，结果于 {_moment(results.start)} 公布。</p>"
     return section("评审结果", intro + table, searchable=True)

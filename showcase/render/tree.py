@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from showcase.render import paths
+from showcase.render.application_form import application_form
 from showcase.render.call_pages import CALLS, call_page, render_call_page, render_calls_index
 from showcase.render.call_pages import NAV_TITLE as CALLS_NAV_TITLE
 from showcase.render.call_support import public_support
@@ -125,7 +126,11 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
     if model.calls:  # Calls for applications (issue 15)
         pages[CALLS] = render_calls_index(model, publicity.as_of)
         for call in model.calls.values():
-            pages[call_page(call.id)] = render_call_page(call, model, publicity.as_of)
+            here, schema = call_page(call.id), inputs.application_schema
+            form = ""
+            if schema is not None and call.accepts_applications(publicity.as_of):
+                form = application_form(model, call, schema, publicity.as_of, here)
+            pages[here] = render_call_page(call, model, publicity.as_of, form)
     if inputs.case_schemas:  # the publicity office's form: a staff page, under 工作指南
         pages[CASE_FORM] = render_case_form_page(
             model,

@@ -43,6 +43,7 @@ from showcase.validate.markup_text import markup_warnings
 from showcase.validate.personal_data import scan_document
 from showcase.validate.personal_text import PersonalDataRules
 from showcase.validate.schema_check import SchemaChecker
+from showcase.validate.wording import wording
 
 
 @dataclass(frozen=True)
@@ -244,43 +245,31 @@ def _check_amounts(data: dict[str, Any], call: Call, report: Report) -> None:
         return
     total = sum(line["amount"] for line in lines)
     if total != amount:
-        report(
-            ("budget_lines",),
-            "application.budget-sum",
-            f"经费预算各项合计 {total} 元，与申请金额 {amount} 元不一致。",
-            "改正某一项的金额或申请金额，使两者相等。",
-        )
+        message, hint = wording("application.budget-sum", total=total, amount=amount)
+        report(("budget_lines",), "application.budget-sum", message, hint)
     if amount > call.budget.cap:
-        report(
-            ("requested_amount",),
-            "application.over-cap",
-            f"申请金额 {amount} 元超过本次申报的单项上限 {call.budget.cap} 元。",
-            f"把申请金额和预算压到 {call.budget.cap} 元以内。",
-        )
+        message, hint = wording("application.over-cap", amount=amount, cap=call.budget.cap)
+        report(("requested_amount",), "application.over-cap", message, hint)
 
 
 def _check_eligible(facts: ProjectFacts | None, call: Call, report: Report) -> None:
     if facts is None:
         return
     rule = call.eligibility
-    reasons = []
-    if rule.levels and facts.level not in rule.levels:
-        reasons.append(f"孵化层级是{LEVELS.get(facts.level, facts.level)}")
-    if rule.stages and facts.stage not in rule.stages:
-        reasons.append(f"发展阶段是{STAGES.get(facts.stage, facts.stage)}")
-    if rule.statuses and facts.status not in rule.statuses:
-        reasons.append(f"项目状态是{STATUSES.get(facts.status, facts.status)}")
-    if rule.colleges and facts.college not in rule.colleges:
-        reasons.append(f"学院 {facts.college} 不在可申报的学院之列")
-    if rule.team_min is not None and facts.team_size < rule.team_min:
-        reasons.append(f"团队 {facts.team_size} 人，少于 {rule.team_min} 人")
-    if rule.team_max is not None and facts.team_size > rule.team_max:
-        reasons.append(f"团队 {facts.team_size} 人，多于 {rule.team_max} 人")
-    if reasons:
+    unmet = rule.unmet(facts.level, facts.stage, facts.status, facts.college, facts.team_size)
+    reasons = {
+        "level": f"孵化层级是{LEVELS.get(facts.level, facts.level)}",
+        "stage": f"发展阶段是{STAGES.get(facts.stage, facts.stage)}",
+        "status": f"项目状态是{STATUSES.get(facts.status, facts.status)}",
+        "college": f"学院 {facts.college} 不在可申报的学院之列",
+        "team_min": f"团队 {facts.team_size} 人，少于 {rule.team_min} 人",
+        "team_max": f"团队 {facts.team_size} 人，多于 {rule.team_max} 人",
+    }
+    if unmet:
         report(
             (),
             "application.ineligible",
-            f"项目不符合「{call.title}」的申报条件：{'；'.join(reasons)}。",
+            f"项目不符合「{call.title}」的申报条件：{'；'.join(reasons[key] for key in unmet)}。",
             "对照申报通知里的申报条件；项目信息有误时先改正项目文件。",
         )
 

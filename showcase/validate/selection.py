@@ -210,6 +210,14 @@ def _unexpected(display: str) -> Problem:
 
 
 def _misplaced(display: str) -> Problem:
+    if display.count("/") >= 3:  # inside a project's folder
+        return Problem(
+            display,
+            rule="project.location",
+            message="项目文件夹里的这个 YAML 文件放错了位置或扩展名不对，不会被读取。",
+            hint="项目文件夹里只放图片、申报书 applications/<申报编号>.yaml 和检查报告 "
+            "checkpoints/<申报编号>-midterm.yaml 或 -final.yaml（扩展名 .yaml，不是 .yml）。",
+        )
     return Problem(
         display,
         rule="project.location",

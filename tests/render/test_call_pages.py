@@ -60,7 +60,7 @@ def test_a_call_page_shows_what_its_phase_allows_and_never_a_secret(day: datetim
     for call in model.calls.values():
         shown = text_of(render_call_page(call, model, day))
         closed = call.phase("application").end[:10] < day.isoformat()
-        public = call.phase("publicity").start[:10] <= day.isoformat()
+        public = bool(call.decisions) and call.phase("publicity").start[:10] <= day.isoformat()
         in_publicity = public and day.isoformat() <= call.phase("publicity").end[:10]
         applicant = model.projects[model.applications_to(call.id)[0].project].name
         assert (applicant in shown) == closed
