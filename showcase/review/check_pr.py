@@ -30,6 +30,7 @@ from showcase.render.clock import SHANGHAI
 from showcase.review.added_data import added_personal_data
 from showcase.review.changes import Change, file_at
 from showcase.review.data_tree import DataTree
+from showcase.review.office_fields import office_field_problems
 from showcase.review.ownership import (
     Owners,
     as_maintainer_fixture,
@@ -58,6 +59,8 @@ def check_tree(
     problems += late_applications(
         layout, added_files, today or datetime.datetime.now(SHANGHAI).date()
     )
+    if not is_makerspace_maintainer(author, owners):
+        problems += office_field_problems(tree.data, tree.base, tree.changes)
     existing = [c for c in tree.changes if tree.written(c)]
     added = _added_personal_data(
         tree.data, tree.base, existing, load_schema(layout.schema("project"))

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from showcase.calls import (
+    CHECKPOINT_KINDS,
     PHASES,
     Application,
     Call,
@@ -128,6 +129,7 @@ def check_call(
     _check_scores(data["score_categories"], report)
     _check_eligibility(data["eligibility"], references, report)
     _check_reviewers(data, references, report)
+    _check_checkpoints(data.get("checkpoints", ()), report)
     _check_decisions(data, file.stem, references, report)
     return found
 
@@ -257,6 +259,29 @@ def _check_reviewers(data: dict[str, Any], references: CallReferences, report: R
             f"每份申报书要 {wanted} 位专家评审，但名单上只有 {len(reviewers)} 位。",
             "增加评审专家，或减少 reviews_per_application。",
         )
+
+
+def _check_checkpoints(checkpoints: list[dict[str, Any]], report: Report) -> None:
+    """One due date per kind of checkpoint, and a real one."""
+    seen: set[str] = set()
+    for index, checkpoint in enumerate(checkpoints):
+        if checkpoint["kind"] in seen:
+            report(
+                ("checkpoints", index, "kind"),
+                "call.duplicate-checkpoint",
+                f"{CHECKPOINT_KINDS[checkpoint['kind']]}写了不止一次。",
+                "每类过程检查只写一次截止日期。",
+            )
+        seen.add(checkpoint["kind"])
+        try:
+            datetime.date.fromisoformat(checkpoint["due"])
+        except ValueError:
+            report(
+                ("checkpoints", index, "due"),
+                "call.bad-time",
+                f"日期 {checkpoint['due']} 不存在。",
+                "检查月份和日期，例如 2026-09-30。",
+            )
 
 
 def _check_decisions(
