@@ -75,6 +75,54 @@ def agenda(c, roadshow="", out=""):
     _exit(run(ROOT, roadshow, Path(out) if out else None))
 
 
+@task(
+    help={
+        "call": "申报编号（content/calls/ 中的文件名）",
+        "out": "输出目录（默认 build/calls/<申报编号>/packets/，保密，不进入仓库）",
+        "anonymise": "匿名评审材料：不显示团队、学院和导师",
+    }
+)
+def call_packets(c, call, out="", anonymise=False):
+    """Assign a call's reviewers and write their packets: A4 PDF and XLSX score sheet."""
+    from showcase.commands.call_packets import call_packets as run
+
+    _exit(run(ROOT, call, Path(out) if out else None, anonymise))
+
+
+@task(
+    help={
+        "call": "申报编号",
+        "scores": "交回的评分表所在的文件夹",
+        "out": "输出目录（默认 build/calls/<申报编号>/results/，保密，不进入仓库）",
+        "places": "不涉及经费的申报：拟入选的名额（默认全部）",
+        "disagreement": "分歧阈值：各评审总分的标准差超过它即提示（默认总分范围的 15%）",
+    }
+)
+def call_results(c, call, scores, out="", places="", disagreement=""):
+    """Read returned score sheets, rank, allocate and draft the call's decisions."""
+    from showcase.commands.call_results import call_results as run
+
+    _exit(run(ROOT, call, Path(scores), Path(out) if out else None, places, disagreement))
+
+
+@task(
+    help={"call": "申报编号", "today": "按这一天判断结果是否已公布（YYYY-MM-DD，默认北京时间今天）"}
+)
+def call_apply(c, call, today=""):
+    """Write the level change and milestone of an accepted intake into project files."""
+    from showcase.commands.call_apply import call_apply as run
+
+    _exit(run(ROOT, call, today))
+
+
+@task(help={"today": "按这一天计算（YYYY-MM-DD，默认北京时间今天）"})
+def call_checkpoints(c, today=""):
+    """List overdue checkpoint reports (中期检查, 结题) of supported projects."""
+    from showcase.commands.call_checkpoints import call_checkpoints as run
+
+    _exit(run(ROOT, today))
+
+
 @task(help={"host": "监听地址", "port": "端口"})
 def serve(c, host="127.0.0.1", port=8000):
     """Build, serve site/ locally and rebuild whenever a data file changes."""

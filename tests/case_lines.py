@@ -1,7 +1,7 @@
 """The lines a data-driven case expects, and the same lines made from a command's report.
 
-Every case folder (tests/validate/cases, tests/forms/cases, tests/review/cases) holds an
-``expected.txt``: one problem per line, ``[rule.id] path:line:col: 错误 field: message
+Every case folder (tests/validate/cases, tests/forms/cases, tests/review/cases,
+tests/funding/cases) holds an ``expected.txt``: one problem per line, ``[rule.id] path:line:col: 错误 field: message
 修改建议：hint`` (`Problem.text` behind its rule id), the summary line left out; an empty
 file means the input must be accepted. tests/rule_coverage.py reads the rule ids back.
 """

@@ -12,8 +12,8 @@ a function or dataclass defined in showcase/ (``report(path, rule, …)``,
 A plain string such as ``"logo.png"`` is never taken for a rule.
 
 `rules_in_cases` reads the expected.txt of every data-driven case folder
-(tests/validate/cases, tests/forms/cases, tests/review/cases): each line starts with the
-``[rule.id]`` it must produce.
+(tests/validate/cases, tests/forms/cases, tests/review/cases, tests/funding/cases): each
+line starts with the ``[rule.id]`` it must produce.
 
 ``python -m tests.rule_coverage`` prints the figure (rules with a case / rules in code)
 and the rules without one.
@@ -32,7 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "showcase"
 SCHEMAS = ROOT / "schemas"
 CASE_FOLDERS = tuple(
-    Path(__file__).parent / part for part in ("validate/cases", "forms/cases", "review/cases")
+    Path(__file__).parent / part
+    for part in ("validate/cases", "forms/cases", "review/cases", "funding/cases")
 )
 
 RULE_ID = re.compile(r"[a-z]+(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+")

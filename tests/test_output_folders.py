@@ -58,6 +58,12 @@ TASKS: dict[str, Callable[[Path], None]] = {
     "publicity --out": lambda out: tasks.publicity(Context(), out=str(out)),
     "publicity --drafts --out": lambda out: tasks.publicity(Context(), drafts=True, out=str(out)),
     "synth --out": lambda out: tasks.synth(Context(), count=3, out=str(out)),
+    "call-packets --out": lambda out: tasks.call_packets(
+        Context(), call="2026-innovation-fund", out=str(out)
+    ),
+    "call-results --out": lambda out: tasks.call_results(
+        Context(), call="2026-innovation-fund", scores=str(out.parent), out=str(out)
+    ),
 }
 
 

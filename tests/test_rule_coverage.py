@@ -1,8 +1,8 @@
 """Every rule id the code can emit is produced by at least one data-driven case.
 
 "A case" here means only a data-driven case folder whose expected.txt names the rule
-(tests/validate/cases, tests/forms/cases, tests/review/cases); a unit test that merely
-mentions the id does not count. How the ids are found is in tests/rule_coverage.py;
+(tests/validate/cases, tests/forms/cases, tests/review/cases, tests/funding/cases); a unit
+test that merely mentions the id does not count. How the ids are found is in tests/rule_coverage.py;
 ``python -m tests.rule_coverage`` prints the figure.
 """
 
@@ -20,8 +20,8 @@ def test_every_rule_the_code_can_emit_has_a_data_driven_case() -> None:
     print(f"rule coverage: {figure} rules in code have a data-driven case")
     assert not missing, (
         f"rule coverage {figure}: add a case folder (tests/validate/cases/<name>/ with "
-        f"files and expected.txt, or tests/forms/cases, tests/review/cases; the format is in "
-        f"tests/validate/test_cases.py) for: {missing}"
+        f"files and expected.txt, or tests/forms/cases, tests/review/cases, tests/funding/cases; "
+        f"the format is in tests/validate/test_cases.py) for: {missing}"
     )
 
 
