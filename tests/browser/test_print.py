@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from coloraide import Color
 from pypdf import PdfReader
 
 from showcase.render.clock import build_stamp
@@ -249,3 +250,20 @@ def test_a_full_room_still_fits_one_page_with_writable_score_columns(
         "table.scores tbody tr", "rows => rows.map(r => r.getBoundingClientRect().height)"
     )
     assert min(heights) >= 6.5 * millimetre - 1, heights
+
+
+def test_a_report_printed_from_the_dark_scheme_is_dark_text_on_white_paper(
+    page: Any, sample_url: str
+) -> None:
+    """Paper is white whatever the scheme (the page background is not printed): every
+    text of a case, printed from the dark scheme, has AA contrast on white."""
+    page.emulate_media(media="print", color_scheme="dark")
+    page.goto(f"{sample_url}cases/annual/2025/")
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    colours = page.eval_on_selector_all(
+        ".sc-report__case :is(h2, h3, p, dt, dd, li strong, .sc-meta), .sc-report__cover p",
+        "elements => elements.map(e => getComputedStyle(e).color)",
+    )
+    assert len(colours) > 20
+    weak = {c for c in colours if Color(c).contrast(Color("white"), method="wcag21") < 4.5}
+    assert not weak, weak
