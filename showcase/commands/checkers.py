@@ -6,8 +6,11 @@ and runs three checkers nobody here wrote (`showcase.engine.outside_checkers`):
 
 - the Nu HTML checker over EVERY page and the site's own stylesheets: zero errors, except those of the theme's own
   markup listed by exact message, each with its reason, in ``tools/checkers/allowed.yaml``;
-- axe-core on one page of every kind (`SAMPLE`) at 390×844, light and dark: no violation of
-  impact serious or critical (same allow-list);
+- the Nu HTML checker also over the WeChat articles of every case (``invoke publicity
+  --drafts`` into a temporary folder), which are posted outside the site;
+- axe-core on one page of every kind (`SAMPLE`) at 390×844, light and dark, and on the
+  print pages (`PRINT_SAMPLE`) as printed: no violation of impact serious or critical
+  (same allow-list);
 - Lighthouse's mobile preset on the same pages: accessibility ≥ 95, best practices 100,
   SEO 100 (`TARGETS`); performance is measured with ``--performance`` and by
   ``invoke bench``, and only reported.
@@ -29,6 +32,7 @@ from pathlib import Path
 import yaml
 
 from showcase.commands.build import build
+from showcase.commands.publicity import publicity
 from showcase.engine.outside_checkers import (
     CheckerUnavailable,
     Finding,
@@ -60,6 +64,12 @@ SAMPLE: tuple[tuple[str, str], ...] = (
     ("项目申报 call", "calls/*/"),
 )
 """(kind, address pattern): the first page in sorted order that matches is the sample."""
+PRINT_SAMPLE: tuple[tuple[str, str], ...] = (
+    ("打印版议程 agenda print", "roadshows/*/print.html"),
+    ("评分表 score sheet", "roadshows/*/sheet-*.html"),
+    ("年度汇编（打印）annual report printed", "cases/annual/*/"),
+)
+"""Pages made for paper: axe checks them with print media (Lighthouse scores screens)."""
 TARGETS = {"accessibility": 95, "best-practices": 100, "seo": 100}
 PERFORMANCE = "performance"
 
@@ -95,12 +105,12 @@ def load_allowed(path: Path) -> Allowed:
     return Allowed(messages)
 
 
-def sample_pages(site: Path) -> dict[str, str]:
+def sample_pages(site: Path, sample: Sequence[tuple[str, str]] = SAMPLE) -> dict[str, str]:
     """Kind → address (relative to the site) of its sample page; kinds absent are left out."""
     chosen = {}
-    for kind, pattern in SAMPLE:
+    for kind, pattern in sample:
         if pattern and not pattern.endswith("/"):
-            found = [pattern] if (site / pattern).is_file() else []
+            found = sorted(str(page.relative_to(site)) for page in site.glob(pattern))
         else:
             found = sorted(
                 str(index.parent.relative_to(site)) + "/"
@@ -137,21 +147,31 @@ def _site(root: Path, site_dir: Path | None) -> Iterator[Path | None]:
 def _judge(root: Path, site: Path, performance: bool) -> int:
     allowed = load_allowed(tools_dir(root) / ALLOWED)
     pages = sample_pages(site)
+    printed = list(sample_pages(site, PRINT_SAMPLE).values())
     missing = [kind for kind, _ in SAMPLE if kind not in pages]
     if missing:
         print(f"注意：网站里没有这些类型的页面 / no page of kind：{'、'.join(missing)}")
     findings: list[Finding] = []
     failures: list[str] = []
-    with _served(site) as base:
+    with _served(site) as base, _articles(root) as articles:
         html_files = sorted(site.rglob("*.html"))
         own_styles = sorted((site / "assets").glob("*.css"))  # the theme's are under stylesheets/
-        title = f"Nu HTML 检查器（{len(html_files)} 个页面，{len(own_styles)} 个样式表）"
+        wechat = sorted(articles.rglob("*.html"))
+        title = (
+            f"Nu HTML 检查器（{len(html_files)} 个页面，{len(own_styles)} 个样式表，"
+            f"{len(wechat)} 篇公众号文章）"
+        )
         findings += _timed(title, failures)(
-            lambda: nu_errors(root, site, [*html_files, *own_styles])
+            lambda: nu_errors(
+                root, site, [*html_files, *own_styles, *wechat], {"publicity": articles}
+            )
         )
         addresses = list(pages.values())
         findings += _timed(f"axe-core（{len(addresses)} 个页面 × 浅色/深色）", failures)(
             lambda: axe_violations(root, base, addresses)
+        )
+        findings += _timed(f"axe-core 打印（{len(printed)} 个页面 × 浅色/深色）", failures)(
+            lambda: axe_violations(root, base, printed, media="print")
         )
         categories = [*TARGETS, *([PERFORMANCE] if performance else [])]
         scores = _timed(f"Lighthouse 移动端（{len(addresses)} 个页面）", failures)(
@@ -165,6 +185,16 @@ def _judge(root: Path, site: Path, performance: bool) -> int:
         return 1
     print("\n外部检查全部通过 / outside checkers passed")
     return 0
+
+
+@contextmanager
+def _articles(root: Path) -> Iterator[Path]:
+    """The WeChat articles of every case, drafts included, in a temporary folder."""
+    with tempfile.TemporaryDirectory(prefix="checkers-publicity-") as folder:
+        out = Path(folder) / "publicity"
+        if publicity(root, True, "", str(out)) != 0:
+            print("注意：无法生成公众号文章，未检查 / WeChat articles not written, not checked")
+        yield out
 
 
 @contextmanager

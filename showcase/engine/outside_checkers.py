@@ -15,7 +15,7 @@ import json
 import os
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -76,9 +76,12 @@ def _installed(root: Path, relative: str) -> Path:
     return path
 
 
-def nu_errors(root: Path, site: Path, files: Sequence[Path]) -> list[Finding]:
+def nu_errors(
+    root: Path, site: Path, files: Sequence[Path], folders: Mapping[str, Path] | None = None
+) -> list[Finding]:
     """The Nu HTML checker's errors over `files` (pages, and ``.css`` files checked as CSS),
-    in ONE Java process: its start-up is the cost."""
+    in ONE Java process: its start-up is the cost. Files are named relative to `site`, or
+    to one of `folders` (label → folder) under its label."""
     jar = _installed(root, "vnu-jar/build/dist/vnu.jar")
     java = shutil.which("java")
     if java is None:
@@ -100,7 +103,7 @@ def nu_errors(root: Path, site: Path, files: Sequence[Path]) -> list[Finding]:
     for message in messages:
         if message.get("type") not in ("error", "non-document-error"):
             continue
-        page = _site_relative(message.get("url", ""), site)
+        page = _site_relative(message.get("url", ""), {"": site, **(folders or {})})
         where = f"{message.get('lastLine', '?')}:{message.get('lastColumn', '?')}"
         counted.setdefault((page, message.get("message", "")), []).append(where)
     return [
@@ -109,14 +112,20 @@ def nu_errors(root: Path, site: Path, files: Sequence[Path]) -> list[Finding]:
     ]
 
 
-def _site_relative(url: str, site: Path) -> str:
+def _site_relative(url: str, folders: Mapping[str, Path]) -> str:
     path = url.removeprefix("file:")
-    resolved = str(site.resolve())
-    return path[len(resolved) :].lstrip("/") if path.startswith(resolved) else path
+    for label, folder in folders.items():
+        resolved = str(folder.resolve())
+        if path.startswith(resolved + "/"):
+            return f"{label}/{path[len(resolved) + 1 :]}".lstrip("/")
+    return path
 
 
-def axe_violations(root: Path, base_url: str, pages: Sequence[str]) -> list[Finding]:
-    """axe-core's serious and critical violations on each page at 390×844, light and dark.
+def axe_violations(
+    root: Path, base_url: str, pages: Sequence[str], media: str = "screen"
+) -> list[Finding]:
+    """axe-core's serious and critical violations on each page at 390×844, light and dark,
+    as shown on `media` (``print``: the print pages and the annual report as printed).
 
     The site's Content-Security-Policy allows only its own scripts, so the page context
     bypasses it for axe's injected script alone (the pages' own CSP is tested elsewhere)."""
@@ -137,6 +146,7 @@ def axe_violations(root: Path, base_url: str, pages: Sequence[str]) -> list[Find
                 )
                 context.route(_not_local, lambda route: route.abort())
                 page = context.new_page()
+                page.emulate_media(media=media)
                 for name in pages:
                     try:
                         page.goto(base_url + name, wait_until="networkidle")
@@ -146,7 +156,7 @@ def axe_violations(root: Path, base_url: str, pages: Sequence[str]) -> list[Find
                         label = f"/{name}（{scheme}）"
                         findings.append(Finding("axe", label, f"无法检查 / not checked：{failed}"))
                         continue
-                    findings += _axe_findings(result, name, scheme)
+                    findings += _axe_findings(result, name, scheme, media)
                 context.close()
         finally:
             browser.close()
@@ -158,11 +168,12 @@ def _not_local(url: str) -> bool:
     return url.startswith(("http:", "https:")) and host not in ("127.0.0.1", "localhost")
 
 
-def _axe_findings(result: dict[str, Any], page: str, scheme: str) -> list[Finding]:
+def _axe_findings(result: dict[str, Any], page: str, scheme: str, media: str) -> list[Finding]:
+    shown = ("深色" if scheme == "dark" else "浅色") + ("，打印" if media == "print" else "")
     return [
         Finding(
             "axe",
-            f"/{page}（{'深色' if scheme == 'dark' else '浅色'}）",
+            f"/{page}（{shown}）",
             f"{violation['id']}: {violation['help']}",
             len(violation["nodes"]),
             "; ".join(" ".join(node["target"][:1]) for node in violation["nodes"][:3]),

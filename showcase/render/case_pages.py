@@ -234,10 +234,12 @@ def render_annual_report(
         entries.append(
             f'<article class="sc-report__case" id="{attribute(case.id)}">'
             f"{_banner(case, publicity)}"
+            '<div class="sc-report__head">'
             f'<p class="sc-badges">{_category(case)}</p>'
             f"<h2>{attribute(case.headline)}</h2>"
             f'<p class="sc-case__lead">{attribute(case.lead)}</p>'
             f"{case_facts(case, model, here)}"
+            "</div>"
             f"{rich_block(rich(case.story.body)) if case.story else ''}"
             f'<blockquote class="sc-case__quote"><p>{attribute(case.quote)}</p></blockquote>'
             f"<h3>成果</h3>{achievements(project.achievements) or '<p>暂无。</p>'}"

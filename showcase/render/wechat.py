@@ -142,7 +142,7 @@ def wechat_article(case: TypicalCase, model: Model) -> Article:
         f'<h1 style="{_STYLES["h1"]}">{attribute(case.headline)}</h1>',
         f'<p style="{_LEAD}">{attribute(case.lead)}</p>',
         figure,
-        styled(rich(story.body)) if story else "",
+        styled(rich(story.body, top=2)) if story else "",
         f'<p style="{_QUOTE}">{attribute(case.quote)}</p>',
         *(_html_list(title, lines) for title, lines in sections),
         f'<p style="{_META}">项目主页：{attribute(project_address(case, model))}</p>',

@@ -33,7 +33,8 @@ from showcase.model import Model
 from showcase.paths import Layout
 from showcase.problems import Problem
 from showcase.roadshow.scheduler import schedule
-from showcase.roadshows import DEFAULT_TIMEZONE, Agenda, roadshow_from_data
+from showcase.roadshow.selection import select_projects
+from showcase.roadshows import DEFAULT_TIMEZONE, Agenda, Roadshow, roadshow_from_data
 from showcase.validate.labels import Report, check_id_matches_file, closest, problem_at, reporter
 from showcase.validate.personal_data import scan_document
 from showcase.validate.personal_text import PersonalDataRules
@@ -89,13 +90,17 @@ def plan_roadshows(
 ) -> tuple[dict[str, Agenda], list[Problem]]:
     """The agenda of every roadshow, or the problems that prevent one, pinned to its file.
 
-    A roadshow whose last day is before `today` counts as held (see `schedule`).
+    A roadshow whose last day is before `today` counts as held (see `schedule`), and
+    must name its projects itself (`_held_selection`).
     """
     agendas: dict[str, Agenda] = {}
     problems: list[Problem] = []
     for document in documents:
         roadshow = roadshow_from_data(document.data, document.path)
-        held = today is not None and max(d.date for d in roadshow.days) < today.isoformat()
+        last_day = max(d.date for d in roadshow.days)
+        held = today is not None and last_day < today.isoformat()
+        if held and not roadshow.selection.empty:
+            problems.append(_held_selection(document, schema, roadshow, model, last_day))
         plan = schedule(roadshow, model.projects, model.mentors, held)
         problems += [
             problem_at(document, schema, i.path, i.rule, i.message, i.hint) for i in plan.issues
@@ -104,6 +109,25 @@ def plan_roadshows(
             agendas[roadshow.id] = plan.agenda
     first_day = {rid: agenda.roadshow.days[0].date for rid, agenda in agendas.items()}
     return {rid: agendas[rid] for rid in sorted(agendas, key=lambda r: (first_day[r], r))}, problems
+
+
+def _held_selection(
+    document: Document, schema: dict[str, Any], roadshow: Roadshow, model: Model, last_day: str
+) -> Problem:
+    """A held roadshow chosen by a rule would take in every project that matches later
+    (a new nursery project in last spring's nursery roadshow, its judges' counts changed):
+    its list must be frozen. The hint is the list the rule gives now, one line to paste."""
+    chosen = sorted(select_projects(roadshow, model.projects))
+    return problem_at(
+        document,
+        schema,
+        ("selection",),
+        "roadshow.held-selection",
+        f"这场路演已于 {last_day} 举行，参加项目却仍由 selection 规则选出："
+        "之后登记的符合条件的项目会被排进这场已经举行的路演。",
+        f"删去 selection，改为写明参加过的项目（按现在的规则是这一行：projects: "
+        f"[{', '.join(chosen)}]），再删去路演之后才登记、并未参加的项目。",
+    )
 
 
 def _records(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:

@@ -208,7 +208,18 @@ def test_project_that_picks_none_or_several_names_the_closest(
 
 
 SPELLINGS = [
-    *(("year", year, "2027") for year in ("2027年", "２０２７", " 2027 年度", "2027")),
+    *(
+        ("year", year, "2027")
+        for year in (
+            "2027年",
+            "２０２７",
+            " 2027 年度",
+            "2027",
+            "二〇二七年",
+            "二零二七",
+            "二〇二七 年度",
+        )
+    ),
     *(
         ("publish_date", day, "2027-03-01")
         for day in ("２０２７-０３-０１", "2027年3月1日", "2027.3.1", "2027-3-1")

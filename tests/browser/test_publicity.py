@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image, ImageStat
 
 from showcase.cases import Story, TypicalCase
 from tests.browser.conftest import ServedSite, serve_model
@@ -80,3 +82,23 @@ def test_case_index_and_annual_report_list_only_the_published_case(
     page.screenshot(path=str(artifacts / "case-report-print-375.png"), full_page=True)
     response = page.request.get(f"{cases_site.url}cases/2026-other-project/")
     assert response.status == 404
+
+
+def test_a_story_picture_is_dimmed_in_the_dark_scheme(page: Any, sample_url: str) -> None:
+    """A light picture would glare on the dark page: shown darker there, as is in light."""
+    brightness = {}
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.goto(f"{sample_url}cases/2025-tie-dye-heritage/")
+        page.evaluate("localStorage.clear()")  # Material keeps the last page's scheme
+        page.reload()
+        assert page.get_attribute("body", "data-md-color-scheme") == (
+            "slate" if scheme == "dark" else "default"
+        )
+        picture = page.locator(".sc-case__figure img")
+        picture.scroll_into_view_if_needed()
+        page.wait_for_function("document.querySelector('.sc-case__figure img').complete")
+        shot = Image.open(io.BytesIO(picture.screenshot())).convert("L")
+        brightness[scheme] = ImageStat.Stat(shot).mean[0]
+    assert brightness["light"] > 180, "the sample picture is a light one"
+    assert brightness["dark"] <= 0.85 * brightness["light"], brightness

@@ -21,7 +21,7 @@ from showcase.model import Model
 from showcase.paths import Layout, repository_root
 from showcase.validate import validate_repository
 from tests.browser.conftest import ServedSite, serve_model
-from tests.browser.test_site_in_browser import search
+from tests.browser.test_site_in_browser import REMEMBER_RESULTS, search
 
 pytestmark = pytest.mark.browser
 
@@ -106,16 +106,21 @@ def hit_pages(page: Any, site: ServedSite) -> list[str]:
     return [re.split(r"[?#]", href)[0].removeprefix(site.url) for href in hrefs]
 
 
-def wait_for_results(page: Any, query: str) -> None:
+def wait_for_results(page: Any, query: str, timeout: int = 15000) -> None:
+    """Until the box holds `query` and the list shows results rendered after it was
+    entered (`search` and `paste` count renders): the box changes at once, while the list
+    may still hold the last query's hits for a moment under load."""
     page.wait_for_function(
         """(query) => {
              const box = document.querySelector("input.md-search__input");
              const meta = document.querySelector(".md-search-result__meta");
-             return box.value === query && meta && /结果/.test(meta.textContent)
+             const fresh = window.__rendersBefore === undefined
+               || window.__resultRenders > window.__rendersBefore;
+             return box.value === query && fresh && meta && /结果/.test(meta.textContent)
                && document.querySelector(".md-search-result__list").children.length > 0;
            }""",
         arg=query,
-        timeout=15000,
+        timeout=timeout,
     )
 
 
@@ -202,19 +207,26 @@ def test_words_are_whole_even_when_the_index_reached_the_worker_first(
              document.body.appendChild(script);
            })"""
     )
-    first = page.locator(RESULT_LINKS).first.get_attribute("href")
     for _, query in cut_clauses(sample_site.model)[:5]:
         search(page, query)
-        wait_for_results(page, query)
-        # The box shows the new query at once; the list may still be the last query's.
-        page.wait_for_function(
-            "([selector, before]) => document.querySelector(selector)"
-            ".getAttribute('href') !== before",
-            arg=[RESULT_LINKS, first],
-        )
+        wait_for_results(page, query)  # this query's results, not the last one's
         first = page.locator(RESULT_LINKS).first.get_attribute("href")
         searched = parse_qs(urlsplit(first).query)["h"][0].split()
         assert lost_characters([query], [{"terms": searched}]) == [""], (query, searched)
+
+
+def test_the_wait_for_results_does_not_take_the_last_querys_hits(
+    page: Any, sample_site: ServedSite
+) -> None:
+    """A box that shows a new query over the last query's list is not "results": the
+    promise every other search test leans on."""
+    page.goto(sample_site.url)
+    search(page, "面料")
+    wait_for_results(page, "面料")
+    page.evaluate(REMEMBER_RESULTS, "纺织")
+    page.locator("input.md-search__input").evaluate("box => { box.value = '纺织'; }")
+    with pytest.raises(Exception, match="Timeout 2000ms exceeded"):
+        wait_for_results(page, "纺织", timeout=2000)
 
 
 def test_the_words_a_hit_lacks_are_not_listed(page: Any, sample_site: ServedSite) -> None:
@@ -271,6 +283,7 @@ def type_with_input_method(page: Any, pinyin: str, word: str) -> None:
 def paste(page: Any, text: str) -> None:
     """What pasting from the context menu does to the box: the value changes and one
     ``input`` event says so; no key is pressed."""
+    page.evaluate(REMEMBER_RESULTS, text)
     page.locator("input.md-search__input").evaluate(
         """(box, text) => {
              box.value = text;

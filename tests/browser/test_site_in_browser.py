@@ -57,6 +57,20 @@ def test_search_never_finds_a_team_member(page: Any, served_site: ServedSite) ->
     meta.filter(has_text="没有找到").wait_for(timeout=15000)
 
 
+REMEMBER_RESULTS = """(query) => {
+  const list = document.querySelector(".md-search-result__list");
+  if (window.__resultRenders === undefined) {
+    window.__resultRenders = 0;
+    new MutationObserver(() => window.__resultRenders++).observe(list, {childList: true});
+  }
+  const box = document.querySelector("input.md-search__input");
+  window.__rendersBefore = box.value === query ? -1 : window.__resultRenders;
+}"""
+"""Before a query is entered: count the result list's renders from now on, so a wait can
+tell this query's results from the last one's (`tests.browser.test_search.
+wait_for_results`); the same query again brings no new render and needs none."""
+
+
 def search(page: Any, query: str) -> None:
     """Enter a query in Material's search box as an input method would.
 
@@ -68,6 +82,7 @@ def search(page: Any, query: str) -> None:
     box = page.locator("input.md-search__input")
     if not box.is_visible():
         page.locator("label[for='__search']").first.click()
+    page.evaluate(REMEMBER_RESULTS, query)
     box.fill(query)
     box.press("End")
 

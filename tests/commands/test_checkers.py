@@ -18,6 +18,7 @@ import pytest
 from showcase.commands import ci
 from showcase.commands.checkers import (
     ALLOWED,
+    PRINT_SAMPLE,
     SAMPLE,
     Allowed,
     _report_findings,
@@ -59,6 +60,26 @@ def test_one_sample_page_per_kind_first_in_sorted_order(tmp_path: Path) -> None:
     assert chosen["年度汇编 annual report"] == "cases/annual/2025/"
     assert chosen["404"] == "404.html"
     assert "学院 college" not in chosen, "the colleges index is not a college page"
+
+
+def test_the_print_sample_is_the_first_agenda_print_score_sheet_and_annual_report(
+    tmp_path: Path,
+) -> None:
+    for name in (
+        "roadshows/b-show/print.html",
+        "roadshows/a-show/print.html",
+        "roadshows/a-show/sheet-zhao.html",
+        "roadshows/a-show/sheet-wang.html",
+        "roadshows/a-show/agenda.ics",
+        "cases/annual/2026/index.html",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert list(sample_pages(tmp_path, PRINT_SAMPLE).values()) == [
+        "roadshows/a-show/print.html",
+        "roadshows/a-show/sheet-wang.html",
+        "cases/annual/2026/",
+    ]
 
 
 def test_the_sample_names_every_kind_the_issue_lists() -> None:

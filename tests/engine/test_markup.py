@@ -1,4 +1,5 @@
-"""Markup classes the Nu HTML checker judges, proved over EVERY page of the sample site.
+"""Markup classes the Nu HTML checker judges, proved over EVERY page of the sample site
+and every WeChat article of its cases.
 
 `invoke checkers` runs the checker itself (in `invoke ci`); these tests name the rule
 that broke without Java or npm, and cover pages whatever their kind: every ``<time>``
@@ -17,6 +18,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from showcase.commands.publicity import publicity
 from showcase.paths import repository_root
 from tests.engine.site_manifest import built_sample_site
 
@@ -36,14 +38,21 @@ class _Elements(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def pages() -> Iterator[dict[str, str]]:
-    """Site-relative path → HTML of every page of the sample site (one build)."""
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Site-relative path → HTML of every page of the sample site (one build), and the
+    WeChat articles of every sample case (``publicity/<case>/article.html``)."""
     with built_sample_site(repository_root()) as site:
         found = {
             page.relative_to(site).as_posix(): page.read_text(encoding="utf-8")
             for page in sorted(site.rglob("*.html"))
         }
-    assert len(found) > 100
+    articles = tmp_path_factory.mktemp("publicity")
+    assert publicity(repository_root(), True, "", str(articles / "out")) == 0
+    found |= {
+        f"publicity/{page.relative_to(articles / 'out').as_posix()}": page.read_text("utf-8")
+        for page in sorted((articles / "out").rglob("*.html"))
+    }
+    assert len(found) > 100 and any(path.startswith("publicity/") for path in found)
     yield found
 
 

@@ -43,6 +43,8 @@ class Palette:
             if "--sc-" not in body or "data-md-color-primary" in selector:
                 continue
             for name, value, comment in _DECLARATION.findall(body):
+                if not _COLOUR_LITERAL.search(value):
+                    continue  # not a colour (the story picture's filter)
                 self.schemes[scheme][name] = value.strip()
                 role = _ROLE.match(comment or "")
                 if role:

@@ -97,7 +97,7 @@ def test_print_version_and_score_sheets_are_print_ready_and_in_order() -> None:
     assert "@page" in printed and "<script" not in printed and "://" not in printed
     sheet = files["roadshows/test-roadshow/sheet-wang.html"].decode()
     names = [model.projects[s.project].name for s in agenda.slots_in("hall-a")]
-    positions = [sheet.index(f"<td>{name}</td>") for name in names]
+    positions = [sheet.index(f'<td class="name">{name}</td>') for name in names]
     assert positions == sorted(positions)
     assert '创新性<br><span class="points">40 分</span>' in sheet and "满分 100 分" in sheet
     assert sheet.count('class="box"') == len(names) * 4

@@ -65,9 +65,13 @@
     };
   }
 
-  /* "2026年", "２０２６", "2026 年度" are the year 2026; anything else is left for the rules to refuse. */
+  /* "2026年", "２０２６", "2026 年度", "二〇二六年" are the year 2026; anything else is left
+     for the rules to refuse. Chinese digits count only as a year is written, digit by digit. */
+  var CHINESE_DIGITS = { "〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+    "五": "5", "六": "6", "七": "7", "八": "8", "九": "9" };
   function wholeNumber(text) {
-    var folded = text.normalize("NFKC").replace(/\s+/g, "").replace(/年度?$/, "");
+    var folded = text.normalize("NFKC").replace(/\s+/g, "").replace(/年度?$/, "")
+      .replace(/[〇○零一二三四五六七八九]/g, function (digit) { return CHINESE_DIGITS[digit]; });
     return /^[0-9]+$/.test(folded) ? Number(folded) : text;
   }
 

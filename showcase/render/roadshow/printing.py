@@ -10,6 +10,7 @@ other page, and each document carries its own Content-Security-Policy allowing e
 from __future__ import annotations
 
 import datetime
+import re
 
 from showcase.model import Model
 from showcase.render.chinese_numbers import month_day
@@ -50,7 +51,11 @@ th, td { border: 0.6pt solid #444; padding: 3pt 4pt; text-align: left; vertical-
 th { background: #eee; }
 tr { break-inside: avoid; }
 tr.pause td { background: #f6f6f6; font-style: italic; }
-section.room { break-inside: auto; }
+section.room table { table-layout: fixed; }
+section.room col.call { width: 12%; }
+section.room col.time { width: 19%; }
+section.room col.college { width: 27%; }
+section.room:not(:has(tbody > tr:nth-child(13))) { break-inside: avoid; }
 section.sheet { page: sheet; }
 section.sheet h1 { font-size: 14pt; }
 table.scores { table-layout: fixed; }
@@ -58,6 +63,7 @@ table.scores col.time { width: 16mm; }
 table.scores col.days { width: 24mm; }
 table.scores col.comment { width: 50mm; }
 table.scores th { font-size: 9pt; text-align: center; vertical-align: bottom; }
+table.scores th, td.name { word-break: keep-all; overflow-wrap: anywhere; }
 table.scores th .points { white-space: nowrap; font-weight: normal; }
 table.scores td { vertical-align: middle; padding-top: 0; padding-bottom: 0; }
 .criteria { margin: 0 0 4pt; padding-left: 1.2em; columns: 2; column-gap: 8mm; font-size: 9pt; }
@@ -104,7 +110,8 @@ def print_agenda(agenda: Agenda, model: Model) -> bytes:
             parts.append(
                 f'<section class="room"><h2>{day_label(date)} · {attribute(room.name)}</h2>'
                 + (f'<p class="meta">评委：{attribute(judges)}</p>' if judges else "")
-                + "<table><thead><tr><th>候场</th><th>时间</th><th>项目</th><th>学院</th>"
+                + '<table><colgroup><col class="call"><col class="time"><col><col class="college">'
+                "</colgroup><thead><tr><th>候场</th><th>时间</th><th>项目</th><th>学院</th>"
                 "</tr></thead><tbody>"
                 + "".join(row for _, row in sorted(rows))
                 + "</tbody></table></section>"
@@ -122,7 +129,7 @@ def score_sheet(agenda: Agenda, model: Model, judge: Judge) -> bytes:
     slots = agenda.slots_in(judge.room)
     several_days = len({slot.day for slot in slots}) > 1
     head = "".join(
-        f'<th>{attribute(c.name)}<br><span class="points">{c.points} 分</span></th>'
+        f'<th>{breakable(c.name)}<br><span class="points">{c.points} 分</span></th>'
         for c in criteria
     )
     total = sum(c.points for c in criteria)
@@ -132,7 +139,7 @@ def score_sheet(agenda: Agenda, model: Model, judge: Judge) -> bytes:
         day = f"{month_day(datetime.date.fromisoformat(slot.day))} " if several_days else ""
         boxes = '<td class="box"></td>' * (len(criteria) + 1)
         rows.append(
-            f"<tr><td>{day}{slot.start[11:]}</td><td>{attribute(project.name)}</td>"
+            f'<tr><td>{day}{slot.start[11:]}</td><td class="name">{breakable(project.name)}</td>'
             f"{boxes}<td></td></tr>"
         )
     notes = "".join(
@@ -155,6 +162,17 @@ def score_sheet(agenda: Agenda, model: Model, judge: Judge) -> bytes:
         "</section>",
     ]
     return _document(f"{show.title} · {judge.name} 评分表", parts)
+
+
+_WORD_ENDS = re.compile(r"(——|[、与及/])")
+"""Where a criterion or project name may wrap: after a dash, an enumeration comma or a
+joining word (市场与 / 商业模式), never inside a word (the sheet sets ``word-break:
+keep-all``; ``overflow-wrap: anywhere`` still breaks a part too long for its column)."""
+
+
+def breakable(name: str) -> str:
+    """`name` as safe HTML with ``<wbr>`` after each place it may wrap (`_WORD_ENDS`)."""
+    return _WORD_ENDS.sub(r"\1<wbr>", attribute(name)).removesuffix("<wbr>")
 
 
 def sheet_classes(projects: int, criteria: int) -> str:
@@ -198,7 +216,7 @@ def _slot_row(agenda: Agenda, model: Model, project_id: str, start: str, end: st
     call = call_time(start, agenda.roadshow.format.call_minutes)
     return (
         f"<tr><td>{call}</td><td>{start[11:]}–{end[11:]}</td>"
-        f"<td>{attribute(project.name)}</td><td>{attribute(college)}</td></tr>"
+        f'<td class="name">{breakable(project.name)}</td><td>{attribute(college)}</td></tr>'
     )
 
 
