@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from showcase.assessment_plan import AssessmentPlan
 from showcase.cases import TypicalCase
 from showcase.contacts import Contact, Partner, college_contacts, site_contacts
 from showcase.paths import QR_IMAGES, project_folder_path
@@ -175,6 +176,9 @@ class College:
     description: str = ""
     contacts: tuple[Contact, ...] = ()
     """Nursery, college office, association: the order a project page falls back on."""
+    students: tuple[tuple[str, int], ...] = ()
+    """``(academic year, students)``, e.g. ``("2025-2026", 3200)``: what the assessment
+    normalises by (`showcase.assessment`)."""
 
 
 @dataclass(frozen=True)
@@ -281,6 +285,8 @@ class Model:
     """Scheduled roadshows by first day, then id (`showcase.validate.roadshow_rules`)."""
     partners: dict[str, Partner] = field(default_factory=dict)
     """Incubator partners (content/partners.yaml), in the registry's order."""
+    assessment: AssessmentPlan | None = None
+    """The assessment plan (content/assessment.yaml), or None without that file."""
 
     def projects_of_college(self, college_id: str) -> list[Project]:
         return [p for p in self.projects.values() if p.college == college_id]
@@ -305,6 +311,7 @@ def college_from_data(data: dict[str, Any]) -> College:
         tuple(data["maintainers"]),
         data.get("description", ""),
         college_contacts(data["id"], data.get("contacts", {}), QR_IMAGES),
+        tuple((item["year"], item["count"]) for item in data.get("students", ())),
     )
 
 
