@@ -188,7 +188,7 @@ def _rank(colleges: list[CollegeResult], plan: AssessmentPlan) -> list[CollegeRe
     return ranked
 
 
-def advanced_rule(plan: AssessmentPlan) -> str:
+def advanced_condition(plan: AssessmentPlan) -> str:
     """The 先进单位 rule in words, e.g. 排名前 3 名且总分不低于 40 分."""
     parts = []
     if plan.advanced_top is not None:
@@ -205,7 +205,7 @@ def _advanced(total: float, rank: int, plan: AssessmentPlan) -> tuple[bool, str]
     enough = plan.advanced_minimum is None or total >= plan.advanced_minimum
     said = f"总分 {format_number(total)} 分，排名第 {rank}"
     if in_top and enough:
-        return True, f"{said}，符合“{advanced_rule(plan)}”"
+        return True, f"{said}，符合“{advanced_condition(plan)}”"
     missing = "未进入前 " + str(plan.advanced_top) + " 名" if not in_top else ""
     if not enough:
         missing = "总分低于 " + format_number(plan.advanced_minimum or 0) + " 分"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 class Source:
     label: str
     """Chinese name of the figure, e.g. 在孵项目."""
-    rule: str
+    counted: str
     """How it is counted from the data, for the 评估办法 page."""
     unit: str = "个"
     money: bool = False

@@ -2,7 +2,7 @@
 
 `SOURCES` is the only list of source ids: `content/assessment.yaml` names one per
 indicator, validation refuses any other (``assessment.unknown-source``), and the 评估办法
-page explains each with its `Source.label` and `Source.rule`. `college_figures` counts
+page explains each with its `Source.label` and `Source.counted`. `college_figures` counts
 all of them in one pass over the projects.
 """
 
