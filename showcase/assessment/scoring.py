@@ -11,7 +11,7 @@ same numbers.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from showcase.assessment.periods import AcademicYear, year_of
@@ -53,6 +53,8 @@ class CollegeResult:
     total: float
     projects: int
     students: int | None
+    figures: tuple[tuple[str, float | None], ...] = ()
+    """Every source's figure (`showcase.assessment.sources.SOURCES`), scored or not."""
     rank: int | None = None
     """1-based, ties share a rank; None when not ranked (see `note`)."""
     note: str = ""
@@ -72,8 +74,7 @@ class YearResult:
 
     def totals(self, source: str) -> float | None:
         """The source's figure summed over colleges (None when no college has data)."""
-        values = [r.raw for c in self.colleges for r in c.results if r.indicator.source == source]
-        known = [v for v in values if v is not None]
+        known = [v for c in self.colleges if (v := dict(c.figures)[source]) is not None]
         return sum(known) if known else None
 
     def advanced(self) -> list[CollegeResult]:
@@ -162,7 +163,9 @@ def _score_college(
     note = ""
     if projects < plan.minimum_projects:
         note = f"在孵项目少于 {plan.minimum_projects} 个，列出但不参与排名"
-    return CollegeResult(college, tuple(results), total, projects, students, note=note)
+    return CollegeResult(
+        college, tuple(results), total, projects, students, tuple(figures.items()), note=note
+    )
 
 
 def _rank(colleges: list[CollegeResult], plan: AssessmentPlan) -> list[CollegeResult]:
@@ -172,19 +175,7 @@ def _rank(colleges: list[CollegeResult], plan: AssessmentPlan) -> list[CollegeRe
         tied = index and ordered[index - 1].total == college.total
         rank = ranked[-1].rank if tied else index + 1
         advanced, reason = _advanced(college.total, rank, plan)
-        ranked.append(
-            CollegeResult(
-                college.college,
-                college.results,
-                college.total,
-                college.projects,
-                college.students,
-                rank,
-                "",
-                advanced,
-                reason,
-            )
-        )
+        ranked.append(replace(college, rank=rank, advanced=advanced, reason=reason))
     return ranked
 
 

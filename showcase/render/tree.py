@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from showcase.assessment import assess
 from showcase.render import paths
+from showcase.render.assessment_method import render_assessment_method
 from showcase.render.case_form_page import CASE_FORM, render_case_form_page
 from showcase.render.case_pages import featured_cases, render_case_section
 from showcase.render.college_page import (
@@ -24,6 +26,7 @@ from showcase.render.content_pages import (
     page_title,
     render_guides_page,
 )
+from showcase.render.dashboard import dashboard_pages
 from showcase.render.directory import render_directory
 from showcase.render.event_pages import render_event_files, render_event_page, render_events_index
 from showcase.render.exports import open_data_files
@@ -92,9 +95,13 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
     groups = group_by_college(model)
     slots = RoadshowSlots(model)
     pages[paths.COLLEGES] = render_colleges_index(model, groups)
+    assessment = assess(model, model.assessment, publicity.as_of) if model.assessment else None
+    if assessment is not None:  # Assessment (issue 16)
+        pages.update(dashboard_pages(assessment))
+        pages[paths.ASSESSMENT_METHOD] = render_assessment_method(assessment)
     for college in model.colleges.values():
         pages[paths.college_page(college.id)] = render_college_page(
-            college, groups[college.id], slots
+            college, groups[college.id], slots, assessment
         )
     images: dict[str, str] = dict(inputs.content_assets)
     related = RelatedIndex(model.projects.values())
@@ -164,6 +171,7 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
         {"典型案例": paths.CASES},
         {"一站式服务": paths.SERVICES},
         {"开放数据": paths.OPEN_DATA},
+        *([{"数据看板": paths.DASHBOARD}] if paths.DASHBOARD in pages else []),
         {SUBMIT_NAV_TITLE: SUBMIT},
         {"联系我们": paths.CONTACT},
         *(path for path, _title in content_links),

@@ -16,6 +16,7 @@ from showcase.load.yamlfile import Document
 from showcase.problems import Problem, Severity
 from showcase.validate.labels import field_label, problem_at
 from showcase.validate.registries import LoadedRegistry
+from showcase.validate.wording import LIST_SEPARATOR
 
 UNKNOWN_SOURCE = "assessment.unknown-source"
 WEIGHTS_TOTAL = "assessment.weights-total"
@@ -81,8 +82,7 @@ def _indicator_problems(
                 (*here, "source"),
                 UNKNOWN_SOURCE,
                 f"没有名为 {item['source']} 的数据来源。",
-                f"{suggestion}可用的数据来源见网站“评估办法”页面的“数据来源”表，"
-                "例如 projects.active、ladder.moves、money.raised。",
+                f"{suggestion}可用的数据来源：{LIST_SEPARATOR.join(SOURCES)}。",
             )
         )
     scoring = item["scoring"]
