@@ -45,8 +45,8 @@ tr { break-inside: avoid; }
 figure { margin: 0 0 8pt; break-inside: avoid; }
 figcaption { font-weight: 700; margin-bottom: 3pt; }
 .chart-body { display: flex; gap: 8mm; align-items: flex-start; }
-.chart-picture { flex: 0 0 140mm; }
-.chart-picture svg { width: 140mm; height: auto; }
+.chart-picture { flex: 0 0 105mm; }
+.chart-picture svg { width: 105mm; height: auto; }
 .chart-body table { width: auto; }
 .sc-chart__label { fill: #000; }
 .sc-chart__value { fill: #444; }
