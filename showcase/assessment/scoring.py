@@ -125,16 +125,16 @@ def score_year(
 
 def points(indicator: Indicator, raw: float, base: float | None) -> tuple[float, float | None]:
     """The points `raw` earns (and the ratio, for a ratio rule) before minimum checks."""
-    rule = indicator.scoring
-    if rule.kind == "ratio":
+    scoring = indicator.scoring
+    if scoring.kind == "ratio":
         if not base:
             return 0.0, None
-        ratio = raw / (base / rule.unit)
-        return _round(indicator.weight * min(1.0, ratio / rule.full_at)), _round(ratio)
-    if raw < rule.threshold:
+        ratio = raw / (base / scoring.unit)
+        return _round(indicator.weight * min(1.0, ratio / scoring.full_at)), _round(ratio)
+    if raw < scoring.threshold:
         return 0.0, None
-    cap = indicator.weight if rule.cap is None else rule.cap
-    return _round(min(cap, rule.base + rule.increment * (raw - rule.threshold))), None
+    cap = indicator.weight if scoring.cap is None else scoring.cap
+    return _round(min(cap, scoring.base + scoring.increment * (raw - scoring.threshold))), None
 
 
 def _score_college(

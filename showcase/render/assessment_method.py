@@ -73,9 +73,9 @@ def _rules_text(assessment: Assessment) -> str:
 
 
 def _advanced_text(assessment: Assessment) -> str:
-    rule = advanced_condition(assessment.plan)
+    condition = advanced_condition(assessment.plan)
     return (
-        f"<p>参与排名的学院中，{attribute(rule)}的学院评为本学年先进单位，"
+        f"<p>参与排名的学院中，{attribute(condition)}的学院评为本学年先进单位，"
         "由学校根据创新创业工作开展情况予以资金支持和鼓励。数据看板写明每个先进单位的理由。</p>"
     )
 

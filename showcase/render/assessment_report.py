@@ -80,14 +80,14 @@ def report_document(assessment: Assessment, year: YearResult, school: str) -> st
     if not year.has_data:
         parts.append("<section><h2>评估结果</h2><p>本学年暂无数据。</p></section>")
         return _document(f"{label}学院创业苗圃评估报告", "".join(parts))
-    rule = advanced_condition(assessment.plan)
+    condition = advanced_condition(assessment.plan)
     winners = "".join(
         f"<li><strong>{attribute(c.college.name)}</strong>：{attribute(c.reason)}</li>"
         for c in year.advanced()
     )
     parts.append(
         '<section class="first"><h2>先进单位</h2>'
-        f"<p>评选规则：{attribute(rule)}。</p>"
+        f"<p>评选规则：{attribute(condition)}。</p>"
         + (f"<ul>{winners}</ul>" if winners else "<p>本学年没有学院符合条件。</p>")
         + _table(advanced)
         + "<h2>排名与各项得分</h2>"

@@ -166,16 +166,16 @@ def _headline(year: YearResult) -> str:
 
 
 def _advanced_block(year: YearResult, assessment: Assessment) -> str:
-    rule = advanced_condition(assessment.plan)
+    condition = advanced_condition(assessment.plan)
     winners = year.advanced()
     if not winners:
-        return f"<p>本学年没有学院符合先进单位条件（{attribute(rule)}）。</p>"
+        return f"<p>本学年没有学院符合先进单位条件（{attribute(condition)}）。</p>"
     items = "".join(
         f"<li><strong>{attribute(c.college.name)}</strong>：{attribute(c.reason)}</li>"
         for c in winners
     )
     state = "" if year.complete else "（学年尚未结束，为当前数据的预评结果）"
-    return f"<p>评选规则：{attribute(rule)}{attribute(state)}。</p><ul>{items}</ul>"
+    return f"<p>评选规则：{attribute(condition)}{attribute(state)}。</p><ul>{items}</ul>"
 
 
 def _ladder(year: YearResult) -> str:
