@@ -1,32 +1,73 @@
 """Figures from calls (申报、立项、经费、检查): applications, funded projects, money, checkpoints.
 
-Issue 15 adds the call records to the checked model (``model.calls``,
-``model.applications``). Until they exist every college's figure is None ("no data"),
-which the pages show as 无数据 and which scores no points, for every college alike.
+Issue 15 adds the call records to the checked model: ``model.calls`` (each with its phases
+and the office's ``decisions``), ``model.applications`` and ``model.checkpoints``
+(`showcase.calls`). They are read by attribute, so this works on a model with or without
+them: while the model holds no call at all, every college's figure is None ("no data"),
+shown as 无数据 and scoring nothing, for every college alike.
+
+An application counts in the academic year its call's 申报 closes; a decision in the year
+its 公示 begins, and only once that has begun (a decision is never shown before it is
+public); a checkpoint in the year its report was submitted, when its result is 通过.
 """
 
 from __future__ import annotations
+
+import datetime
+from typing import Any
 
 from showcase.assessment.periods import AcademicYear
 from showcase.assessment.source import Source
 from showcase.model import Model
 
 CALL_SOURCES = {
-    "calls.applications": Source("项目申报", "本学年截止的项目申报通知中，本学院提交的申报", "项"),
-    "calls.funded": Source("获批立项", "本学年获批立项（资助）的本学院申报", "项"),
-    "calls.funding": Source(
-        "资助经费", "本学年获批立项的本学院申报的资助金额之和", "元", money=True
+    "calls.applications": Source(
+        "项目申报", "申报截止日期在本学年内的申报通知中，本学院项目提交的申报", "项"
     ),
+    "calls.funded": Source(
+        "获批立项",
+        "公示开始日期在本学年内、已公示的决定中获批（立项、入驻或推荐）的本学院申报",
+        "项",
+    ),
+    "calls.funding": Source("资助经费", "同上，获批申报的资助金额之和", "元", money=True),
     "calls.checkpoints-passed": Source(
-        "检查通过", "本学年中期检查、结题等检查中结论为“通过”的本学院项目", "次"
+        "检查通过", "报告提交日期在本学年内、结论为“通过”的中期检查和结题", "次"
     ),
 }
+SUPPORTED = frozenset({"funded", "admitted", "recommended"})
+"""Decision results that mean the project is supported (`showcase.calls.SUPPORTED`)."""
+PASSED = "passed"
 
 
-def call_figures(model: Model, year: AcademicYear) -> dict[str, dict[str, float | None]]:
-    """College id → call source → figure; None ("no data") for every college while the
-    model holds no call records."""
-    del year  # used once the call records exist (issue 15)
-    if not hasattr(model, "applications"):
+def call_figures(
+    model: Model, year: AcademicYear, as_of: datetime.date
+) -> dict[str, dict[str, float | None]]:
+    """College id → call source → figure; None for every college while the model holds
+    no call records."""
+    calls: dict[str, Any] = getattr(model, "calls", None) or {}
+    if not calls:
         return {college: dict.fromkeys(CALL_SOURCES) for college in model.colleges}
-    return {college: dict.fromkeys(CALL_SOURCES, 0.0) for college in model.colleges}
+    figures = {college: dict.fromkeys(CALL_SOURCES, 0.0) for college in model.colleges}
+
+    def add(college: str, source: str, amount: float = 1.0) -> None:
+        if college in figures:
+            figures[college][source] = (figures[college][source] or 0.0) + amount
+
+    moment = f"{as_of.isoformat()} 00:00"
+    for application in (getattr(model, "applications", None) or {}).values():
+        call = calls.get(application.call)
+        if call is not None and year.holds(call.phase("application").end[:10]):
+            add(application.college, "calls.applications")
+    for call in calls.values():
+        publicity = call.phase("publicity").start
+        if not call.decisions_public(moment) or not year.holds(publicity[:10]):
+            continue
+        for decision in call.decisions:
+            project = model.projects.get(decision.project)
+            if project is not None and decision.result in SUPPORTED:
+                add(project.college, "calls.funded")
+                add(project.college, "calls.funding", float(decision.amount or 0))
+    for report in (getattr(model, "checkpoints", None) or {}).values():
+        if report.result == PASSED and year.holds(report.submitted[:10]):
+            add(report.college, "calls.checkpoints-passed")
+    return figures

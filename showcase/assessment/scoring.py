@@ -112,7 +112,7 @@ def assess(model: Model, plan: AssessmentPlan, as_of: datetime.date) -> Assessme
 def score_year(
     model: Model, plan: AssessmentPlan, year: AcademicYear, as_of: datetime.date
 ) -> YearResult:
-    figures = college_figures(model, year, plan.timezone)
+    figures = college_figures(model, year, plan.timezone, as_of)
     has_data = any(value for values in figures.values() for value in values.values())
     colleges = [
         _score_college(college, figures[college.id], plan, year)

@@ -8,6 +8,7 @@ all of them in one pass over the projects.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 
 from showcase.assessment.calls_figures import CALL_SOURCES, call_figures
@@ -64,7 +65,7 @@ SOURCES: dict[str, Source] = {
 
 
 def college_figures(
-    model: Model, year: AcademicYear, zone: str
+    model: Model, year: AcademicYear, zone: str, as_of: datetime.date
 ) -> dict[str, dict[str, float | None]]:
     """Every college id → every source id → its figure in `year` (None: no data)."""
     figures = {college: dict.fromkeys(SOURCES, 0.0) for college in model.colleges}
@@ -76,7 +77,7 @@ def college_figures(
         figures[college]["mentors.engaged"] = float(len(named))
     _count_events(model, year, zone, figures)
     _count_cases(model, year, figures)
-    for college, values in call_figures(model, year).items():
+    for college, values in call_figures(model, year, as_of).items():
         if college in figures:
             figures[college].update(values)
     return figures
