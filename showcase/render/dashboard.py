@@ -284,6 +284,13 @@ def college_card(assessment: Assessment, college_id: str, here: str) -> str:
         position = f"总分 {format_number(found.total)} 分；{found.note}"
     if found.advanced:
         position += "，评为先进单位"
+    before = assessment.year(f"{year.year.first - 1}-{year.year.first}")
+    earlier = (
+        next((c for c in before.colleges if c.college.id == college_id), None) if before else None
+    )
+    if earlier is not None and before.has_data:
+        change = found.total - earlier.total
+        position += f"；比上一学年{'高' if change >= 0 else '低'} {format_number(abs(change))} 分"
     link = anchor(
         paths.href(here, paths.dashboard_year(year.year.label)), f"查看{year.year.chinese}数据看板"
     )
