@@ -58,6 +58,7 @@ TASKS: dict[str, Callable[[Path], None]] = {
     "publicity --out": lambda out: tasks.publicity(Context(), out=str(out)),
     "publicity --drafts --out": lambda out: tasks.publicity(Context(), drafts=True, out=str(out)),
     "synth --out": lambda out: tasks.synth(Context(), count=3, out=str(out)),
+    "report --out": lambda out: tasks.report(Context(), out=str(out)),
 }
 
 

@@ -13,8 +13,8 @@ from showcase.assessment.scoring import advanced_condition
 from showcase.assessment.sources import SOURCES
 from showcase.assessment.tables import indicators_table
 from showcase.render import paths
-from showcase.render.dashboard import STYLES, period_text, table_html
-from showcase.render.html_blocks import anchor, page, rich_block, section
+from showcase.render.dashboard import STYLES, cell_text, period_text
+from showcase.render.html_blocks import anchor, facts, page, rich_block, section
 from showcase.render.text import attribute, rich
 
 
@@ -38,8 +38,7 @@ def render_assessment_method(assessment: Assessment) -> str:
             "指标与权重",
             f"<p>共 {len(scored)} 项计分指标，满分 "
             f"{sum(i.weight for i in scored):g} 分；另有 {len(shown)} 项只展示、不计分。"
-            "每项指标最多得到它的权重分，总分是各项得分之和。</p>"
-            + table_html(indicators_table(assessment)),
+            "每项指标最多得到它的权重分，总分是各项得分之和。</p>" + _indicator_cards(assessment),
             searchable=True,
         ),
         section("计分规则", _rules_text(assessment)),
@@ -51,6 +50,20 @@ def render_assessment_method(assessment: Assessment) -> str:
         "description": "学院创业苗圃评估考核的指标、权重、计分规则和先进单位评选规则",
     }
     return page(meta, body, "sc-assessment-method", styles=STYLES)
+
+
+def _indicator_cards(assessment: Assessment) -> str:
+    """Each indicator as a heading and its facts (the workbook's 评估指标 table, row by
+    row): a phone reads them without scrolling sideways."""
+    table = indicators_table(assessment)
+    cards = []
+    for row in table.rows:
+        pairs = zip(table.headers[1:], row[1:], table.kinds[1:], strict=True)
+        cards.append(
+            f"<h3>{attribute(str(row[0]))}</h3>"
+            + facts((label, attribute(cell_text(value, kind))) for label, value, kind in pairs)
+        )
+    return "".join(cards)
 
 
 def _rules_text(assessment: Assessment) -> str:

@@ -112,16 +112,21 @@ def test_the_dashboard_shows_the_hand_worked_ranking_and_contributions(
 
 def test_the_scoring_document_states_each_rule_from_the_plan(assessment: Assessment) -> None:
     html = render_assessment_method(assessment)
-    rows = {row[0]: row for row in page_tables(html)["评估指标"][1:]}
-    assert rows["在孵项目"][3:5] == [
-        "30",
-        "每 1000 名学生达到 2 个得满分 30 分，不足按比例计分；不足 1 个时只展示、不计分",
-    ]
-    assert rows["输送成熟项目"][4] == "达到 1 次得 20 分，每多 1 次加 10 分，最高 30 分"
-    assert (
-        rows["融资金额"][4] == "平均每个在孵项目（团队）达到 100000 元得满分 20 分，不足按比例计分"
+    cards = dict(re.findall(r"<h3>([^<]+)</h3>(<dl.*?</dl>)", html))
+    assert set(cards) == {"在孵项目", "输送成熟项目", "融资金额", "竞赛获奖", "合同金额"}
+
+    def fact(indicator: str, label: str) -> str:
+        return re.search(f"<dt>{label}</dt><dd>([^<]*)</dd>", cards[indicator]).group(1)
+
+    assert fact("在孵项目", "权重（分）") == "30"
+    assert fact("在孵项目", "计分规则") == (
+        "每 1000 名学生达到 2 个得满分 30 分，不足按比例计分；不足 1 个时只展示、不计分"
     )
-    assert rows["合同金额"][3:5] == ["0", "只展示，不计分"]
+    assert fact("输送成熟项目", "计分规则") == "达到 1 次得 20 分，每多 1 次加 10 分，最高 30 分"
+    assert fact("融资金额", "计分规则") == (
+        "平均每个在孵项目（团队）达到 100000 元得满分 20 分，不足按比例计分"
+    )
+    assert (fact("合同金额", "权重（分）"), fact("合同金额", "计分规则")) == ("0", "只展示，不计分")
     assert "共 4 项计分指标，满分 100 分；另有 1 项只展示、不计分" in html
     assert "排名前 1 名且总分不低于 50 分的学院评为本学年先进单位" in html
     assert "每年 9 月 1 日至次年 8 月底" in html
