@@ -299,6 +299,7 @@ def college_card(assessment: Assessment, college_id: str, here: str) -> str:
         mine = next(c for c in other.colleges if c.college.id == college_id)
         rank = "不排名" if mine.rank is None else f"第 {mine.rank} 名"
         shown = "暂无数据" if not other.has_data else f"{format_number(mine.total)} 分（{rank}）"
+        shown += "" if other.complete else "，学年进行中"
         trend.append(f'<tr><th scope="row">{other.year.label}</th><td>{shown}</td></tr>')
     table = (
         '<div class="sc-scroll" tabindex="0" role="region" aria-label="近年得分">'
