@@ -41,6 +41,7 @@ table { border-collapse: collapse; width: 100%; margin-bottom: 8pt; font-size: 8
 caption { text-align: left; font-weight: 700; padding: 2pt 0; }
 th, td { border: 0.5pt solid #666; padding: 2pt 3pt; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
+td.name { white-space: nowrap; }
 tr { break-inside: avoid; }
 figure { margin: 0 0 8pt; break-inside: avoid; }
 figcaption { font-weight: 700; margin-bottom: 3pt; }
@@ -180,12 +181,13 @@ def _printable(html: str) -> str:
 
 def _table(table: Table) -> str:
     head = "".join(f"<th>{attribute(h)}</th>" for h in table.headers)
+    classes = [' class="name"' if h in ("学院", "学年") else "" for h in table.headers]
     rows = (
         "".join(
             "<tr>"
             + "".join(
-                f"<td>{attribute(cell_text(value, kind))}</td>"
-                for value, kind in zip(row, table.kinds, strict=True)
+                f"<td{css}>{attribute(cell_text(value, kind))}</td>"
+                for value, kind, css in zip(row, table.kinds, classes, strict=True)
             )
             + "</tr>"
             for row in table.rows
