@@ -71,7 +71,7 @@ def bar_chart(
         if not centred:
             marks.append(
                 f'<text class="sc-chart__value" x="{length + 6:.1f}" y="{y + 31:g}"'
-                f' font-size="12">{attribute(bar.shown)}</text>'
+                f' font-size="13">{attribute(bar.shown)}</text>'
             )
     height = len(bars) * ROW
     summary = "；".join(f"{bar.label} {bar.shown}" for bar in bars)
