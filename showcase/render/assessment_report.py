@@ -10,13 +10,17 @@ in the bottom margin (第 N 页 / 共 M 页). The charts are the site's SVG, col
 from __future__ import annotations
 
 from showcase.assessment import Assessment
-from showcase.assessment.scoring import YearResult, advanced_condition, format_number
+from showcase.assessment.scoring import YearResult, advanced_condition
 from showcase.assessment.tables import Table, report_tables
-from showcase.model import LEVELS
-from showcase.render.charts import Bar, bar_chart
-from showcase.render.chinese_numbers import money, written_date
+from showcase.render.chinese_numbers import written_date
 from showcase.render.csp import document_policy, meta_tag
-from showcase.render.dashboard import cell_text, period_text
+from showcase.render.dashboard import (
+    cell_text,
+    ladder_chart,
+    money_chart,
+    period_text,
+    totals_chart,
+)
 from showcase.render.text import attribute
 
 COLUMNS_PER_TABLE = 12
@@ -128,46 +132,11 @@ def split_columns(table: Table, size: int) -> list[Table]:
 
 
 def _charts(year: YearResult, assessment: Assessment) -> str:
-    totals = bar_chart(
-        "print-totals",
-        f"{year.year.chinese}各学院总分",
-        [
-            Bar(
-                c.college.name,
-                c.total,
-                f"{format_number(c.total)} 分",
-                "advanced" if c.advanced else ("unranked" if c.rank is None else ""),
-            )
-            for c in year.colleges
-        ],
-        ("学院", "总分"),
+    return _printable(
+        totals_chart(year, "print-totals")
+        + ladder_chart(year, "print-ladder")
+        + money_chart(assessment, "print-money")
     )
-    ladder = bar_chart(
-        "print-ladder",
-        "学年末各孵化层级的在孵项目",
-        [
-            Bar(
-                label,
-                year.totals(f"projects.level.{level}") or 0,
-                f"{format_number(year.totals(f'projects.level.{level}') or 0)} 个",
-                level,
-            )
-            for level, label in LEVELS.items()
-        ],
-        ("层级", "项目"),
-        centred=True,
-    )
-    with_data = [y for y in assessment.years if y.has_data]
-    raised = bar_chart(
-        "print-money",
-        "历年融资金额",
-        [
-            Bar(y.year.label, y.totals("money.raised") or 0, money(y.totals("money.raised") or 0))
-            for y in with_data
-        ],
-        ("学年", "融资金额"),
-    )
-    return _printable(totals + ladder + raised)
 
 
 def _printable(html: str) -> str:

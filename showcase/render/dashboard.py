@@ -15,7 +15,6 @@ from showcase.assessment.sources import SOURCES
 from showcase.assessment.tables import (
     COUNT,
     MONEY,
-    POINTS,
     Cell,
     Table,
     college_trend_table,
@@ -57,8 +56,6 @@ def cell_text(value: Cell, kind: str) -> str:
         return value
     if kind == MONEY:
         return money(value)
-    if kind in (COUNT, POINTS):
-        return format_number(value)
     return format_number(value)
 
 
@@ -117,21 +114,7 @@ def render_year(year: YearResult, assessment: Assessment) -> str:
         section("先进单位", _advanced_block(year, assessment), searchable=True),
         section(
             "排名与各项得分",
-            bar_chart(
-                "totals",
-                f"{year.year.chinese}各学院总分",
-                [
-                    Bar(
-                        c.college.name + ("" if c.rank is not None else "（不排名）"),
-                        c.total,
-                        f"{format_number(c.total)} 分",
-                        "advanced" if c.advanced else ("unranked" if c.rank is None else ""),
-                    )
-                    for c in year.colleges
-                ],
-                ("学院", "总分"),
-            )
-            + table_html(tables[0]),
+            totals_chart(year, "totals") + table_html(tables[0]),
         ),
         section("孵化阶梯", _ladder(year)),
         section("各学院数据", table_html(tables[2])),
@@ -179,23 +162,51 @@ def _advanced_block(year: YearResult, assessment: Assessment) -> str:
 
 
 def _ladder(year: YearResult) -> str:
-    bars = [
-        Bar(
-            label,
-            year.totals(f"projects.level.{level}") or 0,
-            f"{format_number(year.totals(f'projects.level.{level}') or 0)} 个",
-            level,
-        )
-        for level, label in LEVELS.items()
-    ]
     moves = year.totals("ladder.moves") or 0
     to_space = year.totals("ladder.to-makerspace") or 0
     to_incubator = year.totals("ladder.to-incubator") or 0
     return (
-        bar_chart("ladder", "学年末各孵化层级的在孵项目", bars, ("层级", "项目"), centred=True)
+        ladder_chart(year, "ladder")
         + f"<p>本学年共输送进阶 {format_number(moves)} 次：进入学校众创空间 "
         f"{format_number(to_space)} 次，进入校外孵化加速器 {format_number(to_incubator)} 次。</p>"
     )
+
+
+def totals_chart(year: YearResult, chart_id: str) -> str:
+    """Each college's total (先进单位 in their own colour; the unranked marked)."""
+    return bar_chart(
+        chart_id,
+        f"{year.year.chinese}各学院总分",
+        [
+            Bar(
+                c.college.name + ("" if c.rank is not None else "（不排名）"),
+                c.total,
+                f"{format_number(c.total)} 分",
+                "advanced" if c.advanced else ("unranked" if c.rank is None else ""),
+            )
+            for c in year.colleges
+        ],
+        ("学院", "总分"),
+    )
+
+
+def ladder_chart(year: YearResult, chart_id: str) -> str:
+    """The ladder as a funnel: projects at each level at the year's end."""
+    bars = []
+    for level, label in LEVELS.items():
+        count = year.totals(f"projects.level.{level}") or 0
+        bars.append(Bar(label, count, f"{format_number(count)} 个", level))
+    return bar_chart(chart_id, "学年末各孵化层级的在孵项目", bars, ("层级", "项目"), centred=True)
+
+
+def money_chart(assessment: Assessment, chart_id: str) -> str:
+    """Money raised in each year that has data."""
+    bars = []
+    for year in assessment.years:
+        if year.has_data:
+            raised = year.totals("money.raised") or 0
+            bars.append(Bar(year.year.label, raised, money(raised)))
+    return bar_chart(chart_id, "历年融资金额", bars, ("学年", "融资金额"))
 
 
 def render_overview(assessment: Assessment) -> str:
@@ -219,19 +230,7 @@ def render_overview(assessment: Assessment) -> str:
         body.append(
             section(
                 "历年趋势",
-                bar_chart(
-                    "money",
-                    "历年融资金额",
-                    [
-                        Bar(
-                            y.year.label,
-                            y.totals("money.raised") or 0,
-                            money(y.totals("money.raised") or 0),
-                        )
-                        for y in with_data
-                    ],
-                    ("学年", "融资金额"),
-                )
+                money_chart(assessment, "money")
                 + bar_chart(
                     "moves",
                     "历年输送进阶次数",
