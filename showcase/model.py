@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from showcase.assessment_plan import AssessmentPlan
+from showcase.calls import Application, Call, CheckpointReport
 from showcase.cases import TypicalCase
 from showcase.contacts import Contact, Partner, college_contacts, site_contacts
 from showcase.paths import QR_IMAGES, project_folder_path
@@ -287,9 +288,19 @@ class Model:
     """Incubator partners (content/partners.yaml), in the registry's order."""
     assessment: AssessmentPlan | None = None
     """The assessment plan (content/assessment.yaml), or None without that file."""
+    calls: dict[str, Call] = field(default_factory=dict)
+    """Calls for applications (content/calls/), by 申报 opening, then id."""
+    applications: dict[tuple[str, str], Application] = field(default_factory=dict)
+    """Applications by (call id, project id), ordered by call, college, project."""
+    checkpoints: dict[tuple[str, str, str], CheckpointReport] = field(default_factory=dict)
+    """Checkpoint reports by (call id, project id, kind)."""
 
     def projects_of_college(self, college_id: str) -> list[Project]:
         return [p for p in self.projects.values() if p.college == college_id]
+
+    def applications_to(self, call_id: str) -> list[Application]:
+        """A call's applications, by college, then project."""
+        return [a for (call, _), a in self.applications.items() if call == call_id]
 
     def public_events(self) -> list[Event]:
         """Every event the public sees: the event files and one per scheduled roadshow,

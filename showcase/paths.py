@@ -24,6 +24,14 @@ EVENTS = f"{CONTENT}/events"
 ROADSHOWS = f"{CONTENT}/roadshows"
 STORIES = f"{CONTENT}/stories"
 CASES = f"{CONTENT}/cases"
+CALLS = f"{CONTENT}/calls"
+"""One call for applications (申报通知) per file: content/calls/<call id>.yaml."""
+APPLICATIONS = "applications"
+CHECKPOINTS = "checkpoints"
+"""Folders inside a project's folder: its applications to calls
+(projects/<college>/<id>/applications/<call id>.yaml) and its checkpoint reports
+(…/checkpoints/<call id>-<kind>.yaml). They lie in the college's folder so the college's
+maintainers own them like the project file."""
 """One typical case per file (content/cases/<case id>.yaml), beside the list in
 content/typical-cases.yaml: the 推荐典型案例 form creates a file, never edits the list."""
 PAGES = f"{CONTENT}/pages"
@@ -50,6 +58,12 @@ class PathKind(StrEnum):
     STORY_IMAGE = "story-image"  # content/stories/<case>/…/<image>
     PAGE = "page"  # content/pages/<name>.md
     PAGE_IMAGE = "page-image"  # content/pages/…/<image>
+    CALL = "call"  # content/calls/<id>.yaml
+    APPLICATION = "application"  # projects/<college>/<id>/applications/<call>.yaml
+    CHECKPOINT = "checkpoint"  # projects/<college>/<id>/checkpoints/<call>-<kind>.yaml
+
+
+_PROJECT_RECORDS = {APPLICATIONS: PathKind.APPLICATION, CHECKPOINTS: PathKind.CHECKPOINT}
 
 
 def is_image_name(name: str) -> bool:
@@ -64,6 +78,8 @@ def kind_of(path: str) -> PathKind | None:
     if parts[0] == PROJECTS:
         if depth == 3 and name.endswith(".yaml"):
             return PathKind.PROJECT
+        if depth == 5 and name.endswith(".yaml") and parts[3] in _PROJECT_RECORDS:
+            return _PROJECT_RECORDS[parts[3]]
         return PathKind.PROJECT_IMAGE if depth >= 4 and is_image_name(name) else None
     if parts[0] != CONTENT or depth < 2:
         return None
@@ -81,9 +97,12 @@ def kind_of(path: str) -> PathKind | None:
             return PathKind.PAGE_IMAGE
         return PathKind.PAGE if depth == 3 and name.endswith(".md") else None
     if depth == 3 and name.endswith(".yaml"):
-        return {EVENTS: PathKind.EVENT, ROADSHOWS: PathKind.ROADSHOW, CASES: PathKind.CASE}.get(
-            folder
-        )
+        return {
+            EVENTS: PathKind.EVENT,
+            ROADSHOWS: PathKind.ROADSHOW,
+            CASES: PathKind.CASE,
+            CALLS: PathKind.CALL,
+        }.get(folder)
     return None
 
 
@@ -104,6 +123,20 @@ def project_file_path(college: str, project_id: str) -> str:
 def project_folder_path(college: str, project_id: str) -> str:
     """The folder beside a project's file that holds its images."""
     return f"{PROJECTS}/{college}/{project_id}"
+
+
+def call_file_path(call_id: str) -> str:
+    return f"{CALLS}/{call_id}.yaml"
+
+
+def application_file_path(college: str, project_id: str, call_id: str) -> str:
+    """A project's application to a call: one per project and call, by construction."""
+    return f"{project_folder_path(college, project_id)}/{APPLICATIONS}/{call_id}.yaml"
+
+
+def checkpoint_file_path(college: str, project_id: str, call_id: str, kind: str) -> str:
+    """A funded project's checkpoint report (`kind` is midterm or final)."""
+    return f"{project_folder_path(college, project_id)}/{CHECKPOINTS}/{call_id}-{kind}.yaml"
 
 
 def story_folder_path(case_id: str) -> str:
@@ -167,6 +200,10 @@ class Layout:
         return self.root / CASES
 
     @property
+    def calls_dir(self) -> Path:
+        return self.root / CALLS
+
+    @property
     def pages_dir(self) -> Path:
         """Hand-written pages (about, policy, how to contribute) and their images."""
         return self.root / PAGES
@@ -206,6 +243,16 @@ class Layout:
             file
             for college in subfolders(self.projects_dir)
             for file in regular_files(college, ".yaml")
+        )
+
+    def project_record_files(self, folder: str) -> list[Path]:
+        """Every application (`folder` = APPLICATIONS) or checkpoint report (CHECKPOINTS)
+        file, in a stable order; symlinks are never listed or entered."""
+        return sorted(
+            file
+            for college in subfolders(self.projects_dir)
+            for project in subfolders(college)
+            for file in regular_files(project / folder, ".yaml")
         )
 
     def kind(self, path: Path) -> PathKind | None:

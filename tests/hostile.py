@@ -161,8 +161,8 @@ def plant_payloads(root: Path) -> Planted:
 def _schema_name(file: Path, root: Path) -> str:
     relative = file.relative_to(root)
     if relative.parts[0] == "projects":
-        return "project"
-    if relative.parts[1] in ("events", "roadshows"):
+        return relative.parts[3].removesuffix("s") if len(relative.parts) == 5 else "project"
+    if relative.parts[1] in ("events", "roadshows", "calls"):
         return relative.parts[1].removesuffix("s")
     return {"typical-cases": "typical-cases"}.get(file.stem, file.stem.removesuffix("s"))
 

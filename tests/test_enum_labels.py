@@ -14,6 +14,13 @@ from typing import Any
 
 import pytest
 
+from showcase.calls import (
+    CALL_KINDS,
+    CHECKPOINT_KINDS,
+    CHECKPOINT_RESULTS,
+    COMBINE_METHODS,
+    DECISION_RESULTS,
+)
 from showcase.cases import CASE_CATEGORIES, CASE_STATUSES
 from showcase.load.schemas import load_schema
 from showcase.model import (
@@ -39,6 +46,11 @@ CODE_TABLES = {
     "CASE_CATEGORIES": CASE_CATEGORIES,
     "CASE_STATUSES": CASE_STATUSES,
     "JUDGE_ROLES": JUDGE_ROLES,
+    "CALL_KINDS": CALL_KINDS,
+    "COMBINE_METHODS": COMBINE_METHODS,
+    "DECISION_RESULTS": DECISION_RESULTS,
+    "CHECKPOINT_KINDS": CHECKPOINT_KINDS,
+    "CHECKPOINT_RESULTS": CHECKPOINT_RESULTS,
 }
 SCHEMA_ONLY = {("site", "/properties/forge")}
 """Labels only the forms show (the forge a site uses); no page renders them."""

@@ -68,8 +68,12 @@ def _copy_sample_repository(root: Path) -> None:
 def _plant_comments(root: Path, planted: dict[str, int]) -> None:
     """A comment at the end of every YAML file: comments are data the site must not show."""
     for path in sorted([*root.glob("projects/**/*.yaml"), *root.glob("content/**/*.yaml")]):
-        kind = path.parent.name if path.parent.name in ("events", "roadshows") else path.stem
-        kind = "project" if path.is_relative_to(root / "projects") else kind
+        kind = (
+            path.parent.name if path.parent.name in ("events", "roadshows", "calls") else path.stem
+        )
+        if path.is_relative_to(root / "projects"):
+            inner = path.relative_to(root / "projects").parts
+            kind = inner[2].removesuffix("s") if len(inner) == 4 else "project"
         with path.open("a", encoding="utf-8") as file:
             file.write(f"\n# {NEVER}-COMMENT 仅供维护人查看的备注\n")
         planted[f"YAML comment ({kind})"] = planted.get(f"YAML comment ({kind})", 0) + 1
@@ -254,6 +258,9 @@ def test_every_place_was_planted(outputs: Outputs) -> None:
         "YAML comment (project)",
         "YAML comment (events)",
         "YAML comment (roadshows)",
+        "YAML comment (calls)",
+        "YAML comment (application)",
+        "YAML comment (checkpoint)",
         "YAML comment (site)",
         "YAML comment (colleges)",
         "YAML comment (mentors)",
@@ -302,9 +309,11 @@ def _published_contacts() -> tuple[set[str], set[str]]:
 
 
 CONTACT_PAGES = re.compile(
-    r"^(?:contact/.*|colleges/[^/]+/index\.html|projects/[^/]+/index\.html)$"
+    r"^(?:contact/.*|colleges/[^/]+/index\.html|projects/[^/]+/index\.html"
+    r"|calls/[^/]+/index\.html)$"
 )
-"""Where an institutional contact may be shown: the contact page, college and project pages."""
+"""Where an institutional contact may be shown: the contact page, college and project pages,
+and a call's page while its 公示 runs (the objection channel)."""
 EDIT_DATA = re.compile(r"^projects/[^/]+/form\.json$")
 """A project's own fields for the submission form's edit mode, its mailbox among them."""
 

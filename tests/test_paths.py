@@ -10,6 +10,9 @@ from showcase.paths import (
     SCHEMA_HEADER,
     Layout,
     PathKind,
+    application_file_path,
+    call_file_path,
+    checkpoint_file_path,
     college_of,
     kind_of,
     project_file_path,
@@ -29,6 +32,9 @@ KINDS = [
     ("content/stories/2026-yarn/photo.webp", PathKind.STORY_IMAGE),
     ("content/pages/about.md", PathKind.PAGE),
     ("content/pages/img/submit-1.png", PathKind.PAGE_IMAGE),
+    ("content/calls/2026-seed-fund.yaml", PathKind.CALL),
+    ("projects/textile/smart-yarn/applications/2026-seed-fund.yaml", PathKind.APPLICATION),
+    ("projects/textile/smart-yarn/checkpoints/2026-seed-fund-midterm.yaml", PathKind.CHECKPOINT),
     # spellings a careless contributor uses: nothing the validator has rules for
     ("projects/textile/smart-yarn.yml", None),
     ("projects/smart-yarn.yaml", None),
@@ -41,6 +47,11 @@ KINDS = [
     ("content/cases/2026-yarn.yml", None),
     ("content/cases/2026/yarn.yaml", None),
     ("content/pages/img/notes.md", None),
+    ("content/calls/2026/seed-fund.yaml", None),
+    ("projects/textile/smart-yarn/applications/2026-seed-fund.yml", None),
+    ("projects/textile/smart-yarn/applications/2026/seed-fund.yaml", None),
+    ("projects/textile/smart-yarn/applications.yaml", None),
+    ("projects/textile/smart-yarn/budget/2026-seed-fund.yaml", None),
     ("content/other/x.yaml", None),
     ("content", None),
     ("schemas/project.schema.json", None),
@@ -76,6 +87,12 @@ def test_a_project_file_and_its_folder_have_the_kinds_they_are_made_for() -> Non
     assert kind_of(project_file_path("textile", "smart-yarn")) is PathKind.PROJECT
     image = project_folder_path("textile", "smart-yarn") + "/logo.png"
     assert kind_of(image) is PathKind.PROJECT_IMAGE
+    assert kind_of(call_file_path("2026-fund")) is PathKind.CALL
+    application = application_file_path("textile", "smart-yarn", "2026-fund")
+    assert kind_of(application) is PathKind.APPLICATION
+    assert college_of(application) == "textile"
+    report = checkpoint_file_path("textile", "smart-yarn", "2026-fund", "final")
+    assert kind_of(report) is PathKind.CHECKPOINT
 
 
 def test_the_schema_header_points_from_a_project_file_to_the_project_schema(

@@ -34,6 +34,9 @@ CHECKED = [
     "content/typical-cases.yaml",
     "content/events/2026-demo-day.yaml",
     "content/roadshows/2026-spring-pitch.yaml",
+    "content/calls/2026-seed-fund.yaml",
+    "projects/textile/smart-yarn/applications/2026-seed-fund.yaml",
+    "projects/textile/smart-yarn/checkpoints/2026-seed-fund-midterm.yaml",
     "content/stories/2026-smart-yarn.md",
     "content/stories/2026-smart-yarn/workshop.png",
     "content/stories/2026-smart-yarn/team.jpeg",
@@ -50,6 +53,7 @@ REFUSED = {
     "projects/textile/.DS_Store": "file.unexpected",
     "projects/textile/smart-yarn.yml": "project.location",
     "projects/textile/smart-yarn/old.yaml": "project.location",
+    "projects/textile/smart-yarn/applications/2026-seed-fund.yml": "project.location",
     "content/events/2026-demo-day.yml": "file.unknown-kind",
     "content/pages/notes.yaml": "file.unknown-kind",
 }

@@ -1,10 +1,9 @@
 """Figures from calls (申报、立项、经费、检查): applications, funded projects, money, checkpoints.
 
-Issue 15 adds the call records to the checked model: ``model.calls`` (each with its phases
-and the office's ``decisions``), ``model.applications`` and ``model.checkpoints``
-(`showcase.calls`). They are read by attribute, so this works on a model with or without
-them: while the model holds no call at all, every college's figure is None ("no data"),
-shown as 无数据 and scoring nothing, for every college alike.
+The checked model holds the call records (`showcase.calls`): ``model.calls`` (each with
+its phases and the office's ``decisions``), ``model.applications`` and
+``model.checkpoints``. While it holds no call at all, every college's figure is None
+("no data"), shown as 无数据 and scoring nothing, for every college alike.
 
 An application counts in the academic year its call's 申报 closes; a decision in the year
 its 公示 begins, and only once that has begun (a decision is never shown before it is
@@ -14,10 +13,10 @@ public); a checkpoint in the year its report was submitted, when its result is �
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from showcase.assessment.periods import AcademicYear
 from showcase.assessment.source import Source
+from showcase.calls import SUPPORTED
 from showcase.model import Model
 
 CALL_SOURCES = {
@@ -34,9 +33,8 @@ CALL_SOURCES = {
         "检查通过", "报告提交日期在本学年内、结论为“通过”的中期检查和结题", "次"
     ),
 }
-SUPPORTED = frozenset({"funded", "admitted", "recommended"})
-"""Decision results that mean the project is supported (`showcase.calls.SUPPORTED`)."""
 PASSED = "passed"
+"""The checkpoint result 通过 (`showcase.calls.CHECKPOINT_RESULTS`)."""
 
 
 def call_figures(
@@ -44,7 +42,7 @@ def call_figures(
 ) -> dict[str, dict[str, float | None]]:
     """College id → call source → figure; None for every college while the model holds
     no call records."""
-    calls: dict[str, Any] = getattr(model, "calls", None) or {}
+    calls = model.calls
     if not calls:
         return {college: dict.fromkeys(CALL_SOURCES) for college in model.colleges}
     figures = {college: dict.fromkeys(CALL_SOURCES, 0.0) for college in model.colleges}
@@ -53,21 +51,20 @@ def call_figures(
         if college in figures:
             figures[college][source] = (figures[college][source] or 0.0) + amount
 
-    moment = f"{as_of.isoformat()} 00:00"
-    for application in (getattr(model, "applications", None) or {}).values():
+    for application in model.applications.values():
         call = calls.get(application.call)
         if call is not None and year.holds(call.phase("application").end[:10]):
             add(application.college, "calls.applications")
     for call in calls.values():
         publicity = call.phase("publicity").start
-        if not call.decisions_public(moment) or not year.holds(publicity[:10]):
+        if not call.decisions_public(as_of) or not year.holds(publicity[:10]):
             continue
         for decision in call.decisions:
             project = model.projects.get(decision.project)
             if project is not None and decision.result in SUPPORTED:
                 add(project.college, "calls.funded")
                 add(project.college, "calls.funding", float(decision.amount or 0))
-    for report in (getattr(model, "checkpoints", None) or {}).values():
+    for report in model.checkpoints.values():
         if report.result == PASSED and year.holds(report.submitted[:10]):
             add(report.college, "calls.checkpoints-passed")
     return figures

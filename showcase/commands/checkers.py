@@ -59,6 +59,7 @@ SAMPLE: tuple[tuple[str, str], ...] = (
     ("联系我们 contact", "contact/"),
     ("工作指南 guides", "guides/"),
     ("推荐典型案例 case form", "recommend-case/"),
+    ("项目申报 call", "calls/*/"),
 )
 """(kind, address pattern): the first page in sorted order that matches is the sample."""
 TARGETS = {"accessibility": 95, "best-practices": 100, "seo": 100}

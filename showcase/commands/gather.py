@@ -51,6 +51,7 @@ def site_inputs(layout: Layout, model: Model, publicity: Publicity | None = None
         model=model,
         project_schema=project_schema(layout),
         case_schemas={kind: shipped_schema(layout, kind) for kind in CASE_FORM_SCHEMAS},
+        application_schema=shipped_schema(layout, "application"),
         assets=site_assets(),
         stamp=stamp,
         publicity=publicity or Publicity(stamp.date()),

@@ -32,6 +32,7 @@ from showcase.model import (
 )
 from showcase.render import paths
 from showcase.render.atom import Feed, FeedEntry, atom_feed
+from showcase.render.call_support import SupportIndex, granted_total
 from showcase.render.text import markdown_as_written
 
 JSON_FILE = "data/projects.json"
@@ -41,13 +42,17 @@ FEED_SIZE = 50
 """A feed reader only needs the newest entries; the full list is in the JSON."""
 
 
-def open_data_files(model: Model, stamp: datetime) -> dict[str, bytes]:
+def open_data_files(
+    model: Model, stamp: datetime, support: SupportIndex | None = None
+) -> dict[str, bytes]:
     """The open-data files by docs path, with URLs based on the site's ``site_url``; the
-    feed is ``updated`` at the build `stamp`."""
+    feed is ``updated`` at the build `stamp`; `support` is what each project received
+    from the calls (`showcase.render.call_support`)."""
     base_url = site_base_url(model)
+    support = support or {}
     return {
-        JSON_FILE: projects_json(model, base_url),
-        CSV_FILE: projects_csv(model, base_url),
+        JSON_FILE: projects_json(model, base_url, support),
+        CSV_FILE: projects_csv(model, base_url, support),
         FEED_FILE: projects_feed(model, base_url, stamp),
     }
 
@@ -101,11 +106,19 @@ JSON_FIELDS = (
     ("seeking", "寻求的资源编号：" + _codes(SEEKING)),
     ("links", "相关链接：website 官网、repo 代码仓库、video 视频（只列出填写了的）"),
     ("logo", "项目标志图片的网址，没有则为空"),
+    (
+        "support",
+        "通过项目申报获得的支持（公示开始后列出）：call 申报编号、call_title 申报名称、kind 类别、"
+        "kind_label 类别名称、result 结果、result_label 结果名称、amount_cny 资助金额（元，可为空）、"
+        "final 是否已过公示期",
+    ),
 )
 """Every key of a project in ``projects.json`` with its meaning, for the open-data page."""
 
 
-def project_record(model: Model, project: Project, base_url: str = "") -> dict[str, object]:
+def project_record(
+    model: Model, project: Project, base_url: str = "", support: SupportIndex | None = None
+) -> dict[str, object]:
     """All public fields of one project, with Chinese labels beside the codes."""
     college = model.colleges[project.college]
     logo = paths.project_logo(project.id, project.logo) if project.logo else ""
@@ -151,11 +164,24 @@ def project_record(model: Model, project: Project, base_url: str = "") -> dict[s
         "seeking": list(project.seeking),
         "links": {k: v for k, v in vars(project.links).items() if v},
         "logo": base_url + logo if logo else "",
+        "support": [
+            {
+                "call": s.call,
+                "call_title": s.call_title,
+                "kind": s.kind,
+                "kind_label": s.kind_label,
+                "result": s.result,
+                "result_label": s.result_label,
+                "amount_cny": s.amount,
+                "final": s.final,
+            }
+            for s in (support or {}).get(project.id, ())
+        ],
     }
 
 
-def projects_json(model: Model, base_url: str = "") -> bytes:
-    records = [project_record(model, p, base_url) for p in model.projects.values()]
+def projects_json(model: Model, base_url: str = "", support: SupportIndex | None = None) -> bytes:
+    records = [project_record(model, p, base_url, support) for p in model.projects.values()]
     document = {"school": model.site.school, "count": len(records), "projects": records}
     return jsontext.encode(document)
 
@@ -175,6 +201,7 @@ CSV_COLUMNS = (
     ("mentor_names", "创业导师"),
     ("achievement_count", "成果数"),
     ("funding_cny", "融资与合同金额（元）"),
+    ("granted_cny", "经费支持（元）"),
     ("seeking_labels", "寻求资源"),
     ("website", "官网"),
     ("url", "项目页面"),
@@ -209,13 +236,15 @@ def spreadsheet_safe(cell: object) -> object:
     return cell
 
 
-def projects_csv(model: Model, base_url: str = "") -> bytes:
+def projects_csv(model: Model, base_url: str = "", support: SupportIndex | None = None) -> bytes:
     """One row per project with Chinese column headers; lists joined with '、'."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([header for _, header in CSV_COLUMNS])
     for project in model.projects.values():
         row = _csv_row(model, project, base_url)
+        granted = granted_total((support or {}).get(project.id, ()))
+        row["granted_cny"] = str(granted) if granted else ""
         writer.writerow([spreadsheet_safe(row[key]) for key, _ in CSV_COLUMNS])
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 

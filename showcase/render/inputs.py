@@ -46,6 +46,9 @@ class RenderInputs:
     case_schemas: Mapping[str, dict[str, Any]] = field(default_factory=dict)
     """The ``typical-cases`` and ``story`` schemas by kind, which the 推荐典型案例 form is
     built from (`showcase.forms.case_spec`); without them the form is not rendered."""
+    application_schema: dict[str, Any] | None = None
+    """The application schema the call pages' 申报表 is built from
+    (`showcase.forms.application_spec`); without it no form is rendered."""
     font: CjkFont | None = None
     """The CJK font share images are drawn in; None skips them."""
     logos: Mapping[str, bytes] = field(default_factory=dict)

@@ -14,7 +14,9 @@ from collections.abc import Mapping
 
 from showcase.model import LEVELS, SEEKING, STAGES, STATUSES, Model, Project
 from showcase.render import paths
-from showcase.render.chinese_numbers import time_element, written_date
+from showcase.render.call_pages import call_page
+from showcase.render.call_support import Support, SupportIndex
+from showcase.render.chinese_numbers import money, time_element, written_date
 from showcase.render.contact import BLOCK_ID as CONTACT_ID
 from showcase.render.contact import TITLE as CONTACT_TITLE
 from showcase.render.contact import project_contact_block
@@ -36,13 +38,15 @@ def render_project_page(
     related: RelatedIndex | None = None,
     last_changed: Mapping[str, str] | None = None,
     slots: RoadshowSlots | None = None,
+    support: SupportIndex | None = None,
 ) -> str:
     """The source of the project's page.
 
     `related` should be built once for the whole site (building it here is for callers
     rendering a single page); `last_changed` maps a project's source file to the date of
     its last commit, and the date is simply left out when the file has none; `slots`,
-    like `related`, should be built once for the site.
+    like `related`, should be built once for the site; `support` is what the project
+    received from the calls (`showcase.render.call_support`).
     """
     here = paths.project_page(project.id)
     related = related or RelatedIndex(model.projects.values())
@@ -59,6 +63,7 @@ def render_project_page(
         section("项目介绍", rich_block(rich(project.description))),
         section("发展历程", timeline(project.milestones)),
         section("成果", achievements(project.achievements)),
+        section("获得支持", _support((support or {}).get(project.id, ()), here)),
         section("团队", team(project)),
         section("创业导师", _mentors(project, model, here)),
         section("链接", _links(project)),
@@ -70,6 +75,24 @@ def render_project_page(
         "修改此项目</a></p>",
     ]
     return page(meta, body, "sc-project", styles=(paths.PAGES_STYLESHEET, paths.CONTACT_STYLESHEET))
+
+
+def _support(supports: tuple[Support, ...], here: str) -> str:
+    """经费支持 and other support from the calls, each linked to its call."""
+    items = []
+    for entry in supports:
+        link = anchor(paths.href(here, call_page(entry.call)), entry.call_title)
+        amount = (
+            f'，经费支持 <span class="sc-amount">{money(entry.amount)}</span>'
+            if entry.amount
+            else ""
+        )
+        proposed = "" if entry.final else "（公示中）"
+        items.append(
+            f'<span class="sc-achievement__type">{entry.kind_label}</span> {link}：'
+            f"{entry.result_label}{amount}{proposed}"
+        )
+    return bullet_list(items, "sc-achievements")
 
 
 def _header(project: Project, here: str) -> str:

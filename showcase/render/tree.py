@@ -11,7 +11,11 @@ from dataclasses import dataclass
 
 from showcase.assessment import assess
 from showcase.render import paths
+from showcase.render.application_form import application_form
 from showcase.render.assessment_method import render_assessment_method
+from showcase.render.call_pages import CALLS, call_page, render_call_page, render_calls_index
+from showcase.render.call_pages import NAV_TITLE as CALLS_NAV_TITLE
+from showcase.render.call_support import public_support
 from showcase.render.case_form_page import CASE_FORM, render_case_form_page
 from showcase.render.case_pages import featured_cases, render_case_section
 from showcase.render.college_page import (
@@ -105,9 +109,10 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
         )
     images: dict[str, str] = dict(inputs.content_assets)
     related = RelatedIndex(model.projects.values())
+    support = public_support(model, publicity.as_of)
     for project in model.projects.values():
         pages[paths.project_page(project.id)] = render_project_page(
-            project, model, related, inputs.last_changed, slots
+            project, model, related, inputs.last_changed, slots, support
         )
         if project.logo:
             images[paths.project_logo(project.id, project.logo)] = project.logo
@@ -125,6 +130,14 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
     pages[paths.SERVICES] = render_services_page(model)
     pages.update(roadshow_pages(model))
     pages[paths.CONTACT] = render_contact_page(model)  # Contact (issue 12)
+    if model.calls:  # Calls for applications (issue 15)
+        pages[CALLS] = render_calls_index(model, publicity.as_of)
+        for call in model.calls.values():
+            here, schema = call_page(call.id), inputs.application_schema
+            form = ""
+            if schema is not None and call.accepts_applications(publicity.as_of):
+                form = application_form(model, call, schema, publicity.as_of, here)
+            pages[here] = render_call_page(call, model, publicity.as_of, form)
     if inputs.case_schemas:  # the publicity office's form: a staff page, under 工作指南
         pages[CASE_FORM] = render_case_form_page(
             model,
@@ -139,7 +152,7 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
     files[paths.SOCIAL_IMAGE] = social_image()
     files.update(render_event_files(model, stamp, inputs.revisions))
     files.update(render_directory(model))
-    files.update(open_data_files(model, stamp))
+    files.update(open_data_files(model, stamp, support))
     files.update(roadshow_files(model, stamp, inputs.revisions))
     qr_files, qr_images = contact_files(model)  # Contact (issue 12)
     files.update(qr_files)
@@ -170,6 +183,7 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
         {roadshow_paths.NAV_TITLE: roadshow_paths.ROADSHOWS},
         {"典型案例": paths.CASES},
         {"一站式服务": paths.SERVICES},
+        *([{CALLS_NAV_TITLE: CALLS}] if model.calls else []),
         {"开放数据": paths.OPEN_DATA},
         *([{"数据看板": paths.DASHBOARD}] if paths.DASHBOARD in pages else []),
         {SUBMIT_NAV_TITLE: SUBMIT},

@@ -144,6 +144,9 @@ _SCHEMA_KINDS = (
     PathKind.ROADSHOW,
     PathKind.STORY,
     PathKind.TYPICAL_CASES,
+    PathKind.CALL,
+    PathKind.APPLICATION,
+    PathKind.CHECKPOINT,
 )
 """The kinds of file whose schema is named after the kind itself."""
 

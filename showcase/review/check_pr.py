@@ -7,7 +7,9 @@
    schemas, build or CI are flagged, and an empty or malformed author fails;
 2. the validator over the whole merged repository, so a change to one project that
    breaks another file (a typical case or roadshow naming a project the pull request
-   closes, hides, renames or deletes) fails here rather than in every later build;
+   closes, hides, renames or deletes) fails here rather than in every later build; and
+   the deadline of calls: an application the pull request adds after its call's 申报
+   closed (today's Beijing date) is refused, though validation accepts the old ones;
 3. the personal-data scan over the lines the pull request added, in every text file;
 4. each changed project's old and new data, for the review summary (`summary`).
 
@@ -24,9 +26,11 @@ from showcase.load.schemas import load_schema
 from showcase.load.yamlfile import load_yaml_bytes
 from showcase.paths import Layout, PathKind, kind_of, registry_path
 from showcase.problems import Problem, sort_problems
+from showcase.render.clock import SHANGHAI
 from showcase.review.added_data import added_personal_data
 from showcase.review.changes import Change, file_at
 from showcase.review.data_tree import DataTree
+from showcase.review.office_fields import office_field_problems
 from showcase.review.ownership import (
     Owners,
     as_maintainer_fixture,
@@ -34,6 +38,7 @@ from showcase.review.ownership import (
     is_makerspace_maintainer,
 )
 from showcase.review.summary import ProjectDiff
+from showcase.validate.application_rules import late_applications
 from showcase.validate.repository import validate_repository
 
 
@@ -50,6 +55,12 @@ def check_tree(
     problems += check_ownership(tree.changes, author, owners)
     result = validate_repository(layout, today=today)
     problems += result.problems
+    added_files = [c.path for c in tree.changes if c.status in ("A", "R") and tree.written(c)]
+    problems += late_applications(
+        layout, added_files, today or datetime.datetime.now(SHANGHAI).date()
+    )
+    if not is_makerspace_maintainer(author, owners):
+        problems += office_field_problems(tree.data, tree.base, tree.changes)
     existing = [c for c in tree.changes if tree.written(c)]
     added = _added_personal_data(
         tree.data, tree.base, existing, load_schema(layout.schema("project"))

@@ -55,8 +55,11 @@ _STATUS_WEIGHTS = (14, 2, 2, 2)
 _SEEKING = tuple(SEEKING)
 
 
-_SAMPLE_ONLY = shutil.ignore_patterns("typical-cases.yaml", "cases", "stories", "roadshows")
-"""Typical cases, stories and roadshows name sample projects a synthetic repository lacks."""
+_SAMPLE_ONLY = shutil.ignore_patterns(
+    "typical-cases.yaml", "cases", "stories", "roadshows", "calls"
+)
+"""Typical cases, stories, roadshows and calls name sample projects a synthetic repository
+lacks."""
 
 
 class SynthError(ValueError):

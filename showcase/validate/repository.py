@@ -30,7 +30,9 @@ from showcase.model import (
 )
 from showcase.paths import QR_IMAGES, Layout
 from showcase.problems import Problem, has_errors, sort_problems
+from showcase.validate.application_rules import ProjectIndex
 from showcase.validate.assessment_rules import check_assessment
+from showcase.validate.call_rules import CallReferences, applied_pairs, check_calls
 from showcase.validate.case_rules import check_publicity
 from showcase.validate.contact_rules import check_contacts, qr_image_files
 from showcase.validate.duplicate_names import check_duplicate_names
@@ -57,6 +59,8 @@ from showcase.validate.schema_check import SchemaChecker
 from showcase.validate.selection import select_files
 from showcase.validate.wording import LIST_SEPARATOR, wording
 
+_RECORD_KINDS = ("project", "event", "roadshow", "call", "application", "checkpoint")
+
 
 def validate_repository(
     layout: Layout, only: Sequence[Path] | None = None, today: datetime.date | None = None
@@ -80,7 +84,7 @@ class _Run:
         all_projects = self.layout.project_files()
         selection = select_files(self.layout, only, all_projects)
         try:
-            for kind in ("project", "event", "roadshow", *(s.kind for s in REGISTRIES.values())):
+            for kind in (*_RECORD_KINDS, *(s.kind for s in REGISTRIES.values())):
                 self.checkers[kind] = SchemaChecker.from_file(self.layout.schema(kind))
         except (OSError, ValueError) as error:
             problem = Problem(
@@ -165,6 +169,23 @@ class _Run:
         images = [*selection.page_images, *selection.project_images]
         problems += check_image_files(self.layout, [f for f in images if f not in named])
         problems += check_pages(self.layout, selection.pages, self.personal)
+        calls = check_calls(
+            self.layout,
+            (selection.calls, selection.applications, selection.checkpoints),
+            CallReferences(
+                ProjectIndex(
+                    {file.stem: file for file in all_projects},
+                    {file.stem: doc.data for doc, file in projects.values()},
+                ),
+                registries["colleges"].ids(),
+                registries["mentors"].ids(),
+                applied_pairs(self.layout),
+            ),
+            self.checkers,
+            self.personal,
+            self.today,
+        )
+        problems += calls.problems
 
         problems = sort_problems(problems)
         usable = not has_errors(problems) and all(
@@ -175,6 +196,9 @@ class _Run:
         model = _build_model(registries, projects, events) if usable else None
         if model is not None and publicity is not None:
             model.cases = publicity.cases
+        if model is not None:
+            model.calls, model.applications = calls.calls, calls.applications
+            model.checkpoints = calls.checkpoints
         if model is not None and only is None:
             model.roadshows, planned = plan_roadshows(
                 roadshows.documents, model, self.checkers["roadshow"].schema, self.today

@@ -45,6 +45,12 @@ class Selection:
     project_images: list[Path] = field(default_factory=list)
     """Every image in a project's folder (projects/<college>/<id>/…), logo or not: an
     image nobody refers to is published with the repository all the same."""
+    calls: list[Path] = field(default_factory=list)
+    """Calls for applications (content/calls/*.yaml)."""
+    applications: list[Path] = field(default_factory=list)
+    """Applications in projects' folders (…/<id>/applications/<call>.yaml)."""
+    checkpoints: list[Path] = field(default_factory=list)
+    """Checkpoint reports in projects' folders (…/<id>/checkpoints/<call>-<kind>.yaml)."""
 
     @property
     def count(self) -> int:
@@ -58,6 +64,9 @@ class Selection:
             + len(self.page_images)
             + len(self.pages)
             + len(self.project_images)
+            + len(self.calls)
+            + len(self.applications)
+            + len(self.checkpoints)
         )
 
 
@@ -66,7 +75,7 @@ def select_files(
 ) -> Selection:
     """The files to check and report on."""
     if only is None:
-        tree_problems, project_images = _project_tree(layout, set(all_projects))
+        tree_problems, project_images, records = _project_tree(layout, set(all_projects))
         return Selection(
             registries=[
                 name
@@ -81,6 +90,9 @@ def select_files(
             page_images=page_image_files(layout),
             pages=regular_files(layout.pages_dir, ".md"),
             project_images=project_images,
+            calls=regular_files(layout.calls_dir, ".yaml"),
+            applications=records[PathKind.APPLICATION],
+            checkpoints=records[PathKind.CHECKPOINT],
         )
     selection = Selection()
     for given in only:
@@ -109,6 +121,9 @@ def select_files(
     selection.page_images = sorted(set(selection.page_images))
     selection.pages = sorted(set(selection.pages))
     selection.project_images = sorted(set(selection.project_images))
+    selection.calls = sorted(set(selection.calls))
+    selection.applications = sorted(set(selection.applications))
+    selection.checkpoints = sorted(set(selection.checkpoints))
     selection.registries = [name for name in REGISTRIES if name in selection.registries]
     return selection
 
@@ -120,6 +135,12 @@ def _classify(layout: Layout, file: Path, selection: Selection) -> None:
         selection.projects.append(file)
     elif kind is PathKind.PROJECT_IMAGE:
         selection.project_images.append(file)
+    elif kind is PathKind.APPLICATION:
+        selection.applications.append(file)
+    elif kind is PathKind.CHECKPOINT:
+        selection.checkpoints.append(file)
+    elif kind is PathKind.CALL:
+        selection.calls.append(file)
     elif display.startswith(f"{PROJECTS}/"):
         selection.problems.append(_stray_project_file(display, file))
     elif kind is PathKind.REGISTRY and file.stem in REGISTRIES:
@@ -145,21 +166,31 @@ def _classify(layout: Layout, file: Path, selection: Selection) -> None:
         )
 
 
-def _project_tree(layout: Layout, expected: set[Path]) -> tuple[list[Problem], list[Path]]:
+_PROJECT_RECORDS = (PathKind.APPLICATION, PathKind.CHECKPOINT)
+
+
+def _project_tree(
+    layout: Layout, expected: set[Path]
+) -> tuple[list[Problem], list[Path], dict[PathKind, list[Path]]]:
     """Every symlink under projects/ and content/, every file under projects/ that is
-    neither a project file nor an image in a project's folder, and those images."""
+    neither a project file nor an image, application or checkpoint report in a project's
+    folder, those images, and those records by kind."""
     project_files, project_links = walk_files(layout.projects_dir)
     links = project_links + walk_files(layout.content_dir)[1]
     problems = [symlink_problem(layout.relative(link)) for link in links]
     images = []
+    records: dict[PathKind, list[Path]] = {kind: [] for kind in _PROJECT_RECORDS}
     for file in project_files:
         if file in expected:
             continue
-        if layout.kind(file) is PathKind.PROJECT_IMAGE:
+        kind = layout.kind(file)
+        if kind is PathKind.PROJECT_IMAGE:
             images.append(file)
+        elif kind in records:
+            records[kind].append(file)
         else:
             problems.append(_stray_project_file(layout.relative(file), file))
-    return problems, images
+    return problems, images, records
 
 
 def _stray_project_file(display: str, file: Path) -> Problem:
@@ -179,6 +210,14 @@ def _unexpected(display: str) -> Problem:
 
 
 def _misplaced(display: str) -> Problem:
+    if display.count("/") >= 3:  # inside a project's folder
+        return Problem(
+            display,
+            rule="project.location",
+            message="项目文件夹里的这个 YAML 文件放错了位置或扩展名不对，不会被读取。",
+            hint="项目文件夹里只放图片、申报书 applications/<申报编号>.yaml 和检查报告 "
+            "checkpoints/<申报编号>-midterm.yaml 或 -final.yaml（扩展名 .yaml，不是 .yml）。",
+        )
     return Problem(
         display,
         rule="project.location",

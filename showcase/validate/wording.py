@@ -181,6 +181,14 @@ WORDING: dict[str, tuple[str, str]] = {
     "logo.format/kind": ("它实际是 {kind} 格式", ""),
     "logo.format/svg": ("它是 SVG 矢量图（可能含脚本和元数据，发布前无法清理）", ""),
     "logo.format/other": ("它不是图片（可能只是改了扩展名）", ""),
+    "application.budget-sum": (
+        "经费预算各项合计 {total} 元，与申请金额 {amount} 元不一致。",
+        "改正某一项的金额或申请金额，使两者相等。",
+    ),
+    "application.over-cap": (
+        "申请金额 {amount} 元超过本次申报的单项上限 {cap} 元。",
+        "把申请金额和预算压到 {cap} 元以内。",
+    ),
     "logo.corrupt": (
         "图片文件已损坏或不完整，无法读取。",
         "用看图软件打开确认，再重新导出为 PNG、JPEG 或 WebP。",

@@ -1,9 +1,11 @@
-"""Call figures (issue 15's records) counted by hand, with stand-ins shaped like
-`showcase.calls` (Call.phase, Call.decisions_public, Decision, Application,
-CheckpointReport), so the counting is proved before those records reach this branch."""
+"""Call figures counted by hand, with small stand-ins for `showcase.calls`' records
+(Call.phase, Call.decisions_public, Decision, Application, CheckpointReport: only what the
+counting reads), since a whole call file is long; the sample's real calls are counted in
+tests/commands/test_report.py."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from showcase.assessment.calls_figures import call_figures
@@ -35,8 +37,8 @@ class Call:
     def phase(self, key: str) -> Phase:
         return {"application": self.application, "publicity": self.publicity}[key]
 
-    def decisions_public(self, moment: str) -> bool:
-        return bool(self.decisions) and self.publicity.start <= moment
+    def decisions_public(self, day: datetime.date) -> bool:
+        return bool(self.decisions) and self.publicity.start[:10] <= day.isoformat()
 
 
 @dataclass(frozen=True)

@@ -148,16 +148,17 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
         yield served
 
 
-@pytest.fixture(scope="session")
-def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """The site of a copy of this repository, built today and served; and the copy, for
-    validating what the submission form writes (its registries are the form's choices)."""
-    root = tmp_path_factory.mktemp("form-repo")
+@contextmanager
+def serve_repository_copy(
+    root: Path, day: datetime.date | None = None
+) -> Iterator[tuple[str, Path]]:
+    """A copy of this repository under `root`, validated and built for the publication day
+    `day` (today when None) and served; and the copy, for validating what a form writes."""
     for folder in ("content", "schemas", "projects"):
         shutil.copytree(repository_root() / folder, root / folder)
-    result = validate_repository(Layout(root))
+    result = validate_repository(Layout(root), today=day)
     assert result.model is not None, result.problems
-    inputs = site_inputs(Layout(root), result.model, Publicity(datetime.date.today()))
+    inputs = site_inputs(Layout(root), result.model, Publicity(day or datetime.date.today()))
     site = build_site(Layout(root), inputs, root / "site", repository_root() / "mkdocs.yml")
     server = start_server(site, "127.0.0.1", 0)
     try:
@@ -165,6 +166,14 @@ def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, P
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The site of a copy of this repository, built today and served; and the copy, for
+    validating what the submission form writes (its registries are the form's choices)."""
+    with serve_repository_copy(tmp_path_factory.mktemp("form-repo")) as served:
+        yield served
 
 
 @pytest.fixture

@@ -29,6 +29,10 @@ def test_the_sample_year_is_written_as_workbook_csvs_and_pdf(
     assert "2025—2026 学年评估结果" in printed
     assert "第 1 名 " in printed and "【先进单位】" in printed
     assert "输送成熟项目" in printed  # each indicator's contribution is printed
+    # the sample's calls (issue 15): recycled-pet-fibre applied to the innovation fund
+    # (申报 closed 2026-03-20) and was funded (公示 from 2026-04-20): 2 and 3 points
+    textile = next(line for line in printed.splitlines() if "纺织科学与工程学院" in line)
+    assert "项目申报 2，获批立项 3，" in textile
     names = {p.name for p in out.iterdir()}
     assert {f"{key}.csv" for key in TABLES} <= names
     assert {"评估报表-2025-2026.xlsx", "report.html", "report.pdf"} <= names

@@ -25,6 +25,7 @@ def render_inputs(model: Model, **given: Any) -> RenderInputs:
     fields: dict[str, Any] = {
         "project_schema": project_schema(),
         "case_schemas": {kind: shipped_schema(kind) for kind in CASE_FORM_SCHEMAS},
+        "application_schema": shipped_schema("application"),
         "assets": site_assets(),
         "stamp": stamp,
         "publicity": Publicity(stamp.date()),

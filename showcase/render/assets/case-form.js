@@ -211,14 +211,8 @@
     return yamlText.toYaml(entry);
   }
 
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) {
-      return key === "folder" ? values.folder.split("/").map(encodeURIComponent).join("/") : encodeURIComponent(values[key]);
-    });
-  }
-
   function newFileLink(path, text, ref) {
-    return fill(spec.forge.newFile, { path: path, text: text, ref: ref, folder: path.replace(/\/[^/]*$/, "") });
+    return window.scDom.newFileLink(spec.forge, path, text, ref);
   }
 
   function fileName(path) { return path.replace(/^.*\//, ""); }
@@ -263,15 +257,7 @@
     suggestId(entry);
     checkCase(entry, problems);
     if (text) checkStory(front, text, problems);
-    var byPath = {};
-    problems.forEach(function (problem) { (byPath[problem.path] = byPath[problem.path] || []).push(problem); });
-    Array.prototype.forEach.call(form.querySelectorAll(".sc-field__error"), function (node) {
-      var wrapper = node.parentNode;
-      var shown = attempted || wrapper.classList.contains("sc-field--touched") ? byPath[node.getAttribute("data-error-for")] || [] : [];
-      node.textContent = shown.map(function (p) { return p.message + (p.hint ? " 修改建议：" + p.hint : ""); }).join(" ");
-      node.setAttribute("data-rule", shown.map(function (p) { return p.rule; }).join(" "));
-      wrapper.classList.toggle("sc-field--invalid", shown.length > 0);
-    });
+    window.scDom.showProblems(form, problems, attempted);
     summary.setAttribute("data-rules", problems.map(function (p) { return p.rule; }).join(" "));
     if (problems.length) {
       summary.textContent = attempted ? "还有 " + problems.length + " 处需要修改，见标红的项目。" : "";

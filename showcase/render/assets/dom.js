@@ -8,7 +8,11 @@
      onEdit(form, callback): marks the field typed in or changed as touched
        (sc-field--touched, so its errors show) and calls callback(event);
      onCheck(form, result, check): on "检查并生成文件", check() (which shows every error),
-       then the first field in error gets the focus, else the result is scrolled to.
+       then the first field in error gets the focus, else the result is scrolled to;
+     showProblems(form, problems, attempted): each problem under the field of its path
+       (the .sc-field__error with that data-error-for), once tried or the field touched;
+     newFileLink(forge, path, text, ref): the forge's new-file page for `path` with `text`
+       on branch `ref` (forge.newFile is the URL template of the form's specification).
    } */
 (function () {
   "use strict";
@@ -58,5 +62,27 @@
     });
   }
 
-  window.scDom = { el: el, copyText: copyText, onEdit: onEdit, onCheck: onCheck };
+  function showProblems(form, problems, attempted) {
+    var byPath = {};
+    problems.forEach(function (problem) { (byPath[problem.path] = byPath[problem.path] || []).push(problem); });
+    Array.prototype.forEach.call(form.querySelectorAll(".sc-field__error"), function (node) {
+      var wrapper = node.parentNode;
+      var shown = attempted || wrapper.classList.contains("sc-field--touched") ? byPath[node.getAttribute("data-error-for")] || [] : [];
+      node.textContent = shown.map(function (p) { return p.message + (p.hint ? " 修改建议：" + p.hint : ""); }).join(" ");
+      node.setAttribute("data-rule", shown.map(function (p) { return p.rule; }).join(" "));
+      wrapper.classList.toggle("sc-field--invalid", shown.length > 0);
+    });
+  }
+
+  function newFileLink(forge, path, text, ref) {
+    var values = { path: path, text: text, ref: ref, folder: path.replace(/\/[^/]*$/, "") };
+    return forge.newFile.replace(/\{(\w+)\}/g, function (_, key) {
+      return key === "folder" ? values.folder.split("/").map(encodeURIComponent).join("/") : encodeURIComponent(values[key]);
+    });
+  }
+
+  window.scDom = {
+    el: el, copyText: copyText, onEdit: onEdit, onCheck: onCheck,
+    showProblems: showProblems, newFileLink: newFileLink,
+  };
 })();
