@@ -67,6 +67,20 @@ def publicity(c, drafts=False, today="", out=""):
     _exit(run(ROOT, drafts, today, out))
 
 
+@task(
+    help={
+        "year": "评估哪一学年，写成 2025-2026（默认最近一个已结束的学年）",
+        "out": "输出目录（默认 build/report/）",
+        "today": "按这一天评估（YYYY-MM-DD，默认今天）",
+    }
+)
+def report(c, year="", out="", today=""):
+    """Write the assessment's workbook, CSV tables and A4 PDF report for one academic year."""
+    from showcase.commands.report import report as run
+
+    _exit(run(ROOT, year, out, today))
+
+
 @task(help={"roadshow": "只排这一场路演（路演编号）", "out": "输出目录（默认 build/agenda/）"})
 def agenda(c, roadshow="", out=""):
     """Schedule the roadshows in content/roadshows/ and write calendars, print and PDF."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from showcase.assessment_plan import AssessmentPlan
 from showcase.calls import Application, Call, CheckpointReport
 from showcase.cases import TypicalCase
 from showcase.contacts import Contact, Partner, college_contacts, site_contacts
@@ -176,6 +177,9 @@ class College:
     description: str = ""
     contacts: tuple[Contact, ...] = ()
     """Nursery, college office, association: the order a project page falls back on."""
+    students: tuple[tuple[str, int], ...] = ()
+    """``(academic year, students)``, e.g. ``("2025-2026", 3200)``: what the assessment
+    normalises by (`showcase.assessment`)."""
 
 
 @dataclass(frozen=True)
@@ -282,6 +286,8 @@ class Model:
     """Scheduled roadshows by first day, then id (`showcase.validate.roadshow_rules`)."""
     partners: dict[str, Partner] = field(default_factory=dict)
     """Incubator partners (content/partners.yaml), in the registry's order."""
+    assessment: AssessmentPlan | None = None
+    """The assessment plan (content/assessment.yaml), or None without that file."""
     calls: dict[str, Call] = field(default_factory=dict)
     """Calls for applications (content/calls/), by 申报 opening, then id."""
     applications: dict[tuple[str, str], Application] = field(default_factory=dict)
@@ -316,6 +322,7 @@ def college_from_data(data: dict[str, Any]) -> College:
         tuple(data["maintainers"]),
         data.get("description", ""),
         college_contacts(data["id"], data.get("contacts", {}), QR_IMAGES),
+        tuple((item["year"], item["count"]) for item in data.get("students", ())),
     )
 
 

@@ -7,7 +7,8 @@ draft and scheduled typical cases. (Images with metadata or bytes appended are r
 the validator, and published ones are re-encoded: tests/images.) Then every
 output is built the way the users build it — the public site, the preview site, the
 roadshow agendas (with their PDFs when Chromium is there), the publicity articles and share
-images, the open-data exports and the submission form's data — and every output file is
+images, the open-data exports, the submission form's data and the assessment report
+(workbook, CSVs, PDF) — and every output file is
 searched, decoded by its kind (text, JSON, image metadata, PDF text), for the markers and
 for personal data. Draft markers are allowed only in the outputs that are previews.
 """
@@ -30,6 +31,7 @@ from pypdf import PdfReader
 from showcase.commands.agenda import agenda as run_agenda
 from showcase.commands.build import build
 from showcase.commands.publicity import publicity as run_publicity
+from showcase.commands.report import report as run_report
 from showcase.paths import Layout, repository_root
 from showcase.render.contact import all_contacts
 from showcase.validate import validate_repository
@@ -142,14 +144,21 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Outputs:
     assert run_agenda(root, "", agenda) == 0
     assert run_publicity(root, False, today, str(articles)) == 0
     assert run_publicity(root, True, today, str(article_previews)) == 0
-    return Outputs((site, agenda, articles), (preview, article_previews), planted)
+    report = root / "build" / "report"
+    assert run_report(root, "", str(report), today) == 0
+    return Outputs((site, agenda, articles, report), (preview, article_previews), planted)
 
 
 class _PageText(HTMLParser):
-    """What data can become in a page: text nodes and attribute values, without the theme's
-    drawing instructions (SVG geometry) and inline code (whose hashes the CSP pins)."""
+    """What data can become in a page: text nodes and attribute values, without drawing
+    instructions (SVG geometry, the charts' coordinates) and inline code (whose hashes the
+    CSP pins). Table cells are kept apart by a mark no number can run across: a row of
+    small counts (4, 1, 1, 2 …) is not a phone number, and one value never spans cells."""
 
-    _GEOMETRY = frozenset({"d", "viewbox", "points", "transform", "integrity"})
+    _GEOMETRY = frozenset(
+        {"d", "viewbox", "points", "transform", "integrity", "x", "y", "width", "height", "rx"}
+    )
+    _CELL = "¶"
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -159,6 +168,8 @@ class _PageText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._code += tag in ("script", "style")
         self.parts += [value for name, value in attrs if value and name not in self._GEOMETRY]
+        if tag in ("td", "th"):
+            self.parts.append(self._CELL)
 
     def handle_endtag(self, tag: str) -> None:
         self._code -= tag in ("script", "style") and self._code > 0
@@ -256,6 +267,7 @@ def test_every_place_was_planted(outputs: Outputs) -> None:
         "YAML comment (fields)",
         "YAML comment (services)",
         "YAML comment (partners)",
+        "YAML comment (assessment)",
         "YAML comment (typical-cases)",
         "HTML comment in a project description",
         "HTML comment in a story body",

@@ -64,6 +64,7 @@ TASKS: dict[str, Callable[[Path], None]] = {
     "call-results --out": lambda out: tasks.call_results(
         Context(), call="2026-innovation-fund", scores=str(out.parent), out=str(out)
     ),
+    "report --out": lambda out: tasks.report(Context(), out=str(out)),
 }
 
 

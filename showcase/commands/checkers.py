@@ -57,6 +57,8 @@ SAMPLE: tuple[tuple[str, str], ...] = (
     ("年度汇编 annual report", "cases/annual/*/"),
     ("提交项目 submission form", "submit/"),
     ("开放数据 open data", "data/"),
+    ("数据看板 dashboard", "dashboard/"),
+    ("学年看板 dashboard year", "dashboard/2025-2026/"),
     ("404", "404.html"),
     ("联系我们 contact", "contact/"),
     ("工作指南 guides", "guides/"),

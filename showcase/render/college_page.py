@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from showcase.assessment import Assessment
 from showcase.model import LEVELS, STAGES, STATUSES, College, Model, Project
 from showcase.render import paths
 from showcase.render.contact import college_contact_section
+from showcase.render.dashboard import college_card
 from showcase.render.html_blocks import anchor, facts, page, rich_block, section
 from showcase.render.roadshow.slots import RoadshowSlots
 from showcase.render.text import attribute, rich
@@ -25,10 +27,14 @@ def group_by_college(model: Model) -> dict[str, list[Project]]:
 
 
 def render_college_page(
-    college: College, projects: Sequence[Project], slots: RoadshowSlots | None = None
+    college: College,
+    projects: Sequence[Project],
+    slots: RoadshowSlots | None = None,
+    assessment: Assessment | None = None,
 ) -> str:
-    """One college's page: its nursery, association, projects by level and stage, and
-    (given the site's `slots`) its projects' roadshow slots."""
+    """One college's page: its nursery, association, projects by level and stage,
+    (given the site's `slots`) its projects' roadshow slots and (given the `assessment`)
+    its position and trend."""
     here = paths.college_page(college.id)
     by_level: dict[str, list[Project]] = {level: [] for level in LEVELS}
     for project in projects:
@@ -58,8 +64,12 @@ def render_college_page(
             for level, label in LEVELS.items()
         ),
         slots.college_block(projects, here) if slots else "",
+        college_card(assessment, college.id, here) if assessment else "",
     ]
-    return page(meta, body, "sc-college", styles=(paths.PAGES_STYLESHEET, paths.CONTACT_STYLESHEET))
+    styles = (paths.PAGES_STYLESHEET, paths.CONTACT_STYLESHEET)
+    if assessment is not None:
+        styles += (paths.DASHBOARD_STYLESHEET,)
+    return page(meta, body, "sc-college", styles=styles)
 
 
 def _level_counts(by_level: dict[str, list[Project]]) -> str:

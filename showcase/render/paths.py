@@ -40,6 +40,19 @@ CONTACT_STYLESHEET = asset("contact.css")
 """Contact cards: project, college and 联系我们 pages."""
 
 
+DASHBOARD = "dashboard/index.md"
+"""数据看板: every academic year's assessment; one page per year beside it."""
+ASSESSMENT_METHOD = "dashboard/method.md"
+"""评估办法, generated from content/assessment.yaml like the dashboard."""
+DASHBOARD_STYLESHEET = asset("dashboard.css")
+"""Charts, scrolling tables and the college page's assessment card."""
+
+
+def dashboard_year(label: str) -> str:
+    """One academic year's dashboard, e.g. ``dashboard/2025-2026.md``."""
+    return f"dashboard/{label}.md"
+
+
 CONTACT = "contact/index.md"
 """联系我们: every institutional contact of the site."""
 

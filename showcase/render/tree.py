@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from showcase.assessment import assess
 from showcase.render import paths
 from showcase.render.application_form import application_form
+from showcase.render.assessment_method import render_assessment_method
 from showcase.render.call_pages import CALLS, call_page, render_call_page, render_calls_index
 from showcase.render.call_pages import NAV_TITLE as CALLS_NAV_TITLE
 from showcase.render.call_support import public_support
@@ -28,6 +30,7 @@ from showcase.render.content_pages import (
     page_title,
     render_guides_page,
 )
+from showcase.render.dashboard import dashboard_pages
 from showcase.render.directory import render_directory
 from showcase.render.event_pages import render_event_files, render_event_page, render_events_index
 from showcase.render.exports import open_data_files
@@ -96,9 +99,13 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
     groups = group_by_college(model)
     slots = RoadshowSlots(model)
     pages[paths.COLLEGES] = render_colleges_index(model, groups)
+    assessment = assess(model, model.assessment, publicity.as_of) if model.assessment else None
+    if assessment is not None:  # Assessment (issue 16)
+        pages.update(dashboard_pages(assessment))
+        pages[paths.ASSESSMENT_METHOD] = render_assessment_method(assessment)
     for college in model.colleges.values():
         pages[paths.college_page(college.id)] = render_college_page(
-            college, groups[college.id], slots
+            college, groups[college.id], slots, assessment
         )
     images: dict[str, str] = dict(inputs.content_assets)
     related = RelatedIndex(model.projects.values())
@@ -178,6 +185,7 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
         {"一站式服务": paths.SERVICES},
         *([{CALLS_NAV_TITLE: CALLS}] if model.calls else []),
         {"开放数据": paths.OPEN_DATA},
+        *([{"数据看板": paths.DASHBOARD}] if paths.DASHBOARD in pages else []),
         {SUBMIT_NAV_TITLE: SUBMIT},
         {"联系我们": paths.CONTACT},
         *(path for path, _title in content_links),

@@ -1,4 +1,5 @@
-"""The registries under content/: site config, colleges, mentors, fields, services, partners.
+"""The registries under content/: site config, colleges, mentors, fields, services, partners
+and the assessment plan.
 
 Each registry file is one mapping with a single list of records (site.yaml is the record
 itself). They are loaded before the projects because projects refer to their ids. A
@@ -46,6 +47,7 @@ REGISTRIES = {
         RegistrySpec("fields", "field", "fields"),
         RegistrySpec("services", "service", "services", required=False),
         RegistrySpec("partners", "partner", "partners", required=False),
+        RegistrySpec("assessment", "assessment", None, required=False),
     )
 }
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from showcase.assessment_plan import plan_from_data
 from showcase.contacts import partner_from_data
 from showcase.load.files import regular_files, symlink_problem
 from showcase.load.yamlfile import Document, load_yaml
@@ -30,6 +31,7 @@ from showcase.model import (
 from showcase.paths import QR_IMAGES, Layout
 from showcase.problems import Problem, has_errors, sort_problems
 from showcase.validate.application_rules import ProjectIndex
+from showcase.validate.assessment_rules import check_assessment
 from showcase.validate.call_rules import CallReferences, applied_pairs, check_calls
 from showcase.validate.case_rules import check_publicity
 from showcase.validate.contact_rules import check_contacts, qr_image_files
@@ -102,6 +104,7 @@ class _Run:
         scan_registries(registries, self.checkers, self.personal)
         check_contacts(self.layout, registries, {k: c.schema for k, c in self.checkers.items()})
         check_deploy(self.layout, registries["site"], self.checkers["site"].schema)
+        check_assessment(registries, self.checkers["assessment"].schema)
         problems = list(selection.problems)
         for name in selection.registries:
             problems += registries[name].problems
@@ -339,4 +342,5 @@ def _build_model(
         events={event.id: event for event in event_records},
         services={r["id"]: service_from_data(r) for r in records("services")},
         partners={r["id"]: partner_from_data(r, QR_IMAGES) for r in records("partners")},
+        assessment=plan_from_data(records("assessment")[0]) if records("assessment") else None,
     )

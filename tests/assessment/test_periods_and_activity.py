@@ -1,0 +1,96 @@
+"""Academic years (September to August, Beijing time), their spellings, and the figures
+from events, roadshows, mentors and typical cases, counted by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from showcase.assessment.periods import AcademicYear, local_date, parse_year, year_of
+from showcase.assessment.sources import college_figures
+from showcase.cases import TypicalCase
+from showcase.model import Event
+from tests.assessment import fixture
+
+
+@pytest.mark.parametrize(
+    ("date", "first"),
+    [
+        ("2025-08", 2024),
+        ("2025-08-31", 2024),
+        ("2025-09", 2025),
+        ("2025-09-01", 2025),
+        ("2026-01-15", 2025),
+        ("2026-08-31", 2025),
+    ],
+)
+def test_a_date_belongs_to_the_year_from_september_to_august(date: str, first: int) -> None:
+    assert year_of(date) == AcademicYear(first)
+    assert AcademicYear(first).holds(date)
+
+
+def test_the_year_ends_the_day_before_its_start_month_comes_again() -> None:
+    assert (AcademicYear(2025).start, AcademicYear(2025).end) == ("2025-09-01", "2026-08-31")
+    assert AcademicYear(2023, 3).end == "2024-02-29"  # a plan may start in March; leap year
+
+
+@pytest.mark.parametrize("spelling", ["2025-2026", "2025—2026", "2025–2026", "2025/2026", " 2025 "])
+def test_a_year_is_read_in_its_usual_spellings(spelling: str) -> None:
+    assert parse_year(spelling) == AcademicYear(2025)
+
+
+@pytest.mark.parametrize("spelling", ["2025-2027", "25-26", "二〇二五", "", "2025-2026-2027"])
+def test_a_year_that_is_not_one_is_refused(spelling: str) -> None:
+    assert parse_year(spelling) is None
+
+
+def test_an_evening_abroad_can_be_the_next_day_in_beijing() -> None:
+    # 2026-08-31 20:00 in London (BST, UTC+1) is 2026-09-01 03:00 in Beijing: next year
+    assert local_date("2026-08-31 20:00", "Europe/London", "Asia/Shanghai") == "2026-09-01"
+    assert local_date("2026-08-31 20:00", "Asia/Shanghai", "Asia/Shanghai") == "2026-08-31"
+
+
+def _event(
+    event_id: str, start: str, organiser: str, kind: str = "salon", **extra: object
+) -> Event:
+    return Event(event_id, "活动", kind, start, start, "地点", organiser, "简介", **extra)
+
+
+def test_events_roadshows_mentors_and_cases_are_counted_by_hand() -> None:
+    model = fixture.model()
+    model.events = {
+        # organised by the textile nursery (its name is in the organiser), in 2025-2026
+        "a": _event("a", "2026-03-18 19:00", "纺织学院创业苗圃"),
+        # by a school office: no college's
+        "b": _event("b", "2026-04-01 19:00", "校团委"),
+        # a roadshow with t1, c1 and t1 again (once per project), by the computing association
+        "c": _event(
+            "c",
+            "2026-05-20 14:00",
+            "计算机学院创客协会",
+            kind="roadshow",
+            projects=("t1", "c1", "t1"),
+        ),
+        # the textile college in 2024-2025: another year
+        "d": _event("d", "2025-08-31 19:00", "纺织学院"),
+    }
+    model.cases = {
+        "p": TypicalCase(
+            "p",
+            "t1",
+            2026,
+            "tech-innovation",
+            "标题",
+            "导语",
+            "金句",
+            "published",
+            publish_date="2026-05-20",
+        ),
+        "q": TypicalCase("q", "c1", 2026, "tech-innovation", "标题", "导语", "金句", "draft"),
+    }
+    figures = college_figures(model, AcademicYear(2025), "Asia/Shanghai", fixture.AS_OF)
+    textile, computing = figures["textile"], figures["computing"]
+    assert (textile["events.organised"], computing["events.organised"]) == (1, 1)  # a; c
+    assert (textile["roadshow.projects"], computing["roadshow.projects"]) == (1, 1)  # t1; c1
+    # every project names wang-laoshi (tests.factories): one mentor each, counted once
+    assert (textile["mentors.engaged"], computing["mentors.engaged"]) == (1, 1)
+    assert (textile["cases.typical"], computing["cases.typical"]) == (1, 0)  # q is a draft
