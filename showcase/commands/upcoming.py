@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from showcase.assessment.periods import year_of
 from showcase.commands.common import validated_model
 from showcase.commands.gather import site_inputs
 from showcase.model import Model
@@ -43,7 +44,17 @@ REFUSAL = "数据有错误，无法预告下一次构建的变化。请先按上
 CHANGES = {"added": "新增", "removed": "删除", "changed": "更新"}
 DAILY_PAGES = (SUBMIT, CASE_FORM)
 """Pages every build changes: the forms check dates against the build's day (no date may
-lie in the future), so they are named apart rather than as news."""
+lie in the future), so they are named apart rather than as news. The dashboard of the
+academic year in progress is one too (it says up to which day its figures count):
+`daily_pages`."""
+
+
+def daily_pages(model: Model, day: datetime.date) -> tuple[str, ...]:
+    """`DAILY_PAGES` and, with an assessment plan, the dashboard of `day`'s academic year."""
+    if model.assessment is None:
+        return DAILY_PAGES
+    year = year_of(day.isoformat(), model.assessment.start_month)
+    return (*DAILY_PAGES, paths.dashboard_year(year.label))
 
 
 @dataclass(frozen=True)
@@ -132,12 +143,13 @@ def compare(model: Model, before: DocsTree, after: DocsTree, day: datetime.date)
         change = "added" if old is None else "removed" if new is None else "changed"
         text = new if new is not None else old
         changes.append(PageChange(change, path, _title(path, text)))
+    daily = daily_pages(model, day)
     return Upcoming(
         day=day,
         before=previous,
         causes=dated_causes(model, previous, day),
-        pages=[c for c in changes if c.path.endswith(".md") and c.path not in DAILY_PAGES],
-        daily=[c for c in changes if c.path in DAILY_PAGES],
+        pages=[c for c in changes if c.path.endswith(".md") and c.path not in daily],
+        daily=[c for c in changes if c.path in daily],
         files=[c for c in changes if not c.path.endswith(".md")],
         site_url=model.site.site_url,
     )
@@ -216,9 +228,11 @@ def as_text(report: Upcoming) -> str:
         lines.append(f"其他文件变化（{len(report.files)} 个，订阅源、日历、数据或图片）：{names}")
     if report.daily:
         names = "、".join(p.title for p in report.daily)
-        lines.append(f"（{names}每天都会更新：表单按构建当天的日期检查填写的日期。）")
+        lines.append(f"（{names}每天都会更新：{_DAILY_REASON}）")
     return "\n".join(lines) + "\n"
 
+
+_DAILY_REASON = "表单按构建当天的日期检查填写的日期，本学年的数据看板写明数据截至哪一天。"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!])")
 
