@@ -55,21 +55,41 @@ def check_tree(
     problems += check_ownership(tree.changes, author, owners)
     result = validate_repository(layout, today=today)
     problems += result.problems
-    added_files = [c.path for c in tree.changes if c.status in ("A", "R") and tree.written(c)]
+    maintainer = is_makerspace_maintainer(author, owners)
     problems += late_applications(
-        layout, added_files, today or datetime.datetime.now(SHANGHAI).date()
+        layout,
+        _application_changes(tree, maintainer),
+        today or datetime.datetime.now(SHANGHAI).date(),
     )
-    if not is_makerspace_maintainer(author, owners):
+    if not maintainer:
         problems += office_field_problems(tree.data, tree.base, tree.changes)
     existing = [c for c in tree.changes if tree.written(c)]
     added = _added_personal_data(
         tree.data, tree.base, existing, load_schema(layout.schema("project"))
     )
-    if is_makerspace_maintainer(author, owners):
+    if maintainer:
         added = [as_maintainer_fixture(problem) for problem in added]
     problems += added
     diffs = [_diff(tree, c) for c in tree.changes if kind_of(c.path) is PathKind.PROJECT]
     return sort_problems(problems), diffs, result.files_checked
+
+
+def _application_changes(tree: DataTree, maintainer: bool) -> list[tuple[str, str]]:
+    """``(path, added|changed|deleted)`` for the files the deadline judges: a new file from
+    anyone; a changed or deleted one only from a college (the office may correct one)."""
+    found = []
+    for change in tree.changes:
+        if change.status in ("A", "R") and tree.written(change):
+            found.append((change.path, "added"))
+        if maintainer:
+            continue
+        if change.status == "M" and tree.written(change):
+            found.append((change.path, "changed"))
+        elif change.status == "D":
+            found.append((change.path, "deleted"))
+        elif change.status == "R" and change.old_path:
+            found.append((change.old_path, "deleted"))
+    return found
 
 
 def _owners(root: Path, base: str) -> Owners:

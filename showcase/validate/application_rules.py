@@ -11,9 +11,10 @@ not re-checked, so a project promoted since (the point of 众创空间入驻) st
 A checkpoint report (``…/checkpoints/<call>-<midterm|final>.yaml``) must belong to a
 call that asks for that checkpoint and to a project the call supported.
 
-The deadline is `check-pr`'s: `late_applications` refuses a NEW application file once
-the call's 申报 closed (Beijing date), while `invoke validate` keeps accepting the ones
-that were on time (the same split as a held roadshow, `roadshow_rules._check_closed`).
+The deadline is `check-pr`'s: `late_applications` refuses a new, changed or deleted
+application file once the call's 申报 closed (Beijing date; a makerspace maintainer may
+still correct or withdraw one), while `invoke validate` keeps accepting the ones that were
+on time (the same split as a held roadshow, `roadshow_rules._check_closed`).
 """
 
 from __future__ import annotations
@@ -302,11 +303,25 @@ def _check_checkpoint(
         )
 
 
-def late_applications(layout: Layout, added: list[str], today: datetime.date) -> list[Problem]:
-    """A problem for each added application file whose call's 申报 closed before `today`
-    (Beijing date): `check-pr` refuses it, `validate` never sees this rule."""
+LATE_CHANGES = {
+    "added": ("不再接受新的申报书。", "如有特殊情况，请联系{office}。"),
+    "changed": (
+        "申报书不能再修改：评审和公示以截止时的申报书为准。",
+        "撤销这个文件的改动；确需更正，请联系{office}，由众创空间维护者提交。",
+    ),
+    "deleted": ("申报书不能再撤回。", "恢复这个文件；撤回申报请联系{office}。"),
+}
+"""What a pull request did to an application file after the deadline: message, hint."""
+
+
+def late_applications(
+    layout: Layout, changed: list[tuple[str, str]], today: datetime.date
+) -> list[Problem]:
+    """A problem for each application file a pull request added, changed or deleted
+    (`changed`: ``(path, one of LATE_CHANGES)``) after its call's 申报 closed before
+    `today` (Beijing date): `check-pr` refuses it, `validate` never sees this rule."""
     found = []
-    for path in added:
+    for path, change in changed:
         if kind_of(path) is not PathKind.APPLICATION:
             continue
         call_id = Path(path).stem
@@ -318,14 +333,16 @@ def late_applications(layout: Layout, added: list[str], today: datetime.date) ->
         except (TypeError, KeyError):
             continue  # an unknown or broken call is the validator's to report
         if isinstance(closes, str) and closes[:10] < today.isoformat():
+            office = data.get("organiser") or "众创空间管理办公室"
+            message, hint = LATE_CHANGES[change]
             found.append(
                 Problem(
                     path,
                     1,
                     1,
                     rule="application.after-deadline",
-                    message=f"「{title}」已于 {closes}（北京时间）截止申报，不再接受新的申报书。",
-                    hint="如有特殊情况，请联系众创空间管理办公室。",
+                    message=f"「{title}」已于 {closes}（北京时间）截止申报，{message}",
+                    hint=hint.format(office=office),
                 )
             )
     return found

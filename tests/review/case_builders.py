@@ -27,7 +27,12 @@ def review_deleted_registry(repo: Path) -> None:
     git(repo, "rm", "-q", "content/mentors.yaml")
 
 
+def review_application_withdrawn_after_deadline(repo: Path) -> None:
+    git(repo, "rm", "-q", "projects/textile/good-yarn/applications/2025-closed.yaml")
+
+
 BUILDERS: dict[str, Callable[[Path], None]] = {
     "review-special-file": review_special_file,
     "review-deleted-registry": review_deleted_registry,
+    "review-application-withdrawn-after-deadline": review_application_withdrawn_after_deadline,
 }

@@ -2,8 +2,9 @@
 
 A case folder holds ``author.txt``, the login the forge reports as the pull request's
 opener (the file's text without its final newline; empty means the forge sent none);
-``pr/``, the files the pull request's branch lays over the fixture repository of
-tests/validate (committed on ``main``); optionally ``main/``, files committed on ``main``
+optionally ``base/``, files committed on ``main`` before the branch was made (what the
+pull request finds and may change); ``pr/``, the files the pull request's branch lays over
+the fixture repository of tests/validate (committed on ``main``); optionally ``main/``, files committed on ``main``
 after the branch was made (a base that moved on); and ``expected.txt`` (see
 tests/case_lines.py): the exact problems `invoke check-pr --format json` must report.
 Changes that plain files cannot express (symlinks, submodules, deletions) come from the
@@ -38,6 +39,10 @@ def lay_over(folder: Path, repo: Path) -> None:
 
 def pull_request(case: Path, repo: Path) -> None:
     """The branch ``pr`` made from `case`, and ``main`` moved on as the case says."""
+    if (case / "base").is_dir():
+        lay_over(case / "base", repo)
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", "base")
     git(repo, "checkout", "-q", "-b", "pr")
     if (case / "pr").is_dir():
         lay_over(case / "pr", repo)
