@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from showcase.assessment.periods import AcademicYear, year_of
-from showcase.assessment.sources import college_figures
+from showcase.assessment.sources import college_figures, school_figures
 from showcase.assessment_plan import AssessmentPlan, Indicator
 from showcase.model import College, Model
 
@@ -71,9 +71,15 @@ class YearResult:
     has_data: bool
     complete: bool
     """Whether the year had ended by the assessment date."""
+    school: tuple[tuple[str, float], ...] = ()
+    """School-wide figures that are not the sum of the colleges' (a mentor who helps
+    projects of two colleges counts once for the school)."""
 
     def totals(self, source: str) -> float | None:
-        """The source's figure summed over colleges (None when no college has data)."""
+        """The school-wide figure: `school`'s, else the colleges' sum (None when no college
+        has data)."""
+        if source in dict(self.school):
+            return dict(self.school)[source]
         known = [v for c in self.colleges if (v := dict(c.figures)[source]) is not None]
         return sum(known) if known else None
 
@@ -120,7 +126,10 @@ def score_year(
     ]
     ranked = _rank([c for c in colleges if not c.note], plan)
     unranked = sorted((c for c in colleges if c.note), key=lambda c: (-c.total, c.college.id))
-    return YearResult(year, tuple(ranked + unranked), has_data, year.end < as_of.isoformat())
+    complete = year.end < as_of.isoformat()
+    return YearResult(
+        year, tuple(ranked + unranked), has_data, complete, school_figures(model, year)
+    )
 
 
 def points(indicator: Indicator, raw: float, base: float | None) -> tuple[float, float | None]:

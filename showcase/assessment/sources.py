@@ -52,14 +52,16 @@ SOURCES: dict[str, Source] = {
     "money.contracts": Source("合同金额", "本学年“合同”类成果所写金额之和", "元", money=True),
     "events.organised": Source(
         "主办活动",
-        "开始日期在本学年内、主办单位写明本学院、本学院创业苗圃或学生社团名称的活动（含路演）",
+        "开始日期在本学年内且已开始、主办单位写明本学院、本学院创业苗圃或学生社团名称的活动（含路演）",
         "场",
     ),
     "roadshow.projects": Source(
-        "参加路演项目", "本学年在项目路演中登台的本学院项目（同一项目只计一次）"
+        "参加路演项目", "本学年已举行的项目路演中登台的本学院项目（同一项目只计一次）"
     ),
     "mentors.engaged": Source("参与导师", "本学院在孵项目所写的创业导师（同一导师只计一次）", "位"),
-    "cases.typical": Source("典型案例", "发布日期在本学年内、已审核或已发布的本学院项目典型案例"),
+    "cases.typical": Source(
+        "典型案例", "发布日期在本学年内且已到、已审核或已发布的本学院项目典型案例"
+    ),
     **CALL_SOURCES,
 }
 
@@ -75,8 +77,8 @@ def college_figures(
             _count_project(project, year, figures[project.college], mentors[project.college])
     for college, named in mentors.items():
         figures[college]["mentors.engaged"] = float(len(named))
-    _count_events(model, year, zone, figures)
-    _count_cases(model, year, figures)
+    _count_events(model, year, zone, as_of, figures)
+    _count_cases(model, year, as_of, figures)
     for college, values in call_figures(model, year, as_of).items():
         if college in figures:
             figures[college].update(values)
@@ -100,6 +102,22 @@ def ladder_moves(project: Project) -> Iterable[tuple[str, str]]:
         previous = milestone.level
 
 
+def _active(project: Project, year: AcademicYear) -> bool:
+    """Whether the project counts as in the ladder in `year` (started by its end, open)."""
+    return project.status != "closed" and project.started[:7] <= year.end[:7]
+
+
+def school_figures(model: Model, year: AcademicYear) -> tuple[tuple[str, float], ...]:
+    """The figures whose school total is not the colleges' sum: distinct mentors."""
+    mentors = {
+        mentor
+        for project in model.projects.values()
+        if project.college in model.colleges and _active(project, year)
+        for mentor in project.mentors
+    }
+    return (("mentors.engaged", float(len(mentors))),)
+
+
 def _count_project(
     project: Project, year: AcademicYear, into: dict[str, float | None], mentors: set[str]
 ) -> None:
@@ -119,7 +137,7 @@ def _count_project(
                 add("money.raised", achievement.amount_cny)
             if achievement.type == "contract" and achievement.amount_cny:
                 add("money.contracts", achievement.amount_cny)
-    if project.status == "closed" or project.started[:7] > year.end[:7]:
+    if not _active(project, year):
         return
     add("projects.active")
     add(f"projects.level.{level_at(project, year.end)}")
@@ -128,15 +146,21 @@ def _count_project(
 
 
 def _count_events(
-    model: Model, year: AcademicYear, zone: str, figures: dict[str, dict[str, float | None]]
+    model: Model,
+    year: AcademicYear,
+    zone: str,
+    as_of: datetime.date,
+    figures: dict[str, dict[str, float | None]],
 ) -> None:
+    """Events that have begun by `as_of`: a planned roadshow is not yet a pitch."""
     names = {
         college.id: tuple(n for n in (college.name, college.nursery, college.association) if n)
         for college in model.colleges.values()
     }
     pitched: dict[str, set[str]] = {college: set() for college in figures}
     for event in model.public_events():
-        if not year.holds(local_date(event.start, event.timezone, zone)):
+        day = local_date(event.start, event.timezone, zone)
+        if not year.holds(day) or day > as_of.isoformat():
             continue
         for college, spellings in names.items():
             if any(name in event.organiser for name in spellings):
@@ -153,11 +177,16 @@ def _count_events(
 
 
 def _count_cases(
-    model: Model, year: AcademicYear, figures: dict[str, dict[str, float | None]]
+    model: Model,
+    year: AcademicYear,
+    as_of: datetime.date,
+    figures: dict[str, dict[str, float | None]],
 ) -> None:
+    """Cases published by `as_of` (a scheduled case is not public yet)."""
     for case in model.cases.values():
         project = model.projects.get(case.project)
-        released = case.status in RELEASED and year.holds(case.publish_date)
+        published = year.holds(case.publish_date) and case.publish_date <= as_of.isoformat()
+        released = case.status in RELEASED and published
         if released and project is not None and project.college in figures:
             values = figures[project.college]
             values["cases.typical"] = (values["cases.typical"] or 0.0) + 1

@@ -3,9 +3,12 @@ from events, roadshows, mentors and typical cases, counted by hand."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from showcase.assessment.periods import AcademicYear, local_date, parse_year, year_of
+from showcase.assessment.scoring import score_year
 from showcase.assessment.sources import college_figures
 from showcase.cases import TypicalCase
 from showcase.model import Event
@@ -94,3 +97,32 @@ def test_events_roadshows_mentors_and_cases_are_counted_by_hand() -> None:
     # every project names wang-laoshi (tests.factories): one mentor each, counted once
     assert (textile["mentors.engaged"], computing["mentors.engaged"]) == (1, 1)
     assert (textile["cases.typical"], computing["cases.typical"]) == (1, 0)  # q is a draft
+
+
+def test_what_has_not_happened_by_the_assessment_date_is_not_counted() -> None:
+    """The year in progress counts held roadshows and published cases only (testers saw a
+    roadshow ten days ahead scored as 路演参与)."""
+    model = fixture.model()
+    held = _event("held", "2026-11-20 14:00", "纺织学院", kind="roadshow", projects=("t1",))
+    ahead = _event("ahead", "2026-12-10 09:00", "计算机学院", kind="roadshow", projects=("c1",))
+    model.events = {"held": held, "ahead": ahead}
+    scheduled = TypicalCase(
+        "s", "c1", 2026, "tech-innovation", "标题", "导语", "金句", "approved",
+        publish_date="2026-12-15",
+    )  # fmt: skip
+    model.cases = {"s": scheduled}
+    figures = college_figures(model, AcademicYear(2026), "Asia/Shanghai", fixture.AS_OF)
+    textile, computing = figures["textile"], figures["computing"]
+    assert (textile["roadshow.projects"], textile["events.organised"]) == (1, 1)
+    assert (computing["roadshow.projects"], computing["events.organised"]) == (0, 0)
+    assert computing["cases.typical"] == 0
+    later = college_figures(model, AcademicYear(2026), "Asia/Shanghai", date(2026, 12, 20))
+    assert later["computing"]["roadshow.projects"] == 1 and later["computing"]["cases.typical"] == 1
+
+
+def test_a_mentor_of_two_colleges_counts_once_for_the_school() -> None:
+    model = fixture.model()  # every project names wang-laoshi (tests.factories)
+    result = score_year(model, fixture.plan(), AcademicYear(2025), fixture.AS_OF)
+    by_college = [dict(c.figures)["mentors.engaged"] for c in result.colleges]
+    assert sum(by_college) >= 2  # each college counts its mentors
+    assert result.totals("mentors.engaged") == 1  # the school counts the person once
