@@ -56,6 +56,9 @@ class Table:
     kinds: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     note: str = ""
+    row_header: int = 0
+    """The column that names a row (学院 after 排名 in the ranking): it stays in view
+    while a wide table scrolls, on the page and in the workbook."""
 
 
 def _kind(source: str) -> str:
@@ -135,6 +138,7 @@ def ranking_table(year: YearResult, assessment: Assessment) -> Table:
         (TEXT, TEXT, *(POINTS for _ in scored), POINTS, TEXT, TEXT),
         tuple(rows),
         "每项指标一列，列中数字是该项得分（对总分的贡献）。",
+        row_header=1,
     )
 
 

@@ -59,26 +59,40 @@ def cell_text(value: Cell, kind: str) -> str:
     return format_number(value)
 
 
+WIDE_TABLE = 6
+"""Columns from which a table says it scrolls sideways (a phone shows about three)."""
+
+
 def table_html(table: Table) -> str:
-    """A scrollable table (its own region, so a phone scrolls the table, not the page)."""
-    head = "".join(f'<th scope="col">{attribute(h)}</th>' for h in table.headers)
+    """A scrollable table (its own region, so a phone scrolls the table, not the page);
+    the column naming each row stays in view (`Table.row_header`)."""
+    key = table.row_header
+    head = "".join(
+        f'<th scope="col"{_KEY if index == key else ""}>{attribute(h)}</th>'
+        for index, h in enumerate(table.headers)
+    )
     body = []
     for row in table.rows:
         cells = [
-            f'<th scope="row">{attribute(cell_text(row[0], table.kinds[0]))}</th>',
-            *(
-                f"<td>{attribute(cell_text(value, kind))}</td>"
-                for value, kind in zip(row[1:], table.kinds[1:], strict=True)
-            ),
+            f'<th scope="row"{_KEY}>{attribute(cell_text(value, kind))}</th>'
+            if index == key
+            else f"<td>{attribute(cell_text(value, kind))}</td>"
+            for index, (value, kind) in enumerate(zip(row, table.kinds, strict=True))
         ]
         body.append(f"<tr>{''.join(cells)}</tr>")
     rows = "".join(body) or f'<tr><td colspan="{len(table.headers)}">暂无</td></tr>'
     note = f'<p class="sc-meta">{attribute(table.note)}</p>' if table.note else ""
+    wide = len(table.headers) > WIDE_TABLE
+    hint = '<p class="sc-meta">表格较宽，可左右滑动查看各列。</p>' if wide else ""
     return (
-        f'<div class="sc-scroll" tabindex="0" role="region" aria-label="{attribute(table.name)}">'
+        f'{hint}<div class="sc-scroll" tabindex="0" role="region" '
+        f'aria-label="{attribute(table.name)}">'
         f'<table class="sc-dashboard__table"><caption>{attribute(table.name)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>{note}"
     )
+
+
+_KEY = ' class="sc-dashboard__key"'
 
 
 def period_text(year: AcademicYear) -> str:

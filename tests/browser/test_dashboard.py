@@ -56,3 +56,21 @@ def test_the_year_pages_have_charts_and_the_overview_links_every_year(
     assert page.get_by_role("heading", name="先进单位").is_visible()
     ranking = page.get_by_role("region", name="2024-2025 评估得分")
     assert ranking.evaluate("node => node.scrollWidth > node.clientWidth")  # scrolls itself
+
+
+def test_the_college_stays_in_view_when_the_ranking_scrolls_sideways(
+    page: Any, sample_url: str, artifacts: Path
+) -> None:
+    """On a phone the ranking is wider than the screen: scrolled to its last column, each
+    row still shows its college (testers lost track of which row was which)."""
+    page.set_viewport_size(SIZES["phone"])
+    page.goto(sample_url + "dashboard/2024-2025/")
+    ranking = page.get_by_role("region", name="2024-2025 评估得分")
+    ranking.evaluate("node => { node.scrollLeft = node.scrollWidth; }")
+    region = ranking.bounding_box()
+    first_college = ranking.locator("tbody th").first
+    box = first_college.bounding_box()
+    assert region["x"] <= box["x"] and box["x"] + box["width"] <= region["x"] + region["width"]
+    assert first_college.text_content().endswith("学院")
+    assert page.get_by_text("表格较宽，可左右滑动查看各列。").first.is_visible()
+    ranking.screenshot(path=artifacts / "dashboard-ranking-scrolled-phone.png")
