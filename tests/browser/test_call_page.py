@@ -118,6 +118,11 @@ def test_the_form_refuses_what_the_validator_refuses(
     error = page.locator(f'.sc-application-form [data-error-for="{path}"]')
     assert rule in (error.get_attribute("data-rule") or "").split(), error.inner_text()
     assert page.locator(".sc-application-form__result").is_hidden()
+    if path in ("plan", "requested_amount"):  # one control: the error is its description
+        control = page.locator(f'.sc-application-form [name="{path}"]')
+        assert control.get_attribute("aria-invalid") == "true"
+        described = (control.get_attribute("aria-describedby") or "").split()
+        assert error.get_attribute("id") in described
     amount = int(values["requested_amount"].replace(",", ""))
     lines = "".join(f"  - item: {item}\n    amount: {n}\n" for item, n in values["budget_lines"])
     plan = "".join(f"  {line}\n" if line else "\n" for line in values["plan"].split("\n"))

@@ -71,6 +71,20 @@
       node.textContent = shown.map(function (p) { return p.message + (p.hint ? " 修改建议：" + p.hint : ""); }).join(" ");
       node.setAttribute("data-rule", shown.map(function (p) { return p.rule; }).join(" "));
       wrapper.classList.toggle("sc-field--invalid", shown.length > 0);
+      describe(wrapper, node, shown.length > 0);
+    });
+  }
+
+  // A screen reader hears the error with its field: aria-invalid, and the message among
+  // the field's descriptions (its help stays there too).
+  var errorIds = 0;
+  function describe(wrapper, node, invalid) {
+    if (!node.id) node.id = "sc-field-error-" + (errorIds += 1);
+    Array.prototype.forEach.call(wrapper.querySelectorAll("input, select, textarea"), function (control) {
+      if (control.closest(".sc-field") !== wrapper) return;
+      var ids = (control.getAttribute("aria-describedby") || "").split(" ").filter(function (id) { return id && id !== node.id; });
+      if (invalid) { ids.push(node.id); control.setAttribute("aria-invalid", "true"); } else { control.removeAttribute("aria-invalid"); }
+      if (ids.length) control.setAttribute("aria-describedby", ids.join(" ")); else control.removeAttribute("aria-describedby");
     });
   }
 
