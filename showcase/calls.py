@@ -178,11 +178,15 @@ class Call:
 
     def current_phase(self, day: datetime.date) -> str:
         """The key of the phase under way on `day` (a phase counts from its first day):
-        ``"upcoming"`` before 申报 opens; between two phases, the one that began last."""
+        ``"upcoming"`` before 申报 opens; between two phases, the one that began last, but
+        the days between 申报's close and the next phase belong to the next one (colleges
+        recommend), so a call is never "accepting" after its deadline."""
         current = "upcoming"
         for phase in self.phases:
             if phase.start[:10] <= day.isoformat():
                 current = phase.key
+        if current == "application" and self.applications_closed(day):
+            return "recommendation"  # 申报 closed: never shown as open after its deadline
         return current
 
     def accepts_applications(self, day: datetime.date) -> bool:

@@ -73,7 +73,7 @@ def report_document(assessment: Assessment, year: YearResult, school: str) -> st
     ranking, advanced, figures, totals, trend = tables[:5]
     label = year.year.chinese
     state = (
-        "" if year.complete else f"（学年尚未结束，数据截至{written_date(str(assessment.as_of))}）"
+        "" if year.complete else f"（学年尚未结束，数据截至 {written_date(str(assessment.as_of))}）"
     )
     parts = [
         '<div class="cover">'

@@ -116,7 +116,7 @@ def _countdown(call: Call, day: datetime.date) -> str:
     """The build's word on the deadline; call.js recounts it with the visitor's clock."""
     application = call.phase("application")
     if call.applications_closed(day):
-        text = f"申报已于 {written_date(application.end[:10])} 截止。"
+        text = f"申报已于 {written_date(application.end[:10])}截止。"
     elif call.accepts_applications(day):
         left = (datetime.date.fromisoformat(application.end[:10]) - day).days
         text = f"距申报截止还有 {left} 天（{written_date(application.end[:10])} {application.end[11:]}）。"
@@ -178,7 +178,7 @@ def _support(call: Call) -> str:
             (
                 "过程检查",
                 "；".join(
-                    f"{CHECKPOINT_KINDS[c.kind]}报告 {written_date(c.due)} 前提交"
+                    f"{CHECKPOINT_KINDS[c.kind]}报告 {written_date(c.due)}前提交"
                     for c in call.checkpoints
                 ),
             )

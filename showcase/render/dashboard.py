@@ -96,7 +96,7 @@ _KEY = ' class="sc-dashboard__key"'
 
 
 def period_text(year: AcademicYear) -> str:
-    return f"{written_date(year.start)}至{written_date(year.end)}（北京时间）"
+    return f"{written_date(year.start)}至 {written_date(year.end)}（北京时间）"
 
 
 def render_year(year: YearResult, assessment: Assessment) -> str:
@@ -105,7 +105,7 @@ def render_year(year: YearResult, assessment: Assessment) -> str:
     state = (
         ""
         if year.complete
-        else f"（本学年尚未结束，数据截至{written_date(str(assessment.as_of))}）"
+        else f"（本学年尚未结束，数据截至 {written_date(str(assessment.as_of))}）"
     )
     body = [
         f"<h1>{attribute(title)}</h1>",

@@ -86,7 +86,7 @@ def test_the_deadline_counts_down_on_the_build_day_and_in_the_visitors_clock() -
     after = render_call_page(call, model, datetime.date(2026, 3, 21))
     assert "申报将于 2026 年 3 月 2 日 09:00 开始" in text_of(before)
     assert "距申报截止还有 2 天" in text_of(during)
-    assert "申报已于 2026 年 3 月 20 日 截止" in text_of(after)
+    assert "申报已于 2026 年 3 月 20 日截止" in text_of(after)
     assert 'data-closes="2026-03-20T17:00:00+08:00"' in during
     assert "call.js" in during
 

@@ -31,14 +31,14 @@ def sample_copy(tmp_path: Path) -> Layout:
 
 def test_a_new_application_is_refused_from_the_day_after_the_close(tmp_path: Path) -> None:
     layout = sample_copy(tmp_path)
-    added = [application_file_path("textile", "natural-dye-studio", SAMPLE_CALL)]
+    added = [(application_file_path("textile", "natural-dye-studio", SAMPLE_CALL), "added")]
     assert late_applications(layout, added, CLOSES) == []
     late = late_applications(layout, added, CLOSES + datetime.timedelta(days=1))
-    assert [(p.path, p.rule) for p in late] == [(added[0], "application.after-deadline")]
+    assert [(p.path, p.rule) for p in late] == [(added[0][0], "application.after-deadline")]
     assert "2026-03-20 17:00" in late[0].message
 
 
-def test_the_deadline_concerns_only_added_applications_to_known_calls(tmp_path: Path) -> None:
+def test_the_deadline_concerns_only_applications_to_known_calls(tmp_path: Path) -> None:
     layout = sample_copy(tmp_path)
     later = datetime.date(2027, 1, 1)
     others = [
@@ -46,7 +46,8 @@ def test_the_deadline_concerns_only_added_applications_to_known_calls(tmp_path: 
         "projects/textile/natural-dye-studio/checkpoints/2026-innovation-fund-final.yaml",
         application_file_path("textile", "natural-dye-studio", "no-such-call"),
     ]
-    assert late_applications(layout, others, later) == []
+    for change in ("added", "changed", "deleted"):
+        assert late_applications(layout, [(path, change) for path in others], later) == []
 
 
 def test_old_applications_stay_valid_after_the_close_and_their_projects_moved_on(
