@@ -164,13 +164,20 @@ TREND_SOURCES = (
 )
 
 
+def _year_note(year: YearResult) -> str:
+    """Why a year's row may look low: no data at all, or a year still under way."""
+    if not year.has_data:
+        return "本学年暂无数据"
+    return "" if year.complete else "学年进行中，数字还会增加"
+
+
 def trend_table(assessment: Assessment) -> Table:
     """Each academic year's school-wide totals (trends over years)."""
     rows = tuple(
         (
             year.year.label,
             *(year.totals(source) for source in TREND_SOURCES),
-            "" if year.has_data else "本学年暂无数据",
+            _year_note(year),
         )
         for year in assessment.years
     )

@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 
 from showcase.assessment.periods import AcademicYear, local_date, parse_year, year_of
-from showcase.assessment.scoring import score_year
+from showcase.assessment.scoring import assess, score_year
 from showcase.assessment.sources import college_figures
+from showcase.assessment.tables import trend_table
 from showcase.cases import TypicalCase
 from showcase.model import Event
 from tests.assessment import fixture
@@ -126,3 +127,11 @@ def test_a_mentor_of_two_colleges_counts_once_for_the_school() -> None:
     by_college = [dict(c.figures)["mentors.engaged"] for c in result.colleges]
     assert sum(by_college) >= 2  # each college counts its mentors
     assert result.totals("mentors.engaged") == 1  # the school counts the person once
+
+
+def test_the_trend_marks_the_year_in_progress() -> None:
+    """A year under way looks like a collapse in a trend unless it says so."""
+    assessment = assess(fixture.model(), fixture.plan(), fixture.AS_OF)  # 2026-11-30
+    notes = {row[0]: row[-1] for row in trend_table(assessment).rows}
+    assert notes["2026-2027"] == "学年进行中，数字还会增加"
+    assert notes["2025-2026"] == ""
