@@ -54,6 +54,7 @@ class FolderTransport:
     def state(self) -> RootState:
         releases = self.root / RELEASES
         current = self.root / CURRENT
+        _refuse_a_file_on_the_way(self.root)
         try:
             releases.mkdir(parents=True, exist_ok=True)
             self._lock()
@@ -112,6 +113,19 @@ class FolderTransport:
     def remove(self, names: list[str]) -> None:
         for name in names:
             shutil.rmtree(self.root / RELEASES / name, ignore_errors=True)
+
+
+def _refuse_a_file_on_the_way(root: Path) -> None:
+    """Name the file that stands where `root` or one of its folders should be (the OS error
+    would name ``<root>/releases``, a path the user never wrote)."""
+    existing = next((path for path in (root, *root.parents) if os.path.lexists(path)), None)
+    if existing is not None and not existing.is_dir():
+        what = f"{root} 是文件" if existing == root else f"路径中的 {existing} 是文件"
+        raise DeployError(
+            f"无法使用发布文件夹 {root}：{what}而不是文件夹。"
+            "请换一个文件夹路径（--target 或 content/site.yaml 的 deploy.targets）。"
+            "线上网站没有改动。"
+        )
 
 
 def _copy_tree(source: Path, target: Path) -> None:

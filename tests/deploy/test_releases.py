@@ -189,8 +189,12 @@ def test_a_failed_copy_leaves_current_and_no_partial_release(
 def test_a_target_under_a_file_is_refused_with_nothing_written(site: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "plain-file"
     blocker.write_text("not a folder")
-    with pytest.raises(DeployError, match="路径中有一段是文件而不是文件夹"):
-        deploy(blocker / "www", site, NAMES[0])
+    with pytest.raises(DeployError, match=f"路径中的 {blocker} 是文件而不是文件夹") as under:
+        deploy(blocker / "www" / "deeper", site, NAMES[0])
+    with pytest.raises(DeployError, match=f"：{blocker} 是文件而不是文件夹") as itself:
+        deploy(blocker, site, NAMES[0])
+    for failure in (under, itself):
+        assert f"{blocker}/releases" not in failure.value.message
     assert blocker.read_text() == "not a folder"
 
 
