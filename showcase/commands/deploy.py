@@ -46,9 +46,10 @@ def deploy(
         return 1
     try:
         chosen = _with_keep(choose_target(target, site.get("deploy"), root), keep)
+        folder = site_dir or layout.site_dir
+        _refuse_a_target_inside(chosen, folder, layout.site_dir)
         if rollback:
             return _roll_back(chosen, site["site_name"])
-        folder = site_dir or layout.site_dir
         if no_build:
             if today:
                 raise DeployError("--today 只用于构建；--no-build 发布已有的网站，不能同时使用。")
@@ -70,10 +71,24 @@ def _with_keep(target: Target, keep: int) -> Target:
     return dataclasses.replace(target, keep=keep)
 
 
+def _refuse_a_target_inside(target: Target, *sites: Path) -> None:
+    """A folder target inside a site folder would publish its own earlier releases again
+    each time (and the next build would delete it)."""
+    if target.kind != "folder":
+        return
+    place = Path(target.path).resolve()
+    for site in sites:
+        if place.is_relative_to(site.resolve()):
+            raise DeployError(
+                f"发布目标 {place} 在网站文件夹 {site} 里面：每次发布都会把之前的版本当作网站"
+                "内容再复制一遍，下次构建还会把它们删掉。请把发布目标放在网站文件夹之外，"
+                "例如在 content/site.yaml 的 deploy.targets 里写 path: build/deploy，"
+                "或用 --target /srv/showcase。线上网站没有改动。"
+            )
+
+
 def _publish(target: Target, folder: Path, root: Path, site_name: str) -> int:
     print(f"正在发布到{target.describe()}……", flush=True)
-    if not target.url:
-        print(f"提示：发布目标「{target.name}」没有写 url，跳过发布后的线上检查。")
     with transport_for(target) as transport:
         published = publish(
             transport,
@@ -89,12 +104,14 @@ def _publish(target: Target, folder: Path, root: Path, site_name: str) -> int:
     )
     if target.url:
         print(f"线上检查通过：{target.url}")
+    else:
+        print(f"提示：发布目标「{target.name}」没有写 url，跳过了发布后的线上检查。")
     if published.warning:
         print(f"提示：{published.warning}", file=sys.stderr)
     if published.removed:
         print(f"已删除较早的版本：{'、'.join(published.removed)}（保留最近 {target.keep} 个）。")
     before = f"，上一版本 {published.previous}" if published.previous else ""
-    print(f"发布完成：当前版本 {published.name}{before}。回滚：invoke deploy --rollback")
+    print(f"发布完成：当前版本 {published.name}{before}。回滚：./dev deploy --rollback")
     return 0
 
 

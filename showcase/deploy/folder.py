@@ -11,6 +11,7 @@ from pathlib import Path
 from showcase.deploy.errors import DeployError, explain_os_error
 from showcase.deploy.release_root import (
     CURRENT,
+    HISTORY,
     LOCK,
     PARTIAL_PREFIX,
     RELEASES,
@@ -18,6 +19,8 @@ from showcase.deploy.release_root import (
     RootState,
     busy,
     current_release,
+    history_in,
+    history_text,
     releases_in,
 )
 
@@ -51,6 +54,7 @@ class FolderTransport:
     def state(self) -> RootState:
         releases = self.root / RELEASES
         current = self.root / CURRENT
+        _refuse_a_file_on_the_way(self.root)
         try:
             releases.mkdir(parents=True, exist_ok=True)
             self._lock()
@@ -59,6 +63,8 @@ class FolderTransport:
                 if partial.lstat().st_mtime < stale:
                     shutil.rmtree(partial)
             names = releases_in([path.name for path in releases.iterdir() if path.is_dir()])
+            history = self.root / HISTORY
+            lived = history_in(history.read_text(encoding="utf-8")) if history.is_file() else ()
         except OSError as error:
             raise DeployError(
                 f"无法使用发布文件夹 {self.root}：{explain_os_error(error)}。线上网站没有改动。"
@@ -69,7 +75,7 @@ class FolderTransport:
                 f"请先把它移走，再重新发布。"
             )
         link = os.readlink(current) if current.is_symlink() else ""
-        return RootState(names, current_release(link) if link else None)
+        return RootState(names, current_release(link) if link else None, lived)
 
     def upload(self, staging: Path, name: str, link_to: str | None) -> None:
         partial = self.root / RELEASES / f"{PARTIAL_PREFIX}{name}"
@@ -82,20 +88,24 @@ class FolderTransport:
                 f"上传失败：{explain_os_error(error)}。未完成的版本已删除，线上网站没有改动。"
             ) from None
 
-    def switch(self, name: str | None) -> None:
+    def switch(self, name: str | None, history: tuple[str, ...]) -> None:
         current = self.root / CURRENT
         fresh = self.root / f".{CURRENT}-{os.getpid()}"
+        fresh_history = self.root / f".{HISTORY}-{os.getpid()}"
         try:
             if name is None:
                 current.unlink(missing_ok=True)
-                return
-            with contextlib.suppress(FileNotFoundError):
-                fresh.unlink()
-            fresh.symlink_to(f"{RELEASES}/{name}")
-            os.replace(fresh, current)
+            else:
+                with contextlib.suppress(FileNotFoundError):
+                    fresh.unlink()
+                fresh.symlink_to(f"{RELEASES}/{name}")
+                os.replace(fresh, current)
+            fresh_history.write_text(history_text(history), encoding="utf-8")
+            os.replace(fresh_history, self.root / HISTORY)
         except OSError as error:
-            with contextlib.suppress(OSError):
-                fresh.unlink()
+            for leftover in (fresh, fresh_history):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
             raise DeployError(
                 f"无法切换 {current}：{explain_os_error(error)}。线上网站没有改动。"
             ) from None
@@ -103,6 +113,19 @@ class FolderTransport:
     def remove(self, names: list[str]) -> None:
         for name in names:
             shutil.rmtree(self.root / RELEASES / name, ignore_errors=True)
+
+
+def _refuse_a_file_on_the_way(root: Path) -> None:
+    """Name the file that stands where `root` or one of its folders should be (the OS error
+    would name ``<root>/releases``, a path the user never wrote)."""
+    existing = next((path for path in (root, *root.parents) if os.path.lexists(path)), None)
+    if existing is not None and not existing.is_dir():
+        what = f"{root} 是文件" if existing == root else f"路径中的 {existing} 是文件"
+        raise DeployError(
+            f"无法使用发布文件夹 {root}：{what}而不是文件夹。"
+            "请换一个文件夹路径（--target 或 content/site.yaml 的 deploy.targets）。"
+            "线上网站没有改动。"
+        )
 
 
 def _copy_tree(source: Path, target: Path) -> None:

@@ -19,7 +19,15 @@ import subprocess
 from pathlib import Path
 
 from showcase.deploy.errors import DeployError
-from showcase.deploy.release_root import PARTIAL_PREFIX, RELEASES, RootState, releases_in
+from showcase.deploy.release_root import (
+    HISTORY,
+    PARTIAL_PREFIX,
+    RELEASES,
+    RootState,
+    history_in,
+    history_text,
+    releases_in,
+)
 from showcase.deploy.targets import Target
 
 LIVE = "live"
@@ -68,7 +76,10 @@ class ObjectStorageTransport:
         for partial in (name for name in names if name.startswith(PARTIAL_PREFIX)):
             self._rclone("purge", f"{self.remote}/{RELEASES}/{partial}", doing=doing)
         current = self._rclone("cat", f"{self.remote}/{CURRENT_RECORD}", doing=doing)
-        return RootState(releases_in(names), (current or "").strip() or None)
+        lived = self._rclone("cat", f"{self.remote}/{HISTORY}", doing=doing)
+        return RootState(
+            releases_in(names), (current or "").strip() or None, history_in(lived or "")
+        )
 
     def upload(self, staging: Path, name: str, link_to: str | None) -> None:
         partial = f"{self.remote}/{RELEASES}/{PARTIAL_PREFIX}{name}"
@@ -83,15 +94,17 @@ class ObjectStorageTransport:
                 left = f"未完成的上传留在 {partial}（下次发布时会清理它）"
             raise DeployError(f"{failure.message}{left}，线上网站没有改动。") from None
 
-    def switch(self, name: str | None) -> None:
+    def switch(self, name: str | None, history: tuple[str, ...]) -> None:
         doing = "切换线上版本"
         if name is None:
             self._rclone("purge", f"{self.remote}/{LIVE}", doing=doing)
             self._rclone("deletefile", f"{self.remote}/{CURRENT_RECORD}", doing=doing)
-            return
-        release = f"{self.remote}/{RELEASES}/{name}"
-        self._rclone("sync", "--checksum", release, f"{self.remote}/{LIVE}", doing=doing)
-        self._rclone("rcat", f"{self.remote}/{CURRENT_RECORD}", doing=doing, stdin=name)
+        else:
+            release = f"{self.remote}/{RELEASES}/{name}"
+            self._rclone("sync", "--checksum", release, f"{self.remote}/{LIVE}", doing=doing)
+            self._rclone("rcat", f"{self.remote}/{CURRENT_RECORD}", doing=doing, stdin=name)
+        text = history_text(history)
+        self._rclone("rcat", f"{self.remote}/{HISTORY}", doing=doing, stdin=text)
 
     def remove(self, names: list[str]) -> None:
         for name in names:

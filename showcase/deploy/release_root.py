@@ -4,6 +4,9 @@
 to ``releases/<name>``. Uploads go to ``releases/.partial-<name>`` and are renamed when
 complete, so a half-written release never carries a release name. Only names matching
 `RELEASE_NAME` are ever listed or deleted: anything else in the root is left alone.
+``<root>/history.txt`` lists the releases that were live, one a line, the live one last:
+a rollback goes back to the line before, not to the release before by name (which may be
+one that was rolled back).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ PARTIAL_PREFIX = ".partial-"
 STALE_MINUTES = 60
 """A partial upload or lock older than this was left by a deploy that died; a younger one
 may be another deploy's, still running, and is left alone."""
+HISTORY = "history.txt"
 LOCK = ".deploy-lock"
 """A folder made (atomically, by mkdir) while a deploy or rollback runs on the root: two
 at once would each take the other's release for a broken one and roll it back."""
@@ -45,11 +49,22 @@ class RootState:
     """Complete releases, oldest first."""
     current: str | None
     """The release ``current`` points to; None when there is none yet."""
+    history: tuple[str, ...] = ()
+    """The `HISTORY` file's release names: the releases that were live, the live one last."""
 
 
 def releases_in(names: list[str]) -> tuple[str, ...]:
     """The release names among `names`, oldest first."""
     return tuple(sorted(name for name in names if RELEASE_NAME.match(name)))
+
+
+def history_in(text: str) -> tuple[str, ...]:
+    """The release names a `HISTORY` file's `text` lists, in its order."""
+    return tuple(line.strip() for line in text.splitlines() if RELEASE_NAME.match(line.strip()))
+
+
+def history_text(history: tuple[str, ...]) -> str:
+    return "".join(f"{name}\n" for name in history)
 
 
 def current_release(link: str) -> str | None:
@@ -70,8 +85,9 @@ class Transport(Protocol):
         """Copy `staging` to ``releases/<name>``; on failure nothing of it is left."""
         ...
 
-    def switch(self, name: str | None) -> None:
-        """Point ``current`` at `name` in one rename (None: remove ``current``)."""
+    def switch(self, name: str | None, history: tuple[str, ...]) -> None:
+        """Point ``current`` at `name` in one rename (None: remove ``current``), then
+        replace the `HISTORY` file with `history`."""
         ...
 
     def remove(self, names: list[str]) -> None:

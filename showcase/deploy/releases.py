@@ -19,7 +19,7 @@ from pathlib import Path
 from showcase.atomic import OUTPUT_MARKER
 from showcase.deploy.errors import DeployError, explain_os_error
 from showcase.deploy.precompress import Compressed, precompress
-from showcase.deploy.release_root import RELEASE_FILE, Transport
+from showcase.deploy.release_root import RELEASE_FILE, RootState, Transport
 
 PUBLIC_FOLDER, PUBLIC_FILE = 0o755, 0o644
 """A release's modes: the web server's account must read it, whatever the umask of the
@@ -67,10 +67,11 @@ def publish(transport: Transport, site: Path, name: str, keep: int, smoke: Smoke
                 f"无法准备发布文件：{explain_os_error(error)}。线上网站没有改动。"
             ) from None
         transport.upload(staging, unique, state.current)
-    transport.switch(unique)
+    kept = tuple(name for name in _lived(state) if name in state.releases)
+    transport.switch(unique, (*kept, unique))
     failures = smoke(unique)
     if failures:
-        _undo(transport, unique, state.current, "；".join(failures))
+        _undo(transport, unique, state, "；".join(failures))
     removed = prune([*state.releases, unique], keep, unique)
     try:
         transport.remove(list(removed))
@@ -81,14 +82,16 @@ def publish(transport: Transport, site: Path, name: str, keep: int, smoke: Smoke
     return Published(unique, state.current, removed, compressed)
 
 
-def _undo(transport: Transport, failed: str, previous: str | None, failures: str) -> None:
-    """Put `previous` back live after the smoke test found `failures`; always raises."""
+def _undo(transport: Transport, failed: str, state: RootState, failures: str) -> None:
+    """Put `state` back (live release and history) after the smoke test found `failures`;
+    always raises."""
+    previous = state.current
     try:
-        transport.switch(previous)
+        transport.switch(previous, state.history)
     except DeployError as stuck:
         raise DeployError(
             f"发布后检查线上网站失败：{failures}。自动回滚也失败了：{stuck.message}"
-            f"线上现在是本次版本 {failed}，请尽快运行 invoke deploy --rollback。"
+            f"线上现在是本次版本 {failed}，请尽快运行 ./dev deploy --rollback。"
         ) from None
     restored = "上一版本已恢复上线" if previous else "发布前没有网站，已撤下本次版本"
     try:
@@ -125,15 +128,30 @@ def prune(releases: list[str], keep: int, current: str) -> tuple[str, ...]:
     return tuple(name for name in ordered[: max(len(ordered) - keep, 0)] if name != current)
 
 
+def _lived(state: RootState) -> tuple[str, ...]:
+    """The releases that were live up to the current one, oldest first, the current last.
+    A root without a history (published before it was kept) is taken to have gone live in
+    name order."""
+    if state.current is None:
+        return ()
+    if state.current in state.history:
+        last = len(state.history) - 1 - state.history[::-1].index(state.current)
+        return state.history[: last + 1]
+    return (*(name for name in state.releases if name < state.current), state.current)
+
+
 def roll_back(transport: Transport) -> tuple[str, str]:
-    """Point ``current`` at the release before it; (from, to)."""
+    """Point ``current`` at the release that was live before it; (from, to)."""
     state = transport.state()
     if state.current is None:
         raise DeployError("目标上还没有发布过网站，没有可以回滚的版本。")
-    older = [name for name in state.releases if name < state.current]
-    if not older:
+    lived = _lived(state)
+    earlier = [name for name in lived[:-1] if name in state.releases]
+    if not earlier:
         raise DeployError(
             f"当前版本 {state.current} 之前没有保留的版本，无法回滚；线上网站没有改动。"
         )
-    transport.switch(older[-1])
-    return state.current, older[-1]
+    back = earlier[-1]
+    last = len(lived) - 1 - lived[::-1].index(back)
+    transport.switch(back, tuple(name for name in lived[: last + 1] if name in state.releases))
+    return state.current, back

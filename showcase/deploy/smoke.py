@@ -2,8 +2,9 @@
 
 Five fetches with a short timeout: ``release.txt`` (the release's name: the address serves
 this release, not an old copy or another folder; fetched with a query no cache has seen),
-the home page (HTML naming the site), one project page (the first ``projects/…`` entry of
-the live search index), the search index (JSON with documents) and ``events/events.ics``
+the home page (HTML naming the site), one project page (the first ``projects/<id>/`` entry
+of the live search index, not the directory ``projects/``; it must name its project, the
+entry's title), the search index (JSON with documents) and ``events/events.ics``
 (a calendar icalendar can parse). Each failure is one Chinese phrase saying which address
 and what was wrong.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import html
 import http.client
 import json
+import re
 import time
 import urllib.error
 import urllib.request
@@ -50,9 +52,10 @@ def _check(base: str, site_name: str, release: str) -> list[str]:
     index = _fetch(base, SEARCH_INDEX, failures)
     project = _project_page(index, base, failures) if index is not None else None
     if project is not None:
-        page = _fetch(base, project, failures)
-        if page is not None and site_name not in html.unescape(page):
-            failures.append(f"项目页 {urljoin(base, project)} 里没有站点名称「{site_name}」")
+        location, name = project
+        page = _fetch(base, location, failures)
+        if page is not None and name not in html.unescape(page):
+            failures.append(f"项目页 {urljoin(base, location)} 里没有项目名称「{name}」")
     calendar = _fetch(base, CALENDAR, failures)
     if calendar is not None:
         try:
@@ -78,10 +81,20 @@ def _fetch(base: str, path: str, failures: list[str]) -> str | None:
     return None
 
 
-def _project_page(index: str, base: str, failures: list[str]) -> str | None:
+PROJECT_PAGE = re.compile(r"^projects/[^/#?]+/$")
+WORD_BREAK = "\u200b"
+"""The search plugin's separator between the words of Chinese text, in titles too."""
+
+
+def _project_page(index: str, base: str, failures: list[str]) -> tuple[str, str] | None:
+    """The first project page in the search index: (its location, the project's name)."""
     try:
         docs = json.loads(index)["docs"]
-        return next(d["location"] for d in docs if d["location"].startswith("projects/"))
+        return next(
+            (d["location"], d["title"].replace(WORD_BREAK, "").strip())
+            for d in docs
+            if PROJECT_PAGE.match(d["location"])
+        )
     except (ValueError, KeyError, TypeError):
         failures.append(f"{urljoin(base, SEARCH_INDEX)} 不是有效的搜索索引")
     except StopIteration:

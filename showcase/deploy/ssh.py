@@ -25,6 +25,7 @@ from pathlib import Path
 from showcase.deploy.errors import DeployError
 from showcase.deploy.release_root import (
     CURRENT,
+    HISTORY,
     LOCK,
     PARTIAL_PREFIX,
     RELEASES,
@@ -32,6 +33,8 @@ from showcase.deploy.release_root import (
     RootState,
     busy,
     current_release,
+    history_in,
+    history_text,
     releases_in,
 )
 from showcase.deploy.targets import Target
@@ -39,6 +42,7 @@ from showcase.deploy.targets import Target
 CONNECT_TIMEOUT = 10
 NOT_A_LINK = "!not-a-link"
 LOCKED = "!locked"
+HISTORY_FOLLOWS = "!history"
 
 _STDERR_CAUSES = (
     ("Permission denied (publickey", "服务器拒绝了登录：这个账号没有授权所用的 SSH 密钥"),
@@ -151,10 +155,12 @@ class SshTransport:
             f"find {RELEASES} -mindepth 1 -maxdepth 1 -name '{PARTIAL_PREFIX}*' {stale} "
             f"-exec rm -rf {{}} + && "
             f"if [ -L {CURRENT} ]; then readlink {CURRENT}; "
-            f"elif [ -e {CURRENT} ]; then echo '{NOT_A_LINK}'; else echo; fi && ls -1A {RELEASES}",
+            f"elif [ -e {CURRENT} ]; then echo '{NOT_A_LINK}'; else echo; fi && ls -1A {RELEASES} && "
+            f"echo '{HISTORY_FOLLOWS}' && {{ cat {HISTORY} 2>/dev/null || :; }}",
             f"连接服务器 {self._login()}:{self.target.port} ",
         )
-        link, *names = output.split("\n")
+        listing, _, lived = output.partition(f"\n{HISTORY_FOLLOWS}\n")
+        link, *names = listing.split("\n")
         if link == LOCKED:
             raise DeployError(busy(f"服务器 {self._login()}", f"{self.root}/{LOCK}"))
         self._locked = True
@@ -163,7 +169,9 @@ class SshTransport:
                 f"服务器上的 {self.root}/{CURRENT} 已存在但不是符号链接（可能是手工上传的网站）；"
                 "为避免覆盖已停止。请先把它移走，再重新发布。"
             )
-        return RootState(releases_in(names), current_release(link) if link else None)
+        return RootState(
+            releases_in(names), current_release(link) if link else None, history_in(lived)
+        )
 
     def upload(self, staging: Path, name: str, link_to: str | None) -> None:
         partial = f"{self.root}/{RELEASES}/{PARTIAL_PREFIX}{name}"
@@ -185,16 +193,18 @@ class SshTransport:
                 left = f"未完成的上传留在 {partial}（{STALE_MINUTES} 分钟后的发布会清理它）"
             raise DeployError(f"{failure.message}{left}，线上网站没有改动。") from None
 
-    def switch(self, name: str | None) -> None:
+    def switch(self, name: str | None, history: tuple[str, ...]) -> None:
         root = shlex.quote(self.root)
         if name is None:
-            command = f"rm -f {root}/{CURRENT}"
+            command = f"cd {root} && rm -f {CURRENT}"
         else:
             fresh = f".{CURRENT}-new"
             command = (
                 f"cd {root} && ln -sfn {RELEASES}/{shlex.quote(name)} {fresh} && "
                 f"mv -Tf {fresh} {CURRENT}"
             )
+        lived = shlex.quote(history_text(history))
+        command += f" && printf '%s' {lived} > .{HISTORY}-new && mv -f .{HISTORY}-new {HISTORY}"
         self._remote(command, f"切换 {self.root}/{CURRENT}")
 
     def remove(self, names: list[str]) -> None:

@@ -93,6 +93,12 @@ def choose_target(spec: str, deploy: dict[str, Any] | None, root: Path) -> Targe
     if name in targets:
         return target_from_data(name, targets[name], root)
     if spec:
+        if targets and not spec.startswith("ssh://") and not _looks_like_path(spec):
+            raise DeployError(
+                f"未知的发布目标「{spec}」：content/site.yaml 的 deploy.targets 里没有这个名字。"
+                f"请用 --target 选一个：{'、'.join(targets)}；"
+                "一次性发布时也可以写文件夹路径（如 ./public）或 ssh://用户@主机:端口/路径。"
+            )
         return target_from_spec(spec, Path.cwd())
     if not targets:
         raise DeployError(

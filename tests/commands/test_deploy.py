@@ -79,6 +79,7 @@ def test_no_build_refuses_a_site_that_is_not_a_complete_build(tmp_path: Path, ca
     ("options", "says"),
     [
         ({"target": "campsu"}, "未知的发布目标「campsu」"),
+        ({"target": "campsu"}, "请用 --target 选一个：local"),
         ({"keep": 1}, "--keep 至少是 2"),
         ({"no_build": True, "today": TODAY}, "--today 只用于构建"),
         ({"rollback": True}, "还没有发布过网站"),
@@ -140,3 +141,53 @@ def test_the_invoke_task_passes_every_option_through(tmp_path: Path) -> None:
     )
     assert refused.returncode == 1 and "--keep 至少是 2" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+@pytest.mark.parametrize("inside", ["site", "site/", "./site/deploy", "site/releases/x"])
+def test_a_folder_target_inside_the_site_being_published_is_refused(
+    tmp_path: Path, capsys, inside: str
+) -> None:
+    """Each deploy would copy the earlier releases again (and the next build delete them)."""
+    section = FOLDER_TARGET.replace("path: ../www", f"path: {inside}")
+    root = sample_repository(tmp_path / "repo", section)
+    write_site(root / "site")
+    before = sorted(path.relative_to(root) for path in (root / "site").rglob("*"))
+    assert deploy(root, no_build=True) == 1
+    err = capsys.readouterr().err
+    assert "在网站文件夹" in err and "path: build/deploy" in err and "Traceback" not in err
+    assert sorted(path.relative_to(root) for path in (root / "site").rglob("*")) == before
+
+
+def test_a_target_inside_another_site_folder_is_refused_too(tmp_path: Path, capsys) -> None:
+    root = sample_repository(tmp_path / "repo", FOLDER_TARGET)
+    built = write_site(tmp_path / "built")
+    for target in (str(built / "www"), str(root / "site" / "www")):
+        assert deploy(root, target=target, site_dir=built, no_build=True) == 1
+        assert "在网站文件夹" in capsys.readouterr().err
+    assert not (built / "www").exists() and not (root / "site" / "www").exists()
+
+
+def test_a_target_that_is_a_file_is_named_and_no_url_notice_comes_first(
+    tmp_path: Path, capsys
+) -> None:
+    root = sample_repository(tmp_path / "repo", FOLDER_TARGET)
+    write_site(root / "site")
+    afile = tmp_path / "afile"
+    afile.write_text("not a folder")
+    assert deploy(root, target=str(afile), no_build=True) == 1
+    captured = capsys.readouterr()
+    assert f"{afile} 是文件而不是文件夹" in captured.err
+    assert f"{afile}/releases" not in captured.err
+    assert "没有写 url" not in captured.out
+    assert afile.read_text() == "not a folder"
+
+
+def test_a_deploy_without_url_says_so_after_publishing_with_the_dev_hint(
+    tmp_path: Path, capsys
+) -> None:
+    root = sample_repository(tmp_path / "repo", FOLDER_TARGET)
+    write_site(root / "site")
+    assert deploy(root, no_build=True) == 0
+    out = capsys.readouterr().out
+    assert "没有写 url" in out and "回滚：./dev deploy --rollback" in out
+    assert out.index("没有写 url") > out.index("已预压缩")

@@ -28,6 +28,8 @@ CALENDAR = (
     "BEGIN:VEVENT\r\nUID:demo-day@example.edu.cn\r\nDTSTAMP:20261130T000000Z\r\n"
     "DTSTART:20261210T053000Z\r\nSUMMARY:路演日\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
 )
+PROJECT_NAME = "智能纱线"
+"""The project page's name; the search index spells it with the plugin's word breaks."""
 STYLE = "".join(f".sc-rule-{n} {{ color: var(--sc-text); margin: {n}px; }}\n" for n in range(200))
 
 
@@ -36,9 +38,16 @@ def write_site(folder: Path, *, marker: bool = True, version: str = "一") -> Pa
     page = f"<!doctype html><title>{SITE_NAME}</title><p>第{version}版</p>" + "<p>项目</p>" * 100
     files = {
         "index.html": page,
-        "projects/smart-yarn/index.html": page.replace("第", "项目页第"),
+        "projects/smart-yarn/index.html": page.replace("第", f"<h1>{PROJECT_NAME}</h1>第"),
         "search/search_index.json": json.dumps(
-            {"docs": [{"location": "", "title": "首页"}, {"location": "projects/smart-yarn/"}]}
+            {
+                "docs": [
+                    {"location": "", "title": "首页"},
+                    {"location": "projects/", "title": "项目\u200b名录"},  # no page here
+                    {"location": "projects/#textile", "title": "纺织"},
+                    {"location": "projects/smart-yarn/", "title": "智能\u200b纱线"},
+                ]
+            }
         ),
         "events/events.ics": CALENDAR,
         "assets/showcase.css": STYLE,

@@ -50,6 +50,10 @@ def test_deploy_prune_and_roll_back_in_object_storage(
     assert "第二版" in live_text(bucket) and recorded(bucket) == NAMES[3]
     assert roll_back(ObjectStorageTransport(bucket)) == (NAMES[3], NAMES[2])
     assert recorded(bucket) == NAMES[2]
+    later = "20261209T001000Z-0b1ec79"
+    deploy(bucket, site, later, keep=3)
+    assert roll_back(ObjectStorageTransport(bucket)) == (later, NAMES[2])
+    assert recorded(bucket) == NAMES[2]
 
 
 def test_a_failed_smoke_test_restores_the_live_prefix(

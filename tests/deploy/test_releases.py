@@ -123,6 +123,41 @@ def test_rollback_points_current_at_the_release_before(site: Path, tmp_path: Pat
     assert releases(root) == NAMES[:3]
 
 
+def test_rollback_after_rollbacks_and_a_deploy_goes_to_the_release_live_before(
+    site: Path, tmp_path: Path
+) -> None:
+    """Deploy A, B, C; roll back twice (to A); deploy D: rolling back goes to A, not C."""
+    root = tmp_path / "www"
+    a, b, c, d = NAMES[:4]
+    for name in (a, b, c):
+        deploy(root, site, name)
+    assert rolled_back(root) == (c, b)
+    assert rolled_back(root) == (b, a)
+    deploy(root, site, d)
+    assert rolled_back(root) == (d, a)
+    assert live(root) == f"releases/{a}"
+    with pytest.raises(DeployError, match="之前没有保留的版本"):
+        rolled_back(root)
+
+
+def test_a_root_without_history_rolls_back_in_name_order(site: Path, tmp_path: Path) -> None:
+    """Roots published before the history was kept still roll back."""
+    root = tmp_path / "www"
+    for name in NAMES[:3]:
+        deploy(root, site, name)
+    (root / "history.txt").unlink()
+    assert rolled_back(root) == (NAMES[2], NAMES[1])
+
+
+def test_rollback_skips_a_pruned_release(site: Path, tmp_path: Path) -> None:
+    root = tmp_path / "www"
+    for name in NAMES[:4]:
+        deploy(root, site, name, keep=2)
+    assert rolled_back(root) == (NAMES[3], NAMES[2])
+    with pytest.raises(DeployError, match="之前没有保留的版本"):
+        rolled_back(root)
+
+
 def test_rollback_without_any_release_says_so(tmp_path: Path) -> None:
     with pytest.raises(DeployError, match="还没有发布过网站"):
         rolled_back(tmp_path / "www")
@@ -154,8 +189,12 @@ def test_a_failed_copy_leaves_current_and_no_partial_release(
 def test_a_target_under_a_file_is_refused_with_nothing_written(site: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "plain-file"
     blocker.write_text("not a folder")
-    with pytest.raises(DeployError, match="路径中有一段是文件而不是文件夹"):
-        deploy(blocker / "www", site, NAMES[0])
+    with pytest.raises(DeployError, match=f"路径中的 {blocker} 是文件而不是文件夹") as under:
+        deploy(blocker / "www" / "deeper", site, NAMES[0])
+    with pytest.raises(DeployError, match=f"：{blocker} 是文件而不是文件夹") as itself:
+        deploy(blocker, site, NAMES[0])
+    for failure in (under, itself):
+        assert f"{blocker}/releases" not in failure.value.message
     assert blocker.read_text() == "not a folder"
 
 
@@ -205,11 +244,11 @@ class Stuck(FolderTransport):
 
     switches = 0
 
-    def switch(self, name: str | None) -> None:
+    def switch(self, name: str | None, history: tuple[str, ...]) -> None:
         self.switches += 1
         if self.switches > 1:
             raise DeployError("无法切换（测试）。")
-        super().switch(name)
+        super().switch(name, history)
 
     def remove(self, names: list[str]) -> None:
         if names:
@@ -223,7 +262,7 @@ def test_a_rollback_that_fails_says_the_new_release_is_live(site: Path, tmp_path
         publish(stuck, site, NAMES[1], 5, lambda _: ["events/events.ics 返回 HTTP 404"])
     message = failure.value.message
     assert "events.ics 返回 HTTP 404" in message and "自动回滚也失败了" in message
-    assert f"线上现在是本次版本 {NAMES[1]}，请尽快运行 invoke deploy --rollback" in message
+    assert f"线上现在是本次版本 {NAMES[1]}，请尽快运行 ./dev deploy --rollback" in message
     assert live(root) == f"releases/{NAMES[1]}"
 
 

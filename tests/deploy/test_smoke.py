@@ -55,8 +55,26 @@ def test_a_working_site_passes_and_stays_live(site: Path, root: Path) -> None:
             lambda s: shutil.rmtree(s / "projects"),
             "projects/smart-yarn/ 返回 HTTP 404",
         ),
+        (
+            lambda s: (s / "projects" / "smart-yarn" / "index.html").write_text("<h1>别的</h1>"),
+            "项目页 http://127.0.0.1",
+        ),
+        (
+            lambda s: (s / "projects" / "smart-yarn" / "index.html").write_text(
+                f"<title>{SITE_NAME}</title>"
+            ),
+            "里没有项目名称「智能纱线」",
+        ),
     ],
-    ids=["calendar-missing", "calendar-broken", "home-not-ours", "index-broken", "project-gone"],
+    ids=[
+        "calendar-missing",
+        "calendar-broken",
+        "home-not-ours",
+        "index-broken",
+        "project-gone",
+        "project-page-not-it",
+        "project-name-missing",
+    ],
 )
 def test_a_broken_release_is_rolled_back_automatically(
     site: Path, root: Path, tmp_path: Path, break_it, named: str

@@ -80,6 +80,10 @@ def test_keep_and_rollback_over_ssh(sshd: Server, site: Path, tmp_path: Path) ->
     with SshTransport(target) as transport:
         assert roll_back(transport) == (NAMES[3], NAMES[2])
     assert os.readlink(root / "current") == f"releases/{NAMES[2]}"
+    deploy(target, site, NAMES[4], keep=3)
+    with SshTransport(target) as transport:
+        assert roll_back(transport) == (NAMES[4], NAMES[2]), "went to a rolled-back release"
+    assert os.readlink(root / "current") == f"releases/{NAMES[2]}"
 
 
 def test_a_failed_upload_over_ssh_leaves_the_live_site(
