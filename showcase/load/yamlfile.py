@@ -130,7 +130,7 @@ def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, lis
                 display_path,
                 "load.empty",
                 "文件是空的。",
-                "按模板填写项目信息，或用 invoke new 生成新文件。",
+                "按模板填写项目信息，或用 ./dev new 生成新文件。",
             )
         ]
     builder = _Builder(display_path, text)
