@@ -4,7 +4,6 @@ returned sheets, results and the draft decisions, the level change, overdue chec
 from __future__ import annotations
 
 import os
-import shutil
 import unicodedata
 from pathlib import Path
 
@@ -15,19 +14,11 @@ from pypdf import PdfReader
 
 from showcase.commands import call_apply, call_checkpoints, call_packets, call_results
 from showcase.engine.pdf import find_chromium
-from showcase.paths import Layout, repository_root
+from showcase.paths import Layout
 from showcase.validate import validate_repository
 
 FUND = "2026-innovation-fund"
 INTAKE = "2026-autumn-makerspace-intake"
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    root = tmp_path / "repo"
-    for folder in ("content", "schemas", "projects"):
-        shutil.copytree(repository_root() / folder, root / folder)
-    return root
 
 
 def _packets(root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
