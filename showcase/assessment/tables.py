@@ -56,6 +56,9 @@ class Table:
     kinds: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     note: str = ""
+    key_columns: int = 1
+    """How many leading columns say whose row it is (排名 and 学院): frozen in the workbook,
+    so they stay in view when the indicator columns scroll."""
 
 
 def _kind(source: str) -> str:
@@ -135,6 +138,7 @@ def ranking_table(year: YearResult, assessment: Assessment) -> Table:
         (TEXT, TEXT, *(POINTS for _ in scored), POINTS, TEXT, TEXT),
         tuple(rows),
         "每项指标一列，列中数字是该项得分（对总分的贡献）。",
+        key_columns=2,
     )
 
 
