@@ -37,6 +37,13 @@ class Category:
     weight: float
     min: float
     max: float
+    description: str = ""
+    """What the reviewers judge under it (the call file's words), shown in their packets."""
+
+    @property
+    def share(self) -> str:
+        """The weight as written for people: ``20%``."""
+        return f"{round(self.weight * 100, 1):g}%"
 
     @property
     def span(self) -> str:

@@ -55,6 +55,20 @@ def test_packets_give_every_application_three_reviewers_with_even_loads(
     assert {"分配表.txt", ".makerspace-showcase-output", "姜沐晴.xlsx", "周明远.html"} <= names
 
 
+def test_every_packet_says_what_each_score_category_of_the_call_judges(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    packets = _packets(sample, monkeypatch)
+    call = yaml.safe_load((sample / "content" / "calls" / f"{FUND}.yaml").read_text("utf-8"))
+    described = [(c["name"], c["description"]) for c in call["score_categories"]]
+    assert described and all(text for _, text in described)
+    for sheet_file in sorted(packets.glob("*.xlsx")):
+        rows = load_workbook(sheet_file)["评分标准"].iter_rows(min_row=2, values_only=True)
+        assert [(name, text) for name, _, _, text in rows] == described, sheet_file.name
+        cover = sheet_file.with_suffix(".html").read_text("utf-8").split("<ol>")[0]
+        assert all(f"<td>{text}</td>" in cover for _, text in described), sheet_file.name
+
+
 def test_results_rank_allocate_and_draft_decisions_the_call_file_accepts(
     sample: Path,
     tmp_path: Path,
