@@ -91,12 +91,12 @@ def agenda(c, roadshow="", out=""):
 
 @task(
     help={
-        "call": "申报编号（content/calls/ 中的文件名）",
+        "call": "申报编号（content/calls/ 中的文件名，必填）",
         "out": "输出目录（默认 build/calls/<申报编号>/packets/，保密，不进入仓库）",
         "anonymise": "匿名评审材料：不显示团队、学院和导师",
     }
 )
-def call_packets(c, call, out="", anonymise=False):
+def call_packets(c, call="", out="", anonymise=False):
     """Assign a call's reviewers and write their packets: A4 PDF and XLSX score sheet."""
     from showcase.commands.call_packets import call_packets as run
 
@@ -105,24 +105,36 @@ def call_packets(c, call, out="", anonymise=False):
 
 @task(
     help={
-        "call": "申报编号",
-        "scores": "交回的评分表所在的文件夹",
+        "call": "申报编号（content/calls/ 中的文件名，必填）",
+        "scores": "交回的评分表所在的文件夹（必填；放在仓库外或 build/ 下）",
         "out": "输出目录（默认 build/calls/<申报编号>/results/，保密，不进入仓库）",
         "places": "不涉及经费的申报：拟入选的名额（默认全部）",
         "disagreement": "分歧阈值：各评审总分的标准差超过它即提示（默认总分范围的 15%）",
     }
 )
-def call_results(c, call, scores, out="", places="", disagreement=""):
+def call_results(c, call="", scores="", out="", places="", disagreement=""):
     """Read returned score sheets, rank, allocate and draft the call's decisions."""
     from showcase.commands.call_results import call_results as run
 
-    _exit(run(ROOT, call, Path(scores), Path(out) if out else None, places, disagreement))
+    _exit(
+        run(
+            ROOT,
+            call,
+            Path(scores) if scores else None,
+            Path(out) if out else None,
+            places,
+            disagreement,
+        )
+    )
 
 
 @task(
-    help={"call": "申报编号", "today": "按这一天判断结果是否已公布（YYYY-MM-DD，默认北京时间今天）"}
+    help={
+        "call": "申报编号（content/calls/ 中的文件名，必填）",
+        "today": "按这一天判断结果是否已公布（YYYY-MM-DD，默认北京时间今天）",
+    }
 )
-def call_apply(c, call, today=""):
+def call_apply(c, call="", today=""):
     """Write the level change and milestone of an accepted intake into project files."""
     from showcase.commands.call_apply import call_apply as run
 

@@ -58,7 +58,8 @@ class Table:
     note: str = ""
     row_header: int = 0
     """The column that names a row (学院 after 排名 in the ranking): it stays in view
-    while a wide table scrolls, on the page and in the workbook."""
+    while a wide table scrolls, on the page (sticky) and in the workbook (it and the
+    columns before it are frozen)."""
 
 
 def _kind(source: str) -> str:

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from showcase.calls import SUPPORTED
-from showcase.commands.call_packets import known_call
+from showcase.commands.call_packets import call_named, known_call
 from showcase.commands.common import publication_date, validated_model
 from showcase.funding.follow_up import NEW_LEVEL, CannotEdit, Promotion, promoted_text
 from showcase.model import LEVELS
@@ -26,6 +26,8 @@ REFUSAL = "数据有错误，未修改任何项目文件。请按上面的提示
 def call_apply(root: Path, call_id: str, today: str = "") -> int:
     """0 when every accepted project's file is up to date; 1 on bad data or before the
     results are published; 2 on a wrong call or date."""
+    if not call_named(Layout(root), call_id):
+        return 2
     try:
         day, _ = publication_date(today)
     except ValueError as wrong:

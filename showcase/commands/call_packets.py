@@ -26,11 +26,14 @@ from showcase.paths import Layout
 
 REFUSAL = "数据有错误，未生成评审材料（原有输出保持不变）。请按上面的提示修改后重试。"
 SUMMARY = "分配表.txt"
+CALL_EXAMPLE = "2026-innovation-fund"
 
 
 def call_packets(root: Path, call_id: str, out_dir: Path | None, anonymise: bool) -> int:
     """0 when the packets were written, 1 on bad data or output folder, 2 on a wrong call."""
     layout = Layout(root)
+    if not call_named(layout, call_id):
+        return 2
     model = validated_model(layout, REFUSAL)
     if model is None:
         return 1
@@ -64,6 +67,28 @@ def kept_out(layout: Layout, target: Path) -> str:
     return "在仓库以外，不会被提交，也不会进入网站"
 
 
+def call_named(layout: Layout, call_id: str) -> bool:
+    """False after saying how to name the call when --call was not given (checked before
+    the slow validation, so a forgotten option is answered at once)."""
+    if call_id.strip():
+        return True
+    known = "、".join(sorted(p.stem for p in layout.calls_dir.glob("*.yaml"))) or "（没有）"
+    print(
+        f"缺少 --call：请写明申报编号（content/calls/ 中的文件名），例如 --call {CALL_EXAMPLE}。"
+        f"content/calls/ 里有：{known}。",
+        file=sys.stderr,
+    )
+    return False
+
+
+def in_repository_outside_build(layout: Layout, folder: Path) -> bool:
+    """Whether `folder` could be committed or published: inside the repository but not
+    under the git-ignored build/ (where confidential files may stay)."""
+    target, root = folder.resolve(), layout.root.resolve()
+    inside = target == root or target.is_relative_to(root)
+    return inside and not target.is_relative_to(layout.build_dir.resolve())
+
+
 def known_call(model: Model, call_id: str) -> Call | None:
     if call_id in model.calls:
         return model.calls[call_id]
@@ -76,9 +101,7 @@ def confidential_folder(layout: Layout, out_dir: Path | None, default: str) -> P
     """`out_dir` (or build/`default`), or None after saying why not: inside the repository
     outside build/ (it could be committed or published), or someone else's folder."""
     target = (out_dir or layout.build_dir / default).resolve()
-    root = layout.root.resolve()
-    inside = target == root or target.is_relative_to(root)
-    if inside and not target.is_relative_to(layout.build_dir.resolve()):
+    if in_repository_outside_build(layout, target):
         print(
             f"输出文件夹 {target} 在仓库里：评审材料和分数是保密的，不能放进仓库或网站。"
             "请换成仓库外的文件夹，或不写 --out（默认 build/ 下，不会被提交）。",

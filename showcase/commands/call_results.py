@@ -18,7 +18,13 @@ from pathlib import Path
 
 from showcase.atomic import ForeignFolder, replaced_atomically
 from showcase.calls import COMBINE_METHODS
-from showcase.commands.call_packets import confidential_folder, kept_out, known_call
+from showcase.commands.call_packets import (
+    call_named,
+    confidential_folder,
+    in_repository_outside_build,
+    kept_out,
+    known_call,
+)
 from showcase.commands.common import validated_model
 from showcase.funding.panel import CallReview, call_review
 from showcase.funding.results import Entry, decide, decisions_yaml, report_html, summary_text
@@ -34,25 +40,30 @@ REPORT, SUMMARY, DRAFT = "评审结果.html", "结果摘要.txt", "decisions.yam
 def call_results(
     root: Path,
     call_id: str,
-    scores_dir: Path,
+    scores_dir: Path | None,
     out_dir: Path | None,
     places: str = "",
     disagreement: str = "",
 ) -> int:
     """0 when the results were written; 1 on bad data or sheets; 2 on a wrong option."""
+    layout = Layout(root)
+    if not call_named(layout, call_id):
+        return 2
+    scores = _private_scores(layout, scores_dir)
+    if scores is None:
+        return 2
     chosen = _options(places, disagreement)
     if chosen is None:
         return 2
-    layout = Layout(root)
     model = validated_model(layout, REFUSAL)
     if model is None:
         return 1
     call = known_call(model, call_id)
     if call is None:
         return 2
-    if not scores_dir.is_dir():
+    if not scores.is_dir():
         print(
-            f"评分表文件夹 {scores_dir} 不存在。请把交回的评分表放进一个文件夹，用 --scores 指定。",
+            f"评分表文件夹 {scores} 不存在。请把交回的评分表放进一个文件夹，用 --scores 指定。",
             file=sys.stderr,
         )
         return 2
@@ -64,7 +75,7 @@ def call_results(
     target = confidential_folder(layout, out_dir, f"calls/{call_id}/results")
     if target is None:
         return 1
-    returned, problems = read_folder(scores_dir, specs)
+    returned, problems = read_folder(scores, specs)
     if problems:
         for problem in sort_problems(problems):
             print(problem.text(), file=sys.stderr)
@@ -89,6 +100,28 @@ def call_results(
         "本命令不修改申报文件。"
     )
     return 0
+
+
+def _private_scores(layout: Layout, scores_dir: Path | None) -> Path | None:
+    """The --scores folder, or None after saying why not: missing, or inside the repository
+    outside build/, where the sheets (reviewers' names and scores) are one `git add` from a
+    commit (judged as --out is)."""
+    if scores_dir is None:
+        print(
+            "缺少 --scores：请写明交回的评分表所在的文件夹（放在仓库外，或仓库的 build/ 下），"
+            "例如 --scores ~/评审/returned。",
+            file=sys.stderr,
+        )
+        return None
+    if in_repository_outside_build(layout, scores_dir):
+        print(
+            f"评分表文件夹 {scores_dir.resolve()} 在仓库里：交回的评分表有评审专家的姓名和分数，"
+            "是保密的，放在仓库里一次 git add 就会被提交。请把它移到仓库外的文件夹"
+            "（或仓库的 build/ 下，不会被提交），再用 --scores 指定。",
+            file=sys.stderr,
+        )
+        return None
+    return scores_dir
 
 
 def _options(places: str, disagreement: str) -> tuple[int | None, float | None] | None:

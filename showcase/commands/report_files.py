@@ -1,9 +1,10 @@
 """The assessment's tables as files: an XLSX workbook (openpyxl) and CSVs with a BOM.
 
 One sheet per `showcase.assessment.tables.Table`: Chinese headers in a bold, frozen first
-row, money as numbers formatted in yuan, points with up to two decimals, columns as wide
-as their longest text (a CJK character counts double). The CSVs hold the same cells, in
-UTF-8 with a BOM so that Excel opens the Chinese correctly.
+row, the columns naming the row (学院; 排名 and 学院) frozen too, money as numbers formatted
+in yuan, points with up to two decimals, columns as wide as their longest text (a CJK
+character counts double). The CSVs hold the same cells, in UTF-8 with a BOM so that Excel
+opens the Chinese correctly.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def write_workbook(path: Path, tables: list[Table]) -> None:
             texts = [table.headers[column - 1], *(_shown(r[column - 1]) for r in table.rows)]
             width = max(6, *(_width(text) for text in texts))
             sheet.column_dimensions[get_column_letter(column)].width = min(MAX_WIDTH, width + 2)
-        sheet.freeze_panes = "B2"
+        sheet.freeze_panes = sheet.cell(row=2, column=table.row_header + 2)
         if table.note:
             sheet.cell(row=len(table.rows) + 3, column=1, value=table.note)
     book.save(path)

@@ -2,8 +2,9 @@
 
 A standalone HTML document (no script, no outside request, its own Content-Security-Policy,
 as the agenda's print pages) that `invoke call-packets` turns into PDF with Chromium. The
-cover names the call, the reviewer, the score categories with weights and ranges, and the
-applications in the order of the score sheet; each application starts on a new page.
+cover names the call, the reviewer, the score categories with weights, ranges and what each
+judges (the call's descriptions), and the applications in the order of the score sheet;
+each application starts on a new page.
 
 Anonymised (``--anonymise``), a packet names no team member, college or mentor: those
 sections are left out, and every such name is also blacked out (■■) wherever the
@@ -79,7 +80,8 @@ def packet_html(
 ) -> bytes:
     """The whole packet of one reviewer."""
     rows = "".join(
-        f"<tr><td>{attribute(c.name)}</td><td>{_weight(c.weight)}</td><td>{c.span}</td></tr>"
+        f"<tr><td>{attribute(c.name)}</td><td>{c.share}</td><td>{c.span}</td>"
+        f"<td>{attribute(c.description)}</td></tr>"
         for c in categories
     )
     listed = "".join(
@@ -95,7 +97,7 @@ def packet_html(
         + "</p></header>"
         '<p class="notice">请在随附的 Excel 评分表中打分：各项分数填在黄色单元格中，'
         "不要增删行列、不要改动表头；总分按下表的权重加权计算。</p>"
-        "<table><thead><tr><th>评分项</th><th>权重</th><th>分数范围</th></tr></thead>"
+        "<table><thead><tr><th>评分项</th><th>权重</th><th>分数范围</th><th>评分标准</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"
         f"<p>申报书（与评分表的顺序相同）：</p><ol>{listed}</ol>"
     )
@@ -162,7 +164,3 @@ def blackout(names: tuple[str, ...]) -> Callable[[str], str]:
         return lambda text: text
     pattern = re.compile("|".join(re.escape(n) for n in found))
     return lambda text: pattern.sub(BLACKED_OUT, text)
-
-
-def _weight(weight: float) -> str:
-    return f"{round(weight * 100, 1):g}%"

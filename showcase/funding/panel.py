@@ -54,7 +54,7 @@ def call_review(model: Model, call: Call) -> CallReview:
     submissions = tuple(_submission(model, a) for a in applications)
     panel = _panel(model, call)
     categories = tuple(
-        Category(c.id, c.name, c.weight, c.min, c.max) for c in call.score_categories
+        Category(c.id, c.name, c.weight, c.min, c.max, c.description) for c in call.score_categories
     )
     plan = assign(submissions, panel, call.reviews_per_application)
     return CallReview(call, applications, submissions, panel, categories, plan)

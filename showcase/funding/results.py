@@ -201,4 +201,8 @@ def _flags(standing: Standing) -> str:
         flags.append(f"评审分歧较大（标准差 {standing.spread:.2f}）")
     if standing.tie:
         flags.append("并列")
+    if standing.budget_short:
+        flags.append(
+            f"预算余额不足：拟资助比申请少 {money(standing.budget_short)}，请确认是否部分资助"
+        )
     return "，".join(flags)

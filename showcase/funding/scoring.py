@@ -16,6 +16,7 @@ The rules, as the organiser's guide states them:
   below is by project id, and the office decides.
 * Money, in rank order: ``granted = min(requested, cap, remaining)``; an application
   without a requested amount asks for the cap. When the remainder is 0, the rest get 0.
+  A grant cut short by the remainder is flagged for the office (`Standing.budget_short`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,13 @@ class Category:
     weight: float
     min: float
     max: float
+    description: str = ""
+    """What the reviewers judge under it (the call file's words), shown in their packets."""
+
+    @property
+    def share(self) -> str:
+        """The weight as written for people: ``20%``."""
+        return f"{round(self.weight * 100, 1):g}%"
 
     @property
     def span(self) -> str:
@@ -65,6 +73,9 @@ class Standing:
     tie: bool = False
     requested: int | None = None
     granted: int = 0
+    budget_short: int = 0
+    """How much less than ``min(requested, cap)`` a partial grant gives because the budget
+    ran out (the last funded application gets the remainder): the office decides on it."""
 
 
 def review_total(categories: list[Category], scores: Mapping[str, float]) -> float:
@@ -118,9 +129,11 @@ def allocate(
     remaining, granted = total, []
     for standing in ranked:
         asked = requested.get(standing.project)
-        amount = min(cap if asked is None else asked, cap, remaining)
+        due = min(cap if asked is None else asked, cap)
+        amount = min(due, remaining)
         remaining -= amount
-        granted.append(replace(standing, requested=asked, granted=amount))
+        short = due - amount if amount else 0
+        granted.append(replace(standing, requested=asked, granted=amount, budget_short=short))
     return granted
 
 

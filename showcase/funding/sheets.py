@@ -1,12 +1,13 @@
 """The XLSX score sheet a reviewer fills in (`showcase.funding.returned` reads it back).
 
-A sheet has one visible worksheet, 评分表: a title, the reviewer's name and id, an
+A sheet's first worksheet, 评分表, holds a title, the reviewer's name and id, an
 instruction, a header row (序号, 项目编号, 项目名称, one column per score category with
 its range, 评语) and one row per assigned application. Only the score and comment cells
 are unlocked; each score column carries a data validation with the category's range.
-A second worksheet, kept "very hidden", records the call id, the reviewer id and the
-assigned projects, so a sheet returned by the wrong reviewer, for another call or from an
-assignment since changed is recognised.
+A second, read-only worksheet, 评分标准, lists each category's weight, range and
+description (what the reviewers judge). A third, kept "very hidden", records the call id,
+the reviewer id and the assigned projects, so a sheet returned by the wrong reviewer, for
+another call or from an assignment since changed is recognised.
 
 Example::
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -26,6 +28,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from showcase.funding.scoring import Category
 
 SCORES = "评分表"
+CRITERIA = "评分标准"
+CRITERIA_HEADINGS = ("评分项", "权重", "分数范围", "评分标准")
 META = "meta"
 HEADER_ROW = 4
 FIRST_ROW = HEADER_ROW + 1
@@ -69,7 +73,8 @@ def write_sheet(spec: SheetSpec, target: Path) -> None:
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A2"] = f"评审专家：{spec.reviewer_name}（评审编号 {spec.reviewer}）"
     sheet["A3"] = (
-        "请只在黄色单元格中填写分数（范围见表头）和评语；不要增删行列、不要改动表头和项目编号。"
+        "请只在黄色单元格中填写分数（范围见表头，各项的评分标准见「评分标准」工作表）和评语；"
+        "不要增删行列、不要改动表头和项目编号。"
     )
     for column, heading in enumerate(spec.headings, start=1):
         cell = sheet.cell(HEADER_ROW, column, heading)
@@ -102,6 +107,7 @@ def write_sheet(spec: SheetSpec, target: Path) -> None:
     sheet.freeze_panes = sheet.cell(FIRST_ROW, 4)
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False
+    _criteria(book.create_sheet(CRITERIA), spec.categories)
     meta = book.create_sheet(META)
     for row, (key, value) in enumerate(
         (
@@ -117,6 +123,22 @@ def write_sheet(spec: SheetSpec, target: Path) -> None:
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
     book.save(target)
+
+
+def _criteria(sheet: Any, categories: tuple[Category, ...]) -> None:
+    """What each category judges, beside the score sheet (read-only; the returned-sheet
+    checks read only 评分表 and the hidden record, so this sheet changes no layout)."""
+    sheet.append(list(CRITERIA_HEADINGS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for category in categories:
+        sheet.append([category.name, category.share, category.span, category.description])
+    for letter, width in zip("ABCD", (16, 8, 10, 60), strict=True):
+        sheet.column_dimensions[letter].width = width
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.protection.sheet = True
 
 
 def _width(heading: str, column: int) -> float:

@@ -8,8 +8,8 @@ from showcase.funding.sheets import SheetSpec
 
 CALL, CALL_TITLE = "2026-seed-fund", "2026 年度创新创业项目经费资助"
 CATEGORIES = (
-    Category("value", "选题价值", 0.4, 0, 10),
-    Category("plan", "内容设计", 0.3, 0, 10),
+    Category("value", "选题价值", 0.4, 0, 10, "问题是否真实、重要，成果有没有用处。"),
+    Category("plan", "内容设计", 0.3, 0, 10, "目标、内容和进度安排是否清楚可行。"),
     Category("team", "条件保障", 0.3, 0, 10),
 )
 SUBMISSIONS = (

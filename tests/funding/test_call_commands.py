@@ -4,7 +4,6 @@ returned sheets, results and the draft decisions, the level change, overdue chec
 from __future__ import annotations
 
 import os
-import shutil
 import unicodedata
 from pathlib import Path
 
@@ -15,19 +14,11 @@ from pypdf import PdfReader
 
 from showcase.commands import call_apply, call_checkpoints, call_packets, call_results
 from showcase.engine.pdf import find_chromium
-from showcase.paths import Layout, repository_root
+from showcase.paths import Layout
 from showcase.validate import validate_repository
 
 FUND = "2026-innovation-fund"
 INTAKE = "2026-autumn-makerspace-intake"
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    root = tmp_path / "repo"
-    for folder in ("content", "schemas", "projects"):
-        shutil.copytree(repository_root() / folder, root / folder)
-    return root
 
 
 def _packets(root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -62,6 +53,20 @@ def test_packets_give_every_application_three_reviewers_with_even_loads(
     assert "build/ 不进入仓库" in printed
     names = {p.name for p in packets.iterdir()}
     assert {"分配表.txt", ".makerspace-showcase-output", "姜沐晴.xlsx", "周明远.html"} <= names
+
+
+def test_every_packet_says_what_each_score_category_of_the_call_judges(
+    sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    packets = _packets(sample, monkeypatch)
+    call = yaml.safe_load((sample / "content" / "calls" / f"{FUND}.yaml").read_text("utf-8"))
+    described = [(c["name"], c["description"]) for c in call["score_categories"]]
+    assert described and all(text for _, text in described)
+    for sheet_file in sorted(packets.glob("*.xlsx")):
+        rows = load_workbook(sheet_file)["评分标准"].iter_rows(min_row=2, values_only=True)
+        assert [(name, text) for name, _, _, text in rows] == described, sheet_file.name
+        cover = sheet_file.with_suffix(".html").read_text("utf-8").split("<ol>")[0]
+        assert all(f"<td>{text}</td>" in cover for _, text in described), sheet_file.name
 
 
 def test_results_rank_allocate_and_draft_decisions_the_call_file_accepts(

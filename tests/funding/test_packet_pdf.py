@@ -77,6 +77,10 @@ def test_the_packet_is_a4_with_each_application_on_its_own_pages(tmp_path: Path)
     pages = _text(reader)
     assert len(pages) == 3  # the cover, then one page for each short application
     assert "评审专家:赵专家" in pages[0] and "选题价值40%" in pages[0]  # text is NFKC
+    described = [c for c in CATEGORIES if c.description]
+    assert described and all(
+        "".join(unicodedata.normalize("NFKC", c.description).split()) in pages[0] for c in described
+    )
     assert "会感知温度的纱线" in pages[1] and "为视障同学朗读教材" in pages[2]
     assert all(name in "".join(pages) for name in ("符晓", "闻思远", "纺织科学与工程学院"))
 

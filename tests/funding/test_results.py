@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import yaml
 
 from showcase.funding.results import Entry, decide, decisions_yaml, report_html, summary_text
@@ -52,3 +54,21 @@ def test_an_application_nobody_could_review_is_named_not_dropped() -> None:
     assert "  未评审、未排名：无人可评（只有 0 位可以评审）" in text.splitlines()
     report = report_html("经费资助", "平均分", 1.5, RANKED, entries, decisions, True).decode()
     assert "未评审、未排名：无人可评" in report and "标准差超过 1.5；" in report
+
+
+def test_a_grant_cut_short_by_the_budget_is_flagged_and_a_full_one_is_not() -> None:
+    # 100 000 budget, 30 000 cap: the third application asks 30 000 and gets the 5 000 left
+    full, capped = standing("a", 1, 30000), standing("b", 2, 30000)
+    cut = replace(standing("c", 3, 5000), requested=30000, budget_short=25000)
+    ranked = [full, capped, cut]
+    entries = {
+        s.project: Entry(s.project, f"项目{s.project}", "纺织学院", ("闻思远",)) for s in ranked
+    }
+    decisions = decide("funding", ranked, True, None)
+    flag = "预算余额不足：拟资助比申请少 2.5 万元，请确认是否部分资助"
+    report = report_html("经费资助", "平均分", 1.5, ranked, entries, decisions, True).decode()
+    rows = [row for row in report.split("<tr") if "项目" in row and "<td" in row]
+    assert [flag in row for row in rows] == [False, False, True]
+    assert rows[2].startswith(' class="flag"')
+    text = summary_text("经费资助", "平均分", ranked, entries, decisions, True)
+    assert [flag in line for line in text.splitlines()[1:4]] == [False, False, True]

@@ -124,6 +124,13 @@ def test_the_budget_goes_by_rank_within_the_cap_and_the_total() -> None:
         ("b", 20000),
         ("c", 0),
     ]
+    # only b's grant is cut by the budget (d's by the cap, c gets nothing: not a grant)
+    assert [(s.project, s.budget_short) for s in granted] == [
+        ("a", 0),
+        ("d", 0),
+        ("b", 10000),
+        ("c", 0),
+    ]
 
 
 @settings(max_examples=100, deadline=None)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from showcase.funding.returned import read_sheet
-from showcase.funding.sheets import META, SCORES, write_sheet
+from showcase.funding.sheets import CRITERIA, META, SCORES, write_sheet
 from tests.funding.fixture import specs
 
 
@@ -19,7 +19,7 @@ def test_the_sheet_names_its_reviewer_and_call_and_lists_the_assigned_applicatio
     spec = specs()["wen"]
     write_sheet(spec, tmp_path / spec.file_name)
     book = load_workbook(tmp_path / "闻思远.xlsx")
-    assert book.sheetnames == [SCORES, META]
+    assert book.sheetnames == [SCORES, CRITERIA, META]
     sheet = book[SCORES]
     assert "闻思远（评审编号 wen）" in sheet["A2"].value
     assert [c.value for c in sheet[4]] == [
@@ -42,6 +42,21 @@ def test_the_sheet_names_its_reviewer_and_call_and_lists_the_assigned_applicatio
         ["reviewer", "wen"],
         ["projects", "reader mascot"],
     ]
+
+
+def test_the_sheet_says_what_each_category_judges_read_only(tmp_path: Path) -> None:
+    spec = specs()["wen"]
+    write_sheet(spec, tmp_path / spec.file_name)
+    book = load_workbook(tmp_path / spec.file_name)
+    criteria = book[CRITERIA]
+    assert [[c.value for c in row] for row in criteria.iter_rows()] == [
+        ["评分项", "权重", "分数范围", "评分标准"],
+        ["选题价值", "40%", "0–10", "问题是否真实、重要，成果有没有用处。"],
+        ["内容设计", "30%", "0–10", "目标、内容和进度安排是否清楚可行。"],
+        ["条件保障", "30%", "0–10", None],  # no description in the call: left empty
+    ]
+    assert criteria.protection.sheet and criteria.sheet_state == "visible"
+    assert "「评分标准」工作表" in book[SCORES]["A3"].value
 
 
 def test_only_scores_and_comments_can_be_typed_and_scores_only_in_range(tmp_path: Path) -> None:
