@@ -159,7 +159,7 @@ def _headline(year: YearResult) -> str:
             f'<div class="sc-stat"><span class="sc-stat__value">{attribute(shown)}</span>'
             f'<span class="sc-stat__label">{attribute(found.label)}</span></div>'
         )
-    return f'<div class="sc-stats">{"".join(tiles)}</div>'
+    return f'<div class="sc-stats sc-dashboard__stats">{"".join(tiles)}</div>'
 
 
 def _advanced_block(year: YearResult, assessment: Assessment) -> str:
