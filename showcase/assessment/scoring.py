@@ -78,8 +78,9 @@ class YearResult:
     def totals(self, source: str) -> float | None:
         """The school-wide figure: `school`'s, else the colleges' sum (None when no college
         has data)."""
-        if source in dict(self.school):
-            return dict(self.school)[source]
+        school = dict(self.school)
+        if source in school:
+            return school[source]
         known = [v for c in self.colleges if (v := dict(c.figures)[source]) is not None]
         return sum(known) if known else None
 
