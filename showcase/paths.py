@@ -223,6 +223,21 @@ class Layout:
         return self.build_dir / "published-images"
 
     @property
+    def cache_dir(self) -> Path:
+        """Caches of build outputs keyed by content (``invoke build --clean`` removes it)."""
+        return self.build_dir / "cache"
+
+    @property
+    def page_cache_dir(self) -> Path:
+        """The site's finished pages and their search documents (`showcase.engine.page_cache`)."""
+        return self.cache_dir / "pages"
+
+    @property
+    def docs_tree_dir(self) -> Path:
+        """The generated docs tree MkDocs builds the site from."""
+        return self.build_dir / "docs"
+
+    @property
     def site_dir(self) -> Path:
         """The last good built site; replaced atomically by each successful build."""
         return self.root / "site"

@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.utils import is_error_template
 
+from showcase.engine.page_cache import write_replacing
 from showcase.render.csp import meta_tag, site_policy
 from showcase.render.tree import INLINE_STYLES
 
@@ -124,7 +125,8 @@ class ContentPolicies:
     def file(self, site_dir: Path, name: str) -> None:
         """The copied HTML file `name` under `site_dir`, rewritten with its policy."""
         path = site_dir / name
-        path.write_text(self.page(path.read_text(encoding="utf-8"), name), encoding="utf-8")
+        html = self.page(path.read_text(encoding="utf-8"), name)
+        write_replacing(path, html.encode("utf-8"))  # the file may be a link into build/docs
 
 
 def _problem(name: str, text: str) -> str:

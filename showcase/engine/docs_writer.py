@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from showcase.engine.page_cache import write_replacing
 from showcase.images.publish import PublishedImages
 from showcase.render.tree import DocsTree
 
@@ -53,7 +54,7 @@ def _write_if_changed(path: Path, content: bytes) -> bool:
             return False
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+    write_replacing(path, content)  # never in place: the site may link to this file
     return True
 
 

@@ -17,14 +17,16 @@ from __future__ import annotations
 import html
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from showcase.atomic import check_output_folder, replaced_atomically
 from showcase.engine.docs_writer import write_docs_tree
+from showcase.engine.page_cache import PageStore
 from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin
 from showcase.engine.search_entries import site_search_entries
+from showcase.engine.site_driver import DriveStats, drive
 from showcase.images.publish import PublishedImages, UnpublishableImage
 from showcase.paths import Layout, repository_root
 from showcase.render.clock import data_epoch
@@ -46,6 +48,7 @@ def build_site(
     inputs: RenderInputs,
     site_dir: Path | None = None,
     config_file: Path | None = None,
+    report: Callable[[DriveStats], None] | None = None,
 ) -> Path:
     """Render `inputs` into ``layout.build_dir/docs`` and build the site into `site_dir`.
 
@@ -56,12 +59,13 @@ def build_site(
     ``mkdocs.yml`` (falling back to the one beside this package, so a synthetic repository
     without its own config still builds). Returns the site folder. Raises
     `showcase.atomic.ForeignFolder` before any work when `site_dir` holds files this tool
-    did not write.
+    did not write. `report` receives how many pages were rendered and how many reused
+    from ``layout.page_cache_dir`` (`showcase.engine.site_driver`).
     """
     target = (site_dir or layout.site_dir).resolve()
     check_output_folder(target, layout.root)
     config_path = _config_file(layout, config_file)
-    docs_dir = layout.build_dir / "docs"
+    docs_dir = layout.docs_tree_dir
     model = inputs.model
     tree = render_docs(inputs)
     try:
@@ -75,8 +79,9 @@ def build_site(
         replaced_atomically(target, "build", layout.root) as staging,
         _source_date_epoch(data_epoch(model)),
     ):
-        _run_mkdocs(
+        stats = _run_mkdocs(
             config_path,
+            PageStore(layout.page_cache_dir),
             docs_dir=str(docs_dir.resolve()),
             site_dir=str(staging),
             site_name=html.escape(model.site.site_name),
@@ -84,6 +89,8 @@ def build_site(
             nav=nav,
             engine_plugin=ShowcaseEnginePlugin(site_search_entries(model)),
         )
+    if report is not None:
+        report(stats)
     return target
 
 
@@ -95,13 +102,16 @@ def _config_file(layout: Layout, config_file: Path | None) -> Path:
 
 
 def _run_mkdocs(
-    config_path: Path, engine_plugin: ShowcaseEnginePlugin | None = None, **overrides: object
-) -> None:
-    """One strict MkDocs build; every warning or error becomes `BuildFailed`.
+    config_path: Path,
+    store: PageStore,
+    engine_plugin: ShowcaseEnginePlugin | None = None,
+    **overrides: object,
+) -> DriveStats:
+    """One strict build (`showcase.engine.site_driver.drive`, MkDocs' steps with pages
+    reused from `store`); every warning or error becomes `BuildFailed`.
 
     `engine_plugin` is added after the configured plugins (see `showcase.engine.plugin`).
     """
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -112,13 +122,14 @@ def _run_mkdocs(
                 config.plugins[PLUGIN_KEY] = engine_plugin
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                build(config)
+                stats = drive(config, store)
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as error:
             raise BuildFailed(f"MkDocs 构建失败：{error}", list(messages)) from error
         if messages:
             raise BuildFailed("MkDocs 在严格模式下报告了警告，构建已中止", list(messages))
+    return stats
 
 
 class _MessageCollector(logging.Handler):
