@@ -1,4 +1,5 @@
-"""``invoke build [--site-dir DIR] [--drafts] [--today YYYY-MM-DD]``: validate → render → build.
+"""``invoke build [--site-dir DIR] [--drafts] [--today YYYY-MM-DD] [--clean]``: validate →
+render → build.
 
 Bad data never produces a traceback: validation problems are printed the way
 ``invoke validate`` prints them and the command exits with 1; a failed MkDocs build prints
@@ -7,11 +8,15 @@ MkDocs' own messages under a Chinese heading. In both cases the last good site s
 ``--drafts`` is the publicity office's preview: every typical case, drafts and scheduled
 ones marked, the site name prefixed with `PREVIEW_PREFIX`, written to
 ``build/preview-site/`` (never to ``site/``, the folder that is published).
+
+``--clean`` deletes the build caches (``build/cache``) and the generated docs tree first, so
+every page is rendered again; the last line says how many pages were rendered and reused.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -19,7 +24,7 @@ from pathlib import Path
 from showcase.atomic import ForeignFolder
 from showcase.commands.common import publication_date, validated_model
 from showcase.commands.gather import site_inputs
-from showcase.engine import BuildFailed, build_site
+from showcase.engine import BuildFailed, DriveStats, build_site
 from showcase.model import Model
 from showcase.paths import Layout
 from showcase.render.case_visibility import Publicity
@@ -28,14 +33,19 @@ PREVIEW_PREFIX = "【草稿预览】"
 REFUSAL = "数据有错误，未生成网站（原有网站保持不变）。请按上面的提示修改后重试。"
 
 
-def build(root: Path, site_dir: Path | None, drafts: bool = False, today: str = "") -> int:
+def build(
+    root: Path, site_dir: Path | None, drafts: bool = False, today: str = "", clean: bool = False
+) -> int:
     """Validate the repository at `root` and build its site; 0 on success, 1 on failure.
 
     `drafts` builds a preview with draft and scheduled typical cases into
-    ``build/preview-site/`` by default; `today` (``YYYY-MM-DD``) sets the publication date.
+    ``build/preview-site/`` by default; `today` (``YYYY-MM-DD``) sets the publication date;
+    `clean` first deletes the build caches and the generated docs tree.
     """
     layout = Layout(root)
     started = time.perf_counter()
+    if clean:
+        clean_build_outputs(layout)
     try:
         day, source = publication_date(today)
     except ValueError as error:
@@ -51,8 +61,10 @@ def build(root: Path, site_dir: Path | None, drafts: bool = False, today: str = 
     print(f"数据检查通过：{counts}。{note}正在生成网站……", flush=True)
     if drafts:
         model, site_dir = preview_model(model), site_dir or preview_site_dir(layout)
+    pages: list[DriveStats] = []
     try:
-        built = build_site(layout, site_inputs(layout, model, Publicity(day, drafts)), site_dir)
+        inputs = site_inputs(layout, model, Publicity(day, drafts))
+        built = build_site(layout, inputs, site_dir, report=pages.append)
     except BuildFailed as failure:
         _print_failure(failure)
         return 1
@@ -62,10 +74,18 @@ def build(root: Path, site_dir: Path | None, drafts: bool = False, today: str = 
     except OSError as error:
         print(f"构建失败：无法读写文件（{error}）。原有网站未改动。", file=sys.stderr)
         return 1
-    pages = sum(1 for _ in built.rglob("*.html"))
+    html_files = sum(1 for _ in built.rglob("*.html"))
     elapsed = time.perf_counter() - started
-    print(f"网站已生成：{built}（{pages} 个页面，用时 {elapsed:.1f} 秒）")
+    print(f"网站已生成：{built}（{html_files} 个页面，用时 {elapsed:.1f} 秒）")
+    stats = pages[0]
+    print(f"重新生成 {stats.rendered:,} 个页面，复用 {stats.reused:,} 个。")
     return 0
+
+
+def clean_build_outputs(layout: Layout) -> None:
+    """Forget every cached output: the next build renders everything from the data."""
+    for folder in (layout.cache_dir, layout.docs_tree_dir):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def preview_model(model: Model) -> Model:

@@ -66,8 +66,10 @@ def global_key(config: MkDocsConfig, nav: Navigation) -> str:
     theme = config.theme
     parts: list[bytes | str] = [
         FORMAT,
+        Path(config.config_file_path).read_bytes() if config.config_file_path else "",
         _json(settings),
         _json({name: theme[name] for name in theme if name != "custom_dir"}),
+        _json(sorted(theme.static_templates)),
         *(_version(name) for name in DISTRIBUTIONS),
         _json([plugin.__class__.__qualname__ for plugin in config.plugins.values()]),
         _json([_plugin_options(plugin) for plugin in config.plugins.values()]),

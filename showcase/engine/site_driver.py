@@ -54,8 +54,14 @@ PAGE_EVENTS = (
 
 @dataclass(frozen=True)
 class DriveStats:
-    rendered: int
+    """What a build did with its pages: the docs paths it rendered, how many it reused."""
+
+    rendered_pages: tuple[str, ...]
     reused: int
+
+    @property
+    def rendered(self) -> int:
+        return len(self.rendered_pages)
 
 
 def drive(config: MkDocsConfig, store: PageStore, workers: int | None = None) -> DriveStats:
@@ -115,7 +121,8 @@ def drive(config: MkDocsConfig, store: PageStore, workers: int | None = None) ->
     stored = [key for key, found in zip(keys, facts, strict=True) if found and found["stored"]]
     if len(stored) == len(keys):
         store.prune(keys)
-    return DriveStats(rendered=len(misses), reused=len(keys) - len(misses))
+    rendered = tuple(doc_files[number].src_uri for number in misses)
+    return DriveStats(rendered_pages=rendered, reused=len(keys) - len(misses))
 
 
 def reusable_plugins(config: MkDocsConfig) -> bool:
