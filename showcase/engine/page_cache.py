@@ -39,6 +39,12 @@ DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", 
 CODE_FOLDERS = ("engine", "render")
 """Our own code that runs while a page renders: the plugin, raw pages, content policy and
 the Markdown extension and HTML helpers of the render stage."""
+NAV_META_KEYS = ("icon", "subtitle", "status")
+"""The front matter of OTHER pages that a page shows: Material's navigation items read
+these (``partials/nav-item.html``, ``tabs-item.html``); everything else of another page it
+shows is its title and URL. A template (or override) that prints more of another page's
+front matter must add the key here. Keeping the rest out matters: the directory's
+description counts the projects, and it must not make every page render again."""
 _IGNORED_CONFIG = frozenset({"site_dir", "docs_dir", "config_file_path", "plugins", "theme"})
 """Paths that only say where the build runs, and objects described by other parts."""
 
@@ -177,11 +183,17 @@ def _navigation_facts(items: Iterable[Any]) -> list[object]:
                 "kind": type(item).__name__,
                 "title": item.title,
                 "url": getattr(item, "url", None),
-                "meta": getattr(item, "meta", None),
+                "meta": _nav_meta(getattr(item, "meta", None)),
                 "children": _navigation_facts(children) if children else None,
             }
         )
     return facts
+
+
+def _nav_meta(meta: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not meta:
+        return None
+    return {key: meta[key] for key in NAV_META_KEYS if key in meta}
 
 
 def _code_folders() -> list[Path]:

@@ -50,6 +50,7 @@ PAGE_EVENTS = (
     "on_page_context",
     "on_post_page",
 )
+ABSENT = "no entry of ours"
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ def drive(config: MkDocsConfig, store: PageStore, workers: int | None = None) ->
         keys: list[str] = []
         facts: list[dict[str, Any] | None] = []
         for file in doc_files:
-            entry = entries.search_entries.get(file.src_uri) if entries else None
+            # None (left out of search) differs from absent (indexed by Material)
+            entry = entries.search_entries.get(file.src_uri, ABSENT) if entries else ABSENT
             keys.append(page_key(site, file.src_uri, _source(file), entry))
             found = store.get(keys[-1]) if reuse else None
             if found is not None and found.get("links") not in (None, links):

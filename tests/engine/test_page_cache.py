@@ -214,3 +214,16 @@ def test_the_docs_writer_never_changes_a_file_in_place(tmp_path: Path) -> None:
     os.link(docs / "a.md", published)
     write_docs_tree(DocsTree(files={"a.md": b"new"}, images={}, nav=[]), docs, tmp_path, images)
     assert (docs / "a.md").read_bytes() == b"new" and published.read_bytes() == b"old"
+
+
+def test_pages_do_not_depend_on_the_build_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Why SOURCE_DATE_EPOCH is not in the page key: only the sitemap prints a date."""
+    built = []
+    for number, epoch in enumerate(("1600000000", "1700000000")):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        driver_build(tmp_path / str(number), NAV)
+        built.append(site_bytes(tmp_path / str(number) / "site"))
+    differing = {name for name in built[0] if built[0][name] != built[1][name]}
+    assert "sitemap.xml.gz" in differing <= {"sitemap.xml", "sitemap.xml.gz"}
