@@ -82,6 +82,7 @@ def build_site(
         stats = _run_mkdocs(
             config_path,
             PageStore(layout.page_cache_dir),
+            layout.cache_dir / "templates",
             docs_dir=str(docs_dir.resolve()),
             site_dir=str(staging),
             site_name=html.escape(model.site.site_name),
@@ -104,6 +105,7 @@ def _config_file(layout: Layout, config_file: Path | None) -> Path:
 def _run_mkdocs(
     config_path: Path,
     store: PageStore,
+    template_cache: Path | None = None,
     engine_plugin: ShowcaseEnginePlugin | None = None,
     **overrides: object,
 ) -> DriveStats:
@@ -122,7 +124,9 @@ def _run_mkdocs(
                 config.plugins[PLUGIN_KEY] = engine_plugin
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                stats = drive(config, store)
+                if template_cache is not None:
+                    template_cache.mkdir(parents=True, exist_ok=True)
+                stats = drive(config, store, template_cache=template_cache)
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as error:

@@ -100,19 +100,21 @@ class PageStore:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self._root = str(folder)
 
-    def html_path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.html"
+    def html_path(self, key: str) -> str:
+        return os.path.join(self._root, key[:2], key + ".html")  # str: 10,000 calls a build
 
-    def _facts_path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+    def _facts_path(self, key: str) -> str:
+        return os.path.join(self._root, key[:2], key + ".json")
 
     def get(self, key: str) -> dict[str, Any] | None:
         """The facts stored with `key`, or None when the entry is missing or damaged."""
         try:
-            facts = json.loads(self._facts_path(key).read_bytes())
+            with open(self._facts_path(key), "rb") as stored:
+                facts = json.loads(stored.read())
             size = facts["size"]
-            if size is not None and self.html_path(key).stat().st_size != size:
+            if size is not None and os.stat(self.html_path(key)).st_size != size:
                 return None
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -123,11 +125,11 @@ class PageStore:
         folder = self.folder / key[:2]
         folder.mkdir(parents=True, exist_ok=True)
         if html is not None:
-            write_replacing(self.html_path(key), html)
+            write_replacing(Path(self.html_path(key)), html)
         stored = {**facts, "size": None if html is None else len(html)}
         # Key order kept: the search documents go into the index as they are.
         text = json.dumps(stored, ensure_ascii=False, default=str)
-        write_replacing(self._facts_path(key), text.encode("utf-8"))
+        write_replacing(Path(self._facts_path(key)), text.encode("utf-8"))
 
     def prune(self, used: Iterable[str]) -> int:
         """Delete every entry whose key is not in `used`; the number of files deleted."""

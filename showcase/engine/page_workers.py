@@ -12,6 +12,7 @@ are rendered in this process: forking costs more than it saves.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -73,12 +74,16 @@ def render(job: Job, numbers: list[int], workers: int | None) -> Iterator[tuple[
         _prepare_segmentation(job.config)
         size = max(8, len(numbers) // (count * CHUNKS_PER_WORKER) + 1)
         chunks = [numbers[start : start + size] for start in range(0, len(numbers), size)]
+        # Objects that exist now are never collected by the workers: a collection would
+        # touch, and so copy, every page of memory they share with this process.
+        gc.freeze()
         with multiprocessing.get_context("fork").Pool(count) as pool:
             for results in pool.imap(_render_chunk, chunks):
                 for number, facts, warnings, problems in results:
                     _replay(job, warnings, problems)
                     yield number, facts
     finally:
+        gc.unfreeze()
         _JOB = None
 
 

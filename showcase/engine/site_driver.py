@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
+
 from showcase.engine import page_workers
 from showcase.engine.page_cache import PageStore, files_key, global_key, page_key
 from showcase.engine.plugin import ShowcaseEnginePlugin
@@ -65,10 +67,17 @@ class DriveStats:
         return len(self.rendered_pages)
 
 
-def drive(config: MkDocsConfig, store: PageStore, workers: int | None = None) -> DriveStats:
+def drive(
+    config: MkDocsConfig,
+    store: PageStore,
+    workers: int | None = None,
+    template_cache: Path | None = None,
+) -> DriveStats:
     """Build the site of `config` into ``config.site_dir`` (an empty folder).
 
-    `workers`: processes rendering pages (default: the machine's cores).
+    `workers`: processes rendering pages (default: the machine's cores); `template_cache`:
+    a folder for the theme's compiled templates (Jinja's bytecode cache, keyed by each
+    template's source), which saves compiling the theme on every build.
     """
     from mkdocs.commands.build import _build_extra_template, _build_theme_template
     from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
@@ -80,6 +89,8 @@ def drive(config: MkDocsConfig, store: PageStore, workers: int | None = None) ->
         config.plugins.on_pre_build(config=config)
         files = get_files(config)
         env = config.theme.get_env()
+        if template_cache is not None:
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(template_cache))
         files.add_files_from_theme(env, config)
         files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
@@ -107,10 +118,11 @@ def drive(config: MkDocsConfig, store: PageStore, workers: int | None = None) ->
                 found = None  # rendered against another list of files
             facts.append(None if found is None else {**found, "stored": True})
         misses = [number for number, found in enumerate(facts) if found is None]
+        # Before the pages, as MkDocs does; workers then inherit the compiled theme.
+        _write_templates(config, env, files, nav, _build_theme_template, _build_extra_template)
         job = page_workers.Job(config, files, doc_files, nav, env, store, keys, links)
         for number, result in page_workers.render(job, misses, workers):
             facts[number] = result
-        _write_templates(config, env, files, nav, _build_theme_template, _build_extra_template)
         _link_pages(store, doc_files, keys, facts)
         _link_static_files(files)
         _restore_page_state(config, files, doc_files, facts)
@@ -163,7 +175,7 @@ def _link_pages(store: PageStore, doc_files, keys, facts) -> None:
     """Pages override templates of the same name, as when MkDocs writes them later."""
     for file, key, found in zip(doc_files, keys, facts, strict=True):
         if found is not None and found["size"] is not None and found["stored"]:
-            link_or_copy(store.html_path(key), Path(file.abs_dest_path), replace=True)
+            link_or_copy(store.html_path(key), file.abs_dest_path, replace=True)
 
 
 def _link_static_files(files: Files) -> None:
@@ -174,27 +186,47 @@ def _link_static_files(files: Files) -> None:
     for file in files:
         if file.is_documentation_page() or not InclusionLevel.is_included(file.inclusion):
             continue
-        target = Path(file.abs_dest_path)
-        if target.exists():
+        target = file.abs_dest_path
+        if os.path.exists(target):
             continue
         if file.abs_src_path is None or getattr(file, "_content", None) is not None:
             file.copy_file()
         else:
-            link_or_copy(Path(file.abs_src_path), target, replace=False)
+            link_or_copy(file.abs_src_path, target, replace=False)
 
 
-def link_or_copy(source: Path, target: Path, *, replace: bool) -> None:
-    """`target` as a hard link to `source`, or a copy on another file system."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.link") if replace else target
+def link_or_copy(source: str, target: str, *, replace: bool) -> None:
+    """`target` as a hard link to `source`, or a copy on another file system; an existing
+    `target` is replaced when `replace`, by a rename (it may itself be a link)."""
     try:
-        os.link(source, temporary)
+        _link(source, target)
+    except FileNotFoundError:
+        folder = os.path.dirname(target)
+        if os.path.isdir(folder):
+            raise
+        os.makedirs(folder)
+        _link(source, target)
+    except FileExistsError:
+        if not replace:
+            raise
+        folder, name = os.path.split(target)
+        temporary = os.path.join(folder, f".{name}.link")
+        if os.path.lexists(temporary):
+            os.unlink(temporary)
+        _link(source, temporary)
+        os.replace(temporary, target)
+
+
+def _link(source: str, target: str) -> None:
+    """A hard link, or a copy where the file system refuses one (never onto a file)."""
+    try:
+        os.link(source, target)
     except OSError as error:
         if error.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
             raise
-        shutil.copyfile(source, temporary)
-    if replace:
-        os.replace(temporary, target)
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "exists", str(target)) from None
+        shutil.copyfile(source, target)
 
 
 def _restore_page_state(config: MkDocsConfig, files: Files, doc_files, facts) -> None:
