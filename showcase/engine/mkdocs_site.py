@@ -1,6 +1,8 @@
 """Building the site with MkDocs + Material from a checked model, atomically.
 
-This is the only module that talks to MkDocs. The site is built in strict mode into a
+This module and the build driver (`showcase.engine.site_driver`: MkDocs' own build steps,
+with unchanged pages reused from ``build/cache/pages`` and the rest rendered in parallel)
+are where the engine talks to MkDocs. The site is built in strict mode into a
 temporary folder beside the target; only a build without a single warning is swapped in
 (rename the old site away, rename the new one in, delete the old one). Any failure leaves
 the previous site exactly as it was and no temporary folder behind, and surfaces as

@@ -138,3 +138,16 @@ def test_sample_repository_builds_one_page_per_project(tmp_path: Path) -> None:
     for project_file in project_files:
         assert (tmp_path / "site" / "projects" / project_file.stem / "index.html").is_file()
     assert not list(tmp_path.glob(".site-*"))
+
+
+def test_a_second_build_reuses_every_page_and_clean_renders_them_again(
+    tmp_path: Path, valid_data: None, capsys
+) -> None:
+    assert build.build(tmp_path, tmp_path / "out") == 0
+    first = capsys.readouterr().out.splitlines()[-1]
+    rendered = int(re.fullmatch(r"重新生成 ([\d,]+) 个页面，复用 0 个。", first)[1])
+    assert rendered > 10
+    assert build.build(tmp_path, tmp_path / "out") == 0
+    assert capsys.readouterr().out.splitlines()[-1] == f"重新生成 0 个页面，复用 {rendered} 个。"
+    assert build.build(tmp_path, tmp_path / "out", clean=True) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == f"重新生成 {rendered} 个页面，复用 0 个。"
