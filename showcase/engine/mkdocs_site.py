@@ -16,6 +16,8 @@ gives byte-identical files.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import html
 import logging
 import os
@@ -76,6 +78,7 @@ def build_site(
         raise BuildFailed(str(error), []) from None
     nav = tree.nav
     del tree  # the pages are on disk now; MkDocs re-reads them, so free ~N × 10 KB first
+    _return_free_memory()
 
     with (
         replaced_atomically(target, "build", layout.root) as staging,
@@ -95,6 +98,19 @@ def build_site(
     if report is not None:
         report(stats)
     return target
+
+
+def _return_free_memory() -> None:
+    """Give the freed docs tree back to the system before the page workers fork.
+
+    The tree's page texts are malloc'd blocks; glibc keeps freed blocks for reuse, so the
+    process keeps their size, and every forked worker would share, then copy, that space.
+    """
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to give back this way
+        pass
 
 
 def _config_file(layout: Layout, config_file: Path | None) -> Path:

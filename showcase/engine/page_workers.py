@@ -33,7 +33,10 @@ if TYPE_CHECKING:
 
 SERIAL_LIMIT = 64
 """Below this many pages to render, one process renders them."""
-CHUNKS_PER_WORKER = 8
+CHUNK = 200
+"""Pages a worker renders before it exits and a fresh one is forked: a worker's memory
+grows as it writes into pages it shares with the parent (copy on write), so short-lived
+workers keep the build's peak memory near the parent's own (a fork costs ~10 ms)."""
 
 
 @dataclass
@@ -72,12 +75,12 @@ def render(job: Job, numbers: list[int], workers: int | None) -> Iterator[tuple[
                 yield number, _render_one(job, number)[1]
             return
         _prepare_segmentation(job.config)
-        size = max(8, len(numbers) // (count * CHUNKS_PER_WORKER) + 1)
+        size = min(CHUNK, len(numbers) // count + 1)
         chunks = [numbers[start : start + size] for start in range(0, len(numbers), size)]
         # Objects that exist now are never collected by the workers: a collection would
         # touch, and so copy, every page of memory they share with this process.
         gc.freeze()
-        with multiprocessing.get_context("fork").Pool(count) as pool:
+        with multiprocessing.get_context("fork").Pool(count, maxtasksperchild=1) as pool:
             for results in pool.imap(_render_chunk, chunks):
                 for number, facts, warnings, problems in results:
                     _replay(job, warnings, problems)
