@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
 
+INDEX = "index.json"
 FORMAT = "page-cache-1"
 """Changes whenever what an entry holds, or how a key is made, changes."""
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "jieba")
@@ -91,8 +92,8 @@ def files_key(files: Files) -> str:
     return digest(_json([(f.src_uri, f.dest_uri, f.url) for f in files]))
 
 
-def page_key(site: str, src_uri: str, source: bytes, search_entry: object) -> str:
-    return digest(site, src_uri, source, repr(search_entry))
+def page_key(site: str, src_uri: str, source_digest: str, search_entry: object) -> str:
+    return digest(site, src_uri, source_digest, repr(search_entry))
 
 
 class PageStore:
@@ -101,6 +102,30 @@ class PageStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._root = str(folder)
+        self._pages: dict[str, dict[str, Any]] = {}
+        self.sources: dict[str, list[Any]] = {}
+        """Docs path → [inode, size, mtime_ns, digest] of the source when last hashed."""
+
+    def load_index(self) -> None:
+        """Read the last good build's summary: one file instead of one per page.
+
+        It holds every page's facts and a digest of every source with the file's inode,
+        size and modification time: the docs writer replaces a changed file by a new one
+        (new inode), so an unchanged stamp means unchanged bytes and the source need not be
+        read again. Unreadable: an empty summary (each entry is still in its own file).
+        """
+        try:
+            index = json.loads((self.folder / INDEX).read_bytes())
+            pages, sources = index["pages"], index["sources"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return
+        if isinstance(pages, dict) and isinstance(sources, dict):
+            self._pages, self.sources = pages, sources
+
+    def save_index(self, pages: dict[str, dict[str, Any]], sources: dict[str, list]) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"pages": pages, "sources": sources}, ensure_ascii=False, default=str)
+        write_replacing(self.folder / INDEX, text.encode("utf-8"))
 
     def html_path(self, key: str) -> str:
         return os.path.join(self._root, key[:2], key + ".html")  # str: 10,000 calls a build
@@ -111,8 +136,10 @@ class PageStore:
     def get(self, key: str) -> dict[str, Any] | None:
         """The facts stored with `key`, or None when the entry is missing or damaged."""
         try:
-            with open(self._facts_path(key), "rb") as stored:
-                facts = json.loads(stored.read())
+            facts = self._pages.get(key)
+            if facts is None:
+                with open(self._facts_path(key), "rb") as stored:
+                    facts = json.loads(stored.read())
             size = facts["size"]
             if size is not None and os.stat(self.html_path(key)).st_size != size:
                 return None

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from showcase.engine import page_workers
-from showcase.engine.page_cache import PageStore, files_key, global_key, page_key
+from showcase.engine.page_cache import PageStore, digest, files_key, global_key, page_key
 from showcase.engine.plugin import ShowcaseEnginePlugin
 
 if TYPE_CHECKING:
@@ -109,10 +109,13 @@ def drive(
         entries = _engine_plugin(config)
         keys: list[str] = []
         facts: list[dict[str, Any] | None] = []
+        store.load_index()
+        sources: dict[str, list[Any]] = {}
         for file in doc_files:
             # None (left out of search) differs from absent (indexed by Material)
             entry = entries.search_entries.get(file.src_uri, ABSENT) if entries else ABSENT
-            keys.append(page_key(site, file.src_uri, _source(file), entry))
+            source = _source_digest(file, store.sources, sources)
+            keys.append(page_key(site, file.src_uri, source, entry))
             found = store.get(keys[-1]) if reuse else None
             if found is not None and found.get("links") not in (None, links):
                 found = None  # rendered against another list of files
@@ -134,6 +137,9 @@ def drive(
         raise
     stored = [key for key, found in zip(keys, facts, strict=True) if found and found["stored"]]
     if len(stored) == len(keys):
+        store.save_index(
+            {key: _without_flag(found) for key, found in zip(keys, facts, strict=True)}, sources
+        )
         store.prune(keys)
     rendered = tuple(doc_files[number].src_uri for number in misses)
     return DriveStats(rendered_pages=rendered, reused=len(keys) - len(misses))
@@ -158,8 +164,22 @@ def _engine_plugin(config: MkDocsConfig) -> ShowcaseEnginePlugin | None:
     return None
 
 
-def _source(file: File) -> bytes:
-    return file.content_bytes
+def _source_digest(file: File, known: dict[str, list], seen: dict[str, list]) -> str:
+    """The digest of a page's source, hashed again only when its file changed (see
+    `PageStore.load_index`)."""
+    path = file.abs_src_path
+    if path is None or getattr(file, "_content", None) is not None:
+        return digest(file.content_bytes)
+    status = os.stat(path)
+    stamp = [status.st_ino, status.st_size, status.st_mtime_ns]
+    before = known.get(file.src_uri)
+    source = before[3] if before and before[:3] == stamp else digest(file.content_bytes)
+    seen[file.src_uri] = [*stamp, source]
+    return source
+
+
+def _without_flag(found: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in found.items() if name != "stored"}
 
 
 def _write_templates(config, env, files, nav, build_theme_template, build_extra_template) -> None:

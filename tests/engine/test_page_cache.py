@@ -147,18 +147,27 @@ def test_a_navigation_change_renders_every_page(tmp_path: Path) -> None:
     assert site_bytes(tmp_path / "site") == reference
 
 
-@pytest.mark.parametrize("damage", ["truncate page", "garbage facts", "delete page"])
-def test_a_damaged_cache_entry_is_rendered_again(tmp_path: Path, damage: str) -> None:
+@pytest.mark.parametrize(
+    ("damage", "rendered"),
+    [("truncate page", 1), ("garbage facts", 1), ("delete page", 1), ("garbage index", 0)],
+)
+def test_a_damaged_cache_entry_is_rendered_again(
+    tmp_path: Path, damage: str, rendered: int
+) -> None:
     driver_build(tmp_path, NAV)
     reference = site_bytes(tmp_path / "site")
     page = next((tmp_path / "cache").rglob("*.html"))
+    index = tmp_path / "cache" / "index.json"
     if damage == "truncate page":
         page.write_bytes(page.read_bytes()[:100])
-    elif damage == "garbage facts":
+    elif damage == "garbage facts":  # the build's summary and the page's own facts
+        index.write_bytes(b"\xff{not json")
         page.with_suffix(".json").write_bytes(b"\xff{not json")
+    elif damage == "garbage index":  # every page's own facts are still there
+        index.write_bytes(b"[]")
     else:
         page.unlink()
-    assert driver_build(tmp_path, NAV).rendered == 1
+    assert driver_build(tmp_path, NAV).rendered == rendered
     assert site_bytes(tmp_path / "site") == reference
 
 
