@@ -24,6 +24,7 @@ from pathlib import Path
 from showcase.atomic import check_output_folder, replaced_atomically
 from showcase.engine.docs_writer import write_docs_tree
 from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin
+from showcase.engine.render_cache import load_render_memo, save_render_memo
 from showcase.engine.search_entries import site_search_entries
 from showcase.images.publish import PublishedImages, UnpublishableImage
 from showcase.paths import Layout, repository_root
@@ -63,7 +64,8 @@ def build_site(
     config_path = _config_file(layout, config_file)
     docs_dir = layout.build_dir / "docs"
     model = inputs.model
-    tree = render_docs(inputs)
+    memo = load_render_memo(layout)
+    tree = render_docs(inputs, memo)
     try:
         write_docs_tree(tree, docs_dir, layout.root, PublishedImages(layout.published_images_dir))
     except UnpublishableImage as error:
@@ -84,6 +86,7 @@ def build_site(
             nav=nav,
             engine_plugin=ShowcaseEnginePlugin(site_search_entries(model)),
         )
+    save_render_memo(layout, memo)
     return target
 
 
