@@ -38,12 +38,12 @@ class RenderMemo:
         self.entries: dict[str, Entry] = {}
         self.reused = 0
         self.rendered = 0
+        self._digests: dict[int, tuple[object, bytes]] = {}
 
     def reuse(self, name: str, inputs: object, render: Callable[[], str]) -> str:
         """The output named `name`: the previous build's if `inputs` are equal, else
         ``render()``. `render` must read nothing but `inputs` (and constants)."""
-        pickled = pickle.dumps((self._version, inputs), protocol=pickle.HIGHEST_PROTOCOL)
-        key = hashlib.blake2b(pickled, digest_size=16).digest()
+        key = digest((self._version, inputs))
         previous = self._previous.get(name)
         if previous is not None and previous[0] == key:
             self.reused += 1
@@ -53,3 +53,18 @@ class RenderMemo:
             value = render()
         self.entries[name] = (key, value)
         return value
+
+    def digest_of(self, record: object) -> bytes:
+        """`digest` of a record that many outputs read (a project: its page, its row in
+        each export, its edit data), computed once per render and used in their inputs."""
+        kept = self._digests.get(id(record))
+        if kept is None or kept[0] is not record:
+            kept = (record, digest(record))
+            self._digests[id(record)] = kept
+        return kept[1]
+
+
+def digest(value: object) -> bytes:
+    """16 bytes that differ whenever the pickle of `value` does."""
+    pickled = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return hashlib.blake2b(pickled, digest_size=16).digest()

@@ -123,7 +123,8 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
         if memo is None:
             pages[path] = project_page(page_inputs)
         else:
-            pages[path] = memo.reuse(path, page_inputs, lambda i=page_inputs: project_page(i))
+            key = (memo.digest_of(project), page_inputs.besides_project())
+            pages[path] = memo.reuse(path, key, lambda i=page_inputs: project_page(i))
         if project.logo:
             images[paths.project_logo(project.id, project.logo)] = project.logo
     for name, text in content_pages.items():
@@ -162,7 +163,7 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
     files[paths.SOCIAL_IMAGE] = social_image()
     files.update(render_event_files(model, stamp, inputs.revisions))
     files.update(render_directory(model, memo))
-    files.update(open_data_files(model, stamp, support))
+    files.update(open_data_files(model, stamp, support, memo))
     files.update(roadshow_files(model, stamp, inputs.revisions))
     qr_files, qr_images = contact_files(model)  # Contact (issue 12)
     files.update(qr_files)
@@ -173,6 +174,7 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
             inputs.project_schema,
             publicity.as_of,
             paths.content_page("submit-guide.md") in pages,
+            memo,
         )
     )
     case_files, case_images = render_case_section(
