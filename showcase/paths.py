@@ -218,6 +218,11 @@ class Layout:
         return self.root / "build"
 
     @property
+    def render_cache_dir(self) -> Path:
+        """The render stage's memo of pages (`showcase.engine.render_cache`)."""
+        return self.cache_dir / "render"
+
+    @property
     def published_images_dir(self) -> Path:
         """Cache of re-encoded images by content (see `showcase.images.publish`)."""
         return self.build_dir / "published-images"

@@ -29,6 +29,7 @@ from showcase.atomic import check_output_folder, replaced_atomically
 from showcase.engine.docs_writer import write_docs_tree
 from showcase.engine.page_cache import PageStore
 from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin
+from showcase.engine.render_cache import load_render_memo, save_render_memo
 from showcase.engine.search_entries import site_search_entries
 from showcase.engine.site_driver import DriveStats, drive
 from showcase.images.publish import PublishedImages, UnpublishableImage
@@ -71,7 +72,10 @@ def build_site(
     config_path = _config_file(layout, config_file)
     docs_dir = layout.docs_tree_dir
     model = inputs.model
-    tree = render_docs(inputs)
+    memo = load_render_memo(layout)
+    tree = render_docs(inputs, memo)
+    save_render_memo(layout, memo)  # render is pure: its memo holds even if MkDocs fails
+    del memo
     try:
         write_docs_tree(tree, docs_dir, layout.root, PublishedImages(layout.published_images_dir))
     except UnpublishableImage as error:
