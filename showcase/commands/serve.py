@@ -16,7 +16,7 @@ reload the browser.
   on them. A validation cache kept in memory between rebuilds would be created in `serve`
   and passed to each `_rebuild` (the seam for it).
 
-Measuring "saved → visible in the browser" (benchmarks): `showcase.engine.live_timing`.
+Measuring "saved → visible in the browser": ``benchmarks/bench_preview.py``.
 """
 
 from __future__ import annotations

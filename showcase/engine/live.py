@@ -18,8 +18,8 @@ anything, and only to HTML responses: the files in ``site/`` (published) are nev
 
 Measuring "visible in the browser" (benchmarks): open a page, wait until
 ``document.documentElement.dataset.showcaseLive == "connected"`` (the script sets it once
-its event stream is open), save the changed file, then wait for the new text on the page:
-`showcase.engine.live_timing.seconds_until_visible` does exactly that with Playwright.
+its event stream is open), save the changed file, then wait for the new text on the page.
+``benchmarks/bench_preview.py`` (`seconds_to_visible`) does exactly that with Playwright.
 """
 
 from __future__ import annotations

@@ -169,7 +169,7 @@ class LiveHandler(QuietHandler):
         self.end_headers()
         try:
             version, message = event(self.live)
-            self.wfile.write(message)
+            self.wfile.write(RECONNECT + message)
             self.wfile.flush()
             while not self.live.closed:
                 if self.live.wait(version, KEEPALIVE_SECONDS):
@@ -181,6 +181,9 @@ class LiveHandler(QuietHandler):
         except OSError:  # the page was closed or reloaded
             return
 
+
+RECONNECT = b"retry: 1000\n"
+"""Try again a second after the preview stopped (a restart), not the browser's default."""
 
 NO_SITE_YET = (
     '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'

@@ -33,7 +33,7 @@ WAIT_MS = 90_000
 """A rebuild of the sample site takes a few seconds; a loaded shared machine, much more."""
 RUN_SERVE = (
     "import sys; from pathlib import Path; from showcase.commands.serve import serve; "
-    "sys.exit(serve(Path(sys.argv[1]), '127.0.0.1', 0))"
+    "sys.exit(serve(Path(sys.argv[1]), '127.0.0.1', int(sys.argv[2])))"
 )
 
 
@@ -47,18 +47,21 @@ class Preview:
     def terminal(self) -> str:
         return "".join(self.output)
 
+    def stop(self) -> None:
+        """Ctrl-C, as a person stops it."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            self.process.wait(timeout=30)
 
-@pytest.fixture
-def preview(tmp_path: Path) -> Iterator[Preview]:
-    for folder in ("projects", "content", "schemas", "overrides"):
-        shutil.copytree(repository_root() / folder, tmp_path / folder)
-    shutil.copy(repository_root() / "mkdocs.yml", tmp_path / "mkdocs.yml")
+
+def start_preview(root: Path, port: int = 0) -> Preview:
+    """`invoke serve` on `root` in its own process; back once it serves."""
     process = subprocess.Popen(
-        [sys.executable, "-c", RUN_SERVE, str(tmp_path)],
+        [sys.executable, "-c", RUN_SERVE, str(root), str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        cwd=tmp_path,
+        cwd=root,
     )
     output: list[str] = []
     started = threading.Event()
@@ -73,14 +76,29 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
     threading.Thread(target=read, daemon=True).start()
     started.wait(WAIT_MS / 1000)
     address = re.search(r"预览地址：(http://\S+/)", "".join(output))
+    if address is None:
+        process.kill()
+        pytest.fail("预览没有启动：\n" + "".join(output), pytrace=False)
+    project_file = next(root.glob(f"projects/*/{PROJECT}.yaml"))
+    return Preview(address.group(1), project_file, process, output)
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A copy of the sample repository, so the test can edit it."""
+    for folder in ("projects", "content", "schemas", "overrides"):
+        shutil.copytree(repository_root() / folder, tmp_path / folder)
+    shutil.copy(repository_root() / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+@pytest.fixture
+def preview(repository: Path) -> Iterator[Preview]:
+    served = start_preview(repository)
     try:
-        assert address, "".join(output)
-        yield Preview(
-            address.group(1), next(tmp_path.glob(f"projects/*/{PROJECT}.yaml")), process, output
-        )
+        yield served
     finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
+        served.stop()
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -132,3 +150,28 @@ def test_an_edit_shows_in_the_open_page_and_a_broken_file_shows_a_banner(
     preview.project_file.write_text(good.replace("【第一次修改】", "【修好了】"), encoding="utf-8")
     page.get_by_text("【修好了】").first.wait_for(timeout=WAIT_MS)
     assert page.locator(BANNER).count() == 0
+
+
+def test_an_open_page_follows_the_preview_across_a_restart(
+    repository: Path, page: Any, guard: Any
+) -> None:
+    """Stopped with Ctrl-C, data edited meanwhile, started again on the same port: the
+    page that stayed open reconnects by itself and shows the new site."""
+    first = start_preview(repository)
+    try:
+        page.goto(f"{first.url}projects/{PROJECT}/")
+        page.wait_for_selector("html[data-showcase-live=connected]")
+    finally:
+        first.stop()
+    page.wait_for_selector("html[data-showcase-live=waiting]")
+    edit(first.project_file, SUMMARY, "summary: 【重启之后】与民间扎染手艺人合作")
+    port = int(re.search(r":(\d+)/$", first.url).group(1))
+    second = start_preview(repository, port)
+    try:
+        page.get_by_text("【重启之后】").first.wait_for(timeout=WAIT_MS)
+        assert page.evaluate("performance.getEntriesByType('navigation')[0].type") == "reload"
+    finally:
+        second.stop()
+    # While the preview was down the browser said so for each retry; nothing else.
+    assert all("ERR_CONNECTION_REFUSED" in error for error in guard.console_errors)
+    guard.clear()

@@ -197,6 +197,7 @@ def test_event_stream_sends_the_state_now_and_at_every_change(served) -> None:
             assert line.startswith(b"data: ") and stream.readline() == b"\n"
             return json.loads(line[6:])
 
+        assert stream.readline() == b"retry: 1000\n"  # reconnect soon after a restart
         messages.append(next_message())
         first_build = live.build_id
         live.failed(failure(HOSTILE))
