@@ -30,6 +30,9 @@ from showcase.engine.live import BuildFailure, LiveState
 from showcase.engine.preview import Watcher, start_server
 from showcase.paths import Layout
 
+QUIET_SECONDS = 0.1
+"""A burst is over when a scan this long after the previous one finds nothing new: an
+editor's or git's writes come milliseconds apart."""
 LONGEST_BURST_SECONDS = 3.0
 """Rebuild anyway after this long, even if files keep changing (the next scan sees the rest)."""
 
@@ -78,12 +81,13 @@ def watched_paths(root: Path) -> list[Path]:
 
 
 def settled(watcher: Watcher) -> set[str]:
-    """The further changes of a burst: scan again until one scan finds nothing new (or
-    `LONGEST_BURST_SECONDS` have passed), so one rebuild covers the whole burst."""
+    """The further changes of a burst: scan again `QUIET_SECONDS` later until one scan
+    finds nothing new (or `LONGEST_BURST_SECONDS` have passed), so one rebuild covers the
+    whole burst."""
     changed: set[str] = set()
     deadline = time.monotonic() + LONGEST_BURST_SECONDS
     while time.monotonic() < deadline:
-        time.sleep(watcher.interval)
+        time.sleep(QUIET_SECONDS)
         more = watcher.changes()
         if not more:
             break
