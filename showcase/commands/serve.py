@@ -5,8 +5,8 @@ reload the browser.
   sends carries the reload script and, while the latest rebuild has failed, a banner with
   the same Chinese messages as the terminal (`showcase.engine.live`). ``site/`` itself is
   never changed by the preview.
-- The watcher (`showcase.engine.preview.Watcher`) polls the data and configuration and
-  says which files changed. A burst of changes (an editor saving several files, a git
+- The watcher (`showcase.engine.preview.Watcher`) polls the data and configuration (woken
+  early by the system's change reports where there are any) and says which files changed. A burst of changes (an editor saving several files, a git
   checkout) is one rebuild (`settled`); a change made during a rebuild is seen by the next
   scan, which compares against the state taken before the rebuild read anything, so no
   change is ever lost.
@@ -57,7 +57,7 @@ def serve(root: Path, host: str, port: int) -> int:
     print(f"预览地址：http://{host}:{server.server_address[1]}/ （按 Ctrl-C 停止）", flush=True)
     try:
         while True:
-            time.sleep(watcher.interval)
+            watcher.pause()
             changed = watcher.changes()
             if not changed:
                 continue
@@ -68,6 +68,7 @@ def serve(root: Path, host: str, port: int) -> int:
     except KeyboardInterrupt:
         print("\n预览已停止。")
     finally:
+        watcher.close()
         live.close()
         server.shutdown()
         server.server_close()
@@ -88,7 +89,7 @@ def settled(watcher: Watcher) -> set[str]:
     deadline = time.monotonic() + LONGEST_BURST_SECONDS
     while time.monotonic() < deadline:
         time.sleep(QUIET_SECONDS)
-        more = watcher.changes()
+        more = watcher.changes() - watcher.steadied  # already in the burst, not new
         if not more:
             break
         changed |= more

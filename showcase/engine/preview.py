@@ -20,9 +20,11 @@ import io
 import os
 import threading
 import time
+from collections.abc import Callable
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from showcase.engine.live import EVENTS, KEEPALIVE_SECONDS, LiveState, asset, event, inject
@@ -231,12 +233,35 @@ class Watcher:
     A scan stats every file under `paths` (files or folders). `interval` is the pause
     between scans: ten times the last scan's duration, from 0.1 s to 0.5 s, so polling costs
     at most a tenth of a core up to ~50,000 files (a change is seen within 0.5 s).
+
+    Where the system reports changes (inotify and the like, through watchdog, which MkDocs
+    already installs), a report only ends the pause early (`pause`): what changed is still
+    the scans' difference, so a lost or missing report costs latency, never a change.
     """
 
-    def __init__(self, paths: list[Path]) -> None:
+    def __init__(self, paths: list[Path], notify: bool = True) -> None:
         self.paths = paths
         self.interval = MIN_INTERVAL
+        self._woken = threading.Event()
+        self._observer = _observe(paths, self._woken.set) if notify else None
         self.state = self._scan()
+        self.steadied: set[str] = set()
+        """Of the last `changes`, the files that only stopped being racy: a build that has
+        not read them yet needs no further scan for them."""
+
+    @property
+    def notified(self) -> bool:
+        """True when the system reports changes (the pause ends at once)."""
+        return self._observer is not None
+
+    def pause(self) -> None:
+        """Wait `interval` seconds, or less when the system reports a change."""
+        self._woken.wait(self.interval)
+        self._woken.clear()
+
+    def close(self) -> None:
+        if self._observer is not None:
+            self._observer.stop()
 
     def changes(self) -> set[str]:
         """The files added, changed or removed since the previous call (absolute paths)."""
@@ -244,10 +269,13 @@ class Watcher:
         before = self.state
         self.state = current
         if current == before:
+            self.steadied = set()
             return set()
-        return {
-            path for path in before.keys() | current.keys() if before.get(path) != current.get(path)
+        changed = {p for p in before.keys() | current.keys() if before.get(p) != current.get(p)}
+        self.steadied = {
+            p for p in changed if p in before and p in current and before[p][:3] == current[p][:3]
         }
+        return changed
 
     def _scan(self) -> dict[str, Signature]:
         started, clock = time.perf_counter(), time.time_ns()
@@ -263,6 +291,39 @@ class Watcher:
 
 
 MIN_INTERVAL, MAX_INTERVAL = 0.1, 0.5
+_WRITES = {"created", "modified", "deleted", "moved", "closed"}
+"""Events that can change a file (not ``opened`` or ``closed_no_write``: the build reads)."""
+
+
+def _observe(paths: list[Path], wake: Callable[[], None]) -> Any:
+    """A running watchdog observer calling `wake` on writes under `paths`, or None where
+    the system offers no change reports (or too few inotify watches are left)."""
+    try:
+        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+        from watchdog.observers import Observer
+    except ImportError:  # pragma: no cover - watchdog comes with MkDocs
+        return None
+    watched = tuple(str(path) for path in paths)
+
+    class Wake(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            touched = (str(event.src_path), str(event.dest_path))
+            if event.event_type in _WRITES and any(p.startswith(watched) for p in touched):
+                wake()
+
+    observer = Observer()
+    observer.daemon = True
+    handler = Wake()
+    try:
+        for path in paths:
+            if path.is_dir():
+                observer.schedule(handler, str(path), recursive=True)
+            elif path.parent.is_dir():  # a single file: its folder, filtered by `watched`
+                observer.schedule(handler, str(path.parent), recursive=False)
+        observer.start()
+    except OSError:
+        return None
+    return observer
 
 
 def _walk(state: dict[str, Signature], folder: str, clock: int) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -97,7 +98,7 @@ def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(
             seen["after failure"] = fetch("pages/about/")
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(serve.time, "sleep", step)
+    monkeypatch.setattr(serve.Watcher, "pause", lambda _watcher: step(0))
     assert serve.serve(tmp_path, "127.0.0.1", 0) == 0
     assert "第一版" in seen["after change"]
     assert "第一版" in seen["after failure"] and "nowhere.md" in seen["after failure"]
@@ -134,11 +135,29 @@ def test_serve_rebuilds_once_per_burst_and_again_for_a_change_made_during_a_rebu
             raise KeyboardInterrupt
 
     monkeypatch.setattr(serve, "build", fake_build)
+    monkeypatch.setattr(serve.Watcher, "pause", lambda watcher: step(watcher.interval))
     monkeypatch.setattr(serve.time, "sleep", step)
     assert serve.serve(tmp_path, "127.0.0.1", 0) == 0
     out = capsys.readouterr().out
     assert builds == ["build"] * 3, out
     assert "检测到 3 个文件变化" in out and "检测到 1 个文件变化" in out
+
+
+def test_a_single_save_settles_after_one_quiet_scan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file just written is racy when first seen; that it settles is not a new change,
+    so one save costs one quiet pause before the rebuild, not two."""
+    record = tmp_path / "projects" / "p.yaml"
+    record.parent.mkdir()
+    watcher = serve.Watcher([tmp_path / "projects"], notify=False)
+    record.write_text("a: 1\n")
+    assert watcher.changes() == {str(record)}
+    pauses: list[float] = []
+    real_sleep = time.sleep
+    monkeypatch.setattr(serve.time, "sleep", lambda s: (pauses.append(s), real_sleep(s)))
+    assert serve.settled(watcher) == set()
+    assert pauses == [serve.QUIET_SECONDS]
 
 
 def test_a_failed_rebuild_reaches_the_page_and_an_internal_error_too(
@@ -201,7 +220,7 @@ def test_serve_answers_a_missing_address_with_the_sites_chinese_404_page(
             answers.append((answer.value.code, answer.value.headers["Content-Type"], body))
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(serve.time, "sleep", step)
+    monkeypatch.setattr(serve.Watcher, "pause", lambda _watcher: step(0))
     assert serve.serve(tmp_path, "127.0.0.1", 0) == 0
     assert len(answers) == 2
     for code, content_type, body in answers:

@@ -283,3 +283,37 @@ def test_before_any_good_build_the_preview_answers_with_the_banner(tmp_path: Pat
         server.server_close()
     assert status == 404 and headers["Content-Type"] == "text/html; charset=utf-8"
     assert "网站尚未生成".encode() in body and banner_html(failure(HOSTILE)).encode() in body
+
+
+def test_a_write_ends_the_watchers_pause_at_once_and_a_read_does_not(tmp_path: Path) -> None:
+    """Change reports shorten the wait; the build reading files must not wake it."""
+    record = tmp_path / "p.yaml"
+    record.write_text("a: 1\n")
+    watcher = Watcher([tmp_path])
+    try:
+        assert watcher.notified
+        watcher.interval = 0.5
+        record.read_text()
+        started = time.monotonic()
+        watcher.pause()
+        assert time.monotonic() - started >= 0.4
+        watcher.interval = 30.0
+        threading.Timer(0.1, lambda: record.write_text("a: 2\n")).start()
+        started = time.monotonic()
+        watcher.pause()
+        assert time.monotonic() - started < 10
+        assert watcher.changes() == {str(record)}
+    finally:
+        watcher.close()
+
+
+def test_a_file_that_only_stops_being_racy_is_named_steadied(tmp_path: Path) -> None:
+    """Reported once more (its content may differ), but marked, so a burst that has not
+    been built yet does not wait another round for it."""
+    record = tmp_path / "p.yaml"
+    watcher = Watcher([tmp_path], notify=False)
+    record.write_text("a: 1\n")
+    assert watcher.changes() == {str(record)} and watcher.steadied == set()
+    time.sleep(RACY_NS / 1e9)
+    assert watcher.changes() == {str(record)} and watcher.steadied == {str(record)}
+    assert watcher.changes() == set() and watcher.steadied == set()
