@@ -166,7 +166,7 @@ def test_a_failed_rebuild_reaches_the_page_and_an_internal_error_too(
     live = LiveState()
     failure = BuildFailure("数据有错误", (Problem("projects/a/x.yaml", 2, 1, message="坏"),))
 
-    def failing_build(root: Path, site_dir: Path | None, *, on_failure) -> int:
+    def failing_build(root: Path, site_dir: Path | None, *, on_failure, **_options) -> int:
         on_failure(failure)
         return 1
 
@@ -194,7 +194,7 @@ def test_build_hands_the_printed_problems_to_its_caller(
         Problem("projects/a/x.yaml", 4, 1, rule="personal.phone", message="13812345678"),
     ]
     result = ValidationResult(model=None, problems=problems, files_checked=1)
-    monkeypatch.setattr(common, "validate_repository", lambda layout: result)
+    monkeypatch.setattr(common, "validate_repository", lambda layout, **_: result)
     failures: list[BuildFailure] = []
     assert build.build(tmp_path, None, on_failure=failures.append) == 1
     printed = capsys.readouterr().out
