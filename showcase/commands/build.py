@@ -19,40 +19,56 @@ import dataclasses
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from showcase.atomic import ForeignFolder
 from showcase.commands.common import publication_date, validated_model
 from showcase.commands.gather import site_inputs
 from showcase.engine import BuildFailed, DriveStats, build_site
+from showcase.engine.live import BuildFailure
 from showcase.model import Model
 from showcase.paths import Layout
 from showcase.render.case_visibility import Publicity
 
 PREVIEW_PREFIX = "【草稿预览】"
 REFUSAL = "数据有错误，未生成网站（原有网站保持不变）。请按上面的提示修改后重试。"
+DATA_ERRORS = "数据有错误，未生成网站。请按下面的提示修改："
 
 
 def build(
-    root: Path, site_dir: Path | None, drafts: bool = False, today: str = "", clean: bool = False
+    root: Path,
+    site_dir: Path | None,
+    drafts: bool = False,
+    today: str = "",
+    clean: bool = False,
+    *,
+    on_failure: Callable[[BuildFailure], None] | None = None,
 ) -> int:
     """Validate the repository at `root` and build its site; 0 on success, 1 on failure.
 
     `drafts` builds a preview with draft and scheduled typical cases into
     ``build/preview-site/`` by default; `today` (``YYYY-MM-DD``) sets the publication date;
-    `clean` first deletes the build caches and the generated docs tree.
+    `clean` first deletes the build caches and the generated docs tree. `on_failure` also
+    receives what a failure printed (``invoke serve``'s banner).
     """
     layout = Layout(root)
     started = time.perf_counter()
+    failed = on_failure or _ignore
     if clean:
         clean_build_outputs(layout)
     try:
         day, source = publication_date(today)
     except ValueError as error:
         print(str(error), file=sys.stderr)
+        failed(BuildFailure(str(error)))
         return 1
     print("正在检查数据……", flush=True)
-    model = validated_model(layout, REFUSAL)
+    model = validated_model(
+        layout,
+        REFUSAL,
+        on_refusal=lambda problems: failed(BuildFailure(DATA_ERRORS, tuple(problems))),
+    )
     if model is None:
         return 1
     counts = f"{len(model.projects)} 个项目，{len(model.colleges)} 个学院"
@@ -67,17 +83,21 @@ def build(
         built = build_site(layout, inputs, site_dir, report=pages.append)
     except BuildFailed as failure:
         _print_failure(failure)
+        failed(BuildFailure(f"构建失败：{failure.message}", details=tuple(failure.details)))
         return 1
-    except ForeignFolder as refused:
-        print(refused.message, file=sys.stderr)
+    except ForeignFolder as foreign:
+        print(foreign.message, file=sys.stderr)
+        failed(BuildFailure(foreign.message))
         return 1
     except OSError as error:
-        print(f"构建失败：无法读写文件（{error}）。原有网站未改动。", file=sys.stderr)
+        message = f"构建失败：无法读写文件（{error}）。原有网站未改动。"
+        print(message, file=sys.stderr)
+        failed(BuildFailure(message))
         return 1
-    html_files = sum(1 for _ in built.rglob("*.html"))
-    elapsed = time.perf_counter() - started
-    print(f"网站已生成：{built}（{html_files} 个页面，用时 {elapsed:.1f} 秒）")
     stats = pages[0]
+    elapsed = time.perf_counter() - started
+    total = stats.rendered + stats.reused
+    print(f"网站已生成：{built}（{total} 个页面，用时 {elapsed:.1f} 秒）")
     print(f"重新生成 {stats.rendered:,} 个页面，复用 {stats.reused:,} 个。")
     return 0
 
@@ -98,6 +118,10 @@ def preview_model(model: Model) -> Model:
 def preview_site_dir(layout: Layout) -> Path:
     """Previews never go to site/, the folder that is published."""
     return layout.build_dir / "preview-site"
+
+
+def _ignore(_failure: BuildFailure) -> None:
+    return
 
 
 def _print_failure(failure: BuildFailed) -> None:
