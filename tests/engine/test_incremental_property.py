@@ -37,11 +37,15 @@ from tests.engine.test_build_site import site_hashes
 TODAY = "2026-11-30"
 
 
-def build_quietly(root: Path) -> int:
+def build_for_today(root: Path) -> int:
+    """`invoke build` in `root` into root/site, for a fixed day so both builds agree."""
     return build(root, None, today=TODAY)
 
 
 class IncrementalBuilds(RuleBasedStateMachine):
+    """One repository edited and built in place; `checked` is False while an edit has not
+    yet been compared with a clean build."""
+
     def __init__(self) -> None:
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="incremental-"))
@@ -51,7 +55,7 @@ class IncrementalBuilds(RuleBasedStateMachine):
 
     @initialize()
     def first_build(self) -> None:
-        assert build_quietly(self.root) == 0
+        assert build_for_today(self.root) == 0
 
     def _next(self) -> int:
         self.edits += 1
@@ -138,7 +142,7 @@ class IncrementalBuilds(RuleBasedStateMachine):
         before_text = file.read_bytes()
         before_site = site_hashes(self.root / "site")
         replace_line(file, r"^stage: .*$", "stage: 不存在的阶段")
-        assert build_quietly(self.root) == 1
+        assert build_for_today(self.root) == 1
         assert site_hashes(self.root / "site") == before_site
         file.write_bytes(before_text)  # the contributor fixes it; the next check builds
         self.checked = False
@@ -147,10 +151,10 @@ class IncrementalBuilds(RuleBasedStateMachine):
     def compare_with_a_clean_build(self) -> None:
         if self.checked:
             return
-        assert build_quietly(self.root) == 0, "an incremental build of a valid state failed"
+        assert build_for_today(self.root) == 0, "an incremental build of a valid state failed"
         clean = copy_inputs(self.root, self.folder / f"clean-{self.edits}")
         try:
-            assert build_quietly(clean) == 0
+            assert build_for_today(clean) == 0
             difference = first_difference(self.root / "site", clean / "site")
             assert difference is None, (
                 f"incremental ≠ clean build, edit {self.edits}:\n{difference}"
