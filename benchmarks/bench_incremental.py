@@ -120,10 +120,12 @@ def zensical(repo: Path, clean: bool) -> Run | str:
     (repo / ZENSICAL_CONFIG).write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     command = [program, "build", "-f", ZENSICAL_CONFIG, *(["--clean"] if clean else [])]
     try:
-        return measure(command, repo)
+        run = measure(command, repo)
     except SystemExit as failed:
         first = str(failed).strip().splitlines()[-1:] or ["?"]
         return f"受阻：zensical 失败（{first[0][:120]}）"
+    print(f"   Zensical（{'--clean' if clean else '保留缓存'}）：{run.seconds:.1f} 秒", flush=True)
+    return run
 
 
 def edit_projects(repo: Path, count: int) -> None:
@@ -142,67 +144,80 @@ def run(args: argparse.Namespace) -> list[Figure]:
     write_repository(repository_root(), repo, size, args.seed)
     ours, bare = cold_figures(repo, out / f"plain-{size}", args.repeat or (2 if size < 5000 else 1))
     cold, material = median_run(ours), median_run(bare)
-    figures = [
-        Figure(
-            "冷构建用时（墙钟）",
-            size,
-            seconds(cold.seconds),
-            f"Material 纯页面 {seconds(material.seconds)}",
-            f"{cold.seconds / material.seconds:.2f}×",
-            f"≤ {COLD_WALL_TARGET}×",
-            verdict(cold.seconds <= COLD_WALL_TARGET * material.seconds, size, TARGET_SIZE),
-        ),
-        Figure(
-            "冷构建 CPU 时间",
-            size,
-            seconds(cold.cpu_seconds),
-            f"Material 纯页面 {seconds(material.cpu_seconds)}",
-            f"{cold.cpu_seconds / material.cpu_seconds:.2f}×",
-        ),
-        Figure(
-            "冷构建峰值内存",
-            size,
-            f"{cold.peak_mb:.0f} MB",
-            f"Material 纯页面 {material.peak_mb:.0f} MB",
-            f"{cold.peak_mb / material.peak_mb:.2f}×",
-            f"≤ {COLD_MEMORY_TARGET}×",
-            verdict(cold.peak_mb <= COLD_MEMORY_TARGET * material.peak_mb, size, TARGET_SIZE),
-        ),
-        large_figure(args, cold, size),
-    ]
+    figures = shown(
+        [
+            Figure(
+                "冷构建用时（墙钟）",
+                size,
+                seconds(cold.seconds),
+                f"Material 纯页面 {seconds(material.seconds)}",
+                f"{cold.seconds / material.seconds:.2f}×",
+                f"≤ {COLD_WALL_TARGET}×",
+                verdict(cold.seconds <= COLD_WALL_TARGET * material.seconds, size, TARGET_SIZE),
+            ),
+            Figure(
+                "冷构建 CPU 时间",
+                size,
+                seconds(cold.cpu_seconds),
+                f"Material 纯页面 {seconds(material.cpu_seconds)}",
+                f"{cold.cpu_seconds / material.cpu_seconds:.2f}×",
+            ),
+            Figure(
+                "冷构建峰值内存",
+                size,
+                f"{cold.peak_mb:.0f} MB",
+                f"Material 纯页面 {material.peak_mb:.0f} MB",
+                f"{cold.peak_mb / material.peak_mb:.2f}×",
+                f"≤ {COLD_MEMORY_TARGET}×",
+                verdict(cold.peak_mb <= COLD_MEMORY_TARGET * material.peak_mb, size, TARGET_SIZE),
+            ),
+            large_figure(args, cold, size),
+        ]
+    )
     z_cold = zensical(repo, clean=True)
     z_warm = zensical(repo, clean=False)
     unchanged = warm_build(repo)
     edit_projects(repo, args.edits)
     edited = warm_build(repo)
     z_edited = zensical(repo, clean=False)
-    figures += [
-        Figure(
-            "热构建：无改动",
-            size,
-            seconds(unchanged.seconds),
-            f"冷构建 {seconds(cold.seconds)}",
-            f"{unchanged.seconds / cold.seconds:.2f}×",
-        ),
-        Figure(
-            f"热构建：改动 {args.edits} 个项目文件",
-            size,
-            seconds(edited.seconds),
-            f"冷构建 {seconds(cold.seconds)}",
-            f"{edited.seconds / cold.seconds:.2f}×",
-            f"≤ {WARM_TARGET_SECONDS:.0f} 秒",
-            verdict(edited.seconds <= WARM_TARGET_SECONDS, size, TARGET_SIZE),
-        ),
-    ]
+    figures += shown(
+        [
+            Figure(
+                "热构建：无改动",
+                size,
+                seconds(unchanged.seconds),
+                f"冷构建 {seconds(cold.seconds)}",
+                f"{unchanged.seconds / cold.seconds:.2f}×",
+            ),
+            Figure(
+                f"热构建：改动 {args.edits} 个项目文件",
+                size,
+                seconds(edited.seconds),
+                f"冷构建 {seconds(cold.seconds)}",
+                f"{edited.seconds / cold.seconds:.2f}×",
+                f"≤ {WARM_TARGET_SECONDS:.0f} 秒",
+                verdict(edited.seconds <= WARM_TARGET_SECONDS, size, TARGET_SIZE),
+            ),
+        ]
+    )
     for n in preview_sizes(args):
-        figures += preview_figures(args, repo, size, n)
-    figures += [
-        zensical_figure("Zensical 冷构建（同一 docs 目录）", size, z_cold, "冷构建", cold),
-        zensical_figure("Zensical 热构建：无改动", size, z_warm, "热构建：无改动", unchanged),
-        zensical_figure(
-            f"Zensical 热构建：{args.edits} 个项目页改动后", size, z_edited, "热构建", edited
-        ),
-    ]
+        figures += shown(preview_figures(args, repo, size, n))
+    figures += shown(
+        [
+            zensical_figure("Zensical 冷构建（同一 docs 目录）", size, z_cold, "冷构建", cold),
+            zensical_figure("Zensical 热构建：无改动", size, z_warm, "热构建：无改动", unchanged),
+            zensical_figure(
+                f"Zensical 热构建：{args.edits} 个项目页改动后", size, z_edited, "热构建", edited
+            ),
+        ]
+    )
+    return figures
+
+
+def shown(figures: list[Figure]) -> list[Figure]:
+    """`figures`, printed as soon as measured: a long run stopped half way keeps them."""
+    for figure in figures:
+        print(f"   {row_line(figure)}", flush=True)
     return figures
 
 
@@ -312,16 +327,16 @@ def zensical_figure(name: str, size: int, result: Run | str, ours: str, base: Ru
     )
 
 
+def row_line(f: Figure) -> str:
+    return f"| {f.name} | {f.size:,} | {f.measured} | {f.baseline} | {f.ratio} | {f.target} | {f.verdict} |"
+
+
 def table(figures: list[Figure], note: str) -> str:
     lines = [
         "| 数字 | 项目数 | 测得 | 基线 | 测得/基线 | 目标 | 结果 |",
         "|---|---:|---|---|---:|---|---|",
     ]
-    lines += [
-        f"| {f.name} | {f.size:,} | {f.measured} | {f.baseline} | {f.ratio} | {f.target} "
-        f"| {f.verdict} |"
-        for f in figures
-    ]
+    lines += [row_line(f) for f in figures]
     lines.append(f"\n{note}每一行的含义见 benchmarks/README.md。")
     return "\n".join(lines)
 
