@@ -110,6 +110,16 @@ def zensical_program() -> str | None:
     return str(beside) if beside.is_file() else shutil.which("zensical")
 
 
+def top_level_nav(docs: Path) -> list[str]:
+    """A navigation like the one our build passes to MkDocs (`showcase.render.tree`): the
+    home page, each section's index page and the hand-written pages, never the project
+    or college pages. Without one, Zensical lists all 10,000 pages in every page's
+    navigation, which makes the build quadratic."""
+    sections = [f"{d.name}/index.md" for d in sorted(docs.iterdir()) if (d / "index.md").is_file()]
+    pages = [f"pages/{page.name}" for page in sorted((docs / "pages").glob("*.md"))]
+    return ["index.md", *sections, *pages]
+
+
 def zensical(repo: Path, clean: bool) -> Run | str:
     """`zensical build` of the repository's generated docs tree, or why it could not run."""
     program = zensical_program()
@@ -117,6 +127,7 @@ def zensical(repo: Path, clean: bool) -> Run | str:
         return "受阻：未安装 zensical（pip install -e '.[bench]'）"
     config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
     config["site_dir"] = "build/zensical-site"  # beside ours, never over site/
+    config["nav"] = top_level_nav(repo / config.get("docs_dir", "build/docs"))
     (repo / ZENSICAL_CONFIG).write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     command = [program, "build", "-f", ZENSICAL_CONFIG, *(["--clean"] if clean else [])]
     try:
