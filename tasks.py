@@ -224,15 +224,16 @@ def synth(c, count=1000, out="build/synthetic", seed=7):
 
 @task(
     help={
-        "count": "合成项目数量（校验基准；未给 --sizes 时也用于构建基准）",
-        "sizes": "构建基准的项目数量，逗号分隔，例如 1000,10000",
+        "count": "合成项目数量（校验基准和构建基准）",
+        "large": "另测这个规模的冷构建，算每个项目的成本（例如 30000；默认不测）",
+        "preview_sizes": "预览延迟的项目数量，逗号分隔（默认 1000 和 --count）",
     }
 )
-def bench(c, count=10000, sizes=""):
+def bench(c, count=10000, large=0, preview_sizes=""):
     """Run the benchmarks under benchmarks/ and print the measured figures."""
     from showcase.commands.bench import bench as run
 
-    _exit(run(ROOT, int(count), sizes))
+    _exit(run(ROOT, int(count), int(large), preview_sizes))
 
 
 @task(

@@ -23,7 +23,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from showcase.paths import repository_root
+from showcase.paths import Layout, repository_root
 from showcase.render.clock import SHANGHAI
 
 ROOT = repository_root()
@@ -39,6 +39,8 @@ BUILD_DATE = "$(TZ=UTC-8 date +%F)"
 """The Beijing date in a shell: POSIX TZ for UTC+8, which needs no tzdata in the image."""
 PAGES_PERMISSIONS = {"pages": "write", "id-token": "write"}
 DEPLOY_SECRETS = ("DEPLOY_SSH_KEY", "DEPLOY_KNOWN_HOSTS")
+BUILD_CACHE = (Layout(ROOT).build_dir / "cache").relative_to(ROOT).as_posix()
+"""Where the build keeps its content-keyed caches: the recipes keep it between runs."""
 
 
 def _load(text: str) -> dict[str, Any]:
@@ -101,6 +103,28 @@ def actions_problems(text: str, deploy_jobs: set[str], *, utc_prefix: bool) -> l
                 problems.append(f"{name}: the artifact would lose the build's marker")
     runs = [run for job in workflow["jobs"].values() for run in _runs(job)]
     problems += _build_problems(runs, "site", text)
+    if "build" in workflow["jobs"]:
+        problems += actions_cache_problems(workflow["jobs"]["build"])
+    return problems
+
+
+def actions_cache_problems(job: dict[str, Any]) -> list[str]:
+    """The build job restores the build cache before building and saves it after: keyed by
+    the commit, so every run saves its own, restoring the newest by prefix."""
+    steps = job.get("steps", [])
+    caches = [n for n, s in enumerate(steps) if str(s.get("uses", "")).startswith("actions/cache")]
+    builds = [n for n, s in enumerate(steps) if "./dev build" in str(s.get("run", ""))]
+    if not caches:
+        return ["build: the build cache is not kept between runs"]
+    options = steps[caches[0]].get("with") or {}
+    problems = []
+    if str(options.get("path", "")).rstrip("/") != BUILD_CACHE:
+        problems.append(f"build: the cached folder is not {BUILD_CACHE}")
+    key, restore = str(options.get("key", "")), str(options.get("restore-keys", ""))
+    if "github.sha" not in key or not restore or not key.startswith(restore.strip()):
+        problems.append("build: the cache key is not the commit with a restore-keys prefix")
+    if builds and caches[0] > builds[0]:
+        problems.append("build: the cache is restored after the build")
     return problems
 
 
@@ -140,6 +164,9 @@ def gitlab_problems(text: str) -> list[str]:
     if '$CI_PIPELINE_SOURCE != "schedule"' not in ci_rules:
         problems.append("ci: the whole test suite would run every night")
     problems += _build_problems(jobs["pages"]["script"], "public", text)
+    cached = (jobs["pages"].get("cache") or {}).get("paths", [])
+    if BUILD_CACHE not in [str(path).rstrip("/") for path in cached]:
+        problems.append(f"pages: {BUILD_CACHE} is not kept between runs")
     if "public" not in jobs["pages"]["artifacts"]["paths"]:
         problems.append("pages: public/ is not published")
     return problems
@@ -197,6 +224,10 @@ BROKEN = [
     ("gitlab", "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && ", "", "outside the default branch"),
     ("gitlab", '$CI_PIPELINE_SOURCE != "schedule"', "$CI", "every night"),
     ("gitlab", "  environment:\n    name: production\n", "", "no environment"),
+    ("gitlab", "      - build/cache/\n", "      - build/docs/\n", "not kept between runs"),
+    ("github", "          path: build/cache\n", "          path: build\n", "cached folder"),
+    ("github", "key: showcase-build-${{ github.sha }}", "key: showcase-build", "cache key"),
+    ("github", "uses: actions/cache@v4", "uses: actions/setup-python@v5", "not kept"),
 ]
 
 
