@@ -223,6 +223,16 @@ class Layout:
         return self.build_dir / "published-images"
 
     @property
+    def cache_dir(self) -> Path:
+        """Caches keyed by content, one folder per part (`invoke build --clean` removes it)."""
+        return self.build_dir / "cache"
+
+    @property
+    def validation_cache_dir(self) -> Path:
+        """Per-file validation results (see `showcase.validate.cache`)."""
+        return self.cache_dir / "validate"
+
+    @property
     def site_dir(self) -> Path:
         """The last good built site; replaced atomically by each successful build."""
         return self.root / "site"

@@ -23,6 +23,7 @@ from showcase.engine import BuildFailed, build_site
 from showcase.model import Model
 from showcase.paths import Layout
 from showcase.render.case_visibility import Publicity
+from showcase.validate.cache import ValidationCache
 
 PREVIEW_PREFIX = "【草稿预览】"
 REFUSAL = "数据有错误，未生成网站（原有网站保持不变）。请按上面的提示修改后重试。"
@@ -42,7 +43,8 @@ def build(root: Path, site_dir: Path | None, drafts: bool = False, today: str = 
         print(str(error), file=sys.stderr)
         return 1
     print("正在检查数据……", flush=True)
-    model = validated_model(layout, REFUSAL)
+    cache = ValidationCache.on_disk(layout.validation_cache_dir)
+    model = validated_model(layout, REFUSAL, cache=cache)
     if model is None:
         return 1
     counts = f"{len(model.projects)} 个项目，{len(model.colleges)} 个学院"

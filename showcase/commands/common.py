@@ -19,13 +19,21 @@ from showcase.model import Model
 from showcase.paths import Layout, repository_root
 from showcase.render.clock import SHANGHAI
 from showcase.validate import validate_repository
+from showcase.validate.cache import ValidationCache
 from showcase.validate.report import FORMATS, format_problems
 
 
-def validated_model(layout: Layout, refusal: str, *, show_warnings: bool = True) -> Model | None:
+def validated_model(
+    layout: Layout,
+    refusal: str,
+    *,
+    show_warnings: bool = True,
+    cache: ValidationCache | None = None,
+) -> Model | None:
     """The checked model, or None after printing the problems and `refusal` (why nothing
-    was written). `show_warnings` prints the warnings of a repository that passed too."""
-    result = validate_repository(layout)
+    was written). `show_warnings` prints the warnings of a repository that passed too;
+    `cache` reuses the results of unchanged files (`showcase.validate.cache`)."""
+    result = validate_repository(layout, cache=cache)
     if result.problems and (show_warnings or result.model is None):
         print(format_problems(result.problems, "text", files_checked=result.files_checked))
     if result.model is None:
