@@ -250,9 +250,12 @@ class Layout:
     def project_files(self) -> list[Path]:
         """Every project file, in a stable order; symlinks are never listed or entered."""
         return sorted(
-            file
-            for college in subfolders(self.projects_dir)
-            for file in regular_files(college, ".yaml")
+            (
+                file
+                for college in subfolders(self.projects_dir)
+                for file in regular_files(college, ".yaml")
+            ),
+            key=path_order,
         )
 
     def project_record_files(self, folder: str) -> list[Path]:
@@ -275,12 +278,32 @@ class Layout:
         A path written under the root is shown as written, so a symlink is named by its
         own path and never by the file it points to.
         """
-        if path.is_absolute() and ".." not in path.parts and path.is_relative_to(self.root):
-            return path.relative_to(self.root).as_posix()
+        if path.is_absolute() and ".." not in path.parts:
+            under = text_under(path, self.root)
+            if under is not None:
+                return under
+            if path.is_relative_to(self.root):
+                return path.relative_to(self.root).as_posix()
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+def path_order(path: Path) -> tuple[str, ...]:
+    """The order of `sorted` on paths (their parts, compared one by one), as a key: many
+    times faster than `PurePath.__lt__` over the 20,000 paths of a large repository."""
+    return path.parts
+
+
+def text_under(path: Path, root: Path) -> str | None:
+    """``path.relative_to(root).as_posix()`` when the text of `path` starts with `root`'s
+    and a slash, else None (ask `Path.relative_to`). A path's text is already normalised,
+    so this is the same answer without pathlib's cost, paid for every file of a large
+    repository."""
+    text, prefix = str(path), str(root)
+    prefix = prefix if prefix.endswith("/") else prefix + "/"
+    return text[len(prefix) :] if text.startswith(prefix) and len(text) > len(prefix) else None
 
 
 def repository_root() -> Path:

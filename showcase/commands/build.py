@@ -43,8 +43,10 @@ def build(root: Path, site_dir: Path | None, drafts: bool = False, today: str = 
         print(str(error), file=sys.stderr)
         return 1
     print("正在检查数据……", flush=True)
+    # The cache (every file's text and data) is garbage once the model is built.
     cache = ValidationCache.on_disk(layout.validation_cache_dir)
     model = validated_model(layout, REFUSAL, cache=cache)
+    del cache
     if model is None:
         return 1
     counts = f"{len(model.projects)} 个项目，{len(model.colleges)} 个学院"

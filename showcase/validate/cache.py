@@ -38,6 +38,12 @@ so that a run rewrites only the shards it changed. A missing, truncated, corrupt
 outdated shard is a miss, never an error; unpickling accepts no class but the model's
 records and `Problem`, so a planted file cannot run code.
 
+Who uses it: ``invoke build`` (a cache on disk) and ``invoke serve`` (one object kept for
+the life of the process, saved after each run). ``invoke validate`` and ``check-pr`` do
+not: writing costs a cold run time (the 2.5× target has little margin), and they are the
+gates that judge contributed data, which must not depend on files found in a checkout
+(a pull request could add a forged ``build/cache/`` that matches its own bad file).
+
 Example::
 
     cache = ValidationCache.on_disk(layout.validation_cache_dir)

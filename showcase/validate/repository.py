@@ -29,7 +29,7 @@ from showcase.model import (
     service_from_data,
     site_from_data,
 )
-from showcase.paths import QR_IMAGES, Layout
+from showcase.paths import QR_IMAGES, Layout, path_order, text_under
 from showcase.problems import Problem, has_errors, sort_problems
 from showcase.validate.application_rules import ProjectIndex
 from showcase.validate.assessment_rules import check_assessment
@@ -131,7 +131,7 @@ class _Run:
             document, found = self._check_project(file, rules, duplicates)
             problems += found
             if document is not None:
-                projects[_display(self.layout, file)] = (document, file)
+                projects[document.path] = (document, file)
         chosen = set(selection.projects)
         problems += check_duplicate_names(
             self.layout,
@@ -336,6 +336,9 @@ def _named(record: dict[str, Any]) -> bool:
 
 def _display(layout: Layout, file: Path) -> str:
     """`Layout.relative` without its two `resolve` calls when `file` is plainly under root."""
+    under = text_under(file, layout.root)
+    if under is not None:
+        return under
     try:
         return file.relative_to(layout.root).as_posix()
     except ValueError:
@@ -353,7 +356,7 @@ def _logo_files(projects: Iterable[tuple[Document, Path]]) -> set[Path]:
 
 
 def _duplicate_stems(files: list[Path]) -> dict[str, list[Path]]:
-    unique = sorted(set(files))
+    unique = sorted(set(files), key=path_order)
     counts = Counter(file.stem for file in unique)
     clashes: dict[str, list[Path]] = {}
     for file in unique:
