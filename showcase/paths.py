@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from showcase.load.files import regular_files, subfolders
+from showcase.load.files import path_order, regular_files, subfolders
 
 PROJECTS = "projects"
 CONTENT = "content"
@@ -288,12 +288,6 @@ class Layout:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
-
-
-def path_order(path: Path) -> tuple[str, ...]:
-    """The order of `sorted` on paths (their parts, compared one by one), as a key: many
-    times faster than `PurePath.__lt__` over the 20,000 paths of a large repository."""
-    return path.parts
 
 
 def text_under(path: Path, root: Path) -> str | None:

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from showcase.load.files import path_order
 from showcase.paths import (
     SCHEMA_HEADER,
     Layout,
@@ -17,7 +18,6 @@ from showcase.paths import (
     checkpoint_file_path,
     college_of,
     kind_of,
-    path_order,
     project_file_path,
     project_folder_path,
     text_under,

@@ -77,6 +77,8 @@ FORMAT = 1
 """Bumped when the entry layout changes (the code digest would change too)."""
 SHARDS = 64
 _RACY_SECONDS = 2
+_FREEZE_FROM = 1000
+"""Entries read from disk from which `gc.freeze` pays (0.5 s of CPU at 10,000 files)."""
 
 
 class FileChecks(Protocol):
@@ -229,6 +231,10 @@ class ValidationCache:
         finally:
             if enabled:
                 gc.enable()
+        if len(self._entries) >= _FREEZE_FROM:
+            # The entries live as long as the process: out of the collector's sight they
+            # cost nothing at each collection (freed by reference counts as ever).
+            gc.freeze()
 
     def _save(self) -> None:
         assert self.folder is not None

@@ -17,7 +17,7 @@ from typing import Any
 
 from showcase.assessment_plan import plan_from_data
 from showcase.contacts import partner_from_data
-from showcase.load.files import regular_files, symlink_problem
+from showcase.load.files import path_order, regular_files, symlink_problem
 from showcase.load.yamlfile import Document, load_yaml
 from showcase.model import (
     Model,
@@ -29,7 +29,7 @@ from showcase.model import (
     service_from_data,
     site_from_data,
 )
-from showcase.paths import QR_IMAGES, Layout, path_order, text_under
+from showcase.paths import QR_IMAGES, Layout, text_under
 from showcase.problems import Problem, has_errors, sort_problems
 from showcase.validate.application_rules import ProjectIndex
 from showcase.validate.assessment_rules import check_assessment
