@@ -272,3 +272,19 @@ def test_the_cache_lives_in_build_cache_and_removing_it_means_a_cold_run(
     cache = ValidationCache.on_disk(layout.validation_cache_dir)
     repository.validate(cache)
     assert cache.misses == len(repository.projects())
+
+
+def test_invoke_build_validates_with_the_cache_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from showcase.commands import build, common
+
+    given: list[ValidationCache | None] = []
+
+    def refuse(layout: Layout, cache: ValidationCache | None = None) -> ValidationResult:
+        given.append(cache)
+        return ValidationResult(None, [], 0)
+
+    monkeypatch.setattr(common, "validate_repository", refuse)
+    assert build.build(tmp_path, tmp_path / "site") == 1
+    assert [cache.folder for cache in given if cache] == [Layout(tmp_path).validation_cache_dir]
