@@ -29,11 +29,19 @@ PREVIEW_PREFIX = "【草稿预览】"
 REFUSAL = "数据有错误，未生成网站（原有网站保持不变）。请按上面的提示修改后重试。"
 
 
-def build(root: Path, site_dir: Path | None, drafts: bool = False, today: str = "") -> int:
+def build(
+    root: Path,
+    site_dir: Path | None,
+    drafts: bool = False,
+    today: str = "",
+    validation_cache: ValidationCache | None = None,
+) -> int:
     """Validate the repository at `root` and build its site; 0 on success, 1 on failure.
 
     `drafts` builds a preview with draft and scheduled typical cases into
     ``build/preview-site/`` by default; `today` (``YYYY-MM-DD``) sets the publication date.
+    `validation_cache` is kept by a caller that builds again and again (``invoke serve``);
+    by default the cache on disk is read and saved (`showcase.validate.cache`).
     """
     layout = Layout(root)
     started = time.perf_counter()
@@ -43,10 +51,9 @@ def build(root: Path, site_dir: Path | None, drafts: bool = False, today: str = 
         print(str(error), file=sys.stderr)
         return 1
     print("正在检查数据……", flush=True)
-    # The cache (every file's text and data) is garbage once the model is built.
-    cache = ValidationCache.on_disk(layout.validation_cache_dir)
+    cache = validation_cache or ValidationCache.on_disk(layout.validation_cache_dir)
     model = validated_model(layout, REFUSAL, cache=cache)
-    del cache
+    del cache  # unless the caller keeps it, every file's text and data is garbage now
     if model is None:
         return 1
     counts = f"{len(model.projects)} 个项目，{len(model.colleges)} 个学院"

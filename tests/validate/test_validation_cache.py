@@ -288,3 +288,8 @@ def test_invoke_build_validates_with_the_cache_on_disk(
     monkeypatch.setattr(common, "validate_repository", refuse)
     assert build.build(tmp_path, tmp_path / "site") == 1
     assert [cache.folder for cache in given if cache] == [Layout(tmp_path).validation_cache_dir]
+
+    kept = ValidationCache()
+    given.clear()
+    assert build.build(tmp_path, tmp_path / "site", validation_cache=kept) == 1
+    assert given == [kept]
