@@ -17,8 +17,8 @@ Why a hit is the answer a fresh run would give:
 * an entry is found by the BLAKE2 digest of the file's repository path and bytes, so a
   renamed, edited or reverted file finds the entry of exactly that content at that place;
 * every shard carries the digest of the package's own code (every ``showcase/*.py``: the
-  loader, the rules, their wording and the model) and of the schema files' bytes; when it
-  differs the shard is not read at all;
+  loader, the rules, their wording and the model), of the Python and library versions
+  (`_LIBRARIES`) and of the schema files' bytes; when it differs the shard is not read;
 * the checks also read what is not in the file: the day (birth dates in ID numbers,
   dates in the future), the personal mailbox domains of content/site.yaml, and the ids of
   the registries (unknown college, mentor, field) with the school mailbox domains. Their
@@ -27,8 +27,8 @@ Why a hit is the answer a fresh run would give:
 * rules between records (duplicate ids and names, references from events, roadshows,
   calls, deadlines, publicity) are never cached: they run over the whole model each time.
 
-Only files are trusted, never the clock: a file is read and hashed on every run (0.1 s at
-10,000 files), except in one long-running process (`invoke serve`) where a file whose
+The content is the truth, never a modification time (a checkout resets them): a file is
+read and hashed on every run (0.1 s at 10,000 files), except in one long-running process (`invoke serve`) where a file whose
 lstat (size, modification and change time, inode) did not change since it was hashed is
 not read again. A stat taken less than `_RACY_SECONDS` after the file was written is not
 trusted (git's "racy clean" rule): a second write within the clock's tick would not show.
@@ -36,7 +36,13 @@ trusted (git's "racy clean" rule): a second write within the clock's tick would 
 On disk the entries are split into `SHARDS` pickle files under ``build/cache/validate/``
 so that a run rewrites only the shards it changed. A missing, truncated, corrupt or
 outdated shard is a miss, never an error; unpickling accepts no class but the model's
-records and `Problem`, so a planted file cannot run code.
+records and `Problem`, so a planted file cannot run code. A large cache read from disk is
+then frozen out of the cyclic collector's sight (`gc.freeze`): it lives as long as the
+process and would otherwise be traversed at every full collection.
+
+A new day changes the context, so the first run of a day checks every file again (the
+parse is still reused): the personal-data scan reads the day for every 18-digit number,
+and the date rules for every date.
 
 Who uses it: ``invoke build`` (a cache on disk) and ``invoke serve`` (one object kept for
 the life of the process, saved after each run). ``invoke validate`` and ``check-pr`` do
@@ -57,16 +63,20 @@ import contextlib
 import functools
 import gc
 import hashlib
+import importlib.metadata
 import io
 import os
 import pickle
 import stat
+import sys
 import tempfile
 import time
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol
+
+import yaml
 
 import showcase
 from showcase import model, problems
@@ -285,15 +295,30 @@ def _fingerprint(schemas: Iterable[bytes]) -> bytes:
     return digest.digest()
 
 
+_LIBRARIES = ("PyYAML", "jsonschema", "fastjsonschema", "OpenCC")
+"""The libraries whose answers the cached results hold (parsing, schema messages, names)."""
+
+
 @functools.cache
 def _code_digest() -> bytes:
-    """The digest of every module of this package: any code change empties the cache."""
+    """The digest of every module of this package, of the Python and library versions
+    (Unicode tables, libyaml, schema messages): any change of code empties the cache."""
     package = Path(showcase.__file__).parent
     digest = hashlib.blake2b(digest_size=16)
+    versions = [sys.version, str(yaml.__with_libyaml__)]
+    versions += [_version(library) for library in _LIBRARIES]
+    digest.update("|".join(versions).encode() + b"\0")
     for source in sorted(package.rglob("*.py")):
         digest.update(source.relative_to(package).as_posix().encode() + b"\0")
         digest.update(source.read_bytes())
     return digest.digest()
+
+
+def _version(library: str) -> str:
+    try:
+        return importlib.metadata.version(library)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
 
 
 _ALLOWED_MODULES = {model.__name__, problems.__name__}
