@@ -7,7 +7,7 @@ This cache keeps, for each project file, the results that depend on that file al
 * its decoded text and data (positions are not kept: a `RestoredDocument` parses the text
   again the first time a message needs a line and column);
 * the loader's problems (syntax, encoding, refused spellings);
-* the problems of the schema check, the personal-data scan and the markup check;
+* the problems of the schema and markup checks, and of the personal-data scan;
 * the problems of the project's own rules (`ProjectRules.check`), except for a project
   naming a logo, whose check reads the image: those run every time;
 * its `Project` record, once a model was built from it.
@@ -22,8 +22,9 @@ Why a hit is the answer a fresh run would give:
 * the checks also read what is not in the file: the day (birth dates in ID numbers,
   dates in the future), the personal mailbox domains of content/site.yaml, and the ids of
   the registries (unknown college, mentor, field) with the school mailbox domains. Their
-  digest (`context_digest`) is stored with each entry's check results; under another
-  context the document is reused and the checks run again;
+  digest (`context_digest`) is stored with each entry's scan and rules results; under
+  another context the document and its schema problems are reused, the scan and the
+  rules run again;
 * rules between records (duplicate ids and names, references from events, roadshows,
   calls, deadlines, publicity) are never cached: they run over the whole model each time.
 
@@ -40,9 +41,9 @@ records and `Problem`, so a planted file cannot run code. A large cache read fro
 then frozen out of the cyclic collector's sight (`gc.freeze`): it lives as long as the
 process and would otherwise be traversed at every full collection.
 
-A new day changes the context, so the first run of a day checks every file again (the
-parse is still reused): the personal-data scan reads the day for every 18-digit number,
-and the date rules for every date.
+A new day changes the context, so the first run of a day scans every file again (the
+parse and the schema check are still reused): the personal-data scan reads the day for
+every 18-digit number, and the date rules for every date.
 
 Who uses it: ``invoke build`` (a cache on disk) and ``invoke serve`` (one object kept for
 the life of the process, saved after each run). ``invoke validate`` and ``check-pr`` do
@@ -83,7 +84,7 @@ from showcase import model, problems
 from showcase.load.yamlfile import Document, RestoredDocument, load_yaml_bytes, read_yaml_source
 from showcase.problems import Problem
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when the entry layout changes (the code digest would change too)."""
 SHARDS = 64
 _RACY_SECONDS = 2
@@ -94,8 +95,11 @@ _FREEZE_FROM = 1000
 class FileChecks(Protocol):
     """The checks of one loaded project file, as the validation run defines them."""
 
-    def own(self, document: Document) -> list[Problem]:
-        """Checks that read the document and the run's context alone (schema, scans)."""
+    def schema(self, document: Document) -> list[Problem]:
+        """Checks that read the document and the schemas alone (schema, markup)."""
+
+    def scan(self, document: Document) -> list[Problem]:
+        """Checks that also read the run's context (the personal-data scan)."""
 
     def rules(self, document: Document) -> list[Problem]:
         """The project's own rules (`ProjectRules.check`)."""
@@ -105,7 +109,7 @@ class FileChecks(Protocol):
 
 
 # One entry: a tuple, the most compact thing pickle writes and reads.
-_DIGEST, _TEXT, _DATA, _NOTES, _LOADED, _CONTEXT, _CHECKS, _RULES, _RECORD = range(9)
+_DIGEST, _TEXT, _DATA, _NOTES, _LOADED, _SCHEMA, _CONTEXT, _SCANNED, _RULES, _RECORD = range(10)
 """_NOTES: the document's `refused` and `multiline` (small, read by the rules between records)."""
 
 
@@ -170,11 +174,11 @@ class ValidationCache:
         self.misses += 1
         document, problems = load_yaml_bytes(raw, display)
         if document is None:
-            self._store(display, (key, None, None, None, tuple(problems), b"", (), (), None))
+            self._store(display, (key, None, None, None, tuple(problems), (), b"", (), (), None))
             return None, problems
-        notes = (document.refused, document.multiline)
-        self._store(display, (key, document.text, document.data, notes, tuple(problems)))
-        return document, [*problems, *self._check(display, document, checks)]
+        notes, schema = (document.refused, document.multiline), checks.schema(document)
+        self._store(display, (key, document.text, document.data, notes, (*problems,), (*schema,)))
+        return document, [*problems, *schema, *self._check(display, document, checks)]
 
     def record(self, display: str, build: Callable[[], model.Project]) -> model.Project:
         """The record built from the file at `display` (built and kept on the first call)."""
@@ -202,24 +206,24 @@ class ValidationCache:
         self, entry: tuple[Any, ...], display: str, checks: FileChecks
     ) -> tuple[Document | None, list[Problem]]:
         self.hits += 1
-        loaded = list(entry[_LOADED])
+        loaded = [*entry[_LOADED], *entry[_SCHEMA]]
         if entry[_TEXT] is None:
             return None, loaded
         document = RestoredDocument(display, entry[_DATA], entry[_TEXT], *entry[_NOTES])
         if entry[_CONTEXT] != self.context:
             return document, [*loaded, *self._check(display, document, checks)]
         found = checks.rules(document) if entry[_RULES] is None else entry[_RULES]
-        return document, [*loaded, *entry[_CHECKS], *found]
+        return document, [*loaded, *entry[_SCANNED], *found]
 
     def _check(self, display: str, document: Document, checks: FileChecks) -> list[Problem]:
-        """Run the checks of a document whose entry (up to its problems) is stored, and
-        store their results under the current context."""
-        own, found = checks.own(document), checks.rules(document)
+        """Run the checks that read the context, for a document whose entry (up to its
+        schema problems) is stored, and store their results under the current context."""
+        scanned, found = checks.scan(document), checks.rules(document)
         kept = None if checks.rules_read_files(document) else tuple(found)
         old = self._entries[display]
         record = old[_RECORD] if len(old) > _RECORD else None  # it reads the data alone
-        self._store(display, (*old[:_CONTEXT], self.context, tuple(own), kept, record))
-        return [*own, *found]
+        self._store(display, (*old[:_CONTEXT], self.context, tuple(scanned), kept, record))
+        return [*scanned, *found]
 
     def _store(self, display: str, entry: tuple[Any, ...]) -> None:
         self._entries[display] = entry
@@ -355,6 +359,7 @@ def _well_formed(entry: Any) -> bool:
         and len(entry) == _RECORD + 1
         and type(entry[_DIGEST]) is bytes
         and type(entry[_LOADED]) is tuple
+        and type(entry[_SCHEMA]) is tuple
         and (entry[_TEXT] is None or type(entry[_TEXT]) is str)
     )
 

@@ -251,7 +251,8 @@ class _Run:
         else:
             document, problems = load_yaml(file, _display(self.layout, file))
             if document is not None:
-                problems += checks.own(document) + checks.rules(document)
+                problems += checks.schema(document) + checks.scan(document)
+                problems += checks.rules(document)
         if document is None:
             return None, problems
         checker = self.checkers["project"]
@@ -306,12 +307,11 @@ class _ProjectChecks:
     personal: PersonalDataRules
     file: Path
 
-    def own(self, document: Document) -> list[Problem]:
-        return [
-            *self.checker.check(document),
-            *scan_document(document, self.checker.schema, self.personal),
-            *markup_warnings(document, self.checker.schema),
-        ]
+    def schema(self, document: Document) -> list[Problem]:
+        return self.checker.check(document) + markup_warnings(document, self.checker.schema)
+
+    def scan(self, document: Document) -> list[Problem]:
+        return scan_document(document, self.checker.schema, self.personal)
 
     def rules(self, document: Document) -> list[Problem]:
         return self.rules_of_projects.check(document, self.file)

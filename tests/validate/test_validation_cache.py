@@ -293,3 +293,27 @@ def test_invoke_build_validates_with_the_cache_on_disk(
     given.clear()
     assert build.build(tmp_path, tmp_path / "site", validation_cache=kept) == 1
     assert given == [kept]
+
+
+def test_a_new_day_scans_again_but_reuses_the_parse_and_the_schema_check(
+    warmed: tuple[_Repository, ValidationResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from showcase.validate import repository as run_module
+
+    repository, _ = warmed
+    calls: list[str] = []
+    for name in ("schema", "scan"):
+        original = getattr(run_module._ProjectChecks, name)
+        monkeypatch.setattr(
+            run_module._ProjectChecks,
+            name,
+            lambda self, document, name=name, original=original: (
+                calls.append(name) or original(self, document)
+            ),
+        )
+    repository.edit("next-day", 0)
+    cache = ValidationCache.on_disk(repository.layout.validation_cache_dir)
+    _same(repository.validate(cache), repository.validate(None))
+    assert cache.misses == 0
+    assert calls.count("schema") == len(repository.projects())  # the uncached run only
+    assert calls.count("scan") == 2 * len(repository.projects())
