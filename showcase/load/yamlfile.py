@@ -86,6 +86,10 @@ class Document:
                 return found
         return (1, 1)
 
+    def root_position(self) -> tuple[int, int]:
+        """Where the top-level value starts ((1, 1) when the file holds none)."""
+        return self.value_positions.get((), (1, 1))
+
     def key_position(self, path: JsonPath) -> tuple[int, int]:
         """Where the key naming `path` stands; the value's position for list items."""
         return self.key_positions.get(path) or self.position(path)
@@ -105,10 +109,20 @@ class RestoredDocument(Document):
     """
 
     def __init__(
-        self, path: str, data: Any, text: str, refused: set[JsonPath], multiline: list[JsonPath]
+        self,
+        path: str,
+        data: Any,
+        text: str,
+        refused: set[JsonPath],
+        multiline: list[JsonPath],
+        root: tuple[int, int],
     ):
         self.path, self.data, self.text = path, data, text
-        self.refused, self.multiline = refused, multiline
+        self.refused, self.multiline, self.root = refused, multiline, root
+
+    def root_position(self) -> tuple[int, int]:
+        """Kept apart: the personal-data scan asks every document for it."""
+        return self.root
 
     def __getattr__(self, name: str) -> Any:
         if name not in _POSITION_FIELDS:

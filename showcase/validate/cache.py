@@ -84,7 +84,7 @@ from showcase import model, problems
 from showcase.load.yamlfile import Document, RestoredDocument, load_yaml_bytes, read_yaml_source
 from showcase.problems import Problem
 
-FORMAT = 2
+FORMAT = 3
 """Bumped when the entry layout changes (the code digest would change too)."""
 SHARDS = 64
 _RACY_SECONDS = 2
@@ -110,7 +110,8 @@ class FileChecks(Protocol):
 
 # One entry: a tuple, the most compact thing pickle writes and reads.
 _DIGEST, _TEXT, _DATA, _NOTES, _LOADED, _SCHEMA, _CONTEXT, _SCANNED, _RULES, _RECORD = range(10)
-"""_NOTES: the document's `refused` and `multiline` (small, read by the rules between records)."""
+"""_NOTES: the document's `refused`, `multiline` and root position (small, and read by every
+run: the rules between records, the personal-data scan)."""
 
 
 class ValidationCache:
@@ -176,7 +177,8 @@ class ValidationCache:
         if document is None:
             self._store(display, (key, None, None, None, tuple(problems), (), b"", (), (), None))
             return None, problems
-        notes, schema = (document.refused, document.multiline), checks.schema(document)
+        notes = (document.refused, document.multiline, document.root_position())
+        schema = checks.schema(document)
         self._store(display, (key, document.text, document.data, notes, (*problems,), (*schema,)))
         return document, [*problems, *schema, *self._check(display, document, checks)]
 

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from showcase.load import yamlfile
 from showcase.paths import Layout
 from showcase.validate import ValidationResult, validate_repository
 from showcase.validate import cache as cache_module
@@ -311,9 +312,18 @@ def test_a_new_day_scans_again_but_reuses_the_parse_and_the_schema_check(
                 calls.append(name) or original(self, document)
             ),
         )
+    parses: list[str] = []
+    original_build = yamlfile._Builder.build
+    monkeypatch.setattr(
+        yamlfile._Builder,
+        "build",
+        lambda self, events: parses.append(self.path) or original_build(self, events),
+    )
     repository.edit("next-day", 0)
     cache = ValidationCache.on_disk(repository.layout.validation_cache_dir)
-    _same(repository.validate(cache), repository.validate(None))
+    warm = repository.validate(cache)
     assert cache.misses == 0
-    assert calls.count("schema") == len(repository.projects())  # the uncached run only
-    assert calls.count("scan") == 2 * len(repository.projects())
+    # not even for positions (the scan needs only the root's); registries are read anew
+    assert [path for path in parses if path.startswith("projects/")] == []
+    assert calls == ["scan"] * len(repository.projects())
+    _same(warm, repository.validate(None))
