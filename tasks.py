@@ -44,13 +44,14 @@ def strip_images(c, path=None):
         "site_dir": "输出目录（默认 site/；--drafts 时默认 build/preview-site/）",
         "drafts": "预览：包含草稿和未到发布日期的典型案例（醒目标注，不可发布）",
         "today": "按这一天判断典型案例是否已到发布日期（YYYY-MM-DD）",
+        "clean": "先删除构建缓存（build/cache）和生成的文档树，全部重新生成",
     }
 )
-def build(c, site_dir="", drafts=False, today=""):
+def build(c, site_dir="", drafts=False, today="", clean=False):
     """Validate, generate the docs tree and build the site atomically into site/."""
     from showcase.commands.build import build as run
 
-    _exit(run(ROOT, Path(site_dir) if site_dir else None, drafts, today))
+    _exit(run(ROOT, Path(site_dir) if site_dir else None, drafts, today, clean=clean))
 
 
 @task(

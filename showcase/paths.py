@@ -218,14 +218,29 @@ class Layout:
         return self.root / "build"
 
     @property
+    def render_cache_dir(self) -> Path:
+        """The render stage's memo of pages (`showcase.engine.render_cache`)."""
+        return self.cache_dir / "render"
+
+    @property
     def published_images_dir(self) -> Path:
         """Cache of re-encoded images by content (see `showcase.images.publish`)."""
         return self.build_dir / "published-images"
 
     @property
     def cache_dir(self) -> Path:
-        """Caches keyed by content, one folder per part (`invoke build --clean` removes it)."""
+        """Caches of build outputs keyed by content (``invoke build --clean`` removes it)."""
         return self.build_dir / "cache"
+
+    @property
+    def page_cache_dir(self) -> Path:
+        """The site's finished pages and their search documents (`showcase.engine.page_cache`)."""
+        return self.cache_dir / "pages"
+
+    @property
+    def docs_tree_dir(self) -> Path:
+        """The generated docs tree MkDocs builds the site from."""
+        return self.build_dir / "docs"
 
     @property
     def validation_cache_dir(self) -> Path:

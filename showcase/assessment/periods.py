@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -25,15 +26,22 @@ class AcademicYear:
     def start(self) -> str:
         return f"{self.first:04d}-{self.start_month:02d}-01"
 
-    @property
+    @functools.cached_property
     def end(self) -> str:
         """The last day, ``YYYY-MM-DD`` (inclusive)."""
         after = datetime.date(self.first + 1, self.start_month, 1)
         return (after - datetime.timedelta(days=1)).isoformat()
 
+    @functools.cached_property
+    def _months(self) -> tuple[str, str]:
+        """The first and last ``YYYY-MM`` of the year."""
+        return self.start[:7], self.end[:7]
+
     def holds(self, date: str) -> bool:
-        """Whether a ``YYYY-MM`` or ``YYYY-MM-DD`` date falls in this year."""
-        return bool(date) and year_of(date, self.start_month) == self
+        """Whether a ``YYYY-MM`` or ``YYYY-MM-DD`` date falls in this year (a month belongs
+        wholly to one year, so comparing months is exact; called per date per project)."""
+        first, last = self._months
+        return bool(date) and first <= date[:7] <= last
 
 
 def year_of(date: str, start_month: int = 9) -> AcademicYear:

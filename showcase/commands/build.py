@@ -1,4 +1,5 @@
-"""``invoke build [--site-dir DIR] [--drafts] [--today YYYY-MM-DD]``: validate → render → build.
+"""``invoke build [--site-dir DIR] [--drafts] [--today YYYY-MM-DD] [--clean]``: validate →
+render → build.
 
 Bad data never produces a traceback: validation problems are printed the way
 ``invoke validate`` prints them and the command exits with 1; a failed MkDocs build prints
@@ -7,19 +8,25 @@ MkDocs' own messages under a Chinese heading. In both cases the last good site s
 ``--drafts`` is the publicity office's preview: every typical case, drafts and scheduled
 ones marked, the site name prefixed with `PREVIEW_PREFIX`, written to
 ``build/preview-site/`` (never to ``site/``, the folder that is published).
+
+``--clean`` deletes the build caches (``build/cache``) and the generated docs tree first, so
+every page is rendered again; the last line says how many pages were rendered and reused.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import shutil
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from showcase.atomic import ForeignFolder
 from showcase.commands.common import publication_date, validated_model
 from showcase.commands.gather import site_inputs
-from showcase.engine import BuildFailed, build_site
+from showcase.engine import BuildFailed, DriveStats, build_site
+from showcase.engine.live import BuildFailure
 from showcase.model import Model
 from showcase.paths import Layout
 from showcase.render.case_visibility import Publicity
@@ -27,6 +34,7 @@ from showcase.validate.cache import ValidationCache
 
 PREVIEW_PREFIX = "【草稿预览】"
 REFUSAL = "数据有错误，未生成网站（原有网站保持不变）。请按上面的提示修改后重试。"
+DATA_ERRORS = "数据有错误，未生成网站。请按下面的提示修改："
 
 
 def build(
@@ -34,25 +42,39 @@ def build(
     site_dir: Path | None,
     drafts: bool = False,
     today: str = "",
+    clean: bool = False,
+    *,
+    on_failure: Callable[[BuildFailure], None] | None = None,
     validation_cache: ValidationCache | None = None,
 ) -> int:
     """Validate the repository at `root` and build its site; 0 on success, 1 on failure.
 
     `drafts` builds a preview with draft and scheduled typical cases into
-    ``build/preview-site/`` by default; `today` (``YYYY-MM-DD``) sets the publication date.
-    `validation_cache` is kept by a caller that builds again and again (``invoke serve``);
-    by default the cache on disk is read and saved (`showcase.validate.cache`).
+    ``build/preview-site/`` by default; `today` (``YYYY-MM-DD``) sets the publication date;
+    `clean` first deletes the build caches and the generated docs tree. `on_failure` also
+    receives what a failure printed (``invoke serve``'s banner). `validation_cache` is kept
+    by a caller that builds again and again (``invoke serve``); by default the cache on
+    disk is read and saved (`showcase.validate.cache`).
     """
     layout = Layout(root)
     started = time.perf_counter()
+    failed = on_failure or _ignore
+    if clean:
+        clean_build_outputs(layout)
     try:
         day, source = publication_date(today)
     except ValueError as error:
         print(str(error), file=sys.stderr)
+        failed(BuildFailure(str(error)))
         return 1
     print("正在检查数据……", flush=True)
     cache = validation_cache or ValidationCache.on_disk(layout.validation_cache_dir)
-    model = validated_model(layout, REFUSAL, cache=cache)
+    model = validated_model(
+        layout,
+        REFUSAL,
+        on_refusal=lambda problems: failed(BuildFailure(DATA_ERRORS, tuple(problems))),
+        cache=cache,
+    )
     del cache  # unless the caller keeps it, every file's text and data is garbage now
     if model is None:
         return 1
@@ -62,21 +84,35 @@ def build(
     print(f"数据检查通过：{counts}。{note}正在生成网站……", flush=True)
     if drafts:
         model, site_dir = preview_model(model), site_dir or preview_site_dir(layout)
+    pages: list[DriveStats] = []
     try:
-        built = build_site(layout, site_inputs(layout, model, Publicity(day, drafts)), site_dir)
+        inputs = site_inputs(layout, model, Publicity(day, drafts))
+        built = build_site(layout, inputs, site_dir, report=pages.append)
     except BuildFailed as failure:
         _print_failure(failure)
+        failed(BuildFailure(f"构建失败：{failure.message}", details=tuple(failure.details)))
         return 1
-    except ForeignFolder as refused:
-        print(refused.message, file=sys.stderr)
+    except ForeignFolder as foreign:
+        print(foreign.message, file=sys.stderr)
+        failed(BuildFailure(foreign.message))
         return 1
     except OSError as error:
-        print(f"构建失败：无法读写文件（{error}）。原有网站未改动。", file=sys.stderr)
+        message = f"构建失败：无法读写文件（{error}）。原有网站未改动。"
+        print(message, file=sys.stderr)
+        failed(BuildFailure(message))
         return 1
-    pages = sum(1 for _ in built.rglob("*.html"))
+    stats = pages[0]
     elapsed = time.perf_counter() - started
-    print(f"网站已生成：{built}（{pages} 个页面，用时 {elapsed:.1f} 秒）")
+    total = stats.rendered + stats.reused
+    print(f"网站已生成：{built}（{total} 个页面，用时 {elapsed:.1f} 秒）")
+    print(f"重新生成 {stats.rendered:,} 个页面，复用 {stats.reused:,} 个。")
     return 0
+
+
+def clean_build_outputs(layout: Layout) -> None:
+    """Forget every cached output: the next build renders everything from the data."""
+    for folder in (layout.cache_dir, layout.docs_tree_dir):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def preview_model(model: Model) -> Model:
@@ -89,6 +125,10 @@ def preview_model(model: Model) -> Model:
 def preview_site_dir(layout: Layout) -> Path:
     """Previews never go to site/, the folder that is published."""
     return layout.build_dir / "preview-site"
+
+
+def _ignore(_failure: BuildFailure) -> None:
+    return
 
 
 def _print_failure(failure: BuildFailed) -> None:

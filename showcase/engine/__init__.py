@@ -6,5 +6,6 @@ behind ``invoke serve``; `pdf` prints the agendas' HTML to PDF with headless Chr
 """
 
 from showcase.engine.mkdocs_site import BuildFailed, build_site
+from showcase.engine.site_driver import DriveStats
 
-__all__ = ["BuildFailed", "build_site"]
+__all__ = ["BuildFailed", "DriveStats", "build_site"]

@@ -31,8 +31,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.utils import is_error_template
 
+from showcase.engine.page_cache import write_replacing
 from showcase.render.csp import meta_tag, site_policy
 from showcase.render.tree import INLINE_STYLES
 
@@ -55,7 +57,7 @@ class ThemeScripts:
     def __init__(self, config: MkDocsConfig) -> None:
         self._config = config
         self._env = config.theme.get_env()
-        self._names = self._env.list_templates(filter_func=lambda n: n.startswith(THEME_SCRIPTS))
+        self._names = _script_templates(self._env)
         self._scripts: dict[str, frozenset[str]] = {}
 
     def for_base_url(self, base_url: str) -> frozenset[str]:
@@ -68,6 +70,21 @@ class ThemeScripts:
             rendered = "".join(self._env.get_template(n).render(context) for n in self._names)
             self._scripts[base_url] = frozenset(body for _, body in inline_scripts(rendered))
         return self._scripts[base_url]
+
+
+def _script_templates(env: jinja2.Environment) -> list[str]:
+    """The theme's ``partials/javascripts/*`` templates, as ``list_templates`` names them,
+    without walking the whole theme (Material ships thousands of icon templates)."""
+    loader = env.loader
+    if not isinstance(loader, jinja2.FileSystemLoader):
+        return env.list_templates(filter_func=lambda n: n.startswith(THEME_SCRIPTS))
+    names: set[str] = set()
+    for root in loader.searchpath:
+        folder = Path(root) / THEME_SCRIPTS
+        for path in folder.rglob("*") if folder.is_dir() else ():
+            if path.is_file():
+                names.add(THEME_SCRIPTS + path.relative_to(folder).as_posix())
+    return sorted(names)
 
 
 def inline_scripts(html: str) -> Iterator[tuple[str, str]]:
@@ -124,7 +141,8 @@ class ContentPolicies:
     def file(self, site_dir: Path, name: str) -> None:
         """The copied HTML file `name` under `site_dir`, rewritten with its policy."""
         path = site_dir / name
-        path.write_text(self.page(path.read_text(encoding="utf-8"), name), encoding="utf-8")
+        html = self.page(path.read_text(encoding="utf-8"), name)
+        write_replacing(path, html.encode("utf-8"))  # the file may be a link into build/docs
 
 
 def _problem(name: str, text: str) -> str:

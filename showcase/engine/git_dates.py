@@ -6,6 +6,12 @@ checkouts, so the date comes from history instead: a single ``git log --name-onl
 at 10,000 projects. Outside a Git checkout, or for a file never committed, there is simply
 no date and the page leaves it out.
 
+A log walks the whole history, which grows with the repository, while its answer depends
+only on the commit checked out: each answer is kept under ``build/cache/git/`` by the
+commit (and the shallow boundary, which ``git fetch --unshallow`` moves without moving
+the commit), so a rebuild of the same commit (``invoke serve``, a local rebuild) runs no
+log at all. Uncommitted edits change no commit date, so they cannot make it stale.
+
 Example::
 
     last_change_dates(Path("."))  # {"projects/textile/smart-yarn.yaml": "2026-03-14", ...}
@@ -13,10 +19,12 @@ Example::
 
 from __future__ import annotations
 
+import hashlib
+import os
 import subprocess
 from pathlib import Path
 
-from showcase.paths import PROJECTS
+from showcase.paths import PROJECTS, Layout
 
 _COMMIT_MARK = "\x00"
 
@@ -42,10 +50,48 @@ def newest_change_time(root: Path, folder: str) -> int | None:
 
 def _git_log(root: Path, arguments: list[str]) -> str:
     """``git log`` in `root` with paths relative to it; "" when Git cannot answer."""
-    command = ["git", "-C", str(root), "-c", "core.quotePath=off", "log", "--relative"]
+    commit = _git(root, ["rev-parse", "HEAD", "--git-path", "shallow"]).split("\n")
+    if len(commit) < 2 or not commit[0]:
+        return ""
+    shallow = Path(root, commit[1])
+    boundary = shallow.read_bytes() if shallow.is_file() else b""
+    key = hashlib.blake2b("\0".join([commit[0], *arguments]).encode() + boundary).hexdigest()
+    kept = Layout(root).cache_dir / "git" / f"{key[:32]}.log"
+    try:
+        return kept.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
+    output = _git(root, ["-c", "core.quotePath=off", "log", "--relative", *arguments])
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        temporary = kept.with_name(f".{kept.name}.{os.getpid()}")
+        temporary.write_text(output, encoding="utf-8")
+        os.replace(temporary, kept)
+        _forget_old(kept.parent)
+    except OSError:
+        pass  # no cache only costs the next build the same log again
+    return output
+
+
+KEEP_LOGS = 12
+"""Answers kept: the few logs of each of the last few commits built."""
+
+
+def _forget_old(folder: Path) -> None:
+    logs = sorted(folder.glob("*.log"), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+    for old in logs[KEEP_LOGS:]:
+        old.unlink(missing_ok=True)
+
+
+def _git(root: Path, arguments: list[str]) -> str:
+    """Git's output in `root`; "" when Git cannot answer (not installed, not a checkout)."""
     try:
         completed = subprocess.run(
-            [*command, *arguments], capture_output=True, text=True, encoding="utf-8", check=False
+            ["git", "-C", str(root), *arguments],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
         )
     except OSError:
         return ""

@@ -1,6 +1,8 @@
 """Building the site with MkDocs + Material from a checked model, atomically.
 
-This is the only module that talks to MkDocs. The site is built in strict mode into a
+This module and the build driver (`showcase.engine.site_driver`: MkDocs' own build steps,
+with unchanged pages reused from ``build/cache/pages`` and the rest rendered in parallel)
+are where the engine talks to MkDocs. The site is built in strict mode into a
 temporary folder beside the target; only a build without a single warning is swapped in
 (rename the old site away, rename the new one in, delete the old one). Any failure leaves
 the previous site exactly as it was and no temporary folder behind, and surfaces as
@@ -14,17 +16,22 @@ gives byte-identical files.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import html
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from showcase.atomic import check_output_folder, replaced_atomically
 from showcase.engine.docs_writer import write_docs_tree
+from showcase.engine.page_cache import PageStore
 from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin
+from showcase.engine.render_cache import load_render_memo, save_render_memo
 from showcase.engine.search_entries import site_search_entries
+from showcase.engine.site_driver import DriveStats, drive
 from showcase.images.publish import PublishedImages, UnpublishableImage
 from showcase.paths import Layout, repository_root
 from showcase.render.clock import data_epoch
@@ -46,6 +53,7 @@ def build_site(
     inputs: RenderInputs,
     site_dir: Path | None = None,
     config_file: Path | None = None,
+    report: Callable[[DriveStats], None] | None = None,
 ) -> Path:
     """Render `inputs` into ``layout.build_dir/docs`` and build the site into `site_dir`.
 
@@ -56,27 +64,34 @@ def build_site(
     ``mkdocs.yml`` (falling back to the one beside this package, so a synthetic repository
     without its own config still builds). Returns the site folder. Raises
     `showcase.atomic.ForeignFolder` before any work when `site_dir` holds files this tool
-    did not write.
+    did not write. `report` receives how many pages were rendered and how many reused
+    from ``layout.page_cache_dir`` (`showcase.engine.site_driver`).
     """
     target = (site_dir or layout.site_dir).resolve()
     check_output_folder(target, layout.root)
     config_path = _config_file(layout, config_file)
-    docs_dir = layout.build_dir / "docs"
+    docs_dir = layout.docs_tree_dir
     model = inputs.model
-    tree = render_docs(inputs)
+    memo = load_render_memo(layout)
+    tree = render_docs(inputs, memo)
+    save_render_memo(layout, memo)  # render is pure: its memo holds even if MkDocs fails
+    del memo
     try:
         write_docs_tree(tree, docs_dir, layout.root, PublishedImages(layout.published_images_dir))
     except UnpublishableImage as error:
         raise BuildFailed(str(error), []) from None
     nav = tree.nav
     del tree  # the pages are on disk now; MkDocs re-reads them, so free ~N × 10 KB first
+    _return_free_memory()
 
     with (
         replaced_atomically(target, "build", layout.root) as staging,
         _source_date_epoch(data_epoch(model)),
     ):
-        _run_mkdocs(
+        stats = _run_mkdocs(
             config_path,
+            PageStore(layout.page_cache_dir),
+            layout.cache_dir / "templates",
             docs_dir=str(docs_dir.resolve()),
             site_dir=str(staging),
             site_name=html.escape(model.site.site_name),
@@ -84,7 +99,22 @@ def build_site(
             nav=nav,
             engine_plugin=ShowcaseEnginePlugin(site_search_entries(model)),
         )
+    if report is not None:
+        report(stats)
     return target
+
+
+def _return_free_memory() -> None:
+    """Give the freed docs tree back to the system before the page workers fork.
+
+    The tree's page texts are malloc'd blocks; glibc keeps freed blocks for reuse, so the
+    process keeps their size, and every forked worker would share, then copy, that space.
+    """
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to give back this way
+        pass
 
 
 def _config_file(layout: Layout, config_file: Path | None) -> Path:
@@ -95,13 +125,17 @@ def _config_file(layout: Layout, config_file: Path | None) -> Path:
 
 
 def _run_mkdocs(
-    config_path: Path, engine_plugin: ShowcaseEnginePlugin | None = None, **overrides: object
-) -> None:
-    """One strict MkDocs build; every warning or error becomes `BuildFailed`.
+    config_path: Path,
+    store: PageStore,
+    template_cache: Path | None = None,
+    engine_plugin: ShowcaseEnginePlugin | None = None,
+    **overrides: object,
+) -> DriveStats:
+    """One strict build (`showcase.engine.site_driver.drive`, MkDocs' steps with pages
+    reused from `store`); every warning or error becomes `BuildFailed`.
 
     `engine_plugin` is added after the configured plugins (see `showcase.engine.plugin`).
     """
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -112,13 +146,16 @@ def _run_mkdocs(
                 config.plugins[PLUGIN_KEY] = engine_plugin
             config.plugins.on_startup(command="build", dirty=False)
             try:
-                build(config)
+                if template_cache is not None:
+                    template_cache.mkdir(parents=True, exist_ok=True)
+                stats = drive(config, store, template_cache=template_cache)
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as error:
             raise BuildFailed(f"MkDocs 构建失败：{error}", list(messages)) from error
         if messages:
             raise BuildFailed("MkDocs 在严格模式下报告了警告，构建已中止", list(messages))
+    return stats
 
 
 class _MessageCollector(logging.Handler):

@@ -44,6 +44,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from showcase import jsontext
 from showcase.engine.content_policy import ContentPolicies
+from showcase.engine.page_cache import write_replacing
 from showcase.engine.raw_pages import RawHtmlPage
 from showcase.engine.search_entries import SearchEntry, segment_chinese
 
@@ -124,6 +125,18 @@ class ShowcaseEnginePlugin(BasePlugin[NoOptions]):
             self._built_pages.append((page.url, ours))
         return context
 
+    def take_built_page(self) -> tuple[str, IndexEntry | None] | None:
+        """The page `on_page_context` just noted, removed (the build driver stores it)."""
+        return self._built_pages.pop() if self._material_search and self._built_pages else None
+
+    def restore_built_pages(self, built_pages: list[tuple[str, IndexEntry | None]]) -> None:
+        """Every page in build order, as `on_page_context` would have noted them."""
+        self._built_pages = list(built_pages)
+
+    def policy_problems(self) -> list[str]:
+        """The content policy's findings so far (a list the driver may extend)."""
+        return self._policies.problems if self._policies is not None else []
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return self._policies.page(output, page.file.dest_uri) if self._policies else output
 
@@ -147,7 +160,7 @@ class ShowcaseEnginePlugin(BasePlugin[NoOptions]):
         if self._material_search and path.is_file():
             index = json.loads(path.read_text(encoding="utf-8"))
             index["docs"] = merged_docs(index["docs"], self._built_pages)
-            path.write_text(jsontext.dumps(index), encoding="utf-8")
+            write_replacing(path, jsontext.dumps(index).encode("utf-8"))
 
 
 def index_entry(url: str, entry: SearchEntry, page_title: str) -> IndexEntry:

@@ -76,11 +76,16 @@ def anchor_ids(body: str) -> set[str]:
 class RawHtmlPage(Page):
     """A `Page` that renders a verbatim raw HTML body without running Markdown."""
 
+    verbatim = False
+    """True once rendered without Markdown: then the output does not depend on the site's
+    other files (no link was resolved), which `showcase.engine.page_cache` relies on."""
+
     def render(self, config: MkDocsConfig, files: Files) -> None:
         body = raw_html_body(self.markdown or "")
         if body is None:
             super().render(config, files)
             return
+        self.verbatim = True
         self.content = body
         self.toc = get_toc([])
         self._title_from_render = None

@@ -71,19 +71,18 @@ def qr_svg(url: str) -> bytes:
     return buffer.getvalue()
 
 
-def answering_contact(project: Project, model: Model) -> Contact | None:
+def answering_contact(college: College, site_contacts: Iterable[Contact]) -> Contact | None:
     """The office that answers for a team without its own mailbox (see module docstring)."""
-    college = model.colleges.get(project.college)
-    reachable = [c for c in (college.contacts if college else ()) if c.has_channel]
-    reachable += [c for c in model.site.contacts if c.has_channel]
+    reachable = [c for c in (*college.contacts, *site_contacts) if c.has_channel]
     return reachable[0] if reachable else None
 
 
-def project_contact_block(project: Project, model: Model, here: str) -> str:
+def project_contact_block(
+    project: Project, college: College, site_contacts: Iterable[Contact], here: str
+) -> str:
     """The closing "联系项目团队" section of a project page."""
-    college = model.colleges[project.college]
     subject = f"咨询项目：{project.name}"
-    office = answering_contact(project, model)
+    office = answering_contact(college, site_contacts)
     parts = []
     if project.contact_email:
         team = Contact(office=f"{project.name} 项目团队", email=project.contact_email)

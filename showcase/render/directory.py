@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from showcase.model import Model, Project
 from showcase.render import paths
 from showcase.render.directory_index import directory_index, facet_counts, facets, name_order
+from showcase.render.memo import RenderMemo
 from showcase.render.text import attribute, front_matter
 
 INDEX = "assets/directory.json"
@@ -35,10 +36,10 @@ def plain_page(number: int) -> str:
     return paths.DIRECTORY if number == 1 else f"projects/page/{number}.md"
 
 
-def render_directory(model: Model) -> dict[str, bytes]:
+def render_directory(model: Model, memo: RenderMemo | None = None) -> dict[str, bytes]:
     """Every file of the directory: its pages and the JSON index (the script is a static
-    file of the site, ``assets/directory.js``)."""
-    ordered = name_order(model.projects.values())
+    file of the site, ``assets/directory.js``); `memo` keeps the names' pinyin."""
+    ordered = name_order(model.projects.values(), memo)
     page_count = max(1, math.ceil(len(ordered) / PLAIN_PAGE_SIZE))
     files = {
         plain_page(number): _plain_page(model, ordered, number, page_count).encode("utf-8")

@@ -17,6 +17,7 @@ Built from the checked model only, so non-public team members cannot appear.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -27,6 +28,7 @@ from pypinyin import Style, lazy_pinyin
 from showcase import jsontext
 from showcase.model import LEVELS, SEEKING, STAGES, STATUSES, Model, Project
 from showcase.render.cards import placeholder_hue
+from showcase.render.memo import RenderMemo
 
 SUMMARY_CHARS = 40
 """Cards show at most two lines of summary (about 16 characters a line on a phone); the
@@ -143,9 +145,20 @@ def _zero_padded(digits: re.Match[str]) -> str:
     return digits.group().zfill(12)
 
 
-def name_order(projects: Iterable[Project]) -> list[Project]:
-    """Projects in pinyin order of their names (ids break ties)."""
-    return sorted(projects, key=lambda p: (pinyin_key(p.name), p.id))
+def name_order(projects: Iterable[Project], memo: RenderMemo | None = None) -> list[Project]:
+    """Projects in pinyin order of their names (ids break ties).
+
+    Finding the pinyin is the costly part of the directory (≈0.2 ms a name), so with a
+    `memo` each name's key is taken from the previous build."""
+    if memo is None:
+        return sorted(projects, key=lambda p: (pinyin_key(p.name), p.id))
+    return sorted(projects, key=lambda p: (_remembered_pinyin_key(memo, p.name), p.id))
+
+
+def _remembered_pinyin_key(memo: RenderMemo, name: str) -> tuple[tuple[str, ...], ...]:
+    kept = memo.reuse(f"pinyin:{name}", name, lambda: jsontext.dumps(pinyin_key(name)[:2]))
+    plain, toned = json.loads(kept)
+    return tuple(plain), tuple(toned), name
 
 
 def directory_index(model: Model, ordered_by_name: Sequence[Project]) -> bytes:

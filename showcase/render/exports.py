@@ -33,6 +33,7 @@ from showcase.model import (
 from showcase.render import paths
 from showcase.render.atom import Feed, FeedEntry, atom_feed
 from showcase.render.call_support import SupportIndex, granted_total
+from showcase.render.memo import RenderMemo
 from showcase.render.text import markdown_as_written
 
 JSON_FILE = "data/projects.json"
@@ -43,18 +44,36 @@ FEED_SIZE = 50
 
 
 def open_data_files(
-    model: Model, stamp: datetime, support: SupportIndex | None = None
+    model: Model,
+    stamp: datetime,
+    support: SupportIndex | None = None,
+    memo: RenderMemo | None = None,
 ) -> dict[str, bytes]:
     """The open-data files by docs path, with URLs based on the site's ``site_url``; the
     feed is ``updated`` at the build `stamp`; `support` is what each project received
-    from the calls (`showcase.render.call_support`)."""
+    from the calls (`showcase.render.call_support`). With a `memo`, a project's JSON
+    record and CSV row are taken from the previous build when their inputs are equal."""
     base_url = site_base_url(model)
     support = support or {}
     return {
-        JSON_FILE: projects_json(model, base_url, support),
-        CSV_FILE: projects_csv(model, base_url, support),
+        JSON_FILE: projects_json(model, base_url, support, memo),
+        CSV_FILE: projects_csv(model, base_url, support, memo),
         FEED_FILE: projects_feed(model, base_url, stamp),
     }
+
+
+def _row_inputs(
+    model: Model, project: Project, base_url: str, support: SupportIndex, memo: RenderMemo
+) -> tuple[object, ...]:
+    """What a project's record and CSV row read besides the project itself."""
+    return (
+        memo.digest_of(project),
+        base_url,
+        model.colleges[project.college].name,
+        tuple(model.fields[f].name for f in project.fields),
+        tuple(model.mentors[m].name for m in project.mentors),
+        support.get(project.id, ()),
+    )
 
 
 def site_base_url(model: Model) -> str:
@@ -180,10 +199,33 @@ def project_record(
     }
 
 
-def projects_json(model: Model, base_url: str = "", support: SupportIndex | None = None) -> bytes:
-    records = [project_record(model, p, base_url, support) for p in model.projects.values()]
-    document = {"school": model.site.school, "count": len(records), "projects": records}
-    return jsontext.encode(document)
+def projects_json(
+    model: Model,
+    base_url: str = "",
+    support: SupportIndex | None = None,
+    memo: RenderMemo | None = None,
+) -> bytes:
+    """``{"school", "count", "projects": [record, …]}`` as compact JSON.
+
+    The document is written as its head and its records' JSON joined with commas, which
+    is exactly what `jsontext.encode` writes for it, so that each record's text can be
+    taken from `memo`."""
+    support = support or {}
+    records = [_record_text(model, p, base_url, support, memo) for p in model.projects.values()]
+    head = jsontext.dumps({"school": model.site.school, "count": len(records)})
+    return f'{head[:-1]},"projects":[{",".join(records)}]}}\n'.encode()
+
+
+def _record_text(
+    model: Model, project: Project, base_url: str, support: SupportIndex, memo: RenderMemo | None
+) -> str:
+    def render() -> str:
+        return jsontext.dumps(project_record(model, project, base_url, support))
+
+    if memo is None:
+        return render()
+    inputs = _row_inputs(model, project, base_url, support, memo)
+    return memo.reuse(f"projects.json:{project.id}", inputs, render)
 
 
 CSV_COLUMNS = (
@@ -236,17 +278,36 @@ def spreadsheet_safe(cell: object) -> object:
     return cell
 
 
-def projects_csv(model: Model, base_url: str = "", support: SupportIndex | None = None) -> bytes:
-    """One row per project with Chinese column headers; lists joined with '、'."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([header for _, header in CSV_COLUMNS])
+def projects_csv(
+    model: Model,
+    base_url: str = "",
+    support: SupportIndex | None = None,
+    memo: RenderMemo | None = None,
+) -> bytes:
+    """One row per project with Chinese column headers; lists joined with '、'. With a
+    `memo`, a row's text is taken from the previous build when its inputs are equal."""
+    support = support or {}
+    lines = [_csv_line([header for _, header in CSV_COLUMNS])]
     for project in model.projects.values():
-        row = _csv_row(model, project, base_url)
-        granted = granted_total((support or {}).get(project.id, ()))
-        row["granted_cny"] = str(granted) if granted else ""
-        writer.writerow([spreadsheet_safe(row[key]) for key, _ in CSV_COLUMNS])
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+        def render(project: Project = project) -> str:
+            row = _csv_row(model, project, base_url)
+            granted = granted_total(support.get(project.id, ()))
+            row["granted_cny"] = str(granted) if granted else ""
+            return _csv_line([spreadsheet_safe(row[key]) for key, _ in CSV_COLUMNS])
+
+        if memo is None:
+            lines.append(render())
+        else:
+            inputs = _row_inputs(model, project, base_url, support, memo)
+            lines.append(memo.reuse(f"projects.csv:{project.id}", inputs, render))
+    return b"\xef\xbb\xbf" + "".join(lines).encode("utf-8")
+
+
+def _csv_line(cells: list[object]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue()
 
 
 def _csv_row(model: Model, project: Project, base_url: str) -> dict[str, object]:

@@ -11,8 +11,10 @@ only a count.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, fields
 
-from showcase.model import LEVELS, SEEKING, STAGES, STATUSES, Model, Project
+from showcase.contacts import Contact
+from showcase.model import LEVELS, SEEKING, STAGES, STATUSES, College, Mentor, Model, Project
 from showcase.render import paths
 from showcase.render.call_pages import call_page
 from showcase.render.call_support import Support, SupportIndex
@@ -27,9 +29,67 @@ from showcase.render.roadshow.slots import RoadshowSlots
 from showcase.render.submit_page import edit_link
 from showcase.render.text import attribute, rich
 
-__all__ = ["badge", "render_project_page"]
+__all__ = [
+    "ProjectPageInputs",
+    "badge",
+    "project_page",
+    "project_page_inputs",
+    "render_project_page",
+]
 
 _LINK_LABELS = {"website": "官网", "repo": "代码仓库", "video": "视频"}
+
+
+@dataclass(frozen=True)
+class ProjectPageInputs:
+    """Everything a project's page shows, and nothing else: `project_page` reads only this.
+
+    Because the page is a function of this value alone, an equal value means an equal page,
+    which is what lets a build reuse the page it rendered before (`showcase.render.memo`).
+    """
+
+    project: Project
+    college: College
+    field_names: tuple[str, ...]
+    """The display names of the project's fields, in its order."""
+    mentors: tuple[Mentor, ...]
+    related: tuple[tuple[str, str, str], ...]
+    """Id, name and level of each related project."""
+    roadshow_block: str
+    support: tuple[Support, ...]
+    changed: str
+    """The date of the project file's last commit, or empty."""
+    site_contacts: tuple[Contact, ...]
+    """The makerspace's own offices (the answering office for a team without a mailbox)."""
+
+    def besides_project(self) -> tuple[object, ...]:
+        """Every input but the project record, which a memo keys by its digest."""
+        return tuple(getattr(self, name) for name in _BESIDES_PROJECT)
+
+
+_BESIDES_PROJECT = tuple(f.name for f in fields(ProjectPageInputs) if f.name != "project")
+
+
+def project_page_inputs(
+    project: Project,
+    model: Model,
+    related: RelatedIndex,
+    last_changed: Mapping[str, str],
+    slots: RoadshowSlots,
+    support: SupportIndex,
+) -> ProjectPageInputs:
+    """What `project_page` needs for `project`, taken from the site-wide indexes."""
+    return ProjectPageInputs(
+        project=project,
+        college=model.colleges[project.college],
+        field_names=tuple(model.fields[f].name if f in model.fields else f for f in project.fields),
+        mentors=tuple(model.mentors[m] for m in project.mentors if m in model.mentors),
+        related=tuple((p.id, p.name, p.level) for p in related.related(project)),
+        roadshow_block=slots.project_block(project.id, paths.project_page(project.id)),
+        support=tuple(support.get(project.id, ())),
+        changed=last_changed.get(project.source, ""),
+        site_contacts=tuple(model.site.contacts),
+    )
 
 
 def render_project_page(
@@ -40,37 +100,49 @@ def render_project_page(
     slots: RoadshowSlots | None = None,
     support: SupportIndex | None = None,
 ) -> str:
-    """The source of the project's page.
+    """The source of the project's page, for a caller rendering a single page.
 
-    `related` should be built once for the whole site (building it here is for callers
-    rendering a single page); `last_changed` maps a project's source file to the date of
-    its last commit, and the date is simply left out when the file has none; `slots`,
-    like `related`, should be built once for the site; `support` is what the project
-    received from the calls (`showcase.render.call_support`).
+    A site build computes `related` (`RelatedIndex`) and `slots` once for every page and
+    calls `project_page_inputs` and `project_page` itself; `last_changed` maps a project's
+    source file to the date of its last commit (left out when the file has none);
+    `support` is what the project received from the calls (`showcase.render.call_support`).
     """
+    inputs = project_page_inputs(
+        project,
+        model,
+        related or RelatedIndex(model.projects.values()),
+        last_changed or {},
+        slots or RoadshowSlots(model),
+        support or {},
+    )
+    return project_page(inputs)
+
+
+def project_page(inputs: ProjectPageInputs) -> str:
+    """The source of a project's page: front matter and one raw HTML block."""
+    project = inputs.project
     here = paths.project_page(project.id)
-    related = related or RelatedIndex(model.projects.values())
-    slots = slots or RoadshowSlots(model)
-    changed = (last_changed or {}).get(project.source, "")
     meta: dict[str, object] = {"title": project.name, "description": project.summary}
     if project.logo:
         meta["social_image"] = paths.project_logo(project.id, project.logo)
     body = [
         _header(project, here),
         f'<p class="sc-summary">{attribute(project.summary)}</p>',
-        _facts(project, model, here),
-        slots.project_block(project.id, here),
+        _facts(project, inputs.college, inputs.field_names, here),
+        inputs.roadshow_block,
         section("项目介绍", rich_block(rich(project.description))),
         section("发展历程", timeline(project.milestones)),
         section("成果", achievements(project.achievements)),
-        section("获得支持", _support((support or {}).get(project.id, ()), here)),
+        section("获得支持", _support(inputs.support, here)),
         section("团队", team(project)),
-        section("创业导师", _mentors(project, model, here)),
+        section("创业导师", _mentors(inputs.mentors, here)),
         section("链接", _links(project)),
-        section("相关项目", _related(related.related(project), here)),
+        section("相关项目", _related(inputs.related, here)),
         # Contact (issue 12): the page's last section, "联系项目团队".
-        project_contact_block(project, model, here),
-        f'<p class="sc-meta sc-updated">最近更新：{time_element(changed)}</p>' if changed else "",
+        project_contact_block(project, inputs.college, inputs.site_contacts, here),
+        f'<p class="sc-meta sc-updated">最近更新：{time_element(inputs.changed)}</p>'
+        if inputs.changed
+        else "",
         f'<p class="sc-meta sc-edit"><a href="{attribute(edit_link(here, project.id))}">'
         "修改此项目</a></p>",
     ]
@@ -119,11 +191,8 @@ def _header(project: Project, here: str) -> str:
     )
 
 
-def _facts(project: Project, model: Model, here: str) -> str:
-    college = model.colleges[project.college]
-    fields = "、".join(
-        attribute(model.fields[f].name if f in model.fields else f) for f in project.fields
-    )
+def _facts(project: Project, college: College, field_names: tuple[str, ...], here: str) -> str:
+    fields = "、".join(attribute(name) for name in field_names)
     return facts(
         [
             ("所属学院", anchor(paths.href(here, paths.college_page(college.id)), college.name)),
@@ -135,8 +204,7 @@ def _facts(project: Project, model: Model, here: str) -> str:
     )
 
 
-def _mentors(project: Project, model: Model, here: str) -> str:
-    mentors = [model.mentors[m] for m in project.mentors if m in model.mentors]
+def _mentors(mentors: tuple[Mentor, ...], here: str) -> str:
     return bullet_list(
         anchor(paths.href(here, paths.mentor_page(m.id)), m.name)
         + f' <span class="sc-meta">{attribute(m.title)} · {attribute(m.organisation)}</span>'
@@ -152,12 +220,10 @@ def _links(project: Project) -> str:
     )
 
 
-def _related(projects: list[Project], here: str) -> str:
+def _related(projects: tuple[tuple[str, str, str], ...], here: str) -> str:
     return bullet_list(
-        (
-            anchor(paths.href(here, paths.project_page(p.id)), p.name)
-            + " "
-            + badge("level", p.level, LEVELS[p.level])
-        )
-        for p in projects
+        anchor(paths.href(here, paths.project_page(id_)), name)
+        + " "
+        + badge("level", level, LEVELS[level])
+        for id_, name, level in projects
     )

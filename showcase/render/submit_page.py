@@ -27,6 +27,7 @@ from showcase.paths import project_folder_path
 from showcase.render import paths
 from showcase.render.forge_steps import COMMIT_MESSAGES, LOGO_STEPS, file_steps_html
 from showcase.render.html_blocks import page
+from showcase.render.memo import RenderMemo
 from showcase.render.pinyin_table import SCRIPT_NAME, pinyin_script
 from showcase.render.text import attribute, json_attribute, markdown_as_written
 
@@ -70,18 +71,30 @@ GUIDE = "pages/submit-guide.md"
 
 
 def submit_form_files(
-    model: Model, schema: dict[str, Any], today: datetime.date, with_guide: bool = False
+    model: Model,
+    schema: dict[str, Any],
+    today: datetime.date,
+    with_guide: bool = False,
+    memo: RenderMemo | None = None,
 ) -> dict[str, bytes]:
     """The submit page and one edit JSON per project (its script and style are static
     files of the site, `SCRIPT` and `STYLESHEET`); `today` is the build's date, the
-    form's limit for dates that must not lie in the future."""
+    form's limit for dates that must not lie in the future. With a `memo`, a project's
+    edit JSON is taken from the previous build when the project did not change."""
     files = {
         SUBMIT: render_submit_page(model, schema, today, with_guide).encode("utf-8"),
         PINYIN_SCRIPT: pinyin_script(),
         TAKEN: jsontext.encode(taken(model)),
     }
     for project in model.projects.values():
-        files[edit_data_path(project.id)] = jsontext.encode(edit_data(project))
+        path = edit_data_path(project.id)
+        if memo is None:
+            files[path] = jsontext.encode(edit_data(project))
+        else:
+            text = memo.reuse(
+                path, memo.digest_of(project), lambda p=project: jsontext.dumps(edit_data(p))
+            )
+            files[path] = (text + "\n").encode("utf-8")
     return files
 
 

@@ -36,13 +36,14 @@ from showcase.render.event_pages import render_event_files, render_event_page, r
 from showcase.render.exports import open_data_files
 from showcase.render.home import render_home_page
 from showcase.render.inputs import RenderInputs
+from showcase.render.memo import RenderMemo
 from showcase.render.mentor_pages import (
     projects_by_mentor,
     render_mentor_page,
     render_mentors_index,
 )
 from showcase.render.open_data_page import render_open_data_page
-from showcase.render.project_page import render_project_page
+from showcase.render.project_page import project_page, project_page_inputs
 from showcase.render.related import RelatedIndex
 from showcase.render.roadshow import paths as roadshow_paths
 from showcase.render.roadshow.files import roadshow_files, roadshow_pages
@@ -76,8 +77,12 @@ class DocsTree:
     nav: list[NavEntry]
 
 
-def render_docs(inputs: RenderInputs) -> DocsTree:
-    """Render every page of the site for ``inputs.model``."""
+def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTree:
+    """Render every page of the site for ``inputs.model``.
+
+    With a `memo` of the previous build, a project page whose declared inputs did not
+    change is taken from it instead of rendered again; the tree is the same either way.
+    """
     model, publicity, stamp = inputs.model, inputs.publicity, inputs.stamp
     content_pages = in_reading_order(inputs.content_pages)
     content_links = [
@@ -111,9 +116,15 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
     related = RelatedIndex(model.projects.values())
     support = public_support(model, publicity.as_of)
     for project in model.projects.values():
-        pages[paths.project_page(project.id)] = render_project_page(
+        path = paths.project_page(project.id)
+        page_inputs = project_page_inputs(
             project, model, related, inputs.last_changed, slots, support
         )
+        if memo is None:
+            pages[path] = project_page(page_inputs)
+        else:
+            key = (memo.digest_of(project), page_inputs.besides_project())
+            pages[path] = memo.reuse(path, key, lambda i=page_inputs: project_page(i))
         if project.logo:
             images[paths.project_logo(project.id, project.logo)] = project.logo
     for name, text in content_pages.items():
@@ -151,8 +162,8 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
     files.update((paths.asset(name), data) for name, data in inputs.assets.items())
     files[paths.SOCIAL_IMAGE] = social_image()
     files.update(render_event_files(model, stamp, inputs.revisions))
-    files.update(render_directory(model))
-    files.update(open_data_files(model, stamp, support))
+    files.update(render_directory(model, memo))
+    files.update(open_data_files(model, stamp, support, memo))
     files.update(roadshow_files(model, stamp, inputs.revisions))
     qr_files, qr_images = contact_files(model)  # Contact (issue 12)
     files.update(qr_files)
@@ -163,6 +174,7 @@ def render_docs(inputs: RenderInputs) -> DocsTree:
             inputs.project_schema,
             publicity.as_of,
             paths.content_page("submit-guide.md") in pages,
+            memo,
         )
     )
     case_files, case_images = render_case_section(

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from showcase.assessment.periods import AcademicYear, local_date, parse_year, year_of
 from showcase.assessment.scoring import assess, score_year
@@ -30,6 +32,20 @@ from tests.assessment import fixture
 def test_a_date_belongs_to_the_year_from_september_to_august(date: str, first: int) -> None:
     assert year_of(date) == AcademicYear(first)
     assert AcademicYear(first).holds(date)
+
+
+@given(
+    day=st.dates(date(2000, 1, 1), date(2100, 12, 31)),
+    month_only=st.booleans(),
+    first=st.integers(1999, 2100),
+    start_month=st.integers(1, 12),
+)
+def test_a_year_holds_exactly_the_dates_whose_year_it_is(
+    day: date, month_only: bool, first: int, start_month: int
+) -> None:
+    written = day.isoformat()[:7] if month_only else day.isoformat()
+    year = AcademicYear(first, start_month)
+    assert year.holds(written) == (year_of(written, start_month) == year)
 
 
 def test_the_year_ends_the_day_before_its_start_month_comes_again() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -11,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from showcase.commands import build, common, serve
+from showcase.engine.live import BuildFailure, LiveState
 from showcase.paths import repository_root
 from showcase.problems import Problem
+from showcase.validate.personal_data import redact
 from showcase.validate.result import ValidationResult
 from tests.factories import make_model
 
@@ -74,31 +77,131 @@ def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(
 ) -> None:
     pages = tmp_path / "content" / "pages"
     pages.mkdir(parents=True)
-    seen: dict[str, str] = {}
+    seen: dict[str, str] = {"out": "", "err": ""}
 
     def fetch(path: str) -> str:
-        address = re.search(r"预览地址：(http://\S+/)", seen.setdefault("out", "")).group(1)
+        address = re.search(r"预览地址：(http://\S+/)", seen["out"]).group(1)
         with urllib.request.urlopen(address + path, timeout=10) as response:
             return response.read().decode("utf-8")
 
     def step(_seconds: float) -> None:
-        seen["out"] = seen.get("out", "") + capsys.readouterr().out
-        seen["steps"] = seen.get("steps", "") + "."
-        if len(seen["steps"]) == 1:
+        captured = capsys.readouterr()
+        seen["out"] += captured.out
+        seen["err"] += captured.err
+        if "phase" not in seen:
+            seen["phase"] = "changed"
             (pages / "about.md").write_text("# 关于我们\n\n第一版。\n", encoding="utf-8")
-        elif len(seen["steps"]) == 2:
-            seen["after change"] = fetch("pages/about/")
+        elif seen["phase"] == "changed" and seen["out"].count("网站已生成") == 2:
+            seen["phase"], seen["after change"] = "broken", fetch("pages/about/")
             (pages / "about.md").write_text("# 关于\n\n[坏链接](nowhere.md)\n", encoding="utf-8")
-        else:
+        elif seen["phase"] == "broken" and "重新构建失败" in seen["err"]:
             seen["after failure"] = fetch("pages/about/")
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(serve, "POLL_SECONDS", 0)
-    monkeypatch.setattr(serve.time, "sleep", step)
+    monkeypatch.setattr(serve.Watcher, "pause", lambda _watcher: step(0))
     assert serve.serve(tmp_path, "127.0.0.1", 0) == 0
     assert "第一版" in seen["after change"]
-    assert "第一版" in seen["after failure"]
+    assert "第一版" in seen["after failure"] and "nowhere.md" in seen["after failure"]
+    assert 'id="sc-live-banner"' in seen["after failure"]
+    assert "sc-live-banner" not in seen["after change"]
+    assert "/__showcase__/live.js" in seen["after change"]
+    assert (
+        "sc-live-banner" not in (tmp_path / "site" / "pages" / "about" / "index.html").read_text()
+    )
     assert "预览已停止" in capsys.readouterr().out
+
+
+def test_serve_rebuilds_once_per_burst_and_again_for_a_change_made_during_a_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """An editor saving three files is one rebuild; a file saved while that rebuild runs
+    is a second one, never lost."""
+    data = tmp_path / "projects" / "arts"
+    data.mkdir(parents=True)
+    builds: list[str] = []
+    sleeps: list[float] = []
+
+    def fake_build(root: Path, site_dir: Path | None, **_options: object) -> int:
+        builds.append("build")
+        if len(builds) == 2:  # saved while the rebuild reads the repository
+            (data / "during.yaml").write_text("a: 1\n")
+        return 0
+
+    def step(seconds: float) -> None:
+        sleeps.append(seconds)
+        if len(sleeps) <= 3:  # the burst: one file per pause
+            (data / f"burst-{len(sleeps)}.yaml").write_text("a: 1\n")
+        elif len(builds) == 3 or len(sleeps) > 40:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(serve, "build", fake_build)
+    monkeypatch.setattr(serve.Watcher, "pause", lambda watcher: step(watcher.interval))
+    monkeypatch.setattr(serve.time, "sleep", step)
+    assert serve.serve(tmp_path, "127.0.0.1", 0) == 0
+    out = capsys.readouterr().out
+    assert builds == ["build"] * 3, out
+    assert "检测到 3 个文件变化" in out and "检测到 1 个文件变化" in out
+
+
+def test_a_single_save_settles_after_one_quiet_scan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file just written is racy when first seen; that it settles is not a new change,
+    so one save costs one quiet pause before the rebuild, not two."""
+    record = tmp_path / "projects" / "p.yaml"
+    record.parent.mkdir()
+    watcher = serve.Watcher([tmp_path / "projects"], notify=False)
+    record.write_text("a: 1\n")
+    assert watcher.changes() == {str(record)}
+    pauses: list[float] = []
+    real_sleep = time.sleep
+    monkeypatch.setattr(serve.time, "sleep", lambda s: (pauses.append(s), real_sleep(s)))
+    assert serve.settled(watcher) == set()
+    assert pauses == [serve.QUIET_SECONDS]
+
+
+def test_a_failed_rebuild_reaches_the_page_and_an_internal_error_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    live = LiveState()
+    failure = BuildFailure("数据有错误", (Problem("projects/a/x.yaml", 2, 1, message="坏"),))
+
+    def failing_build(root: Path, site_dir: Path | None, *, on_failure, **_options) -> int:
+        on_failure(failure)
+        return 1
+
+    monkeypatch.setattr(serve, "build", failing_build)
+    assert not serve._rebuild(tmp_path, live)
+    assert live.failure == failure
+    monkeypatch.setattr(serve, "build", lambda root, site_dir, **_: 0)
+    assert serve._rebuild(tmp_path, live) and live.failure is None
+
+    def broken_build(root: Path, site_dir: Path | None, **_options: object) -> int:
+        raise RuntimeError("<bug>")
+
+    monkeypatch.setattr(serve, "build", broken_build)
+    assert not serve._rebuild(tmp_path, live)
+    assert live.failure.heading == "构建时出现内部错误：RuntimeError('<bug>')"
+    assert "构建时出现内部错误" in capsys.readouterr().err
+
+
+def test_build_hands_the_printed_problems_to_its_caller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """What the preview's banner shows is what the terminal printed, personal data redacted."""
+    problems = [
+        Problem("projects/a/x.yaml", 3, 8, rule="schema.enum", field="stage（阶段）", message="坏"),
+        Problem("projects/a/x.yaml", 4, 1, rule="personal.phone", message="13812345678"),
+    ]
+    result = ValidationResult(model=None, problems=problems, files_checked=1)
+    monkeypatch.setattr(common, "validate_repository", lambda layout, **_: result)
+    failures: list[BuildFailure] = []
+    assert build.build(tmp_path, None, on_failure=failures.append) == 1
+    printed = capsys.readouterr().out
+    (failure,) = failures
+    assert [p.text() for p in failure.problems] == printed.splitlines()[1:3]
+    assert failure.problems[1] == redact(problems[1]) != problems[1]
+    assert "13812345678" not in printed
 
 
 def test_serve_answers_a_missing_address_with_the_sites_chinese_404_page(
@@ -117,7 +220,7 @@ def test_serve_answers_a_missing_address_with_the_sites_chinese_404_page(
             answers.append((answer.value.code, answer.value.headers["Content-Type"], body))
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(serve.time, "sleep", step)
+    monkeypatch.setattr(serve.Watcher, "pause", lambda _watcher: step(0))
     assert serve.serve(tmp_path, "127.0.0.1", 0) == 0
     assert len(answers) == 2
     for code, content_type, body in answers:
@@ -138,3 +241,16 @@ def test_sample_repository_builds_one_page_per_project(tmp_path: Path) -> None:
     for project_file in project_files:
         assert (tmp_path / "site" / "projects" / project_file.stem / "index.html").is_file()
     assert not list(tmp_path.glob(".site-*"))
+
+
+def test_a_second_build_reuses_every_page_and_clean_renders_them_again(
+    tmp_path: Path, valid_data: None, capsys
+) -> None:
+    assert build.build(tmp_path, tmp_path / "out") == 0
+    first = capsys.readouterr().out.splitlines()[-1]
+    rendered = int(re.fullmatch(r"重新生成 ([\d,]+) 个页面，复用 0 个。", first)[1])
+    assert rendered > 10
+    assert build.build(tmp_path, tmp_path / "out") == 0
+    assert capsys.readouterr().out.splitlines()[-1] == f"重新生成 0 个页面，复用 {rendered} 个。"
+    assert build.build(tmp_path, tmp_path / "out", clean=True) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == f"重新生成 {rendered} 个页面，复用 0 个。"

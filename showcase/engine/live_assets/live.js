@@ -1,0 +1,39 @@
+// Live preview (added by `invoke serve` only, never published): follows the build state
+// on /__showcase__/events and reloads the page when a new site is on disk; after a failed
+// rebuild it only shows the server's banner (escaped there), and removes it on success
+// by reloading. See showcase/engine/live.py.
+(() => {
+  "use strict";
+  const shown = document.currentScript.dataset.build;
+  const root = document.documentElement;
+  const BANNER = "sc-live-banner";
+
+  function showBanner(markup) {
+    const old = document.getElementById(BANNER);
+    if (old) old.remove();
+    if (markup) document.body.insertAdjacentHTML("afterbegin", markup);
+  }
+
+  function connect() {
+    const source = new EventSource("/__showcase__/events");
+    source.onopen = () => {
+      root.dataset.showcaseLive = "connected";
+    };
+    source.onmessage = (event) => {
+      const state = JSON.parse(event.data);
+      if (state.build !== shown) {
+        source.close();
+        root.dataset.showcaseLive = "reloading";
+        window.location.reload();
+        return;
+      }
+      showBanner(state.banner);
+    };
+    source.onerror = () => {
+      root.dataset.showcaseLive = "waiting";
+      if (source.readyState === EventSource.CLOSED) window.setTimeout(connect, 1000);
+    };
+  }
+
+  connect();
+})();

@@ -1,0 +1,113 @@
+"""Keeping the render stage's memo (`showcase.render.memo`) from one build to the next.
+
+The entries of the last build that succeeded are kept in an SQLite file under
+``build/cache/render/`` (`showcase.paths.Layout.render_cache_dir`), tagged with the code
+version: a digest of every source file of this package, so that a change to any renderer
+(or to a record whose pickle is a key) starts from an empty memo. SQLite rather than a
+pickle because a CI cache may be restored from elsewhere: reading it never runs code. Only
+the rows that changed are written. A missing, unreadable, corrupt or foreign file is an
+empty memo, never an error: the cache can only save work.
+
+A long-running process (``invoke serve``) keeps the last entries in memory and does not
+read its own file back.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from showcase.paths import Layout
+from showcase.render.memo import Entry, RenderMemo
+
+FILE_NAME = "memo.sqlite3"
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS version (code TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS pages (name TEXT PRIMARY KEY, key BLOB NOT NULL, text TEXT NOT NULL)",
+)
+_in_memory: dict[Path, tuple[tuple[int, int], dict[str, Entry]]] = {}
+"""Cache file → (its mtime and size when last read or written, its entries)."""
+
+
+@functools.cache
+def code_version() -> str:
+    """A digest of every Python source of the installed package (read once)."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_render_memo(layout: Layout) -> RenderMemo:
+    """A memo holding the previous build's entries (none when there is no usable cache)."""
+    return RenderMemo(_entries(layout.render_cache_dir / FILE_NAME), code_version())
+
+
+def save_render_memo(layout: Layout, memo: RenderMemo) -> None:
+    """Keep `memo`'s entries for the next build; a cache that cannot be written is skipped."""
+    path = layout.render_cache_dir / FILE_NAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            _write(path, _entries(path), memo.entries)
+        except sqlite3.DatabaseError:  # not a database (any more): start it again
+            path.unlink()
+            _write(path, {}, memo.entries)
+    except (OSError, sqlite3.Error):
+        path.unlink(missing_ok=True)  # no cache only costs the next build a full render
+        _in_memory.pop(path, None)
+        return
+    _in_memory[path] = (_signature(path), memo.entries)
+
+
+def _write(path: Path, previous: dict[str, Entry], entries: dict[str, Entry]) -> None:
+    with closing(sqlite3.connect(path)) as connection, connection:
+        for statement in _SCHEMA:
+            connection.execute(statement)
+        stored = connection.execute("SELECT code FROM version").fetchall()
+        if stored != [(code_version(),)]:
+            previous = {}
+            connection.execute("DELETE FROM version")
+            connection.execute("DELETE FROM pages")
+            connection.execute("INSERT INTO version VALUES (?)", (code_version(),))
+        connection.executemany(
+            "DELETE FROM pages WHERE name = ?", ((name,) for name in previous.keys() - entries)
+        )
+        connection.executemany(
+            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?)",
+            (
+                (name, key, text)
+                for name, (key, text) in entries.items()
+                if previous.get(name, (None,))[0] != key
+            ),
+        )
+
+
+def _entries(path: Path) -> dict[str, Entry]:
+    try:
+        signature = _signature(path)
+    except OSError:
+        return {}
+    kept = _in_memory.get(path)
+    if kept is not None and kept[0] == signature:
+        return kept[1]
+    try:
+        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as connection:
+            if connection.execute("SELECT code FROM version").fetchall() != [(code_version(),)]:
+                return {}
+            rows = connection.execute("SELECT name, key, text FROM pages").fetchall()
+    except sqlite3.Error:
+        return {}
+    entries = {name: (bytes(key), text) for name, key, text in rows}
+    _in_memory[path] = (signature, entries)
+    return entries
+
+
+def _signature(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size

@@ -1,0 +1,274 @@
+"""Our MkDocs build: MkDocs' own steps, with finished pages reused and the rest rendered in
+parallel, and the site assembled from hard links.
+
+`drive` runs the steps of ``mkdocs.commands.build.build`` (MkDocs 1.6) in the same order
+with the same functions (``get_files``, the theme's environment, ``get_navigation``, the
+plugins' events, ``_populate_page``, the theme's and the extra templates) so every file is
+byte-identical to MkDocs' build, with three differences:
+
+- a page whose key (`showcase.engine.page_cache`) is in the store is not read, rendered,
+  segmented or parsed: its finished HTML is linked into the site, and its search documents
+  and anchors come from the store. Its per-page plugin events do not run, so the two
+  plugins that collect site-wide state from them (Material's search, ours) get that state
+  back from the store before ``on_post_build``; with any other plugin that listens to page
+  events, nothing is reused (`reusable_plugins`);
+- the pages that must be rendered are rendered by forked worker processes
+  (`showcase.engine.page_workers`), which store them; the pages of the navigation are read
+  and rendered first in this process, because every page carries their titles;
+- the site folder (a fresh staging folder) is filled with hard links to the stored pages,
+  the docs tree's files and the theme's assets (copies where links are impossible).
+
+Strict mode is unchanged: every warning is logged to the ``mkdocs`` logger as MkDocs would
+log it, and a page that logged one is not stored, so it warns again next time.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+from showcase.engine import page_workers
+from showcase.engine.page_cache import PageStore, digest, files_key, global_key, page_key
+from showcase.engine.plugin import ShowcaseEnginePlugin
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.commands.build")
+PAGE_EVENTS = (
+    "on_pre_page",
+    "on_page_read_source",
+    "on_page_markdown",
+    "on_page_content",
+    "on_page_context",
+    "on_post_page",
+)
+ABSENT = "no entry of ours"
+
+
+@dataclass(frozen=True)
+class DriveStats:
+    """What a build did with its pages: the docs paths it rendered, how many it reused."""
+
+    rendered_pages: tuple[str, ...]
+    reused: int
+
+    @property
+    def rendered(self) -> int:
+        return len(self.rendered_pages)
+
+
+def drive(
+    config: MkDocsConfig,
+    store: PageStore,
+    workers: int | None = None,
+    template_cache: Path | None = None,
+) -> DriveStats:
+    """Build the site of `config` into ``config.site_dir`` (an empty folder).
+
+    `workers`: processes rendering pages (default: the machine's cores); `template_cache`:
+    a folder for the theme's compiled templates (Jinja's bytecode cache, keyed by each
+    template's source), which saves compiling the theme on every build.
+    """
+    from mkdocs.commands.build import _build_extra_template, _build_theme_template
+    from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    try:
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        files = get_files(config)
+        env = config.theme.get_env()
+        if template_cache is not None:
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(template_cache))
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        for file in doc_files:
+            if file.page is None and file.inclusion.is_not_in_nav():
+                Page(None, file, config)
+        for page in nav.pages:
+            page_workers.populate(page, config, files)
+        env = config.plugins.on_env(env, config=config, files=files)
+
+        reuse = reusable_plugins(config)
+        site, links = global_key(config, nav), files_key(files)
+        entries = _engine_plugin(config)
+        keys: list[str] = []
+        facts: list[dict[str, Any] | None] = []
+        store.load_index()
+        sources: dict[str, list[Any]] = {}
+        for file in doc_files:
+            # None (left out of search) differs from absent (indexed by Material)
+            entry = entries.search_entries.get(file.src_uri, ABSENT) if entries else ABSENT
+            source = _source_digest(file, store.sources, sources)
+            keys.append(page_key(site, file.src_uri, source, entry))
+            found = store.get(keys[-1]) if reuse else None
+            if found is not None and found.get("links") not in (None, links):
+                found = None  # rendered against another list of files
+            facts.append(None if found is None else {**found, "stored": True})
+        misses = [number for number, found in enumerate(facts) if found is None]
+        # Before the pages, as MkDocs does; workers then inherit the compiled theme.
+        _write_templates(config, env, files, nav, _build_theme_template, _build_extra_template)
+        job = page_workers.Job(config, files, doc_files, nav, env, store, keys, links)
+        for number, result in page_workers.render(job, misses, workers):
+            facts[number] = result
+        _link_pages(store, doc_files, keys, facts)
+        _link_static_files(files)
+        _restore_page_state(config, files, doc_files, facts)
+        for file in doc_files:
+            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        config.plugins.on_post_build(config=config)
+    except Exception as error:
+        config.plugins.on_build_error(error=error)
+        raise
+    stored = [key for key, found in zip(keys, facts, strict=True) if found and found["stored"]]
+    if len(stored) == len(keys):
+        store.save_index(
+            {key: _without_flag(found) for key, found in zip(keys, facts, strict=True)}, sources
+        )
+        store.prune(keys)
+    rendered = tuple(doc_files[number].src_uri for number in misses)
+    return DriveStats(rendered_pages=rendered, reused=len(keys) - len(misses))
+
+
+def reusable_plugins(config: MkDocsConfig) -> bool:
+    """Can a page's events be skipped? Only when every plugin listening to them is one
+    whose per-page state `_restore_page_state` puts back."""
+    from material.plugins.search.plugin import SearchPlugin
+
+    known = (SearchPlugin, ShowcaseEnginePlugin)
+    return all(
+        isinstance(plugin, known) or not any(hasattr(plugin, name) for name in PAGE_EVENTS)
+        for plugin in config.plugins.values()
+    )
+
+
+def _engine_plugin(config: MkDocsConfig) -> ShowcaseEnginePlugin | None:
+    for plugin in config.plugins.values():
+        if isinstance(plugin, ShowcaseEnginePlugin):
+            return plugin
+    return None
+
+
+def _source_digest(file: File, known: dict[str, list], seen: dict[str, list]) -> str:
+    """The digest of a page's source, hashed again only when its file changed (see
+    `PageStore.load_index`)."""
+    path = file.abs_src_path
+    if path is None or getattr(file, "_content", None) is not None:
+        return digest(file.content_bytes)
+    status = os.stat(path)
+    stamp = [status.st_ino, status.st_size, status.st_mtime_ns]
+    before = known.get(file.src_uri)
+    source = before[3] if before and before[:3] == stamp else digest(file.content_bytes)
+    seen[file.src_uri] = [*stamp, source]
+    return source
+
+
+def _without_flag(found: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in found.items() if name != "stored"}
+
+
+def _write_templates(config, env, files, nav, build_theme_template, build_extra_template) -> None:
+    """MkDocs' static templates (404, sitemap) and extra templates, rendered every build:
+    they list every page, so they are cheap only as a whole."""
+    for template in config.theme.static_templates:
+        build_theme_template(template, env, files, config, nav)
+    for template in config.extra_templates:
+        build_extra_template(template, files, config, nav)
+
+
+def _link_pages(store: PageStore, doc_files, keys, facts) -> None:
+    """Pages override templates of the same name, as when MkDocs writes them later."""
+    for file, key, found in zip(doc_files, keys, facts, strict=True):
+        if found is not None and found["size"] is not None and found["stored"]:
+            link_or_copy(store.html_path(key), file.abs_dest_path, replace=True)
+
+
+def _link_static_files(files: Files) -> None:
+    """The docs tree's and the theme's files, under everything else of the same name (MkDocs
+    copies them first, so any page or template overwrites them)."""
+    from mkdocs.structure.files import InclusionLevel
+
+    for file in files:
+        if file.is_documentation_page() or not InclusionLevel.is_included(file.inclusion):
+            continue
+        target = file.abs_dest_path
+        if os.path.exists(target):
+            continue
+        if file.abs_src_path is None or getattr(file, "_content", None) is not None:
+            file.copy_file()
+        else:
+            link_or_copy(file.abs_src_path, target, replace=False)
+
+
+def link_or_copy(source: str, target: str, *, replace: bool) -> None:
+    """`target` as a hard link to `source`, or a copy on another file system; an existing
+    `target` is replaced when `replace`, by a rename (it may itself be a link)."""
+    try:
+        _link(source, target)
+    except FileNotFoundError:
+        folder = os.path.dirname(target)
+        if os.path.isdir(folder):
+            raise
+        os.makedirs(folder)
+        _link(source, target)
+    except FileExistsError:
+        if not replace:
+            raise
+        folder, name = os.path.split(target)
+        temporary = os.path.join(folder, f".{name}.link")
+        if os.path.lexists(temporary):
+            os.unlink(temporary)
+        _link(source, temporary)
+        os.replace(temporary, target)
+
+
+def _link(source: str, target: str) -> None:
+    """A hard link, or a copy where the file system refuses one (never onto a file)."""
+    try:
+        os.link(source, target)
+    except OSError as error:
+        if error.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+            raise
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "exists", str(target)) from None
+        shutil.copyfile(source, target)
+
+
+def _restore_page_state(config: MkDocsConfig, files: Files, doc_files, facts) -> None:
+    """What the skipped page events would have left behind, for validation and the plugins'
+    ``on_post_build``: anchors, links to anchors, search documents in build order."""
+    from material.plugins.search.plugin import SearchPlugin
+
+    built_pages: list[tuple[str, Any]] = []
+    material: list[dict[str, Any]] = []
+    for file, found in zip(doc_files, facts, strict=True):
+        page: Page = file.page
+        page.present_anchor_ids = set(found["anchors"])
+        page.links_to_anchors = {
+            target: links
+            for uri, links in found["links_to_anchors"].items()
+            if (target := files.get_file_from_path(uri)) is not None
+        }
+        if "ours" in found:
+            built_pages.append((page.url, found["ours"]))
+        material.extend(found["material"])
+    for plugin in config.plugins.values():
+        if isinstance(plugin, SearchPlugin) and plugin.config.enabled:
+            plugin.search_index.entries = material
+        elif isinstance(plugin, ShowcaseEnginePlugin):
+            plugin.restore_built_pages(built_pages)

@@ -1,0 +1,63 @@
+"""The docs writer leaves the folder holding exactly the tree, whatever happened before.
+
+Its listing lets it skip reading unchanged files and walking the folder; these tests check
+that the folder still ends up exactly as wanted after any sequence of trees, with the
+listing, without it (first build, damaged listing), and after a file changed behind its
+back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from showcase.engine.docs_writer import LISTING, write_docs_tree
+from showcase.images.publish import PublishedImages
+from showcase.render.tree import DocsTree
+
+_NAMES = st.sampled_from(["a.md", "b/index.md", "b/c/d.json", "e/f.md", "e/g/h/i.md", "j.md"])
+_TREES = st.dictionaries(_NAMES, st.binary(max_size=8), max_size=6)
+
+
+def _write(root: Path, files: dict[str, bytes]):
+    tree = DocsTree(files=files, images={}, nav=[])
+    return write_docs_tree(tree, root / "docs", root, PublishedImages(root / "images"))
+
+
+def _on_disk(docs: Path) -> dict[str, bytes]:
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+
+
+def _empty_folders(docs: Path) -> list[Path]:
+    return [p for p in docs.rglob("*") if p.is_dir() and not any(p.iterdir())]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(trees=st.lists(_TREES, min_size=1, max_size=5), damage=st.lists(st.booleans(), max_size=5))
+def test_the_folder_holds_exactly_the_last_tree(tmp_path_factory, trees, damage) -> None:
+    root = tmp_path_factory.mktemp("writer")
+    for number, files in enumerate(trees):
+        if number < len(damage) and damage[number] and (root / LISTING).exists():
+            (root / LISTING).write_text("{not json", encoding="utf-8")
+        _write(root, files)
+        assert _on_disk(root / "docs") == files
+        assert _empty_folders(root / "docs") == []
+
+
+def test_an_unchanged_file_is_not_written_again(tmp_path: Path) -> None:
+    _write(tmp_path, {"a.md": b"same", "b.md": b"old"})
+    before = (tmp_path / "docs" / "a.md").stat().st_mtime_ns
+    stats = _write(tmp_path, {"a.md": b"same", "b.md": b"new"})
+    assert (stats.written, stats.unchanged) == (1, 1)
+    assert (tmp_path / "docs" / "a.md").stat().st_mtime_ns == before
+
+
+def test_a_file_changed_behind_the_listing_is_written_again(tmp_path: Path) -> None:
+    _write(tmp_path, {"a.md": b"ours"})
+    (tmp_path / "docs" / "a.md").write_bytes(b"edited by hand")
+    _write(tmp_path, {"a.md": b"ours"})
+    assert (tmp_path / "docs" / "a.md").read_bytes() == b"ours"

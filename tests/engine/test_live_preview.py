@@ -1,0 +1,319 @@
+"""The live preview's server side: what it adds to pages, its event stream, its watcher."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from showcase.engine.live import BANNER_LIMIT, BuildFailure, LiveState, banner_html, inject
+from showcase.engine.preview import RACY_NS, Watcher, start_server
+from showcase.problems import Problem
+from showcase.render.csp import document_policy, meta_tag, site_policy
+
+SCRIPT = b'<script src="/__showcase__/live.js"'
+STYLE = b'<link rel="stylesheet" href="/__showcase__/live.css">'
+HOSTILE = '<script>alert("x")</script>\'"&amp;<img src=x onerror=alert(1)>'
+
+
+def failure(text: str = "坏") -> BuildFailure:
+    problem = Problem(
+        f"projects/arts/{text}.yaml",
+        3,
+        8,
+        rule="schema.enum",
+        field=f"name（{text}）",
+        message=f"「{text}」不是允许的值",
+        hint=f"改成 {text}",
+    )
+    return BuildFailure("数据有错误", (problem,), (f"MkDocs：{text}",))
+
+
+class _Reader(HTMLParser):
+    """The text and the element names of an HTML fragment, as a browser would parse it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.tags: list[str] = []
+        self.attributes: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes += [name for name, _value in attrs]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def read(fragment: str) -> _Reader:
+    reader = _Reader()
+    reader.feed(fragment)
+    reader.close()
+    return reader
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.text(min_size=1, max_size=40) | st.sampled_from([HOSTILE, "</div><script>", "\"'<>&"]))
+def test_banner_shows_any_user_text_as_text_never_as_markup(text: str) -> None:
+    reader = read(banner_html(failure(text)))
+    assert set(reader.tags) <= {"div", "p", "ul", "li", "code", "span", "br"}
+    assert set(reader.attributes) <= {"id", "class", "role", "lang"}
+    shown = "".join(reader.text)
+    for piece in (f"projects/arts/{text}.yaml:3:8", f"name（{text}）", f"「{text}」不是允许的值"):
+        assert piece in shown
+    assert f"修改建议：改成 {text}" in shown and f"MkDocs：{text}" in shown
+
+
+def test_banner_lists_a_limited_number_and_says_how_many_more() -> None:
+    problems = tuple(Problem(f"projects/a/p{n}.yaml", n, 1, message="错") for n in range(50))
+    shown = "".join(read(banner_html(BuildFailure("数据有错误", problems))).text)
+    assert f"p{BANNER_LIMIT - 1}.yaml" in shown and f"p{BANNER_LIMIT}.yaml" not in shown
+    assert f"还有 {50 - BANNER_LIMIT} 条，见终端" in shown
+
+
+SITE_PAGE = (
+    '<!doctype html><html><head><meta charset="utf-8">'
+    f"{meta_tag(site_policy())}</head><body dir=\"ltr\" class='x'><p>页</p></body></html>"
+).encode()
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        SITE_PAGE,
+        SITE_PAGE.replace(b"</body></html>", b""),  # no </body>
+        b"<!DOCTYPE html><title>t</title><p>no body tag",
+        b"<html><head></head><BODY>",
+    ],
+)
+def test_script_and_banner_go_right_after_the_body_tag_or_where_a_body_would_start(
+    page: bytes,
+) -> None:
+    live = LiveState()
+    live.succeeded()
+    added = inject(page, live)
+    assert added.count(SCRIPT) == 1 and added.count(STYLE) == 1
+    assert f'data-build="{live.build_id}"'.encode() in added
+    assert b"sc-live-banner" not in added
+    assert added.replace(added[added.index(STYLE) : added.index(b"</script>") + 9], b"") == page
+    lower = added.lower()
+    assert lower.index(STYLE) > lower.find(b"<body") and lower.startswith(page.lower()[:9])
+    live.failed(failure(HOSTILE))
+    failed = inject(page, live)
+    banner = banner_html(failure(HOSTILE)).encode()
+    assert failed.index(STYLE) < failed.index(banner) < failed.index(SCRIPT)
+
+
+def test_a_document_whose_policy_forbids_scripts_gets_the_banner_alone() -> None:
+    """Print pages allow no script and only hashed styles: adding ours would be a CSP
+    violation in the console; the unstyled banner still says what failed."""
+    page = f"<html><head>{meta_tag(document_policy(styles=['p{{}}']))}</head><body>x</body></html>"
+    live = LiveState()
+    assert inject(page.encode(), live) == page.encode()
+    live.failed(failure())
+    added = inject(page.encode(), live)
+    assert b"sc-live-banner" in added and SCRIPT not in added and b"live.css" not in added
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Path, LiveState]]:
+    site = tmp_path / "site"
+    (site / "projects" / "a").mkdir(parents=True)
+    (site / "projects" / "a" / "index.html").write_bytes(SITE_PAGE)
+    (site / "404.html").write_text("<html><body>找不到这个页面</body></html>", encoding="utf-8")
+    for name, body in {
+        "data.json": '{"html": "<body>"}',
+        "style.css": "body{}",
+        "roadshow.ics": "BEGIN:VCALENDAR\r\nX:<body>\r\nEND:VCALENDAR\r\n",
+        "feed.xml": "<rss><body/></rss>",
+    }.items():
+        (site / name).write_text(body, encoding="utf-8")
+    live = LiveState()
+    live.succeeded()
+    server = start_server(site, "127.0.0.1", 0, live=live)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", site, live
+    finally:
+        live.close()
+        server.shutdown()
+        server.server_close()
+
+
+def get(url: str) -> tuple[int, dict[str, str], bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            return answer.status, dict(answer.headers), answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_only_html_responses_are_changed_and_the_files_never(served) -> None:
+    url, site, live = served
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    for name in ("data.json", "style.css", "roadshow.ics", "feed.xml"):
+        status, _headers, body = get(url + name)
+        assert status == 200 and body == (site / name).read_bytes(), name
+    for address in ("projects/a/", "projects/a/index.html"):
+        status, headers, body = get(url + address)
+        assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+        assert body.count(SCRIPT) == 1 and int(headers["Content-Length"]) == len(body)
+        assert headers["Cache-Control"] == "no-cache"
+    status, _headers, body = get(url + "projects/missing/")
+    assert status == 404 and "找不到这个页面".encode() in body and SCRIPT in body
+    live.failed(failure(HOSTILE))
+    status, _headers, body = get(url + "projects/a/")
+    assert banner_html(failure(HOSTILE)).encode() in body and b"<script>alert" not in body
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_the_preview_serves_its_own_script_and_stylesheet(served) -> None:
+    url, _site, _live = served
+    status, headers, body = get(url + "__showcase__/live.js")
+    assert status == 200 and headers["Content-Type"].startswith("text/javascript")
+    assert b"EventSource" in body and b"location.reload" in body
+    status, headers, body = get(url + "__showcase__/live.css")
+    assert status == 200 and headers["Content-Type"].startswith("text/css")
+    assert b".sc-live-banner" in body and b'[data-md-color-scheme="slate"]' in body
+
+
+def test_event_stream_sends_the_state_now_and_at_every_change(served) -> None:
+    url, _site, live = served
+    messages: list[dict[str, str]] = []
+    with urllib.request.urlopen(url + "__showcase__/events", timeout=10) as stream:
+        assert stream.headers["Content-Type"].startswith("text/event-stream")
+
+        def next_message() -> dict[str, str]:
+            line = stream.readline()
+            assert line.startswith(b"data: ") and stream.readline() == b"\n"
+            return json.loads(line[6:])
+
+        assert stream.readline() == b"retry: 1000\n"  # reconnect soon after a restart
+        messages.append(next_message())
+        first_build = live.build_id
+        live.failed(failure(HOSTILE))
+        messages.append(next_message())
+        live.succeeded()
+        messages.append(next_message())
+    assert messages[0] == {"build": first_build, "banner": ""}
+    assert messages[1] == {"build": first_build, "banner": banner_html(failure(HOSTILE))}
+    assert messages[2] == {"build": live.build_id, "banner": ""} and live.build_id != first_build
+
+
+def test_a_new_server_names_its_builds_differently_so_old_pages_reload() -> None:
+    first, second = LiveState(), LiveState()
+    first.succeeded()
+    second.succeeded()
+    assert first.build_id != second.build_id
+
+
+def test_closing_the_preview_ends_waiting_event_streams() -> None:
+    live = LiveState()
+    version, _message = live.message()
+    threading.Timer(0.05, live.close).start()
+    started = time.monotonic()
+    assert live.wait(version, 10) and time.monotonic() - started < 5
+
+
+def test_watcher_reports_added_changed_and_removed_files(tmp_path: Path) -> None:
+    data = tmp_path / "projects" / "arts"
+    data.mkdir(parents=True)
+    kept, changed, removed = (data / f"{n}.yaml" for n in ("kept", "changed", "removed"))
+    for path in (kept, changed, removed):
+        path.write_text("a: 1\n")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n")
+    old = time.time_ns() - 10**9
+    for path in (kept, changed, removed, config):
+        os.utime(path, ns=(old, old))
+    watcher = Watcher([tmp_path / "projects", config, tmp_path / "missing"])
+    assert watcher.changes() == set()
+    changed.write_text("a: 2\n")
+    removed.unlink()
+    (data / "new" / "logo").mkdir(parents=True)
+    (data / "new" / "logo" / "a.png").write_bytes(b"png")
+    config.write_text("site_name: y\n")
+    expected = {str(p) for p in (changed, removed, data / "new" / "logo" / "a.png", config)}
+    assert watcher.changes() == expected
+
+
+def test_a_second_write_in_the_same_clock_tick_is_not_lost(tmp_path: Path) -> None:
+    """Same size, same modification time (a coarse file-system clock): the first scan marks
+    the fresh file racy, so the first scan that sees it settled reports it again."""
+    record = tmp_path / "p.yaml"
+    record.write_text("a: 1\n")
+    stamp = time.time_ns()
+    os.utime(record, ns=(stamp, stamp))
+    watcher = Watcher([tmp_path])
+    record.write_text("a: 2\n")
+    os.utime(record, ns=(stamp, stamp))
+    time.sleep(RACY_NS / 1e9)
+    assert watcher.changes() == {str(record)}
+    assert watcher.changes() == set()
+
+
+def test_watcher_polls_at_ten_times_its_scan_time_within_bounds(tmp_path: Path) -> None:
+    watcher = Watcher([tmp_path])
+    assert watcher.interval == 0.1
+    for n in range(3000):
+        (tmp_path / f"{n}.yaml").write_text("")
+    watcher.changes()
+    assert 0.1 <= watcher.interval <= 0.5
+
+
+def test_before_any_good_build_the_preview_answers_with_the_banner(tmp_path: Path) -> None:
+    """The first build failed and there is no site: every address says why, in Chinese."""
+    live = LiveState()
+    live.failed(failure(HOSTILE))
+    server = start_server(tmp_path, "127.0.0.1", 0, live=live)
+    try:
+        status, headers, body = get(f"http://127.0.0.1:{server.server_address[1]}/")
+    finally:
+        live.close()
+        server.shutdown()
+        server.server_close()
+    assert status == 404 and headers["Content-Type"] == "text/html; charset=utf-8"
+    assert "网站尚未生成".encode() in body and banner_html(failure(HOSTILE)).encode() in body
+
+
+def test_a_write_ends_the_watchers_pause_at_once_and_a_read_does_not(tmp_path: Path) -> None:
+    """Change reports shorten the wait; the build reading files must not wake it."""
+    record = tmp_path / "p.yaml"
+    record.write_text("a: 1\n")
+    watcher = Watcher([tmp_path])
+    try:
+        assert watcher.notified
+        watcher.interval = 0.5
+        record.read_text()
+        started = time.monotonic()
+        watcher.pause()
+        assert time.monotonic() - started >= 0.4
+        watcher.interval = 30.0
+        threading.Timer(0.1, lambda: record.write_text("a: 2\n")).start()
+        started = time.monotonic()
+        watcher.pause()
+        assert time.monotonic() - started < 10
+        assert watcher.changes() == {str(record)}
+    finally:
+        watcher.close()
+
+
+def test_a_file_that_only_stops_being_racy_is_named_steadied(tmp_path: Path) -> None:
+    """Reported once more (its content may differ), but marked, so a burst that has not
+    been built yet does not wait another round for it."""
+    record = tmp_path / "p.yaml"
+    watcher = Watcher([tmp_path], notify=False)
+    record.write_text("a: 1\n")
+    assert watcher.changes() == {str(record)} and watcher.steadied == set()
+    time.sleep(RACY_NS / 1e9)
+    assert watcher.changes() == {str(record)} and watcher.steadied == {str(record)}
+    assert watcher.changes() == set() and watcher.steadied == set()

@@ -1,0 +1,82 @@
+"""The render memo survives from one build to the next, and a bad cache costs only work."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from showcase.engine import render_cache
+from showcase.engine.render_cache import FILE_NAME, load_render_memo, save_render_memo
+from showcase.paths import Layout
+
+
+def _memo_with(layout: Layout, pages: dict[str, str]):
+    memo = load_render_memo(layout)
+    for name, text in pages.items():
+        memo.reuse(name, text, lambda text=text: text)
+    return memo
+
+
+def _forget_memory() -> None:
+    render_cache._in_memory.clear()
+
+
+def test_a_saved_memo_is_reused_by_the_next_build(tmp_path: Path) -> None:
+    layout = Layout(tmp_path)
+    save_render_memo(layout, _memo_with(layout, {"a.md": "A", "b.md": "B"}))
+    _forget_memory()
+    memo = load_render_memo(layout)
+    assert memo.reuse("a.md", "A", _never) == "A"
+
+
+def test_entries_not_used_again_are_dropped_and_changed_ones_replaced(tmp_path: Path) -> None:
+    layout = Layout(tmp_path)
+    save_render_memo(layout, _memo_with(layout, {"a.md": "A", "b.md": "B"}))
+    save_render_memo(layout, _memo_with(layout, {"a.md": "A2"}))
+    _forget_memory()
+    stored = sqlite3.connect(layout.render_cache_dir / FILE_NAME).execute(
+        "SELECT name, text FROM pages"
+    )
+    assert sorted(stored) == [("a.md", "A2")]
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"not a database at all", b"SQLite format 3\x00" + b"\xff" * 200]
+)
+def test_a_corrupt_cache_is_an_empty_memo_and_is_replaced(tmp_path: Path, content: bytes) -> None:
+    layout = Layout(tmp_path)
+    layout.render_cache_dir.mkdir(parents=True)
+    (layout.render_cache_dir / FILE_NAME).write_bytes(content)
+    memo = load_render_memo(layout)
+    assert memo.reuse("a.md", "A", lambda: "A") == "A" and memo.rendered == 1
+    save_render_memo(layout, memo)
+    _forget_memory()
+    assert load_render_memo(layout).reuse("a.md", "A", _never) == "A"
+
+
+def test_a_cache_of_other_code_is_not_used(tmp_path: Path, monkeypatch) -> None:
+    layout = Layout(tmp_path)
+    save_render_memo(layout, _memo_with(layout, {"a.md": "A"}))
+    _forget_memory()
+    monkeypatch.setattr(render_cache, "code_version", lambda: "other code")
+    memo = load_render_memo(layout)
+    assert memo.reuse("a.md", "A", lambda: "fresh") == "fresh"
+
+
+def test_a_long_running_process_does_not_read_its_own_cache_back(
+    tmp_path: Path, monkeypatch
+) -> None:
+    layout = Layout(tmp_path)
+    save_render_memo(layout, _memo_with(layout, {"a.md": "A"}))
+    monkeypatch.setattr(sqlite3, "connect", _refused)
+    assert load_render_memo(layout).reuse("a.md", "A", _never) == "A"
+
+
+def _never() -> str:
+    raise AssertionError("rendered although a good cache held it")
+
+
+def _refused(*args, **kwargs):
+    raise AssertionError("read the cache file again")
