@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from showcase.load.files import regular_files, subfolders
+from showcase.load.files import path_order, regular_files, subfolders
 
 PROJECTS = "projects"
 CONTENT = "content"
@@ -243,6 +243,11 @@ class Layout:
         return self.build_dir / "docs"
 
     @property
+    def validation_cache_dir(self) -> Path:
+        """Per-file validation results (see `showcase.validate.cache`)."""
+        return self.cache_dir / "validate"
+
+    @property
     def site_dir(self) -> Path:
         """The last good built site; replaced atomically by each successful build."""
         return self.root / "site"
@@ -260,9 +265,12 @@ class Layout:
     def project_files(self) -> list[Path]:
         """Every project file, in a stable order; symlinks are never listed or entered."""
         return sorted(
-            file
-            for college in subfolders(self.projects_dir)
-            for file in regular_files(college, ".yaml")
+            (
+                file
+                for college in subfolders(self.projects_dir)
+                for file in regular_files(college, ".yaml")
+            ),
+            key=path_order,
         )
 
     def project_record_files(self, folder: str) -> list[Path]:
@@ -285,12 +293,26 @@ class Layout:
         A path written under the root is shown as written, so a symlink is named by its
         own path and never by the file it points to.
         """
-        if path.is_absolute() and ".." not in path.parts and path.is_relative_to(self.root):
-            return path.relative_to(self.root).as_posix()
+        if path.is_absolute() and ".." not in path.parts:
+            under = text_under(path, self.root)
+            if under is not None:
+                return under
+            if path.is_relative_to(self.root):
+                return path.relative_to(self.root).as_posix()
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+def text_under(path: Path, root: Path) -> str | None:
+    """``path.relative_to(root).as_posix()`` when the text of `path` starts with `root`'s
+    and a slash, else None (ask `Path.relative_to`). A path's text is already normalised,
+    so this is the same answer without pathlib's cost, paid for every file of a large
+    repository."""
+    text, prefix = str(path), str(root)
+    prefix = prefix if prefix.endswith("/") else prefix + "/"
+    return text[len(prefix) :] if text.startswith(prefix) and len(text) > len(prefix) else None
 
 
 def repository_root() -> Path:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from showcase.load.files import path_order
 from showcase.paths import (
     SCHEMA_HEADER,
     Layout,
@@ -17,6 +20,7 @@ from showcase.paths import (
     kind_of,
     project_file_path,
     project_folder_path,
+    text_under,
 )
 
 KINDS = [
@@ -102,3 +106,27 @@ def test_the_schema_header_points_from_a_project_file_to_the_project_schema(
     target = SCHEMA_HEADER.split("$schema=")[1]
     project = layout.project_file("textile", "smart-yarn")
     assert (project.parent / target).resolve() == layout.schema("project").resolve()
+
+
+_PART = st.sampled_from(["a", "a-b", "a.b", "ab", "A", "b", "项目", "x y", "..", "."])
+_PATHS = st.builds(
+    lambda absolute, parts: Path("/" if absolute else "", *parts),
+    st.booleans(),
+    st.lists(_PART, max_size=4),
+)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(path=_PATHS, root=_PATHS)
+def test_text_under_answers_as_relative_to_does(path: Path, root: Path) -> None:
+    under = text_under(path, root)
+    if under is not None:
+        assert under == path.relative_to(root).as_posix()
+    elif path.is_relative_to(root):
+        assert path == root or str(root) == "."  # then the caller asks pathlib
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(paths=st.lists(_PATHS, max_size=12))
+def test_path_order_sorts_as_paths_sort(paths: list[Path]) -> None:
+    assert sorted(paths, key=path_order) == sorted(paths)

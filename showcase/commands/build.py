@@ -30,6 +30,7 @@ from showcase.engine.live import BuildFailure
 from showcase.model import Model
 from showcase.paths import Layout
 from showcase.render.case_visibility import Publicity
+from showcase.validate.cache import ValidationCache
 
 PREVIEW_PREFIX = "【草稿预览】"
 REFUSAL = "数据有错误，未生成网站（原有网站保持不变）。请按上面的提示修改后重试。"
@@ -44,13 +45,16 @@ def build(
     clean: bool = False,
     *,
     on_failure: Callable[[BuildFailure], None] | None = None,
+    validation_cache: ValidationCache | None = None,
 ) -> int:
     """Validate the repository at `root` and build its site; 0 on success, 1 on failure.
 
     `drafts` builds a preview with draft and scheduled typical cases into
     ``build/preview-site/`` by default; `today` (``YYYY-MM-DD``) sets the publication date;
     `clean` first deletes the build caches and the generated docs tree. `on_failure` also
-    receives what a failure printed (``invoke serve``'s banner).
+    receives what a failure printed (``invoke serve``'s banner). `validation_cache` is kept
+    by a caller that builds again and again (``invoke serve``); by default the cache on
+    disk is read and saved (`showcase.validate.cache`).
     """
     layout = Layout(root)
     started = time.perf_counter()
@@ -64,11 +68,14 @@ def build(
         failed(BuildFailure(str(error)))
         return 1
     print("正在检查数据……", flush=True)
+    cache = validation_cache or ValidationCache.on_disk(layout.validation_cache_dir)
     model = validated_model(
         layout,
         REFUSAL,
         on_refusal=lambda problems: failed(BuildFailure(DATA_ERRORS, tuple(problems))),
+        cache=cache,
     )
+    del cache  # unless the caller keeps it, every file's text and data is garbage now
     if model is None:
         return 1
     counts = f"{len(model.projects)} 个项目，{len(model.colleges)} 个学院"

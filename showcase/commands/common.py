@@ -21,6 +21,7 @@ from showcase.paths import Layout, repository_root
 from showcase.problems import Problem
 from showcase.render.clock import SHANGHAI
 from showcase.validate import validate_repository
+from showcase.validate.cache import ValidationCache
 from showcase.validate.personal_data import redact
 from showcase.validate.report import FORMATS, format_problems
 
@@ -31,11 +32,13 @@ def validated_model(
     *,
     show_warnings: bool = True,
     on_refusal: Callable[[list[Problem]], None] | None = None,
+    cache: ValidationCache | None = None,
 ) -> Model | None:
     """The checked model, or None after printing the problems and `refusal` (why nothing
     was written). `show_warnings` prints the warnings of a repository that passed too;
-    `on_refusal` receives the printed problems (redacted as printed), for the preview."""
-    result = validate_repository(layout)
+    `on_refusal` receives the printed problems (redacted as printed), for the preview;
+    `cache` reuses the results of unchanged files (`showcase.validate.cache`)."""
+    result = validate_repository(layout, cache=cache)
     if result.problems and (show_warnings or result.model is None):
         print(format_problems(result.problems, "text", files_checked=result.files_checked))
     if result.model is None:

@@ -104,19 +104,26 @@ def file_problem(display_path: str, rule: str, message: str, hint: str) -> Probl
     return Problem(display_path, 0, 0, rule=rule, message=message, hint=hint)
 
 
+def path_order(path: Path) -> tuple[str, ...]:
+    """The order of `sorted` on paths (their parts, compared one by one), as a key: many
+    times faster than `PurePath.__lt__` over the 20,000 paths of a large repository."""
+    return path.parts
+
+
 def regular_files(folder: Path, suffix: str) -> list[Path]:
     """The regular files directly in `folder` whose names end in `suffix`, sorted.
 
     Empty when `folder` is missing or is itself a symlink; linked files are left out.
     """
     return sorted(
-        path for path, kind in _entries(folder) if kind == "file" and path.name.endswith(suffix)
+        (path for path, kind in _entries(folder) if kind == "file" and path.name.endswith(suffix)),
+        key=path_order,
     )
 
 
 def subfolders(folder: Path) -> list[Path]:
     """The real folders directly in `folder` (not links to folders), sorted."""
-    return sorted(path for path, kind in _entries(folder) if kind == "folder")
+    return sorted((path for path, kind in _entries(folder) if kind == "folder"), key=path_order)
 
 
 def walk_files(folder: Path) -> tuple[list[Path], list[Path]]:
@@ -137,7 +144,7 @@ def walk_files(folder: Path) -> tuple[list[Path], list[Path]]:
                 pending.append(path)
             elif kind == "file":
                 files.append(path)
-    return sorted(files), sorted(links)
+    return sorted(files, key=path_order), sorted(links, key=path_order)
 
 
 def first_symlink(base: Path, path: Path) -> Path | None:

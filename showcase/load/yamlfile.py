@@ -86,9 +86,51 @@ class Document:
                 return found
         return (1, 1)
 
+    def root_position(self) -> tuple[int, int]:
+        """Where the top-level value starts ((1, 1) when the file holds none)."""
+        return self.value_positions.get((), (1, 1))
+
     def key_position(self, path: JsonPath) -> tuple[int, int]:
         """Where the key naming `path` stands; the value's position for list items."""
         return self.key_positions.get(path) or self.position(path)
+
+
+_POSITION_FIELDS = frozenset({"value_positions", "key_positions"})
+
+
+class RestoredDocument(Document):
+    """A document rebuilt from its path, data, text and the loader's notes (the validation
+    cache keeps no positions: they are most of a document's size and rarely read once a
+    file passed).
+
+    The positions are found again, by parsing the same text, the first time anything asks
+    for them. Only made for a text `load_yaml` already accepted, so the second parse
+    succeeds and gives exactly what the first did.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        data: Any,
+        text: str,
+        refused: set[JsonPath],
+        multiline: list[JsonPath],
+        root: tuple[int, int],
+    ):
+        self.path, self.data, self.text = path, data, text
+        self.refused, self.multiline, self.root = refused, multiline, root
+
+    def root_position(self) -> tuple[int, int]:
+        """Kept apart: the personal-data scan asks every document for it."""
+        return self.root
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in _POSITION_FIELDS:
+            raise AttributeError(name)
+        builder = _Builder(self.path, self.text)
+        builder.build(parse_events(self.text))
+        self.value_positions, self.key_positions = builder.value_positions, builder.key_positions
+        return getattr(self, name)
 
 
 class _Refused(Exception):
@@ -103,15 +145,22 @@ def load_yaml(
     file: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES
 ) -> tuple[Document | None, list[Problem]]:
     """Load one YAML file; return the document (None when unusable) and its problems."""
-    raw, problems = read_source(
+    raw, problems = read_yaml_source(file, display_path, max_bytes)
+    if raw is None:
+        return None, problems
+    return load_yaml_bytes(raw, display_path)
+
+
+def read_yaml_source(
+    file: Path, display_path: str, max_bytes: int = MAX_FILE_BYTES
+) -> tuple[bytes | None, list[Problem]]:
+    """The bytes `load_yaml` parses, or None and why (a symlink, too large, unreadable)."""
+    return read_source(
         file,
         display_path,
         max_bytes,
         "项目文件只写文字信息；长介绍请精简，图片放在项目文件夹里用 logo 字段引用。",
     )
-    if raw is None:
-        return None, problems
-    return load_yaml_bytes(raw, display_path)
 
 
 def load_yaml_bytes(raw: bytes, display_path: str) -> tuple[Document | None, list[Problem]]:

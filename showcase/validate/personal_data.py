@@ -91,7 +91,7 @@ def scan_document(
         for finding in findings:
             offset = source.value_offset(start, candidate.text, finding.start)
             problems.append(_problem(document.path, source.position(offset), field, finding))
-    root = document.value_positions.get((), (1, 1))
+    root = document.root_position()
     for offset, comment in source.comments(lambda: _starts(document, source), root, limit):
         # without its "#", which would otherwise count as a spelling of "@"
         problems += scan_text(document.path, comment[1:], rules, source, offset + 1, COMMENT_FIELD)

@@ -74,11 +74,18 @@ class ProjectRules:
         self._dates(data, report)
         self._contact(data, report)
         self._advice(data, report)
-        logo = data.get("logo")
-        if isinstance(logo, str) and logo:
+        if self.reads_other_files(data):
             project_dir = file.parent / file.stem
-            found += check_logo(document, project_dir, logo, schema_title(self.schema, ("logo",)))
+            title = schema_title(self.schema, ("logo",))
+            found += check_logo(document, project_dir, data["logo"], title)
         return found
+
+    @staticmethod
+    def reads_other_files(data: Any) -> bool:
+        """True when `check` reads a file besides the project's own (its logo), so its
+        result may change while the project file does not."""
+        logo = data.get("logo") if isinstance(data, dict) else None
+        return isinstance(logo, str) and bool(logo)
 
     def _label(self, path: JsonPath) -> str:
         generic = tuple(0 if isinstance(part, int) else part for part in path)

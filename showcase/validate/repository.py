@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
 from showcase.assessment_plan import plan_from_data
 from showcase.contacts import partner_from_data
-from showcase.load.files import regular_files, symlink_problem
+from showcase.load.files import path_order, regular_files, symlink_problem
 from showcase.load.yamlfile import Document, load_yaml
 from showcase.model import (
     Model,
@@ -28,10 +29,11 @@ from showcase.model import (
     service_from_data,
     site_from_data,
 )
-from showcase.paths import QR_IMAGES, Layout
+from showcase.paths import QR_IMAGES, Layout, text_under
 from showcase.problems import Problem, has_errors, sort_problems
 from showcase.validate.application_rules import ProjectIndex
 from showcase.validate.assessment_rules import check_assessment
+from showcase.validate.cache import ValidationCache, context_digest
 from showcase.validate.call_rules import CallReferences, applied_pairs, check_calls
 from showcase.validate.case_rules import check_publicity
 from showcase.validate.contact_rules import check_contacts, qr_image_files
@@ -64,16 +66,21 @@ _RECORD_KINDS = ("project", "event", "roadshow", "call", "application", "checkpo
 
 
 def validate_repository(
-    layout: Layout, only: Sequence[Path] | None = None, today: datetime.date | None = None
+    layout: Layout,
+    only: Sequence[Path] | None = None,
+    today: datetime.date | None = None,
+    cache: ValidationCache | None = None,
 ) -> ValidationResult:
-    """Check the repository at `layout` (or just the files in `only`)."""
-    return _Run(layout, today or datetime.date.today()).validate(only)
+    """Check the repository at `layout` (or just the files in `only`), reusing what
+    `cache` holds of unchanged project files (`showcase.validate.cache`)."""
+    return _Run(layout, today or datetime.date.today(), cache).validate(only)
 
 
 class _Run:
-    def __init__(self, layout: Layout, today: datetime.date):
+    def __init__(self, layout: Layout, today: datetime.date, cache: ValidationCache | None):
         self.layout = layout
         self.today = today
+        self.cache = cache
         self.checkers: dict[str, SchemaChecker] = {}
 
     def validate(self, only: Sequence[Path] | None) -> ValidationResult:
@@ -109,16 +116,22 @@ class _Run:
         for name in selection.registries:
             problems += registries[name].problems
 
-        rules = ProjectRules(
-            self._references(registries), self.checkers["project"].schema, self.today
-        )
+        references = self._references(registries)
+        rules = ProjectRules(references, self.checkers["project"].schema, self.today)
+        if self.cache is not None:
+            context = context_digest(
+                self.personal,
+                self.today,
+                *(None if ids is None else sorted(ids) for ids in astuple(references)),
+            )
+            self.cache.begin(self._schema_bytes(), context)
         duplicates = _duplicate_stems([*all_projects, *selection.projects])
         projects: dict[str, tuple[Document, Path]] = {}
         for file in selection.projects:
             document, found = self._check_project(file, rules, duplicates)
             problems += found
             if document is not None:
-                projects[_display(self.layout, file)] = (document, file)
+                projects[document.path] = (document, file)
         chosen = set(selection.projects)
         problems += check_duplicate_names(
             self.layout,
@@ -195,7 +208,9 @@ class _Run:
             for spec in REGISTRIES.values()
             if spec.required
         )
-        model = _build_model(registries, projects, events) if usable else None
+        model = _build_model(registries, projects, events, self.cache) if usable else None
+        if self.cache is not None:
+            self.cache.finish(complete=only is None)
         if model is not None and publicity is not None:
             model.cases = publicity.cases
         if model is not None:
@@ -223,17 +238,24 @@ class _Run:
             domains,
         )
 
+    def _schema_bytes(self) -> list[bytes]:
+        """The bytes of every schema read (they were just read, so they are there)."""
+        return [self.layout.schema(kind).read_bytes() for kind in sorted(self.checkers)]
+
     def _check_project(
         self, file: Path, rules: ProjectRules, duplicates: dict[str, list[Path]]
     ) -> tuple[Document | None, list[Problem]]:
-        document, problems = load_yaml(file, _display(self.layout, file))
+        checks = _ProjectChecks(self.checkers["project"], rules, self.personal, file)
+        if self.cache is not None:
+            document, problems = self.cache.project(file, _display(self.layout, file), checks)
+        else:
+            document, problems = load_yaml(file, _display(self.layout, file))
+            if document is not None:
+                problems += checks.schema(document) + checks.scan(document)
+                problems += checks.rules(document)
         if document is None:
             return None, problems
         checker = self.checkers["project"]
-        problems += checker.check(document)
-        problems += rules.check(document, file)
-        problems += scan_document(document, checker.schema, self.personal)
-        problems += markup_warnings(document, checker.schema)
         clashes = [other for other in duplicates.get(file.stem, ()) if other != file]
         if clashes:
             line, column = document.position(("id",))
@@ -276,6 +298,28 @@ class _Run:
         return document, problems
 
 
+@dataclass(frozen=True)
+class _ProjectChecks:
+    """What one project file is checked for, split as `showcase.validate.cache` stores it."""
+
+    checker: SchemaChecker
+    rules_of_projects: ProjectRules
+    personal: PersonalDataRules
+    file: Path
+
+    def schema(self, document: Document) -> list[Problem]:
+        return self.checker.check(document) + markup_warnings(document, self.checker.schema)
+
+    def scan(self, document: Document) -> list[Problem]:
+        return scan_document(document, self.checker.schema, self.personal)
+
+    def rules(self, document: Document) -> list[Problem]:
+        return self.rules_of_projects.check(document, self.file)
+
+    def rules_read_files(self, document: Document) -> bool:
+        return ProjectRules.reads_other_files(document.data)
+
+
 def _closed(projects: Iterable[tuple[Document, Path]]) -> frozenset[str]:
     """Ids of the loaded projects whose status is closed."""
     return frozenset(
@@ -292,6 +336,9 @@ def _named(record: dict[str, Any]) -> bool:
 
 def _display(layout: Layout, file: Path) -> str:
     """`Layout.relative` without its two `resolve` calls when `file` is plainly under root."""
+    under = text_under(file, layout.root)
+    if under is not None:
+        return under
     try:
         return file.relative_to(layout.root).as_posix()
     except ValueError:
@@ -309,7 +356,7 @@ def _logo_files(projects: Iterable[tuple[Document, Path]]) -> set[Path]:
 
 
 def _duplicate_stems(files: list[Path]) -> dict[str, list[Path]]:
-    unique = sorted(set(files))
+    unique = sorted(set(files), key=path_order)
     counts = Counter(file.stem for file in unique)
     clashes: dict[str, list[Path]] = {}
     for file in unique:
@@ -322,12 +369,18 @@ def _build_model(
     registries: dict[str, LoadedRegistry],
     projects: dict[str, tuple[Document, Path]],
     events: list[Document],
+    cache: ValidationCache | None,
 ) -> Model:
     def records(name: str) -> list[dict[str, Any]]:
         return registries[name].records
 
+    def project(source: str, document: Document) -> Project:
+        if cache is None:
+            return Project.from_data(document.data, source)
+        return cache.record(source, lambda: Project.from_data(document.data, source))
+
     built = sorted(
-        (Project.from_data(doc.data, source) for source, (doc, _) in projects.items()),
+        (project(source, doc) for source, (doc, _) in projects.items()),
         key=lambda project: project.id,
     )
     event_records = sorted(

@@ -24,7 +24,7 @@ from tests.factories import make_model
 def valid_data(monkeypatch: pytest.MonkeyPatch) -> None:
     """Validation that passes with a small factory model."""
     result = ValidationResult(model=make_model(count=4), problems=[], files_checked=4)
-    monkeypatch.setattr(common, "validate_repository", lambda layout: result)
+    monkeypatch.setattr(common, "validate_repository", lambda layout, cache=None: result)
 
 
 def test_build_prints_a_chinese_summary(tmp_path: Path, valid_data: None, capsys) -> None:
@@ -47,7 +47,7 @@ def test_data_errors_stop_the_build_and_keep_the_site(
         message="不是允许的值",
     )
     result = ValidationResult(model=None, problems=[problem], files_checked=1)
-    monkeypatch.setattr(common, "validate_repository", lambda layout: result)
+    monkeypatch.setattr(common, "validate_repository", lambda layout, cache=None: result)
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("上一次的网站")

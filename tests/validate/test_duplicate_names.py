@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from showcase.paths import Layout, repository_root
 from showcase.validate import validate_repository
-from showcase.validate.duplicate_names import normalised_name
+from showcase.validate.duplicate_names import normalised_name, normalised_names
 from tests.validate.conftest import TODAY
 from tests.validate.input_builders import PROJECT_TEMPLATE
 
@@ -31,6 +31,18 @@ BOUNDED = settings(max_examples=300, deadline=None, database=None)
 )
 def test_near_same_names_share_a_key(one: str, other: str) -> None:
     assert normalised_name(one) == normalised_name(other)
+
+
+_NAME_TEXT = st.text(
+    st.sampled_from("经經纬緯复複復发髮發后後里裡面麵干乾幹台臺颱 \n\r·-！Ａa1") | st.characters(),
+    max_size=8,
+)
+
+
+@BOUNDED
+@given(names=st.lists(_NAME_TEXT, max_size=8))
+def test_names_normalised_together_are_normalised_as_each_alone(names: list[str]) -> None:
+    assert normalised_names(names) == [normalised_name(name) for name in names]
 
 
 @pytest.mark.parametrize(

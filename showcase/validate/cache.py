@@ -1,0 +1,377 @@
+"""The per-file validation cache: what one project file alone yields, keyed by its content.
+
+A build starts by validating every file; at 10,000 projects that is seconds of YAML
+parsing, schema checks and personal-data scans, although a change touches a few files.
+This cache keeps, for each project file, the results that depend on that file alone:
+
+* its decoded text and data (positions are not kept: a `RestoredDocument` parses the text
+  again the first time a message needs a line and column);
+* the loader's problems (syntax, encoding, refused spellings);
+* the problems of the schema and markup checks, and of the personal-data scan;
+* the problems of the project's own rules (`ProjectRules.check`), except for a project
+  naming a logo, whose check reads the image: those run every time;
+* its `Project` record, once a model was built from it.
+
+Why a hit is the answer a fresh run would give:
+
+* an entry is found by the BLAKE2 digest of the file's repository path and bytes, so a
+  renamed, edited or reverted file finds the entry of exactly that content at that place;
+* every shard carries the digest of the package's own code (every ``showcase/*.py``: the
+  loader, the rules, their wording and the model), of the Python and library versions
+  (`_LIBRARIES`) and of the schema files' bytes; when it differs the shard is not read;
+* the checks also read what is not in the file: the day (birth dates in ID numbers,
+  dates in the future), the personal mailbox domains of content/site.yaml, and the ids of
+  the registries (unknown college, mentor, field) with the school mailbox domains. Their
+  digest (`context_digest`) is stored with each entry's scan and rules results; under
+  another context the document and its schema problems are reused, the scan and the
+  rules run again;
+* rules between records (duplicate ids and names, references from events, roadshows,
+  calls, deadlines, publicity) are never cached: they run over the whole model each time.
+
+The content is the truth, never a modification time (a checkout resets them): a file is
+read and hashed on every run (0.1 s at 10,000 files), except in one long-running process (`invoke serve`) where a file whose
+lstat (size, modification and change time, inode) did not change since it was hashed is
+not read again. A stat taken less than `_RACY_SECONDS` after the file was written is not
+trusted (git's "racy clean" rule): a second write within the clock's tick would not show.
+
+On disk the entries are split into `SHARDS` pickle files under ``build/cache/validate/``
+so that a run rewrites only the shards it changed. A missing, truncated, corrupt or
+outdated shard is a miss, never an error; unpickling accepts no class but the model's
+records and `Problem`, so a planted file cannot run code. A large cache read from disk is
+then frozen out of the cyclic collector's sight (`gc.freeze`): it lives as long as the
+process and would otherwise be traversed at every full collection.
+
+A new day changes the context, so the first run of a day scans every file again (the
+parse and the schema check are still reused): the personal-data scan reads the day for
+every 18-digit number, and the date rules for every date.
+
+Who uses it: ``invoke build`` (a cache on disk) and ``invoke serve`` (one object kept for
+the life of the process, saved after each run). ``invoke validate`` and ``check-pr`` do
+not: writing costs a cold run time (the 2.5× target has little margin), and they are the
+gates that judge contributed data, which must not depend on files found in a checkout
+(a pull request could add a forged ``build/cache/`` that matches its own bad file).
+
+Example::
+
+    cache = ValidationCache.on_disk(layout.validation_cache_dir)
+    validate_repository(layout, cache=cache)   # fills the cache and saves it
+    validate_repository(layout, cache=cache)   # hits; only changed files are parsed
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gc
+import hashlib
+import importlib.metadata
+import io
+import os
+import pickle
+import stat
+import sys
+import tempfile
+import time
+import zlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+
+import showcase
+from showcase import model, problems
+from showcase.load.yamlfile import Document, RestoredDocument, load_yaml_bytes, read_yaml_source
+from showcase.problems import Problem
+
+FORMAT = 3
+"""Bumped when the entry layout changes (the code digest would change too)."""
+SHARDS = 64
+_RACY_SECONDS = 2
+_FREEZE_FROM = 1000
+"""Entries read from disk from which `gc.freeze` pays (0.5 s of CPU at 10,000 files)."""
+
+
+class FileChecks(Protocol):
+    """The checks of one loaded project file, as the validation run defines them."""
+
+    def schema(self, document: Document) -> list[Problem]:
+        """Checks that read the document and the schemas alone (schema, markup)."""
+
+    def scan(self, document: Document) -> list[Problem]:
+        """Checks that also read the run's context (the personal-data scan)."""
+
+    def rules(self, document: Document) -> list[Problem]:
+        """The project's own rules (`ProjectRules.check`)."""
+
+    def rules_read_files(self, document: Document) -> bool:
+        """True when `rules` also reads another file (a logo): never stored then."""
+
+
+# One entry: a tuple, the most compact thing pickle writes and reads.
+_DIGEST, _TEXT, _DATA, _NOTES, _LOADED, _SCHEMA, _CONTEXT, _SCANNED, _RULES, _RECORD = range(10)
+"""_NOTES: the document's `refused`, `multiline` and root position (small, and read by every
+run: the rules between records, the personal-data scan)."""
+
+
+class ValidationCache:
+    """Per-file results for one repository, kept in memory and (optionally) on disk.
+
+    Keep one object for the life of a process to reuse it between runs (`invoke serve`);
+    `validate_repository(layout, cache=…)` calls `begin`, `project`, `record` and `finish`.
+    """
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = folder
+        self.fingerprint = b""
+        self.context = b""
+        self.hits = 0
+        self.misses = 0
+        self._entries: dict[str, tuple[Any, ...]] = {}
+        self._stats: dict[str, tuple[tuple[int, ...], bytes]] = {}
+        self._dirty: set[int] = set()
+        self._seen: set[str] = set()
+        self._loaded = False
+
+    @classmethod
+    def on_disk(cls, folder: Path) -> ValidationCache:
+        """A cache read from and saved to `folder` (see `showcase.paths.Layout`)."""
+        return cls(folder)
+
+    def begin(self, schemas: Iterable[bytes], context: bytes) -> None:
+        """Start a run with these schema files' bytes and this `context_digest`."""
+        fingerprint = _fingerprint(schemas)
+        if fingerprint != self.fingerprint:
+            self._entries.clear()
+            self._stats.clear()
+            self._loaded = False
+            self.fingerprint = fingerprint
+        if not self._loaded:
+            self._load()
+        self.context = context
+        self.hits = self.misses = 0
+        self._seen = set()
+
+    def project(
+        self, file: Path, display: str, checks: FileChecks
+    ) -> tuple[Document | None, list[Problem]]:
+        """The document and problems of one project file shown as `display`."""
+        self._seen.add(display)
+        entry = self._entries.get(display)
+        signature = _signature(file)
+        known = self._stats.get(display)
+        if entry is not None and known is not None and known == (signature, entry[_DIGEST]):
+            return self._hit(entry, display, checks)
+        raw, problems = read_yaml_source(file, display)
+        if raw is None:
+            return None, problems
+        digest = hashlib.blake2b(raw, digest_size=16, person=b"validate-v1")
+        digest.update(display.encode())
+        key = digest.digest()
+        if signature and time.time_ns() - max(signature[-2:]) > _RACY_SECONDS * 10**9:
+            self._stats[display] = (signature, key)
+        if entry is not None and entry[_DIGEST] == key:
+            return self._hit(entry, display, checks)
+        self.misses += 1
+        document, problems = load_yaml_bytes(raw, display)
+        if document is None:
+            self._store(display, (key, None, None, None, tuple(problems), (), b"", (), (), None))
+            return None, problems
+        notes = (document.refused, document.multiline, document.root_position())
+        schema = checks.schema(document)
+        self._store(display, (key, document.text, document.data, notes, (*problems,), (*schema,)))
+        return document, [*problems, *schema, *self._check(display, document, checks)]
+
+    def record(self, display: str, build: Callable[[], model.Project]) -> model.Project:
+        """The record built from the file at `display` (built and kept on the first call)."""
+        entry = self._entries.get(display)
+        if entry is not None and entry[_RECORD] is not None:
+            return entry[_RECORD]
+        built = build()
+        if entry is not None:
+            self._store(display, (*entry[:_RECORD], built))
+        return built
+
+    def finish(self, complete: bool) -> None:
+        """End a run; `complete`: every project file was seen, so entries of files that
+        are gone are dropped. Saves the changed shards when the cache has a folder."""
+        if complete:
+            for display in [d for d in self._entries if d not in self._seen]:
+                del self._entries[display]
+                self._stats.pop(display, None)
+                self._dirty.add(_shard(display))
+        if self.folder is not None and self._dirty:
+            self._save()
+        self._dirty.clear()
+
+    def _hit(
+        self, entry: tuple[Any, ...], display: str, checks: FileChecks
+    ) -> tuple[Document | None, list[Problem]]:
+        self.hits += 1
+        loaded = [*entry[_LOADED], *entry[_SCHEMA]]
+        if entry[_TEXT] is None:
+            return None, loaded
+        document = RestoredDocument(display, entry[_DATA], entry[_TEXT], *entry[_NOTES])
+        if entry[_CONTEXT] != self.context:
+            return document, [*loaded, *self._check(display, document, checks)]
+        found = checks.rules(document) if entry[_RULES] is None else entry[_RULES]
+        return document, [*loaded, *entry[_SCANNED], *found]
+
+    def _check(self, display: str, document: Document, checks: FileChecks) -> list[Problem]:
+        """Run the checks that read the context, for a document whose entry (up to its
+        schema problems) is stored, and store their results under the current context."""
+        scanned, found = checks.scan(document), checks.rules(document)
+        kept = None if checks.rules_read_files(document) else tuple(found)
+        old = self._entries[display]
+        record = old[_RECORD] if len(old) > _RECORD else None  # it reads the data alone
+        self._store(display, (*old[:_CONTEXT], self.context, tuple(scanned), kept, record))
+        return [*scanned, *found]
+
+    def _store(self, display: str, entry: tuple[Any, ...]) -> None:
+        self._entries[display] = entry
+        self._dirty.add(_shard(display))
+
+    def _load(self) -> None:
+        self._loaded = True
+        if self.folder is None:
+            return
+        enabled = gc.isenabled()
+        gc.disable()  # millions of new containers: the collector would run hundreds of times
+        try:
+            for number in range(SHARDS):
+                entries = _read_shard(self.folder / _shard_name(number), self.fingerprint)
+                if entries is None:
+                    self._dirty.add(number)
+                else:
+                    self._entries.update(entries)
+        finally:
+            if enabled:
+                gc.enable()
+        if len(self._entries) >= _FREEZE_FROM:
+            # The entries live as long as the process: out of the collector's sight they
+            # cost nothing at each collection (freed by reference counts as ever).
+            gc.freeze()
+
+    def _save(self) -> None:
+        assert self.folder is not None
+        shards: dict[int, dict[str, tuple[Any, ...]]] = {number: {} for number in self._dirty}
+        for display, entry in self._entries.items():
+            number = _shard(display)
+            if number in shards:
+                shards[number][display] = entry
+        with contextlib.suppress(OSError):  # a read-only checkout still validates
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for number, entries in shards.items():
+                data = pickle.dumps((FORMAT, self.fingerprint, entries), protocol=5)
+                _write_atomically(self.folder / _shard_name(number), data)
+
+
+def context_digest(*parts: Any) -> bytes:
+    """The digest of what a file's checks read besides the file: `repr` of plain values
+    (dates, tuples, sorted lists), never of a set, whose order varies between runs."""
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).digest()
+
+
+def _signature(file: Path) -> tuple[int, ...]:
+    """What lstat says about `file`, its change and modification times last; () when it
+    cannot (the change time cannot be set back, so `touch -d` does not fool it)."""
+    try:
+        status = file.lstat()
+    except OSError:
+        return ()
+    if not stat.S_ISREG(status.st_mode):
+        return ()
+    return (status.st_dev, status.st_ino, status.st_size, status.st_ctime_ns, status.st_mtime_ns)
+
+
+def _shard(display: str) -> int:
+    return zlib.crc32(display.encode()) % SHARDS
+
+
+def _shard_name(number: int) -> str:
+    return f"projects-{number:02d}.pickle"
+
+
+def _fingerprint(schemas: Iterable[bytes]) -> bytes:
+    digest = hashlib.blake2b(_code_digest(), digest_size=16)
+    digest.update(FORMAT.to_bytes(2, "big"))
+    for schema in schemas:
+        digest.update(len(schema).to_bytes(8, "big"))
+        digest.update(schema)
+    return digest.digest()
+
+
+_LIBRARIES = ("PyYAML", "jsonschema", "fastjsonschema", "OpenCC")
+"""The libraries whose answers the cached results hold (parsing, schema messages, names)."""
+
+
+@functools.cache
+def _code_digest() -> bytes:
+    """The digest of every module of this package, of the Python and library versions
+    (Unicode tables, libyaml, schema messages): any change of code empties the cache."""
+    package = Path(showcase.__file__).parent
+    digest = hashlib.blake2b(digest_size=16)
+    versions = [sys.version, str(yaml.__with_libyaml__)]
+    versions += [_version(library) for library in _LIBRARIES]
+    digest.update("|".join(versions).encode() + b"\0")
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(source.read_bytes())
+    return digest.digest()
+
+
+def _version(library: str) -> str:
+    try:
+        return importlib.metadata.version(library)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
+
+
+_ALLOWED_MODULES = {model.__name__, problems.__name__}
+
+
+class _RecordsOnly(pickle.Unpickler):
+    """Unpickles plain values, the model's records and problems; any other class is refused."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module in _ALLOWED_MODULES:
+            found = getattr(__import__(module, fromlist=[name]), name, None)
+            if isinstance(found, type):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
+
+
+def _read_shard(file: Path, fingerprint: bytes) -> dict[str, tuple[Any, ...]] | None:
+    """The entries of one shard, or None when it is missing, broken or outdated."""
+    try:
+        content = _RecordsOnly(io.BytesIO(file.read_bytes())).load()
+        version, written_for, entries = content
+    except Exception:  # any damage to a cache file is a miss, never an error
+        return None
+    if version != FORMAT or written_for != fingerprint or not isinstance(entries, dict):
+        return None
+    if not all(_well_formed(entry) for entry in entries.values()):
+        return None
+    return entries
+
+
+def _well_formed(entry: Any) -> bool:
+    return (
+        type(entry) is tuple
+        and len(entry) == _RECORD + 1
+        and type(entry[_DIGEST]) is bytes
+        and type(entry[_LOADED]) is tuple
+        and type(entry[_SCHEMA]) is tuple
+        and (entry[_TEXT] is None or type(entry[_TEXT]) is str)
+    )
+
+
+def _write_atomically(file: Path, data: bytes) -> None:
+    descriptor, temporary = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".pickle")
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, file)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+        raise
