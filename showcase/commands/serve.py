@@ -13,8 +13,8 @@ reload the browser.
 - Each rebuild is `showcase.commands.build.build`, so it prints exactly what
   ``invoke build`` does; its incremental caches (validation, render, pages) decide what
   is redone. The changed paths are printed but not passed on: correctness never depends
-  on them. A validation cache kept in memory between rebuilds would be created in `serve`
-  and passed to each `_rebuild` (the seam for it).
+  on them. One validation cache (`showcase.validate.cache.ValidationCache`) lives as long
+  as the preview, so a rebuild reads again only the files whose stat changed.
 
 Measuring "saved → visible in the browser": ``benchmarks/bench_preview.py``.
 """
@@ -29,6 +29,7 @@ from showcase.commands.build import build
 from showcase.engine.live import BuildFailure, LiveState
 from showcase.engine.preview import Watcher, start_server
 from showcase.paths import Layout
+from showcase.validate.cache import ValidationCache
 
 QUIET_SECONDS = 0.1
 """A burst is over when a scan this long after the previous one finds nothing new: an
@@ -46,7 +47,8 @@ def serve(root: Path, host: str, port: int) -> int:
     layout = Layout(root)
     watcher = Watcher(watched_paths(root))
     live = LiveState()
-    if not _rebuild(root, live):
+    cache = ValidationCache.on_disk(layout.validation_cache_dir)
+    if not _rebuild(root, live, cache):
         print("首次构建失败；修正上面的问题后会自动重新构建。", file=sys.stderr)
     layout.site_dir.mkdir(parents=True, exist_ok=True)
     try:
@@ -63,7 +65,7 @@ def serve(root: Path, host: str, port: int) -> int:
                 continue
             changed |= settled(watcher)
             print(f"检测到 {len(changed)} 个文件变化，正在重新构建……", flush=True)
-            if not _rebuild(root, live):
+            if not _rebuild(root, live, cache):
                 print("重新构建失败，继续提供上一次成功构建的网站。", file=sys.stderr)
     except KeyboardInterrupt:
         print("\n预览已停止。")
@@ -76,9 +78,16 @@ def serve(root: Path, host: str, port: int) -> int:
 
 
 def watched_paths(root: Path) -> list[Path]:
-    """What a build reads from the repository: data, pages, schemas, configuration."""
+    """What a build reads from the repository: data, pages, schemas, configuration and the
+    theme's overrides (``custom_dir`` in ``mkdocs.yml``)."""
     layout = Layout(root)
-    return [layout.projects_dir, layout.content_dir, layout.schemas_dir, root / "mkdocs.yml"]
+    return [
+        layout.projects_dir,
+        layout.content_dir,
+        layout.schemas_dir,
+        root / "mkdocs.yml",
+        root / "overrides",
+    ]
 
 
 def settled(watcher: Watcher) -> set[str]:
@@ -96,12 +105,12 @@ def settled(watcher: Watcher) -> set[str]:
     return changed
 
 
-def _rebuild(root: Path, live: LiveState) -> bool:
+def _rebuild(root: Path, live: LiveState, cache: ValidationCache) -> bool:
     """One build for the preview loop, its outcome told to the browser; even an
     unexpected error must not stop serving."""
     failures: list[BuildFailure] = []
     try:
-        code = build(root, None, on_failure=failures.append)
+        code = build(root, None, on_failure=failures.append, validation_cache=cache)
     except Exception as error:
         message = f"构建时出现内部错误：{error!r}"
         print(message, file=sys.stderr)

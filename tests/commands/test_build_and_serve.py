@@ -15,6 +15,7 @@ from showcase.commands import build, common, serve
 from showcase.engine.live import BuildFailure, LiveState
 from showcase.paths import repository_root
 from showcase.problems import Problem
+from showcase.validate.cache import ValidationCache
 from showcase.validate.personal_data import redact
 from showcase.validate.result import ValidationResult
 from tests.factories import make_model
@@ -120,9 +121,11 @@ def test_serve_rebuilds_once_per_burst_and_again_for_a_change_made_during_a_rebu
     data.mkdir(parents=True)
     builds: list[str] = []
     sleeps: list[float] = []
+    caches: set[int] = set()
 
-    def fake_build(root: Path, site_dir: Path | None, **_options: object) -> int:
+    def fake_build(root: Path, site_dir: Path | None, **options: object) -> int:
         builds.append("build")
+        caches.add(id(options["validation_cache"]))
         if len(builds) == 2:  # saved while the rebuild reads the repository
             (data / "during.yaml").write_text("a: 1\n")
         return 0
@@ -141,6 +144,7 @@ def test_serve_rebuilds_once_per_burst_and_again_for_a_change_made_during_a_rebu
     out = capsys.readouterr().out
     assert builds == ["build"] * 3, out
     assert "检测到 3 个文件变化" in out and "检测到 1 个文件变化" in out
+    assert len(caches) == 1, "every rebuild reuses the one validation cache of the preview"
 
 
 def test_a_single_save_settles_after_one_quiet_scan(
@@ -163,7 +167,7 @@ def test_a_single_save_settles_after_one_quiet_scan(
 def test_a_failed_rebuild_reaches_the_page_and_an_internal_error_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
-    live = LiveState()
+    live, cache = LiveState(), ValidationCache.on_disk(tmp_path / "cache")
     failure = BuildFailure("数据有错误", (Problem("projects/a/x.yaml", 2, 1, message="坏"),))
 
     def failing_build(root: Path, site_dir: Path | None, *, on_failure, **_options) -> int:
@@ -171,16 +175,16 @@ def test_a_failed_rebuild_reaches_the_page_and_an_internal_error_too(
         return 1
 
     monkeypatch.setattr(serve, "build", failing_build)
-    assert not serve._rebuild(tmp_path, live)
+    assert not serve._rebuild(tmp_path, live, cache)
     assert live.failure == failure
     monkeypatch.setattr(serve, "build", lambda root, site_dir, **_: 0)
-    assert serve._rebuild(tmp_path, live) and live.failure is None
+    assert serve._rebuild(tmp_path, live, cache) and live.failure is None
 
     def broken_build(root: Path, site_dir: Path | None, **_options: object) -> int:
         raise RuntimeError("<bug>")
 
     monkeypatch.setattr(serve, "build", broken_build)
-    assert not serve._rebuild(tmp_path, live)
+    assert not serve._rebuild(tmp_path, live, cache)
     assert live.failure.heading == "构建时出现内部错误：RuntimeError('<bug>')"
     assert "构建时出现内部错误" in capsys.readouterr().err
 
