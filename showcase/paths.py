@@ -238,6 +238,11 @@ class Layout:
         return self.cache_dir / "pages"
 
     @property
+    def docs_listing(self) -> Path:
+        """Each docs tree file's digest and stat (`showcase.engine.docs_writer`)."""
+        return self.cache_dir / "docs-tree.json"
+
+    @property
     def docs_tree_dir(self) -> Path:
         """The generated docs tree MkDocs builds the site from."""
         return self.build_dir / "docs"

@@ -111,7 +111,7 @@ def build(
 
 def clean_build_outputs(layout: Layout) -> None:
     """Forget every cached output: the next build renders everything from the data."""
-    for folder in (layout.cache_dir, layout.docs_tree_dir):
+    for folder in (layout.cache_dir, layout.docs_tree_dir, layout.published_images_dir):
         shutil.rmtree(folder, ignore_errors=True)
 
 

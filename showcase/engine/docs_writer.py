@@ -10,10 +10,11 @@ changes.
 At 10,000 projects the tree holds about 20,000 files, and reading each one back to compare
 it, then walking the folder for files to delete, cost seconds on every build. So a listing
 beside the tree (`LISTING`) records each file's digest and what ``stat`` said after it was
-written: a file whose wanted bytes have the recorded digest and whose ``stat`` still says
-the same is left alone without being read, and the files to delete are the listed ones no
-longer wanted. Without a usable listing (the first build, a damaged listing) every file is
-compared and the folder walked, as before.
+written (`showcase.paths.Layout.docs_listing`): a file whose wanted bytes have the
+recorded digest and whose ``stat`` still says the same is left alone without being read,
+and the files to delete are the listed ones no longer wanted. Without a usable listing
+(the first build, a damaged listing, none asked for) every file is compared and the
+folder walked.
 """
 
 from __future__ import annotations
@@ -36,17 +37,19 @@ class WriteStats:
     deleted: int
 
 
-LISTING = ".docs-tree.json"
-"""The listing's file name, beside the docs folder (``build/.docs-tree.json``)."""
-
 Stamp = list[object]
 """``[digest, size, mtime_ns, inode]`` of one file as last written or checked."""
 
 
 def write_docs_tree(
-    tree: DocsTree, docs_dir: Path, repository_root: Path, images: PublishedImages
+    tree: DocsTree,
+    docs_dir: Path,
+    repository_root: Path,
+    images: PublishedImages,
+    listing_path: Path | None = None,
 ) -> WriteStats:
-    """Make `docs_dir` hold exactly `tree` (images read from `repository_root`).
+    """Make `docs_dir` hold exactly `tree` (images read from `repository_root`), using
+    and then updating the listing at `listing_path` if given.
 
     Raises `showcase.images.publish.UnpublishableImage` for an image that cannot be
     published (the validator refuses such an image first), with `docs_dir` unchanged.
@@ -55,9 +58,9 @@ def write_docs_tree(
     for target, source in tree.images.items():
         wanted[target] = images.publish(repository_root / source)
     images.forget_unused()
-    listing_path = docs_dir.parent / LISTING
-    listing = _read_listing(listing_path) if docs_dir.is_dir() else {}
-    listing_path.unlink(missing_ok=True)  # a write stopped half way must not be trusted
+    listing = _read_listing(listing_path) if listing_path and docs_dir.is_dir() else {}
+    if listing_path:
+        listing_path.unlink(missing_ok=True)  # a write stopped half way must not be trusted
     stamps: dict[str, Stamp] = {}
     written = unchanged = 0
     for relative, content in wanted.items():
@@ -72,7 +75,8 @@ def write_docs_tree(
         deleted = _delete_listed(docs_dir, [name for name in listing if name not in wanted])
     else:
         deleted = _delete_stale(docs_dir, set(wanted))
-    _write_listing(listing_path, stamps)
+    if listing_path:
+        _write_listing(listing_path, stamps)
     return WriteStats(written=written, unchanged=unchanged, deleted=deleted)
 
 
@@ -101,6 +105,7 @@ def _read_listing(path: Path) -> dict[str, Stamp]:
 
 def _write_listing(path: Path, stamps: dict[str, Stamp]) -> None:
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         write_replacing(path, json.dumps(stamps, separators=(",", ":")).encode("utf-8"))
     except OSError:
         path.unlink(missing_ok=True)  # without a listing the next build compares every file

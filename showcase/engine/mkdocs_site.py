@@ -77,7 +77,8 @@ def build_site(
     save_render_memo(layout, memo)  # render is pure: its memo holds even if MkDocs fails
     del memo
     try:
-        write_docs_tree(tree, docs_dir, layout.root, PublishedImages(layout.published_images_dir))
+        images = PublishedImages(layout.published_images_dir)
+        write_docs_tree(tree, docs_dir, layout.root, images, layout.docs_listing)
     except UnpublishableImage as error:
         raise BuildFailed(str(error), []) from None
     nav = tree.nav

@@ -13,17 +13,19 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from showcase.engine.docs_writer import LISTING, write_docs_tree
+from showcase.engine.docs_writer import write_docs_tree
 from showcase.images.publish import PublishedImages
 from showcase.render.tree import DocsTree
 
+LISTING = "docs-tree.json"
 _NAMES = st.sampled_from(["a.md", "b/index.md", "b/c/d.json", "e/f.md", "e/g/h/i.md", "j.md"])
 _TREES = st.dictionaries(_NAMES, st.binary(max_size=8), max_size=6)
 
 
 def _write(root: Path, files: dict[str, bytes]):
     tree = DocsTree(files=files, images={}, nav=[])
-    return write_docs_tree(tree, root / "docs", root, PublishedImages(root / "images"))
+    images = PublishedImages(root / "images")
+    return write_docs_tree(tree, root / "docs", root, images, root / LISTING)
 
 
 def _on_disk(docs: Path) -> dict[str, bytes]:
