@@ -97,7 +97,7 @@ def _entries(path: Path) -> dict[str, Entry]:
     if kept is not None and kept[0] == signature:
         return kept[1]
     try:
-        with closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as connection:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
             if connection.execute("SELECT code FROM version").fetchall() != [(code_version(),)]:
                 return {}
             rows = connection.execute("SELECT name, key, text FROM pages").fetchall()

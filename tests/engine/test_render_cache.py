@@ -80,3 +80,11 @@ def _never() -> str:
 
 def _refused(*args, **kwargs):
     raise AssertionError("read the cache file again")
+
+
+def test_a_relative_repository_path_works(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    layout = Layout(Path("repo"))
+    save_render_memo(layout, _memo_with(layout, {"a.md": "A"}))
+    _forget_memory()
+    assert load_render_memo(layout).reuse("a.md", "A", _never) == "A"
