@@ -37,7 +37,7 @@ from showcase.validate.dates import (
     MONTH_SPELLING,
 )
 from showcase.validate.duplicate_names import (
-    normalised_name,
+    normalised_names,
     other_project,
     traditional_spellings,
 )
@@ -124,8 +124,9 @@ def taken(model: Model) -> dict[str, Any]:
     names. Large at 10,000 projects (≈600 KB), so the page fetches it beside itself
     instead of carrying it (`showcase.render.submit_page.TAKEN`)."""
     names: dict[str, list[list[str]]] = {}
-    for project in model.projects.values():
-        key = normalised_name(project.name)
+    projects = list(model.projects.values())
+    keys = normalised_names([project.name for project in projects])
+    for project, key in zip(projects, keys, strict=True):
         college = model.colleges.get(project.college)
         if key:
             names.setdefault(key, []).append(
