@@ -7,7 +7,9 @@ plugin, with its content policy), and ``<key>.json``, what the site-wide outputs
 the page without rendering it again (its search documents, its anchors and links to anchors,
 whether its render read the list of the site's files). Both are written under a temporary
 name and renamed into place, and the site links to the ``.html`` files: no file here is ever
-changed in place. A missing, unreadable or inconsistent entry is a miss, never an error.
+changed in place. A missing, unreadable or inconsistent entry is a miss, never an error, and
+so is a page whose size or modification time differs from when it was stored (someone
+edited a file of ``site/``, which is a link to it).
 
 Example::
 
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
 
 INDEX = "index.json"
-FORMAT = "page-cache-1"
+FORMAT = "page-cache-2"
 """Changes whenever what an entry holds, or how a key is made, changes."""
 DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "jieba")
 """Packages whose code shapes a page's bytes (theme, Markdown, templates, segmentation)."""
@@ -140,23 +142,29 @@ class PageStore:
             if facts is None:
                 with open(self._facts_path(key), "rb") as stored:
                     facts = json.loads(stored.read())
-            size = facts["size"]
-            if size is not None and os.stat(self.html_path(key)).st_size != size:
-                return None
+            size, written = facts["size"], facts["mtime_ns"]
+            if size is not None:
+                found = os.stat(self.html_path(key))
+                if (found.st_size, found.st_mtime_ns) != (size, written):
+                    return None  # changed since it was stored, e.g. through a site/ link
         except (OSError, ValueError, KeyError, TypeError):
             return None
         return facts if isinstance(facts, dict) else None
 
-    def put(self, key: str, html: bytes | None, facts: dict[str, Any]) -> None:
-        """Store a page (`html` None: the page rendered empty and is not written)."""
+    def put(self, key: str, html: bytes | None, facts: dict[str, Any]) -> dict[str, Any]:
+        """Store a page (`html` None: the page rendered empty and is not written); returns
+        the stamp `get` checks the stored page by (its size and modification time)."""
         folder = self.folder / key[:2]
         folder.mkdir(parents=True, exist_ok=True)
+        written = None
         if html is not None:
             write_replacing(Path(self.html_path(key)), html)
-        stored = {**facts, "size": None if html is None else len(html)}
+            written = os.stat(self.html_path(key)).st_mtime_ns
+        stamp = {"size": None if html is None else len(html), "mtime_ns": written}
         # Key order kept: the search documents go into the index as they are.
-        text = json.dumps(stored, ensure_ascii=False, default=str)
+        text = json.dumps({**facts, **stamp}, ensure_ascii=False, default=str)
         write_replacing(Path(self._facts_path(key)), text.encode("utf-8"))
+        return stamp
 
     def prune(self, used: Iterable[str]) -> int:
         """Delete every entry whose key is not in `used`; the number of files deleted."""

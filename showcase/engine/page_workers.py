@@ -130,9 +130,12 @@ def _render_one(job: Job, number: int) -> Result:
     refused = problems[problems_before:]
     html = output.encode("utf-8", errors="xmlcharrefreplace") if output.strip() else None
     facts["stored"] = not warnings and not refused
+    facts["size"], facts["mtime_ns"] = None if html is None else len(html), None
     if facts["stored"]:
-        job.store.put(job.keys[number], html, {k: v for k, v in facts.items() if k != "stored"})
-    facts["size"] = None if html is None else len(html)
+        stamp = job.store.put(
+            job.keys[number], html, {k: v for k, v in facts.items() if k != "stored"}
+        )
+        facts.update(stamp)
     if page not in job.nav.pages:
         page.markdown = page.content = None  # a worker's memory follows one page, not all
     return number, facts, warnings, refused

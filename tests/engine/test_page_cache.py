@@ -149,7 +149,13 @@ def test_a_navigation_change_renders_every_page(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("damage", "rendered"),
-    [("truncate page", 1), ("garbage facts", 1), ("delete page", 1), ("garbage index", 0)],
+    [
+        ("truncate page", 1),
+        ("same-size edit through the site", 1),
+        ("garbage facts", 1),
+        ("delete page", 1),
+        ("garbage index", 0),
+    ],
 )
 def test_a_damaged_cache_entry_is_rendered_again(
     tmp_path: Path, damage: str, rendered: int
@@ -160,6 +166,10 @@ def test_a_damaged_cache_entry_is_rendered_again(
     index = tmp_path / "cache" / "index.json"
     if damage == "truncate page":
         page.write_bytes(page.read_bytes()[:100])
+    elif damage == "same-size edit through the site":  # the site's file is a link to it
+        published = next(p for p in (tmp_path / "site").rglob("*.html") if p.samefile(page))
+        with published.open("r+b") as opened:
+            opened.write(b"<!-- changed by hand -->")
     elif damage == "garbage facts":  # the build's summary and the page's own facts
         index.write_bytes(b"\xff{not json")
         page.with_suffix(".json").write_bytes(b"\xff{not json")
