@@ -95,8 +95,9 @@ def cold_figures(repo: Path, plain: Path, repeat: int) -> tuple[list[Run], list[
 
 
 def median_run(runs: list[Run]) -> Run:
+    """The run of median wall time (of two, the faster: the other was disturbed more)."""
     ordered = sorted(runs, key=lambda r: r.seconds)
-    return ordered[len(ordered) // 2]
+    return ordered[(len(ordered) - 1) // 2]
 
 
 def warm_build(repo: Path) -> Run:

@@ -131,8 +131,8 @@ def banner_html(failure: BuildFailure) -> str:
     listed = f'<ul class="sc-live-banner__list">{"".join(items)}</ul>' if items else ""
     return (
         f'<div id="{BANNER_ID}" class="sc-live-banner" role="alert" lang="zh-CN">'
-        '<p class="sc-live-banner__title">预览：构建失败，页面仍是上一次成功构建的版本'
-        "（修正并保存后，本提示自动消失）</p>"
+        '<p class="sc-live-banner__title">预览：构建失败，网站没有更新'
+        "（修正并保存后会自动重新构建，本提示随之消失）</p>"
         f'<p class="sc-live-banner__heading">{esc(failure.heading)}</p>'
         f"{listed}{more}</div>"
     )
