@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from showcase.load.yamlfile import Document, JsonPath
+from showcase.model import LEVELS
 from showcase.problems import Problem, Severity
 from showcase.validate.contact_rules import school_email_domain
 from showcase.validate.dates import DateError, PartialDate, is_before, parse_date, too_far_ahead
@@ -196,7 +197,8 @@ class ProjectRules:
         if not milestones or not isinstance(level, str):
             return
         last = milestones[-1].get("level")
-        if isinstance(last, str) and last != level:
+        # A level the schema refuses is reported there; comparing it would only add noise.
+        if level in LEVELS and last in LEVELS and last != level:
             report(
                 ("level",),
                 "milestone.level",
