@@ -17,6 +17,7 @@ Example::
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -24,6 +25,26 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from showcase.paths import Layout
+
+
+def write_replacing(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a new file renamed over it.
+
+    Files under build/ may be hard links shared with a published site (or a cache a
+    reader has open): writing into an existing file would change them too, and a write
+    stopped half way would leave a torn file, so nothing is ever written in place.
+    """
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
 
 OUTPUT_MARKER = ".makerspace-showcase-output"
 """Written into every folder this tool creates as a whole; only such folders are replaced."""

@@ -10,6 +10,8 @@ git and the forges use.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import posixpath
 from dataclasses import dataclass
 from enum import StrEnum
@@ -323,3 +325,15 @@ def text_under(path: Path, root: Path) -> str | None:
 def repository_root() -> Path:
     """The checkout this package runs from (the folder holding tasks.py)."""
     return Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def package_sources_digest() -> bytes:
+    """A digest of every Python module of this package, by path and bytes (read once per
+    process): the caches of the build are keyed by it, so any change of code empties them."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=16)
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(source.read_bytes())
+    return digest.digest()

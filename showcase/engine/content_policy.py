@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 import jinja2
 from mkdocs.utils import is_error_template
 
-from showcase.engine.page_cache import write_replacing
+from showcase.atomic import write_replacing
 from showcase.render.csp import meta_tag, site_policy
 from showcase.render.tree import INLINE_STYLES
 

@@ -25,7 +25,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from showcase.engine.page_cache import write_replacing
+from showcase.atomic import write_replacing
 from showcase.images.publish import PublishedImages
 from showcase.render.tree import DocsTree
 

@@ -20,10 +20,10 @@ Example::
 from __future__ import annotations
 
 import hashlib
-import os
 import subprocess
 from pathlib import Path
 
+from showcase.atomic import write_replacing
 from showcase.paths import PROJECTS, Layout
 
 _COMMIT_MARK = "\x00"
@@ -64,9 +64,7 @@ def _git_log(root: Path, arguments: list[str]) -> str:
     output = _git(root, ["-c", "core.quotePath=off", "log", "--relative", *arguments])
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
-        temporary = kept.with_name(f".{kept.name}.{os.getpid()}")
-        temporary.write_text(output, encoding="utf-8")
-        os.replace(temporary, kept)
+        write_replacing(kept, output.encode("utf-8"))
         _forget_old(kept.parent)
     except OSError:
         pass  # no cache only costs the next build the same log again

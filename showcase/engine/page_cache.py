@@ -29,6 +29,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from showcase.atomic import write_replacing
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
@@ -178,21 +180,6 @@ class PageStore:
                     path.unlink(missing_ok=True)
                     deleted += 1
         return deleted
-
-
-def write_replacing(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a new file renamed over it.
-
-    Files under build/ may be hard links shared with a published site: writing into an
-    existing file would change the site too, so nothing is ever written in place.
-    """
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def _json(value: object) -> str:

@@ -43,8 +43,8 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 
 from showcase import jsontext
+from showcase.atomic import write_replacing
 from showcase.engine.content_policy import ContentPolicies
-from showcase.engine.page_cache import write_replacing
 from showcase.engine.raw_pages import RawHtmlPage
 from showcase.engine.search_entries import SearchEntry, segment_chinese
 

@@ -14,13 +14,11 @@ read its own file back.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from showcase.paths import Layout
+from showcase.paths import Layout, package_sources_digest
 from showcase.render.memo import Entry, RenderMemo
 
 FILE_NAME = "memo.sqlite3"
@@ -32,15 +30,9 @@ _in_memory: dict[Path, tuple[tuple[int, int], dict[str, Entry]]] = {}
 """Cache file → (its mtime and size when last read or written, its entries)."""
 
 
-@functools.cache
 def code_version() -> str:
-    """A digest of every Python source of the installed package (read once)."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """The version of our code the memo's keys belong to (`package_sources_digest`)."""
+    return package_sources_digest().hex()
 
 
 def load_render_memo(layout: Layout) -> RenderMemo:

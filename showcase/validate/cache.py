@@ -66,11 +66,9 @@ import gc
 import hashlib
 import importlib.metadata
 import io
-import os
 import pickle
 import stat
 import sys
-import tempfile
 import time
 import zlib
 from collections.abc import Callable, Iterable
@@ -79,9 +77,10 @@ from typing import Any, Protocol
 
 import yaml
 
-import showcase
 from showcase import model, problems
+from showcase.atomic import write_replacing
 from showcase.load.yamlfile import Document, RestoredDocument, load_yaml_bytes, read_yaml_source
+from showcase.paths import package_sources_digest
 from showcase.problems import Problem
 
 FORMAT = 3
@@ -263,7 +262,7 @@ class ValidationCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             for number, entries in shards.items():
                 data = pickle.dumps((FORMAT, self.fingerprint, entries), protocol=5)
-                _write_atomically(self.folder / _shard_name(number), data)
+                write_replacing(self.folder / _shard_name(number), data)
 
 
 def context_digest(*parts: Any) -> bytes:
@@ -309,14 +308,11 @@ _LIBRARIES = ("PyYAML", "jsonschema", "fastjsonschema", "OpenCC")
 def _code_digest() -> bytes:
     """The digest of every module of this package, of the Python and library versions
     (Unicode tables, libyaml, schema messages): any change of code empties the cache."""
-    package = Path(showcase.__file__).parent
     digest = hashlib.blake2b(digest_size=16)
     versions = [sys.version, str(yaml.__with_libyaml__)]
     versions += [_version(library) for library in _LIBRARIES]
     digest.update("|".join(versions).encode() + b"\0")
-    for source in sorted(package.rglob("*.py")):
-        digest.update(source.relative_to(package).as_posix().encode() + b"\0")
-        digest.update(source.read_bytes())
+    digest.update(package_sources_digest())
     return digest.digest()
 
 
@@ -364,14 +360,3 @@ def _well_formed(entry: Any) -> bool:
         and type(entry[_SCHEMA]) is tuple
         and (entry[_TEXT] is None or type(entry[_TEXT]) is str)
     )
-
-
-def _write_atomically(file: Path, data: bytes) -> None:
-    descriptor, temporary = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".pickle")
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, file)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
-        raise
