@@ -13,7 +13,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 SUITE_OPTIONS = ("--numprocesses=auto", "--dist=loadfile", "--durations=25")
 
 
