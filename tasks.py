@@ -227,13 +227,18 @@ def synth(c, count=1000, out="build/synthetic", seed=7):
         "count": "合成项目数量（校验基准和构建基准）",
         "large": "另测这个规模的冷构建，算每个项目的成本（例如 30000；默认不测）",
         "preview_sizes": "预览延迟的项目数量，逗号分隔（默认 1000 和 --count）",
+        "repeat": "冷构建重复次数（默认：2 次，5000 个项目以上 1 次）",
+        "edits": "增量构建时修改的项目文件数（默认 10）",
+        "no_browser": "不测浏览器中的预览延迟（不需要 Chromium）",
     }
 )
-def bench(c, count=10000, large=0, preview_sizes=""):
+def bench(c, count=10000, large=0, preview_sizes="", repeat=0, edits=10, no_browser=False):
     """Run the benchmarks under benchmarks/ and print the measured figures."""
+    from showcase.commands.bench import BuildOptions
     from showcase.commands.bench import bench as run
 
-    _exit(run(ROOT, int(count), int(large), preview_sizes))
+    options = BuildOptions(int(large), preview_sizes, int(repeat), int(edits), no_browser)
+    _exit(run(ROOT, int(count), options))
 
 
 @task(

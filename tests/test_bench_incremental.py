@@ -62,3 +62,22 @@ def test_the_readme_explains_every_row() -> None:
     explained = [line.split(" | ")[0].removeprefix("| ") for line in readme.splitlines()]
     for row in ROWS:
         assert any(name.startswith(row) for name in explained), row
+
+
+def test_invoke_bench_passes_every_table_option_to_the_script(monkeypatch) -> None:
+    from showcase.commands import bench
+
+    commands: list[list[str]] = []
+
+    def recorded(command: list[str], **_: object) -> subprocess.CompletedProcess[str]:
+        commands.append(command)
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(bench.subprocess, "run", recorded)
+    monkeypatch.setattr(bench, "performance", lambda root: 0)
+    options = bench.BuildOptions(30000, "1000,5000", 3, 4, no_browser=True)
+    assert bench.bench(ROOT, 2000, options) == 0
+    table = next(c for c in commands if "benchmarks/bench_incremental.py" in c)
+    assert " ".join(table[table.index("benchmarks/bench_incremental.py") + 1 :]) == (
+        "--size 2000 --large 30000 --repeat 3 --edits 4 --preview-sizes 1000,5000 --no-browser"
+    )

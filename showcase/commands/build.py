@@ -34,6 +34,7 @@ from showcase.validate.cache import ValidationCache
 
 PREVIEW_PREFIX = "【草稿预览】"
 REFUSAL = "数据有错误，未生成网站（原有网站保持不变）。请按上面的提示修改后重试。"
+FIRST_REFUSAL = "数据有错误，未生成网站。请按上面的提示修改后重试。"
 DATA_ERRORS = "数据有错误，未生成网站。请按下面的提示修改："
 
 
@@ -69,9 +70,10 @@ def build(
         return 1
     print("正在检查数据……", flush=True)
     cache = validation_cache or ValidationCache.on_disk(layout.validation_cache_dir)
+    target = site_dir or (preview_site_dir(layout) if drafts else layout.site_dir)
     model = validated_model(
         layout,
-        REFUSAL,
+        REFUSAL if target.is_dir() else FIRST_REFUSAL,
         on_refusal=lambda problems: failed(BuildFailure(DATA_ERRORS, tuple(problems))),
         cache=cache,
     )
@@ -83,13 +85,13 @@ def build(
     note = f"典型案例按发布日期 {day.isoformat()}（来自{source}）筛选{preview}。"
     print(f"数据检查通过：{counts}。{note}正在生成网站……", flush=True)
     if drafts:
-        model, site_dir = preview_model(model), site_dir or preview_site_dir(layout)
+        model, site_dir = preview_model(model), target
     pages: list[DriveStats] = []
     try:
         inputs = site_inputs(layout, model, Publicity(day, drafts))
         built = build_site(layout, inputs, site_dir, report=pages.append)
     except BuildFailed as failure:
-        _print_failure(failure)
+        _print_failure(failure, kept=target.is_dir())
         failed(BuildFailure(f"构建失败：{failure.message}", details=tuple(failure.details)))
         return 1
     except ForeignFolder as foreign:
@@ -131,8 +133,10 @@ def _ignore(_failure: BuildFailure) -> None:
     return
 
 
-def _print_failure(failure: BuildFailed) -> None:
+def _print_failure(failure: BuildFailed, *, kept: bool) -> None:
+    """MkDocs' messages under a Chinese heading; `kept` says whether an earlier site exists
+    (a first build that fails has none to keep)."""
     print(f"构建失败：{failure.message}", file=sys.stderr)
     for detail in failure.details:
         print(f"  - {detail}", file=sys.stderr)
-    print("原有网站保持不变。", file=sys.stderr)
+    print("原有网站保持不变。" if kept else "尚未生成过网站。", file=sys.stderr)

@@ -8,6 +8,8 @@ and runs three checkers nobody here wrote (`showcase.engine.outside_checkers`):
   markup listed by exact message, each with its reason, in ``tools/checkers/allowed.yaml``;
 - the Nu HTML checker also over the WeChat articles of every case (``invoke publicity
   --drafts`` into a temporary folder), which are posted outside the site;
+- the Nu HTML checker and axe-core also on the live preview's error banner
+  (``invoke serve`` after a failed rebuild, `BANNER_SAMPLE`), served as the preview serves it;
 - axe-core on one page of every kind (`SAMPLE`) at 390×844, light and dark, and on the
   print pages (`PRINT_SAMPLE`) as printed: no violation of impact serious or critical
   (same allow-list);
@@ -24,6 +26,7 @@ from __future__ import annotations
 import tempfile
 import time
 import unicodedata
+import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,8 +34,9 @@ from pathlib import Path
 
 import yaml
 
-from showcase.commands.build import build
+from showcase.commands.build import DATA_ERRORS, build
 from showcase.commands.publicity import publicity
+from showcase.engine.live import BuildFailure, LiveState
 from showcase.engine.outside_checkers import (
     CheckerUnavailable,
     Finding,
@@ -43,8 +47,27 @@ from showcase.engine.outside_checkers import (
     tools_dir,
 )
 from showcase.engine.preview import start_server
+from showcase.problems import Problem
 
 ALLOWED = "allowed.yaml"
+BANNER_KINDS = ("首页 home", "项目 project")
+"""The pages on which the preview's banner is judged (it is the same block on every page)."""
+BANNER_SAMPLE = BuildFailure(
+    DATA_ERRORS,
+    problems=(
+        Problem(
+            "projects/textile/smart-sock.yaml",
+            7,
+            8,
+            rule="schema.enum",
+            field="stage（阶段）",
+            message="不是允许的值：「<script>alert(1)</script>」",
+            hint="写 创意期、初创期 或 成长期。",
+        ),
+    ),
+    details=("Config value 'theme': Unrecognised theme name: 'x'",),
+)
+"""A failed rebuild as ``invoke serve`` shows it in every page: the banner is judged too."""
 SAMPLE: tuple[tuple[str, str], ...] = (
     ("首页 home", ""),
     ("项目目录 directory", "projects/"),
@@ -155,7 +178,11 @@ def _judge(root: Path, site: Path, performance: bool) -> int:
         print(f"注意：网站里没有这些类型的页面 / no page of kind：{'、'.join(missing)}")
     findings: list[Finding] = []
     failures: list[str] = []
-    with _served(site) as base, _articles(root) as articles:
+    with (
+        _served(site) as base,
+        _articles(root) as articles,
+        _preview_with_banner(site) as (banner_base, banner_pages),
+    ):
         html_files = sorted(site.rglob("*.html"))
         own_styles = sorted((site / "assets").glob("*.css"))  # the theme's are under stylesheets/
         wechat = sorted(articles.rglob("*.html"))
@@ -165,7 +192,10 @@ def _judge(root: Path, site: Path, performance: bool) -> int:
         )
         findings += _timed(title, failures)(
             lambda: nu_errors(
-                root, site, [*html_files, *own_styles, *wechat], {"publicity": articles}
+                root,
+                site,
+                [*html_files, *own_styles, *wechat, *sorted(banner_pages.glob("*.html"))],
+                {"publicity": articles, "preview-banner": banner_pages},
             )
         )
         addresses = list(pages.values())
@@ -175,6 +205,10 @@ def _judge(root: Path, site: Path, performance: bool) -> int:
         findings += _timed(f"axe-core 打印（{len(printed)} 个页面 × 浅色/深色）", failures)(
             lambda: axe_violations(root, base, printed, media="print")
         )
+        banner_on = [address for kind, address in pages.items() if kind in BANNER_KINDS]
+        findings += _timed(
+            f"axe-core 预览错误横幅（{len(banner_on)} 个页面 × 浅色/深色）", failures
+        )(lambda: axe_violations(root, banner_base, banner_on, wait_until="load"))
         categories = [*TARGETS, *([PERFORMANCE] if performance else [])]
         scores = _timed(f"Lighthouse 移动端（{len(addresses)} 个页面）", failures)(
             lambda: lighthouse_scores(root, base, addresses, categories)
@@ -197,6 +231,26 @@ def _articles(root: Path) -> Iterator[Path]:
         if publicity(root, True, "", str(out)) != 0:
             print("注意：无法生成公众号文章，未检查 / WeChat articles not written, not checked")
         yield out
+
+
+@contextmanager
+def _preview_with_banner(site: Path) -> Iterator[tuple[str, Path]]:
+    """`site` served as ``invoke serve`` serves it after a failed rebuild (`BANNER_SAMPLE`
+    in every page), its base URL, and a folder with the served home page for the Nu
+    checker (the banner exists only in the served HTML, never in the site's files)."""
+    live = LiveState()
+    live.failed(BANNER_SAMPLE)
+    server = start_server(site, "127.0.0.1", 0, live=live)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with tempfile.TemporaryDirectory(prefix="checkers-banner-") as folder:
+            with urllib.request.urlopen(base, timeout=30) as response:
+                (Path(folder) / "index.html").write_bytes(response.read())
+            yield base, Path(folder)
+    finally:
+        live.close()
+        server.shutdown()
+        server.server_close()
 
 
 @contextmanager

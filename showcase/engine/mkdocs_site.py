@@ -38,6 +38,12 @@ from showcase.render.clock import data_epoch
 from showcase.render.inputs import RenderInputs
 from showcase.render.tree import render_docs
 
+CONFIG_REFUSAL = (
+    "网站配置文件 {name} 有错误（下面是 MkDocs 的英文说明）。"
+    "YAML 写法错误时，请检查所示行及其上一行的缩进、冒号和括号；"
+    "设置项错误时，请按说明改正该项的名称或取值"
+)
+
 
 class BuildFailed(Exception):
     """The site could not be built; `details` are the engine's messages, in order."""
@@ -143,6 +149,11 @@ def _run_mkdocs(
     with _collect_engine_messages() as messages:
         try:
             config = load_config(str(config_path), strict=True, **overrides)
+        except MkDocsException as error:
+            raise BuildFailed(
+                CONFIG_REFUSAL.format(name=config_path.name), [*messages, str(error)]
+            ) from None
+        try:
             if engine_plugin is not None:
                 config.plugins[PLUGIN_KEY] = engine_plugin
             config.plugins.on_startup(command="build", dirty=False)

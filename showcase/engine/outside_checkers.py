@@ -18,7 +18,7 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -122,10 +122,15 @@ def _site_relative(url: str, folders: Mapping[str, Path]) -> str:
 
 
 def axe_violations(
-    root: Path, base_url: str, pages: Sequence[str], media: str = "screen"
+    root: Path,
+    base_url: str,
+    pages: Sequence[str],
+    media: str = "screen",
+    wait_until: Literal["load", "networkidle"] = "networkidle",
 ) -> list[Finding]:
     """axe-core's serious and critical violations on each page at 390×844, light and dark,
     as shown on `media` (``print``: the print pages and the annual report as printed).
+    `wait_until` ``load`` is for the live preview, whose event stream never goes idle.
 
     The site's Content-Security-Policy allows only its own scripts, so the page context
     bypasses it for axe's injected script alone (the pages' own CSP is tested elsewhere)."""
@@ -149,7 +154,7 @@ def axe_violations(
                 page.emulate_media(media=media)
                 for name in pages:
                     try:
-                        page.goto(base_url + name, wait_until="networkidle")
+                        page.goto(base_url + name, wait_until=wait_until)
                         page.add_script_tag(path=str(script))
                         result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
                     except Error as failed:  # a page that does not load fails, with the reason

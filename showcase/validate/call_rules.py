@@ -38,7 +38,7 @@ from showcase.load.yamlfile import Document, load_yaml
 from showcase.paths import APPLICATIONS, Layout
 from showcase.problems import Problem, has_errors
 from showcase.validate.application_rules import ApplicationRun, ProjectIndex
-from showcase.validate.labels import Report, check_id_matches_file, closest, reporter
+from showcase.validate.labels import Report, check_id_matches_file, closest_id, reporter
 from showcase.validate.markup_text import markup_warnings
 from showcase.validate.personal_data import scan_document
 from showcase.validate.personal_text import PersonalDataRules
@@ -345,5 +345,5 @@ def _check_decisions(
 
 
 def _suggest(word: str, candidates: frozenset[str] | set[str], otherwise: str) -> str:
-    match = closest(word, sorted(candidates))
+    match = closest_id(word, candidates)
     return f"是不是 {match}？" if match else otherwise

@@ -40,7 +40,7 @@ from showcase.paths import Layout, case_file_path, story_folder_path
 from showcase.problems import Problem, has_errors
 from showcase.validate.dates import DateError, parse_date
 from showcase.validate.images import check_image
-from showcase.validate.labels import Report, closest, reporter, schema_title
+from showcase.validate.labels import Report, closest_id, reporter, schema_title
 from showcase.validate.personal_data import scan_document, scan_story
 from showcase.validate.personal_text import PersonalDataRules
 from showcase.validate.schema_check import SchemaChecker
@@ -229,7 +229,7 @@ def _check_project(
     path = (*here, "project")
     project = lookup.get(project_id)
     if project is None:
-        match = closest(project_id, lookup.ids())
+        match = closest_id(project_id, lookup.ids())
         key = "case.unknown-project/match" if match else "case.unknown-project"
         shown = f"{_name_of(lookup.get(match), match)}（{match}）" if match else ""
         report(path, "case.unknown-project", *wording(key, project=project_id, match=shown))
@@ -291,7 +291,7 @@ def _check_story(
     report = reporter(document, checker.schema, problems)
     written = data.get("case")
     if file.stem not in cases:
-        match = closest(file.stem, sorted(cases))
+        match = closest_id(file.stem, cases)
         report(
             ("case",),
             "story.unknown-case",

@@ -23,7 +23,7 @@ from typing import Any
 from showcase.load.yamlfile import Document, JsonPath
 from showcase.paths import ROADSHOWS
 from showcase.problems import Problem
-from showcase.validate.labels import Report, check_id_matches_file, closest, reporter
+from showcase.validate.labels import Report, check_id_matches_file, closest_id, reporter
 
 _TIME_FORMAT = "%Y-%m-%d %H:%M"
 _TIME_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$")
@@ -55,7 +55,7 @@ def check_event(
     projects = data.get("projects")
     for index, project in enumerate(projects if isinstance(projects, list) else ()):
         if isinstance(project, str) and project not in project_ids:
-            match = closest(project, sorted(project_ids))
+            match = closest_id(project, project_ids)
             report(
                 ("projects", index),
                 "event.unknown-project",

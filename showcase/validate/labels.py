@@ -12,6 +12,7 @@ Example::
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,16 @@ def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | 
     """The candidate most like `word` (difflib), or None when nothing is close."""
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=cutoff)
     return matches[0] if matches else None
+
+
+WELL_FORMED_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""The schemas' id pattern (lower-case words joined by hyphens)."""
+
+
+def closest_id(word: str, ids: Iterable[str]) -> str | None:
+    """The well-formed id most like `word`: a registry id the schema refuses is never
+    suggested, or the fix would repeat the mistake."""
+    return closest(word, sorted(i for i in ids if WELL_FORMED_ID.fullmatch(i)))
 
 
 def schema_node(schema: dict[str, Any], path: Sequence[str | int]) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from showcase.problems import Problem, Severity
 from showcase.validate.contact_rules import school_email_domain
 from showcase.validate.dates import DateError, PartialDate, is_before, parse_date, too_far_ahead
 from showcase.validate.images import check_logo
-from showcase.validate.labels import check_id_matches_file, closest, field_label, schema_title
+from showcase.validate.labels import check_id_matches_file, closest_id, field_label, schema_title
 from showcase.validate.wording import LIST_SEPARATOR, wording
 
 Report = Callable[..., None]
@@ -242,5 +242,5 @@ def _written(date: PartialDate) -> str:
 
 
 def _suggest(value: str, known: frozenset[str], otherwise: str) -> str:
-    match = closest(value, sorted(known))
+    match = closest_id(value, known)
     return f"是不是 {match}？" if match else otherwise

@@ -35,7 +35,7 @@ from showcase.problems import Problem
 from showcase.roadshow.scheduler import schedule
 from showcase.roadshow.selection import select_projects
 from showcase.roadshows import DEFAULT_TIMEZONE, Agenda, Roadshow, roadshow_from_data
-from showcase.validate.labels import Report, check_id_matches_file, closest, problem_at, reporter
+from showcase.validate.labels import Report, check_id_matches_file, closest_id, problem_at, reporter
 from showcase.validate.personal_data import scan_document
 from showcase.validate.personal_text import PersonalDataRules
 from showcase.validate.schema_check import SchemaChecker
@@ -288,7 +288,7 @@ def _check_references(
     ) -> None:
         if not isinstance(value, str) or known is None or value in known:
             return
-        match = closest(value, sorted(known))
+        match = closest_id(value, known)
         report(
             path,
             "roadshow.unknown-reference",

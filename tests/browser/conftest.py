@@ -35,7 +35,6 @@ from showcase.model import Model
 from showcase.paths import Layout, repository_root
 from showcase.render.case_visibility import Publicity
 from showcase.validate import validate_repository
-from tests.engine.site_manifest import built_sample_site
 from tests.factories import make_model, make_project
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -226,12 +225,11 @@ def artifacts() -> Path:
 
 
 @pytest.fixture(scope="module")
-def sample_url() -> Iterator[str]:
+def sample_url(sample_site_dir: Path) -> Iterator[str]:
     """The repository's own sample site (built as for the manifest), served on a free localhost port; its root URL."""
-    with built_sample_site(repository_root()) as site:
-        server = start_server(site, "127.0.0.1", 0)
-        try:
-            yield f"http://127.0.0.1:{server.server_address[1]}/"
-        finally:
-            server.shutdown()
-            server.server_close()
+    server = start_server(sample_site_dir, "127.0.0.1", 0)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

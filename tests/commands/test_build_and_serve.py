@@ -55,7 +55,7 @@ def test_data_errors_stop_the_build_and_keep_the_site(
     assert build.build(tmp_path, None) == 1
     captured = capsys.readouterr()
     assert "projects/textile/foo.yaml:3:8: 错误 stage（阶段）: 不是允许的值" in captured.out
-    assert "未生成网站" in captured.err
+    assert build.REFUSAL in captured.err
     assert (site / "index.html").read_text() == "上一次的网站"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
@@ -68,9 +68,33 @@ def test_engine_failure_is_a_chinese_message_not_a_traceback(
     (pages / "about.md").write_text("# 关于\n\n[坏链接](nowhere.md)\n", encoding="utf-8")
     assert build.build(tmp_path, None) == 1
     err = capsys.readouterr().err
-    assert "构建失败" in err and "nowhere.md" in err and "原有网站保持不变" in err
-    assert "Traceback" not in err
+    assert "构建失败" in err and "nowhere.md" in err and "尚未生成过网站" in err
+    assert "原有网站保持不变" not in err and "Traceback" not in err
     assert not (tmp_path / "site").exists()
+
+
+def test_a_failure_after_a_good_build_says_the_site_is_kept(
+    tmp_path: Path, valid_data: None, capsys
+) -> None:
+    assert build.build(tmp_path, None) == 0
+    pages = tmp_path / "content" / "pages"
+    pages.mkdir(parents=True, exist_ok=True)
+    (pages / "about.md").write_text("# 关于\n\n[坏链接](nowhere.md)\n", encoding="utf-8")
+    capsys.readouterr()
+    assert build.build(tmp_path, None) == 1
+    assert "原有网站保持不变" in capsys.readouterr().err
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_bad_data_before_any_build_does_not_claim_a_site_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    problem = Problem("projects/textile/foo.yaml", 1, 1, rule="yaml.syntax", message="坏")
+    result = ValidationResult(model=None, problems=[problem], files_checked=1)
+    monkeypatch.setattr(common, "validate_repository", lambda layout, cache=None: result)
+    assert build.build(tmp_path, None) == 1
+    err = capsys.readouterr().err
+    assert build.FIRST_REFUSAL in err and "原有网站保持不变" not in err
 
 
 def test_serve_rebuilds_on_change_and_keeps_the_last_good_site(

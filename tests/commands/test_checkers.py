@@ -16,11 +16,13 @@ from pathlib import Path
 import pytest
 
 from showcase.commands import ci
+from showcase.commands.build import DATA_ERRORS
 from showcase.commands.checkers import (
     ALLOWED,
     PRINT_SAMPLE,
     SAMPLE,
     Allowed,
+    _preview_with_banner,
     _report_findings,
     checkers,
     load_allowed,
@@ -158,3 +160,18 @@ def test_the_nu_checker_fails_a_skipped_heading_and_bad_css_and_passes_clean_one
 def test_a_missing_tool_is_named_not_a_traceback(tmp_path: Path) -> None:
     with pytest.raises(CheckerUnavailable, match="npm ci"):
         nu_errors(tmp_path, tmp_path, [])
+
+
+def test_the_banner_the_checkers_judge_is_served_in_every_page_as_text(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        "<!doctype html><html lang=zh><head><title>首页</title></head><body><p>正文</p></body></html>",
+        encoding="utf-8",
+    )
+    with _preview_with_banner(site) as (base, pages):
+        served = (pages / "index.html").read_text(encoding="utf-8")
+    assert base.startswith("http://127.0.0.1:")
+    assert "正文" in served and DATA_ERRORS in served
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in served and "<script>alert" not in served
+    assert (site / "index.html").read_text(encoding="utf-8").count("script") == 0

@@ -17,8 +17,8 @@ def test_tests_run_last_and_a_failed_step_fails_the_run(
         ci,
         "STEPS",
         (
-            ("第一步", lambda root: ran.append("one") or 1),
-            ("第二步", lambda root: ran.append("two") or 0),
+            ("第一步", lambda root, site: ran.append("one") or 1),
+            ("第二步", lambda root, site: ran.append("two") or 0),
         ),
     )
     (tmp_path / "test_tiny.py").write_text("def test_ok():\n    assert 1 + 1 == 2\n")
@@ -32,7 +32,7 @@ def test_tests_run_last_and_a_failed_step_fails_the_run(
 def test_everything_passing_exits_zero(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(ci, "STEPS", (("唯一一步", lambda root: 0),))
+    monkeypatch.setattr(ci, "STEPS", (("唯一一步", lambda root, site: 0),))
     (tmp_path / "test_tiny.py").write_text("def test_ok():\n    assert True is True\n")
     assert ci.ci(tmp_path, ["-q", "-p", "no:cacheprovider", "test_tiny.py"]) == 0
     (tmp_path / "test_tiny.py").write_text("def test_bad():\n    assert 1 == 2\n")

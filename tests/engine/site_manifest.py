@@ -64,9 +64,14 @@ _BINARY_IMAGES = (*(suffix for suffix in IMAGE_SUFFIXES if suffix != ".svg"), ".
 
 def build_manifest(root: Path) -> dict[str, str]:
     """Output path (``site/…``) → digest, for the data at `root`."""
-    theme = _theme_files()
     with built_sample_site(root) as site:
-        return {f"site/{path}": digest for path, digest in _site_digests(site, theme).items()}
+        return manifest_of(site)
+
+
+def manifest_of(site: Path) -> dict[str, str]:
+    """Output path (``site/…``) → digest, for a site built by `built_sample_site`."""
+    theme = _theme_files()
+    return {f"site/{path}": digest for path, digest in _site_digests(site, theme).items()}
 
 
 @contextmanager

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 
 from showcase.commands.gather import site_inputs
 from showcase.engine import BuildFailed, build_site
+from showcase.engine.mkdocs_site import CONFIG_REFUSAL
 from showcase.images.publish import clean_image
 from showcase.paths import Layout, repository_root
 from tests.factories import make_model, make_project, make_site
@@ -155,14 +157,28 @@ def test_failed_build_keeps_the_old_site_and_leaves_no_temp_folder(tmp_path: Pat
     assert leftovers(tmp_path) == []
 
 
-def test_bad_config_fails_cleanly(tmp_path: Path) -> None:
+BAD_CONFIGS = {
+    # what a secretary's edit of mkdocs.yml can break → what the details must point at
+    "unknown theme": ("\ntheme:\n  name: no-such-theme\n", "no-such-theme"),
+    "bad indentation": ("\ntheme:\n  name: material\n   palette: [\n", "line"),
+    "unknown plugin": ("\nplugins:\n  - no-such-plugin\n", "no-such-plugin"),
+}
+
+
+@pytest.mark.parametrize(("appended", "pointer"), BAD_CONFIGS.values(), ids=BAD_CONFIGS)
+def test_bad_config_fails_cleanly_with_a_chinese_explanation(
+    tmp_path: Path, appended: str, pointer: str
+) -> None:
     layout = Layout(tmp_path)
     site = build_site(layout, site_inputs(layout, make_model(count=2)), config_file=CONFIG)
     before = site_hashes(site)
     bad = tmp_path / "bad.yml"
-    bad.write_text(CONFIG.read_text(encoding="utf-8") + "\ntheme:\n  name: no-such-theme\n")
-    with pytest.raises(BuildFailed):
+    bad.write_text(CONFIG.read_text(encoding="utf-8") + appended, encoding="utf-8")
+    shutil.copytree(CONFIG.parent / "overrides", tmp_path / "overrides")  # its custom_dir
+    with pytest.raises(BuildFailed) as failure:
         build_site(layout, site_inputs(layout, make_model(count=2)), config_file=bad)
+    assert failure.value.message == CONFIG_REFUSAL.format(name="bad.yml")
+    assert any(pointer in detail for detail in failure.value.details), failure.value.details
     assert site_hashes(site) == before
     assert leftovers(tmp_path) == []
 

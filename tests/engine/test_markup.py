@@ -15,12 +15,12 @@ import itertools
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 from showcase.commands.publicity import publicity
 from showcase.paths import repository_root
-from tests.engine.site_manifest import built_sample_site
 
 _MONTH_OR_YEAR = re.compile(r"\d{4}(-\d{2})?")
 _DURATION = re.compile(r"P(?=\d|T\d)(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?")
@@ -38,14 +38,15 @@ class _Elements(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """Site-relative path → HTML of every page of the sample site (one build), and the
-    WeChat articles of every sample case (``publicity/<case>/article.html``)."""
-    with built_sample_site(repository_root()) as site:
-        found = {
-            page.relative_to(site).as_posix(): page.read_text(encoding="utf-8")
-            for page in sorted(site.rglob("*.html"))
-        }
+def pages(
+    tmp_path_factory: pytest.TempPathFactory, sample_site_dir: Path
+) -> Iterator[dict[str, str]]:
+    """Site-relative path → HTML of every page of the sample site, and the WeChat
+    articles of every sample case (``publicity/<case>/article.html``)."""
+    found = {
+        page.relative_to(sample_site_dir).as_posix(): page.read_text(encoding="utf-8")
+        for page in sorted(sample_site_dir.rglob("*.html"))
+    }
     articles = tmp_path_factory.mktemp("publicity")
     assert publicity(repository_root(), True, "", str(articles / "out")) == 0
     found |= {

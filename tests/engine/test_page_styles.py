@@ -16,12 +16,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 import yaml
 
 from showcase.paths import repository_root
-from tests.engine.site_manifest import built_sample_site
 
 ASSETS = repository_root() / "showcase" / "render" / "assets"
 SITE_WIDE = {"assets/palette.css", "assets/showcase.css"}
@@ -109,14 +109,13 @@ def page_kind(path: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def sample_pages() -> dict[str, PageParts]:
-    with built_sample_site(repository_root()) as site:
-        pages = {}
-        for html in sorted(site.rglob("*.html")):
-            parts = PageParts()
-            parts.feed(html.read_text(encoding="utf-8"))
-            pages[html.relative_to(site).as_posix()] = parts
-        return pages
+def sample_pages(sample_site_dir: Path) -> dict[str, PageParts]:
+    pages = {}
+    for html in sorted(sample_site_dir.rglob("*.html")):
+        parts = PageParts()
+        parts.feed(html.read_text(encoding="utf-8"))
+        pages[html.relative_to(sample_site_dir).as_posix()] = parts
+    return pages
 
 
 def own_stylesheets(page: PageParts) -> dict[str, bool]:

@@ -29,7 +29,6 @@ import pytest
 
 from showcase.paths import repository_root
 from showcase.render.content_pages import is_staff_guide
-from tests.engine.site_manifest import built_sample_site
 
 DEVELOPER_WORDS = {
     "命令": re.compile(r"\./dev\b|\binvoke\s+[a-z]|\bpip\s+install\b|\bgit\s+(?:clone|push)\b"),
@@ -170,15 +169,15 @@ def _public_pages(site: Path) -> Iterator[Path]:
             yield page
 
 
-def test_no_public_page_of_the_sample_site_shows_developer_words() -> None:
+def test_no_public_page_of_the_sample_site_shows_developer_words(sample_site_dir: Path) -> None:
     found = []
-    with built_sample_site(repository_root()) as site:
-        pages = list(_public_pages(site))
-        assert len(pages) > 50 and site / SUBMIT_PAGE in pages
-        for page in pages:
-            relative = page.relative_to(site).as_posix()
-            html = page.read_text(encoding="utf-8")
-            text = visible_text(html, keep_code=relative != DATA_DICTIONARY)
-            words = DEVELOPER_WORDS | (FORM_WORDS if relative == SUBMIT_PAGE else {})
-            found += [f"{relative}: {word}" for word in dict.fromkeys(developer_words(text, words))]
+    site = sample_site_dir
+    pages = list(_public_pages(site))
+    assert len(pages) > 50 and site / SUBMIT_PAGE in pages
+    for page in pages:
+        relative = page.relative_to(site).as_posix()
+        html = page.read_text(encoding="utf-8")
+        text = visible_text(html, keep_code=relative != DATA_DICTIONARY)
+        words = DEVELOPER_WORDS | (FORM_WORDS if relative == SUBMIT_PAGE else {})
+        found += [f"{relative}: {word}" for word in dict.fromkeys(developer_words(text, words))]
     assert not found, "公开页面上出现了开发者用语：\n" + "\n".join(found)

@@ -5,20 +5,21 @@ See site_manifest.py for what a digest covers and why the build is the same anyw
 
 from __future__ import annotations
 
-from showcase.paths import repository_root
+from pathlib import Path
+
 from tests.engine.site_manifest import (
     MANIFEST,
     REGENERATE,
-    build_manifest,
     differences,
     format_manifest,
+    manifest_of,
     read_manifest,
 )
 
 
-def test_the_sample_site_matches_the_committed_manifest() -> None:
+def test_the_sample_site_matches_the_committed_manifest(sample_site_dir: Path) -> None:
     committed = read_manifest(MANIFEST.read_text(encoding="utf-8"))
-    changed = differences(committed, build_manifest(repository_root()))
+    changed = differences(committed, manifest_of(sample_site_dir))
     assert not changed, (
         f"the sample site's output differs from {MANIFEST.name} "
         f"(+ added, - removed, ~ changed):\n{changed}\n"

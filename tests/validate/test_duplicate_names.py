@@ -34,7 +34,8 @@ def test_near_same_names_share_a_key(one: str, other: str) -> None:
 
 
 _NAME_TEXT = st.text(
-    st.sampled_from("经經纬緯复複復发髮發后後里裡面麵干乾幹台臺颱 \n\r·-！Ａa1") | st.characters(),
+    st.sampled_from("经經纬緯复複復发髮發后後里裡面麵干乾幹台臺颱 \n\r·-！Ａa1")
+    | st.characters(exclude_categories=("Cs",)),  # the loader refuses lone surrogates
     max_size=8,
 )
 
