@@ -107,27 +107,58 @@ def _is_reserved(target: Path, repository: Path | None) -> bool:
 
 @contextmanager
 def replaced_atomically(
-    target: Path, label: str = "new", repository: Path | None = None
+    target: Path, label: str = "new", repository: Path | None = None, spare: Path | None = None
 ) -> Iterator[Path]:
     """An empty staging folder that replaces `target` when the block ends without error.
 
     `target` is first checked with `check_output_folder` (raising `ForeignFolder`, with
     nothing touched); the staging folder gets `OUTPUT_MARKER` when the block is done.
     Staging folders are named ``.<target>-<label>-*`` beside `target`.
+
+    With `spare` (a folder on the same file system, ours alone), the staging folder is the
+    spare when there is one, holding whatever it held (the caller makes it right, see
+    `showcase.engine.site_folder`), and the replaced folder, or the staging folder after a
+    failure, becomes the new spare instead of being deleted.
     """
     check_output_folder(target, repository)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-{label}-", dir=target.parent))
+    staging = _staging_folder(target, label, spare)
     try:
         yield staging
+        (staging / OUTPUT_MARKER).unlink(missing_ok=True)  # a spare's may be a link
         (staging / OUTPUT_MARKER).write_text(_MARKER_TEXT, encoding="utf-8")
-        swap_in(staging, target)
+        swap_in(staging, target, spare)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging.exists() and not _kept_as_spare(staging, spare):
+            shutil.rmtree(staging, ignore_errors=True)
 
 
-def swap_in(staging: Path, target: Path) -> None:
-    """Replace `target` with `staging` by renames, restoring the old folder on failure."""
+def _staging_folder(target: Path, label: str, spare: Path | None) -> Path:
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-{label}-", dir=target.parent))
+    if spare is not None and spare.is_dir() and not spare.is_symlink():
+        try:
+            staging.rmdir()
+            spare.rename(staging)  # one build at a time takes the spare
+        except OSError:
+            staging.mkdir(exist_ok=True)
+    return staging
+
+
+def _kept_as_spare(folder: Path, spare: Path | None) -> bool:
+    """Move `folder` to `spare` (when none is there); False when it could not be."""
+    if spare is None:
+        return False
+    try:
+        spare.parent.mkdir(parents=True, exist_ok=True)
+        folder.rename(spare)  # fails if another build left a spare meanwhile
+    except OSError:
+        return False
+    return True
+
+
+def swap_in(staging: Path, target: Path, spare: Path | None = None) -> None:
+    """Replace `target` with `staging` by renames, restoring the old folder on failure; the
+    old folder is deleted, or kept as `spare`."""
     if not target.exists():
         staging.rename(target)
         return
@@ -139,4 +170,5 @@ def swap_in(staging: Path, target: Path) -> None:
     except OSError:
         retired.rename(target)
         raise
-    shutil.rmtree(retired, ignore_errors=True)
+    if not _kept_as_spare(retired, spare):
+        shutil.rmtree(retired, ignore_errors=True)

@@ -239,6 +239,12 @@ class Layout:
         """The site's finished pages and their search documents (`showcase.engine.page_cache`)."""
         return self.cache_dir / "pages"
 
+    def spare_site_dir(self, site_dir: Path) -> Path:
+        """The folder `site_dir` replaced last, which the next build of it is made in
+        (`showcase.engine.site_folder`); one per output folder (site/, the preview)."""
+        tag = hashlib.blake2b(str(site_dir).encode("utf-8"), digest_size=6).hexdigest()
+        return self.cache_dir / "sites" / f"{site_dir.name}-{tag}"
+
     @property
     def docs_listing(self) -> Path:
         """Each docs tree file's digest and stat (`showcase.engine.docs_writer`)."""

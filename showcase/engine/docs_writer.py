@@ -35,6 +35,10 @@ class WriteStats:
     written: int
     unchanged: int
     deleted: int
+    names: tuple[str, ...] = ()
+    """Every file of the tree, now in the folder (POSIX paths relative to it): what MkDocs
+    would find by walking it (`showcase.engine.docs_files`). A file someone else put into
+    the folder is not among them, so it is not published, as in a clean build."""
 
 
 Stamp = list[object]
@@ -63,13 +67,19 @@ def write_docs_tree(
         listing_path.unlink(missing_ok=True)  # a write stopped half way must not be trusted
     stamps: dict[str, Stamp] = {}
     written = unchanged = 0
+    folder = str(docs_dir)  # strings, not Paths: 20,000 files a build
     for relative, content in wanted.items():
-        path = docs_dir / relative
+        path = os.path.join(folder, relative)
         digest = hashlib.blake2b(content, digest_size=16).hexdigest()
-        if _still(listing.get(relative), digest, path) or not _write_if_changed(path, content):
+        stamp = listing.get(relative)
+        if _still(stamp, digest, path):
             unchanged += 1
-        else:
+            stamps[relative] = stamp  # it was just checked against the file's stat
+            continue
+        if _write_if_changed(path, content):
             written += 1
+        else:
+            unchanged += 1
         stamps[relative] = [digest, *_stat(path)]
     if listing:
         deleted = _delete_listed(docs_dir, [name for name in listing if name not in wanted])
@@ -77,10 +87,10 @@ def write_docs_tree(
         deleted = _delete_stale(docs_dir, set(wanted))
     if listing_path:
         _write_listing(listing_path, stamps)
-    return WriteStats(written=written, unchanged=unchanged, deleted=deleted)
+    return WriteStats(written, unchanged, deleted, names=tuple(wanted))
 
 
-def _still(stamp: Stamp | None, digest: str, path: Path) -> bool:
+def _still(stamp: Stamp | None, digest: str, path: str) -> bool:
     """Whether `path` still holds the bytes with `digest`, by its listing `stamp`."""
     if stamp is None or stamp[0] != digest:
         return False
@@ -90,8 +100,8 @@ def _still(stamp: Stamp | None, digest: str, path: Path) -> bool:
         return False
 
 
-def _stat(path: Path) -> list[int]:
-    found = path.stat()
+def _stat(path: str) -> list[int]:
+    found = os.stat(path)
     return [found.st_size, found.st_mtime_ns, found.st_ino]
 
 
@@ -124,7 +134,8 @@ def _delete_listed(docs_dir: Path, names: list[str]) -> int:
     return len(names)
 
 
-def _write_if_changed(path: Path, content: bytes) -> bool:
+def _write_if_changed(name: str, content: bytes) -> bool:
+    path = Path(name)
     try:
         if path.stat().st_size == len(content) and path.read_bytes() == content:
             return False

@@ -84,7 +84,7 @@ def build_site(
     del memo
     try:
         images = PublishedImages(layout.published_images_dir)
-        write_docs_tree(tree, docs_dir, layout.root, images, layout.docs_listing)
+        written = write_docs_tree(tree, docs_dir, layout.root, images, layout.docs_listing)
     except UnpublishableImage as error:
         raise BuildFailed(str(error), []) from None
     nav = tree.nav
@@ -92,13 +92,16 @@ def build_site(
     _return_free_memory()
 
     with (
-        replaced_atomically(target, "build", layout.root) as staging,
+        replaced_atomically(
+            target, "build", layout.root, spare=layout.spare_site_dir(target)
+        ) as staging,
         _source_date_epoch(data_epoch(model)),
     ):
         stats = _run_mkdocs(
             config_path,
             PageStore(layout.page_cache_dir),
             layout.cache_dir / "templates",
+            docs_names=written.names,
             docs_dir=str(docs_dir.resolve()),
             site_dir=str(staging),
             site_name=html.escape(model.site.site_name),
@@ -136,12 +139,15 @@ def _run_mkdocs(
     store: PageStore,
     template_cache: Path | None = None,
     engine_plugin: ShowcaseEnginePlugin | None = None,
+    docs_names: tuple[str, ...] | None = None,
     **overrides: object,
 ) -> DriveStats:
     """One strict build (`showcase.engine.site_driver.drive`, MkDocs' steps with pages
     reused from `store`); every warning or error becomes `BuildFailed`.
 
-    `engine_plugin` is added after the configured plugins (see `showcase.engine.plugin`).
+    `engine_plugin` is added after the configured plugins (see `showcase.engine.plugin`);
+    `docs_names`: every file of ``docs_dir``, when the caller knows them (then it is not
+    walked).
     """
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -160,7 +166,7 @@ def _run_mkdocs(
             try:
                 if template_cache is not None:
                     template_cache.mkdir(parents=True, exist_ok=True)
-                stats = drive(config, store, template_cache=template_cache)
+                stats = drive(config, store, template_cache=template_cache, docs_names=docs_names)
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as error:

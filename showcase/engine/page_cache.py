@@ -81,7 +81,7 @@ def global_key(config: MkDocsConfig, nav: Navigation) -> str:
         _json(settings),
         _json({name: theme[name] for name in theme if name != "custom_dir"}),
         _json(sorted(theme.static_templates)),
-        *(_version(name) for name in DISTRIBUTIONS),
+        *(distribution_version(name) for name in DISTRIBUTIONS),
         _json([plugin.__class__.__qualname__ for plugin in config.plugins.values()]),
         _json([_plugin_options(plugin) for plugin in config.plugins.values()]),
         _json(_navigation_facts(nav.items)),
@@ -186,7 +186,7 @@ def _json(value: object) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, default=repr)
 
 
-def _version(name: str) -> str:
+def distribution_version(name: str) -> str:
     try:
         return f"{name}=={metadata.version(name)}"
     except metadata.PackageNotFoundError:

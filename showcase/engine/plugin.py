@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.pages import Page
 
 from showcase import jsontext
 from showcase.atomic import write_replacing
@@ -52,7 +53,6 @@ if TYPE_CHECKING:  # types only: MkDocs' config module alone takes 0.1 s to impo
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
-    from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
 
 PLUGIN_KEY = "showcase/engine"
@@ -98,7 +98,14 @@ class ShowcaseEnginePlugin(BasePlugin[NoOptions]):
         """Pages outside the navigation become `RawHtmlPage`s (MkDocs made plain ones)."""
         in_nav = {id(page) for page in nav.pages}
         for file in files.documentation_pages():
-            if file.page is not None and id(file.page) not in in_nav:
+            page = file.page
+            if page is None or id(page) in in_nav:
+                continue
+            if type(page) is Page:
+                # The same state as a new RawHtmlPage(None, file, config), which adds no
+                # field, only `render`: 10,000 fewer page objects built at 10,000 projects.
+                page.__class__ = RawHtmlPage
+            else:
                 RawHtmlPage(None, file, config)  # registers itself as file.page
         return nav
 

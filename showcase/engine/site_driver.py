@@ -15,8 +15,11 @@ byte-identical to MkDocs' build, with three differences:
 - the pages that must be rendered are rendered by forked worker processes
   (`showcase.engine.page_workers`), which store them; the pages of the navigation are read
   and rendered first in this process, because every page carries their titles;
-- the site folder (a fresh staging folder) is filled with hard links to the stored pages,
-  the docs tree's files and the theme's assets (copies where links are impossible).
+- the site folder is filled with hard links to the stored pages, the docs tree's files and
+  the theme's assets (copies where links are impossible); it may be the previous build's
+  folder, of which only the links that stay right are kept (`showcase.engine.site_folder`);
+- MkDocs' list of files comes from the docs writer's names (`showcase.engine.docs_files`)
+  and the theme's static files from a kept list (`showcase.engine.theme_files`).
 
 Strict mode is unchanged: every warning is logged to the ``mkdocs`` logger as MkDocs would
 log it, and a page that logged one is not stored, so it warns again next time.
@@ -28,15 +31,18 @@ import errno
 import logging
 import os
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
 
-from showcase.engine import page_workers
+from showcase.engine import page_workers, site_folder
+from showcase.engine.docs_files import docs_files
 from showcase.engine.page_cache import PageStore, digest, files_key, global_key, page_key
 from showcase.engine.plugin import ShowcaseEnginePlugin
+from showcase.engine.theme_files import add_theme_files
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -72,12 +78,17 @@ def drive(
     store: PageStore,
     workers: int | None = None,
     template_cache: Path | None = None,
+    docs_names: Iterable[str] | None = None,
 ) -> DriveStats:
-    """Build the site of `config` into ``config.site_dir`` (an empty folder).
+    """Build the site of `config` into ``config.site_dir`` (empty, or an earlier build's
+    folder, of which everything but the files that are already the right links is
+    deleted first).
 
     `workers`: processes rendering pages (default: the machine's cores); `template_cache`:
     a folder for the theme's compiled templates (Jinja's bytecode cache, keyed by each
-    template's source), which saves compiling the theme on every build.
+    template's source), which saves compiling the theme on every build; `docs_names`:
+    every file of ``docs_dir`` when the caller knows them (`showcase.engine.docs_files`:
+    the same files as MkDocs' walk, without walking).
     """
     from mkdocs.commands.build import _build_extra_template, _build_theme_template
     from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
@@ -87,11 +98,14 @@ def drive(
     try:
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
-        files = get_files(config)
+        files = get_files(config) if docs_names is None else docs_files(config, docs_names)
         env = config.theme.get_env()
         if template_cache is not None:
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(template_cache))
-        files.add_files_from_theme(env, config)
+        if template_cache is None:
+            files.add_files_from_theme(env, config)
+        else:
+            add_theme_files(files, env, config, template_cache / "theme-files.json")
         files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
         nav = get_navigation(files, config)
@@ -121,12 +135,13 @@ def drive(
                 found = None  # rendered against another list of files
             facts.append(None if found is None else {**found, "stored": True})
         misses = [number for number, found in enumerate(facts) if found is None]
+        kept = _prepare_site_folder(config, files, doc_files, store, keys, facts)
         # Before the pages, as MkDocs does; workers then inherit the compiled theme.
         _write_templates(config, env, files, nav, _build_theme_template, _build_extra_template)
         job = page_workers.Job(config, files, doc_files, nav, env, store, keys, links)
         for number, result in page_workers.render(job, misses, workers):
             facts[number] = result
-        _link_pages(store, doc_files, keys, facts)
+        _link_pages(store, doc_files, keys, facts, kept)
         _link_static_files(files)
         _restore_page_state(config, files, doc_files, facts)
         for file in doc_files:
@@ -191,10 +206,28 @@ def _write_templates(config, env, files, nav, build_theme_template, build_extra_
         build_extra_template(template, files, config, nav)
 
 
-def _link_pages(store: PageStore, doc_files, keys, facts) -> None:
-    """Pages override templates of the same name, as when MkDocs writes them later."""
+def _prepare_site_folder(config, files, doc_files, store, keys, facts) -> set[str]:
+    """Clear the site folder (the previous build's, `showcase.engine.site_folder`) of all
+    but the links this build makes anyway; returns the paths kept."""
+    stored = [
+        (file, store.html_path(key) if _linked(found) else None)
+        for file, key, found in zip(doc_files, keys, facts, strict=True)
+    ]
+    return site_folder.prepare(
+        config.site_dir, site_folder.wanted_links(config, files, doc_files, stored)
+    )
+
+
+def _linked(found: dict[str, Any] | None) -> bool:
+    """Is this page's stored HTML linked into the site?"""
+    return found is not None and found["size"] is not None and found["stored"]
+
+
+def _link_pages(store: PageStore, doc_files, keys, facts, kept: set[str]) -> None:
+    """Pages override templates of the same name, as when MkDocs writes them later; a
+    page already linked (`kept`) stays."""
     for file, key, found in zip(doc_files, keys, facts, strict=True):
-        if found is not None and found["size"] is not None and found["stored"]:
+        if _linked(found) and file.abs_dest_path not in kept:
             link_or_copy(store.html_path(key), file.abs_dest_path, replace=True)
 
 
