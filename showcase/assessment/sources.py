@@ -80,11 +80,11 @@ def yearly_figures(
     model: Model, years: Sequence[AcademicYear], zone: str, as_of: datetime.date
 ) -> list[tuple[Figures, tuple[tuple[str, float], ...]]]:
     """`college_figures`, and the school-wide figures that are not the colleges' sum
-    (distinct mentors), of each of `years` (consecutive, oldest
-    first), counted in one pass over the projects: each project's dated facts go to the
-    year they fall in, instead of every year asking every project (assess scored every
-    year over all projects: seconds at 10,000). Sums are added in project order, as one
-    year at a time adds them, so the figures are the same to the last bit."""
+    (distinct mentors), of each of `years` (consecutive, oldest first), counted in one
+    pass over the projects: each project's dated facts go to the year they fall in,
+    instead of every year asking every project (seconds at 10,000). Sums are added in
+    project order, as one year at a time adds them, so the figures are the same to the
+    last bit."""
     tallies = [_Tally(model, year) for year in years]
     firsts = [year.start[:7] for year in years]
     lasts = [year.end[:7] for year in years]

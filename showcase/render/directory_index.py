@@ -156,7 +156,9 @@ def name_order(projects: Iterable[Project], memo: RenderMemo | None = None) -> l
 
 
 def _remembered_pinyin_key(memo: RenderMemo, name: str) -> tuple[tuple[str, ...], ...]:
-    kept = memo.reuse(f"pinyin:{name}", name, lambda: jsontext.dumps(pinyin_key(name)[:2]))
+    kept = memo.reuse_keyed(
+        f"pinyin:{name}", memo.fixed_key(), lambda: jsontext.dumps(pinyin_key(name)[:2])
+    )
     plain, toned = json.loads(kept)
     return tuple(plain), tuple(toned), name
 

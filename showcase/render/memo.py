@@ -37,7 +37,6 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import is_dataclass
 
 Entry = tuple[bytes, str]
 """The digest of the inputs and the text rendered from them."""
@@ -53,6 +52,7 @@ class RenderMemo:
         self.reused = 0
         self.rendered = 0
         self._digests: dict[int, tuple[object, bytes]] = {}
+        self._fixed_key = digest(version)
 
     def reuse(self, name: str, inputs: object, render: Callable[[], str]) -> str:
         """The output named `name`: the previous build's if `inputs` are equal, else
@@ -85,11 +85,16 @@ class RenderMemo:
         """`value` with every record in it (a dataclass instance, alone or in a tuple)
         replaced by its `digest_of`: a key as exact as `value`'s, at the cost of one pickle
         per record per render (or none, for a record it `know`s)."""
-        if is_dataclass(value) and not isinstance(value, type):
-            return self.digest_of(value)
-        if type(value) is tuple and value and is_dataclass(value[0]):
-            return tuple(self.records(item) for item in value)
-        return value
+        if type(value) is tuple:
+            if value and _is_record(value[0]):
+                return tuple(self.digest_of(v) if _is_record(v) else v for v in value)
+            return value
+        return self.digest_of(value) if _is_record(value) else value
+
+    def fixed_key(self) -> bytes:
+        """The key of an output whose name alone says what it is made from (a name's
+        pinyin, named ``pinyin:<name>``): the code version only."""
+        return self._fixed_key
 
     def digest_of(self, record: object) -> bytes:
         """`digest` of a record that many outputs read (a project: its page, its row in
@@ -105,3 +110,8 @@ def digest(value: object) -> bytes:
     """16 bytes that differ whenever the pickle of `value` does."""
     pickled = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     return hashlib.blake2b(pickled, digest_size=16).digest()
+
+
+def _is_record(value: object) -> bool:
+    """A dataclass instance (`dataclasses.is_dataclass`, minus its cost on every value)."""
+    return hasattr(type(value), "__dataclass_fields__")

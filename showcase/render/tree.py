@@ -7,6 +7,7 @@ The same inputs always give the same tree, byte for byte.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
@@ -212,5 +213,10 @@ def _memoised(memo: RenderMemo | None, name: str, inputs: Any, render: Callable[
     frozen dataclass of declared inputs: `render` reads nothing else) are equal."""
     if memo is None:
         return render(inputs)
-    key = memo.key(tuple(memo.records(getattr(inputs, f.name)) for f in fields(inputs)))
+    key = memo.key(tuple(memo.records(getattr(inputs, name)) for name in _names(type(inputs))))
     return memo.reuse_keyed(name, key, lambda: render(inputs))
+
+
+@functools.cache
+def _names(inputs_type: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(inputs_type))
