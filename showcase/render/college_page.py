@@ -48,6 +48,7 @@ def college_page_inputs(
     slots: RoadshowSlots | None = None,
     assessment: Assessment | None = None,
 ) -> CollegePageInputs:
+    """What `college_page` needs for `college` and its `projects` (see `render_college_page`)."""
     here = paths.college_page(college.id)
     return CollegePageInputs(
         college,

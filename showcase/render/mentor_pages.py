@@ -62,6 +62,7 @@ class MentorPageInputs:
 def mentor_page_inputs(
     mentor: Mentor, projects: Sequence[Project], model: Model
 ) -> MentorPageInputs:
+    """What `mentor_page` needs for `mentor` and the `projects` they help."""
     return MentorPageInputs(
         mentor,
         model.colleges.get(mentor.college),

@@ -85,8 +85,9 @@ class DocsTree:
 def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTree:
     """Render every page of the site for ``inputs.model``.
 
-    With a `memo` of the previous build, a project page whose declared inputs did not
-    change is taken from it instead of rendered again; the tree is the same either way.
+    With a `memo` of the previous build, an output whose declared inputs did not change (a
+    project, college or mentor page; a project's rows and items in the aggregates) is taken
+    from it instead of rendered again; the tree is the same either way.
     """
     model, publicity, stamp = inputs.model, inputs.publicity, inputs.stamp
     if memo is not None:
