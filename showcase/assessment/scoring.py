@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from showcase.assessment.periods import AcademicYear, year_of
-from showcase.assessment.sources import college_figures, school_figures
+from showcase.assessment.sources import Figures, yearly_figures
 from showcase.assessment_plan import AssessmentPlan, Indicator
 from showcase.model import College, Model
 
@@ -110,16 +110,32 @@ def assess(model: Model, plan: AssessmentPlan, as_of: datetime.date) -> Assessme
     last = year_of(as_of.isoformat(), plan.start_month)
     first = year_of(min(first_dates), plan.start_month) if first_dates else last
     years = [
-        score_year(model, plan, AcademicYear(y, plan.start_month), as_of)
+        AcademicYear(y, plan.start_month)
         for y in range(min(first.first, last.first), last.first + 1)
     ]
-    return Assessment(plan, tuple(years), as_of)
+    counted = yearly_figures(model, years, plan.timezone, as_of)
+    results = [
+        _scored_year(model, plan, year, as_of, figures, school)
+        for year, (figures, school) in zip(years, counted, strict=True)
+    ]
+    return Assessment(plan, tuple(results), as_of)
 
 
 def score_year(
     model: Model, plan: AssessmentPlan, year: AcademicYear, as_of: datetime.date
 ) -> YearResult:
-    figures = college_figures(model, year, plan.timezone, as_of)
+    ((figures, school),) = yearly_figures(model, (year,), plan.timezone, as_of)
+    return _scored_year(model, plan, year, as_of, figures, school)
+
+
+def _scored_year(
+    model: Model,
+    plan: AssessmentPlan,
+    year: AcademicYear,
+    as_of: datetime.date,
+    figures: Figures,
+    school: tuple[tuple[str, float], ...],
+) -> YearResult:
     has_data = any(value for values in figures.values() for value in values.values())
     colleges = [
         _score_college(college, figures[college.id], plan, year)
@@ -128,9 +144,7 @@ def score_year(
     ranked = _rank([c for c in colleges if not c.note], plan)
     unranked = sorted((c for c in colleges if c.note), key=lambda c: (-c.total, c.college.id))
     complete = year.end < as_of.isoformat()
-    return YearResult(
-        year, tuple(ranked + unranked), has_data, complete, school_figures(model, year)
-    )
+    return YearResult(year, tuple(ranked + unranked), has_data, complete, school)
 
 
 def points(indicator: Indicator, raw: float, base: float | None) -> tuple[float, float | None]:

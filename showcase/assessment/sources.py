@@ -3,13 +3,14 @@
 `SOURCES` is the only list of source ids: `content/assessment.yaml` names one per
 indicator, validation refuses any other (``assessment.unknown-source``), and the 评估办法
 page explains each with its `Source.label` and `Source.counted`. `college_figures` counts
-all of them in one pass over the projects.
+all of them, for every year at once, in one pass over the projects (`yearly_figures`).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from showcase.assessment.calls_figures import CALL_SOURCES, call_figures
 from showcase.assessment.periods import AcademicYear, local_date
@@ -66,23 +67,56 @@ SOURCES: dict[str, Source] = {
 }
 
 
-def college_figures(
-    model: Model, year: AcademicYear, zone: str, as_of: datetime.date
-) -> dict[str, dict[str, float | None]]:
+Figures = dict[str, dict[str, float | None]]
+"""College id → source id → figure (None: no data), for one academic year."""
+
+
+def college_figures(model: Model, year: AcademicYear, zone: str, as_of: datetime.date) -> Figures:
     """Every college id → every source id → its figure in `year` (None: no data)."""
-    figures = {college: dict.fromkeys(SOURCES, 0.0) for college in model.colleges}
-    mentors: dict[str, set[str]] = {college: set() for college in model.colleges}
+    return yearly_figures(model, (year,), zone, as_of)[0][0]
+
+
+def yearly_figures(
+    model: Model, years: Sequence[AcademicYear], zone: str, as_of: datetime.date
+) -> list[tuple[Figures, tuple[tuple[str, float], ...]]]:
+    """`college_figures`, and the school-wide figures that are not the colleges' sum
+    (distinct mentors), of each of `years` (consecutive, oldest first), counted in one
+    pass over the projects: each project's dated facts go to the year they fall in,
+    instead of every year asking every project (seconds at 10,000). Sums are added in
+    project order, as one year at a time adds them, so the figures are the same to the
+    last bit."""
+    tallies = [_Tally(model, year) for year in years]
+    firsts = [year.start[:7] for year in years]
+    lasts = [year.end[:7] for year in years]
     for project in model.projects.values():
-        if project.college in figures:
-            _count_project(project, year, figures[project.college], mentors[project.college])
-    for college, named in mentors.items():
-        figures[college]["mentors.engaged"] = float(len(named))
-    _count_events(model, year, zone, as_of, figures)
-    _count_cases(model, year, as_of, figures)
-    for college, values in call_figures(model, year, as_of).items():
-        if college in figures:
-            figures[college].update(values)
-    return figures
+        if project.college in model.colleges:
+            _count_project(project, tallies, firsts, lasts)
+    results = []
+    for tally in tallies:
+        figures = tally.figures
+        for college, named in tally.mentors.items():
+            figures[college]["mentors.engaged"] = float(len(named))
+        _count_events(model, tally.year, zone, as_of, figures)
+        _count_cases(model, tally.year, as_of, figures)
+        for college, values in call_figures(model, tally.year, as_of).items():
+            if college in figures:
+                figures[college].update(values)
+        results.append((figures, (("mentors.engaged", float(len(tally.school_mentors))),)))
+    return results
+
+
+class _Tally:
+    """One year's figures while the projects are counted."""
+
+    def __init__(self, model: Model, year: AcademicYear) -> None:
+        self.year = year
+        self.figures: Figures = {college: dict.fromkeys(SOURCES, 0.0) for college in model.colleges}
+        self.mentors: dict[str, set[str]] = {college: set() for college in model.colleges}
+        self.school_mentors: set[str] = set()
+
+    def add(self, college: str, key: str, amount: float = 1.0) -> None:
+        into = self.figures[college]
+        into[key] = (into[key] or 0.0) + amount
 
 
 def level_at(project: Project, day: str) -> str:
@@ -102,47 +136,41 @@ def ladder_moves(project: Project) -> Iterable[tuple[str, str]]:
         previous = milestone.level
 
 
-def _active(project: Project, year: AcademicYear) -> bool:
-    """Whether the project counts as in the ladder in `year` (started by its end, open)."""
-    return project.status != "closed" and project.started[:7] <= year.end[:7]
-
-
-def school_figures(model: Model, year: AcademicYear) -> tuple[tuple[str, float], ...]:
-    """The figures whose school total is not the colleges' sum: distinct mentors."""
-    mentors = {
-        mentor
-        for project in model.projects.values()
-        if project.college in model.colleges and _active(project, year)
-        for mentor in project.mentors
-    }
-    return (("mentors.engaged", float(len(mentors))),)
-
-
 def _count_project(
-    project: Project, year: AcademicYear, into: dict[str, float | None], mentors: set[str]
+    project: Project, tallies: list[_Tally], firsts: list[str], lasts: list[str]
 ) -> None:
-    def add(key: str, amount: float = 1.0) -> None:
-        into[key] = (into[key] or 0.0) + amount
+    """Add `project`'s facts to the tally of the year each falls in (`AcademicYear.holds`
+    by months: the years are consecutive, so the one to hold a month is found by bisection)."""
 
-    if year.holds(project.started):
-        add("projects.new")
+    def tally_of(date: str) -> _Tally | None:
+        month = date[:7]
+        index = bisect.bisect_right(firsts, month) - 1
+        return tallies[index] if date and index >= 0 and month <= lasts[index] else None
+
+    college = project.college
+    if (tally := tally_of(project.started)) is not None:
+        tally.add(college, "projects.new")
     for date, level in ladder_moves(project):
-        if year.holds(date):
-            add("ladder.moves")
-            add(f"ladder.to-{level}")
+        if (tally := tally_of(date)) is not None:
+            tally.add(college, "ladder.moves")
+            tally.add(college, f"ladder.to-{level}")
     for achievement in project.achievements:
-        if year.holds(achievement.date):
-            add(f"achievements.{achievement.type}")
+        if (tally := tally_of(achievement.date)) is not None:
+            tally.add(college, f"achievements.{achievement.type}")
             if achievement.type == "funding" and achievement.amount_cny:
-                add("money.raised", achievement.amount_cny)
+                tally.add(college, "money.raised", achievement.amount_cny)
             if achievement.type == "contract" and achievement.amount_cny:
-                add("money.contracts", achievement.amount_cny)
-    if not _active(project, year):
+                tally.add(college, "money.contracts", achievement.amount_cny)
+    if project.status == "closed":
         return
-    add("projects.active")
-    add(f"projects.level.{level_at(project, year.end)}")
-    add(f"projects.stage.{project.stage}")
-    mentors.update(project.mentors)
+    # In the ladder (counted as active) in every year from the one whose last month is not
+    # before the start month, unless closed.
+    for tally in tallies[bisect.bisect_left(lasts, project.started[:7]) :]:
+        tally.add(college, "projects.active")
+        tally.add(college, f"projects.level.{level_at(project, tally.year.end)}")
+        tally.add(college, f"projects.stage.{project.stage}")
+        tally.mentors[college].update(project.mentors)
+        tally.school_mentors.update(project.mentors)
 
 
 def _count_events(

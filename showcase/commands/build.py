@@ -77,6 +77,7 @@ def build(
         on_refusal=lambda problems: failed(BuildFailure(DATA_ERRORS, tuple(problems))),
         cache=cache,
     )
+    record_digests = cache.record_digests()  # the render memo's keys of the projects
     del cache  # unless the caller keeps it, every file's text and data is garbage now
     if model is None:
         return 1
@@ -88,7 +89,7 @@ def build(
         model, site_dir = preview_model(model), target
     pages: list[DriveStats] = []
     try:
-        inputs = site_inputs(layout, model, Publicity(day, drafts))
+        inputs = site_inputs(layout, model, Publicity(day, drafts), record_digests)
         built = build_site(layout, inputs, site_dir, report=pages.append)
     except BuildFailed as failure:
         _print_failure(failure, kept=target.is_dir())

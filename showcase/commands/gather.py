@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime
 import functools
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from types import MappingProxyType
 
@@ -41,10 +41,16 @@ CASE_FORM_SCHEMAS = ("typical-cases", "story")
 """The schemas the 推荐典型案例 form is built from (`showcase.forms.case_spec`)."""
 
 
-def site_inputs(layout: Layout, model: Model, publicity: Publicity | None = None) -> RenderInputs:
+def site_inputs(
+    layout: Layout,
+    model: Model,
+    publicity: Publicity | None = None,
+    record_digests: Iterable[tuple[object, bytes]] = (),
+) -> RenderInputs:
     """Everything `render_docs` needs to render the repository at `layout` for `model`.
 
-    `publicity` defaults to the public cases on the day of the build stamp.
+    `publicity` defaults to the public cases on the day of the build stamp;
+    `record_digests` are the validation cache's (`RenderInputs.record_digests`).
     """
     stamp = stamp_of(model)
     return RenderInputs(
@@ -62,6 +68,7 @@ def site_inputs(layout: Layout, model: Model, publicity: Publicity | None = None
         revisions=calendar_revisions(layout, model),
         logos=case_logos(layout, model),
         image_sizes=story_image_sizes(layout, model),
+        record_digests=tuple(record_digests),
     )
 
 

@@ -123,22 +123,33 @@ def taken(model: Model) -> dict[str, Any]:
     it (as `other_project` names them), and the traditional→simplified characters of those
     names. Large at 10,000 projects (≈600 KB), so the page fetches it beside itself
     instead of carrying it (`showcase.render.submit_page.TAKEN`)."""
+    return taken_of(taken_inputs(model))
+
+
+TakenInputs = tuple[tuple[str, str, str, str], ...]
+"""Id, name, college id and the college's name (its id when unknown) of every project:
+all that `taken_of` reads, so a render can reuse its text while these are equal."""
+
+
+def taken_inputs(model: Model) -> TakenInputs:
+    colleges = {college.id: college.name for college in model.colleges.values()}
+    return tuple(
+        (p.id, p.name, p.college, colleges.get(p.college, p.college))
+        for p in model.projects.values()
+    )
+
+
+def taken_of(projects: TakenInputs) -> dict[str, Any]:
+    """`taken` of the projects as `taken_inputs` gives them."""
     names: dict[str, list[list[str]]] = {}
-    projects = list(model.projects.values())
-    keys = normalised_names([project.name for project in projects])
-    for project, key in zip(projects, keys, strict=True):
-        college = model.colleges.get(project.college)
+    keys = normalised_names([name for _, name, _, _ in projects])
+    for (project_id, name, _, college_name), key in zip(projects, keys, strict=True):
         if key:
-            names.setdefault(key, []).append(
-                [
-                    project.id,
-                    other_project(project.name, college.name if college else project.college),
-                ]
-            )
+            names.setdefault(key, []).append([project_id, other_project(name, college_name)])
     return {
-        "ids": {project.id: project.college for project in model.projects.values()},
+        "ids": {project_id: college for project_id, _, college, _ in projects},
         "names": names,
-        "simplified": traditional_spellings(p.name for p in model.projects.values()),
+        "simplified": traditional_spellings(name for _, name, _, _ in projects),
     }
 
 

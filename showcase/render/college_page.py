@@ -1,12 +1,15 @@
 """College pages (学院创业苗圃): one per college, plus the index listing them all.
 
 Projects are grouped by college once (`group_by_college`) and handed in, so building every
-college page costs one pass over the projects, not one pass per college.
+college page costs one pass over the projects, not one pass per college. A college's page
+is a function of its `CollegePageInputs` alone (its projects as small tuples), so a build
+reuses it while they are equal (`showcase.render.memo`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from showcase.assessment import Assessment
 from showcase.model import LEVELS, STAGES, STATUSES, College, Model, Project
@@ -26,6 +29,35 @@ def group_by_college(model: Model) -> dict[str, list[Project]]:
     return groups
 
 
+@dataclass(frozen=True)
+class CollegePageInputs:
+    """Everything a college's page shows: `college_page` reads only this."""
+
+    college: College
+    projects: tuple[tuple[str, str, str, str, str], ...]
+    """Id, name, level, stage and status of each of its projects, in page order."""
+    roadshow_block: str
+    """Its projects' roadshow slots (`RoadshowSlots.college_block`), or empty."""
+    assessment_card: str | None
+    """Its 评估考核 card (`college_card`); None when the site has no assessment."""
+
+
+def college_page_inputs(
+    college: College,
+    projects: Sequence[Project],
+    slots: RoadshowSlots | None = None,
+    assessment: Assessment | None = None,
+) -> CollegePageInputs:
+    """What `college_page` needs for `college` and its `projects` (see `render_college_page`)."""
+    here = paths.college_page(college.id)
+    return CollegePageInputs(
+        college,
+        tuple((p.id, p.name, p.level, p.stage, p.status) for p in projects),
+        slots.college_block(projects, here) if slots else "",
+        college_card(assessment, college.id, here) if assessment is not None else None,
+    )
+
+
 def render_college_page(
     college: College,
     projects: Sequence[Project],
@@ -35,10 +67,16 @@ def render_college_page(
     """One college's page: its nursery, association, projects by level and stage,
     (given the site's `slots`) its projects' roadshow slots and (given the `assessment`)
     its position and trend."""
+    return college_page(college_page_inputs(college, projects, slots, assessment))
+
+
+def college_page(inputs: CollegePageInputs) -> str:
+    """The page of `inputs.college` (see `render_college_page`)."""
+    college, projects = inputs.college, inputs.projects
     here = paths.college_page(college.id)
-    by_level: dict[str, list[Project]] = {level: [] for level in LEVELS}
+    by_level: dict[str, list[_Listed]] = {level: [] for level in LEVELS}
     for project in projects:
-        by_level[project.level].append(project)
+        by_level[project[2]].append(project)
     meta = {
         "title": college.name,
         "description": f"{college.name}：{college.nursery}，{len(projects)} 个项目",
@@ -63,16 +101,20 @@ def render_college_page(
             )
             for level, label in LEVELS.items()
         ),
-        slots.college_block(projects, here) if slots else "",
-        college_card(assessment, college.id, here) if assessment else "",
+        inputs.roadshow_block,
+        inputs.assessment_card or "",
     ]
     styles = (paths.PAGES_STYLESHEET, paths.CONTACT_STYLESHEET)
-    if assessment is not None:
+    if inputs.assessment_card is not None:
         styles += (paths.DASHBOARD_STYLESHEET,)
     return page(meta, body, "sc-college", styles=styles)
 
 
-def _level_counts(by_level: dict[str, list[Project]]) -> str:
+_Listed = tuple[str, str, str, str, str]
+"""A project as its college's page lists it (`CollegePageInputs.projects`)."""
+
+
+def _level_counts(by_level: dict[str, list[_Listed]]) -> str:
     cells = "".join(
         f'<div class="sc-stat"><span class="sc-stat__value" data-level="{level}">'
         f'{len(by_level[level])}</span><span class="sc-stat__label">{label}</span></div>'
@@ -81,18 +123,18 @@ def _level_counts(by_level: dict[str, list[Project]]) -> str:
     return f'<div class="sc-stats">{cells}</div>'
 
 
-def _by_stage(here: str, projects: Sequence[Project]) -> str:
+def _by_stage(here: str, projects: Sequence[_Listed]) -> str:
     if not projects:
         return '<p class="sc-meta">暂无项目。</p>'
     blocks = []
     for stage, label in STAGES.items():
-        at_stage = [p for p in projects if p.stage == stage]
+        at_stage = [p for p in projects if p[3] == stage]
         if not at_stage:
             continue
         items = "".join(
-            f"<li>{anchor(paths.href(here, paths.project_page(p.id)), p.name)}"
-            f' <span class="sc-meta">{STATUSES[p.status]}</span></li>'
-            for p in at_stage
+            f"<li>{anchor(paths.href(here, paths.project_page(project_id)), name)}"
+            f' <span class="sc-meta">{STATUSES[status]}</span></li>'
+            for project_id, name, _level, _stage, status in at_stage
         )
         blocks.append(f"<h3>{label}（{len(at_stage)}）</h3><ul>{items}</ul>")
     return "".join(blocks)

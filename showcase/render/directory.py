@@ -42,10 +42,10 @@ def render_directory(model: Model, memo: RenderMemo | None = None) -> dict[str, 
     ordered = name_order(model.projects.values(), memo)
     page_count = max(1, math.ceil(len(ordered) / PLAIN_PAGE_SIZE))
     files = {
-        plain_page(number): _plain_page(model, ordered, number, page_count).encode("utf-8")
+        plain_page(number): _plain_page(model, ordered, number, page_count, memo).encode("utf-8")
         for number in range(1, page_count + 1)
     }
-    files[INDEX] = directory_index(model, ordered)
+    files[INDEX] = directory_index(model, ordered, memo)
     return files
 
 
@@ -56,7 +56,13 @@ SEARCH_LINK = (
 and without it Material opens its search for a page loaded with ``?q=``."""
 
 
-def _plain_page(model: Model, ordered: Sequence[Project], number: int, page_count: int) -> str:
+def _plain_page(
+    model: Model,
+    ordered: Sequence[Project],
+    number: int,
+    page_count: int,
+    memo: RenderMemo | None = None,
+) -> str:
     page = plain_page(number)
     first = (number - 1) * PLAIN_PAGE_SIZE
     shown = ordered[first : first + PLAIN_PAGE_SIZE]
@@ -71,7 +77,7 @@ def _plain_page(model: Model, ordered: Sequence[Project], number: int, page_coun
             paths.BROWSE_STYLESHEET,
         )
     )
-    items = "".join(_plain_item(model, project, page) for project in shown)
+    items = "".join(_remembered_item(model, project, page, memo) for project in shown)
     # One top-level <div> with no blank line: MkDocs can then skip Markdown for the
     # ~N/50 plain pages (see showcase.engine.raw_pages).
     return (
@@ -86,9 +92,20 @@ def _plain_page(model: Model, ordered: Sequence[Project], number: int, page_coun
     )
 
 
-def _plain_item(model: Model, project: Project, page: str) -> str:
-    link = paths.href(page, paths.project_page(project.id))
+def _remembered_item(model: Model, project: Project, page: str, memo: RenderMemo | None) -> str:
+    """A project's item on the plain list; with a `memo` the previous build's when its
+    inputs are equal (a project moves to another page only at a page's edge)."""
     college = model.colleges[project.college].name
+    if memo is None:
+        return _plain_item(project, college, page)
+    key = memo.key((memo.digest_of(project), college, page))
+    return memo.reuse_keyed(
+        f"directory-item:{project.id}", key, lambda: _plain_item(project, college, page)
+    )
+
+
+def _plain_item(project: Project, college: str, page: str) -> str:
+    link = paths.href(page, paths.project_page(project.id))
     return (
         f'<li><a href="{attribute(link)}">{attribute(project.name)}</a>'
         f' <span class="sc-plain__college">{attribute(college)}</span>'

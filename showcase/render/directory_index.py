@@ -156,38 +156,70 @@ def name_order(projects: Iterable[Project], memo: RenderMemo | None = None) -> l
 
 
 def _remembered_pinyin_key(memo: RenderMemo, name: str) -> tuple[tuple[str, ...], ...]:
-    kept = memo.reuse(f"pinyin:{name}", name, lambda: jsontext.dumps(pinyin_key(name)[:2]))
+    kept = memo.reuse_keyed(
+        f"pinyin:{name}", memo.fixed_key(), lambda: jsontext.dumps(pinyin_key(name)[:2])
+    )
     plain, toned = json.loads(kept)
     return tuple(plain), tuple(toned), name
 
 
-def directory_index(model: Model, ordered_by_name: Sequence[Project]) -> bytes:
-    """The JSON index for ``assets/directory.js`` (see the module docstring)."""
+def directory_index(
+    model: Model, ordered_by_name: Sequence[Project], memo: RenderMemo | None = None
+) -> bytes:
+    """The JSON index for ``assets/directory.js`` (see the module docstring).
+
+    Written as its head and its rows joined with commas, exactly what `jsontext.encode`
+    writes for the whole document, so that with a `memo` each row's text (but its rank,
+    which any other name can move) is taken from the previous build while its project
+    and the facets are equal."""
     facet_list = facets(model)
     positions = {f.key: {value: i for i, (value, _) in enumerate(f.options)} for f in facet_list}
+    facets_digest = memo.records(tuple(facet_list)) if memo is not None else None
     ranks = {p.id: rank for rank, p in enumerate(ordered_by_name)}
     rows = []
     for project in model.projects.values():
-        codes = facet_values(project)
-        row: list[object] = [project.id, project.name, _short(project.summary)]
-        for facet in facet_list:
-            indexes = [positions[facet.key][value] for value in codes[facet.key]]
-            row.append(indexes if facet.multiple else indexes[0])
-        row += [
-            int(project.started[:4] + project.started[5:7]),
-            len(project.achievements),
-            ranks[project.id],
-            placeholder_hue(project.id),
-            posixpath.splitext(project.logo)[1].lower().lstrip("."),
-        ]
-        rows.append(row)
-    document = {
-        "version": 1,
-        "facets": [[f.key, f.title, [list(option) for option in f.options]] for f in facet_list],
-        "columns": list(COLUMNS),
-        "projects": rows,
-    }
-    return jsontext.encode(document)
+        if memo is None:
+            row = _row_text(project, facet_list, positions)
+        else:
+            key = memo.key((memo.digest_of(project), facets_digest))
+            row = memo.reuse_keyed(
+                f"directory.json:{project.id}",
+                key,
+                lambda p=project: _row_text(p, facet_list, positions),
+            )
+        before, _, after = row.partition(_RANK)
+        rows.append(f"{before},{ranks[project.id]},{after}")
+    head = jsontext.dumps(
+        {
+            "version": 1,
+            "facets": [
+                [f.key, f.title, [list(option) for option in f.options]] for f in facet_list
+            ],
+            "columns": list(COLUMNS),
+            "projects": [],
+        }
+    )
+    return f"{head.removesuffix(']}')}{','.join(rows)}]}}\n".encode()
+
+
+_RANK = "\0"
+"""Where a row's rank goes in its stored text: compact JSON never holds a raw NUL."""
+
+
+def _row_text(
+    project: Project, facet_list: Sequence[Facet], positions: dict[str, dict[str, int]]
+) -> str:
+    """The project's row as JSON, `_RANK` standing for its ``name_rank`` column."""
+    codes = facet_values(project)
+    row: list[object] = [project.id, project.name, _short(project.summary)]
+    for facet in facet_list:
+        indexes = [positions[facet.key][value] for value in codes[facet.key]]
+        row.append(indexes if facet.multiple else indexes[0])
+    row.append(int(project.started[:4] + project.started[5:7]))
+    row.append(len(project.achievements))
+    after = [placeholder_hue(project.id), posixpath.splitext(project.logo)[1].lower().lstrip(".")]
+    assert len(row) == COLUMNS.index("name_rank")
+    return jsontext.dumps(row)[:-1] + _RANK + jsontext.dumps(after)[1:]
 
 
 def _short(summary: str) -> str:

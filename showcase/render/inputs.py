@@ -60,3 +60,7 @@ class RenderInputs:
     image_sizes: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     """Repository path → width and height (as published) of each story image, which its
     ``<img>`` states so the page does not shift when the image arrives."""
+    record_digests: tuple[tuple[object, bytes], ...] = ()
+    """Records of the model with a digest of everything each was built from
+    (`showcase.validate.cache.ValidationCache.record_digests`), so that the render memo
+    need not pickle them (`showcase.render.memo.RenderMemo.know`); empty: it pickles."""

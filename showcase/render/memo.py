@@ -8,6 +8,19 @@ build whenever that value is equal, by a digest of its pickle together with the 
 version. A pickle only matches a pickle of an equal value, so a reused output can never be
 stale; two equal values that pickle differently only cost a render.
 
+Digests are the costly part of a warm render (a pickle per input, tens of thousands of
+inputs at 10,000 projects), so they are made cheap three ways:
+
+* `digest_of` computes a record's digest once per render, by identity, however many
+  outputs read it (a college, a mentor: every page of their projects);
+* `know` seeds it with a digest the record comes with: a project read through the
+  validation cache is a function of its file's path and bytes and of the code, libraries
+  and schemas, whose digest the cache already holds
+  (`showcase.validate.cache.ValidationCache.record_digests`); pickling 10,000 projects is
+  then not needed at all;
+* `key` digests inputs once when several outputs share them (a project's JSON record and
+  CSV row), and `reuse_keyed` takes that key.
+
 Render stays pure: the memo is an ordinary value passed in and handed back. The engine
 loads the previous build's entries and saves `RenderMemo.entries` after a build that
 succeeded (`showcase.engine.render_cache`).
@@ -23,7 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 Entry = tuple[bytes, str]
 """The digest of the inputs and the text rendered from them."""
@@ -39,11 +52,19 @@ class RenderMemo:
         self.reused = 0
         self.rendered = 0
         self._digests: dict[int, tuple[object, bytes]] = {}
+        self._fixed_key = digest(version)
 
     def reuse(self, name: str, inputs: object, render: Callable[[], str]) -> str:
         """The output named `name`: the previous build's if `inputs` are equal, else
         ``render()``. `render` must read nothing but `inputs` (and constants)."""
-        key = digest((self._version, inputs))
+        return self.reuse_keyed(name, self.key(inputs), render)
+
+    def key(self, inputs: object) -> bytes:
+        """The key of `inputs` for `reuse_keyed` (with the code version)."""
+        return digest((self._version, inputs))
+
+    def reuse_keyed(self, name: str, key: bytes, render: Callable[[], str]) -> str:
+        """`reuse` with the `key` of the inputs already computed."""
         previous = self._previous.get(name)
         if previous is not None and previous[0] == key:
             self.reused += 1
@@ -53,6 +74,27 @@ class RenderMemo:
             value = render()
         self.entries[name] = (key, value)
         return value
+
+    def know(self, known: Iterable[tuple[object, bytes]]) -> None:
+        """Take each record's digest as given (`digest_of` returns it for exactly that
+        object). The digest must change whenever anything the record is built from does."""
+        for record, given in known:
+            self._digests[id(record)] = (record, b"known:" + given)
+
+    def records(self, value: object) -> object:
+        """`value` with every record in it (a dataclass instance, alone or in a tuple)
+        replaced by its `digest_of`: a key as exact as `value`'s, at the cost of one pickle
+        per record per render (or none, for a record it `know`s)."""
+        if type(value) is tuple:
+            if value and _is_record(value[0]):
+                return tuple(self.digest_of(v) if _is_record(v) else v for v in value)
+            return value
+        return self.digest_of(value) if _is_record(value) else value
+
+    def fixed_key(self) -> bytes:
+        """The key of an output whose name alone says what it is made from (a name's
+        pinyin, named ``pinyin:<name>``): the code version only."""
+        return self._fixed_key
 
     def digest_of(self, record: object) -> bytes:
         """`digest` of a record that many outputs read (a project: its page, its row in
@@ -68,3 +110,8 @@ def digest(value: object) -> bytes:
     """16 bytes that differ whenever the pickle of `value` does."""
     pickled = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     return hashlib.blake2b(pickled, digest_size=16).digest()
+
+
+def _is_record(value: object) -> bool:
+    """A dataclass instance (`dataclasses.is_dataclass`, minus its cost on every value)."""
+    return hasattr(type(value), "__dataclass_fields__")

@@ -1,14 +1,17 @@
 """Mentors (创业导师): a directory in the navigation and one page per mentor (not in it).
 
 Each mentor's projects come from `projects_by_mentor`, built in one pass over the
-projects, so the pages together cost time linear in projects plus mentors.
+projects, so the pages together cost time linear in projects plus mentors. A mentor's page
+is a function of its `MentorPageInputs` alone (its projects as small tuples), so a build
+reuses it while they are equal (`showcase.render.memo`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from showcase.model import LEVELS, Mentor, Model, Project
+from showcase.model import LEVELS, College, Mentor, Model, Project
 from showcase.render import paths
 from showcase.render.html_blocks import anchor, bullet_list, facts, page, rich_block, section
 from showcase.render.project_sections import badge
@@ -46,19 +49,45 @@ def render_mentors_index(model: Model, groups: dict[str, list[Project]]) -> str:
     return page(meta, body, "sc-mentors", styles=(paths.PAGES_STYLESHEET, paths.BROWSE_STYLESHEET))
 
 
+@dataclass(frozen=True)
+class MentorPageInputs:
+    """Everything a mentor's page shows: `mentor_page` reads only this."""
+
+    mentor: Mentor
+    college: College | None
+    projects: tuple[tuple[str, str, str], ...]
+    """Id, name and level of each project the mentor helps, in page order."""
+
+
+def mentor_page_inputs(
+    mentor: Mentor, projects: Sequence[Project], model: Model
+) -> MentorPageInputs:
+    """What `mentor_page` needs for `mentor` and the `projects` they help."""
+    return MentorPageInputs(
+        mentor,
+        model.colleges.get(mentor.college),
+        tuple((p.id, p.name, p.level) for p in projects),
+    )
+
+
 def render_mentor_page(mentor: Mentor, projects: Sequence[Project], model: Model) -> str:
     """One mentor: who they are, their sanitised bio, and every project they mentor."""
+    return mentor_page(mentor_page_inputs(mentor, projects, model))
+
+
+def mentor_page(inputs: MentorPageInputs) -> str:
+    """The page of `inputs.mentor` (see `render_mentor_page`)."""
+    mentor, college, projects = inputs.mentor, inputs.college, inputs.projects
     here = paths.mentor_page(mentor.id)
-    college = model.colleges.get(mentor.college)
     meta = {
         "title": mentor.name,
         "description": f"{mentor.name}，{mentor.title}，{mentor.organisation}",
     }
     project_items = bullet_list(
-        anchor(paths.href(here, paths.project_page(p.id)), p.name)
+        anchor(paths.href(here, paths.project_page(project_id)), name)
         + " "
-        + badge("level", p.level, LEVELS[p.level])
-        for p in projects
+        + badge("level", level, LEVELS[level])
+        for project_id, name, level in projects
     )
     body = [
         f"<h1>{attribute(mentor.name)}</h1>",

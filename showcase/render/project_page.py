@@ -11,7 +11,7 @@ only a count.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from showcase.contacts import Contact
 from showcase.model import LEVELS, SEEKING, STAGES, STATUSES, College, Mentor, Model, Project
@@ -61,13 +61,6 @@ class ProjectPageInputs:
     """The date of the project file's last commit, or empty."""
     site_contacts: tuple[Contact, ...]
     """The makerspace's own offices (the answering office for a team without a mailbox)."""
-
-    def besides_project(self) -> tuple[object, ...]:
-        """Every input but the project record, which a memo keys by its digest."""
-        return tuple(getattr(self, name) for name in _BESIDES_PROJECT)
-
-
-_BESIDES_PROJECT = tuple(f.name for f in fields(ProjectPageInputs) if f.name != "project")
 
 
 def project_page_inputs(

@@ -50,9 +50,13 @@ class RelatedIndex:
         return list(found.values())
 
     def _neighbours(self, project: Project, keys: list[tuple[str, str]]) -> Iterator[Project]:
+        """Each offset's neighbour in each of the `keys`' lists that holds `project`."""
+        lists = []
+        for key in keys:
+            position = self._positions.get((key, project.id))
+            if position is not None:
+                lists.append((self._groups[key], position))
         for offset in _OFFSETS:
-            for key in keys:
-                members = self._groups.get(key, [])
-                position = self._positions.get((key, project.id))
-                if position is not None and len(members) > abs(offset):
+            for members, position in lists:
+                if len(members) > abs(offset):
                     yield members[(position + offset) % len(members)]

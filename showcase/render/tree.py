@@ -7,7 +7,10 @@ The same inputs always give the same tree, byte for byte.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import Any
 
 from showcase.assessment import assess
 from showcase.render import paths
@@ -19,8 +22,9 @@ from showcase.render.call_support import public_support
 from showcase.render.case_form_page import CASE_FORM, render_case_form_page
 from showcase.render.case_pages import featured_cases, render_case_section
 from showcase.render.college_page import (
+    college_page,
+    college_page_inputs,
     group_by_college,
-    render_college_page,
     render_colleges_index,
 )
 from showcase.render.contact import contact_files, render_contact_page
@@ -38,8 +42,9 @@ from showcase.render.home import render_home_page
 from showcase.render.inputs import RenderInputs
 from showcase.render.memo import RenderMemo
 from showcase.render.mentor_pages import (
+    mentor_page,
+    mentor_page_inputs,
     projects_by_mentor,
-    render_mentor_page,
     render_mentors_index,
 )
 from showcase.render.open_data_page import render_open_data_page
@@ -80,10 +85,13 @@ class DocsTree:
 def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTree:
     """Render every page of the site for ``inputs.model``.
 
-    With a `memo` of the previous build, a project page whose declared inputs did not
-    change is taken from it instead of rendered again; the tree is the same either way.
+    With a `memo` of the previous build, an output whose declared inputs did not change (a
+    project, college or mentor page; a project's rows and items in the aggregates) is taken
+    from it instead of rendered again; the tree is the same either way.
     """
     model, publicity, stamp = inputs.model, inputs.publicity, inputs.stamp
+    if memo is not None:
+        memo.know(inputs.record_digests)
     content_pages = in_reading_order(inputs.content_pages)
     content_links = [
         (paths.content_page(name), page_title(name, text))
@@ -109,9 +117,9 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
         pages.update(dashboard_pages(assessment))
         pages[paths.ASSESSMENT_METHOD] = render_assessment_method(assessment)
     for college in model.colleges.values():
-        pages[paths.college_page(college.id)] = render_college_page(
-            college, groups[college.id], slots, assessment
-        )
+        path = paths.college_page(college.id)
+        college_inputs = college_page_inputs(college, groups[college.id], slots, assessment)
+        pages[path] = _memoised(memo, path, college_inputs, college_page)
     images: dict[str, str] = dict(inputs.content_assets)
     related = RelatedIndex(model.projects.values())
     support = public_support(model, publicity.as_of)
@@ -120,11 +128,7 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
         page_inputs = project_page_inputs(
             project, model, related, inputs.last_changed, slots, support
         )
-        if memo is None:
-            pages[path] = project_page(page_inputs)
-        else:
-            key = (memo.digest_of(project), page_inputs.besides_project())
-            pages[path] = memo.reuse(path, key, lambda i=page_inputs: project_page(i))
+        pages[path] = _memoised(memo, path, page_inputs, project_page)
         if project.logo:
             images[paths.project_logo(project.id, project.logo)] = project.logo
     for name, text in content_pages.items():
@@ -132,9 +136,9 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
     mentor_projects = projects_by_mentor(model)
     pages[paths.MENTORS] = render_mentors_index(model, mentor_projects)
     for mentor in model.mentors.values():
-        pages[paths.mentor_page(mentor.id)] = render_mentor_page(
-            mentor, mentor_projects[mentor.id], model
-        )
+        path = paths.mentor_page(mentor.id)
+        mentor_inputs = mentor_page_inputs(mentor, mentor_projects[mentor.id], model)
+        pages[path] = _memoised(memo, path, mentor_inputs, mentor_page)
     pages[paths.EVENTS] = render_events_index(model, publicity.as_of)
     for event in model.events.values():
         pages[paths.event_page(event.id)] = render_event_page(event, model)
@@ -203,3 +207,17 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
         *(path for path, _title in content_links),
     ]
     return DocsTree(files=dict(sorted(files.items())), images=dict(sorted(images.items())), nav=nav)
+
+
+def _memoised(memo: RenderMemo | None, name: str, inputs: Any, render: Callable[[Any], str]) -> str:
+    """``render(inputs)``, or with a `memo` the previous build's text when `inputs` (a
+    frozen dataclass of declared inputs: `render` reads nothing else) are equal."""
+    if memo is None:
+        return render(inputs)
+    key = memo.key(tuple(memo.records(getattr(inputs, name)) for name in _names(type(inputs))))
+    return memo.reuse_keyed(name, key, lambda: render(inputs))
+
+
+@functools.cache
+def _names(inputs_type: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(inputs_type))

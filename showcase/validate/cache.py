@@ -191,6 +191,20 @@ class ValidationCache:
             self._store(display, (*entry[:_RECORD], built))
         return built
 
+    def record_digests(self) -> list[tuple[model.Project, bytes]]:
+        """Each record of this run's files with a digest of everything it was built from:
+        the file's path and bytes (the entry's key) and the code, Python, libraries and
+        schemas (`fingerprint`). The render memo keys pages by it instead of pickling
+        every record (`showcase.render.memo.RenderMemo.know`)."""
+        return [
+            (
+                entry[_RECORD],
+                hashlib.blake2b(self.fingerprint + entry[_DIGEST], digest_size=16).digest(),
+            )
+            for display in self._seen
+            if (entry := self._entries.get(display)) is not None and entry[_RECORD] is not None
+        ]
+
     def finish(self, complete: bool) -> None:
         """End a run; `complete`: every project file was seen, so entries of files that
         are gone are dropped. Saves the changed shards when the cache has a folder."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import shutil
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,6 +20,7 @@ from showcase.paths import Layout, repository_root
 from showcase.render.memo import RenderMemo
 from showcase.render.tree import render_docs
 from showcase.validate import validate_repository
+from showcase.validate.cache import ValidationCache
 from tests.render.helpers import render_inputs
 
 
@@ -70,6 +72,12 @@ def _edit_project(model: Model, index: int, change: str) -> Model:
         "fields": dataclasses.replace(project, fields=other.fields),
         "college": dataclasses.replace(project, college=other.college),
         "milestones": dataclasses.replace(project, milestones=project.milestones[:-1]),
+        # what the assessment, the directory's index and the college pages count
+        "status": dataclasses.replace(project, status="closed"),
+        "stage": dataclasses.replace(project, stage=other.stage),
+        "started": dataclasses.replace(project, started="2019-03"),
+        "achievements": dataclasses.replace(project, achievements=other.achievements),
+        "logo": dataclasses.replace(project, logo=""),
     }[change]
     return dataclasses.replace(model, projects={**model.projects, project.id: replaced})
 
@@ -80,10 +88,22 @@ def _edit_registry(model: Model, index: int, change: str) -> Model:
         office = Contact(office="新的办公室", email="office@example.edu.cn")
         edited = dataclasses.replace(college, name=college.name + "（更名）", contacts=(office,))
         return dataclasses.replace(model, colleges={**model.colleges, college.id: edited})
+    if change == "nursery":
+        college = list(model.colleges.values())[index % len(model.colleges)]
+        edited = dataclasses.replace(college, nursery=college.nursery + "（新）")
+        return dataclasses.replace(model, colleges={**model.colleges, college.id: edited})
     if change == "mentor":
         mentor = list(model.mentors.values())[index % len(model.mentors)]
         edited = dataclasses.replace(mentor, title="教授（新）", organisation="新单位")
         return dataclasses.replace(model, mentors={**model.mentors, mentor.id: edited})
+    if change == "mentor-college":
+        mentor = list(model.mentors.values())[index % len(model.mentors)]
+        others = [c for c in model.colleges if c != mentor.college]
+        edited = dataclasses.replace(mentor, college=others[index % len(others)])
+        return dataclasses.replace(model, mentors={**model.mentors, mentor.id: edited})
+    if change == "site-url":
+        site = dataclasses.replace(model.site, site_url="https://new.example.edu.cn/showcase")
+        return dataclasses.replace(model, site=site)
     if change == "field":
         field = list(model.fields.values())[index % len(model.fields)]
         edited = dataclasses.replace(field, name=field.name + "（新）")
@@ -96,12 +116,19 @@ _EDITS = st.one_of(
     st.tuples(
         st.just(_edit_project),
         st.integers(0, 200),
-        st.sampled_from(["name", "summary", "level", "mentors", "fields", "college", "milestones"]),
+        st.sampled_from(
+            [
+                *("name", "summary", "level", "mentors", "fields", "college", "milestones"),
+                *("status", "stage", "started", "achievements", "logo"),
+            ]
+        ),
     ),
     st.tuples(
         st.just(_edit_registry),
         st.integers(0, 200),
-        st.sampled_from(["college", "mentor", "field", "site"]),
+        st.sampled_from(
+            ["college", "nursery", "mentor", "mentor-college", "field", "site", "site-url"]
+        ),
     ),
 )
 
@@ -119,3 +146,59 @@ def test_a_render_with_the_previous_memo_equals_a_render_without_one(edits) -> N
     reused = RenderMemo(memo.entries)
     assert render_docs(inputs, reused) == render_docs(inputs)
     assert reused.reused > 0  # the memo was used, not just bypassed
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edits=st.lists(_EDITS, min_size=1, max_size=3))
+def test_a_known_digest_is_used_for_its_own_record_only(edits) -> None:
+    """Digests handed in with the inputs (the validation cache's, `RenderMemo.know`)
+    stand for exactly the record objects they came with: after an edit the new records
+    are digested anew although the old pairs are handed in again, and the render still
+    equals one without a memo."""
+    before = _sample()
+    known = tuple(
+        (project, f"content of {project.id}".encode()) for project in before.projects.values()
+    )
+    memo = RenderMemo()
+    render_docs(render_inputs(before, font=None, record_digests=known), memo)
+    after = before
+    for edit, index, change in edits:
+        after = edit(after, index, change)
+    inputs = render_inputs(after, font=None, record_digests=known)
+    reused = RenderMemo(memo.entries)
+    assert render_docs(inputs, reused) == render_docs(inputs)
+    assert reused.reused > 0
+
+
+def test_an_unchanged_render_with_known_digests_renders_nothing_again() -> None:
+    model = _sample()
+    known = tuple((project, project.id.encode()) for project in model.projects.values())
+    first = RenderMemo()
+    render_docs(render_inputs(model, font=None, record_digests=known), first)
+    second = RenderMemo(first.entries)
+    render_docs(render_inputs(model, font=None, record_digests=known), second)
+    assert second.rendered == 0 and second.reused == first.rendered
+
+
+def test_the_validation_cache_gives_each_record_a_digest_of_its_file(tmp_path) -> None:
+    """The same file gives the same digest, an edited file another, and every project of
+    the model has one: what lets the memo skip pickling the projects."""
+    root = tmp_path / "repo"
+    shutil.copytree(
+        repository_root(),
+        root,
+        ignore=shutil.ignore_patterns(".git", ".venv", "build", "site", "node_modules"),
+    )
+    cache = ValidationCache()
+    model = validate_repository(Layout(root), cache=cache).model
+    assert model is not None
+    first = {record.id: digest for record, digest in cache.record_digests()}
+    assert set(first) == set(model.projects) and len(set(first.values())) == len(first)
+    by_id = {record.id: record for record, _ in cache.record_digests()}
+    assert all(by_id[i] is model.projects[i] for i in model.projects)
+    edited = root / model.projects[sorted(first)[0]].source
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n# 改动\n", encoding="utf-8")
+    validate_repository(Layout(root), cache=cache)
+    second = {record.id: digest for record, digest in cache.record_digests()}
+    changed = {i for i in first if first[i] != second[i]}
+    assert changed == {sorted(first)[0]}
