@@ -93,7 +93,10 @@ class FastPass:
         self.live.show_first(pages)
         shown = "、".join("/" + dest.removesuffix("index.html") for dest in pages)
         elapsed = time.perf_counter() - started
-        print(f"已先更新改动的页面 {shown}（用时 {elapsed:.2f} 秒）；其余页面随完整构建更新。")
+        print(
+            f"已先更新改动的页面 {shown}（用时 {elapsed:.2f} 秒）；其余页面随完整构建更新。",
+            flush=True,
+        )
 
 
 def project_files(layout: Layout, changed: Iterable[str]) -> list[Path]:
