@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -48,8 +49,10 @@ class FastPass:
         self.last: LastSite | None = None
 
     def remember(self, inputs: RenderInputs, site: SiteState) -> None:
-        """What the last successful build rendered with (`showcase.commands.build`)."""
+        """What the last successful build rendered with (`showcase.commands.build`);
+        what the first fast pass would wait for is prepared in the background."""
         self.last = LastSite(inputs, site)
+        threading.Thread(target=_prepare, args=(self.last,), name="fast-pass", daemon=True).start()
 
     def forget(self) -> None:
         """Before a full build: its predecessor's state is freed, so the preview never
@@ -97,6 +100,13 @@ class FastPass:
             f"已先更新改动的页面 {shown}（用时 {elapsed:.2f} 秒）；其余页面随完整构建更新。",
             flush=True,
         )
+
+
+def _prepare(last: LastSite) -> None:
+    try:
+        last.prepare()
+    except Exception:  # only time is lost: the fast pass does it again when it needs it
+        return
 
 
 def project_files(layout: Layout, changed: Iterable[str]) -> list[Path]:
