@@ -73,19 +73,17 @@ class LastSite:
         self.site = site
         self.doc_files = site.files.documentation_pages(inclusion=InclusionLevel.is_included)
         site.env.bytecode_cache = None  # compiling a template must never write the cache
+        engine = _plugins(site.config)[0]
+        if engine is not None:
+            engine.stop_noting()  # no search entry is made, so jieba is never needed
         self._lock = threading.Lock()
         self._related: RelatedIndex | None = None
 
     def prepare(self) -> None:
         """Do now what the first fast pass would otherwise wait for (a background thread
         of the preview may call this): the related-projects index of the last model
-        (0.1-0.3 s at 10,000 projects) and jieba's dictionary (1-4 s, once per process;
-        the page's search entry is segmented on the way, as in the build)."""
+        (0.1-0.3 s at 10,000 projects)."""
         self.related_index()
-        if _plugins(self.site.config)[1] is not None:
-            import jieba
-
-            jieba.initialize()
 
     def related_index(self) -> RelatedIndex:
         """The last model's `RelatedIndex`, built once."""
@@ -134,7 +132,6 @@ def fast_page(last: LastSite, project: Project) -> FastPage | None:
         if search:
             del search.entries[indexed:]
         if engine:
-            engine.take_built_page()
             del engine.policy_problems()[known_problems:]
     if warned.count or refused or not output.strip():
         return None

@@ -81,6 +81,7 @@ class ShowcaseEnginePlugin(BasePlugin[NoOptions]):
         self._copied_html: list[str] = []
         self._nav: Navigation | None = None
         self._site: SiteState | None = None
+        self._noting = True
 
     def on_config(self, config: MkDocsConfig) -> None:
         """Is Material's search plugin in this build, and enabled?"""
@@ -138,11 +139,16 @@ class ShowcaseEnginePlugin(BasePlugin[NoOptions]):
     ) -> TemplateContext:
         """Notes every page in build order (Material indexes them in the same order), each
         with our index entry if it has one."""
-        if self._material_search:
+        if self._material_search and self._noting:
             entry = self.search_entries.get(page.file.src_uri)
             ours = index_entry(page.url, entry, page.title or "") if entry else None
             self._built_pages.append((page.url, ours))
         return context
+
+    def stop_noting(self) -> None:
+        """The build is over: pages rendered from now on (`showcase.engine.fast_page`) are
+        for the preview alone, so they are neither noted for the index nor segmented."""
+        self._noting = False
 
     def take_built_page(self) -> tuple[str, IndexEntry | None] | None:
         """The page `on_page_context` just noted, removed (the build driver stores it)."""
