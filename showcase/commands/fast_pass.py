@@ -103,8 +103,9 @@ class FastPass:
 
 
 def _prepare(last: LastSite) -> None:
+    """What the first fast pass would otherwise wait for, done while nobody waits."""
     try:
-        last.prepare()
+        last.related_index()
     except Exception:  # only time is lost: the fast pass does it again when it needs it
         return
 

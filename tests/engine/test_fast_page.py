@@ -88,6 +88,21 @@ def test_the_fast_page_is_the_page_the_full_build_writes(sample, summary: str) -
     assert b"<script>window.pwned" not in page.html
 
 
+def test_a_project_moved_to_other_fields_gets_its_new_related_projects(sample) -> None:
+    """Its neighbours change: the kept related index is not used, a fresh one is."""
+    root, kept = sample
+    file = project_file(root)
+    text = file.read_text(encoding="utf-8")
+    moved = text.replace("  - cultural-creative\n  - textile-apparel\n", "  - new-materials\n")
+    assert moved != text
+    file.write_text(moved, encoding="utf-8")
+    project, _problems = check_project_file(Layout(root), file)
+    assert project is not None and project.fields == ("new-materials", "education")
+    page = fast_page(kept[-1], project)
+    assert build(root, None, keep_site=lambda i, s: kept.append(LastSite(i, s))) == 0
+    assert page is not None and page.html == (root / "site" / page.dest).read_bytes()
+
+
 def test_a_page_that_cannot_be_told_alone_is_left_to_the_full_build(sample) -> None:
     _root, kept = sample
     last = kept[-1]
