@@ -152,7 +152,8 @@ def call_checkpoints(c, today=""):
 
 @task(help={"host": "监听地址", "port": "端口"})
 def serve(c, host="127.0.0.1", port=8000):
-    """Build, serve site/ locally and rebuild whenever a data file changes."""
+    """Build, serve site/ locally and rebuild whenever a data file changes (a saved
+    project's own page is shown first, before the full rebuild)."""
     from showcase.commands.serve import serve as run
 
     _exit(run(ROOT, host, int(port)))

@@ -16,6 +16,7 @@ every page is rendered again; the last line says how many pages were rendered an
 from __future__ import annotations
 
 import dataclasses
+import functools
 import shutil
 import sys
 import time
@@ -27,9 +28,11 @@ from showcase.commands.common import publication_date, validated_model
 from showcase.commands.gather import site_inputs
 from showcase.engine import BuildFailed, DriveStats, build_site
 from showcase.engine.live import BuildFailure
+from showcase.engine.plugin import SiteState
 from showcase.model import Model
 from showcase.paths import Layout
 from showcase.render.case_visibility import Publicity
+from showcase.render.inputs import RenderInputs
 from showcase.validate.cache import ValidationCache
 
 PREVIEW_PREFIX = "【草稿预览】"
@@ -47,6 +50,7 @@ def build(
     *,
     on_failure: Callable[[BuildFailure], None] | None = None,
     validation_cache: ValidationCache | None = None,
+    keep_site: Callable[[RenderInputs, SiteState], None] | None = None,
 ) -> int:
     """Validate the repository at `root` and build its site; 0 on success, 1 on failure.
 
@@ -55,7 +59,9 @@ def build(
     `clean` first deletes the build caches and the generated docs tree. `on_failure` also
     receives what a failure printed (``invoke serve``'s banner). `validation_cache` is kept
     by a caller that builds again and again (``invoke serve``); by default the cache on
-    disk is read and saved (`showcase.validate.cache`).
+    disk is read and saved (`showcase.validate.cache`). `keep_site` receives, after a
+    successful build, what its pages were rendered from and with (``invoke serve``'s fast
+    pass, `showcase.engine.fast_page`).
     """
     layout = Layout(root)
     started = time.perf_counter()
@@ -90,7 +96,8 @@ def build(
     pages: list[DriveStats] = []
     try:
         inputs = site_inputs(layout, model, Publicity(day, drafts), record_digests)
-        built = build_site(layout, inputs, site_dir, report=pages.append)
+        keep = None if keep_site is None else functools.partial(keep_site, inputs)
+        built = build_site(layout, inputs, site_dir, report=pages.append, keep=keep)
     except BuildFailed as failure:
         _print_failure(failure, kept=target.is_dir())
         failed(BuildFailure(f"构建失败：{failure.message}", details=tuple(failure.details)))

@@ -10,6 +10,12 @@ reload the browser.
   checkout) is one rebuild (`settled`); a change made during a rebuild is seen by the next
   scan, which compares against the state taken before the rebuild read anything, so no
   change is ever lost.
+- Fast pass first (`showcase.commands.fast_pass`): when a burst is only saved project
+  files, each is checked alone and, when clean, its page is rendered through the build's
+  own pipeline from the last good build's state kept in memory and served from memory at
+  once (problems go to the terminal and the banner at once instead). Only that page is
+  early; every other page follows with the full build, and nothing of the fast pass is
+  written anywhere (``site/`` and the caches belong to the full build alone).
 - Each rebuild is `showcase.commands.build.build`, so it prints exactly what
   ``invoke build`` does; its incremental caches (validation, render, pages) decide what
   is redone. The changed paths are printed but not passed on: correctness never depends
@@ -26,6 +32,7 @@ import time
 from pathlib import Path
 
 from showcase.commands.build import build
+from showcase.commands.fast_pass import FastPass
 from showcase.engine.live import BuildFailure, LiveState
 from showcase.engine.preview import Watcher, start_server
 from showcase.paths import Layout
@@ -42,13 +49,15 @@ def serve(root: Path, host: str, port: int) -> int:
     """Build, serve the site locally, and rebuild whenever data or configuration changes.
 
     A failed rebuild prints why, shows it in the page, and keeps serving the last good
-    site. Ctrl-C stops it.
+    site. A saved project file's own page is shown first, before the full rebuild
+    (`FastPass`). Ctrl-C stops it.
     """
     layout = Layout(root)
     watcher = Watcher(watched_paths(root))
     live = LiveState()
     cache = ValidationCache.on_disk(layout.validation_cache_dir)
-    if not _rebuild(root, live, cache):
+    fast = FastPass(layout, live)
+    if not _rebuild(root, live, cache, fast):
         print("首次构建失败；修正上面的问题后会自动重新构建。", file=sys.stderr)
     layout.site_dir.mkdir(parents=True, exist_ok=True)
     try:
@@ -65,7 +74,8 @@ def serve(root: Path, host: str, port: int) -> int:
                 continue
             changed |= settled(watcher)
             print(f"检测到 {len(changed)} 个文件变化，正在重新构建……", flush=True)
-            if not _rebuild(root, live, cache):
+            fast.run(changed)
+            if not _rebuild(root, live, cache, fast):
                 print("重新构建失败，继续提供上一次成功构建的网站。", file=sys.stderr)
     except KeyboardInterrupt:
         print("\n预览已停止。")
@@ -105,12 +115,19 @@ def settled(watcher: Watcher) -> set[str]:
     return changed
 
 
-def _rebuild(root: Path, live: LiveState, cache: ValidationCache) -> bool:
+def _rebuild(root: Path, live: LiveState, cache: ValidationCache, fast: FastPass) -> bool:
     """One build for the preview loop, its outcome told to the browser; even an
     unexpected error must not stop serving."""
     failures: list[BuildFailure] = []
+    fast.forget()
     try:
-        code = build(root, None, on_failure=failures.append, validation_cache=cache)
+        code = build(
+            root,
+            None,
+            on_failure=failures.append,
+            validation_cache=cache,
+            keep_site=fast.remember,
+        )
     except Exception as error:
         message = f"构建时出现内部错误：{error!r}"
         print(message, file=sys.stderr)

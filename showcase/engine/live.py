@@ -6,6 +6,9 @@ anything, and only to HTML responses: the files in ``site/`` (published) are nev
 
 - `LiveState` is the last build as the browser sees it: the id of the site on disk and,
   when the latest rebuild failed, why. `showcase.commands.serve` sets it after each build.
+  Between a save and the end of its full build it may also hold pages rendered first (the
+  fast pass, `showcase.engine.fast_page`): served instead of their files in ``site/`` (in
+  memory only; the site and the caches never see them) until the build succeeds or fails.
 - `inject` puts, right after ``<body>``, the failure banner (when a rebuild failed) and a
   same-origin stylesheet and deferred script (``/__showcase__/live.css``, ``live.js``).
   The site's Content-Security-Policy allows ``'self'`` scripts and styles; a page whose
@@ -13,8 +16,10 @@ anything, and only to HTML responses: the files in ``site/`` (published) are nev
   so the browser never reports a violation.
 - The script listens on ``/__showcase__/events`` (Server-Sent Events, one JSON message per
   change of state, a comment every `KEEPALIVE_SECONDS`); it reloads the page when the site
-  on disk is not the one it shows, and otherwise only shows, replaces or removes the banner
-  (a failed build never reloads). EventSource reconnects by itself when the server restarts.
+  on disk is not the one it shows, or when its own page was rendered first (or that first
+  page was dropped), and otherwise only shows, replaces or removes the banner (a failed
+  build reloads only a page that showed a first page). EventSource reconnects by itself
+  when the server restarts.
 
 Measuring "visible in the browser" (benchmarks): open a page, wait until
 ``document.documentElement.dataset.showcaseLive == "connected"`` (the script sets it once
@@ -29,8 +34,10 @@ import json
 import re
 import secrets
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from showcase.problems import Problem
 
@@ -76,6 +83,8 @@ class LiveState:
         self._builds = 0
         self._failure: BuildFailure | None = None
         self._version = 0
+        self._first: dict[str, bytes] = {}
+        self._first_token = ""
         self.closed = False
 
     @property
@@ -87,25 +96,49 @@ class LiveState:
         return self._failure
 
     def succeeded(self) -> None:
-        """A new site is on disk: every open page reloads."""
+        """A new site is on disk: every open page reloads (and no page is served first)."""
         with self._changed:
             self._builds += 1
             self._failure = None
+            self._first = {}
             self._version += 1
             self._changed.notify_all()
 
     def failed(self, failure: BuildFailure) -> None:
-        """The last good site stays; every open page shows why the rebuild failed."""
+        """The last good site stays; every open page shows why the rebuild failed, and a
+        page that was rendered first reloads to the last good one."""
         with self._changed:
             self._failure = failure
+            self._first = {}
             self._version += 1
             self._changed.notify_all()
 
+    def show_first(self, pages: Mapping[str, bytes]) -> None:
+        """Serve `pages` (site path → HTML, the fast pass) instead of their files until the
+        build that follows ends; the visitors of those pages reload, nobody else."""
+        with self._changed:
+            self._first = dict(pages)
+            self._first_token = secrets.token_hex(4)
+            self._version += 1
+            self._changed.notify_all()
+
+    def first_page(self, site_path: str) -> tuple[bytes, str] | None:
+        """The page rendered first for `site_path` (``projects/x/index.html``) and the
+        build id it is shown under, if there is one."""
+        with self._changed:
+            page = self._first.get(site_path)
+            return None if page is None else (page, f"{self.build_id}~{self._first_token}")
+
     def message(self) -> tuple[int, str]:
-        """The current state as the event stream sends it, with its version."""
+        """The current state as the event stream sends it, with its version: the build,
+        the banner, and the addresses of the pages rendered first with their build id."""
         with self._changed:
             banner = banner_html(self._failure) if self._failure else ""
-            return self._version, json.dumps({"build": self.build_id, "banner": banner})
+            state: dict[str, object] = {"build": self.build_id, "banner": banner}
+            if self._first:
+                first = f"{self.build_id}~{self._first_token}"
+                state["first"] = {address: first for address in _addresses(self._first)}
+            return self._version, json.dumps(state)
 
     def wait(self, version: int, timeout: float) -> bool:
         """Wait until the state is newer than `version` or the preview stops; False after
@@ -118,6 +151,17 @@ class LiveState:
         with self._changed:
             self.closed = True
             self._changed.notify_all()
+
+
+def _addresses(site_paths: Mapping[str, bytes]) -> list[str]:
+    """The addresses a browser shows each page under (``/x/`` and ``/x/index.html``)."""
+    found = []
+    for path in site_paths:
+        address = "/" + quote(path)
+        found.append(address)
+        if address.endswith("/index.html"):
+            found.append(address.removesuffix("index.html"))
+    return found
 
 
 def banner_html(failure: BuildFailure) -> str:
@@ -157,13 +201,15 @@ def _problem_item(problem: Problem) -> str:
     )
 
 
-def inject(page: bytes, state: LiveState) -> bytes:
-    """`page` (an HTML document) with the banner, the stylesheet and the script added."""
+def inject(page: bytes, state: LiveState, build: str | None = None) -> bytes:
+    """`page` (an HTML document) with the banner, the stylesheet and the script added;
+    `build` names what it shows when it is not the site on disk (a page rendered first)."""
     failure = state.failure
     banner = banner_html(failure).encode("utf-8") if failure else b""
     if _allows_own_files(page):
         style = f'<link rel="stylesheet" href="{PREFIX}live.css">'.encode("ascii")
-        script = f'<script src="{PREFIX}live.js" data-build="{state.build_id}" defer></script>'
+        shown = build or state.build_id
+        script = f'<script src="{PREFIX}live.js" data-build="{shown}" defer></script>'
         added = style + banner + script.encode("ascii")
     else:
         added = banner

@@ -28,7 +28,7 @@ from pathlib import Path
 from showcase.atomic import check_output_folder, replaced_atomically
 from showcase.engine.docs_writer import write_docs_tree
 from showcase.engine.page_cache import PageStore
-from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin
+from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin, SiteState
 from showcase.engine.render_cache import load_render_memo, save_render_memo
 from showcase.engine.search_entries import site_search_entries
 from showcase.engine.site_driver import DriveStats, drive
@@ -60,6 +60,7 @@ def build_site(
     site_dir: Path | None = None,
     config_file: Path | None = None,
     report: Callable[[DriveStats], None] | None = None,
+    keep: Callable[[SiteState], None] | None = None,
 ) -> Path:
     """Render `inputs` into ``layout.build_dir/docs`` and build the site into `site_dir`.
 
@@ -71,7 +72,8 @@ def build_site(
     without its own config still builds). Returns the site folder. Raises
     `showcase.atomic.ForeignFolder` before any work when `site_dir` holds files this tool
     did not write. `report` receives how many pages were rendered and how many reused
-    from ``layout.page_cache_dir`` (`showcase.engine.site_driver`).
+    from ``layout.page_cache_dir`` (`showcase.engine.site_driver`); `keep` what the pages
+    were rendered with, after a successful build (`showcase.engine.fast_page`).
     """
     target = (site_dir or layout.site_dir).resolve()
     check_output_folder(target, layout.root)
@@ -91,6 +93,7 @@ def build_site(
     del tree  # the pages are on disk now; MkDocs re-reads them, so free ~N × 10 KB first
     _return_free_memory()
 
+    engine_plugin = ShowcaseEnginePlugin(site_search_entries(model))
     with (
         replaced_atomically(
             target, "build", layout.root, spare=layout.spare_site_dir(target)
@@ -107,10 +110,12 @@ def build_site(
             site_name=html.escape(model.site.site_name),
             site_url=model.site.site_url or None,
             nav=nav,
-            engine_plugin=ShowcaseEnginePlugin(site_search_entries(model)),
+            engine_plugin=engine_plugin,
         )
     if report is not None:
         report(stats)
+    if keep is not None and (state := engine_plugin.site_state()) is not None:
+        keep(state)
     return target
 
 

@@ -14,7 +14,10 @@
   Chinese character and every jieba separator costs 3 bytes instead of 6, which halves the
   file each visitor downloads on their first search;
 - puts a Content-Security-Policy into every HTML file of the built site (see
-  `content_policy`); a page with an inline script that is not the theme's fails the build.
+  `content_policy`); a page with an inline script that is not the theme's fails the build;
+- keeps what a build set up for its pages (configuration, files, navigation, the theme's
+  environment: `site_state`), so that ``invoke serve`` can render one changed page through
+  the same pipeline before the full rebuild (`showcase.engine.fast_page`).
 
 How it talks to Material's search plugin, using only what Material documents or publishes:
 the plugin is found by its class (the one Material's ``material/search`` entry point names)
@@ -37,7 +40,7 @@ import json
 import logging
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
@@ -50,6 +53,7 @@ from showcase.engine.raw_pages import RawHtmlPage
 from showcase.engine.search_entries import SearchEntry, segment_chinese
 
 if TYPE_CHECKING:  # types only: MkDocs' config module alone takes 0.1 s to import
+    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -75,6 +79,9 @@ class ShowcaseEnginePlugin(BasePlugin[NoOptions]):
         self._built_pages: list[tuple[str, IndexEntry | None]] = []
         self._policies: ContentPolicies | None = None
         self._copied_html: list[str] = []
+        self._nav: Navigation | None = None
+        self._site: SiteState | None = None
+        self._noting = True
 
     def on_config(self, config: MkDocsConfig) -> None:
         """Is Material's search plugin in this build, and enabled?"""
@@ -107,7 +114,20 @@ class ShowcaseEnginePlugin(BasePlugin[NoOptions]):
                 page.__class__ = RawHtmlPage
             else:
                 RawHtmlPage(None, file, config)  # registers itself as file.page
+        self._nav = nav
         return nav
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        """The last setup event before pages are built: everything `site_state` keeps exists."""
+        if self._nav is not None:
+            self._site = SiteState(config, files, self._nav, env)
+        return env
+
+    def site_state(self) -> SiteState | None:
+        """What this build rendered its pages with (None before ``on_env``)."""
+        return self._site
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -126,11 +146,16 @@ class ShowcaseEnginePlugin(BasePlugin[NoOptions]):
     ) -> TemplateContext:
         """Notes every page in build order (Material indexes them in the same order), each
         with our index entry if it has one."""
-        if self._material_search:
+        if self._material_search and self._noting:
             entry = self.search_entries.get(page.file.src_uri)
             ours = index_entry(page.url, entry, page.title or "") if entry else None
             self._built_pages.append((page.url, ours))
         return context
+
+    def stop_noting(self) -> None:
+        """The build is over: pages rendered from now on (`showcase.engine.fast_page`) are
+        for the preview alone, so they are neither noted for the index nor segmented."""
+        self._noting = False
 
     def take_built_page(self) -> tuple[str, IndexEntry | None] | None:
         """The page `on_page_context` just noted, removed (the build driver stores it)."""
@@ -168,6 +193,16 @@ class ShowcaseEnginePlugin(BasePlugin[NoOptions]):
             index = json.loads(path.read_text(encoding="utf-8"))
             index["docs"] = merged_docs(index["docs"], self._built_pages)
             write_replacing(path, jsontext.dumps(index).encode("utf-8"))
+
+
+class SiteState(NamedTuple):
+    """What a build renders every page with: MkDocs' configuration (its plugins
+    included), the site's files, the navigation and the theme's Jinja environment."""
+
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: jinja2.Environment
 
 
 def index_entry(url: str, entry: SearchEntry, page_title: str) -> IndexEntry:

@@ -108,8 +108,10 @@ def _compressed(path: str, _mtime_ns: int) -> bytes:
 class LiveHandler(QuietHandler):
     """The live preview: every HTML page gets the reload script and, after a failed
     rebuild, the banner (`showcase.engine.live.inject`); ``/__showcase__/`` serves the
-    script, its stylesheet and the event stream. Nothing is cached by the browser, so a
-    reload shows the new site whole."""
+    script, its stylesheet and the event stream. A page the fast pass rendered before the
+    full build is served from memory (`LiveState.first_page`), looked up by the path the
+    request resolves to inside the site folder, as any file is. Nothing is cached by the
+    browser, so a reload shows the new site whole."""
 
     def __init__(self, *args: object, live: LiveState, **kwargs: object) -> None:
         self.live = live
@@ -138,13 +140,17 @@ class LiveHandler(QuietHandler):
             if not os.path.isfile(path):  # a folder without a page: no file listing
                 self.send_error(HTTPStatus.NOT_FOUND)
                 return None
-        if not path.endswith((".html", ".htm")) or not os.path.isfile(path):
+        first = None if path.endswith("/") else self.live.first_page(_site_path(path, self))
+        if first is not None:  # rendered before the full build (`showcase.engine.fast_page`)
+            body = inject(first[0], self.live, build=first[1])
+        elif not path.endswith((".html", ".htm")) or not os.path.isfile(path):
             return super().send_head()
-        try:
-            body = self.page(Path(path).read_bytes())
-        except OSError:  # swapped away by a rebuild between the two calls
-            self.send_error(HTTPStatus.NOT_FOUND)
-            return None
+        else:
+            try:
+                body = self.page(Path(path).read_bytes())
+            except OSError:  # swapped away by a rebuild between the two calls
+                self.send_error(HTTPStatus.NOT_FOUND)
+                return None
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -182,6 +188,11 @@ class LiveHandler(QuietHandler):
                 self.wfile.flush()
         except OSError:  # the page was closed or reloaded
             return
+
+
+def _site_path(path: str, handler: SimpleHTTPRequestHandler) -> str:
+    """The path of a translated request inside the served folder (``projects/x/index.html``)."""
+    return os.path.relpath(path, handler.directory).replace(os.sep, "/")
 
 
 RECONNECT = b"retry: 1000\n"

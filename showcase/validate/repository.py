@@ -76,6 +76,21 @@ def validate_repository(
     return _Run(layout, today or datetime.date.today(), cache).validate(only)
 
 
+def check_project_file(
+    layout: Layout, file: Path, today: datetime.date | None = None
+) -> tuple[Project | None, list[Problem]]:
+    """The record of one project file and the problems of the checks that read that file
+    alone (syntax, schema, markup, personal data, the project's own rules against the
+    registries): the record is None when one of them is an error.
+
+    The rules between records (duplicate ids and names, what events, roadshows and calls
+    say of the project) are not run: a full `validate_repository` does that. Its cost does
+    not grow with the repository, which is what ``invoke serve`` needs to answer a saved
+    file at once (`showcase.engine.fast_page`).
+    """
+    return _Run(layout, today or datetime.date.today(), None).project_file(file)
+
+
 class _Run:
     def __init__(self, layout: Layout, today: datetime.date, cache: ValidationCache | None):
         self.layout = layout
@@ -223,6 +238,22 @@ class _Run:
             if planned:
                 problems, model = sort_problems([*problems, *planned]), None
         return ValidationResult(model, problems, selection.count)
+
+    def project_file(self, file: Path) -> tuple[Project | None, list[Problem]]:
+        for kind in ("project", *(spec.kind for spec in REGISTRIES.values())):
+            self.checkers[kind] = SchemaChecker.from_file(self.layout.schema(kind))
+        registries = {
+            name: load_registry(self.layout, spec, self.checkers[spec.kind])
+            for name, spec in REGISTRIES.items()
+        }
+        self.personal = PersonalDataRules.for_site(registries["site"].data, self.today)
+        references = self._references(registries)
+        rules = ProjectRules(references, self.checkers["project"].schema, self.today)
+        document, found = self._check_project(file, rules, {})
+        problems = sort_problems(found)
+        if document is None or has_errors(problems):
+            return None, problems
+        return Project.from_data(document.data, document.path), problems
 
     def _references(self, registries: dict[str, LoadedRegistry]) -> References:
         site = registries["site"].records

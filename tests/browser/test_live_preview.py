@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,10 +55,22 @@ class Preview:
             self.process.wait(timeout=30)
 
 
-def start_preview(root: Path, port: int = 0) -> Preview:
+SLOW_SECONDS = 15
+RUN_SLOW_SERVE = (
+    "import sys, time; from pathlib import Path; import showcase.commands.serve as s; "
+    "real, builds = s.build, []; "
+    "s.build = lambda *a, **k: (builds.append(1), len(builds) > 1 and time.sleep("
+    f"{SLOW_SECONDS}), real(*a, **k))[-1]; "
+    "sys.exit(s.serve(Path(sys.argv[1]), '127.0.0.1', int(sys.argv[2])))"
+)
+"""`invoke serve` whose every full build after the first starts `SLOW_SECONDS` late: what
+the page shows meanwhile can only come from the fast pass."""
+
+
+def start_preview(root: Path, port: int = 0, program: str = RUN_SERVE) -> Preview:
     """`invoke serve` on `root` in its own process; back once it serves."""
     process = subprocess.Popen(
-        [sys.executable, "-c", RUN_SERVE, str(root), str(port)],
+        [sys.executable, "-c", program, str(root), str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -128,7 +141,12 @@ def test_an_edit_shows_in_the_open_page_and_a_broken_file_shows_a_banner(
     assert f"{PROJECT}.yaml:" in banner.inner_text()
     assert page.get_by_text("【第一次修改】").first.is_visible(), "the last good site stays"
     assert page.evaluate("performance.getEntriesByType('navigation')[0].type") == "reload"
-    assert "YAML 语法错误" in preview.terminal() and "重新构建失败" in preview.terminal()
+    assert "YAML 语法错误" in preview.terminal()
+    # The fast pass shows the banner before the full build has failed; that comes next.
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while "重新构建失败" not in preview.terminal() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert "重新构建失败" in preview.terminal()
 
     preview.project_file.write_text(good, encoding="utf-8")
     edit(preview.project_file, "stage: startup", f'stage: "{HOSTILE_YAML}"')
@@ -150,6 +168,38 @@ def test_an_edit_shows_in_the_open_page_and_a_broken_file_shows_a_banner(
     preview.project_file.write_text(good.replace("【第一次修改】", "【修好了】"), encoding="utf-8")
     page.get_by_text("【修好了】").first.wait_for(timeout=WAIT_MS)
     assert page.locator(BANNER).count() == 0
+
+
+def test_the_changed_page_and_a_bad_edits_banner_show_before_the_full_rebuild(
+    repository: Path, page: Any
+) -> None:
+    preview = start_preview(repository, program=RUN_SLOW_SERVE)
+    try:
+        page.goto(f"{preview.url}projects/{PROJECT}/")
+        page.wait_for_selector("html[data-showcase-live=connected]")
+        built = preview.terminal().count("网站已生成")
+        edit(preview.project_file, SUMMARY, "summary: 【先行显示】与民间扎染手艺人合作")
+        page.get_by_text("【先行显示】").first.wait_for(timeout=SLOW_SECONDS * 1000)
+        assert preview.terminal().count("网站已生成") == built, "shown before the full build"
+        assert f"已先更新改动的页面 /projects/{PROJECT}/" in preview.terminal()
+        assert "【先行显示】" not in (
+            repository / "site" / "projects" / PROJECT / "index.html"
+        ).read_text(encoding="utf-8"), "nothing of the fast pass is written into site/"
+
+        # The full build ends; the page reloads onto the site on disk, which now says it.
+        page.wait_for_selector(
+            'script[data-build]:not([data-build*="~"])', state="attached", timeout=WAIT_MS
+        )
+        page.get_by_text("【先行显示】").first.wait_for(timeout=WAIT_MS)
+        assert preview.terminal().count("网站已生成") == built + 1
+        page.wait_for_selector("html[data-showcase-live=connected]")
+
+        edit(preview.project_file, "stage: startup", "stage: 宇宙级")
+        page.locator(BANNER, has_text="stage（阶段）").wait_for(timeout=SLOW_SECONDS * 1000)
+        assert "重新构建失败" not in preview.terminal(), "the banner came before the full build"
+        assert page.get_by_text("【先行显示】").first.is_visible(), "the last good page stays"
+    finally:
+        preview.stop()
 
 
 def test_an_open_page_follows_the_preview_across_a_restart(

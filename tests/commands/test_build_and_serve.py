@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from showcase.commands import build, common, serve
+from showcase.commands.fast_pass import FastPass
 from showcase.engine.live import BuildFailure, LiveState
-from showcase.paths import repository_root
+from showcase.paths import Layout, repository_root
 from showcase.problems import Problem
 from showcase.validate.cache import ValidationCache
 from showcase.validate.personal_data import redact
@@ -192,6 +193,7 @@ def test_a_failed_rebuild_reaches_the_page_and_an_internal_error_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     live, cache = LiveState(), ValidationCache.on_disk(tmp_path / "cache")
+    fast = FastPass(Layout(tmp_path), live)
     failure = BuildFailure("数据有错误", (Problem("projects/a/x.yaml", 2, 1, message="坏"),))
 
     def failing_build(root: Path, site_dir: Path | None, *, on_failure, **_options) -> int:
@@ -199,16 +201,16 @@ def test_a_failed_rebuild_reaches_the_page_and_an_internal_error_too(
         return 1
 
     monkeypatch.setattr(serve, "build", failing_build)
-    assert not serve._rebuild(tmp_path, live, cache)
+    assert not serve._rebuild(tmp_path, live, cache, fast)
     assert live.failure == failure
     monkeypatch.setattr(serve, "build", lambda root, site_dir, **_: 0)
-    assert serve._rebuild(tmp_path, live, cache) and live.failure is None
+    assert serve._rebuild(tmp_path, live, cache, fast) and live.failure is None
 
     def broken_build(root: Path, site_dir: Path | None, **_options: object) -> int:
         raise RuntimeError("<bug>")
 
     monkeypatch.setattr(serve, "build", broken_build)
-    assert not serve._rebuild(tmp_path, live, cache)
+    assert not serve._rebuild(tmp_path, live, cache, fast)
     assert live.failure.heading == "构建时出现内部错误：RuntimeError('<bug>')"
     assert "构建时出现内部错误" in capsys.readouterr().err
 

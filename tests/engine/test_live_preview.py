@@ -317,3 +317,62 @@ def test_a_file_that_only_stops_being_racy_is_named_steadied(tmp_path: Path) -> 
     time.sleep(RACY_NS / 1e9)
     assert watcher.changes() == {str(record)} and watcher.steadied == {str(record)}
     assert watcher.changes() == set() and watcher.steadied == set()
+
+
+FIRST_PAGE = SITE_PAGE.replace("页".encode(), "先行的页".encode())
+
+
+def test_a_page_rendered_first_is_served_from_memory_until_the_build_ends(served) -> None:
+    url, site, live = served
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    shown = live.build_id
+    live.show_first({"projects/a/index.html": FIRST_PAGE})
+    _version, message = live.message()
+    first = json.loads(message)["first"]
+    assert set(first) == {"/projects/a/", "/projects/a/index.html"}
+    for address in (
+        "projects/a/",
+        "projects/a/index.html",
+        "projects/./a/index.html",
+        "projects/a",
+    ):
+        status, headers, body = get(url + address)
+        assert status == 200 and "先行的页".encode() in body and body.count(SCRIPT) == 1
+        assert f'data-build="{first["/projects/a/"]}"'.encode() in body
+        assert int(headers["Content-Length"]) == len(body)
+    for address in ("projects/a/index.html/", "projects/", "projects/b/index.html", "a/index.html"):
+        status, _headers, body = get(url + address)
+        assert "先行的页".encode() not in body, address
+    assert live.build_id == shown, "the site on disk is the same: other pages do not reload"
+    live.succeeded()
+    assert "first" not in json.loads(live.message()[1])
+    _status, _headers, body = get(url + "projects/a/")
+    assert "先行的页".encode() not in body and f'data-build="{live.build_id}"'.encode() in body
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_a_failed_build_drops_the_page_rendered_first_and_shows_its_banner(served) -> None:
+    url, _site, live = served
+    live.show_first({"projects/a/index.html": FIRST_PAGE})
+    live.failed(failure())
+    assert live.first_page("projects/a/index.html") is None
+    assert "first" not in json.loads(live.message()[1])
+    _status, _headers, body = get(url + "projects/a/")
+    assert "先行的页".encode() not in body and banner_html(failure()).encode() in body
+
+
+def test_only_the_visitors_of_a_page_rendered_first_are_told_to_reload(served) -> None:
+    """What live.js compares: the build id a page shows against the one the state names
+    for its own address."""
+    url, _site, live = served
+    on_disk = live.build_id
+    live.show_first({"projects/a/index.html": FIRST_PAGE})
+    state = json.loads(live.message()[1])
+    expected = {
+        address: state.get("first", {}).get(address) or state["build"]
+        for address in ("/projects/a/", "/other/")
+    }
+    assert expected["/other/"] == on_disk
+    assert expected["/projects/a/"] != on_disk
+    _status, _headers, body = get(url + "projects/a/")
+    assert f'data-build="{expected["/projects/a/"]}"'.encode() in body

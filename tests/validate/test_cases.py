@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from showcase.paths import Layout
 from showcase.validate import validate_repository
 from tests.case_lines import expected_lines, problem_line
 from tests.validate.builders import BUILDERS
@@ -36,8 +37,9 @@ def given_paths(case: str) -> list[Path] | None:
     return [Path(line) for line in listed.read_text(encoding="utf-8").splitlines() if line]
 
 
-def problems_for(case: str, tmp_path: Path) -> list[str]:
-    layout = make_repository(tmp_path / "repo")
+def case_repository(case: str, root: Path) -> Layout:
+    """The fixture repository at `root` with the case's files laid over it."""
+    layout = make_repository(root)
     for source in (CASES / case).rglob("*"):
         if source.is_file() and source.relative_to(CASES / case).as_posix() not in CASE_FILES:
             target = layout.root / source.relative_to(CASES / case)
@@ -45,6 +47,11 @@ def problems_for(case: str, tmp_path: Path) -> list[str]:
             shutil.copyfile(source, target)
     if case in BUILDERS:
         BUILDERS[case](layout.root)
+    return layout
+
+
+def problems_for(case: str, tmp_path: Path) -> list[str]:
+    layout = case_repository(case, tmp_path / "repo")
     result = validate_repository(layout, given_paths(case), today=TODAY)
     return [problem_line(problem) for problem in result.problems]
 

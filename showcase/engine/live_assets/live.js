@@ -1,7 +1,8 @@
 // Live preview (added by `invoke serve` only, never published): follows the build state
-// on /__showcase__/events and reloads the page when a new site is on disk; after a failed
-// rebuild it only shows the server's banner (escaped there), and removes it on success
-// by reloading. See showcase/engine/live.py.
+// on /__showcase__/events and reloads the page when a new site is on disk, or when this
+// page was rendered first (before the full build) or that first rendering was dropped;
+// after a failed rebuild it only shows the server's banner (escaped there), and removes it
+// on success by reloading. See showcase/engine/live.py.
 (() => {
   "use strict";
   const shown = document.currentScript.dataset.build;
@@ -21,7 +22,8 @@
     };
     source.onmessage = (event) => {
       const state = JSON.parse(event.data);
-      if (state.build !== shown) {
+      const expected = (state.first && state.first[window.location.pathname]) || state.build;
+      if (expected !== shown) {
         source.close();
         root.dataset.showcaseLive = "reloading";
         window.location.reload();
