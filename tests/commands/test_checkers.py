@@ -24,7 +24,6 @@ from showcase.commands.checkers import (
     Allowed,
     _preview_with_banner,
     _report_findings,
-    checkers,
     load_allowed,
     sample_pages,
 )
@@ -37,8 +36,17 @@ PAGE = """<!doctype html>
 """
 
 
-def test_invoke_ci_runs_the_checkers_before_the_tests() -> None:
-    assert checkers in [step for _, step in ci.STEPS]
+def test_invoke_ci_runs_the_checkers_on_its_strict_build_before_the_tests(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    steps = [step for _, step in ci.STEPS]
+    assert steps.index(ci._build) < steps.index(ci._checkers)
+    given: list[Path | None] = []
+    monkeypatch.setattr(ci, "checkers", lambda root, site: given.append(site) or 0)
+    assert ci._checkers(tmp_path, tmp_path / "missing") == 0  # the build failed: build anew
+    (tmp_path / "site").mkdir()
+    assert ci._checkers(tmp_path, tmp_path / "site") == 0
+    assert given == [None, tmp_path / "site"]
 
 
 def test_one_sample_page_per_kind_first_in_sorted_order(tmp_path: Path) -> None:
