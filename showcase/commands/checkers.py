@@ -189,12 +189,13 @@ def _judge(root: Path, site: Path, performance: bool) -> int:
     ):
         addresses = list(pages.values())
         categories = [*TARGETS, *([PERFORMANCE] if performance else [])]
-        lighthouse = f"Lighthouse 移动端（{len(addresses)} 个页面"
         # Lighthouse runs its own Chromium beside the other checkers (half the wall time on
         # two cores), unless performance is measured: then nothing may compete with it.
         early = None
         if not performance:
             early = background.submit(lighthouse_scores, root, base, addresses, categories)
+        beside = "，与上面的检查同时运行" if early else ""
+        lighthouse = f"Lighthouse 移动端（{len(addresses)} 个页面{beside}"
         html_files = sorted(site.rglob("*.html"))
         own_styles = sorted((site / "assets").glob("*.css"))  # the theme's are under stylesheets/
         wechat = sorted(articles.rglob("*.html"))
@@ -220,12 +221,9 @@ def _judge(root: Path, site: Path, performance: bool) -> int:
         findings += _timed(
             f"axe-core 预览错误横幅（{len(banner_on)} 个页面 × 浅色/深色）", failures
         )(lambda: axe_violations(root, banner_base, banner_on, wait_until="load"))
-        if early is not None:
-            scores = _timed(f"{lighthouse}，与上面的检查同时运行；等待）", failures)(early.result)
-        else:
-            scores = _timed(f"{lighthouse}）", failures)(
-                lambda: lighthouse_scores(root, base, addresses, categories)
-            )
+        scores = _timed(f"{lighthouse}）", failures)(
+            early.result if early else lambda: lighthouse_scores(root, base, addresses, categories)
+        )
     kinds = {address: kind for kind, address in pages.items()}
     failures += _report_findings(findings, allowed)
     failures += _report_scores(scores, kinds)
