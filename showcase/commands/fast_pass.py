@@ -2,7 +2,7 @@
 rebuild.
 
 When every file of a burst is an existing project file (``projects/<college>/<id>.yaml``,
-a plain file, no link), each is checked alone first (`check_project_file`: YAML syntax,
+a plain file, no link), each is checked alone first (`check_project_files`: YAML syntax,
 schema, markup, personal data, the project's own rules). Problems show at once, in the
 terminal and in the page's banner, as the full build shows them (the full build that
 follows confirms them, with the rules between records). A clean record gets its page
@@ -33,7 +33,7 @@ from showcase.problems import has_errors
 from showcase.render.inputs import RenderInputs
 from showcase.validate.personal_data import redact
 from showcase.validate.report import format_problems
-from showcase.validate.repository import check_project_file
+from showcase.validate.repository import check_project_files
 
 MAX_FILES = 10
 """A larger burst (a git checkout) goes straight to the full build."""
@@ -72,7 +72,7 @@ class FastPass:
 
     def _run(self, files: list[Path]) -> None:
         started = time.perf_counter()
-        checked = [check_project_file(self.layout, file) for file in files]
+        checked = check_project_files(self.layout, files)
         problems = [problem for _, found in checked for problem in found]
         if has_errors(problems):
             print(format_problems(problems, "text", files_checked=len(files)), flush=True)

@@ -76,19 +76,20 @@ def validate_repository(
     return _Run(layout, today or datetime.date.today(), cache).validate(only)
 
 
-def check_project_file(
-    layout: Layout, file: Path, today: datetime.date | None = None
-) -> tuple[Project | None, list[Problem]]:
-    """The record of one project file and the problems of the checks that read that file
+def check_project_files(
+    layout: Layout, files: Sequence[Path], today: datetime.date | None = None
+) -> list[tuple[Project | None, list[Problem]]]:
+    """For each project file, its record and the problems of the checks that read that file
     alone (syntax, schema, markup, personal data, the project's own rules against the
-    registries): the record is None when one of them is an error.
+    registries): the record is None when one of them is an error. The schemas and
+    registries are read once for all the files.
 
     The rules between records (duplicate ids and names, what events, roadshows and calls
     say of the project) are not run: a full `validate_repository` does that. Its cost does
     not grow with the repository, which is what ``invoke serve`` needs to answer a saved
     file at once (`showcase.engine.fast_page`).
     """
-    return _Run(layout, today or datetime.date.today(), None).project_file(file)
+    return _Run(layout, today or datetime.date.today(), None).project_files(files)
 
 
 class _Run:
@@ -239,7 +240,7 @@ class _Run:
                 problems, model = sort_problems([*problems, *planned]), None
         return ValidationResult(model, problems, selection.count)
 
-    def project_file(self, file: Path) -> tuple[Project | None, list[Problem]]:
+    def project_files(self, files: Sequence[Path]) -> list[tuple[Project | None, list[Problem]]]:
         for kind in ("project", *(spec.kind for spec in REGISTRIES.values())):
             self.checkers[kind] = SchemaChecker.from_file(self.layout.schema(kind))
         registries = {
@@ -249,6 +250,11 @@ class _Run:
         self.personal = PersonalDataRules.for_site(registries["site"].data, self.today)
         references = self._references(registries)
         rules = ProjectRules(references, self.checkers["project"].schema, self.today)
+        return [self._project_record(file, rules) for file in files]
+
+    def _project_record(
+        self, file: Path, rules: ProjectRules
+    ) -> tuple[Project | None, list[Problem]]:
         document, found = self._check_project(file, rules, {})
         problems = sort_problems(found)
         if document is None or has_errors(problems):

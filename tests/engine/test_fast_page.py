@@ -19,7 +19,7 @@ from showcase.engine.fast_page import LastSite, fast_page
 from showcase.engine.live import BuildFailure, LiveState
 from showcase.paths import Layout, repository_root
 from showcase.problems import has_errors
-from showcase.validate.repository import check_project_file
+from showcase.validate.repository import check_project_files
 
 PROJECT = "tie-dye-heritage"
 SUMMARIES = [
@@ -77,7 +77,7 @@ def snapshot(root: Path) -> dict[str, tuple[int, int, bytes]]:
 def test_the_fast_page_is_the_page_the_full_build_writes(sample, summary: str) -> None:
     root, kept = sample
     file = set_summary(root, summary)
-    project, problems = check_project_file(Layout(root), file)
+    [(project, problems)] = check_project_files(Layout(root), [file])
     assert project is not None and not has_errors(problems)  # markup is only a warning
     before = snapshot(root)
     page = fast_page(kept[-1], project)
@@ -96,7 +96,7 @@ def test_a_project_moved_to_other_fields_gets_its_new_related_projects(sample) -
     moved = text.replace("  - cultural-creative\n  - textile-apparel\n", "  - new-materials\n")
     assert moved != text
     file.write_text(moved, encoding="utf-8")
-    project, _problems = check_project_file(Layout(root), file)
+    [(project, _problems)] = check_project_files(Layout(root), [file])
     assert project is not None and project.fields == ("new-materials", "education")
     page = fast_page(kept[-1], project)
     assert build(root, None, keep_site=lambda i, s: kept.append(LastSite(i, s))) == 0
