@@ -254,9 +254,11 @@ class _Builder:
         return value
 
     def _value(self, event: Any, events: Any, path: JsonPath) -> Any:
-        position = _position(event)
+        mark = event.start_mark
+        position = (mark.line + 1, mark.column + 1)
         self.value_positions[path] = position
-        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+        kind = event.__class__
+        if kind is AliasEvent or event.anchor:
             raise _Refused(
                 Problem(
                     self.path,
@@ -266,7 +268,7 @@ class _Builder:
                     hint="把要重复的内容直接写出来，每处写完整。",
                 )
             )
-        tag = getattr(event, "tag", None)
+        tag = event.tag
         if tag is not None and tag != "!" and tag not in _ALLOWED_EXPLICIT_TAGS:
             raise _Refused(
                 Problem(
@@ -277,21 +279,21 @@ class _Builder:
                     hint="删除值前面以 ! 开头的标签，只写普通的值。",
                 )
             )
-        if isinstance(event, ScalarEvent):
+        if kind is ScalarEvent:
             return self._scalar(event, path, position)
-        if isinstance(event, SequenceStartEvent):
-            items = []
+        if kind is MappingStartEvent:
+            return self._mapping(events, path)
+        if kind is SequenceStartEvent:
+            items: list[Any] = []
             for child in events:
-                if isinstance(child, SequenceEndEvent):
+                if child.__class__ is SequenceEndEvent:
                     return items
                 items.append(self._value(child, events, (*path, len(items))))
-        if isinstance(event, MappingStartEvent):
-            return self._mapping(events, path)
-        raise _Refused(
+        raise _Refused(  # pragma: no cover - the parser gives only the events above
             Problem(
                 self.path,
                 *position,
-                rule="load.syntax",  # pragma: no cover
+                rule="load.syntax",
                 message="无法识别的 YAML 结构。",
                 hint="",
             )
@@ -299,11 +301,13 @@ class _Builder:
 
     def _mapping(self, events: Any, path: JsonPath) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
+        key_positions = self.key_positions
         for key_event in events:
-            if isinstance(key_event, MappingEndEvent):
+            if key_event.__class__ is MappingEndEvent:
                 return mapping
-            key_position = _position(key_event)
-            if not isinstance(key_event, ScalarEvent) or key_event.anchor:
+            mark = key_event.start_mark
+            key_position = (mark.line + 1, mark.column + 1)
+            if key_event.__class__ is not ScalarEvent or key_event.anchor:
                 raise _Refused(
                     Problem(
                         self.path,
@@ -326,7 +330,7 @@ class _Builder:
             key = str(self._scalar(key_event, None, key_position))
             child_path = (*path, key)
             if key in mapping:
-                first_line = self.key_positions[child_path][0]
+                first_line = key_positions[child_path][0]
                 self.problems.append(
                     Problem(
                         self.path,
@@ -339,7 +343,7 @@ class _Builder:
                 )
                 self._value(next(events), events, ("<duplicate>",))
                 continue
-            self.key_positions[child_path] = key_position
+            key_positions[child_path] = key_position
             mapping[key] = self._value(next(events), events, child_path)
         return mapping  # pragma: no cover - the parser always closes mappings
 
