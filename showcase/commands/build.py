@@ -50,6 +50,7 @@ def build(
     *,
     on_failure: Callable[[BuildFailure], None] | None = None,
     validation_cache: ValidationCache | None = None,
+    before_render: Callable[[], None] | None = None,
     keep_site: Callable[[RenderInputs, SiteState], None] | None = None,
 ) -> int:
     """Validate the repository at `root` and build its site; 0 on success, 1 on failure.
@@ -59,9 +60,9 @@ def build(
     `clean` first deletes the build caches and the generated docs tree. `on_failure` also
     receives what a failure printed (``invoke serve``'s banner). `validation_cache` is kept
     by a caller that builds again and again (``invoke serve``); by default the cache on
-    disk is read and saved (`showcase.validate.cache`). `keep_site` receives, after a
-    successful build, what its pages were rendered from and with (``invoke serve``'s fast
-    pass, `showcase.engine.fast_page`).
+    disk is read and saved (`showcase.validate.cache`). `before_render` is called once the
+    data passed, and `keep_site` receives, after a successful build, what its pages were
+    rendered from and with (``invoke serve``'s fast pass, `showcase.engine.fast_page`).
     """
     layout = Layout(root)
     started = time.perf_counter()
@@ -93,6 +94,8 @@ def build(
     print(f"数据检查通过：{counts}。{note}正在生成网站……", flush=True)
     if drafts:
         model, site_dir = preview_model(model), target
+    if before_render is not None:
+        before_render()
     pages: list[DriveStats] = []
     try:
         inputs = site_inputs(layout, model, Publicity(day, drafts), record_digests)

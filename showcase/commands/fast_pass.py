@@ -11,8 +11,10 @@ memory (`LiveState.show_first`); its open pages reload. Then the full build runs
 as before and replaces everything: it alone writes ``site/`` and the caches.
 
 Nothing here may stop the preview: anything unusual (another kind of file, a deleted or
-new project, a failed last build, an error of the fast pass itself) means no fast pass,
-and the full build answers as it always did.
+new project, a last build that failed other than on these files' data, an error of the
+fast pass itself) means no fast pass, and the full build answers as it always did. When
+the last build stopped on data errors found only in the burst's files and they are clean
+now, the page is shown first and the banner goes (`fixes`).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from showcase.engine.fast_page import LastSite, fast_page
 from showcase.engine.live import BuildFailure, LiveState
 from showcase.engine.plugin import SiteState
 from showcase.paths import Layout, PathKind, kind_of, text_under
-from showcase.problems import has_errors
+from showcase.problems import Severity, has_errors
 from showcase.render.inputs import RenderInputs
 from showcase.validate.personal_data import redact
 from showcase.validate.report import format_problems
@@ -55,8 +57,9 @@ class FastPass:
         threading.Thread(target=_prepare, args=(self.last,), name="fast-pass", daemon=True).start()
 
     def forget(self) -> None:
-        """Before a full build: its predecessor's state is freed, so the preview never
-        holds two sites in memory, and after a failed build there is none to render with."""
+        """Once a full build's data passed, before it renders: its predecessor's state is
+        freed, so the preview never holds two sites in memory. A build that stops on data
+        errors keeps it, so the fix saved next gets its page first too."""
         self.last = None
 
     def run(self, changed: Iterable[str]) -> None:
@@ -81,7 +84,7 @@ class FastPass:
             self.live.failed(BuildFailure(DATA_ERRORS, redacted))
             return
         last = self.last
-        if last is None or self.live.failure is not None:
+        if last is None or not fixes(self.live.failure, files, self.layout):
             return  # the banner stands until a full build succeeds
         pages = {}
         for project, _ in checked:
@@ -93,13 +96,27 @@ class FastPass:
             pages[page.dest] = page.html
         if not pages:
             return
-        self.live.show_first(pages)
+        self.live.show_first(pages, fixed=self.live.failure is not None)
         shown = "、".join("/" + dest.removesuffix("index.html") for dest in pages)
         elapsed = time.perf_counter() - started
         print(
             f"已先更新改动的页面 {shown}（用时 {elapsed:.2f} 秒）；其余页面随完整构建更新。",
             flush=True,
         )
+
+
+def fixes(failure: BuildFailure | None, files: list[Path], layout: Layout) -> bool:
+    """Whether clean `files` answer the failure the banner shows: there is none, or the
+    last build stopped on data errors that were all in these files. Its rules between
+    records still run in the full build that follows, which brings the banner back if
+    one of them fails."""
+    if failure is None:
+        return True
+    if failure.heading != DATA_ERRORS or failure.details:
+        return False
+    named = {text_under(file, layout.root) for file in files}
+    errors = [problem for problem in failure.problems if problem.severity is Severity.ERROR]
+    return bool(errors) and all(problem.path in named for problem in errors)
 
 
 def _prepare(last: LastSite) -> None:

@@ -119,13 +119,13 @@ def _rebuild(root: Path, live: LiveState, cache: ValidationCache, fast: FastPass
     """One build for the preview loop, its outcome told to the browser; even an
     unexpected error must not stop serving."""
     failures: list[BuildFailure] = []
-    fast.forget()
     try:
         code = build(
             root,
             None,
             on_failure=failures.append,
             validation_cache=cache,
+            before_render=fast.forget,
             keep_site=fast.remember,
         )
     except Exception as error:

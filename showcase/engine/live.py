@@ -113,10 +113,13 @@ class LiveState:
             self._version += 1
             self._changed.notify_all()
 
-    def show_first(self, pages: Mapping[str, bytes]) -> None:
+    def show_first(self, pages: Mapping[str, bytes], *, fixed: bool = False) -> None:
         """Serve `pages` (site path → HTML, the fast pass) instead of their files until the
-        build that follows ends; the visitors of those pages reload, nobody else."""
+        build that follows ends; the visitors of those pages reload, nobody else. `fixed`:
+        their files fix what the banner shows, so it goes from every page."""
         with self._changed:
+            if fixed:
+                self._failure = None
             self._first = dict(pages)
             self._first_token = secrets.token_hex(4)
             self._version += 1

@@ -18,7 +18,7 @@ from showcase.commands.fast_pass import MAX_FILES, FastPass, project_files
 from showcase.engine.fast_page import LastSite, fast_page
 from showcase.engine.live import BuildFailure, LiveState
 from showcase.paths import Layout, repository_root
-from showcase.problems import has_errors
+from showcase.problems import Problem, has_errors
 from showcase.validate.repository import check_project_files
 
 PROJECT = "tie-dye-heritage"
@@ -192,3 +192,66 @@ def test_only_existing_plain_project_files_take_the_fast_pass(tmp_path: Path) ->
         file.write_text("id: p\n", encoding="utf-8")
     assert project_files(layout, [str(file) for file in many]) == []
     assert project_files(layout, [str(file) for file in many[:MAX_FILES]]) == many[:MAX_FILES]
+
+
+def test_a_fix_saved_after_a_data_failure_is_shown_first_and_clears_the_banner(sample) -> None:
+    root, kept = sample
+    live = LiveState()
+    live.succeeded()
+    fast = FastPass(Layout(root), live)
+    fast.last = kept[-1]
+    file = project_file(root)
+    good = file.read_text(encoding="utf-8")
+    calls: list[str] = []
+    failures: list[BuildFailure] = []
+    try:
+        file.write_text(re.sub(r"^level: .*$", "level: 宇宙级", good, flags=re.M), "utf-8")
+        code = build(
+            root, None, on_failure=failures.append, before_render=lambda: calls.append("render")
+        )
+        assert code == 1 and calls == [], "the data failed: nothing was rendered"
+        live.failed(failures[-1])
+        file.write_text(good, encoding="utf-8")
+        set_summary(root, "【修好了】" + SUMMARIES[0])
+        fast.run({str(file)})
+        shown = live.first_page(f"projects/{PROJECT}/index.html")
+        assert shown is not None and "【修好了】".encode() in shown[0]
+        assert live.failure is None and "sc-live-banner" not in live.message()[1]
+    finally:
+        file.write_text(good, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        BuildFailure(
+            DATA_ERRORS,
+            (Problem("projects/arts/another.yaml", 3, 1, rule="project.x", message="m"),),
+        ),
+        BuildFailure("构建失败：MkDocs", details=("a template is broken",)),
+        BuildFailure("构建时出现内部错误：boom"),
+    ],
+    ids=["data-error-in-another-file", "engine-failure", "internal-error"],
+)
+def test_a_clean_save_does_not_hide_a_failure_it_does_not_fix(sample, failure) -> None:
+    root, kept = sample
+    live = LiveState()
+    live.failed(failure)
+    fast = FastPass(Layout(root), live)
+    fast.last = kept[-1]
+    file = set_summary(root, "【其他问题仍在】" + SUMMARIES[0])
+    fast.run({str(file)})
+    assert live.first_page(f"projects/{PROJECT}/index.html") is None
+    assert live.failure == failure
+
+
+def test_the_build_calls_before_render_once_its_data_passed(sample) -> None:
+    root, kept = sample
+    calls: list[str] = []
+    code = build(
+        root,
+        None,
+        before_render=lambda: calls.append("render"),
+        keep_site=lambda inputs, site: (calls.append("kept"), kept.append(LastSite(inputs, site))),
+    )
+    assert code == 0 and calls == ["render", "kept"]
