@@ -62,6 +62,15 @@ def set_summary(root: Path, summary: str) -> Path:
     return file
 
 
+def watching(root: Path, kept: list[LastSite]) -> tuple[LiveState, FastPass]:
+    """A preview's state after its last good build, and its fast pass."""
+    live = LiveState()
+    live.succeeded()
+    fast = FastPass(Layout(root), live)
+    fast.last = kept[-1]
+    return live, fast
+
+
 def snapshot(root: Path) -> dict[str, tuple[int, int, bytes]]:
     """Every file under site/ and build/: inode, modification time, bytes."""
     found = {}
@@ -120,10 +129,7 @@ def test_a_page_that_cannot_be_told_alone_is_left_to_the_full_build(sample) -> N
 
 def test_the_fast_pass_serves_the_page_first_and_the_full_build_drops_it(sample) -> None:
     root, kept = sample
-    live = LiveState()
-    live.succeeded()
-    fast = FastPass(Layout(root), live)
-    fast.last = kept[-1]
+    live, fast = watching(root, kept)
     file = set_summary(root, "【先行】" + SUMMARIES[0])
     before = snapshot(root)
     fast.run({str(file)})
@@ -136,10 +142,7 @@ def test_the_fast_pass_serves_the_page_first_and_the_full_build_drops_it(sample)
 
 def test_a_bad_edit_shows_in_the_banner_at_once_as_the_full_build_shows_it(sample, capsys) -> None:
     root, kept = sample
-    live = LiveState()
-    live.succeeded()
-    fast = FastPass(Layout(root), live)
-    fast.last = kept[-1]
+    live, fast = watching(root, kept)
     file = project_file(root)
     good = file.read_text(encoding="utf-8")
     try:
@@ -196,10 +199,7 @@ def test_only_existing_plain_project_files_take_the_fast_pass(tmp_path: Path) ->
 
 def test_a_fix_saved_after_a_data_failure_is_shown_first_and_clears_the_banner(sample) -> None:
     root, kept = sample
-    live = LiveState()
-    live.succeeded()
-    fast = FastPass(Layout(root), live)
-    fast.last = kept[-1]
+    live, fast = watching(root, kept)
     file = project_file(root)
     good = file.read_text(encoding="utf-8")
     calls: list[str] = []
