@@ -1,7 +1,9 @@
 """libyaml's syntax errors, reworded in Chinese with a hint, at the line that is wrong.
 
 libyaml words one mistake several ways ("found character '\\t'", "found a tab
-character"…); the first entry of `_SYNTAX_MESSAGES` whose English text appears in the
+character"…) and one wording covers several mistakes ("mapping values are not allowed" is a
+colon inside a value, or a field indented unlike its siblings, whose colon is then the first
+of its line); the first entry of `_SYNTAX_MESSAGES` whose English text appears in the
 error decides the message. An error "at the end of the stream" is placed on the last line.
 """
 
@@ -18,9 +20,15 @@ _SYNTAX_MESSAGES = (
     ("found character '\\t'", "这一行用了 Tab 缩进。", _TAB_HINT),
     ("tab character", "这一行用了 Tab 缩进。", _TAB_HINT),
     (
+        "misindented field",
+        "这一行的缩进和上一行对不齐，它被当成了上一行的值的一部分。",
+        "同一层的字段要左对齐（每层缩进两个空格），检查这一行开头的空格数；"
+        "如果这一行本来就是上一行的值，值里的冒号要用英文引号把整个值括起来。",
+    ),
+    (
         "mapping values are not allowed",
-        "这里不能出现冒号。",
-        "冒号后面要有空格；值里本身有冒号时请用英文引号把整个值括起来。",
+        "值里出现了「冒号 + 空格」，YAML 把它当成了一个新字段。",
+        '值里本身有冒号时，请用英文引号把整个值括起来，例如 name: "智能: 纱线"。',
     ),
     (
         "could not find expected ':'",
@@ -72,6 +80,8 @@ def syntax_problem(display_path: str, error: yaml.MarkedYAMLError, text: str) ->
     if "\t" in indent:  # libyaml words tab errors several ways; the indent tells for sure
         detail = "found a tab character"
         column = indent.index("\t") + 1
+    if "mapping values are not allowed" in detail and ": " not in source_line[: column - 1]:
+        detail = "misindented field"  # the line's first colon: the line itself is misplaced
     for needle, message, hint in _SYNTAX_MESSAGES:
         if needle in detail:
             return Problem(

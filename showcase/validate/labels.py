@@ -92,6 +92,9 @@ def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | 
 
 WELL_FORMED_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """The schemas' id pattern (lower-case words joined by hyphens)."""
+ID_SPELLING = (
+    "编号只用小写英文字母、数字和连字符（如 smart-yarn），id 和文件名（不含扩展名）写成同一个编号。"
+)
 
 
 def closest_id(word: str, ids: Iterable[str]) -> str | None:
@@ -154,9 +157,11 @@ def check_id_matches_file(
     """A record's ``id`` is its file name: the site's URLs and references rely on it."""
     record_id = data.get("id")
     if isinstance(record_id, str) and record_id != file.stem:
-        report(
-            ("id",),
-            rule,
-            f"{noun} {record_id} 与文件名 {file.name} 不一致。",
-            f"把 id 改成 {file.stem}，或把文件改名为 {record_id}{file.suffix}。",
-        )
+        renamed = f"把文件改名为 {record_id}{file.suffix}"
+        if not WELL_FORMED_ID.fullmatch(file.stem):  # never suggest a file name as the id
+            hint = f"{renamed}。" if WELL_FORMED_ID.fullmatch(record_id) else ID_SPELLING
+        elif not WELL_FORMED_ID.fullmatch(record_id):
+            hint = f"把 id 改成 {file.stem}。"
+        else:
+            hint = f"把 id 改成 {file.stem}，或{renamed}。"
+        report(("id",), rule, f"{noun} {record_id} 与文件名 {file.name} 不一致。", hint)
