@@ -40,43 +40,12 @@ import nh3
 from markdownify import MarkdownConverter
 
 from showcase import jsontext
+from showcase.markdown_policy import ALLOWED_ATTRIBUTES, ALLOWED_SCHEMES, ALLOWED_TAGS
 from showcase.render.cjk_breaks import CjkBreakExtension, joined
 
 # The characters Python-Markdown (with the tables extension) unescapes after a backslash.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
 
-_ALLOWED_TAGS = {
-    "p",
-    "br",
-    "hr",
-    "strong",
-    "em",
-    "b",
-    "i",
-    "del",
-    "code",
-    "pre",
-    "blockquote",
-    "ul",
-    "ol",
-    "li",
-    "a",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-}
-_ALLOWED_ATTRIBUTES = {"a": {"href"}, "th": {"align"}, "td": {"align"}}
-"""No ``title``: Material's ``content.tooltips`` feature would render it as HTML."""
-_ALLOWED_SCHEMES = {"http", "https"}
 
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
@@ -120,10 +89,10 @@ def rich(markdown_text: str, top: int = 3) -> str:
         return ""
     cleaned = nh3.clean(
         _converter.reset().convert(markdown_text),
-        tags=_ALLOWED_TAGS,
-        attributes=_ALLOWED_ATTRIBUTES,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
         attribute_filter=_without_generic_attributes,
-        url_schemes=_ALLOWED_SCHEMES,
+        url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener nofollow",
         strip_comments=True,
     ).strip()
@@ -192,7 +161,7 @@ def markdown_as_written(markdown_text: str) -> str:
 def _without_generic_attributes(tag: str, name: str, value: str) -> str | None:
     """nh3 also allows ``lang`` and ``title`` on every tag; keep only what we listed
     (``rel`` is the one nh3 sets itself)."""
-    return value if name in _ALLOWED_ATTRIBUTES.get(tag, ()) or name == "rel" else None
+    return value if name in ALLOWED_ATTRIBUTES.get(tag, ()) or name == "rel" else None
 
 
 def _escaped(value: object) -> object:

@@ -8,7 +8,10 @@ the schema is consulted only on a hit) and warns with ``text.markup``:
 * an HTML tag, comment or character reference in a string field that is not Markdown
   (``contentMediaType: text/markdown``);
 * in a mailbox field (one whose pattern needs an "@"), a character no plain address holds:
-  quotes, angle brackets, parentheses, commas, semicolons, backslashes.
+  quotes, angle brackets, parentheses, commas, semicolons, backslashes;
+* in a Markdown field, what the page will silently drop (`showcase.markdown_policy`), with
+  ``markdown.removed``: an image, an HTML tag the page does not keep, a link whose address
+  is not http(s). Code spans show markup as text, so they are skipped.
 
 Example::
 
@@ -18,10 +21,12 @@ Example::
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Any
 
 from showcase.load.yamlfile import Document, JsonPath
+from showcase.markdown_policy import ALLOWED_SCHEMES, ALLOWED_TAGS
 from showcase.problems import Problem, Severity
 from showcase.validate.labels import problem_at, schema_node
 from showcase.validate.wording import wording
@@ -33,16 +38,37 @@ _MARKUP = re.compile(
     r"<\s*/?\s*[A-Za-z][^<>\n]*>|<!--|&(?:#[0-9]{1,7}|#[Xx][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 )
 _NOT_IN_MAILBOX = re.compile(r"[\"'<>(),;\\\[\]]")
+MARKDOWN_REMOVED = "markdown.removed"
+_CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+"""A code span shows what it holds as typed. Fences are not code on these pages, nor is
+anything from a line that starts with a block-level HTML tag to the end of its block
+(raw HTML)."""
+_BLOCKS = re.compile(r"\n[ \t]*\n")
+_FIRST_TAG = re.compile(r" {0,3}<([A-Za-z][A-Za-z0-9-]*)")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\s*(?:\([^)\n]*\)?|\[[^\]\n]*\]?)")
+_TAG = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>?")
+_SCHEME = re.compile(
+    r"""(?:\]\(\s*<?|href\s*=\s*["']?)\s*(([A-Za-z][A-Za-z0-9+.-]*):[^\s)"'<>]*)""",
+    re.IGNORECASE,
+)
 
 
 def markup_warnings(document: Document, schema: dict[str, Any]) -> list[Problem]:
-    """A warning for each plain one-line string of `document` that holds markup."""
+    """A warning for each plain one-line string of `document` that holds markup, and for
+    each Markdown string that holds what its page will drop."""
     suspects: list[tuple[JsonPath, str]] = []
     _collect(document.data, (), suspects)
     problems = []
     for path, value in suspects:
         node = schema_node(schema, path)
-        if node.get("type") != "string" or node.get("contentMediaType") == "text/markdown":
+        if node.get("type") != "string":
+            continue
+        if node.get("contentMediaType") == "text/markdown":
+            removed = dropped_markdown(value)
+            if removed:
+                texts = wording(MARKDOWN_REMOVED, shown=removed)
+                problem = problem_at(document, schema, path, MARKDOWN_REMOVED, *texts)
+                problems.append(dataclasses.replace(problem, severity=Severity.WARNING))
             continue
         odd = _NOT_IN_MAILBOX.search(value) if "@" in node.get("pattern", "") else None
         markup = None if odd else _MARKUP.search(value)
@@ -55,6 +81,41 @@ def markup_warnings(document: Document, schema: dict[str, Any]) -> list[Problem]
         problem = problem_at(document, schema, path, TEXT_MARKUP, *texts)
         problems.append(dataclasses.replace(problem, severity=Severity.WARNING))
     return problems
+
+
+def dropped_markdown(text: str) -> str | None:
+    """The first thing in Markdown `text` that its page will not show (an image, an HTML
+    tag the sanitiser removes, a link address that is not http(s)), as written."""
+    text = "\n\n".join(_without_code_spans(block) for block in _BLOCKS.split(text))
+    found: list[tuple[int, str]] = []
+    if image := _IMAGE.search(text):
+        found.append((image.start(), image.group()))
+    if tag := next((t for t in _TAG.finditer(text) if t[1].lower() not in ALLOWED_TAGS), None):
+        found.append((tag.start(), tag.group()))
+    if link := next(
+        (k for k in _SCHEME.finditer(text) if k[2].lower() not in ALLOWED_SCHEMES), None
+    ):
+        found.append((link.start(1), link.group(1)))
+    return min(found)[1][:60] if found else None
+
+
+def _without_code_spans(block: str) -> str:
+    """`block` with its code spans blanked, up to a line that starts with a block-level
+    tag: from there to the block's end, Python-Markdown passes the text on as raw HTML."""
+    lines = block.split("\n")
+    for number, line in enumerate(lines):
+        tag = _FIRST_TAG.match(line)
+        if tag is not None and tag.group(1).lower() in _block_level_tags():
+            head = "\n".join(lines[:number])
+            return "\n".join([_CODE_SPAN.sub(" ", head), *lines[number:]])
+    return _CODE_SPAN.sub(" ", block)
+
+
+@functools.cache
+def _block_level_tags() -> frozenset[str]:
+    from markdown.util import BLOCK_LEVEL_ELEMENTS  # only validation of Markdown needs it
+
+    return frozenset(BLOCK_LEVEL_ELEMENTS)
 
 
 def _collect(value: Any, path: JsonPath, out: list[tuple[JsonPath, str]]) -> None:
