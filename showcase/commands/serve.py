@@ -134,7 +134,7 @@ def _rebuild(root: Path, live: LiveState, cache: ValidationCache, fast: FastPass
         failures.append(BuildFailure(message))
         code = 1
     if code == 0:
-        live.succeeded()
+        live.succeeded(Layout(root).site_dir)
     else:
         live.failed(failures[-1] if failures else BuildFailure("构建失败，详见终端。"))
     return code == 0

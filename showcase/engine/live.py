@@ -8,7 +8,9 @@ anything, and only to HTML responses: the files in ``site/`` (published) are nev
   when the latest rebuild failed, why. `showcase.commands.serve` sets it after each build.
   Between a save and the end of its full build it may also hold pages rendered first (the
   fast pass, `showcase.engine.fast_page`): served instead of their files in ``site/`` (in
-  memory only; the site and the caches never see them) until the build succeeds or fails.
+  memory only; the site and the caches never see them) until the build ends; after a
+  success, one whose file the build wrote with the same bytes stays, so that its visitors
+  do not reload a second time.
 - `inject` puts, right after ``<body>``, the failure banner (when a rebuild failed) and a
   same-origin stylesheet and deferred script (``/__showcase__/live.css``, ``live.js``).
   The site's Content-Security-Policy allows ``'self'`` scripts and styles; a page whose
@@ -84,7 +86,7 @@ class LiveState:
         self._failure: BuildFailure | None = None
         self._version = 0
         self._first: dict[str, bytes] = {}
-        self._first_token = ""
+        self._first_id = ""
         self.closed = False
 
     @property
@@ -95,12 +97,18 @@ class LiveState:
     def failure(self) -> BuildFailure | None:
         return self._failure
 
-    def succeeded(self) -> None:
-        """A new site is on disk: every open page reloads (and no page is served first)."""
+    def succeeded(self, site_dir: Path | None = None) -> None:
+        """A new site is on disk (in `site_dir`): every open page reloads, except a page
+        rendered first whose file there has the very same bytes (its visitors already see
+        the new site; it goes on being served from memory, identical to the file)."""
         with self._changed:
             self._builds += 1
             self._failure = None
-            self._first = {}
+            self._first = {
+                path: page
+                for path, page in self._first.items()
+                if site_dir is not None and _file_bytes(site_dir / path) == page
+            }
             self._version += 1
             self._changed.notify_all()
 
@@ -121,7 +129,7 @@ class LiveState:
             if fixed:
                 self._failure = None
             self._first = dict(pages)
-            self._first_token = secrets.token_hex(4)
+            self._first_id = f"{self.build_id}~{secrets.token_hex(4)}"
             self._version += 1
             self._changed.notify_all()
 
@@ -130,7 +138,7 @@ class LiveState:
         build id it is shown under, if there is one."""
         with self._changed:
             page = self._first.get(site_path)
-            return None if page is None else (page, f"{self.build_id}~{self._first_token}")
+            return None if page is None else (page, self._first_id)
 
     def message(self) -> tuple[int, str]:
         """The current state as the event stream sends it, with its version: the build,
@@ -139,8 +147,7 @@ class LiveState:
             banner = banner_html(self._failure) if self._failure else ""
             state: dict[str, object] = {"build": self.build_id, "banner": banner}
             if self._first:
-                first = f"{self.build_id}~{self._first_token}"
-                state["first"] = {address: first for address in _addresses(self._first)}
+                state["first"] = {address: self._first_id for address in _addresses(self._first)}
             return self._version, json.dumps(state)
 
     def wait(self, version: int, timeout: float) -> bool:
@@ -154,6 +161,13 @@ class LiveState:
         with self._changed:
             self.closed = True
             self._changed.notify_all()
+
+
+def _file_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _addresses(site_paths: Mapping[str, bytes]) -> list[str]:

@@ -5,6 +5,7 @@ shows in the banner at once; odd paths never take the fast pass."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 import shutil
@@ -136,8 +137,26 @@ def test_the_fast_pass_serves_the_page_first_and_the_full_build_drops_it(sample)
     shown = live.first_page(f"projects/{PROJECT}/index.html")
     assert shown is not None and "【先行】".encode() in shown[0]
     assert live.failure is None and snapshot(root) == before
-    live.succeeded()  # what the serve loop does after the full build
+    live.succeeded(root / "site")  # the full build has not written it yet: dropped
     assert live.first_page(f"projects/{PROJECT}/index.html") is None
+
+
+def test_a_page_shown_first_that_the_full_build_wrote_alike_is_not_reloaded(sample) -> None:
+    root, kept = sample
+    live, fast = watching(root, kept)
+    file = set_summary(root, "【不再刷新】" + SUMMARIES[0])
+    fast.run({str(file)})
+    site_path = f"projects/{PROJECT}/index.html"
+    page, shown_as = live.first_page(site_path)
+    assert build(root, None, keep_site=lambda i, s: kept.append(LastSite(i, s))) == 0
+    live.succeeded(root / "site")
+    assert live.first_page(site_path) == (page, shown_as), "same bytes, same build id"
+    state = json.loads(live.message()[1])
+    assert state["first"][f"/projects/{PROJECT}/"] == shown_as != state["build"]
+    set_summary(root, "【再改一次】" + SUMMARIES[0])
+    assert build(root, None, keep_site=lambda i, s: kept.append(LastSite(i, s))) == 0
+    live.succeeded(root / "site")
+    assert live.first_page(site_path) is None, "its file changed: its visitors reload"
 
 
 def test_a_bad_edit_shows_in_the_banner_at_once_as_the_full_build_shows_it(sample, capsys) -> None:
