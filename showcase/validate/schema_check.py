@@ -352,7 +352,8 @@ def _enum(error: ValidationError, document: Document, path: JsonPath) -> Iterato
 
 
 def _closest_enum(value: Any, values: list[str], labels: dict[str, str]) -> str | None:
-    """`种子期` → `seed`: an exact label first, then the nearest value or label."""
+    """`种子期` → `seed`: an exact label first, then the nearest value or label (as near as
+    a typo: a far-off guess such as superstar → nursery would steer the author wrong)."""
     text = str(value).strip()
     for candidate, label in labels.items():
         if text == label:
@@ -361,7 +362,7 @@ def _closest_enum(value: Any, values: list[str], labels: dict[str, str]) -> str 
     if lowered in values:
         return lowered
     by_label = {label: candidate for candidate, label in labels.items()}
-    match = closest(lowered, [*values, *by_label], cutoff=0.5)
+    match = closest(lowered, [*values, *by_label])
     if match is None:
         return None
     return by_label.get(match, match)
