@@ -247,17 +247,9 @@ def test_an_unchanged_file_is_not_read_again_by_a_kept_cache(
 ) -> None:
     repository, fresh = warmed
     kept = ValidationCache.on_disk(repository.layout.validation_cache_dir)
-    later = cache_module.time.time_ns() + 10 * 10**9  # the files are no longer "racy"
-    monkeypatch.setattr(cache_module.time, "time_ns", lambda: later)
+    _later(monkeypatch)  # the files are no longer "racy"
     repository.validate(kept)
-    reads: list[str] = []
-    original = cache_module.read_yaml_source
-
-    def counting(file: Path, display: str):
-        reads.append(display)
-        return original(file, display)
-
-    monkeypatch.setattr(cache_module, "read_yaml_source", counting)
+    reads = _counting_reads(monkeypatch)
     _same(repository.validate(kept), fresh)
     assert reads == []
     repository.edit("summary", 0)
