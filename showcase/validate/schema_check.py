@@ -67,9 +67,14 @@ class SchemaChecker:
     def __init__(self, schema: dict[str, Any]):
         Draft202012Validator.check_schema(schema)
         self.schema = schema
-        ecma = ecma_schema(schema)  # patterns with ECMAScript semantics, for both validators
-        self._validator = Draft202012Validator(ecma)
-        self._fast_check = _compile_fast(ecma)
+        self._ecma = ecma_schema(schema)  # patterns with ECMAScript semantics, for both validators
+        self._validator = Draft202012Validator(self._ecma)
+
+    @functools.cached_property
+    def _fast_check(self) -> Callable[[Any], Any]:
+        """Compiled on the first check (0.02–0.1 s a schema): a warm build checks a
+        few files, often none of some kinds."""
+        return _compile_fast(self._ecma)
 
     @classmethod
     def from_file(cls, path: Path) -> SchemaChecker:
