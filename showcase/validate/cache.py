@@ -148,8 +148,12 @@ class ValidationCache:
         """A cache read from and saved to `folder` (see `showcase.paths.Layout`)."""
         return cls(folder)
 
-    def begin(self, schemas: Iterable[bytes], context: bytes) -> None:
-        """Start a run with these schema files' bytes and this `context_digest`."""
+    def prepare(self, schemas: Iterable[bytes]) -> bool:
+        """Read the entries written for these schema files' bytes (and this code); True
+        when there are any: then a run of this very code checked these very schemas
+        against the meta-schema before it wrote them, so this run need not
+        (`SchemaChecker.from_text`). A forged cache can say so falsely, as it can forge
+        any entry (docs/builds.md, "Trust"); reading it still runs no code."""
         fingerprint = _fingerprint(schemas)
         if fingerprint != self.fingerprint:
             self._entries.clear()
@@ -158,6 +162,11 @@ class ValidationCache:
             self.fingerprint = fingerprint
         if not self._loaded:
             self._load()
+        return bool(self._entries)
+
+    def begin(self, schemas: Iterable[bytes], context: bytes) -> None:
+        """Start a run with these schema files' bytes and this `context_digest`."""
+        self.prepare(schemas)
         self.context = context
         self.hits = self.misses = 0
         self._seen = set()

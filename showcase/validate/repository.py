@@ -97,6 +97,7 @@ class _Run:
         self.today = today
         self.cache = cache
         self.checkers: dict[str, SchemaChecker] = {}
+        self.sources: dict[str, bytes] = {}
 
     def validate(self, only: Sequence[Path] | None) -> ValidationResult:
         linked = [d for d in (self.layout.projects_dir, self.layout.content_dir) if d.is_symlink()]
@@ -110,9 +111,13 @@ class _Run:
         else:
             all_projects = self.layout.project_files()
             selection = select_files(self.layout, only, all_projects)
+        kinds = (*_RECORD_KINDS, *(s.kind for s in REGISTRIES.values()))
         try:
-            for kind in (*_RECORD_KINDS, *(s.kind for s in REGISTRIES.values())):
-                self.checkers[kind] = SchemaChecker.from_file(self.layout.schema(kind))
+            self.sources = {kind: self.layout.schema(kind).read_bytes() for kind in kinds}
+            vouched = self.cache is not None and self.cache.prepare(self._schema_bytes())
+            for kind in kinds:
+                text = self.sources[kind].decode("utf-8")
+                self.checkers[kind] = SchemaChecker.from_text(text, meta_checked=vouched)
         except (OSError, ValueError) as error:
             problem = Problem(
                 self.layout.relative(self.layout.schemas_dir),
@@ -283,8 +288,8 @@ class _Run:
         )
 
     def _schema_bytes(self) -> list[bytes]:
-        """The bytes of every schema read (they were just read, so they are there)."""
-        return [self.layout.schema(kind).read_bytes() for kind in sorted(self.checkers)]
+        """The bytes of every schema read, in the order of their kinds' names."""
+        return [self.sources[kind] for kind in sorted(self.sources)]
 
     def _check_project(
         self, file: Path, rules: ProjectRules, duplicates: dict[str, list[Path]]

@@ -18,12 +18,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 from PIL import Image
 
 from showcase.load import yamlfile
 from showcase.paths import Layout
 from showcase.validate import ValidationResult, validate_repository
 from showcase.validate import cache as cache_module
+from showcase.validate import repository as run_module
 from showcase.validate.cache import SHARDS, ValidationCache
 from tests.validate.conftest import TODAY, make_repository
 from tests.validate.test_cases import CASE_NAMES, given_paths, problems_for
@@ -442,3 +444,57 @@ def test_without_the_racy_rule_the_same_size_edit_would_be_missed(
     )
     cache = ValidationCache.on_disk(repository.layout.validation_cache_dir)
     assert "甲" in repository.validate(cache).model.projects[file.stem].summary
+
+
+_SCHEMA_KINDS = {*run_module._RECORD_KINDS, *(spec.kind for spec in run_module.REGISTRIES.values())}
+
+
+_META_CHECK = Draft202012Validator.check_schema
+
+
+def _counting_meta_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every meta-schema check from now on, by the checked schema's title; each test
+    starts with no checker kept from other tests."""
+    from showcase.validate import schema_check
+
+    monkeypatch.setattr(schema_check, "_checkers", {})
+    checked: list[str] = []
+
+    def counting(schema, *args, **kwargs):
+        checked.append(schema.get("title", "?"))
+        return _META_CHECK(schema, *args, **kwargs)
+
+    monkeypatch.setattr(schema_check.Draft202012Validator, "check_schema", counting)
+    return checked
+
+
+def test_schemas_are_checked_against_the_meta_schema_unless_the_cache_vouches_for_them(
+    warmed: tuple[_Repository, ValidationResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries written for these very schema bytes by this very code mean a run of it
+    checked them: a build reading that cache skips the meta-schema check; a run with no
+    cache (``invoke validate``, ``check-pr``) or an empty one checks every schema."""
+    repository, fresh = warmed
+    checked = _counting_meta_checks(monkeypatch)
+    _same(
+        repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir)), fresh
+    )
+    assert checked == []
+    every = _counting_meta_checks(monkeypatch)
+    _same(repository.validate(None), fresh)
+    assert len(every) == len(set(every)) == len(_SCHEMA_KINDS)
+    checked = _counting_meta_checks(monkeypatch)
+    shutil.rmtree(repository.layout.validation_cache_dir)
+    repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir))
+    assert sorted(checked) == sorted(every)
+
+
+def test_a_changed_schema_is_checked_against_the_meta_schema_again(
+    warmed: tuple[_Repository, ValidationResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repository, _ = warmed
+    schema = repository.layout.schema("project")
+    schema.write_text(schema.read_text(encoding="utf-8").replace("项目", "项目 ", 1), "utf-8")
+    checked = _counting_meta_checks(monkeypatch)
+    repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir))
+    assert len(checked) == len(_SCHEMA_KINDS)
