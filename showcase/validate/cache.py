@@ -40,11 +40,11 @@ inodes and change times, so such a signature is a miss and the file is read and 
 before. A signature is kept only when the file's last write (change or modification time)
 was more than `_RACY_SECONDS` before the moment its bytes were hashed, which precedes the
 cache's write: git's "racy clean" rule, since a second write of the same size within the
-file system clock's tick would leave the same signature (tests/validate/test_validation_cache.py
-edits a file twice within a second at the same size).
+file system clock's tick would leave the same signature (the tests edit a file twice
+within a second at the same size).
 
-On disk the entries (and their signatures) are split into `SHARDS` pickle files under ``build/cache/validate/``
-so that a run rewrites only the shards it changed. A missing, truncated, corrupt or
+On disk the entries and their signatures are split into `SHARDS` pickle files under
+``build/cache/validate/`` so that a run rewrites only the shards it changed. A missing, truncated, corrupt or
 outdated shard is a miss, never an error; unpickling accepts no class but the model's
 records and `Problem`, so a planted file cannot run code. A large cache read from disk is
 then frozen out of the cyclic collector's sight (`gc.freeze`): it lives as long as the
