@@ -14,6 +14,9 @@ read its own file back.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import importlib.metadata
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -30,9 +33,35 @@ _in_memory: dict[Path, tuple[tuple[int, int], dict[str, Entry]]] = {}
 """Cache file → (its mtime and size when last read or written, its entries)."""
 
 
+_LIBRARIES = (
+    "Pillow",
+    "icalendar",
+    "Markdown",
+    "markdownify",
+    "beautifulsoup4",
+    "nh3",
+    "pypinyin",
+    "segno",
+)
+"""The libraries render calls: outputs keyed by a name alone (a name's pinyin, the pinyin
+table) hold their answers, so a new version must empty the memo as a code change does."""
+
+
+@functools.cache
 def code_version() -> str:
-    """The version of our code the memo's keys belong to (`package_sources_digest`)."""
-    return package_sources_digest().hex()
+    """The version of our code (`package_sources_digest`) and of the libraries render
+    calls, which the memo's keys belong to."""
+    versions = "|".join(_version(library) for library in _LIBRARIES)
+    return (
+        package_sources_digest().hex() + "-" + hashlib.blake2b(versions.encode()).hexdigest()[:16]
+    )
+
+
+def _version(library: str) -> str:
+    try:
+        return importlib.metadata.version(library)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
 
 
 def load_render_memo(layout: Layout) -> RenderMemo:

@@ -55,9 +55,10 @@ def open_data_files(
     record and CSV row are taken from the previous build when their inputs are equal."""
     base_url = site_base_url(model)
     support = support or {}
+    keys = None if memo is None else _row_keys(model, base_url, support, memo)
     return {
-        JSON_FILE: projects_json(model, base_url, support, memo),
-        CSV_FILE: projects_csv(model, base_url, support, memo),
+        JSON_FILE: projects_json(model, base_url, support, memo, keys),
+        CSV_FILE: projects_csv(model, base_url, support, memo, keys),
         FEED_FILE: projects_feed(model, base_url, stamp),
     }
 
@@ -74,6 +75,17 @@ def _row_inputs(
         tuple(model.mentors[m].name for m in project.mentors),
         support.get(project.id, ()),
     )
+
+
+def _row_keys(
+    model: Model, base_url: str, support: SupportIndex, memo: RenderMemo
+) -> dict[str, bytes]:
+    """Project id → the memo key of its JSON record and CSV row (the same inputs): made
+    once for both files."""
+    return {
+        project.id: memo.key(_row_inputs(model, project, base_url, support, memo))
+        for project in model.projects.values()
+    }
 
 
 def site_base_url(model: Model) -> str:
@@ -204,6 +216,7 @@ def projects_json(
     base_url: str = "",
     support: SupportIndex | None = None,
     memo: RenderMemo | None = None,
+    keys: dict[str, bytes] | None = None,
 ) -> bytes:
     """``{"school", "count", "projects": [record, …]}`` as compact JSON.
 
@@ -211,21 +224,29 @@ def projects_json(
     is exactly what `jsontext.encode` writes for it, so that each record's text can be
     taken from `memo`."""
     support = support or {}
-    records = [_record_text(model, p, base_url, support, memo) for p in model.projects.values()]
+    if memo is not None and keys is None:
+        keys = _row_keys(model, base_url, support, memo)
+    records = [
+        _record_text(model, p, base_url, support, memo, keys) for p in model.projects.values()
+    ]
     head = jsontext.dumps({"school": model.site.school, "count": len(records)})
     return f'{head[:-1]},"projects":[{",".join(records)}]}}\n'.encode()
 
 
 def _record_text(
-    model: Model, project: Project, base_url: str, support: SupportIndex, memo: RenderMemo | None
+    model: Model,
+    project: Project,
+    base_url: str,
+    support: SupportIndex,
+    memo: RenderMemo | None,
+    keys: dict[str, bytes] | None,
 ) -> str:
     def render() -> str:
         return jsontext.dumps(project_record(model, project, base_url, support))
 
-    if memo is None:
+    if memo is None or keys is None:
         return render()
-    inputs = _row_inputs(model, project, base_url, support, memo)
-    return memo.reuse(f"projects.json:{project.id}", inputs, render)
+    return memo.reuse_keyed(f"projects.json:{project.id}", keys[project.id], render)
 
 
 CSV_COLUMNS = (
@@ -283,10 +304,14 @@ def projects_csv(
     base_url: str = "",
     support: SupportIndex | None = None,
     memo: RenderMemo | None = None,
+    keys: dict[str, bytes] | None = None,
 ) -> bytes:
     """One row per project with Chinese column headers; lists joined with '、'. With a
-    `memo`, a row's text is taken from the previous build when its inputs are equal."""
+    `memo`, a row's text is taken from the previous build when its inputs are equal
+    (`keys`: each project's key of those inputs, when the caller has them)."""
     support = support or {}
+    if memo is not None and keys is None:
+        keys = _row_keys(model, base_url, support, memo)
     lines = [_csv_line([header for _, header in CSV_COLUMNS])]
     for project in model.projects.values():
 
@@ -296,11 +321,10 @@ def projects_csv(
             row["granted_cny"] = str(granted) if granted else ""
             return _csv_line([spreadsheet_safe(row[key]) for key, _ in CSV_COLUMNS])
 
-        if memo is None:
+        if memo is None or keys is None:
             lines.append(render())
         else:
-            inputs = _row_inputs(model, project, base_url, support, memo)
-            lines.append(memo.reuse(f"projects.csv:{project.id}", inputs, render))
+            lines.append(memo.reuse_keyed(f"projects.csv:{project.id}", keys[project.id], render))
     return b"\xef\xbb\xbf" + "".join(lines).encode("utf-8")
 
 

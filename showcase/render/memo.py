@@ -75,6 +75,14 @@ class RenderMemo:
         self.entries[name] = (key, value)
         return value
 
+    def carry(self, names: Iterable[str]) -> None:
+        """Keep the previous build's entries of `names` for the next build without using
+        them now (parts of an output that was reused whole, e.g. each name's pinyin)."""
+        for name in names:
+            previous = self._previous.get(name)
+            if previous is not None and name not in self.entries:
+                self.entries[name] = previous
+
     def know(self, known: Iterable[tuple[object, bytes]]) -> None:
         """Take each record's digest as given (`digest_of` returns it for exactly that
         object). The digest must change whenever anything the record is built from does."""

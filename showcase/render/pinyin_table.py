@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import functools
 
-from pypinyin import Style, lazy_pinyin
-
 from showcase import jsontext
 
 SCRIPT_NAME = "submit-pinyin.js"
@@ -45,6 +43,8 @@ def gb2312_hanzi() -> list[str]:
 @functools.cache
 def pinyin_table() -> dict[str, str]:
     """Syllable (toneless, ü as v) → the characters read that way, in code order."""
+    from pypinyin import Style, lazy_pinyin  # 0.3 s to import: only when the table is made
+
     table: dict[str, str] = {}
     characters = gb2312_hanzi()
     # A list is read item by item, so each character gets its own most common reading

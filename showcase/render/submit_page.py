@@ -83,7 +83,9 @@ def submit_form_files(
     edit JSON is taken from the previous build when the project did not change."""
     files = {
         SUBMIT: render_submit_page(model, schema, today, with_guide).encode("utf-8"),
-        PINYIN_SCRIPT: pinyin_script(),
+        PINYIN_SCRIPT: pinyin_script()
+        if memo is None  # a function of pypinyin and our code alone (the memo's version)
+        else memo.reuse_keyed(PINYIN_SCRIPT, memo.fixed_key(), _pinyin_text).encode(),
     }
     if memo is None:
         files[TAKEN] = jsontext.encode(taken(model))
@@ -212,3 +214,7 @@ def edit_data(project: Project) -> dict[str, Any]:
 
 def _without_empty(values: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value not in ("", None, [], {})}
+
+
+def _pinyin_text() -> str:
+    return pinyin_script().decode()

@@ -32,12 +32,13 @@ The other formats have one writer each, which escapes for its own syntax: JSON
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+from typing import Any
 
 import markdown
 import nh3
-from markdownify import MarkdownConverter
 
 from showcase import jsontext
 from showcase.markdown_policy import ALLOWED_ATTRIBUTES, ALLOWED_SCHEMES, ALLOWED_TAGS
@@ -137,9 +138,15 @@ def json_attribute(value: object) -> str:
     return html.escape(jsontext.dumps(value), quote=True)
 
 
-_to_markdown = MarkdownConverter(
-    escape_misc=True, heading_style="ATX", bullets="-", strong_em_symbol="*", wrap=False
-)
+@functools.cache
+def _to_markdown() -> Any:
+    """The converter, made on first use: markdownify and Beautiful Soup take 0.1 s to
+    import, and only a typical case's WeChat article needs them."""
+    from markdownify import MarkdownConverter
+
+    return MarkdownConverter(
+        escape_misc=True, heading_style="ATX", bullets="-", strong_em_symbol="*", wrap=False
+    )
 
 
 def markdown_source(markdown_text: str) -> str:
@@ -149,7 +156,7 @@ def markdown_source(markdown_text: str) -> str:
     raw HTML, images and links to other schemes are gone, and ``<``, ``&`` and the other
     characters that could start markup are backslash-escaped text.
     """
-    return _to_markdown.convert(rich(markdown_text)).strip()
+    return _to_markdown().convert(rich(markdown_text)).strip()
 
 
 def markdown_as_written(markdown_text: str) -> str:

@@ -28,14 +28,23 @@ Why a hit is the answer a fresh run would give:
 * rules between records (duplicate ids and names, references from events, roadshows,
   calls, deadlines, publicity) are never cached: they run over the whole model each time.
 
-The content is the truth, never a modification time (a checkout resets them): a file is
-read and hashed on every run (0.1 s at 10,000 files), except in one long-running process (`invoke serve`) where a file whose
-lstat (size, modification and change time, inode) did not change since it was hashed is
-not read again. A stat taken less than `_RACY_SECONDS` after the file was written is not
-trusted (git's "racy clean" rule): a second write within the clock's tick would not show.
+The content is the truth, never a modification time alone (a checkout resets them). A
+file is found by its content once; with its entry the cache keeps the file's lstat
+signature (device, inode, size, change and modification time, in nanoseconds), and a
+later run, in this process or a new one (the signatures are saved in the shards), that
+finds the very same signature takes the entry without reading or hashing the file: at
+10,000 files that is 10,000 reads and digests saved on every warm build. The change time
+is set by the kernel on every write and cannot be set back (`touch -d` moves only the
+modification time), and a checkout or a cache restored on another machine gives other
+inodes and change times, so such a signature is a miss and the file is read and hashed as
+before. A signature is kept only when the file's last write (change or modification time)
+was more than `_RACY_SECONDS` before the moment its bytes were hashed, which precedes the
+cache's write: git's "racy clean" rule, since a second write of the same size within the
+file system clock's tick would leave the same signature (the tests edit a file twice
+within a second at the same size).
 
-On disk the entries are split into `SHARDS` pickle files under ``build/cache/validate/``
-so that a run rewrites only the shards it changed. A missing, truncated, corrupt or
+On disk the entries and their signatures are split into `SHARDS` pickle files under
+``build/cache/validate/`` so that a run rewrites only the shards it changed. A missing, truncated, corrupt or
 outdated shard is a miss, never an error; unpickling accepts no class but the model's
 records and `Problem`, so a planted file cannot run code. A large cache read from disk is
 then frozen out of the cyclic collector's sight (`gc.freeze`): it lives as long as the
@@ -83,10 +92,12 @@ from showcase.load.yamlfile import Document, RestoredDocument, load_yaml_bytes, 
 from showcase.paths import package_sources_digest
 from showcase.problems import Problem
 
-FORMAT = 3
+FORMAT = 4
 """Bumped when the entry layout changes (the code digest would change too)."""
 SHARDS = 64
 _RACY_SECONDS = 2
+_SIGNATURE_FIELDS = 5
+"""device, inode, size, change time, modification time (`_signature`)."""
 _FREEZE_FROM = 1000
 """Entries read from disk from which `gc.freeze` pays (0.5 s of CPU at 10,000 files)."""
 
@@ -137,8 +148,12 @@ class ValidationCache:
         """A cache read from and saved to `folder` (see `showcase.paths.Layout`)."""
         return cls(folder)
 
-    def begin(self, schemas: Iterable[bytes], context: bytes) -> None:
-        """Start a run with these schema files' bytes and this `context_digest`."""
+    def prepare(self, schemas: Iterable[bytes]) -> bool:
+        """Read the entries written for these schema files' bytes (and this code); True
+        when there are any: then a run of this very code checked these very schemas
+        against the meta-schema before it wrote them, so this run need not
+        (`SchemaChecker.from_text`). A forged cache can say so falsely, as it can forge
+        any entry (docs/builds.md, "Trust"); reading it still runs no code."""
         fingerprint = _fingerprint(schemas)
         if fingerprint != self.fingerprint:
             self._entries.clear()
@@ -147,6 +162,11 @@ class ValidationCache:
             self.fingerprint = fingerprint
         if not self._loaded:
             self._load()
+        return bool(self._entries)
+
+    def begin(self, schemas: Iterable[bytes], context: bytes) -> None:
+        """Start a run with these schema files' bytes and this `context_digest`."""
+        self.prepare(schemas)
         self.context = context
         self.hits = self.misses = 0
         self._seen = set()
@@ -167,8 +187,9 @@ class ValidationCache:
         digest = hashlib.blake2b(raw, digest_size=16, person=b"validate-v1")
         digest.update(display.encode())
         key = digest.digest()
-        if signature and time.time_ns() - max(signature[-2:]) > _RACY_SECONDS * 10**9:
+        if known != (signature, key) and _settled(signature):
             self._stats[display] = (signature, key)
+            self._dirty.add(_shard(display))
         if entry is not None and entry[_DIGEST] == key:
             return self._hit(entry, display, checks)
         self.misses += 1
@@ -252,11 +273,12 @@ class ValidationCache:
         gc.disable()  # millions of new containers: the collector would run hundreds of times
         try:
             for number in range(SHARDS):
-                entries = _read_shard(self.folder / _shard_name(number), self.fingerprint)
-                if entries is None:
+                shard = _read_shard(self.folder / _shard_name(number), self.fingerprint)
+                if shard is None:
                     self._dirty.add(number)
                 else:
-                    self._entries.update(entries)
+                    self._entries.update(shard[0])
+                    self._stats.update(shard[1])
         finally:
             if enabled:
                 gc.enable()
@@ -267,15 +289,18 @@ class ValidationCache:
 
     def _save(self) -> None:
         assert self.folder is not None
-        shards: dict[int, dict[str, tuple[Any, ...]]] = {number: {} for number in self._dirty}
+        shards: dict[int, _Shard] = {number: ({}, {}) for number in self._dirty}
         for display, entry in self._entries.items():
             number = _shard(display)
             if number in shards:
-                shards[number][display] = entry
+                shards[number][0][display] = entry
+                known = self._stats.get(display)
+                if known is not None and known[1] == entry[_DIGEST]:
+                    shards[number][1][display] = known
         with contextlib.suppress(OSError):  # a read-only checkout still validates
             self.folder.mkdir(parents=True, exist_ok=True)
-            for number, entries in shards.items():
-                data = pickle.dumps((FORMAT, self.fingerprint, entries), protocol=5)
+            for number, (entries, signatures) in shards.items():
+                data = pickle.dumps((FORMAT, self.fingerprint, entries, signatures), protocol=5)
                 write_replacing(self.folder / _shard_name(number), data)
 
 
@@ -295,6 +320,13 @@ def _signature(file: Path) -> tuple[int, ...]:
     if not stat.S_ISREG(status.st_mode):
         return ()
     return (status.st_dev, status.st_ino, status.st_size, status.st_ctime_ns, status.st_mtime_ns)
+
+
+def _settled(signature: tuple[int, ...]) -> bool:
+    """True when the file's last write (change or modification time) was more than
+    `_RACY_SECONDS` ago: a write of the same size within the clock's tick would have
+    changed its signature since (git's "racy clean" rule)."""
+    return bool(signature) and time.time_ns() - max(signature[-2:]) > _RACY_SECONDS * 10**9
 
 
 def _shard(display: str) -> int:
@@ -351,18 +383,27 @@ class _RecordsOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
 
 
-def _read_shard(file: Path, fingerprint: bytes) -> dict[str, tuple[Any, ...]] | None:
-    """The entries of one shard, or None when it is missing, broken or outdated."""
+_Shard = tuple[dict[str, tuple[Any, ...]], dict[str, tuple[tuple[int, ...], bytes]]]
+"""One shard: display path → entry, and display path → (lstat signature, entry digest)."""
+
+
+def _read_shard(file: Path, fingerprint: bytes) -> _Shard | None:
+    """The entries and signatures of one shard, or None when it is missing, broken or
+    outdated."""
     try:
         content = _RecordsOnly(io.BytesIO(file.read_bytes())).load()
-        version, written_for, entries = content
+        version, written_for, entries, signatures = content
     except Exception:  # any damage to a cache file is a miss, never an error
         return None
-    if version != FORMAT or written_for != fingerprint or not isinstance(entries, dict):
+    if version != FORMAT or written_for != fingerprint:
+        return None
+    if type(entries) is not dict or type(signatures) is not dict:
         return None
     if not all(_well_formed(entry) for entry in entries.values()):
         return None
-    return entries
+    if not all(_well_formed_signature(known) for known in signatures.values()):
+        return None
+    return entries, signatures
 
 
 def _well_formed(entry: Any) -> bool:
@@ -373,4 +414,15 @@ def _well_formed(entry: Any) -> bool:
         and type(entry[_LOADED]) is tuple
         and type(entry[_SCHEMA]) is tuple
         and (entry[_TEXT] is None or type(entry[_TEXT]) is str)
+    )
+
+
+def _well_formed_signature(known: Any) -> bool:
+    return (
+        type(known) is tuple
+        and len(known) == 2
+        and type(known[1]) is bytes
+        and type(known[0]) is tuple
+        and len(known[0]) == _SIGNATURE_FIELDS
+        and all(type(number) is int for number in known[0])
     )

@@ -20,7 +20,7 @@ Example::
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,9 +112,13 @@ def check_calls(
 
 def applied_pairs(layout: Layout) -> frozenset[tuple[str, str]]:
     """(call id, project id) of every application file, read from the file names."""
-    return frozenset(
-        (file.stem, file.parent.parent.name) for file in layout.project_record_files(APPLICATIONS)
-    )
+    return pairs_of(layout.project_record_files(APPLICATIONS))
+
+
+def pairs_of(applications: Iterable[Path]) -> frozenset[tuple[str, str]]:
+    """(call id, project id) of these application files
+    (``projects/<college>/<project>/applications/<call>.yaml``)."""
+    return frozenset((file.stem, file.parent.parent.name) for file in applications)
 
 
 def check_call(

@@ -9,7 +9,6 @@ are still read for references and every project file name still counts for uniqu
 from __future__ import annotations
 
 import datetime
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass
 from pathlib import Path
@@ -34,7 +33,7 @@ from showcase.problems import Problem, has_errors, sort_problems
 from showcase.validate.application_rules import ProjectIndex
 from showcase.validate.assessment_rules import check_assessment
 from showcase.validate.cache import ValidationCache, context_digest
-from showcase.validate.call_rules import CallReferences, applied_pairs, check_calls
+from showcase.validate.call_rules import CallReferences, applied_pairs, check_calls, pairs_of
 from showcase.validate.case_rules import check_publicity
 from showcase.validate.contact_rules import check_contacts, qr_image_files
 from showcase.validate.deploy_rules import check_deploy
@@ -59,7 +58,7 @@ from showcase.validate.roadshow_rules import (
     plan_roadshows,
 )
 from showcase.validate.schema_check import SchemaChecker
-from showcase.validate.selection import select_files
+from showcase.validate.selection import project_tree, select_files
 from showcase.validate.wording import LIST_SEPARATOR, wording
 
 _RECORD_KINDS = ("project", "event", "roadshow", "call", "application", "checkpoint")
@@ -98,6 +97,7 @@ class _Run:
         self.today = today
         self.cache = cache
         self.checkers: dict[str, SchemaChecker] = {}
+        self.sources: dict[str, bytes] = {}
 
     def validate(self, only: Sequence[Path] | None) -> ValidationResult:
         linked = [d for d in (self.layout.projects_dir, self.layout.content_dir) if d.is_symlink()]
@@ -105,11 +105,19 @@ class _Run:
             return ValidationResult(
                 None, [symlink_problem(self.layout.relative(d)) for d in linked], 0
             )
-        all_projects = self.layout.project_files()
-        selection = select_files(self.layout, only, all_projects)
+        if only is None:  # one walk of projects/ for everything below
+            all_projects, *tree = project_tree(self.layout)
+            selection = select_files(self.layout, only, all_projects, (tree[0], tree[1]))
+        else:
+            all_projects = self.layout.project_files()
+            selection = select_files(self.layout, only, all_projects)
+        kinds = (*_RECORD_KINDS, *(s.kind for s in REGISTRIES.values()))
         try:
-            for kind in (*_RECORD_KINDS, *(s.kind for s in REGISTRIES.values())):
-                self.checkers[kind] = SchemaChecker.from_file(self.layout.schema(kind))
+            self.sources = {kind: self.layout.schema(kind).read_bytes() for kind in kinds}
+            vouched = self.cache is not None and self.cache.prepare(self._schema_bytes())
+            for kind in kinds:
+                text = self.sources[kind].decode("utf-8")
+                self.checkers[kind] = SchemaChecker.from_text(text, meta_checked=vouched)
         except (OSError, ValueError) as error:
             problem = Problem(
                 self.layout.relative(self.layout.schemas_dir),
@@ -141,7 +149,9 @@ class _Run:
                 *(None if ids is None else sorted(ids) for ids in astuple(references)),
             )
             self.cache.begin(self._schema_bytes(), context)
-        duplicates = _duplicate_stems([*all_projects, *selection.projects])
+        duplicates = _duplicate_stems(
+            all_projects if only is None else [*all_projects, *selection.projects]
+        )
         projects: dict[str, tuple[Document, Path]] = {}
         for file in selection.projects:
             document, found = self._check_project(file, rules, duplicates)
@@ -210,7 +220,9 @@ class _Run:
                 ),
                 registries["colleges"].ids(),
                 registries["mentors"].ids(),
-                applied_pairs(self.layout),
+                applied_pairs(self.layout)
+                if only is not None
+                else pairs_of(selection.applications),
             ),
             self.checkers,
             self.personal,
@@ -276,8 +288,8 @@ class _Run:
         )
 
     def _schema_bytes(self) -> list[bytes]:
-        """The bytes of every schema read (they were just read, so they are there)."""
-        return [self.layout.schema(kind).read_bytes() for kind in sorted(self.checkers)]
+        """The bytes of every schema read, in the order of their kinds' names."""
+        return [self.sources[kind] for kind in sorted(self.sources)]
 
     def _check_project(
         self, file: Path, rules: ProjectRules, duplicates: dict[str, list[Path]]
@@ -393,12 +405,15 @@ def _logo_files(projects: Iterable[tuple[Document, Path]]) -> set[Path]:
 
 
 def _duplicate_stems(files: list[Path]) -> dict[str, list[Path]]:
-    unique = sorted(set(files), key=path_order)
-    counts = Counter(file.stem for file in unique)
+    """File name stem → the distinct files of that stem, sorted, where there are several.
+    Files are grouped by stem first: only a stem seen twice pays for a set and a sort."""
+    by_stem: dict[str, list[Path]] = {}
+    for file in files:
+        by_stem.setdefault(file.stem, []).append(file)
     clashes: dict[str, list[Path]] = {}
-    for file in unique:
-        if counts[file.stem] > 1:
-            clashes.setdefault(file.stem, []).append(file)
+    for stem, group in by_stem.items():
+        if len(group) > 1 and len(unique := sorted(set(group), key=path_order)) > 1:
+            clashes[stem] = unique
     return clashes
 
 

@@ -4,7 +4,10 @@ The validator is compiled once per schema and reused for every file. Valid files
 fast path: the schema compiled to plain Python by fastjsonschema (about fifty times
 faster than jsonschema's `is_valid`, which alone would cost more than parsing the file).
 Only a file that fails it pays for jsonschema's full, detailed error collection, so the
-messages always come from the reference implementation.
+messages always come from the reference implementation. Compiling costs tens of
+milliseconds a schema, more than judging a few files, so a checker's first
+`_JUDGE_BEFORE_COMPILING` documents (the registries, the few files a warm build reads)
+are judged by jsonschema's `is_valid` and the compiler runs only after them.
 jsonschema's English messages are never shown: each keyword has its own Chinese wording,
 built from the schema's ``title``, ``description``, ``x-enum-labels`` and
 ``x-pattern-hint``. A property the schema forbids (``"name": false``, usually in the
@@ -64,22 +67,53 @@ SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 class SchemaChecker:
     """One compiled schema; `check` turns its errors into problems."""
 
-    def __init__(self, schema: dict[str, Any]):
-        Draft202012Validator.check_schema(schema)
+    def __init__(self, schema: dict[str, Any], *, meta_checked: bool = False):
+        """`meta_checked`: the schema is known to pass the meta-schema (0.01–0.1 s a
+        schema to check again); see `from_text`."""
+        if not meta_checked:
+            Draft202012Validator.check_schema(schema)
         self.schema = schema
-        ecma = ecma_schema(schema)  # patterns with ECMAScript semantics, for both validators
-        self._validator = Draft202012Validator(ecma)
-        self._fast_check = _compile_fast(ecma)
+        self._ecma = ecma_schema(schema)  # patterns with ECMAScript semantics, for both validators
+        self._validator = Draft202012Validator(self._ecma)
+        self._judged = 0
+
+    @functools.cached_property
+    def _fast_check(self) -> Callable[[Any], Any]:
+        """Compiled when first needed (0.01–0.1 s a schema): see `check`."""
+        return _compile_fast(self._ecma)
 
     @classmethod
     def from_file(cls, path: Path) -> SchemaChecker:
         """The checker for a schema file; compiled once per distinct schema text."""
-        return _checker_for_text(path.read_text(encoding="utf-8"))
+        return cls.from_text(path.read_text(encoding="utf-8"))
+
+    @classmethod
+    def from_text(cls, text: str, *, meta_checked: bool = False) -> SchemaChecker:
+        """The checker for a schema's text, made once per distinct text in a process.
+
+        `meta_checked` skips the meta-schema check: only for a text that this very code
+        checked before, which a build learns from its validation cache (entries written
+        for exactly these schema files' bytes, `ValidationCache.prepare`). ``invoke
+        validate`` and ``check-pr`` read no cache, so they always check."""
+        kept = _checkers.get(text)
+        if kept is None:
+            kept = _checkers[text] = cls(json.loads(text), meta_checked=meta_checked)
+            while len(_checkers) > _KEEP_CHECKERS:
+                del _checkers[next(iter(_checkers))]
+        return kept
 
     def check(self, document: Document) -> list[Problem]:
         """Every schema problem in `document`, or [] when it is valid."""
         broken_lines = self._single_line(document) if document.multiline else {}
         problems = list(broken_lines.values())
+        if self._judged < _JUDGE_BEFORE_COMPILING:
+            # The first few documents (a registry, the files a warm build re-reads) are
+            # judged by jsonschema, a millisecond each, instead of compiling (tens of
+            # milliseconds). When jsonschema finds no error, the full check below would
+            # find none either, so the answer is the same as ever.
+            self._judged += 1
+            if self._validator.is_valid(document.data):
+                return problems
         try:
             self._fast_check(document.data)
             return problems
@@ -225,9 +259,12 @@ def _value_at(data: Any, path: JsonPath) -> Any:
     return data
 
 
-@functools.lru_cache(maxsize=32)
-def _checker_for_text(text: str) -> SchemaChecker:
-    return SchemaChecker(json.loads(text))
+_JUDGE_BEFORE_COMPILING = 16
+"""Documents a checker judges with jsonschema before it compiles the fast validator."""
+_KEEP_CHECKERS = 32
+_checkers: dict[str, SchemaChecker] = {}
+"""Schema text → its checker, the newest `_KEEP_CHECKERS` texts (a long preview may see
+many versions of a schema)."""
 
 
 def _compile_fast(schema: dict[str, Any]) -> Callable[[Any], Any]:

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from showcase.contacts import Contact
 from showcase.model import LEVELS, Model
 from showcase.paths import Layout, repository_root
+from showcase.render import directory_index
 from showcase.render.memo import RenderMemo
 from showcase.render.tree import render_docs
 from showcase.validate import validate_repository
@@ -177,7 +178,8 @@ def test_an_unchanged_render_with_known_digests_renders_nothing_again() -> None:
     render_docs(render_inputs(model, font=None, record_digests=known), first)
     second = RenderMemo(first.entries)
     render_docs(render_inputs(model, font=None, record_digests=known), second)
-    assert second.rendered == 0 and second.reused == first.rendered
+    assert second.rendered == 0 and second.reused > 0
+    assert second.entries == first.entries  # each name's pinyin kept under the whole order
 
 
 def test_the_validation_cache_gives_each_record_a_digest_of_its_file(tmp_path) -> None:
@@ -202,3 +204,29 @@ def test_the_validation_cache_gives_each_record_a_digest_of_its_file(tmp_path) -
     second = {record.id: digest for record, digest in cache.record_digests()}
     changed = {i for i in first if first[i] != second[i]}
     assert changed == {sorted(first)[0]}
+
+
+def test_a_name_order_taken_whole_keeps_each_names_pinyin_for_a_later_rename(
+    monkeypatch,
+) -> None:
+    """A build that changes no name takes the whole pinyin order from the memo and
+    carries each name's pinyin over, so the build after it, which renames one project,
+    finds the pinyin of that one name only, and still renders what a fresh render does."""
+    before = _sample()
+    first = RenderMemo()
+    render_docs(render_inputs(before, font=None), first)
+    second = RenderMemo(first.entries)
+    render_docs(render_inputs(before, font=None), second)
+    after = _edit_project(before, 3, "name")
+    new_names = {p.name for p in after.projects.values()} - {
+        p.name for p in before.projects.values()
+    }
+    found: list[str] = []
+    original = directory_index.pinyin_key
+    monkeypatch.setattr(
+        directory_index, "pinyin_key", lambda name: found.append(name) or original(name)
+    )
+    inputs = render_inputs(after, font=None)
+    rendered = render_docs(inputs, RenderMemo(second.entries))
+    assert found == sorted(new_names)
+    assert rendered == render_docs(inputs)

@@ -18,12 +18,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 from PIL import Image
 
 from showcase.load import yamlfile
 from showcase.paths import Layout
 from showcase.validate import ValidationResult, validate_repository
 from showcase.validate import cache as cache_module
+from showcase.validate import repository as run_module
 from showcase.validate.cache import SHARDS, ValidationCache
 from tests.validate.conftest import TODAY, make_repository
 from tests.validate.test_cases import CASE_NAMES, given_paths, problems_for
@@ -195,9 +197,21 @@ class _Planted:
         lambda content: content[:20] + b"\xff" * 8 + content[28:],
         lambda content: pickle.dumps((cache_module.FORMAT + 1, b"", {})),
         lambda content: pickle.dumps(_Planted()),
-        lambda content: pickle.dumps((cache_module.FORMAT, b"x" * 16, {"a": ("short",)})),
+        lambda content: pickle.dumps((cache_module.FORMAT, b"x" * 16, {"a": ("short",)}, {})),
+        lambda content: _with_signatures(content, ((1, 2, "3", 4, 5), b"k" * 16)),
+        lambda content: _with_signatures(content, ((1, 2, 3, 4), b"k" * 16)),
     ],
-    ids=["empty", "truncated", "garbage", "flipped-bytes", "other-format", "planted", "odd-entry"],
+    ids=[
+        "empty",
+        "truncated",
+        "garbage",
+        "flipped-bytes",
+        "other-format",
+        "planted",
+        "odd-entry",
+        "odd-signature",
+        "short-signature",
+    ],
 )
 def test_a_damaged_cache_file_is_a_miss_and_is_rewritten(
     damage, warmed: tuple[_Repository, ValidationResult]
@@ -215,6 +229,12 @@ def test_a_damaged_cache_file_is_a_miss_and_is_rewritten(
     assert again.misses == 0 and again.hits == len(repository.projects())
 
 
+def _with_signatures(content: bytes, odd: object) -> bytes:
+    """The shard `content` with `odd` stored as the signature of each of its files."""
+    version, fingerprint, entries, _signatures = pickle.loads(content)
+    return pickle.dumps((version, fingerprint, entries, dict.fromkeys(entries, odd)))
+
+
 def test_a_changed_schema_empties_the_cache(warmed: tuple[_Repository, ValidationResult]) -> None:
     repository, _ = warmed
     schema = repository.layout.schema("project")
@@ -229,17 +249,9 @@ def test_an_unchanged_file_is_not_read_again_by_a_kept_cache(
 ) -> None:
     repository, fresh = warmed
     kept = ValidationCache.on_disk(repository.layout.validation_cache_dir)
-    later = cache_module.time.time_ns() + 10 * 10**9  # the files are no longer "racy"
-    monkeypatch.setattr(cache_module.time, "time_ns", lambda: later)
+    _later(monkeypatch)  # the files are no longer "racy"
     repository.validate(kept)
-    reads: list[str] = []
-    original = cache_module.read_yaml_source
-
-    def counting(file: Path, display: str):
-        reads.append(display)
-        return original(file, display)
-
-    monkeypatch.setattr(cache_module, "read_yaml_source", counting)
+    reads = _counting_reads(monkeypatch)
     _same(repository.validate(kept), fresh)
     assert reads == []
     repository.edit("summary", 0)
@@ -327,3 +339,162 @@ def test_a_new_day_scans_again_but_reuses_the_parse_and_the_schema_check(
     assert [path for path in parses if path.startswith("projects/")] == []
     assert calls == ["scan"] * len(repository.projects())
     _same(warm, repository.validate(None))
+
+
+def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    reads: list[str] = []
+    original = cache_module.read_yaml_source
+
+    def counting(file: Path, display: str):
+        reads.append(display)
+        return original(file, display)
+
+    monkeypatch.setattr(cache_module, "read_yaml_source", counting)
+    return reads
+
+
+def _later(monkeypatch: pytest.MonkeyPatch, seconds: int = 10) -> None:
+    """Every file was written long ago, as far as the cache can tell."""
+    later = cache_module.time.time_ns() + seconds * 10**9
+    monkeypatch.setattr(cache_module.time, "time_ns", lambda: later)
+
+
+def test_a_new_process_reads_only_the_files_whose_stat_changed(
+    warmed: tuple[_Repository, ValidationResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The signatures are saved with the entries: a cache read from disk (a new build
+    process) neither reads nor hashes an unchanged file, and reads an edited one."""
+    repository, fresh = warmed
+    _later(monkeypatch)
+    repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir))
+    reads = _counting_reads(monkeypatch)
+    from_disk = ValidationCache.on_disk(repository.layout.validation_cache_dir)
+    _same(repository.validate(from_disk), fresh)
+    assert reads == [] and from_disk.hits == len(repository.projects())
+    repository.edit("summary", 1)
+    from_disk = ValidationCache.on_disk(repository.layout.validation_cache_dir)
+    _same(repository.validate(from_disk), repository.validate(None))
+    assert reads == [repository.layout.relative(repository.projects()[1])]
+
+
+def test_a_signature_from_another_checkout_is_a_miss(
+    warmed: tuple[_Repository, ValidationResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache restored elsewhere (or copied with the repository) holds other inodes and
+    change times: every file is read and hashed, and found by its content."""
+    repository, _ = warmed
+    _later(monkeypatch)
+    repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir))
+    copy = _Repository.__new__(_Repository)
+    copy.layout = Layout(repository.layout.root.parent / "copy")
+    copy.today = repository.today
+    shutil.copytree(repository.layout.root, copy.layout.root)
+    reads = _counting_reads(monkeypatch)
+    cache = ValidationCache.on_disk(copy.layout.validation_cache_dir)
+    _same(copy.validate(cache), copy.validate(None))
+    assert sorted(reads) == sorted(copy.layout.relative(file) for file in copy.projects())
+    assert cache.misses == 0
+
+
+@pytest.mark.parametrize("kept", [True, False], ids=["kept-cache", "cache-from-disk"])
+def test_a_same_size_edit_within_the_same_second_is_seen(
+    kept: bool, warmed: tuple[_Repository, ValidationResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a file system whose clock ticks once a second (simulated: times cut to whole
+    seconds, the change time left out), two writes of the same size within one tick
+    leave the same signature. The first was hashed less than `_RACY_SECONDS` after it was
+    written, so its signature was not kept, and the second write is read."""
+
+    def coarse(file: Path) -> tuple[int, ...]:
+        status = file.lstat()
+        whole = status.st_mtime_ns // 10**9 * 10**9
+        return (status.st_dev, status.st_ino, status.st_size, whole, whole)
+
+    monkeypatch.setattr(cache_module, "_signature", coarse)
+    repository, _ = warmed
+    cache = ValidationCache.on_disk(repository.layout.validation_cache_dir)
+    file = repository.projects()[0]
+    _replace(file, "summary: ", "summary: 甲")
+    repository.validate(cache)
+    status, before = file.stat(), coarse(file)
+    _replace(file, "summary: 甲", "summary: 乙")  # same size
+    os.utime(file, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert coarse(file) == before
+    if not kept:
+        cache = ValidationCache.on_disk(repository.layout.validation_cache_dir)
+    warm = repository.validate(cache)
+    assert "乙" in warm.model.projects[file.stem].summary
+    _same(warm, repository.validate(None))
+
+
+def test_without_the_racy_rule_the_same_size_edit_would_be_missed(
+    warmed: tuple[_Repository, ValidationResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The test above can fail: trusting a fresh signature takes the stale entry."""
+    monkeypatch.setattr(cache_module, "_RACY_SECONDS", -(10**6))
+    repository, _ = warmed
+    file = repository.projects()[0]
+    _replace(file, "summary: ", "summary: 甲")
+    repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir))
+    status, frozen, signature = file.stat(), cache_module._signature(file), cache_module._signature
+    _replace(file, "summary: 甲", "summary: 乙")
+    os.utime(file, ns=(status.st_atime_ns, status.st_mtime_ns))
+    monkeypatch.setattr(
+        cache_module, "_signature", lambda path: frozen if path == file else signature(path)
+    )
+    cache = ValidationCache.on_disk(repository.layout.validation_cache_dir)
+    assert "甲" in repository.validate(cache).model.projects[file.stem].summary
+
+
+_SCHEMA_KINDS = {*run_module._RECORD_KINDS, *(spec.kind for spec in run_module.REGISTRIES.values())}
+
+
+_META_CHECK = Draft202012Validator.check_schema
+
+
+def _counting_meta_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every meta-schema check from now on, by the checked schema's title; each test
+    starts with no checker kept from other tests."""
+    from showcase.validate import schema_check
+
+    monkeypatch.setattr(schema_check, "_checkers", {})
+    checked: list[str] = []
+
+    def counting(schema, *args, **kwargs):
+        checked.append(schema.get("title", "?"))
+        return _META_CHECK(schema, *args, **kwargs)
+
+    monkeypatch.setattr(schema_check.Draft202012Validator, "check_schema", counting)
+    return checked
+
+
+def test_schemas_are_checked_against_the_meta_schema_unless_the_cache_vouches_for_them(
+    warmed: tuple[_Repository, ValidationResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries written for these very schema bytes by this very code mean a run of it
+    checked them: a build reading that cache skips the meta-schema check; a run with no
+    cache (``invoke validate``, ``check-pr``) or an empty one checks every schema."""
+    repository, fresh = warmed
+    checked = _counting_meta_checks(monkeypatch)
+    _same(
+        repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir)), fresh
+    )
+    assert checked == []
+    every = _counting_meta_checks(monkeypatch)
+    _same(repository.validate(None), fresh)
+    assert len(every) == len(set(every)) == len(_SCHEMA_KINDS)
+    checked = _counting_meta_checks(monkeypatch)
+    shutil.rmtree(repository.layout.validation_cache_dir)
+    repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir))
+    assert sorted(checked) == sorted(every)
+
+
+def test_a_changed_schema_is_checked_against_the_meta_schema_again(
+    warmed: tuple[_Repository, ValidationResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repository, _ = warmed
+    schema = repository.layout.schema("project")
+    schema.write_text(schema.read_text(encoding="utf-8").replace("项目", "项目 ", 1), "utf-8")
+    checked = _counting_meta_checks(monkeypatch)
+    repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir))
+    assert len(checked) == len(_SCHEMA_KINDS)
