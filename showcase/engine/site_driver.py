@@ -62,6 +62,8 @@ PAGE_EVENTS = (
     "on_post_page",
 )
 ABSENT = "no entry of ours"
+DOCS_FILES = "docs-files.json"
+"""Beside the page store's index: the last build's list of the docs tree's files."""
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,8 @@ def _drive(
 
     config = config.plugins.on_config(config)
     config.plugins.on_pre_build(config=config)
-    files = get_files(config) if docs_names is None else docs_files(config, docs_names)
+    listing = store.folder / DOCS_FILES
+    files = get_files(config) if docs_names is None else docs_files(config, docs_names, listing)
     env = config.theme.get_env()
     if template_cache is not None:
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(template_cache))
