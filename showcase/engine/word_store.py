@@ -95,7 +95,10 @@ def disk_tokenizer(path: Path) -> jieba.Tokenizer | None:
     import jieba
 
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # Read only, and SQLite serialises its connections: a fast-pass thread may read too.
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
         meta = dict(connection.execute("SELECT name, value FROM meta").fetchall())
         total = int(meta["total"])
     except (sqlite3.Error, OSError, KeyError, ValueError, TypeError):

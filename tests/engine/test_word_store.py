@@ -64,18 +64,22 @@ def test_a_fresh_process_segments_from_the_file_without_loading_jiebas_dictionar
     words: Path,
 ) -> None:
     text = "把柔性传感器织进面料，让衣服会“感觉”温度。2024年创新创业大赛金奖"
+    other = "校园二手交易平台支持双端，无人机植保节省农药"  # words not looked up before
     program = (
-        "import sys, jieba; from pathlib import Path; from showcase.engine import word_store; "
-        "word_store.use(Path(sys.argv[1])); print('|'.join(word_store.segment(sys.argv[2]))); "
-        "print(jieba.dt.initialized)"
+        "import sys, threading, jieba; from pathlib import Path; "
+        "from showcase.engine import word_store; word_store.use(Path(sys.argv[1])); "
+        "print('|'.join(word_store.segment(sys.argv[2]))); "
+        "other = threading.Thread(target=lambda: print('|'.join(word_store.segment(sys.argv[3])))); "
+        "other.start(); other.join(); print(jieba.dt.initialized)"
     )
     done = subprocess.run(
-        [sys.executable, "-c", program, str(words), text],
+        [sys.executable, "-c", program, str(words), text, other],
         capture_output=True,
         text=True,
         check=True,
     )
-    assert done.stdout.splitlines() == ["|".join(jieba.dt.cut(text)), "False"]
+    expected = ["|".join(jieba.dt.cut(text)), "|".join(jieba.dt.cut(other)), "False"]
+    assert done.stdout.splitlines() == expected  # the second from another thread
 
 
 def test_without_a_file_jieba_itself_segments(tmp_path: Path) -> None:
