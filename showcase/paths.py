@@ -239,6 +239,11 @@ class Layout:
         """The site's finished pages and their search documents (`showcase.engine.page_cache`)."""
         return self.cache_dir / "pages"
 
+    @property
+    def word_store(self) -> Path:
+        """jieba's dictionary as SQLite, for segmenting a few pages (`showcase.engine.word_store`)."""
+        return self.cache_dir / "jieba-words.sqlite3"
+
     def spare_site_dir(self, site_dir: Path) -> Path:
         """The folder `site_dir` replaced last, which the next build of it is made in
         (`showcase.engine.site_folder`); one per output folder (site/, the preview)."""

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from showcase.atomic import check_output_folder, replaced_atomically
+from showcase.engine import word_store
 from showcase.engine.docs_writer import write_docs_tree
 from showcase.engine.page_cache import PageStore
 from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin, SiteState
@@ -94,6 +95,7 @@ def build_site(
     _return_free_memory()
 
     engine_plugin = ShowcaseEnginePlugin(site_search_entries(model))
+    word_store.use(layout.word_store)
     with (
         replaced_atomically(
             target, "build", layout.root, spare=layout.spare_site_dir(target)

@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from showcase.engine import word_store
 from showcase.engine.page_cache import PageStore
 from showcase.engine.plugin import ShowcaseEnginePlugin
 
@@ -73,6 +74,7 @@ def render(job: Job, numbers: list[int], workers: int | None) -> Iterator[tuple[
         if count == 1 or len(numbers) < SERIAL_LIMIT:
             for number in numbers:
                 yield number, _render_one(job, number)[1]
+            word_store.keep()  # when these pages made jieba load its dictionary
             return
         _prepare_segmentation(job.config)
         size = min(CHUNK, len(numbers) // count + 1)
@@ -81,7 +83,9 @@ def render(job: Job, numbers: list[int], workers: int | None) -> Iterator[tuple[
         # touch, and so copy, every page of memory they share with this process.
         gc.freeze()
         with multiprocessing.get_context("fork").Pool(count, maxtasksperchild=1) as pool:
-            for results in pool.imap(_render_chunk, chunks):
+            rendered = pool.imap(_render_chunk, chunks)
+            word_store.keep()  # while the workers render: jieba's dictionary is loaded
+            for results in rendered:
                 for number, facts, warnings, problems in results:
                     _replay(job, warnings, problems)
                     yield number, facts

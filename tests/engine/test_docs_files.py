@@ -138,3 +138,54 @@ def test_a_readme_beside_an_index_is_left_out_with_mkdocs_warning(
     assert "Excluding 'sub/README.md'" in caplog.text
     assert facts(listed) == facts(get_files(config))
     assert all(isinstance(file, File) for file in listed)
+
+
+def test_a_kept_listing_gives_the_same_files_and_a_changed_one_is_not_used(
+    tmp_path: Path,
+) -> None:
+    docs = tmp_path / "docs"
+    names = ["index.md", "a/index.md", "a/b.md", "c/README.md", "c 项目/d.md", "e.png", ".x"]
+    for name in names:
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_bytes(name.encode())
+    cache = tmp_path / "cache" / "docs-files.json"
+    for options in ({}, {"use_directory_urls": False}, {"not_in_nav": "a/*\n"}):
+        config = config_for(tmp_path, docs, **options)
+        listed = facts(docs_files(config, names, cache))
+        kept = json.loads(cache.read_bytes())
+        assert facts(docs_files(config, names, cache)) == listed == facts(get_files(config))
+        assert json.loads(cache.read_bytes()) == kept  # read, not written again
+    (docs / "new.md").write_text("# new\n", encoding="utf-8")
+    assert facts(docs_files(config, [*names, "new.md"], cache)) == facts(get_files(config))
+    (docs / "a/README.md").write_text("# conflict\n", encoding="utf-8")
+    cache.unlink()
+    docs_files(config, [*names, "new.md", "a/README.md"], cache)  # MkDocs warns: not kept
+    assert not cache.exists()
+
+
+@pytest.mark.parametrize(
+    "damage", [b"", b"[]", b'{"key": 1}', b'{"key": "%s", "files": [[1, 2, 3, "INCLUDED"]]}']
+)
+def test_a_damaged_kept_listing_is_a_miss(tmp_path: Path, damage: bytes) -> None:
+    from showcase.engine.docs_files import listing_key
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# x\n", encoding="utf-8")
+    config = config_for(tmp_path, docs)
+    cache = tmp_path / "docs-files.json"
+    cache.write_bytes(damage.replace(b"%s", listing_key(config, ["index.md"]).encode()))
+    assert facts(docs_files(config, ["index.md"], cache)) == facts(get_files(config))
+
+
+def test_the_sample_sites_kept_files_equal_mkdocs_walk(tmp_path: Path) -> None:
+    with built_sample_site(repository_root()) as site:
+        layout = Layout(site.parent)
+        names = json.loads(layout.docs_listing.read_text(encoding="utf-8"))
+        config = load_config(
+            str(layout.root / "mkdocs.yml"), docs_dir=str(layout.docs_tree_dir), site_dir=str(site)
+        )
+        cache = tmp_path / "docs-files.json"
+        first = facts(docs_files(config, names, cache))
+        assert cache.is_file()
+        assert facts(docs_files(config, names, cache)) == first == facts(get_files(config))
