@@ -62,7 +62,7 @@ class Preview:
             self.process.wait(timeout=30)
 
 
-SLOW_SECONDS = 15
+SLOW_SECONDS = 8
 RUN_SLOW_SERVE = (
     "import sys, time; from pathlib import Path; import showcase.commands.serve as s; "
     "real, builds = s.build, []; "
