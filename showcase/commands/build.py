@@ -100,7 +100,10 @@ def build(
     try:
         inputs = site_inputs(layout, model, Publicity(day, drafts), record_digests)
         keep = None if keep_site is None else functools.partial(keep_site, inputs)
-        built = build_site(layout, inputs, site_dir, report=pages.append, keep=keep)
+        again = validation_cache is not None  # a caller that builds again keeps its memo
+        built = build_site(
+            layout, inputs, site_dir, report=pages.append, keep=keep, keep_memo=again
+        )
     except BuildFailed as failure:
         _print_failure(failure, kept=target.is_dir())
         failed(BuildFailure(f"构建失败：{failure.message}", details=tuple(failure.details)))
