@@ -26,6 +26,7 @@ from pathlib import Path
 from showcase.atomic import ForeignFolder
 from showcase.commands.common import publication_date, validated_model
 from showcase.commands.gather import site_inputs
+from showcase.commands.validation_apart import validated_apart
 from showcase.engine import BuildFailed, DriveStats, build_site
 from showcase.engine.live import BuildFailure
 from showcase.engine.plugin import SiteState
@@ -76,16 +77,20 @@ def build(
         failed(BuildFailure(str(error)))
         return 1
     print("正在检查数据……", flush=True)
-    cache = validation_cache or ValidationCache.on_disk(layout.validation_cache_dir)
     target = site_dir or (preview_site_dir(layout) if drafts else layout.site_dir)
-    model = validated_model(
-        layout,
-        REFUSAL if target.is_dir() else FIRST_REFUSAL,
-        on_refusal=lambda problems: failed(BuildFailure(DATA_ERRORS, tuple(problems))),
-        cache=cache,
-    )
-    record_digests = cache.record_digests()  # the render memo's keys of the projects
-    del cache  # unless the caller keeps it, every file's text and data is garbage now
+    refusal = REFUSAL if target.is_dir() else FIRST_REFUSAL
+    if validation_cache is None and on_failure is None:  # a build that runs once
+        model, record_digests = validated_apart(layout, refusal)
+    else:
+        cache = validation_cache or ValidationCache.on_disk(layout.validation_cache_dir)
+        model = validated_model(
+            layout,
+            refusal,
+            on_refusal=lambda problems: failed(BuildFailure(DATA_ERRORS, tuple(problems))),
+            cache=cache,
+        )
+        record_digests = cache.record_digests()  # the render memo's keys of the projects
+        del cache  # unless the caller keeps it, every file's text and data is garbage now
     if model is None:
         return 1
     counts = f"{len(model.projects)} 个项目，{len(model.colleges)} 个学院"
@@ -100,7 +105,10 @@ def build(
     try:
         inputs = site_inputs(layout, model, Publicity(day, drafts), record_digests)
         keep = None if keep_site is None else functools.partial(keep_site, inputs)
-        built = build_site(layout, inputs, site_dir, report=pages.append, keep=keep)
+        again = validation_cache is not None  # a caller that builds again keeps its memo
+        built = build_site(
+            layout, inputs, site_dir, report=pages.append, keep=keep, keep_memo=again
+        )
     except BuildFailed as failure:
         _print_failure(failure, kept=target.is_dir())
         failed(BuildFailure(f"构建失败：{failure.message}", details=tuple(failure.details)))

@@ -62,6 +62,7 @@ def build_site(
     config_file: Path | None = None,
     report: Callable[[DriveStats], None] | None = None,
     keep: Callable[[SiteState], None] | None = None,
+    keep_memo: bool = False,
 ) -> Path:
     """Render `inputs` into ``layout.build_dir/docs`` and build the site into `site_dir`.
 
@@ -74,16 +75,20 @@ def build_site(
     `showcase.atomic.ForeignFolder` before any work when `site_dir` holds files this tool
     did not write. `report` receives how many pages were rendered and how many reused
     from ``layout.page_cache_dir`` (`showcase.engine.site_driver`); `keep` what the pages
-    were rendered with, after a successful build (`showcase.engine.fast_page`).
+    were rendered with, after a successful build (`showcase.engine.fast_page`);
+    `keep_memo`: this process builds again, so the render memo stays in memory
+    (`showcase.engine.render_cache`).
     """
     target = (site_dir or layout.site_dir).resolve()
     check_output_folder(target, layout.root)
     config_path = _config_file(layout, config_file)
     docs_dir = layout.docs_tree_dir
     model = inputs.model
-    memo = load_render_memo(layout)
+    memo = load_render_memo(layout, keep=keep_memo)
     tree = render_docs(inputs, memo)
-    save_render_memo(layout, memo)  # render is pure: its memo holds even if MkDocs fails
+    save_render_memo(
+        layout, memo, keep=keep_memo
+    )  # render is pure: its memo holds even if MkDocs fails
     del memo
     try:
         images = PublishedImages(layout.published_images_dir)

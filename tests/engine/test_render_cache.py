@@ -69,8 +69,22 @@ def test_a_long_running_process_does_not_read_its_own_cache_back(
     tmp_path: Path, monkeypatch
 ) -> None:
     layout = Layout(tmp_path)
-    save_render_memo(layout, _memo_with(layout, {"a.md": "A"}))
+    save_render_memo(layout, _memo_with(layout, {"a.md": "A"}), keep=True)
     monkeypatch.setattr(sqlite3, "connect", _refused)
+    assert load_render_memo(layout, keep=True).reuse("a.md", "A", _never) == "A"
+
+
+def test_a_one_shot_build_holds_no_entries_once_saved(tmp_path: Path) -> None:
+    """A command-line build forks its page workers after saving the memo: the texts of
+    every output must not stay in its memory."""
+    _forget_memory()  # what another test's long-running process kept
+    layout = Layout(tmp_path)
+    save_render_memo(layout, _memo_with(layout, {"a.md": "A", "b.md": "B"}))
+    assert render_cache._in_memory == {}
+    memo = load_render_memo(layout)
+    assert memo.reuse("a.md", "A", _never) == "A"
+    save_render_memo(layout, memo)
+    assert render_cache._in_memory == {}
     assert load_render_memo(layout).reuse("a.md", "A", _never) == "A"
 
 
