@@ -143,6 +143,12 @@ class ValidationCache:
         self._seen: set[str] = set()
         self._loaded = False
 
+    @staticmethod
+    def kept_in(folder: Path) -> bool:
+        """Whether `folder` holds a cache a run could read: a warm run then parses only
+        the changed files (whether the entries fit this code is known only on reading)."""
+        return any((folder / _shard_name(number)).is_file() for number in range(SHARDS))
+
     @classmethod
     def on_disk(cls, folder: Path) -> ValidationCache:
         """A cache read from and saved to `folder` (see `showcase.paths.Layout`)."""

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from showcase.commands import build as build_command
 from showcase.commands import validation_apart
 from showcase.commands.validation_apart import validated_apart
 from showcase.paths import Layout, repository_root
 from showcase.synth import write_repository
+from showcase.validate.cache import ValidationCache
 
 REFUSAL = "数据有错误"
 
@@ -70,3 +72,23 @@ def test_a_child_that_fails_leaves_validation_to_this_process(
     monkeypatch.setattr(validation_apart, "_validated", fails_in_the_child)
     model, digests = validated_apart(Layout(synthetic), REFUSAL)
     assert model is not None and len(digests) == len(model.projects)
+
+
+def test_only_a_build_without_a_validation_cache_validates_in_a_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold build parses every file (a child frees that); a warm one parses few."""
+    root = tmp_path / "repo"
+    write_repository(repository_root(), root, 6, seed=5)
+    children: list[Path] = []
+
+    def counted(layout: Layout, refusal: str):
+        children.append(layout.root)
+        return validated_apart(layout, refusal)
+
+    monkeypatch.setattr(build_command, "validated_apart", counted)
+    assert not ValidationCache.kept_in(Layout(root).validation_cache_dir)
+    assert build_command.build(root, None) == 0
+    assert children == [root] and ValidationCache.kept_in(Layout(root).validation_cache_dir)
+    assert build_command.build(root, None) == 0
+    assert children == [root], "the second build read the cache in its own process"
