@@ -280,8 +280,14 @@ class Layout:
     def project_file(self, college: str, project_id: str) -> Path:
         return self.root / project_file_path(college, project_id)
 
-    def project_files(self) -> list[Path]:
-        """Every project file, in a stable order; symlinks are never listed or entered."""
+    def project_files(self, walked: list[Path] | None = None) -> list[Path]:
+        """Every project file (``projects/<college>/<id>.yaml``), in a stable order;
+        symlinks are never listed or entered. `walked`: every regular file under
+        ``projects/`` in that order (`showcase.load.files.walk_files`), when the caller
+        has walked it anyway: the project files are picked from it."""
+        if walked is not None:
+            depth = len(self.projects_dir.parts) + 2
+            return [f for f in walked if len(f.parts) == depth and f.name.endswith(".yaml")]
         return sorted(
             (
                 file

@@ -79,8 +79,12 @@ def build(
     print("正在检查数据……", flush=True)
     target = site_dir or (preview_site_dir(layout) if drafts else layout.site_dir)
     refusal = REFUSAL if target.is_dir() else FIRST_REFUSAL
-    once = validation_cache is None and on_failure is None  # a build that runs once
-    if once and not ValidationCache.kept_in(layout.validation_cache_dir):
+    builds_again = validation_cache is not None  # invoke serve: its caches stay in memory
+    if (
+        not builds_again
+        and on_failure is None  # the child prints its problems; it hands none over
+        and not ValidationCache.kept_in(layout.validation_cache_dir)
+    ):
         # parsing every file leaves ~300 MB behind at 10,000 projects: in a child; with a
         # cache only the changed files are parsed, and the pickle back would cost more
         model, record_digests = validated_apart(layout, refusal)
@@ -108,9 +112,8 @@ def build(
     try:
         inputs = site_inputs(layout, model, Publicity(day, drafts), record_digests)
         keep = None if keep_site is None else functools.partial(keep_site, inputs)
-        again = validation_cache is not None  # a caller that builds again keeps its memo
         built = build_site(
-            layout, inputs, site_dir, report=pages.append, keep=keep, keep_memo=again
+            layout, inputs, site_dir, report=pages.append, keep=keep, keep_memo=builds_again
         )
     except BuildFailed as failure:
         _print_failure(failure, kept=target.is_dir())

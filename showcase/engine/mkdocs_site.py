@@ -86,9 +86,8 @@ def build_site(
     model = inputs.model
     memo = load_render_memo(layout, keep=keep_memo)
     tree = render_docs(inputs, memo)
-    save_render_memo(
-        layout, memo, keep=keep_memo
-    )  # render is pure: its memo holds even if MkDocs fails
+    # render is pure: its memo holds even if MkDocs fails
+    save_render_memo(layout, memo, keep=keep_memo)
     del memo
     try:
         images = PublishedImages(layout.published_images_dir)

@@ -48,7 +48,8 @@ def college_page_inputs(
     slots: RoadshowSlots | None = None,
     assessment: Assessment | None = None,
 ) -> CollegePageInputs:
-    """What `college_page` needs for `college` and its `projects` (see `render_college_page`)."""
+    """What `college_page` needs for `college` and its `projects`: with the site's `slots`,
+    its projects' roadshow slots; with the `assessment`, its position and trend."""
     here = paths.college_page(college.id)
     return CollegePageInputs(
         college,
@@ -58,20 +59,9 @@ def college_page_inputs(
     )
 
 
-def render_college_page(
-    college: College,
-    projects: Sequence[Project],
-    slots: RoadshowSlots | None = None,
-    assessment: Assessment | None = None,
-) -> str:
-    """One college's page: its nursery, association, projects by level and stage,
-    (given the site's `slots`) its projects' roadshow slots and (given the `assessment`)
-    its position and trend."""
-    return college_page(college_page_inputs(college, projects, slots, assessment))
-
-
 def college_page(inputs: CollegePageInputs) -> str:
-    """The page of `inputs.college` (see `render_college_page`)."""
+    """One college's page: its nursery, association, projects by level and stage, and
+    (when `inputs` say) its projects' roadshow slots and its assessment card."""
     college, projects = inputs.college, inputs.projects
     here = paths.college_page(college.id)
     by_level: dict[str, list[_Listed]] = {level: [] for level in LEVELS}

@@ -70,13 +70,8 @@ def mentor_page_inputs(
     )
 
 
-def render_mentor_page(mentor: Mentor, projects: Sequence[Project], model: Model) -> str:
-    """One mentor: who they are, their sanitised bio, and every project they mentor."""
-    return mentor_page(mentor_page_inputs(mentor, projects, model))
-
-
 def mentor_page(inputs: MentorPageInputs) -> str:
-    """The page of `inputs.mentor` (see `render_mentor_page`)."""
+    """One mentor: who they are, their sanitised bio, and every project they mentor."""
     mentor, college, projects = inputs.mentor, inputs.college, inputs.projects
     here = paths.mentor_page(mentor.id)
     meta = {

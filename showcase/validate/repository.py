@@ -106,8 +106,8 @@ class _Run:
                 None, [symlink_problem(self.layout.relative(d)) for d in linked], 0
             )
         if only is None:  # one walk of projects/ for everything below
-            all_projects, *tree = project_tree(self.layout)
-            selection = select_files(self.layout, only, all_projects, (tree[0], tree[1]))
+            all_projects, files, links = project_tree(self.layout)
+            selection = select_files(self.layout, only, all_projects, (files, links))
         else:
             all_projects = self.layout.project_files()
             selection = select_files(self.layout, only, all_projects)

@@ -75,9 +75,7 @@ def project_tree(layout: Layout) -> tuple[list[Path], list[Path], list[Path]]:
     walk of the folder (`Layout.project_files` lists the first alone; a whole-repository
     run needs all three, and at 10,000 projects each walk costs a tenth of a second)."""
     files, links = walk_files(layout.projects_dir)
-    depth = len(layout.projects_dir.parts) + 2  # projects/<college>/<id>.yaml
-    projects = [f for f in files if len(f.parts) == depth and f.name.endswith(".yaml")]
-    return projects, files, links
+    return layout.project_files(files), files, links
 
 
 def select_files(

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from showcase.contacts import Contact
-from showcase.render.college_page import render_college_page
+from showcase.render.college_page import college_page, college_page_inputs
 from showcase.render.contact import (
     TITLE,
     contact_files,
@@ -139,8 +139,8 @@ def test_the_contact_page_lists_the_makerspace_colleges_and_partners() -> None:
 
 def test_a_college_page_shows_its_own_contacts_only() -> None:
     model = with_contacts(make_model([]))
-    textile = render_college_page(model.colleges["textile"], [])
-    computing = render_college_page(model.colleges["computing"], [])
+    textile = college_page(college_page_inputs(model.colleges["textile"], []))
+    computing = college_page(college_page_inputs(model.colleges["computing"], []))
     assert 'href="mailto:jingwei@example.edu.cn"' in textile
     assert '<img src="../../contact/qr/college-textile-nursery.png"' in textile
     assert "jingwei@example.edu.cn" not in computing and "联系方式" not in computing

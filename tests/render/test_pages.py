@@ -6,7 +6,7 @@ import markdown
 
 from showcase.render import paths
 from showcase.render.clock import data_epoch
-from showcase.render.college_page import group_by_college, render_college_page
+from showcase.render.college_page import college_page, college_page_inputs, group_by_college
 from showcase.render.project_page import render_project_page
 from tests.factories import make_model, make_project
 from tests.render.helpers import render
@@ -86,7 +86,7 @@ def test_front_matter_title_is_escaped_for_the_theme() -> None:
 def test_college_page_groups_projects_by_level() -> None:
     model = make_model(count=9)
     groups = group_by_college(model)
-    page = render_college_page(model.colleges["textile"], groups["textile"])
+    page = college_page(college_page_inputs(model.colleges["textile"], groups["textile"]))
     assert "<h2>学院创业苗圃（" in page and "<h2>校外孵化加速器（" in page
     assert page.count('href="../../projects/') == len(groups["textile"])
     assert "<strong>创业苗圃</strong>" in _html(page)

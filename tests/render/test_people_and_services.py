@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from showcase.render.college_page import group_by_college, render_college_page
+from showcase.render.college_page import college_page, college_page_inputs, group_by_college
 from showcase.render.mentor_pages import (
+    mentor_page,
+    mentor_page_inputs,
     projects_by_mentor,
-    render_mentor_page,
     render_mentors_index,
 )
 from showcase.render.services_page import render_services_page
@@ -20,7 +21,9 @@ def test_mentor_page_lists_exactly_their_projects() -> None:
     model = make_model([*unmentored, *mentored])
     groups = projects_by_mentor(model)
     assert [p.id for p in groups["wang-laoshi"]] == ["m-0", "m-1", "m-2"]
-    page = render_mentor_page(model.mentors["wang-laoshi"], groups["wang-laoshi"], model)
+    page = mentor_page(
+        mentor_page_inputs(model.mentors["wang-laoshi"], groups["wang-laoshi"], model)
+    )
     assert re.findall(r'href="\.\./\.\./projects/([^/]+)/"', page) == ["m-0", "m-1", "m-2"]
     assert "指导的项目（3）" in page and "<strong>功能纺织材料</strong>" in page
 
@@ -44,7 +47,7 @@ def test_services_are_grouped_by_category_in_the_policy_order() -> None:
 def test_college_page_groups_projects_by_level_and_stage() -> None:
     model = make_model(count=18)
     groups = group_by_college(model)
-    page = render_college_page(model.colleges["textile"], groups["textile"])
+    page = college_page(college_page_inputs(model.colleges["textile"], groups["textile"]))
     assert "<h2>学院创业苗圃（3）</h2>" in page
     assert "<h3>种子期（1）</h3>" in page
     assert page.count('href="../../projects/') == len(groups["textile"])
