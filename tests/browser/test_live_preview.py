@@ -158,6 +158,7 @@ def test_an_edit_shows_in_the_open_page_and_a_broken_file_shows_a_banner(
     preview.project_file.write_text(good, encoding="utf-8")
     edit(preview.project_file, "stage: startup", f'stage: "{HOSTILE_YAML}"')
     page.locator(BANNER, has_text="stage（阶段）").wait_for(timeout=WAIT_MS)
+    preview.wait_for_terminal("重新构建失败", WAIT_MS / 1000, times=2)  # the banner settled
     text = banner.inner_text()
     assert "YAML 语法错误" not in text and f"「{HOSTILE}」不是可选值" in text
     assert page.evaluate("window.pwned") is None

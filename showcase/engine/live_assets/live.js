@@ -9,10 +9,14 @@
   const root = document.documentElement;
   const BANNER = "sc-live-banner";
 
+  let shownBanner = null; // the markup this script last put in; the server's own is unknown
+
   function showBanner(markup) {
     const old = document.getElementById(BANNER);
+    if (markup === shownBanner && Boolean(old) === Boolean(markup)) return; // unchanged
     if (old) old.remove();
     if (markup) document.body.insertAdjacentHTML("afterbegin", markup);
+    shownBanner = markup;
   }
 
   function connect() {
