@@ -202,20 +202,11 @@ def _collect_engine_messages() -> Iterator[list[str]]:
     collector = _MessageCollector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
-    _quiet_jieba()
+    word_store.import_jieba()
     try:
         yield collector.messages
     finally:
         logger.removeHandler(collector)
-
-
-def _quiet_jieba() -> None:
-    """jieba (Chinese segmentation for search) logs its dictionary loading at DEBUG."""
-    try:
-        import jieba
-    except ImportError:
-        return
-    jieba.setLogLevel(logging.WARNING)
 
 
 @contextmanager

@@ -109,6 +109,9 @@ class PageStore:
         self._pages: dict[str, dict[str, Any]] = {}
         self.sources: dict[str, list[Any]] = {}
         """Docs path → [inode, size, mtime_ns, digest] of the source when last hashed."""
+        self.found: dict[str, tuple[int, int]] = {}
+        """Stored page path → its (inode, device) when `get` last checked it: the site
+        folder's preparation compares its links with them without a second stat."""
 
     def load_index(self) -> None:
         """Read the last good build's summary: one file instead of one per page.
@@ -146,9 +149,11 @@ class PageStore:
                     facts = json.loads(stored.read())
             size, written = facts["size"], facts["mtime_ns"]
             if size is not None:
-                found = os.stat(self.html_path(key))
+                path = self.html_path(key)
+                found = os.stat(path)
                 if (found.st_size, found.st_mtime_ns) != (size, written):
                     return None  # changed since it was stored, e.g. through a site/ link
+                self.found[path] = (found.st_ino, found.st_dev)
         except (OSError, ValueError, KeyError, TypeError):
             return None
         return facts if isinstance(facts, dict) else None

@@ -245,9 +245,8 @@ def _prepare_site_folder(config, files, doc_files, store, keys, facts) -> set[st
         (file, store.html_path(key) if _linked(found) else None)
         for file, key, found in zip(doc_files, keys, facts, strict=True)
     ]
-    return site_folder.prepare(
-        config.site_dir, site_folder.wanted_links(config, files, doc_files, stored)
-    )
+    wanted = site_folder.wanted_links(config, files, doc_files, stored)
+    return site_folder.prepare(config.site_dir, wanted, store.found)
 
 
 def _linked(found: dict[str, Any] | None) -> bool:

@@ -22,7 +22,7 @@ into any earlier folder equals a build into an empty one, file by file.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -67,22 +67,36 @@ def wanted_links(
     return wanted
 
 
-def prepare(site_dir: str, wanted: dict[str, str]) -> set[str]:
+def prepare(
+    site_dir: str, wanted: dict[str, str], known: Mapping[str, tuple[int, int]] | None = None
+) -> set[str]:
     """Delete from `site_dir` every file that is not already the hard link `wanted` names
-    for its path, and every folder left empty; returns the paths kept."""
+    for its path, and every folder left empty; returns the paths kept.
+
+    `known`: source path → (inode, device) from a stat made moments ago (the page store
+    checks every stored page it reuses), so that 10,000 pages are not stat'ed again.
+    A file's inode comes from the folder listing itself (``DirEntry.inode``, no stat) and
+    its device is the site folder's: a file system mounted inside the folder is not
+    looked for (a build never makes one there)."""
     kept: set[str] = set()
     if not os.path.isdir(site_dir):
         return kept
+    device = os.stat(site_dir).st_dev
+    known = known or {}
 
     def same_file(entry: os.DirEntry[str]) -> bool:
         source = wanted.get(entry.path)
         if source is None:
             return False
-        try:
-            found, here = os.stat(source), entry.stat(follow_symlinks=False)
-        except OSError:
-            return False
-        return (found.st_ino, found.st_dev) == (here.st_ino, here.st_dev)
+        found = known.get(source)
+        if found is None:
+            try:
+                status = os.stat(source)
+            except OSError:
+                return False
+            found = (status.st_ino, status.st_dev)
+        # a symbolic link has an inode of its own, never its target's
+        return found == (entry.inode(), device)
 
     def clear(folder: str) -> bool:
         """Clear `folder`; True when it is left empty."""

@@ -23,7 +23,8 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -101,24 +102,39 @@ _POSITION_FIELDS = frozenset({"value_positions", "key_positions"})
 class RestoredDocument(Document):
     """A document rebuilt from its path, data, text and the loader's notes (the validation
     cache keeps no positions: they are most of a document's size and rarely read once a
-    file passed).
+    file passed; nor the text, which `text` may read again).
 
     The positions are found again, by parsing the same text, the first time anything asks
     for them. Only made for a text `load_yaml` already accepted, so the second parse
-    succeeds and gives exactly what the first did.
+    succeeds and gives exactly what the first did. `text` is that text, or a function
+    reading it again the first time it is asked for, which gives None when the file no
+    longer holds it (changed since it was checked): then the text is empty and every
+    position is the file's start, (1, 1), until the next run reads the new file.
     """
 
     def __init__(
         self,
         path: str,
         data: Any,
-        text: str,
+        text: str | Callable[[], str | None],
         refused: set[JsonPath],
         multiline: list[JsonPath],
         root: tuple[int, int],
     ):
-        self.path, self.data, self.text = path, data, text
+        self.path, self.data = path, data
+        if isinstance(text, str):
+            self.text = text
+        else:
+            self._source = text
         self.refused, self.multiline, self.root = refused, multiline, root
+
+    @functools.cached_property
+    def text(self) -> str:  # type: ignore[override]
+        found = self._source()
+        if found is None:
+            self.value_positions, self.key_positions = {}, {}
+            return ""
+        return found
 
     def root_position(self) -> tuple[int, int]:
         """Kept apart: the personal-data scan asks every document for it."""
@@ -127,8 +143,11 @@ class RestoredDocument(Document):
     def __getattr__(self, name: str) -> Any:
         if name not in _POSITION_FIELDS:
             raise AttributeError(name)
-        builder = _Builder(self.path, self.text)
-        builder.build(parse_events(self.text))
+        text = self.text
+        if name in self.__dict__:  # the file changed: no positions (`text`)
+            return self.__dict__[name]
+        builder = _Builder(self.path, text)
+        builder.build(parse_events(text))
         self.value_positions, self.key_positions = builder.value_positions, builder.key_positions
         return getattr(self, name)
 

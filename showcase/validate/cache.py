@@ -4,8 +4,11 @@ A build starts by validating every file; at 10,000 projects that is seconds of Y
 parsing, schema checks and personal-data scans, although a change touches a few files.
 This cache keeps, for each project file, the results that depend on that file alone:
 
-* its decoded text and data (positions are not kept: a `RestoredDocument` parses the text
-  again the first time a message needs a line and column);
+* its data, and whether it loaded as a document at all. Neither its text nor positions
+  are kept (they were half a shard): a `RestoredDocument` reads the file again, and
+  parses it, the first time a message of a rule between records needs a line and
+  column. A run whose checks must read the text again (another day, a logo) reads the
+  file as for a miss, and takes the entry only when the bytes still have its digest;
 * the loader's problems (syntax, encoding, refused spellings);
 * the problems of the schema and markup checks, and of the personal-data scan;
 * the problems of the project's own rules (`ProjectRules.check`), except for a project
@@ -26,7 +29,11 @@ Why a hit is the answer a fresh run would give:
   another context the document and its schema problems are reused, the scan and the
   rules run again;
 * rules between records (duplicate ids and names, references from events, roadshows,
-  calls, deadlines, publicity) are never cached: they run over the whole model each time.
+  calls, deadlines, publicity) are never cached per file: they run over the whole model
+  each time. The duplicate-name rule keeps its groups of equal names (``groups.json``)
+  under a digest of every (file, name) it compared, in order: the groups are a function
+  of that list alone, so the same list gives the same groups without normalising 10,000
+  names again (`kept_groups`); the messages are still made from this run's documents.
 
 The content is the truth, never a modification time alone (a checkout resets them). A
 file is found by its content once; with its entry the cache keeps the file's lstat
@@ -75,6 +82,7 @@ import gc
 import hashlib
 import importlib.metadata
 import io
+import json
 import pickle
 import stat
 import sys
@@ -88,16 +96,19 @@ import yaml
 
 from showcase import model, problems
 from showcase.atomic import write_replacing
+from showcase.load.files import decode_text
 from showcase.load.yamlfile import Document, RestoredDocument, load_yaml_bytes, read_yaml_source
 from showcase.paths import package_sources_digest
 from showcase.problems import Problem
 
-FORMAT = 4
+FORMAT = 5
 """Bumped when the entry layout changes (the code digest would change too)."""
 SHARDS = 64
 _RACY_SECONDS = 2
 _SIGNATURE_FIELDS = 5
 """device, inode, size, change time, modification time (`_signature`)."""
+_GROUPS = "groups.json"
+"""Beside the shards: what the rules between records found for a digest of their input."""
 _FREEZE_FROM = 1000
 """Entries read from disk from which `gc.freeze` pays (0.5 s of CPU at 10,000 files)."""
 
@@ -119,8 +130,9 @@ class FileChecks(Protocol):
 
 
 # One entry: a tuple, the most compact thing pickle writes and reads.
-_DIGEST, _TEXT, _DATA, _NOTES, _LOADED, _SCHEMA, _CONTEXT, _SCANNED, _RULES, _RECORD = range(10)
-"""_NOTES: the document's `refused`, `multiline` and root position (small, and read by every
+_DIGEST, _DOCUMENT, _DATA, _NOTES, _LOADED, _SCHEMA, _CONTEXT, _SCANNED, _RULES, _RECORD = range(10)
+"""_DOCUMENT: True when the file loaded as a document (then _DATA and _NOTES are its own).
+_NOTES: the document's `refused`, `multiline` and root position (small, and read by every
 run: the rules between records, the personal-data scan)."""
 
 
@@ -142,6 +154,8 @@ class ValidationCache:
         self._dirty: set[int] = set()
         self._seen: set[str] = set()
         self._loaded = False
+        self._groups: dict[str, tuple[bytes, list[list[int]]]] = {}
+        self._groups_changed = False
 
     @staticmethod
     def kept_in(folder: Path) -> bool:
@@ -164,6 +178,7 @@ class ValidationCache:
         if fingerprint != self.fingerprint:
             self._entries.clear()
             self._stats.clear()
+            self._groups.clear()
             self._loaded = False
             self.fingerprint = fingerprint
         if not self._loaded:
@@ -185,27 +200,26 @@ class ValidationCache:
         entry = self._entries.get(display)
         signature = _signature(file)
         known = self._stats.get(display)
-        if entry is not None and known is not None and known == (signature, entry[_DIGEST]):
-            return self._hit(entry, display, checks)
+        unchanged = entry is not None and known == (signature, entry[_DIGEST])
+        if unchanged and not self._reads_text(entry):  # else its checks read the text
+            return self._hit(entry, display, checks, file, None)
         raw, problems = read_yaml_source(file, display)
         if raw is None:
             return None, problems
-        digest = hashlib.blake2b(raw, digest_size=16, person=b"validate-v1")
-        digest.update(display.encode())
-        key = digest.digest()
+        key = _entry_key(raw, display)
         if known != (signature, key) and _settled(signature):
             self._stats[display] = (signature, key)
             self._dirty.add(_shard(display))
         if entry is not None and entry[_DIGEST] == key:
-            return self._hit(entry, display, checks)
+            return self._hit(entry, display, checks, file, raw)
         self.misses += 1
         document, problems = load_yaml_bytes(raw, display)
         if document is None:
-            self._store(display, (key, None, None, None, tuple(problems), (), b"", (), (), None))
+            self._store(display, (key, False, None, None, tuple(problems), (), b"", (), (), None))
             return None, problems
         notes = (document.refused, document.multiline, document.root_position())
         schema = checks.schema(document)
-        self._store(display, (key, document.text, document.data, notes, (*problems,), (*schema,)))
+        self._store(display, (key, True, document.data, notes, (*problems,), (*schema,)))
         return document, [*problems, *schema, *self._check(display, document, checks)]
 
     def record(self, display: str, build: Callable[[], model.Project]) -> model.Project:
@@ -232,6 +246,17 @@ class ValidationCache:
             if (entry := self._entries.get(display)) is not None and entry[_RECORD] is not None
         ]
 
+    def kept_groups(self, kind: str, key: bytes) -> list[list[int]] | None:
+        """The groups a rule between records found for the input whose digest is `key`
+        (`showcase.validate.duplicate_names`), or None."""
+        found = self._groups.get(kind)
+        return found[1] if found is not None and found[0] == key else None
+
+    def keep_groups(self, kind: str, key: bytes, groups: list[list[int]]) -> None:
+        if self._groups.get(kind) != (key, groups):
+            self._groups[kind] = (key, groups)
+            self._groups_changed = True
+
     def finish(self, complete: bool) -> None:
         """End a run; `complete`: every project file was seen, so entries of files that
         are gone are dropped. Saves the changed shards when the cache has a folder."""
@@ -242,16 +267,36 @@ class ValidationCache:
                 self._dirty.add(_shard(display))
         if self.folder is not None and self._dirty:
             self._save()
+        if self.folder is not None and self._groups_changed:
+            self._save_groups()
         self._dirty.clear()
+        self._groups_changed = False
+
+    def _reads_text(self, entry: tuple[Any, ...]) -> bool:
+        """Whether a hit on `entry` runs checks that read the file's text (the scan under
+        another context, the rules of a project naming a logo)."""
+        return entry[_DOCUMENT] and (entry[_CONTEXT] != self.context or entry[_RULES] is None)
 
     def _hit(
-        self, entry: tuple[Any, ...], display: str, checks: FileChecks
+        self,
+        entry: tuple[Any, ...],
+        display: str,
+        checks: FileChecks,
+        file: Path,
+        raw: bytes | None,
     ) -> tuple[Document | None, list[Problem]]:
+        """`raw`: the file's bytes when this run read them (they have the entry's digest);
+        None: the text is read again only if a message needs a position."""
         self.hits += 1
         loaded = [*entry[_LOADED], *entry[_SCHEMA]]
-        if entry[_TEXT] is None:
+        if not entry[_DOCUMENT]:
             return None, loaded
-        document = RestoredDocument(display, entry[_DATA], entry[_TEXT], *entry[_NOTES])
+        text = (
+            functools.partial(_text_again, file, display, entry[_DIGEST])
+            if raw is None
+            else decode_text(raw, display)[0] or ""
+        )
+        document = RestoredDocument(display, entry[_DATA], text, *entry[_NOTES])
         if entry[_CONTEXT] != self.context:
             return document, [*loaded, *self._check(display, document, checks)]
         found = checks.rules(document) if entry[_RULES] is None else entry[_RULES]
@@ -288,6 +333,7 @@ class ValidationCache:
         finally:
             if enabled:
                 gc.enable()
+        self._groups = _read_groups(self.folder / _GROUPS, self.fingerprint)
         if len(self._entries) >= _FREEZE_FROM:
             # The entries live as long as the process: out of the collector's sight they
             # cost nothing at each collection (freed by reference counts as ever).
@@ -309,11 +355,52 @@ class ValidationCache:
                 data = pickle.dumps((FORMAT, self.fingerprint, entries, signatures), protocol=5)
                 write_replacing(self.folder / _shard_name(number), data)
 
+    def _save_groups(self) -> None:
+        assert self.folder is not None
+        kept = {kind: [key.hex(), groups] for kind, (key, groups) in self._groups.items()}
+        text = json.dumps({"format": FORMAT, "for": self.fingerprint.hex(), "groups": kept})
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_replacing(self.folder / _GROUPS, text.encode())
+
+
+def _read_groups(file: Path, fingerprint: bytes) -> dict[str, tuple[bytes, list[list[int]]]]:
+    """The kept groups of the rules between records (`ValidationCache.kept_groups`); empty
+    when the file is missing, damaged or written for other code or schemas. Their users
+    check that the positions fit their input (`duplicate_names._fits`)."""
+    try:
+        content = json.loads(file.read_bytes())
+        if content["format"] != FORMAT or content["for"] != fingerprint.hex():
+            return {}
+        return {
+            kind: (bytes.fromhex(key), groups)
+            for kind, (key, groups) in content["groups"].items()
+            if type(kind) is str and type(groups) is list
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
 
 def context_digest(*parts: Any) -> bytes:
     """The digest of what a file's checks read besides the file: `repr` of plain values
     (dates, tuples, sorted lists), never of a set, whose order varies between runs."""
     return hashlib.blake2b(repr(parts).encode(), digest_size=16).digest()
+
+
+def _entry_key(raw: bytes, display: str) -> bytes:
+    """The digest an entry is found by: the file's bytes and its repository path."""
+    digest = hashlib.blake2b(raw, digest_size=16, person=b"validate-v1")
+    digest.update(display.encode())
+    return digest.digest()
+
+
+def _text_again(file: Path, display: str, key: bytes) -> str | None:
+    """The text of a file whose entry was taken by its signature, read again for a
+    message's position; None when the file no longer has the entry's bytes."""
+    raw, _ = read_yaml_source(file, display)
+    if raw is None or _entry_key(raw, display) != key:
+        return None
+    return decode_text(raw, display)[0]
 
 
 def _signature(file: Path) -> tuple[int, ...]:
@@ -419,7 +506,7 @@ def _well_formed(entry: Any) -> bool:
         and type(entry[_DIGEST]) is bytes
         and type(entry[_LOADED]) is tuple
         and type(entry[_SCHEMA]) is tuple
-        and (entry[_TEXT] is None or type(entry[_TEXT]) is str)
+        and type(entry[_DOCUMENT]) is bool
     )
 
 

@@ -19,11 +19,12 @@ Example::
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import opencc
 from yaml import (
@@ -115,28 +116,28 @@ def check_duplicate_names(
     unselected: Iterable[Path],
     schema: dict[str, Any],
     college_names: Mapping[str, str] | None = None,
+    kept: KeptClashes | None = None,
 ) -> list[Problem]:
     """A problem on each loaded project whose name another project also uses.
 
     `unselected` are the project files a partial run does not check; their names are
     peeked at so that a new file is still compared with the whole repository.
     `college_names` (college id → name) words the other projects' colleges; an id
-    missing there is shown as written.
+    missing there is shown as written. `kept`: where the name groups of the last run are
+    kept (`_clashes`).
     """
     documents = {file: document for document, file in loaded}
-    buckets: dict[str, list[Path]] = {}
-    shown: dict[Path, str] = {}
     named = list(_names(documents, unselected))
-    for (file, name), key in zip(named, normalised_names([n for _, n in named]), strict=True):
-        if key:
-            buckets.setdefault(key, []).append(file)
+    groups = _clashes(named, kept)
+    shown: dict[Path, str] = {}
+    for group in groups:
+        for file, name in (named[number] for number in group):
             college = college_of(layout.relative(file)) or ""
             shown[file] = other_project(name, (college_names or {}).get(college, college))
     title = schema_title(schema, ("name",))
     problems = []
-    for files in buckets.values():
-        if len(files) < 2:
-            continue
+    for group in groups:
+        files = [named[number][0] for number in group]
         for file in files:
             document = documents.get(file)
             if document is None:
@@ -156,6 +157,51 @@ def check_duplicate_names(
                 )
             )
     return problems
+
+
+class KeptClashes(Protocol):
+    """Where the groups of a list of names are kept between runs (the validation cache)."""
+
+    def kept_groups(self, kind: str, key: bytes) -> list[list[int]] | None: ...
+
+    def keep_groups(self, kind: str, key: bytes, groups: list[list[int]]) -> None: ...
+
+
+def _clashes(named: list[tuple[Path, str]], kept: KeptClashes | None) -> list[list[int]]:
+    """The positions in `named` of each group of two or more equal names once normalised,
+    in the order of `named`. The groups depend on the names and their order alone, so
+    `kept` keeps them under a digest of the (file, name) list: a warm build whose names
+    did not change (10,000 of them) normalises none."""
+    key = b""
+    if kept is not None:
+        digest = hashlib.blake2b(digest_size=16, person=b"duplicate-names")
+        for file, name in named:
+            for part in (str(file), name):
+                data = part.encode("utf-8", "surrogatepass")
+                digest.update(len(data).to_bytes(8, "little") + data)
+        key = digest.digest()
+        found = kept.kept_groups("duplicate-names", key)
+        if found is not None and _fits(found, len(named)):
+            return found
+    buckets: dict[str, list[int]] = {}
+    normalised = normalised_names([name for _, name in named])
+    for number, folded in enumerate(normalised):
+        if folded:
+            buckets.setdefault(folded, []).append(number)
+    groups = [group for group in buckets.values() if len(group) > 1]
+    if kept is not None:
+        kept.keep_groups("duplicate-names", key, groups)
+    return groups
+
+
+def _fits(groups: object, count: int) -> bool:
+    """Groups that can be positions of a list of `count` names (a kept value is untrusted)."""
+    return type(groups) is list and all(
+        type(group) is list
+        and len(group) > 1
+        and all(type(n) is int and 0 <= n < count for n in group)
+        for group in groups
+    )
 
 
 def _names(

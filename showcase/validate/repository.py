@@ -165,6 +165,7 @@ class _Run:
             (file for file in all_projects if file not in chosen),
             self.checkers["project"].schema,
             {r["id"]: r["name"] for r in registries["colleges"].records if _named(r)},
+            self.cache,
         )
 
         project_ids = frozenset(file.stem for file in all_projects)

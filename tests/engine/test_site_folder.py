@@ -64,8 +64,8 @@ def test_a_build_into_a_tampered_earlier_folder_equals_one_into_an_empty_folder(
     build_into(tmp_path, site, PAGES)
     store = tmp_path / "cache"
     docs = tmp_path / "docs"
-    # What may be in a spare: stray files and folders, a symbolic link, a page that is a
-    # link to the wrong stored page, and links at paths MkDocs writes in place (the
+    # What may be in a spare: stray files and folders, symbolic links (one to the right
+    # stored page), a page that is a link to the wrong stored page, and links at paths MkDocs writes in place (the
     # theme's 404.html and sitemap.xml), to files of the store and the docs tree.
     stored = sorted(store.rglob("*.html"))
     (site / "stray.txt").write_text("多余\n", encoding="utf-8")
@@ -75,6 +75,10 @@ def test_a_build_into_a_tampered_earlier_folder_equals_one_into_an_empty_folder(
     wrong = next(path for path in stored if not path.samefile(guide))
     guide.unlink()
     os.link(wrong, guide)
+    home = site / "index.html"  # a symbolic link to the very stored page it should link
+    right = next(path for path in stored if path.samefile(home))
+    home.unlink()
+    home.symlink_to(right)
     for name, source in (("404.html", docs / "404.html"), ("sitemap.xml", stored[0])):
         (site / name).unlink()
         os.link(source, site / name)

@@ -3,6 +3,7 @@ segments exactly as jieba with its own dictionary, and a bad file is never used.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -88,3 +89,22 @@ def test_without_a_file_jieba_itself_segments(tmp_path: Path) -> None:
         assert word_store.segment("柔性传感器面料") == jieba.lcut("柔性传感器面料")
     finally:
         word_store.use(None)
+
+
+def test_jieba_imported_for_a_build_segments_as_ever_without_pkg_resources() -> None:
+    """jieba's data files are opened by path instead of through ``pkg_resources``: the
+    same dictionary and the same model, so the same words."""
+    program = (
+        "import json, logging, sys; from showcase.engine import word_store; "
+        "word_store.import_jieba(); import jieba; "
+        "print('pkg_resources' in sys.modules, sys.modules.get('pkg_resources', 0) is None); "
+        "print(logging.getLogger('jieba').level == logging.WARNING); "
+        "print(json.dumps([jieba.lcut(text) for text in sys.argv[1:]]))"
+    )
+    texts = [*CORPUS, "耄耋之年的老匠人把榫卯结构讲给无人机社团听"]  # unseen words: the HMM model
+    done = subprocess.run(
+        [sys.executable, "-c", program, *texts], capture_output=True, text=True, check=True
+    )
+    *flags, words = done.stdout.splitlines()
+    assert flags == ["False False", "True"]
+    assert json.loads(words) == [jieba.lcut(text) for text in texts]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import os
 import pickle
 import shutil
@@ -499,3 +500,136 @@ def test_a_changed_schema_is_checked_against_the_meta_schema_again(
     checked = _counting_meta_checks(monkeypatch)
     repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir))
     assert len(checked) == len(_SCHEMA_KINDS)
+
+
+def _two_same_names(repository: _Repository) -> None:
+    for file in repository.projects()[:2]:
+        _replace_line(file, "name: ", "name: 同名纱线")
+
+
+def _counting_normalisations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    from showcase.validate import duplicate_names
+
+    counted: list[int] = []
+    original = duplicate_names.normalised_names
+
+    def counting(names: list[str]) -> list[str]:
+        counted.append(len(names))
+        return original(names)
+
+    monkeypatch.setattr(duplicate_names, "normalised_names", counting)
+    return counted
+
+
+def test_unchanged_names_are_not_normalised_again_and_a_changed_one_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repository = _Repository(tmp_path / "repo")
+    _two_same_names(repository)
+    fresh = repository.validate(None)
+    assert {p.rule for p in fresh.problems} == {"project.duplicate-name"}
+    repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir))
+    counted = _counting_normalisations(monkeypatch)
+    _same(
+        repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir)), fresh
+    )
+    assert counted == []
+    _replace_line(repository.projects()[0], "name: ", "name: 另一个名字")
+    renamed = repository.validate(None)
+    assert counted and renamed.problems == []
+    _same(
+        repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir)),
+        renamed,
+    )
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"not json",
+        b"[]",
+        b'{"format": 4}',
+        "groups-out-of-range",
+        "groups-not-lists",
+        "groups-of-one",
+    ],
+)
+def test_damaged_kept_name_groups_are_a_miss(damage: bytes | str, tmp_path: Path) -> None:
+    repository = _Repository(tmp_path / "repo")
+    _two_same_names(repository)
+    fresh = repository.validate(None)
+    repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir))
+    kept = repository.layout.validation_cache_dir / "groups.json"
+    content = json.loads(kept.read_bytes())
+    key, _ = content["groups"]["duplicate-names"]
+    forged = {
+        "groups-out-of-range": [[0, 99]],
+        "groups-not-lists": [0, 1],
+        "groups-of-one": [[0], [1], [2]],
+    }
+    if isinstance(damage, str):
+        content["groups"]["duplicate-names"] = [key, forged[damage]]
+        damage = json.dumps(content).encode()
+    kept.write_bytes(damage)
+    _same(
+        repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir)), fresh
+    )
+
+
+def test_no_text_is_kept_and_a_position_reads_the_unchanged_file_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry taken by its signature has no text: a rule between records that needs a
+    line and column (two equal names) reads just those files again, to the same answer."""
+    repository = _Repository(tmp_path / "repo")
+    _two_same_names(repository)
+    fresh = repository.validate(None)
+    _later(monkeypatch)
+    repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir))
+    for shard in _shards(repository.layout):
+        _, _, entries, _ = pickle.loads(shard.read_bytes())
+        assert all(type(entry[1]) is bool for entry in entries.values())
+        assert not any(isinstance(part, str) for e in entries.values() for part in e[1:4])
+    reads = _counting_reads(monkeypatch)
+    from_disk = ValidationCache.on_disk(repository.layout.validation_cache_dir)
+    _same(repository.validate(from_disk), fresh)
+    named = {problem.path for problem in fresh.problems}
+    assert len(named) == 2 and sorted(reads) == sorted(named) and from_disk.misses == 0
+
+
+def test_checks_that_read_the_text_read_the_file_even_with_an_unchanged_signature(
+    warmed: tuple[_Repository, ValidationResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another day scans every file again: each is read (and hashed: only the same bytes
+    take the entry) instead of trusting its signature."""
+    repository, _ = warmed
+    _later(monkeypatch)
+    repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir))
+    repository.edit("next-day", 0)
+    reads = _counting_reads(monkeypatch)
+    from_disk = ValidationCache.on_disk(repository.layout.validation_cache_dir)
+    _same(repository.validate(from_disk), repository.validate(None))
+    assert from_disk.misses == 0 and from_disk.hits == len(repository.projects())
+    files = {repository.layout.relative(file) for file in repository.projects()}
+    assert set(reads) == files
+
+
+def test_a_file_changed_under_a_kept_signature_gives_no_text_and_no_positions(
+    tmp_path: Path,
+) -> None:
+    file = tmp_path / "p.yaml"
+    file.write_text("id: a\nname: 名字\n", encoding="utf-8")
+    key = cache_module._entry_key(file.read_bytes(), "p.yaml")
+    assert cache_module._text_again(file, "p.yaml", key) == "id: a\nname: 名字\n"
+    file.write_text("id: a\n\nname: 名字\n", encoding="utf-8")
+    assert cache_module._text_again(file, "p.yaml", key) is None
+    restored = yamlfile.RestoredDocument(
+        "p.yaml",
+        {"id": "a", "name": "名字"},
+        lambda: cache_module._text_again(file, "p.yaml", key),
+        set(),
+        [],
+        (1, 1),
+    )
+    assert restored.position(("name",)) == (1, 1) and restored.text == ""
