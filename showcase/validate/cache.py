@@ -330,14 +330,16 @@ class ValidationCache:
                 else:
                     self._entries.update(shard[0])
                     self._stats.update(shard[1])
+            self._groups = _read_groups(self.folder / _GROUPS, self.fingerprint)
+            if len(self._entries) >= _FREEZE_FROM:
+                # The entries live as long as the process: out of the collector's sight
+                # they cost nothing at each collection (freed by reference counts as
+                # ever). Frozen before the collector is on again: its first young pass
+                # would otherwise walk every one of them (0.15 s at 10,000 files).
+                gc.freeze()
         finally:
             if enabled:
                 gc.enable()
-        self._groups = _read_groups(self.folder / _GROUPS, self.fingerprint)
-        if len(self._entries) >= _FREEZE_FROM:
-            # The entries live as long as the process: out of the collector's sight they
-            # cost nothing at each collection (freed by reference counts as ever).
-            gc.freeze()
 
     def _save(self) -> None:
         assert self.folder is not None
