@@ -100,6 +100,7 @@ from showcase.load.files import decode_text
 from showcase.load.yamlfile import Document, RestoredDocument, load_yaml_bytes, read_yaml_source
 from showcase.paths import package_sources_digest
 from showcase.problems import Problem
+from showcase.validate.file_results import FileResults, well_formed
 
 FORMAT = 5
 """Bumped when the entry layout changes (the code digest would change too)."""
@@ -107,6 +108,8 @@ SHARDS = 64
 _RACY_SECONDS = 2
 _SIGNATURE_FIELDS = 5
 """device, inode, size, change time, modification time (`_signature`)."""
+_FILES = "files.pickle"
+"""Beside the shards: the kept problems of the pages and images (`FileResults`)."""
 _GROUPS = "groups.json"
 """Beside the shards: what the rules between records found for a digest of their input."""
 _FREEZE_FROM = 1000
@@ -156,6 +159,8 @@ class ValidationCache:
         self._loaded = False
         self._groups: dict[str, tuple[bytes, list[list[int]]]] = {}
         self._groups_changed = False
+        self.files = FileResults()
+        """The kept problems of the pages and images (`showcase.validate.file_results`)."""
 
     @staticmethod
     def kept_in(folder: Path) -> bool:
@@ -179,6 +184,7 @@ class ValidationCache:
             self._entries.clear()
             self._stats.clear()
             self._groups.clear()
+            self.files = FileResults()
             self._loaded = False
             self.fingerprint = fingerprint
         if not self._loaded:
@@ -191,6 +197,7 @@ class ValidationCache:
         self.context = context
         self.hits = self.misses = 0
         self._seen = set()
+        self.files.begin()
 
     def project(
         self, file: Path, display: str, checks: FileChecks
@@ -269,6 +276,11 @@ class ValidationCache:
             self._save()
         if self.folder is not None and self._groups_changed:
             self._save_groups()
+        if complete:
+            self.files.forget_unused()
+        if self.folder is not None and self.files.changed:
+            self._write(_FILES, self.files.kept)
+            self.files.changed = False
         self._dirty.clear()
         self._groups_changed = False
 
@@ -331,6 +343,7 @@ class ValidationCache:
                     self._entries.update(shard[0])
                     self._stats.update(shard[1])
             self._groups = _read_groups(self.folder / _GROUPS, self.fingerprint)
+            self.files = FileResults(_read_files(self.folder / _FILES, self.fingerprint))
             if len(self._entries) >= _FREEZE_FROM:
                 # The entries live as long as the process: out of the collector's sight
                 # they cost nothing at each collection (freed by reference counts as
@@ -357,6 +370,13 @@ class ValidationCache:
                 data = pickle.dumps((FORMAT, self.fingerprint, entries, signatures), protocol=5)
                 write_replacing(self.folder / _shard_name(number), data)
 
+    def _write(self, name: str, content: object) -> None:
+        assert self.folder is not None
+        data = pickle.dumps((FORMAT, self.fingerprint, content), protocol=5)
+        with contextlib.suppress(OSError):  # a read-only checkout still validates
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_replacing(self.folder / name, data)
+
     def _save_groups(self) -> None:
         assert self.folder is not None
         kept = {kind: [key.hex(), groups] for kind, (key, groups) in self._groups.items()}
@@ -364,6 +384,18 @@ class ValidationCache:
         with contextlib.suppress(OSError):
             self.folder.mkdir(parents=True, exist_ok=True)
             write_replacing(self.folder / _GROUPS, text.encode())
+
+
+def _read_files(file: Path, fingerprint: bytes) -> dict[bytes, tuple[Problem, ...]]:
+    """The kept problems of the pages and images, or none when the file is missing,
+    damaged or written for other code or schemas."""
+    try:
+        version, written_for, kept = _RecordsOnly(io.BytesIO(file.read_bytes())).load()
+    except Exception:  # any damage to a cache file is a miss, never an error
+        return {}
+    if version != FORMAT or written_for != fingerprint or not well_formed(kept):
+        return {}
+    return kept
 
 
 def _read_groups(file: Path, fingerprint: bytes) -> dict[str, tuple[bytes, list[list[int]]]]:

@@ -9,7 +9,7 @@ are still read for references and every project file name still counts for uniqu
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
@@ -209,8 +209,14 @@ class _Run:
         named = _logo_files(projects.values())
         named |= qr_image_files(self.layout, (registries[n] for n in selection.registries))
         images = [*selection.page_images, *selection.project_images]
-        problems += check_image_files(self.layout, [f for f in images if f not in named])
-        problems += check_pages(self.layout, selection.pages, self.personal)
+        for file in (f for f in images if f not in named):
+            problems += self._file_problems(
+                "image", file, b"", lambda f=file: check_image_files(self.layout, [f])
+            )
+        for file in selection.pages:
+            problems += self._file_problems(
+                "page", file, None, lambda f=file: check_pages(self.layout, [f], self.personal)
+            )
         calls = check_calls(
             self.layout,
             (selection.calls, selection.applications, selection.checkpoints),
@@ -323,6 +329,16 @@ class _Run:
                 )
             )
         return document, problems
+
+    def _file_problems(
+        self, kind: str, file: Path, context: bytes | None, check: Callable[[], list[Problem]]
+    ) -> list[Problem]:
+        """`check()` for one page or image, kept by the cache (`context` None: the run's,
+        which the personal-data scan reads)."""
+        if self.cache is None:
+            return check()
+        context = self.cache.context if context is None else context
+        return self.cache.files.problems(kind, file, _display(self.layout, file), context, check)
 
     def _roadshow_titles(self, documents: Iterable[Document]) -> dict[str, str]:
         """Every roadshow id (file name) mapped to its title, "" where it was not read."""

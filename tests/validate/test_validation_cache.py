@@ -633,3 +633,86 @@ def test_a_file_changed_under_a_kept_signature_gives_no_text_and_no_positions(
         (1, 1),
     )
     assert restored.position(("name",)) == (1, 1) and restored.text == ""
+
+
+def _with_page_and_image(repository: _Repository) -> tuple[Path, Path]:
+    page = repository.layout.pages_dir / "about.md"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text("# 关于\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    image = repository.layout.pages_dir / "img" / "photo.png"
+    image.parent.mkdir(parents=True, exist_ok=True)
+    image.write_bytes(_logo_png() + b"appended")
+    return page, image
+
+
+def _counting_file_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    checked: list[str] = []
+    for name in ("check_pages", "check_image_files"):
+        original = getattr(run_module, name)
+
+        def counting(layout, files, *rest, original=original):
+            checked.extend(file.name for file in files)
+            return original(layout, files, *rest)
+
+        monkeypatch.setattr(run_module, name, counting)
+    return checked
+
+
+def test_unchanged_pages_and_images_are_not_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repository = _Repository(tmp_path / "repo")
+    page, image = _with_page_and_image(repository)
+    fresh = repository.validate(None)
+    assert {"page.inline-code", "image.trailing-data"} <= {p.rule for p in fresh.problems}
+    repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir))
+    checked = _counting_file_checks(monkeypatch)
+    _same(
+        repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir)), fresh
+    )
+    assert checked == []
+    page.write_text("# 关于\n\n联系电话 13812345678\n", encoding="utf-8")
+    repository.edit("next-day", 0)  # the page's scan reads the day: checked again
+    changed = repository.validate(None)
+    checked.clear()
+    from_disk = ValidationCache.on_disk(repository.layout.validation_cache_dir)
+    _same(repository.validate(from_disk), changed)
+    assert checked == ["about.md"]
+    image.unlink()
+    page.unlink()
+    _same(repository.validate(from_disk), repository.validate(None))
+    assert from_disk.files.kept == {}
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda content: b"garbage",
+        lambda content: pickle.dumps(_Planted()),
+        lambda content: _reshaped(content, lambda problems: problems, fingerprint=b"x" * 16),
+        lambda content: _reshaped(content, lambda problems: ("odd",)),
+        lambda content: _reshaped(content, list),
+    ],
+    ids=["garbage", "planted", "foreign", "odd-problem", "list-not-tuple"],
+)
+def test_damaged_kept_page_and_image_problems_are_a_miss(
+    damage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repository = _Repository(tmp_path / "repo")
+    _with_page_and_image(repository)
+    fresh = repository.validate(None)
+    repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir))
+    kept = repository.layout.validation_cache_dir / "files.pickle"
+    kept.write_bytes(damage(kept.read_bytes()))
+    checked = _counting_file_checks(monkeypatch)
+    _same(
+        repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir)), fresh
+    )
+    assert sorted(checked) == ["about.md", "photo.png"]
+
+
+def _reshaped(content: bytes, change, fingerprint: bytes | None = None) -> bytes:
+    """The kept problems file `content` with each file's problems changed by `change`."""
+    version, written_for, kept = pickle.loads(content)
+    changed = {key: change(problems) for key, problems in kept.items()}
+    return pickle.dumps((version, fingerprint or written_for, changed))
