@@ -177,7 +177,7 @@ def _drive(
     for number, result in page_workers.render(job, misses, workers):
         facts[number] = result
     _link_pages(store, doc_files, keys, facts, kept)
-    _link_static_files(files)
+    _link_static_files(files, kept)
     _restore_page_state(config, files, doc_files, facts)
     for file in doc_files:
         file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
@@ -262,16 +262,17 @@ def _link_pages(store: PageStore, doc_files, keys, facts, kept: set[str]) -> Non
             link_or_copy(store.html_path(key), file.abs_dest_path, replace=True)
 
 
-def _link_static_files(files: Files) -> None:
+def _link_static_files(files: Files, kept: set[str]) -> None:
     """The docs tree's and the theme's files, under everything else of the same name (MkDocs
-    copies them first, so any page or template overwrites them)."""
+    copies them first, so any page or template overwrites them). `kept`: the paths the
+    site folder kept (`site_folder.prepare`), which exist without asking."""
     from mkdocs.structure.files import InclusionLevel
 
     for file in files:
         if file.is_documentation_page() or not InclusionLevel.is_included(file.inclusion):
             continue
         target = file.abs_dest_path
-        if os.path.exists(target):
+        if target in kept or os.path.exists(target):
             continue
         if file.abs_src_path is None or getattr(file, "_content", None) is not None:
             file.copy_file()

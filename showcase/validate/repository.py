@@ -312,7 +312,8 @@ class _Run:
         if document is None:
             return None, problems
         checker = self.checkers["project"]
-        clashes = [other for other in duplicates.get(file.stem, ()) if other != file]
+        # duplicates is empty but for a repository in trouble: no stem of 10,000 paths then
+        clashes = [o for o in duplicates.get(file.stem, ()) if o != file] if duplicates else []
         if clashes:
             line, column = document.position(("id",))
             others = LIST_SEPARATOR.join(self.layout.relative(other) for other in clashes)
