@@ -2,7 +2,7 @@
 rebuild.
 
 When every file of a burst is an existing project file (``projects/<college>/<id>.yaml``,
-a plain file, no link), each is checked alone first (`check_project_files`: YAML syntax,
+a plain file, no link; a new one too), each is checked alone first (`check_project_files`: YAML syntax,
 schema, markup, personal data, the project's own rules). Problems show at once, in the
 terminal and in the page's banner, as the full build shows them (the full build that
 follows confirms them, with the rules between records). A clean record gets its page
@@ -10,8 +10,8 @@ rendered through the build's own pipeline (`showcase.engine.fast_page`) and serv
 memory (`LiveState.show_first`); its open pages reload. Then the full build runs exactly
 as before and replaces everything: it alone writes ``site/`` and the caches.
 
-Nothing here may stop the preview: anything unusual (another kind of file, a deleted or
-new project, a last build that failed other than on these files' data, an error of the
+Nothing here may stop the preview: anything unusual (another kind of file, a deleted
+project, a last build that failed other than on these files' data, an error of the
 fast pass itself) means no fast pass, and the full build answers as it always did. When
 the last build stopped on data errors found only in the burst's files and they are clean
 now, the page is shown first and the banner goes (`fixes`).

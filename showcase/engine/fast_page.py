@@ -23,9 +23,11 @@ cache is detached from the kept environment; pages in ``site/`` are hard links i
 page cache, so writing one would poison the cache). The bytes go to the preview server
 only, as an overlay (`showcase.engine.live.LiveState.show_first`).
 
-Where the page cannot be the one the build would write, `fast_page` returns None and the
-preview just waits for the full build: a project that is new, renamed or moved to another
-college, a changed logo (its published image does not exist yet), a page that logs a
+A new project file gets its page too (a `File` and `Page` made as MkDocs makes them for a
+page outside the navigation). Where the page cannot be the one the build would write,
+`fast_page` returns None and the preview just waits for the full build: a project that is
+renamed or moved to another college, a new or changed logo (its published image does not
+exist yet), a page that logs a
 MkDocs warning or that the content policy refuses. Other pages that show the project
 (directory, college, mentors, related projects) follow with the full build, and so does
 a change of the roadshow schedule the edit causes (the fast page shows the last build's
@@ -94,20 +96,23 @@ def fast_page(last: LastSite, project: Project) -> FastPage | None:
     """The page the full build would write for `project` (a changed record of a project the
     last build had), or None when that cannot be told from one page (see the module)."""
     model = last.inputs.model
+    config, files, nav, env = last.site
     before = model.projects.get(project.id)
-    if before is None or (before.source, before.college, before.logo) != (
+    if before is None:
+        file = _new_page_file(last, project)
+    elif (before.source, before.college, before.logo) == (
         project.source,
         project.college,
         project.logo,
     ):
+        file = files.get_file_from_path(paths.project_page(project.id))
+    else:
         return None
-    config, files, nav, env = last.site
-    file = files.get_file_from_path(paths.project_page(project.id))
     if file is None or file.page is None:
         return None
     model = dataclasses.replace(model, projects={**model.projects, project.id: project})
     # The neighbours of a project that kept its fields and college are the same others.
-    same_groups = before.fields == project.fields
+    same_groups = before is not None and before.fields == project.fields
     inputs = project_page_inputs(
         project,
         model,
@@ -133,6 +138,27 @@ def fast_page(last: LastSite, project: Project) -> FastPage | None:
     if warned.count or refused or not output.strip():
         return None
     return FastPage(file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
+
+
+def _new_page_file(last: LastSite, project: Project) -> File | None:
+    """The `File` MkDocs would make for a new project's page (outside the navigation, as
+    every project page is), or None when its page cannot be told alone: a logo, whose
+    published image the full build makes first, or a source another project had."""
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    sources = {other.source for other in last.inputs.model.projects.values()}
+    if project.logo or project.source in sources:
+        return None
+    config = last.site.config
+    file = File(
+        paths.project_page(project.id),
+        config.docs_dir,
+        config.site_dir,
+        config.use_directory_urls,
+    )
+    Page(None, file, config)
+    return file
 
 
 def _with_source(file: File, source: str) -> File:

@@ -113,6 +113,33 @@ def test_a_project_moved_to_other_fields_gets_its_new_related_projects(sample) -
     assert page is not None and page.html == (root / "site" / page.dest).read_bytes()
 
 
+def test_a_new_project_files_page_is_the_page_the_full_build_writes(sample) -> None:
+    """A project file created in the preview gets its page first, as the full build then
+    writes it (a page outside the navigation); the file is removed again afterwards."""
+    root, kept = sample
+    source = project_file(root)
+    new = source.with_name("tie-dye-studio.yaml")
+    text = source.read_text(encoding="utf-8")
+    text = re.sub(r"^id: .*$", "id: tie-dye-studio", text, count=1, flags=re.M)
+    text = re.sub(r"^name: .*$", "name: 扎染新工坊", text, count=1, flags=re.M)
+    # A nursery project: no roadshow selects it by level (a schedule the new project changes
+    # follows with the full build, as for any edit; see showcase.engine.fast_page).
+    text = re.sub(r"^level: .*$", "level: nursery", text, count=1, flags=re.M)
+    new.write_text(re.sub(r"^logo: .*\n", "", text, flags=re.M), encoding="utf-8")
+    try:
+        live, fast = watching(root, kept)
+        before = snapshot(root)
+        fast.run({str(new)})
+        shown = live.first_page("projects/tie-dye-studio/index.html")
+        assert shown is not None and "扎染新工坊".encode() in shown[0]
+        assert snapshot(root) == before, "the fast pass writes nothing: no site, no cache"
+        assert build(root, None, keep_site=lambda i, s: kept.append(LastSite(i, s))) == 0
+        assert shown[0] == (root / "site/projects/tie-dye-studio/index.html").read_bytes()
+    finally:
+        new.unlink()
+        assert build(root, None, keep_site=lambda i, s: kept.append(LastSite(i, s))) == 0
+
+
 def test_a_page_that_cannot_be_told_alone_is_left_to_the_full_build(sample) -> None:
     _root, kept = sample
     last = kept[-1]
@@ -123,6 +150,7 @@ def test_a_page_that_cannot_be_told_alone_is_left_to_the_full_build(sample) -> N
         dataclasses.replace(project, id="brand-new-project"),
         dataclasses.replace(project, source="projects/arts/renamed.yaml"),
         dataclasses.replace(project, logo="projects/arts/x/other.png"),
+        dataclasses.replace(project, id="new-with-logo", source="projects/arts/n.yaml"),
     ]
     for record in unusual:
         assert fast_page(last, record) is None, record
