@@ -94,7 +94,10 @@ class LastSite:
 
 def fast_page(last: LastSite, project: Project) -> FastPage | None:
     """The page the full build would write for `project` (a changed record of a project the
-    last build had), or None when that cannot be told from one page (see the module)."""
+    last build had, or a new one), or None when that cannot be told from one page (see the
+    module)."""
+    from mkdocs.structure.pages import Page
+
     model = last.inputs.model
     config, files, nav, env = last.site
     before = model.projects.get(project.id)
@@ -106,9 +109,10 @@ def fast_page(last: LastSite, project: Project) -> FastPage | None:
         project.logo,
     ):
         file = files.get_file_from_path(paths.project_page(project.id))
+        file = file if file is not None and file.page is not None else None
     else:
         return None
-    if file is None or file.page is None:
+    if file is None:
         return None
     model = dataclasses.replace(model, projects={**model.projects, project.id: project})
     # The neighbours of a project that kept its fields and college are the same others.
@@ -121,7 +125,7 @@ def fast_page(last: LastSite, project: Project) -> FastPage | None:
         RoadshowSlots(model),
         public_support(model, last.inputs.publicity.as_of),
     )
-    page = type(file.page)(None, _with_source(file, project_page(inputs)), config)
+    page = Page(None, _with_source(file, project_page(inputs)), config)
     engine, search = _plugins(config)
     known_problems = len(engine.policy_problems()) if engine else 0
     indexed = len(search.entries) if search else 0
@@ -145,20 +149,17 @@ def _new_page_file(last: LastSite, project: Project) -> File | None:
     every project page is), or None when its page cannot be told alone: a logo, whose
     published image the full build makes first, or a source another project had."""
     from mkdocs.structure.files import File
-    from mkdocs.structure.pages import Page
 
     sources = {other.source for other in last.inputs.model.projects.values()}
     if project.logo or project.source in sources:
         return None
     config = last.site.config
-    file = File(
+    return File(
         paths.project_page(project.id),
         config.docs_dir,
         config.site_dir,
         config.use_directory_urls,
     )
-    Page(None, file, config)
-    return file
 
 
 def _with_source(file: File, source: str) -> File:
