@@ -122,19 +122,23 @@ def fixes(failure: BuildFailure | None, files: list[Path], layout: Layout) -> bo
 def _prepare(last: LastSite) -> None:
     """What the first fast pass would otherwise wait for, done while nobody waits."""
     try:
-        last.related_index()
+        last.prepare()
     except Exception:  # only time is lost: the fast pass does it again when it needs it
         return
 
 
 def project_files(layout: Layout, changed: Iterable[str]) -> list[Path]:
     """The changed files as project files of `layout`, or [] unless each is one: an
-    existing plain file at ``projects/<college>/<id>.yaml`` (no link on the way)."""
+    existing plain file at ``projects/<college>/<id>.yaml`` (no link on the way). A path
+    that is gone and that no build reads (an editor's temporary file, saved and renamed
+    onto the project file within the burst) does not count."""
     projects = layout.projects_dir
     files = []
     for name in changed:
         under = text_under(Path(name), layout.root)
         file = Path(name)
+        if under is not None and kind_of(under) is None and not os.path.lexists(file):
+            continue
         if (
             under is None
             or kind_of(under) is not PathKind.PROJECT

@@ -26,7 +26,8 @@ only, as an overlay (`showcase.engine.live.LiveState.show_first`).
 A new project file gets its page too (a `File` and `Page` made as MkDocs makes them for a
 page outside the navigation). Where the page cannot be the one the build would write,
 `fast_page` returns None and the preview just waits for the full build: a project that is
-renamed or moved to another college, a new or changed logo (its published image does not
+renamed or moved to another college, a name another project has (the full build's
+duplicate-name rule fails it), a new or changed logo (its published image does not
 exist yet), a page that logs a
 MkDocs warning or that the content policy refuses. Other pages that show the project
 (directory, college, mentors, related projects) follow with the full build, and so does
@@ -54,6 +55,7 @@ from showcase.render.inputs import RenderInputs
 from showcase.render.project_page import project_page, project_page_inputs
 from showcase.render.related import RelatedIndex
 from showcase.render.roadshow.slots import RoadshowSlots
+from showcase.validate.duplicate_names import normalised_name, normalised_names
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File
@@ -82,6 +84,7 @@ class LastSite:
             engine.stop_noting()  # no search entry is made, so jieba is never needed
         self._lock = threading.Lock()
         self._related: RelatedIndex | None = None
+        self._names: dict[str, set[str]] | None = None
 
     def related_index(self) -> RelatedIndex:
         """The last model's `RelatedIndex`, built once (0.1-0.3 s at 10,000 projects: the
@@ -90,6 +93,28 @@ class LastSite:
             if self._related is None:
                 self._related = RelatedIndex(self.inputs.model.projects.values())
             return self._related
+
+    def name_taken(self, project: Project) -> bool:
+        """Whether another project of the last model has `project`'s name, as the full
+        build's duplicate-name rule compares names (`normalised_name`): that build will
+        fail, so no page is shown first."""
+        key = normalised_name(project.name)
+        return bool(key) and bool(self._name_index().get(key, set()) - {project.id})
+
+    def prepare(self) -> None:
+        """Build what a first fast pass would otherwise wait for."""
+        self.related_index()
+        self._name_index()
+
+    def _name_index(self) -> dict[str, set[str]]:
+        with self._lock:
+            if self._names is None:
+                projects = list(self.inputs.model.projects.values())
+                keys = normalised_names([other.name for other in projects])
+                self._names = {}
+                for other, key in zip(projects, keys, strict=True):
+                    self._names.setdefault(key, set()).add(other.id)
+            return self._names
 
 
 def fast_page(last: LastSite, project: Project) -> FastPage | None:
@@ -101,6 +126,8 @@ def fast_page(last: LastSite, project: Project) -> FastPage | None:
     model = last.inputs.model
     config, files, nav, env = last.site
     before = model.projects.get(project.id)
+    if last.name_taken(project):
+        return None
     if before is None:
         file = _new_page_file(last, project)
     elif (before.source, before.college, before.logo) == (

@@ -145,7 +145,11 @@ def test_a_page_that_cannot_be_told_alone_is_left_to_the_full_build(sample) -> N
     last = kept[-1]
     project = last.inputs.model.projects[PROJECT]
     other_college = next(c for c in last.inputs.model.colleges if c != project.college)
+    other = next(p for p in last.inputs.model.projects.values() if p.id != PROJECT)
+    new = dataclasses.replace(project, id="brand-new", source="projects/arts/brand-new.yaml")
     unusual = [
+        dataclasses.replace(project, name=other.name),  # the full build's duplicate-name rule
+        dataclasses.replace(new, name=f" {other.name.upper()}！", logo=""),
         dataclasses.replace(project, college=other_college),
         dataclasses.replace(project, id="brand-new-project"),
         dataclasses.replace(project, source="projects/arts/renamed.yaml"),
@@ -225,6 +229,7 @@ def test_only_existing_plain_project_files_take_the_fast_pass(tmp_path: Path) ->
     os.symlink(outside, college / "linked.yaml")
     linked_college = root / "projects" / "linked"
     os.symlink(college, linked_college)
+    (root / "projects" / "a.yaml").write_text("id: a\n", encoding="utf-8")
     for odd in [
         root / "content" / "colleges.yaml",  # not a project file
         college / "a" / "b.yaml",  # under a project's own folder
@@ -237,6 +242,11 @@ def test_only_existing_plain_project_files_take_the_fast_pass(tmp_path: Path) ->
         root / "projects" / "a.yaml",
     ]:
         assert project_files(layout, [str(good), str(odd)]) == [], odd
+    gone = [college / ".goutputstream-X1", college / "a.yaml.tmp1~", college / "4913"]
+    assert project_files(layout, [*map(str, gone), str(good)]) == [good], "editors' temporaries"
+    assert project_files(layout, [str(college / "gone.yaml"), str(good)]) == [], "a deletion"
+    (college / "a.yaml~").write_text("id: a\n", encoding="utf-8")
+    assert project_files(layout, [str(college / "a.yaml~"), str(good)]) == [], "still there"
     many = [college / f"p{number}.yaml" for number in range(MAX_FILES + 1)]
     for file in many:
         file.write_text("id: p\n", encoding="utf-8")
