@@ -49,6 +49,9 @@ class FastPass:
         self.layout = layout
         self.live = live
         self.last: LastSite | None = None
+        self.site_url = ""
+        """The preview's address (``http://127.0.0.1:8000``) once it serves: the pages shown
+        first are printed as addresses a terminal lets one open."""
 
     def remember(self, inputs: RenderInputs, site: SiteState) -> None:
         """What the last successful build rendered with (`showcase.commands.build`);
@@ -97,7 +100,7 @@ class FastPass:
         if not pages:
             return
         self.live.show_first(pages, fixed=self.live.failure is not None)
-        shown = "、".join("/" + dest.removesuffix("index.html") for dest in pages)
+        shown = "、".join(f"{self.site_url}/{dest.removesuffix('index.html')}" for dest in pages)
         elapsed = time.perf_counter() - started
         print(
             f"已先更新改动的页面 {shown}（用时 {elapsed:.2f} 秒）；其余页面随完整构建更新。",
