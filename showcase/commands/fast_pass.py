@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from showcase.commands.build import DATA_ERRORS
-from showcase.engine.fast_page import LastSite, fast_page
+from showcase.engine.fast_page import LastSite, fast_page, reason_to_wait
 from showcase.engine.live import BuildFailure, LiveState
 from showcase.engine.plugin import SiteState
 from showcase.paths import Layout, PathKind, kind_of, text_under
@@ -95,6 +95,8 @@ class FastPass:
                 continue  # saved unchanged
             page = fast_page(last, project)
             if page is None:
+                why = reason_to_wait(last, project) or "这个页面在构建时会有警告"
+                print(f"{project.source} 的页面等完整构建后再显示：{why}。", flush=True)
                 return
             pages[page.dest] = page.html
         if not pages:

@@ -117,30 +117,41 @@ class LastSite:
             return self._names
 
 
+def reason_to_wait(last: LastSite, project: Project) -> str | None:
+    """Why `project`'s page cannot be told from one page, in the words the preview prints,
+    or None when `fast_page` may render it."""
+    before = last.inputs.model.projects.get(project.id)
+    if last.name_taken(project):
+        return "和另一个项目重名"
+    if before is None:
+        sources = {other.source for other in last.inputs.model.projects.values()}
+        if project.source in sources:
+            return "项目编号改了"
+        return "新项目有标志图片（图片由完整构建处理）" if project.logo else None
+    if before.source != project.source or before.college != project.college:
+        return "项目文件改了名或换了学院"
+    if before.logo != project.logo:
+        return "标志图片换了（图片由完整构建处理）"
+    file = last.site.files.get_file_from_path(paths.project_page(project.id))
+    return "网站里还没有这个项目的页面" if file is None or file.page is None else None
+
+
 def fast_page(last: LastSite, project: Project) -> FastPage | None:
     """The page the full build would write for `project` (a changed record of a project the
-    last build had, or a new one), or None when that cannot be told from one page (see the
-    module)."""
+    last build had, or a new one), or None when that cannot be told from one page
+    (`reason_to_wait`, or a page that would log a warning or that the content policy
+    refuses)."""
     from mkdocs.structure.pages import Page
 
+    if reason_to_wait(last, project) is not None:
+        return None
     model = last.inputs.model
     config, files, nav, env = last.site
     before = model.projects.get(project.id)
-    if last.name_taken(project):
-        return None
     if before is None:
         file = _new_page_file(last, project)
-    elif (before.source, before.college, before.logo) == (
-        project.source,
-        project.college,
-        project.logo,
-    ):
-        file = files.get_file_from_path(paths.project_page(project.id))
-        file = file if file is not None and file.page is not None else None
     else:
-        return None
-    if file is None:
-        return None
+        file = files.get_file_from_path(paths.project_page(project.id))
     model = dataclasses.replace(model, projects={**model.projects, project.id: project})
     # The neighbours of a project that kept its fields and college are the same others.
     same_groups = before is not None and before.fields == project.fields
@@ -171,15 +182,11 @@ def fast_page(last: LastSite, project: Project) -> FastPage | None:
     return FastPage(file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
 
 
-def _new_page_file(last: LastSite, project: Project) -> File | None:
+def _new_page_file(last: LastSite, project: Project) -> File:
     """The `File` MkDocs would make for a new project's page (outside the navigation, as
-    every project page is), or None when its page cannot be told alone: a logo, whose
-    published image the full build makes first, or a source another project had."""
+    every project page is)."""
     from mkdocs.structure.files import File
 
-    sources = {other.source for other in last.inputs.model.projects.values()}
-    if project.logo or project.source in sources:
-        return None
     config = last.site.config
     return File(
         paths.project_page(project.id),

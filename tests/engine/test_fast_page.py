@@ -16,7 +16,7 @@ import pytest
 
 from showcase.commands.build import DATA_ERRORS, build
 from showcase.commands.fast_pass import MAX_FILES, FastPass, project_files
-from showcase.engine.fast_page import LastSite, fast_page
+from showcase.engine.fast_page import LastSite, fast_page, reason_to_wait
 from showcase.engine.live import BuildFailure, LiveState
 from showcase.paths import Layout, repository_root
 from showcase.problems import Problem, has_errors
@@ -140,6 +140,26 @@ def test_a_new_project_files_page_is_the_page_the_full_build_writes(sample) -> N
         assert build(root, None, keep_site=lambda i, s: kept.append(LastSite(i, s))) == 0
 
 
+def test_the_terminal_says_why_a_saved_projects_page_waits_for_the_full_build(
+    sample, capsys
+) -> None:
+    root, kept = sample
+    source = project_file(root)
+    copy = source.with_name("tie-dye-copy.yaml")
+    text = re.sub(r"^id: .*$", "id: tie-dye-copy", source.read_text("utf-8"), flags=re.M)
+    copy.write_text(re.sub(r"^logo: .*\n", "", text, flags=re.M), encoding="utf-8")
+    try:
+        live, fast = watching(root, kept)
+        fast.run({str(copy)})
+        assert live.first_page("projects/tie-dye-copy/index.html") is None
+        assert (
+            "tie-dye-copy.yaml 的页面等完整构建后再显示：和另一个项目重名"
+            in capsys.readouterr().out
+        )
+    finally:
+        copy.unlink()
+
+
 def test_a_page_that_cannot_be_told_alone_is_left_to_the_full_build(sample) -> None:
     _root, kept = sample
     last = kept[-1]
@@ -158,6 +178,8 @@ def test_a_page_that_cannot_be_told_alone_is_left_to_the_full_build(sample) -> N
     ]
     for record in unusual:
         assert fast_page(last, record) is None, record
+        assert reason_to_wait(last, record), record
+    assert reason_to_wait(last, dataclasses.replace(project, summary="只改了简介")) is None
 
 
 def test_the_fast_pass_serves_the_page_first_and_the_full_build_drops_it(sample) -> None:
