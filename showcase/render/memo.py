@@ -21,6 +21,14 @@ inputs at 10,000 projects), so they are made cheap three ways:
 * `key` digests inputs once when several outputs share them (a project's JSON record and
   CSV row), and `reuse_keyed` takes that key.
 
+A whole file of the docs tree (a project page, its edit JSON) is kept by `reuse_file`
+without its text: its entry holds the digest of the file's bytes (`file_digest`), and a
+reused file is a `KeptFile` (that digest and a way to render it again). The docs writer
+(`showcase.engine.docs_writer`) leaves a file alone whose listing says it still holds
+those bytes, so at 10,000 projects ~70 MB of page text is neither stored, read back,
+hashed nor compared on a warm build; a file changed or deleted outside the build is
+rendered again.
+
 Render stays pure: the memo is an ordinary value passed in and handed back. The engine
 loads the previous build's entries and saves `RenderMemo.entries` after a build that
 succeeded (`showcase.engine.render_cache`).
@@ -37,9 +45,28 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 Entry = tuple[bytes, str]
-"""The digest of the inputs and the text rendered from them."""
+"""The digest of the inputs and the text rendered from them (for a whole file, named
+`FILE` + its docs path, the `file_digest` of its bytes)."""
+FILE = "file:"
+"""The prefix of a whole file's entry (`RenderMemo.reuse_file`)."""
+
+
+@dataclass(frozen=True, eq=False)
+class KeptFile:
+    """A whole output file the previous build made from equal inputs: the `file_digest`
+    of its bytes, and `render`, which makes those bytes again (pure, from the inputs) for
+    a writer that finds the file changed or gone."""
+
+    digest: str
+    render: Callable[[], bytes]
+
+
+def file_digest(content: bytes) -> str:
+    """The digest the memo keeps of a whole file and the docs writer lists (hex)."""
+    return hashlib.blake2b(content, digest_size=16).hexdigest()
 
 
 class RenderMemo:
@@ -53,6 +80,11 @@ class RenderMemo:
         self.rendered = 0
         self._digests: dict[int, tuple[object, bytes]] = {}
         self._fixed_key = digest(version)
+
+    @property
+    def previous(self) -> Mapping[str, Entry]:
+        """The previous build's entries this memo was given."""
+        return self._previous
 
     def reuse(self, name: str, inputs: object, render: Callable[[], str]) -> str:
         """The output named `name`: the previous build's if `inputs` are equal, else
@@ -74,6 +106,19 @@ class RenderMemo:
             value = render()
         self.entries[name] = (key, value)
         return value
+
+    def reuse_file(self, name: str, key: bytes, render: Callable[[], bytes]) -> bytes | KeptFile:
+        """The whole file named `name` (a docs path): a `KeptFile` of the previous build's
+        bytes if its inputs' `key` is equal, else ``render()``, its bytes."""
+        previous = self._previous.get(FILE + name)
+        if previous is not None and previous[0] == key:
+            self.reused += 1
+            self.entries[FILE + name] = previous
+            return KeptFile(previous[1], render)
+        self.rendered += 1
+        content = render()
+        self.entries[FILE + name] = (key, file_digest(content))
+        return content
 
     def carry(self, names: Iterable[str]) -> None:
         """Keep the previous build's entries of `names` for the next build without using
