@@ -3,7 +3,8 @@
 `showcase.assessment.sources.yearly_figures` visits every project in every build (a third
 of a second at 10,000 projects) although a warm build usually changes no figure's input.
 Its answer is plain data (college id → source id → number or None, and the school's
-pairs), so the memo keeps it as JSON text, keyed by exactly what it reads: every project,
+pairs), so the memo keeps it as JSON text, keyed by exactly what it reads: what it counts
+of every project (`counted_facts`: a changed summary counts nothing again), every
 college, event file, roadshow, typical case, call, application and checkpoint report (by
 their digests), the years, the time zone and the assessment date. JSON gives back the
 same floats, ints and None it was given (Python writes a float's shortest exact
@@ -20,11 +21,13 @@ from collections.abc import Sequence
 from showcase import jsontext
 from showcase.assessment.periods import AcademicYear
 from showcase.assessment.scoring import Count
-from showcase.assessment.sources import Figures, yearly_figures
+from showcase.assessment.sources import Figures, counted_facts, yearly_figures
 from showcase.model import Model
 from showcase.render.memo import RenderMemo
 
 NAME = "assessment:yearly-figures"
+FACTS = "assessment:facts"
+"""The memo's name for each project's `counted_facts` digest."""
 
 YearlyFigures = list[tuple[Figures, tuple[tuple[str, float], ...]]]
 
@@ -36,10 +39,10 @@ def remembered_count(memo: RenderMemo) -> Count:
         model: Model, years: Sequence[AcademicYear], zone: str, as_of: datetime.date
     ) -> YearlyFigures:
         inputs = (
+            memo.part_key(FACTS, model.projects.values(), counted_facts),
             *(
                 memo.records(tuple(records.values()))
                 for records in (
-                    model.projects,
                     model.colleges,
                     model.events,
                     model.roadshows,

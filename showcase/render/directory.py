@@ -16,7 +16,13 @@ from collections.abc import Sequence
 
 from showcase.model import Model, Project
 from showcase.render import paths
-from showcase.render.directory_index import directory_index, facet_counts, facets, name_order
+from showcase.render.directory_index import (
+    directory_index,
+    facet_counts,
+    facet_values,
+    facets,
+    name_order,
+)
 from showcase.render.memo import KeptFile, RenderMemo
 from showcase.render.text import attribute, front_matter
 
@@ -65,10 +71,18 @@ def render_directory(model: Model, memo: RenderMemo | None = None) -> dict[str, 
 
 
 def _app_key(model: Model, memo: RenderMemo) -> bytes:
-    """The key of what `_app` reads: the facets and every project (its counts)."""
-    return memo.key(
-        (memo.records(tuple(facets(model))), memo.records(tuple(model.projects.values())))
-    )
+    """The key of what `_app` reads: the facets and every project's facet values (its
+    counts; a changed summary leaves them alone)."""
+    values = memo.part_key(FACET_VALUES, model.projects.values(), _facet_values)
+    return memo.key((memo.records(tuple(facets(model))), values))
+
+
+FACET_VALUES = "directory:facet-values"
+"""The memo's name for the digest of each project's `facet_values`."""
+
+
+def _facet_values(project: Project) -> tuple[tuple[str, ...], ...]:
+    return tuple(facet_values(project).values())
 
 
 SEARCH_LINK = (

@@ -46,6 +46,7 @@ import hashlib
 import pickle
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 Entry = tuple[bytes, str]
 """The digest of the inputs and the text rendered from them (for a whole file, named
@@ -143,6 +144,27 @@ class RenderMemo:
                 return tuple(self.digest_of(v) if _is_record(v) else v for v in value)
             return value
         return self.digest_of(value) if _is_record(value) else value
+
+    def part_key(self, name: str, records: Iterable[Any], part: Callable[[Any], object]) -> bytes:
+        """A key as exact as ``key(tuple(part(r) for r in records))`` for an output that
+        reads only `part` of each record (what the assessment counts of a project, not
+        its summary), at the cost of a dictionary lookup per unchanged record: each part's
+        digest is kept under `name` by its record's digest (`part` must read nothing else)."""
+        previous = self._previous.get(name)
+        known: dict[str, str] = {}
+        if previous is not None and previous[0] == self._fixed_key:
+            known = dict(pair.split(",", 1) for pair in previous[1].split(";") if pair)
+        parts: dict[str, str] = {}
+        digests = []
+        for record in records:
+            record_digest = self.digest_of(record).hex()
+            found = parts.get(record_digest) or known.get(record_digest)
+            if found is None:
+                found = digest(part(record)).hex()
+            parts[record_digest] = found
+            digests.append(found)
+        self.entries[name] = (self._fixed_key, ";".join(f"{r},{p}" for r, p in parts.items()))
+        return self.key((name, tuple(digests)))
 
     def fixed_key(self) -> bytes:
         """The key of an output whose name alone says what it is made from (a name's

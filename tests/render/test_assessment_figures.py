@@ -8,10 +8,12 @@ import datetime
 import functools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from showcase.assessment.periods import AcademicYear
-from showcase.assessment.sources import yearly_figures
-from showcase.model import Model
+from showcase.assessment.sources import counted_facts, yearly_figures
+from showcase.model import Model, Project
 from showcase.paths import Layout, repository_root
 from showcase.render.assessment_figures import remembered_count
 from showcase.render.memo import RenderMemo
@@ -74,3 +76,45 @@ def test_other_years_zone_or_date_are_counted_again(change: dict) -> None:
     figures = remembered_count(second)(model, *arguments.values())
     assert second.rendered == 1
     assert figures == yearly_figures(model, *arguments.values())
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(
+    target=st.integers(0, 10_000),
+    donor=st.integers(0, 10_000),
+    names=st.sets(st.sampled_from([f.name for f in dataclasses.fields(Project)]), min_size=1),
+    bare=st.booleans(),
+)
+def test_a_project_whose_counted_facts_are_equal_leaves_the_figures_alone(
+    target: int, donor: int, names: set[str], bare: bool
+) -> None:
+    """`counted_facts` is all the figures read of a project: give a project some fields
+    of another, and when its facts stay equal the figures do too (a field read but left
+    out of the facts would fail this). `bare`: the project has no milestones (its level
+    field is read then)."""
+    model = _sample()
+    projects = list(model.projects.values())
+    before = projects[target % len(projects)]
+    if bare:
+        before = dataclasses.replace(before, milestones=())
+        model = dataclasses.replace(model, projects={**model.projects, before.id: before})
+    after = dataclasses.replace(
+        before,
+        **{name: getattr(projects[donor % len(projects)], name) for name in names - {"id"}},
+    )
+    if counted_facts(after) != counted_facts(before):
+        return
+    edited = dataclasses.replace(model, projects={**model.projects, before.id: after})
+    assert yearly_figures(edited, YEARS, ZONE, AS_OF) == yearly_figures(model, YEARS, ZONE, AS_OF)
+
+
+def test_a_changed_summary_takes_the_figures_from_the_memo() -> None:
+    model = _sample()
+    project = next(iter(model.projects.values()))
+    edited = dataclasses.replace(
+        model,
+        projects={**model.projects, project.id: dataclasses.replace(project, summary="新")},
+    )
+    second = RenderMemo(_first_memo(model).entries, version="v")
+    remembered_count(second)(edited, YEARS, ZONE, AS_OF)
+    assert (second.reused, second.rendered) == (1, 0)

@@ -72,6 +72,28 @@ def test_an_unchanged_render_keeps_every_page_without_its_text() -> None:
     }
 
 
+def test_a_part_key_changes_exactly_when_a_part_does() -> None:
+    """`part_key` digests only the parts of changed records, and its key is that of the
+    parts: a change elsewhere in a record keeps it, a changed part or order changes it."""
+    model = _sample()
+    projects = list(model.projects.values())
+    first = RenderMemo(version="v")
+    key = first.part_key("levels", projects, lambda p: p.level)
+    renamed = [dataclasses.replace(projects[0], name="新名"), *projects[1:]]
+    asked: list[str] = []
+    second = RenderMemo(first.entries, version="v")
+    assert second.part_key("levels", renamed, lambda p: asked.append(p.id) or p.level) == key
+    assert asked == [projects[0].id]  # only the changed record's part was made again
+    other = next(level for level in LEVELS if level != projects[0].level)
+    relevelled = [dataclasses.replace(projects[0], level=other), *projects[1:]]
+    third = RenderMemo(second.entries, version="v")
+    assert third.part_key("levels", relevelled, lambda p: p.level) != key
+    assert (
+        RenderMemo(first.entries, "v").part_key("levels", projects[::-1], lambda p: p.level) != key
+    )
+    assert RenderMemo(first.entries, "w").part_key("levels", projects, lambda p: p.level) != key
+
+
 def _never() -> str:
     raise AssertionError("rendered although its inputs did not change")
 
