@@ -21,7 +21,7 @@ from showcase.render.assessment_method import render_assessment_method
 from showcase.render.call_pages import CALLS, call_page, render_call_page, render_calls_index
 from showcase.render.call_pages import NAV_TITLE as CALLS_NAV_TITLE
 from showcase.render.call_support import public_support
-from showcase.render.case_form_page import CASE_FORM, render_case_form_page
+from showcase.render.case_form_page import CASE_FORM, case_form_file
 from showcase.render.case_pages import featured_cases, render_case_section
 from showcase.render.college_page import (
     college_page,
@@ -170,12 +170,12 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
                 form = application_form(model, call, schema, publicity.as_of, here)
             pages[here] = render_call_page(call, model, publicity.as_of, form)
     if inputs.case_schemas:  # the publicity office's form: a staff page, under 工作指南
-        pages[CASE_FORM] = render_case_form_page(
+        outputs[CASE_FORM] = case_form_file(
             model,
-            inputs.case_schemas["typical-cases"],
-            inputs.case_schemas["story"],
+            inputs.case_schemas,
             publicity.as_of,
             paths.content_page("publicity-guide.md") in pages,
+            memo,
         )
 
     files: dict[str, bytes | KeptFile] = {p: text.encode("utf-8") for p, text in pages.items()}
