@@ -42,6 +42,8 @@ Example::
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import pickle
 from collections.abc import Callable, Iterable, Mapping
@@ -95,6 +97,13 @@ class RenderMemo:
     def key(self, inputs: object) -> bytes:
         """The key of `inputs` for `reuse_keyed` (with the code version)."""
         return digest((self._version, inputs))
+
+    def declared_key(self, inputs: object) -> bytes:
+        """The key of a frozen dataclass of declared inputs (a page's), each field's
+        records counted by their digests (`records`)."""
+        return self.key(
+            tuple(self.records(getattr(inputs, name)) for name in _fields(type(inputs)))
+        )
 
     def reuse_keyed(self, name: str, key: bytes, render: Callable[[], str]) -> str:
         """`reuse` with the `key` of the inputs already computed."""
@@ -185,6 +194,11 @@ def digest(value: object) -> bytes:
     """16 bytes that differ whenever the pickle of `value` does."""
     pickled = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     return hashlib.blake2b(pickled, digest_size=16).digest()
+
+
+@functools.cache
+def _fields(inputs_type: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(inputs_type))
 
 
 def _is_record(value: object) -> bool:

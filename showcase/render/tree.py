@@ -7,9 +7,8 @@ The same inputs always give the same tree, byte for byte.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 from showcase.assessment import assess
@@ -51,6 +50,7 @@ from showcase.render.mentor_pages import (
 )
 from showcase.render.open_data_page import render_open_data_page
 from showcase.render.project_page import project_page, project_page_inputs
+from showcase.render.project_pages import ProjectPages
 from showcase.render.related import RelatedIndex
 from showcase.render.roadshow import paths as roadshow_paths
 from showcase.render.roadshow.files import roadshow_files, roadshow_pages
@@ -139,14 +139,24 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
     images: dict[str, str] = dict(inputs.content_assets)
     related = RelatedIndex(model.projects.values())
     support = public_support(model, publicity.as_of)
+    project_pages = (
+        None
+        if memo is None
+        else ProjectPages(memo, model, related, inputs.last_changed, slots, support)
+    )
     for project in model.projects.values():
         path = paths.project_page(project.id)
-        page_inputs = project_page_inputs(
-            project, model, related, inputs.last_changed, slots, support
-        )
-        outputs[path] = _memoised(memo, path, page_inputs, project_page)
+        if project_pages is None:
+            page_inputs = project_page_inputs(
+                project, model, related, inputs.last_changed, slots, support
+            )
+            outputs[path] = project_page(page_inputs).encode("utf-8")
+        else:
+            outputs[path] = project_pages.file(project)
         if project.logo:
             images[paths.project_logo(project.id, project.logo)] = project.logo
+    if project_pages is not None:
+        project_pages.finish()
     for name, text in content_pages.items():
         pages[paths.content_page(name)] = text
     mentor_projects = projects_by_mentor(model)
@@ -239,10 +249,4 @@ def _memoised(
     `inputs` (a frozen dataclass of declared inputs: `render` reads nothing else) are equal."""
     if memo is None:
         return render(inputs).encode("utf-8")
-    key = memo.key(tuple(memo.records(getattr(inputs, name)) for name in _names(type(inputs))))
-    return memo.reuse_file(name, key, lambda: render(inputs).encode("utf-8"))
-
-
-@functools.cache
-def _names(inputs_type: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(inputs_type))
+    return memo.reuse_file(name, memo.declared_key(inputs), lambda: render(inputs).encode("utf-8"))
