@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import posixpath
 from dataclasses import dataclass
 from enum import StrEnum
@@ -241,8 +242,12 @@ class Layout:
 
     @property
     def word_store(self) -> Path:
-        """jieba's dictionary as SQLite, for segmenting a few pages (`showcase.engine.word_store`)."""
-        return self.cache_dir / "jieba-words.sqlite3"
+        """jieba's dictionary as SQLite, for segmenting a few pages (`showcase.engine.word_store`).
+
+        It depends on jieba's version only, not on the repository, so it is kept once per
+        user (as jieba keeps its own cache): another clone, a clean build or a test's fresh
+        repository does not write its 500,000 words again."""
+        return user_cache_dir() / "jieba-words.sqlite3"
 
     def spare_site_dir(self, site_dir: Path) -> Path:
         """The folder `site_dir` replaced last, which the next build of it is made in
@@ -354,3 +359,10 @@ def package_sources_digest() -> bytes:
         digest.update(source.relative_to(package).as_posix().encode() + b"\0")
         digest.update(source.read_bytes())
     return digest.digest()
+
+
+def user_cache_dir() -> Path:
+    """This user's cache of what depends on our libraries only, never on a repository:
+    ``$XDG_CACHE_HOME/makerspace-showcase``, by default ``~/.cache/makerspace-showcase``."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "makerspace-showcase"

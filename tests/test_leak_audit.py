@@ -16,6 +16,8 @@ for personal data. Draft markers are allowed only in the outputs that are previe
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
 import json
 import re
 import shutil
@@ -186,10 +188,17 @@ def _page_text(html: str) -> str:
 
 
 def _readable_texts(path: Path) -> list[str]:
-    """Every text a reader of this file could get out of it, decoded by its kind."""
+    """Every text a reader of this file could get out of it, decoded by its kind; decoded
+    once per content and kind (the site and its preview share most files)."""
+    raw = path.read_bytes()
+    suffix = path.suffix.lower()
+    return _decoded(hashlib.blake2b(raw).digest(), suffix, path)
+
+
+@functools.cache
+def _decoded(digest: bytes, suffix: str, path: Path) -> list[str]:
     raw = path.read_bytes()
     texts = [raw.decode("latin-1")]
-    suffix = path.suffix.lower()
     if suffix in (".png", ".jpg", ".jpeg", ".webp", ".gif"):
         with Image.open(path) as image:
             texts.append(repr(image.info))
@@ -224,13 +233,17 @@ def _personal_data_in(folders: tuple[Path, ...]) -> dict[str, list[str]]:
     site = yaml.safe_load((repository_root() / "content" / "site.yaml").read_text("utf-8"))
     rules = PersonalDataRules.for_site(site, datetime.date.today())
     found: dict[str, list[str]] = {}
+    findings: dict[str, list[str]] = {}  # per decoded view: the preview repeats the site
     for folder in folders:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix.lower() not in _SCANNED_ELSEWHERE:
                 for text in _readable_texts(path)[1:]:  # the decoded views, not raw bytes
-                    shown = [f"{f.rule} {f.shown}" for f in find_personal_data(text, rules)]
-                    if shown:
-                        found.setdefault(str(path), []).extend(shown)
+                    if text not in findings:
+                        findings[text] = [
+                            f"{f.rule} {f.shown}" for f in find_personal_data(text, rules)
+                        ]
+                    if findings[text]:
+                        found.setdefault(str(path), []).extend(findings[text])
     return found
 
 

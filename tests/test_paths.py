@@ -21,6 +21,7 @@ from showcase.paths import (
     project_file_path,
     project_folder_path,
     text_under,
+    user_cache_dir,
 )
 
 KINDS = [
@@ -130,3 +131,14 @@ def test_text_under_answers_as_relative_to_does(path: Path, root: Path) -> None:
 @given(paths=st.lists(_PATHS, max_size=12))
 def test_path_order_sorts_as_paths_sort(paths: list[Path]) -> None:
     assert sorted(paths, key=path_order) == sorted(paths)
+
+
+def test_the_word_store_is_kept_once_per_user_outside_the_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert user_cache_dir() == tmp_path / "xdg" / "makerspace-showcase"
+    assert Layout(tmp_path / "repo").word_store.parent == user_cache_dir()
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert user_cache_dir() == tmp_path / "home" / ".cache" / "makerspace-showcase"

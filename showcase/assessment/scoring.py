@@ -11,6 +11,7 @@ same numbers.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -18,6 +19,12 @@ from showcase.assessment.periods import AcademicYear, year_of
 from showcase.assessment.sources import Figures, yearly_figures
 from showcase.assessment_plan import AssessmentPlan, Indicator
 from showcase.model import College, Model
+
+Count = Callable[
+    [Model, Sequence[AcademicYear], str, datetime.date],
+    list[tuple[Figures, tuple[tuple[str, float], ...]]],
+]
+"""The signature of `yearly_figures`."""
 
 SCORED, BELOW_MINIMUM, NO_DATA, NO_BASE, NOT_COUNTED = (
     "scored",
@@ -104,8 +111,11 @@ class Assessment:
         return ended[-1] if ended else (self.years[-1] if self.years else None)
 
 
-def assess(model: Model, plan: AssessmentPlan, as_of: datetime.date) -> Assessment:
-    """Score every college in every academic year from the first project's to `as_of`'s."""
+def assess(
+    model: Model, plan: AssessmentPlan, as_of: datetime.date, count: Count = yearly_figures
+) -> Assessment:
+    """Score every college in every academic year from the first project's to `as_of`'s;
+    `count` gives what `yearly_figures` gives (a render may take it from its memo)."""
     first_dates = [p.started for p in model.projects.values()]
     last = year_of(as_of.isoformat(), plan.start_month)
     first = year_of(min(first_dates), plan.start_month) if first_dates else last
@@ -113,7 +123,7 @@ def assess(model: Model, plan: AssessmentPlan, as_of: datetime.date) -> Assessme
         AcademicYear(y, plan.start_month)
         for y in range(min(first.first, last.first), last.first + 1)
     ]
-    counted = yearly_figures(model, years, plan.timezone, as_of)
+    counted = count(model, years, plan.timezone, as_of)
     results = [
         _scored_year(model, plan, year, as_of, figures, school)
         for year, (figures, school) in zip(years, counted, strict=True)

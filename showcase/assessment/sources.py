@@ -105,6 +105,24 @@ def yearly_figures(
     return results
 
 
+def counted_facts(project: Project) -> tuple[object, ...]:
+    """Everything `yearly_figures` reads of `project` (its id: events, cases and call
+    decisions name projects): equal facts, equal figures, whatever else changed (its
+    summary, its team). `tests/render/test_assessment_figures.py` proves every other field
+    of a project leaves the figures alone."""
+    return (
+        project.id,
+        project.college,
+        project.started,
+        project.status,
+        project.stage,
+        project.level,
+        project.mentors,
+        tuple((m.date, m.level) for m in project.milestones),
+        tuple((a.type, a.date, a.amount_cny) for a in project.achievements),
+    )
+
+
 class _Tally:
     """One year's figures while the projects are counted."""
 

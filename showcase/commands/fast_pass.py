@@ -2,7 +2,7 @@
 rebuild.
 
 When every file of a burst is an existing project file (``projects/<college>/<id>.yaml``,
-a plain file, no link), each is checked alone first (`check_project_files`: YAML syntax,
+a plain file, no link; a new one too), each is checked alone first (`check_project_files`: YAML syntax,
 schema, markup, personal data, the project's own rules). Problems show at once, in the
 terminal and in the page's banner, as the full build shows them (the full build that
 follows confirms them, with the rules between records). A clean record gets its page
@@ -10,8 +10,8 @@ rendered through the build's own pipeline (`showcase.engine.fast_page`) and serv
 memory (`LiveState.show_first`); its open pages reload. Then the full build runs exactly
 as before and replaces everything: it alone writes ``site/`` and the caches.
 
-Nothing here may stop the preview: anything unusual (another kind of file, a deleted or
-new project, a last build that failed other than on these files' data, an error of the
+Nothing here may stop the preview: anything unusual (another kind of file, a deleted
+project, a last build that failed other than on these files' data, an error of the
 fast pass itself) means no fast pass, and the full build answers as it always did. When
 the last build stopped on data errors found only in the burst's files and they are clean
 now, the page is shown first and the banner goes (`fixes`).
@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from showcase.commands.build import DATA_ERRORS
-from showcase.engine.fast_page import LastSite, fast_page
+from showcase.engine.fast_page import LastSite, fast_page, reason_to_wait
 from showcase.engine.live import BuildFailure, LiveState
 from showcase.engine.plugin import SiteState
 from showcase.paths import Layout, PathKind, kind_of, text_under
@@ -49,6 +49,9 @@ class FastPass:
         self.layout = layout
         self.live = live
         self.last: LastSite | None = None
+        self.site_url = ""
+        """The preview's address (``http://127.0.0.1:8000``) once it serves: the pages shown
+        first are printed as addresses a terminal lets one open."""
 
     def remember(self, inputs: RenderInputs, site: SiteState) -> None:
         """What the last successful build rendered with (`showcase.commands.build`);
@@ -92,12 +95,14 @@ class FastPass:
                 continue  # saved unchanged
             page = fast_page(last, project)
             if page is None:
+                why = reason_to_wait(last, project) or "这个页面在构建时会有警告"
+                print(f"{project.source} 的页面等完整构建后再显示：{why}。", flush=True)
                 return
             pages[page.dest] = page.html
         if not pages:
             return
         self.live.show_first(pages, fixed=self.live.failure is not None)
-        shown = "、".join("/" + dest.removesuffix("index.html") for dest in pages)
+        shown = "、".join(f"{self.site_url}/{dest.removesuffix('index.html')}" for dest in pages)
         elapsed = time.perf_counter() - started
         print(
             f"已先更新改动的页面 {shown}（用时 {elapsed:.2f} 秒）；其余页面随完整构建更新。",
@@ -122,19 +127,23 @@ def fixes(failure: BuildFailure | None, files: list[Path], layout: Layout) -> bo
 def _prepare(last: LastSite) -> None:
     """What the first fast pass would otherwise wait for, done while nobody waits."""
     try:
-        last.related_index()
+        last.prepare()
     except Exception:  # only time is lost: the fast pass does it again when it needs it
         return
 
 
 def project_files(layout: Layout, changed: Iterable[str]) -> list[Path]:
     """The changed files as project files of `layout`, or [] unless each is one: an
-    existing plain file at ``projects/<college>/<id>.yaml`` (no link on the way)."""
+    existing plain file at ``projects/<college>/<id>.yaml`` (no link on the way). A path
+    that is gone and that no build reads (an editor's temporary file, saved and renamed
+    onto the project file within the burst) does not count."""
     projects = layout.projects_dir
     files = []
     for name in changed:
         under = text_under(Path(name), layout.root)
         file = Path(name)
+        if under is not None and kind_of(under) is None and not os.path.lexists(file):
+            continue
         if (
             under is None
             or kind_of(under) is not PathKind.PROJECT

@@ -65,7 +65,8 @@ def serve(root: Path, host: str, port: int) -> int:
     except OSError as error:
         print(f"无法在 {host}:{port} 启动预览服务器：{error}", file=sys.stderr)
         return 1
-    print(f"预览地址：http://{host}:{server.server_address[1]}/ （按 Ctrl-C 停止）", flush=True)
+    fast.site_url = f"http://{host}:{server.server_address[1]}"
+    print(f"预览地址：{fast.site_url}/ （按 Ctrl-C 停止）", flush=True)
     try:
         while True:
             watcher.pause()

@@ -15,11 +15,15 @@ recorded digest and whose ``stat`` still says the same is left alone without bei
 and the files to delete are the listed ones no longer wanted. Without a usable listing
 (the first build, a damaged listing, none asked for) every file is compared and the
 folder walked.
+
+A file the render memo kept (`showcase.render.memo.KeptFile`) comes without its bytes,
+only their digest: when the listing holds that digest and ``stat`` still says the same,
+the file is left alone unread and unhashed; otherwise (changed, replaced or deleted
+outside the build, no listing) it is rendered again and written as any other.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -27,6 +31,7 @@ from pathlib import Path
 
 from showcase.atomic import write_replacing
 from showcase.images.publish import PublishedImages
+from showcase.render.memo import KeptFile, file_digest
 from showcase.render.tree import DocsTree
 
 
@@ -58,7 +63,9 @@ def write_docs_tree(
     Raises `showcase.images.publish.UnpublishableImage` for an image that cannot be
     published (the validator refuses such an image first), with `docs_dir` unchanged.
     """
-    wanted = dict(tree.files)
+    wanted: dict[str, bytes | KeptFile] = dict(tree.files)
+    if tree.kept:
+        wanted = dict(sorted({**wanted, **tree.kept}.items()))
     for target, source in tree.images.items():
         wanted[target] = images.publish(repository_root / source)
     images.forget_unused()
@@ -70,12 +77,16 @@ def write_docs_tree(
     folder = str(docs_dir)  # strings, not Paths: 20,000 files a build
     for relative, content in wanted.items():
         path = os.path.join(folder, relative)
-        digest = hashlib.blake2b(content, digest_size=16).hexdigest()
+        kept = type(content) is KeptFile
+        digest = content.digest if kept else file_digest(content)
         stamp = listing.get(relative)
         if _still(stamp, digest, path):
             unchanged += 1
             stamps[relative] = stamp  # it was just checked against the file's stat
             continue
+        if kept:  # changed or gone outside the build: its bytes are needed after all
+            content = content.render()
+            digest = file_digest(content)
         if _write_if_changed(path, content):
             written += 1
         else:

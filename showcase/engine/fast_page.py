@@ -23,9 +23,12 @@ cache is detached from the kept environment; pages in ``site/`` are hard links i
 page cache, so writing one would poison the cache). The bytes go to the preview server
 only, as an overlay (`showcase.engine.live.LiveState.show_first`).
 
-Where the page cannot be the one the build would write, `fast_page` returns None and the
-preview just waits for the full build: a project that is new, renamed or moved to another
-college, a changed logo (its published image does not exist yet), a page that logs a
+A new project file gets its page too (a `File` and `Page` made as MkDocs makes them for a
+page outside the navigation). Where the page cannot be the one the build would write,
+`fast_page` returns None and the preview just waits for the full build: a project that is
+renamed or moved to another college, a name another project has (the full build's
+duplicate-name rule fails it), a new or changed logo (its published image does not
+exist yet), a page that logs a
 MkDocs warning or that the content policy refuses. Other pages that show the project
 (directory, college, mentors, related projects) follow with the full build, and so does
 a change of the roadshow schedule the edit causes (the fast page shows the last build's
@@ -52,6 +55,7 @@ from showcase.render.inputs import RenderInputs
 from showcase.render.project_page import project_page, project_page_inputs
 from showcase.render.related import RelatedIndex
 from showcase.render.roadshow.slots import RoadshowSlots
+from showcase.validate.duplicate_names import normalised_name, normalised_names
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File
@@ -80,6 +84,7 @@ class LastSite:
             engine.stop_noting()  # no search entry is made, so jieba is never needed
         self._lock = threading.Lock()
         self._related: RelatedIndex | None = None
+        self._names: dict[str, set[str]] | None = None
 
     def related_index(self) -> RelatedIndex:
         """The last model's `RelatedIndex`, built once (0.1-0.3 s at 10,000 projects: the
@@ -89,25 +94,67 @@ class LastSite:
                 self._related = RelatedIndex(self.inputs.model.projects.values())
             return self._related
 
+    def name_taken(self, project: Project) -> bool:
+        """Whether another project of the last model has `project`'s name, as the full
+        build's duplicate-name rule compares names (`normalised_name`): that build will
+        fail, so no page is shown first."""
+        key = normalised_name(project.name)
+        return bool(key) and bool(self._name_index().get(key, set()) - {project.id})
+
+    def prepare(self) -> None:
+        """Build what a first fast pass would otherwise wait for."""
+        self.related_index()
+        self._name_index()
+
+    def _name_index(self) -> dict[str, set[str]]:
+        with self._lock:
+            if self._names is None:
+                projects = list(self.inputs.model.projects.values())
+                keys = normalised_names([other.name for other in projects])
+                self._names = {}
+                for other, key in zip(projects, keys, strict=True):
+                    self._names.setdefault(key, set()).add(other.id)
+            return self._names
+
+
+def reason_to_wait(last: LastSite, project: Project) -> str | None:
+    """Why `project`'s page cannot be told from one page, in the words the preview prints,
+    or None when `fast_page` may render it."""
+    before = last.inputs.model.projects.get(project.id)
+    if last.name_taken(project):
+        return "和另一个项目重名"
+    if before is None:
+        sources = {other.source for other in last.inputs.model.projects.values()}
+        if project.source in sources:
+            return "项目编号改了"
+        return "新项目有标志图片（图片由完整构建处理）" if project.logo else None
+    if before.source != project.source or before.college != project.college:
+        return "项目文件改了名或换了学院"
+    if before.logo != project.logo:
+        return "标志图片换了（图片由完整构建处理）"
+    file = last.site.files.get_file_from_path(paths.project_page(project.id))
+    return "网站里还没有这个项目的页面" if file is None or file.page is None else None
+
 
 def fast_page(last: LastSite, project: Project) -> FastPage | None:
     """The page the full build would write for `project` (a changed record of a project the
-    last build had), or None when that cannot be told from one page (see the module)."""
+    last build had, or a new one), or None when that cannot be told from one page
+    (`reason_to_wait`, or a page that would log a warning or that the content policy
+    refuses)."""
+    from mkdocs.structure.pages import Page
+
+    if reason_to_wait(last, project) is not None:
+        return None
     model = last.inputs.model
-    before = model.projects.get(project.id)
-    if before is None or (before.source, before.college, before.logo) != (
-        project.source,
-        project.college,
-        project.logo,
-    ):
-        return None
     config, files, nav, env = last.site
-    file = files.get_file_from_path(paths.project_page(project.id))
-    if file is None or file.page is None:
-        return None
+    before = model.projects.get(project.id)
+    if before is None:
+        file = _new_page_file(last, project)
+    else:
+        file = files.get_file_from_path(paths.project_page(project.id))
     model = dataclasses.replace(model, projects={**model.projects, project.id: project})
     # The neighbours of a project that kept its fields and college are the same others.
-    same_groups = before.fields == project.fields
+    same_groups = before is not None and before.fields == project.fields
     inputs = project_page_inputs(
         project,
         model,
@@ -116,7 +163,7 @@ def fast_page(last: LastSite, project: Project) -> FastPage | None:
         RoadshowSlots(model),
         public_support(model, last.inputs.publicity.as_of),
     )
-    page = type(file.page)(None, _with_source(file, project_page(inputs)), config)
+    page = Page(None, _with_source(file, project_page(inputs)), config)
     engine, search = _plugins(config)
     known_problems = len(engine.policy_problems()) if engine else 0
     indexed = len(search.entries) if search else 0
@@ -133,6 +180,20 @@ def fast_page(last: LastSite, project: Project) -> FastPage | None:
     if warned.count or refused or not output.strip():
         return None
     return FastPage(file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
+
+
+def _new_page_file(last: LastSite, project: Project) -> File:
+    """The `File` MkDocs would make for a new project's page (outside the navigation, as
+    every project page is)."""
+    from mkdocs.structure.files import File
+
+    config = last.site.config
+    return File(
+        paths.project_page(project.id),
+        config.docs_dir,
+        config.site_dir,
+        config.use_directory_urls,
+    )
 
 
 def _with_source(file: File, source: str) -> File:

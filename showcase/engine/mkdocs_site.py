@@ -86,6 +86,7 @@ def build_site(
     model = inputs.model
     memo = load_render_memo(layout, keep=keep_memo)
     tree = render_docs(inputs, memo)
+    engine_plugin = ShowcaseEnginePlugin(site_search_entries(model, memo))
     # render is pure: its memo holds even if MkDocs fails
     save_render_memo(layout, memo, keep=keep_memo)
     del memo
@@ -98,7 +99,6 @@ def build_site(
     del tree  # the pages are on disk now; MkDocs re-reads them, so free ~N × 10 KB first
     _return_free_memory()
 
-    engine_plugin = ShowcaseEnginePlugin(site_search_entries(model))
     word_store.use(layout.word_store)
     with (
         replaced_atomically(

@@ -135,9 +135,21 @@ class LiveHandler(QuietHandler):
 
     def send_head(self) -> io.BytesIO | None:  # type: ignore[override]
         path = self.translate_path(self.path)
-        if os.path.isdir(path) and urlsplit(self.path).path.endswith("/"):
-            path = os.path.join(path, "index.html")
-            if not os.path.isfile(path):  # a folder without a page: no file listing
+        address = urlsplit(self.path)
+        folder_page = os.path.join(path, "index.html")
+        # A new project's page rendered first has no folder in the site yet: its address
+        # answers as a folder's would (`/x` → `/x/`, `/x/` → its page).
+        in_site = _site_path(folder_page, self)
+        first_in_folder = self.live.first_page(in_site)
+        if first_in_folder and not address.path.endswith("/") and not os.path.exists(path):
+            self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+            self.send_header("Location", "/" + in_site.removesuffix("index.html"))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        if address.path.endswith("/") and (os.path.isdir(path) or first_in_folder is not None):
+            path = folder_page
+            if first_in_folder is None and not os.path.isfile(path):  # no file listing
                 self.send_error(HTTPStatus.NOT_FOUND)
                 return None
         first = None if path.endswith("/") else self.live.first_page(_site_path(path, self))

@@ -20,7 +20,9 @@ import functools
 import hashlib
 import importlib.metadata
 import sqlite3
-from contextlib import closing
+import weakref
+from collections.abc import Mapping
+from contextlib import closing, suppress
 from pathlib import Path
 
 from showcase.paths import Layout, package_sources_digest
@@ -33,6 +35,10 @@ _SCHEMA = (
 )
 _in_memory: dict[Path, tuple[tuple[int, int], dict[str, Entry]]] = {}
 """Cache file → (its mtime and size when last read or written, its entries)."""
+_read: dict[Path, tuple[tuple[int, int], weakref.ref[RenderMemo]]] = {}
+"""Cache file → (its mtime and size when a one-shot build read it, the memo given the
+entries read): saving that memo compares with those entries instead of reading the
+stored keys back, while the file is still the one read."""
 
 
 _LIBRARIES = (
@@ -70,7 +76,12 @@ def load_render_memo(layout: Layout, *, keep: bool = False) -> RenderMemo:
     """A memo holding the previous build's entries (none when there is no usable cache);
     `keep`: this process builds again, so the entries read stay in memory for it."""
     path = layout.render_cache_dir / FILE_NAME
-    return RenderMemo(_entries(path, keep), code_version())
+    memo = RenderMemo(_entries(path, keep), code_version())
+    _read.pop(path, None)
+    if not keep:
+        with suppress(OSError):
+            _read[path] = (_signature(path), weakref.ref(memo))
+    return memo
 
 
 def save_render_memo(layout: Layout, memo: RenderMemo, *, keep: bool = False) -> None:
@@ -80,7 +91,7 @@ def save_render_memo(layout: Layout, memo: RenderMemo, *, keep: bool = False) ->
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            _write(path, _entries(path, keep) if keep else _kept_names(path), memo.entries)
+            _write(path, _entries(path, keep) if keep else _stored(path, memo), memo.entries)
         except sqlite3.DatabaseError:  # not a database (any more): start it again
             path.unlink()
             _write(path, {}, memo.entries)
@@ -94,7 +105,7 @@ def save_render_memo(layout: Layout, memo: RenderMemo, *, keep: bool = False) ->
         _in_memory.pop(path, None)
 
 
-def _write(path: Path, previous: dict[str, Entry], entries: dict[str, Entry]) -> None:
+def _write(path: Path, previous: Mapping[str, Entry], entries: dict[str, Entry]) -> None:
     with closing(sqlite3.connect(path)) as connection, connection:
         for statement in _SCHEMA:
             connection.execute(statement)
@@ -132,6 +143,18 @@ def _entries(path: Path, keep: bool) -> dict[str, Entry]:
     if keep:
         _in_memory[path] = (signature, entries)
     return entries
+
+
+def _stored(path: Path, memo: RenderMemo) -> Mapping[str, Entry]:
+    """What the file at `path` holds: the entries `memo` was given, when it was read from
+    that very file, else the stored names and keys (`_kept_names`)."""
+    read = _read.pop(path, None)
+    try:
+        if read is not None and read[1]() is memo and read[0] == _signature(path):
+            return memo.previous
+    except OSError:
+        pass
+    return _kept_names(path)
 
 
 def _kept_names(path: Path) -> dict[str, Entry]:

@@ -4,7 +4,8 @@ libyaml words one mistake several ways ("found character '\\t'", "found a tab
 character"…) and one wording covers several mistakes ("mapping values are not allowed" is a
 colon inside a value, or a field indented unlike its siblings, whose colon is then the first
 of its line); the first entry of `_SYNTAX_MESSAGES` whose English text appears in the
-error decides the message. An error "at the end of the stream" is placed on the last line.
+error decides the message. An error "at the end of the stream" is placed on the last line;
+a quote that never closes, at the quote.
 """
 
 from __future__ import annotations
@@ -48,11 +49,57 @@ _SYNTAX_MESSAGES = (
         "检查 { } 是否成对，各项之间用英文逗号分隔。",
     ),
     (
+        "unclosed quote",
+        "这个值的引号没有成对：从这里开始的引号一直没有结束。",
+        "在值的末尾补上同样的引号；值里本身有英文双引号时，改用单引号括起整个值，"
+        "或把里面的引号写成中文引号「」。",
+    ),
+    (
+        "did not find expected comment or line break",
+        "「|」或「>」后面的同一行不能再写内容。",
+        "把文字移到下一行并缩进两个空格；如果值本身以 | 或 > 开头，请用英文引号把整个值括起来。",
+    ),
+    (
         "found unexpected end of stream",
         "文件在引号或括号还没结束时就结束了。",
         "引号或括号没有成对，请检查最后几行。",
     ),
     ("found undefined tag handle", "不支持以 ! 开头的标签。", "删除值前面以 ! 开头的标签。"),
+    (
+        "a tag",
+        "不支持以 ! 开头的标签。",
+        "删除值前面以 ! 开头的标签；值本身以 ! 开头时请用英文引号括起来。",
+    ),
+    (
+        "while scanning an anchor",
+        "这个值以 YAML 的保留符号 & 开头。",
+        "以 & 开头的值请用英文引号括起来。",
+    ),
+    (
+        "while scanning an alias",
+        "这个值以 YAML 的保留符号 * 开头。",
+        "以 * 开头的值请用英文引号括起来。",
+    ),
+    (
+        "while scanning a directive",
+        "以 % 开头的行是 YAML 的指令，项目文件里不能用。",
+        "以 % 开头的值请用英文引号括起来；不是值的话删掉这一行开头的 %。",
+    ),
+    (
+        "did not find expected node content",
+        "这里缺少值，或值以 YAML 的保留符号（如 ] } , | >）开头。",
+        "以这些符号开头的值请用英文引号括起来；方括号、花括号要成对。",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "列表项「- 」出现在了不能出现的位置。",
+        "列表项要单独成行，写在字段名的下一行并缩进两个空格；检查这一行开头是否多了别的字符。",
+    ),
+    (
+        "did not find expected <document start>",
+        "文件开头几行的格式不对，YAML 读不懂。",
+        "第一行应当是以 # 开头的注释或「字段名: 值」；检查开头几行是否误删了 # 或冒号。",
+    ),
     (
         "cannot start any token",
         "这个值以 YAML 的保留符号（@ 或 `）开头。",
@@ -67,11 +114,32 @@ _SYNTAX_MESSAGES = (
 )
 
 
+_AT_THE_START = frozenset(
+    f"while {doing} {token}"
+    for doing in ("scanning", "parsing")
+    for token in (
+        "a quoted scalar",
+        "a block scalar",
+        "an anchor",
+        "an alias",
+        "a tag",
+        "a directive",
+    )
+)
+"""Errors inside one token: shown where the token began, not where libyaml gave up."""
+
+
 def syntax_problem(display_path: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
     """The problem for a YAML syntax error in `text`."""
     mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     detail = " ".join(part for part in (error.context, error.problem) if part)
+    if error.context in _AT_THE_START and error.context_mark:
+        # libyaml stops where the token went wrong (a quoted value: where the text ran out);
+        # the secretary fixes where it began (the quote, the &, the |)
+        mark = error.context_mark
+        if error.context == "while scanning a quoted scalar":
+            detail = "unclosed quote"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     lines = text.splitlines()
     if line > len(lines):  # libyaml places "end of stream" after the last line
         line, column = len(lines), len(lines[-1]) + 1 if lines else 1

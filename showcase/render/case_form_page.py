@@ -13,18 +13,58 @@ linked from the publicity guide, not from the public menu.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from typing import Any
 
-from showcase.forms.case_spec import CASE_BEFORE_MERGE, case_form_spec
-from showcase.model import Model
+from showcase.forms.case_spec import CASE_BEFORE_MERGE, case_form_spec, presentable
+from showcase.model import Model, Project
 from showcase.render import paths
 from showcase.render.html_blocks import page
+from showcase.render.memo import KeptFile, RenderMemo
 from showcase.render.submit_page import RULES_SCRIPT, SHARED_SCRIPTS, STYLESHEET, before_merge
 from showcase.render.text import attribute, json_attribute
 
 CASE_FORM = "recommend-case/index.md"
 SCRIPT = paths.asset("case-form.js")
 GUIDE = paths.content_page("publicity-guide.md")
+
+
+def case_form_file(
+    model: Model,
+    schemas: Mapping[str, dict[str, Any]],
+    today: datetime.date,
+    with_guide: bool,
+    memo: RenderMemo | None,
+) -> bytes | KeptFile:
+    """The page's bytes (`schemas`: the typical-case and story schemas by name); with a
+    `memo`, the previous build's file while what it shows is equal: each project's id,
+    name and `presentable` facts (a changed summary leaves the page alone), the cases, the
+    site, the schemas, the date and the guide's presence."""
+    case_schema, story_schema = schemas["typical-cases"], schemas["story"]
+
+    def render() -> bytes:
+        return render_case_form_page(model, case_schema, story_schema, today, with_guide).encode()
+
+    if memo is None:
+        return render()
+    inputs = (
+        memo.part_key(PROJECT_FACTS, model.projects.values(), _shown),
+        memo.records(tuple(model.cases.values())),
+        memo.digest_of(model.site),
+        case_schema,
+        story_schema,
+        today,
+        with_guide,
+    )
+    return memo.reuse_file(CASE_FORM, memo.key(inputs), render)
+
+
+PROJECT_FACTS = "case-form:projects"
+"""The memo's name for the digest of what the form shows of each project."""
+
+
+def _shown(project: Project) -> tuple[object, ...]:
+    return project.id, project.name, presentable(project)
 
 
 def render_case_form_page(

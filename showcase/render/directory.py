@@ -16,8 +16,14 @@ from collections.abc import Sequence
 
 from showcase.model import Model, Project
 from showcase.render import paths
-from showcase.render.directory_index import directory_index, facet_counts, facets, name_order
-from showcase.render.memo import RenderMemo
+from showcase.render.directory_index import (
+    directory_index,
+    facet_counts,
+    facet_values,
+    facets,
+    name_order,
+)
+from showcase.render.memo import KeptFile, RenderMemo
 from showcase.render.text import attribute, front_matter
 
 INDEX = "assets/directory.json"
@@ -36,17 +42,47 @@ def plain_page(number: int) -> str:
     return paths.DIRECTORY if number == 1 else f"projects/page/{number}.md"
 
 
-def render_directory(model: Model, memo: RenderMemo | None = None) -> dict[str, bytes]:
+def render_directory(model: Model, memo: RenderMemo | None = None) -> dict[str, bytes | KeptFile]:
     """Every file of the directory: its pages and the JSON index (the script is a static
-    file of the site, ``assets/directory.js``); `memo` keeps the names' pinyin."""
+    file of the site, ``assets/directory.js``). With a `memo`, the names' pinyin and each
+    plain page whose projects did not change are the previous build's
+    (`showcase.render.memo.KeptFile`)."""
     ordered = name_order(model.projects.values(), memo)
     page_count = max(1, math.ceil(len(ordered) / PLAIN_PAGE_SIZE))
-    files = {
-        plain_page(number): _plain_page(model, ordered, number, page_count, memo).encode("utf-8")
-        for number in range(1, page_count + 1)
-    }
+    files: dict[str, bytes | KeptFile] = {}
+    app_key = None if memo is None else _app_key(model, memo)
+    for number in range(1, page_count + 1):
+
+        def render(number: int = number) -> bytes:
+            return _plain_page(model, ordered, number, page_count).encode("utf-8")
+
+        if memo is None:
+            files[plain_page(number)] = render()
+            continue
+        first = (number - 1) * PLAIN_PAGE_SIZE
+        shown = tuple(
+            (memo.digest_of(project), model.colleges[project.college].name)
+            for project in ordered[first : first + PLAIN_PAGE_SIZE]
+        )
+        inputs = (number, page_count, len(ordered), shown, app_key if number == 1 else None)
+        files[plain_page(number)] = memo.reuse_file(plain_page(number), memo.key(inputs), render)
     files[INDEX] = directory_index(model, ordered, memo)
     return files
+
+
+def _app_key(model: Model, memo: RenderMemo) -> bytes:
+    """The key of what `_app` reads: the facets and every project's facet values (its
+    counts; a changed summary leaves them alone)."""
+    values = memo.part_key(FACET_VALUES, model.projects.values(), _facet_values)
+    return memo.key((memo.records(tuple(facets(model))), values))
+
+
+FACET_VALUES = "directory:facet-values"
+"""The memo's name for the digest of each project's `facet_values`."""
+
+
+def _facet_values(project: Project) -> tuple[tuple[str, ...], ...]:
+    return tuple(facet_values(project).values())
 
 
 SEARCH_LINK = (
@@ -61,7 +97,6 @@ def _plain_page(
     ordered: Sequence[Project],
     number: int,
     page_count: int,
-    memo: RenderMemo | None = None,
 ) -> str:
     page = plain_page(number)
     first = (number - 1) * PLAIN_PAGE_SIZE
@@ -77,7 +112,9 @@ def _plain_page(
             paths.BROWSE_STYLESHEET,
         )
     )
-    items = "".join(_remembered_item(model, project, page, memo) for project in shown)
+    items = "".join(
+        _plain_item(project, model.colleges[project.college].name, page) for project in shown
+    )
     # One top-level <div> with no blank line: MkDocs can then skip Markdown for the
     # ~N/50 plain pages (see showcase.engine.raw_pages).
     return (
@@ -89,18 +126,6 @@ def _plain_page(
         f'<ol class="sc-plain__list" start="{first + 1}">{items}</ol>\n'
         f"{_pager(page, number, page_count)}\n"
         "</div>\n</div>\n"
-    )
-
-
-def _remembered_item(model: Model, project: Project, page: str, memo: RenderMemo | None) -> str:
-    """A project's item on the plain list; with a `memo` the previous build's when its
-    inputs are equal (a project moves to another page only at a page's edge)."""
-    college = model.colleges[project.college].name
-    if memo is None:
-        return _plain_item(project, college, page)
-    key = memo.key((memo.digest_of(project), college, page))
-    return memo.reuse_keyed(
-        f"directory-item:{project.id}", key, lambda: _plain_item(project, college, page)
     )
 
 

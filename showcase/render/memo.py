@@ -21,6 +21,14 @@ inputs at 10,000 projects), so they are made cheap three ways:
 * `key` digests inputs once when several outputs share them (a project's JSON record and
   CSV row), and `reuse_keyed` takes that key.
 
+A whole file of the docs tree (a project page, its edit JSON) is kept by `reuse_file`
+without its text: its entry holds the digest of the file's bytes (`file_digest`), and a
+reused file is a `KeptFile` (that digest and a way to render it again). The docs writer
+(`showcase.engine.docs_writer`) leaves a file alone whose listing says it still holds
+those bytes, so at 10,000 projects ~70 MB of page text is neither stored, read back,
+hashed nor compared on a warm build; a file changed or deleted outside the build is
+rendered again.
+
 Render stays pure: the memo is an ordinary value passed in and handed back. The engine
 loads the previous build's entries and saves `RenderMemo.entries` after a build that
 succeeded (`showcase.engine.render_cache`).
@@ -34,12 +42,34 @@ Example::
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import pickle
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 Entry = tuple[bytes, str]
-"""The digest of the inputs and the text rendered from them."""
+"""The digest of the inputs and the text rendered from them (for a whole file, named
+`FILE` + its docs path, the `file_digest` of its bytes)."""
+FILE = "file:"
+"""The prefix of a whole file's entry (`RenderMemo.reuse_file`)."""
+
+
+@dataclass(frozen=True, eq=False)
+class KeptFile:
+    """A whole output file the previous build made from equal inputs: the `file_digest`
+    of its bytes, and `render`, which makes those bytes again (pure, from the inputs) for
+    a writer that finds the file changed or gone."""
+
+    digest: str
+    render: Callable[[], bytes]
+
+
+def file_digest(content: bytes) -> str:
+    """The digest the memo keeps of a whole file and the docs writer lists (hex)."""
+    return hashlib.blake2b(content, digest_size=16).hexdigest()
 
 
 class RenderMemo:
@@ -54,6 +84,11 @@ class RenderMemo:
         self._digests: dict[int, tuple[object, bytes]] = {}
         self._fixed_key = digest(version)
 
+    @property
+    def previous(self) -> Mapping[str, Entry]:
+        """The previous build's entries this memo was given."""
+        return self._previous
+
     def reuse(self, name: str, inputs: object, render: Callable[[], str]) -> str:
         """The output named `name`: the previous build's if `inputs` are equal, else
         ``render()``. `render` must read nothing but `inputs` (and constants)."""
@@ -62,6 +97,13 @@ class RenderMemo:
     def key(self, inputs: object) -> bytes:
         """The key of `inputs` for `reuse_keyed` (with the code version)."""
         return digest((self._version, inputs))
+
+    def declared_key(self, inputs: object) -> bytes:
+        """The key of a frozen dataclass of declared inputs (a page's), each field's
+        records counted by their digests (`records`)."""
+        return self.key(
+            tuple(self.records(getattr(inputs, name)) for name in _fields(type(inputs)))
+        )
 
     def reuse_keyed(self, name: str, key: bytes, render: Callable[[], str]) -> str:
         """`reuse` with the `key` of the inputs already computed."""
@@ -74,6 +116,19 @@ class RenderMemo:
             value = render()
         self.entries[name] = (key, value)
         return value
+
+    def reuse_file(self, name: str, key: bytes, render: Callable[[], bytes]) -> bytes | KeptFile:
+        """The whole file named `name` (a docs path): a `KeptFile` of the previous build's
+        bytes if its inputs' `key` is equal, else ``render()``, its bytes."""
+        previous = self._previous.get(FILE + name)
+        if previous is not None and previous[0] == key:
+            self.reused += 1
+            self.entries[FILE + name] = previous
+            return KeptFile(previous[1], render)
+        self.rendered += 1
+        content = render()
+        self.entries[FILE + name] = (key, file_digest(content))
+        return content
 
     def carry(self, names: Iterable[str]) -> None:
         """Keep the previous build's entries of `names` for the next build without using
@@ -99,6 +154,27 @@ class RenderMemo:
             return value
         return self.digest_of(value) if _is_record(value) else value
 
+    def part_key(self, name: str, records: Iterable[Any], part: Callable[[Any], object]) -> bytes:
+        """A key as exact as ``key(tuple(part(r) for r in records))`` for an output that
+        reads only `part` of each record (what the assessment counts of a project, not
+        its summary), at the cost of a dictionary lookup per unchanged record: each part's
+        digest is kept under `name` by its record's digest (`part` must read nothing else)."""
+        previous = self._previous.get(name)
+        known: dict[str, str] = {}
+        if previous is not None and previous[0] == self._fixed_key:
+            known = dict(pair.split(",", 1) for pair in previous[1].split(";") if pair)
+        parts: dict[str, str] = {}
+        digests = []
+        for record in records:
+            record_digest = self.digest_of(record).hex()
+            found = parts.get(record_digest) or known.get(record_digest)
+            if found is None:
+                found = digest(part(record)).hex()
+            parts[record_digest] = found
+            digests.append(found)
+        self.entries[name] = (self._fixed_key, ";".join(f"{r},{p}" for r, p in parts.items()))
+        return self.key((name, tuple(digests)))
+
     def fixed_key(self) -> bytes:
         """The key of an output whose name alone says what it is made from (a name's
         pinyin, named ``pinyin:<name>``): the code version only."""
@@ -118,6 +194,11 @@ def digest(value: object) -> bytes:
     """16 bytes that differ whenever the pickle of `value` does."""
     pickled = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     return hashlib.blake2b(pickled, digest_size=16).digest()
+
+
+@functools.cache
+def _fields(inputs_type: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(inputs_type))
 
 
 def _is_record(value: object) -> bool:

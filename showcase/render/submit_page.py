@@ -27,7 +27,7 @@ from showcase.paths import project_folder_path
 from showcase.render import paths
 from showcase.render.forge_steps import COMMIT_MESSAGES, LOGO_STEPS, file_steps_html
 from showcase.render.html_blocks import page
-from showcase.render.memo import RenderMemo
+from showcase.render.memo import KeptFile, RenderMemo
 from showcase.render.pinyin_table import SCRIPT_NAME, pinyin_script
 from showcase.render.text import attribute, json_attribute, markdown_as_written
 
@@ -81,27 +81,27 @@ def submit_form_files(
     files of the site, `SCRIPT` and `STYLESHEET`); `today` is the build's date, the
     form's limit for dates that must not lie in the future. With a `memo`, a project's
     edit JSON is taken from the previous build when the project did not change."""
-    files = {
+    files: dict[str, bytes | KeptFile] = {
         SUBMIT: render_submit_page(model, schema, today, with_guide).encode("utf-8"),
         PINYIN_SCRIPT: pinyin_script()
         if memo is None  # a function of pypinyin and our code alone (the memo's version)
-        else memo.reuse_keyed(PINYIN_SCRIPT, memo.fixed_key(), _pinyin_text).encode(),
+        else memo.reuse_file(PINYIN_SCRIPT, memo.fixed_key(), pinyin_script),
     }
     if memo is None:
         files[TAKEN] = jsontext.encode(taken(model))
     else:  # seconds of character conversion at 10,000 names
         projects = taken_inputs(model)
-        text = memo.reuse(TAKEN, projects, lambda: jsontext.dumps(taken_of(projects)))
-        files[TAKEN] = (text + "\n").encode("utf-8")
+        files[TAKEN] = memo.reuse_file(
+            TAKEN, memo.key(projects), lambda: jsontext.encode(taken_of(projects))
+        )
     for project in model.projects.values():
         path = edit_data_path(project.id)
         if memo is None:
             files[path] = jsontext.encode(edit_data(project))
         else:
-            text = memo.reuse(
-                path, memo.digest_of(project), lambda p=project: jsontext.dumps(edit_data(p))
+            files[path] = memo.reuse_file(
+                path, memo.digest_of(project), lambda p=project: jsontext.encode(edit_data(p))
             )
-            files[path] = (text + "\n").encode("utf-8")
     return files
 
 
@@ -214,7 +214,3 @@ def edit_data(project: Project) -> dict[str, Any]:
 
 def _without_empty(values: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value not in ("", None, [], {})}
-
-
-def _pinyin_text() -> str:
-    return pinyin_script().decode()

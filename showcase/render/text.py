@@ -97,7 +97,13 @@ def rich(markdown_text: str, top: int = 3) -> str:
         link_rel="noopener nofollow",
         strip_comments=True,
     ).strip()
-    return _outline(cleaned, top)
+    return _outline(_LINK_WITHOUT_ADDRESS.sub(r"\1", cleaned), top)
+
+
+_LINK_WITHOUT_ADDRESS = re.compile(r'<a(?: rel="noopener nofollow")?>(.*?)</a>', re.DOTALL)
+"""A link whose address the sanitiser removed (``javascript:``, ``data:``…): its words stay,
+as plain text, not as something that looks like a link and does nothing. Sanitised links
+never nest, so the first closing tag is its own."""
 
 
 def _outline(sanitised: str, top: int) -> str:

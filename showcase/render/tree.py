@@ -7,19 +7,20 @@ The same inputs always give the same tree, byte for byte.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 from showcase.assessment import assess
+from showcase.assessment.sources import yearly_figures
 from showcase.render import paths
 from showcase.render.application_form import application_form
+from showcase.render.assessment_figures import remembered_count
 from showcase.render.assessment_method import render_assessment_method
 from showcase.render.call_pages import CALLS, call_page, render_call_page, render_calls_index
 from showcase.render.call_pages import NAV_TITLE as CALLS_NAV_TITLE
 from showcase.render.call_support import public_support
-from showcase.render.case_form_page import CASE_FORM, render_case_form_page
+from showcase.render.case_form_page import CASE_FORM, case_form_file
 from showcase.render.case_pages import featured_cases, render_case_section
 from showcase.render.college_page import (
     college_page,
@@ -40,7 +41,7 @@ from showcase.render.event_pages import render_event_files, render_event_page, r
 from showcase.render.exports import open_data_files
 from showcase.render.home import render_home_page
 from showcase.render.inputs import RenderInputs
-from showcase.render.memo import RenderMemo
+from showcase.render.memo import KeptFile, RenderMemo
 from showcase.render.mentor_pages import (
     mentor_page,
     mentor_page_inputs,
@@ -49,6 +50,7 @@ from showcase.render.mentor_pages import (
 )
 from showcase.render.open_data_page import render_open_data_page
 from showcase.render.project_page import project_page, project_page_inputs
+from showcase.render.project_pages import ProjectPages
 from showcase.render.related import RelatedIndex
 from showcase.render.roadshow import paths as roadshow_paths
 from showcase.render.roadshow.files import roadshow_files, roadshow_pages
@@ -74,12 +76,22 @@ class DocsTree:
     repository-relative image files (logos, story and page images), which the engine
     publishes through `showcase.images.publish` (re-encoded, never copied as they are);
     `nav` is the site navigation in ``mkdocs.yml`` form. Project and college pages are deliberately not in
-    `nav`: the theme renders the whole navigation into every page.
+    `nav`: the theme renders the whole navigation into every page. `kept` holds the files
+    a render with a memo took from the previous build without their bytes
+    (`showcase.render.memo.KeptFile`); they are files of the tree as much as `files` are.
     """
 
     files: dict[str, bytes]
     images: dict[str, str]
     nav: list[NavEntry]
+    kept: dict[str, KeptFile] = field(default_factory=dict)
+
+    def whole(self) -> DocsTree:
+        """The same tree with every kept file's bytes in `files` (rendered again)."""
+        if not self.kept:
+            return self
+        files = {**self.files, **{name: kept.render() for name, kept in self.kept.items()}}
+        return DocsTree(files=dict(sorted(files.items())), images=self.images, nav=self.nav)
 
 
 def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTree:
@@ -109,28 +121,42 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
         paths.OPEN_DATA: render_open_data_page(model),
         paths.GUIDES: render_guides_page(guides),
     }
+    outputs: dict[str, bytes | KeptFile] = {}  # whole files the memo may keep
     groups = group_by_college(model)
     slots = RoadshowSlots(model)
     pages[paths.COLLEGES] = render_colleges_index(model, groups)
-    assessment = assess(model, model.assessment, publicity.as_of) if model.assessment else None
+    assessment = None
+    if model.assessment:
+        count = yearly_figures if memo is None else remembered_count(memo)
+        assessment = assess(model, model.assessment, publicity.as_of, count)
     if assessment is not None:  # Assessment (issue 16)
         pages.update(dashboard_pages(assessment))
         pages[paths.ASSESSMENT_METHOD] = render_assessment_method(assessment)
     for college in model.colleges.values():
         path = paths.college_page(college.id)
         college_inputs = college_page_inputs(college, groups[college.id], slots, assessment)
-        pages[path] = _memoised(memo, path, college_inputs, college_page)
+        outputs[path] = _memoised(memo, path, college_inputs, college_page)
     images: dict[str, str] = dict(inputs.content_assets)
     related = RelatedIndex(model.projects.values())
     support = public_support(model, publicity.as_of)
+    project_pages = (
+        None
+        if memo is None
+        else ProjectPages(memo, model, related, inputs.last_changed, slots, support)
+    )
     for project in model.projects.values():
         path = paths.project_page(project.id)
-        page_inputs = project_page_inputs(
-            project, model, related, inputs.last_changed, slots, support
-        )
-        pages[path] = _memoised(memo, path, page_inputs, project_page)
+        if project_pages is None:
+            page_inputs = project_page_inputs(
+                project, model, related, inputs.last_changed, slots, support
+            )
+            outputs[path] = project_page(page_inputs).encode("utf-8")
+        else:
+            outputs[path] = project_pages.file(project)
         if project.logo:
             images[paths.project_logo(project.id, project.logo)] = project.logo
+    if project_pages is not None:
+        project_pages.finish()
     for name, text in content_pages.items():
         pages[paths.content_page(name)] = text
     mentor_projects = projects_by_mentor(model)
@@ -138,7 +164,7 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
     for mentor in model.mentors.values():
         path = paths.mentor_page(mentor.id)
         mentor_inputs = mentor_page_inputs(mentor, mentor_projects[mentor.id], model)
-        pages[path] = _memoised(memo, path, mentor_inputs, mentor_page)
+        outputs[path] = _memoised(memo, path, mentor_inputs, mentor_page)
     pages[paths.EVENTS] = render_events_index(model, publicity.as_of)
     for event in model.events.values():
         pages[paths.event_page(event.id)] = render_event_page(event, model)
@@ -154,15 +180,16 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
                 form = application_form(model, call, schema, publicity.as_of, here)
             pages[here] = render_call_page(call, model, publicity.as_of, form)
     if inputs.case_schemas:  # the publicity office's form: a staff page, under 工作指南
-        pages[CASE_FORM] = render_case_form_page(
+        outputs[CASE_FORM] = case_form_file(
             model,
-            inputs.case_schemas["typical-cases"],
-            inputs.case_schemas["story"],
+            inputs.case_schemas,
             publicity.as_of,
             paths.content_page("publicity-guide.md") in pages,
+            memo,
         )
 
-    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    files: dict[str, bytes | KeptFile] = {p: text.encode("utf-8") for p, text in pages.items()}
+    files.update(outputs)
     files.update((paths.asset(name), data) for name, data in inputs.assets.items())
     files[paths.SOCIAL_IMAGE] = social_image()
     files.update(render_event_files(model, stamp, inputs.revisions))
@@ -206,18 +233,20 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
         {"联系我们": paths.CONTACT},
         *(path for path, _title in content_links),
     ]
-    return DocsTree(files=dict(sorted(files.items())), images=dict(sorted(images.items())), nav=nav)
+    ordered = sorted(files.items())
+    return DocsTree(
+        files={name: content for name, content in ordered if type(content) is bytes},
+        images=dict(sorted(images.items())),
+        nav=nav,
+        kept={name: content for name, content in ordered if type(content) is KeptFile},
+    )
 
 
-def _memoised(memo: RenderMemo | None, name: str, inputs: Any, render: Callable[[Any], str]) -> str:
-    """``render(inputs)``, or with a `memo` the previous build's text when `inputs` (a
-    frozen dataclass of declared inputs: `render` reads nothing else) are equal."""
+def _memoised(
+    memo: RenderMemo | None, name: str, inputs: Any, render: Callable[[Any], str]
+) -> bytes | KeptFile:
+    """The bytes of ``render(inputs)``, or with a `memo` the previous build's file when
+    `inputs` (a frozen dataclass of declared inputs: `render` reads nothing else) are equal."""
     if memo is None:
-        return render(inputs)
-    key = memo.key(tuple(memo.records(getattr(inputs, name)) for name in _names(type(inputs))))
-    return memo.reuse_keyed(name, key, lambda: render(inputs))
-
-
-@functools.cache
-def _names(inputs_type: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(inputs_type))
+        return render(inputs).encode("utf-8")
+    return memo.reuse_file(name, memo.declared_key(inputs), lambda: render(inputs).encode("utf-8"))

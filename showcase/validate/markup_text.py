@@ -84,19 +84,32 @@ def markup_warnings(document: Document, schema: dict[str, Any]) -> list[Problem]
 
 
 def dropped_markdown(text: str) -> str | None:
-    """The first thing in Markdown `text` that its page will not show (an image, an HTML
-    tag the sanitiser removes, a link address that is not http(s)), as written."""
+    """What in Markdown `text` its page will not show (images, HTML tags the sanitiser
+    removes, link addresses that are not http(s)), quoted as written in the order written:
+    the first `SHOWN_DROPS`, then how many there are in all."""
     text = "\n\n".join(_without_code_spans(block) for block in _BLOCKS.split(text))
-    found: list[tuple[int, str]] = []
-    if image := _IMAGE.search(text):
-        found.append((image.start(), image.group()))
-    if tag := next((t for t in _TAG.finditer(text) if t[1].lower() not in ALLOWED_TAGS), None):
-        found.append((tag.start(), tag.group()))
-    if link := next(
-        (k for k in _SCHEME.finditer(text) if k[2].lower() not in ALLOWED_SCHEMES), None
-    ):
-        found.append((link.start(1), link.group(1)))
-    return min(found)[1][:60] if found else None
+    found = [(image.start(), image.group()) for image in _IMAGE.finditer(text)]
+    tags = [tag for tag in _TAG.finditer(text) if tag[1].lower() not in ALLOWED_TAGS]
+    opened = {tag[1].lower() for tag in tags if not tag.group().lstrip("< \t").startswith("/")}
+    found += [
+        (tag.start(), tag.group())
+        for tag in tags
+        if tag[1].lower() not in opened or not tag.group().lstrip("< \t").startswith("/")
+    ]
+    found += [
+        (link.start(1), link.group(1))
+        for link in _SCHEME.finditer(text)
+        if link[2].lower() not in ALLOWED_SCHEMES
+    ]
+    shown = list(dict.fromkeys(written[:60] for _, written in sorted(found)))
+    if not shown:
+        return None
+    quoted = "".join(f"「{written}」" for written in shown[:SHOWN_DROPS])
+    return quoted if len(shown) <= SHOWN_DROPS else f"{quoted}等 {len(shown)} 处"
+
+
+SHOWN_DROPS = 3
+"""A warning quotes this many of a field's dropped pieces; a longer list would hide the fix."""
 
 
 def _without_code_spans(block: str) -> str:

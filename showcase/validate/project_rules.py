@@ -13,7 +13,7 @@ Example::
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -98,14 +98,14 @@ class ProjectRules:
         college = data.get("college")
         check_id_matches_file(data, file, "project.id-filename", "项目编号", report)
         folder = file.parent.name
+        known = self.references.colleges
         if isinstance(college, str) and college != folder:
             report(
                 ("college",),
                 "project.college-folder",
                 f"所属学院 {college} 与所在文件夹 projects/{folder}/ 不一致。",
-                f"把 college 改成 {folder}，或把文件移到 projects/{college}/。",
+                _college_folder_hint(college, folder, known),
             )
-        known = self.references.colleges
         if isinstance(college, str) and known is not None and college not in known:
             report(
                 ("college",),
@@ -244,3 +244,14 @@ def _written(date: PartialDate) -> str:
 def _suggest(value: str, known: frozenset[str], otherwise: str) -> str:
     match = closest_id(value, known)
     return f"是不是 {match}？" if match else otherwise
+
+
+def _college_folder_hint(college: str, folder: str, known: Collection[str] | None) -> str:
+    """The fix for a college that is not its folder's, suggesting only a registered college."""
+    if known is None or (college in known and folder in known):
+        return f"把 college 改成 {folder}，或把文件移到 projects/{college}/。"
+    if college in known:
+        return f"把文件移到 projects/{college}/（{folder} 不在学院名录 content/colleges.yaml 里）。"
+    if folder in known:
+        return f"把 college 改成 {folder}。"
+    return "把文件移到学院名录 content/colleges.yaml 里某个学院的文件夹，并把 college 改成那个学院的编号。"

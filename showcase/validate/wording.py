@@ -62,7 +62,7 @@ WORDING: dict[str, tuple[str, str]] = {
         "删掉标记，只写文字；需要分段、加粗的内容写在支持 Markdown 的介绍类字段里。",
     ),
     "markdown.removed": (
-        "「{shown}」不会显示在网页上：介绍里的图片、HTML 标记和非 http(s) 链接都会被去掉。",
+        "{shown}不会显示在网页上：介绍里的图片、HTML 标记和非 http(s) 链接都会被去掉。",
         "图片放在项目文件夹里用 logo 字段引用；链接写成 [文字](https://…)；"
         "加粗、列表、标题用 Markdown 写法（**粗体**、- 列表、### 标题）。",
     ),

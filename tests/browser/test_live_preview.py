@@ -189,7 +189,7 @@ def test_the_changed_page_and_a_bad_edits_banner_show_before_the_full_rebuild(
         edit(preview.project_file, SUMMARY, "summary: 【先行显示】与民间扎染手艺人合作")
         page.get_by_text("【先行显示】").first.wait_for(timeout=SLOW_SECONDS * 1000)
         assert preview.terminal().count("网站已生成") == built, "shown before the full build"
-        assert f"已先更新改动的页面 /projects/{PROJECT}/" in preview.terminal()
+        assert f"已先更新改动的页面 {preview.url}projects/{PROJECT}/" in preview.terminal()
         assert "【先行显示】" not in (
             repository / "site" / "projects" / PROJECT / "index.html"
         ).read_text(encoding="utf-8"), "nothing of the fast pass is written into site/"

@@ -8,13 +8,16 @@ back.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from showcase.engine.docs_writer import write_docs_tree
 from showcase.images.publish import PublishedImages
+from showcase.render.memo import KeptFile, file_digest
 from showcase.render.tree import DocsTree
 
 LISTING = "docs-tree.json"
@@ -63,3 +66,82 @@ def test_a_file_changed_behind_the_listing_is_written_again(tmp_path: Path) -> N
     (tmp_path / "docs" / "a.md").write_bytes(b"edited by hand")
     _write(tmp_path, {"a.md": b"ours"})
     assert (tmp_path / "docs" / "a.md").read_bytes() == b"ours"
+
+
+def _kept(content: bytes, renders: list[bytes] | None = None) -> KeptFile:
+    """A file the memo kept: its digest, and a render that notes each time it runs."""
+
+    def render() -> bytes:
+        if renders is None:
+            raise AssertionError("rendered a kept file that was still on disk")
+        renders.append(content)
+        return content
+
+    return KeptFile(file_digest(content), render)
+
+
+def _write_kept(root: Path, files: dict[str, bytes], kept: dict[str, KeptFile]):
+    tree = DocsTree(files=files, images={}, nav=[], kept=kept)
+    return write_docs_tree(
+        tree, root / "docs", root, PublishedImages(root / "images"), root / LISTING
+    )
+
+
+def test_a_kept_file_still_on_disk_is_neither_rendered_nor_read(tmp_path: Path) -> None:
+    _write(tmp_path, {"a.md": b"page", "b.md": b"other"})
+    before = (tmp_path / "docs" / "a.md").stat().st_mtime_ns
+    stats = _write_kept(tmp_path, {"b.md": b"other"}, {"a.md": _kept(b"page")})
+    assert (stats.written, stats.unchanged, stats.names) == (0, 2, ("a.md", "b.md"))
+    assert (tmp_path / "docs" / "a.md").stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize("outside", ["edited", "deleted", "replaced", "listing lost"])
+def test_a_kept_file_changed_outside_the_build_is_rendered_and_written(
+    tmp_path: Path, outside: str
+) -> None:
+    _write(tmp_path, {"a.md": b"page", "b/c.md": b"deep"})
+    docs = tmp_path / "docs"
+    if outside == "edited":
+        (docs / "a.md").write_bytes(b"pagE")  # same size, other bytes
+    elif outside == "deleted":
+        shutil.rmtree(docs / "b")
+        (docs / "a.md").unlink()
+    elif outside == "replaced":
+        (docs / "a.md").unlink()
+        (docs / "a.md").write_bytes(b"page")  # the same bytes in another file
+    else:
+        (tmp_path / LISTING).unlink()
+    renders: list[bytes] = []
+    _write_kept(tmp_path, {}, {"a.md": _kept(b"page", renders), "b/c.md": _kept(b"deep", renders)})
+    assert _on_disk(docs) == {"a.md": b"page", "b/c.md": b"deep"}
+    assert renders  # at least the damaged file's bytes were made again
+    _write_kept(tmp_path, {}, {"a.md": _kept(b"page"), "b/c.md": _kept(b"deep")})  # listed again
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    trees=st.lists(st.tuples(_TREES, st.sets(_NAMES)), min_size=1, max_size=5),
+    damage=st.lists(st.sampled_from(["none", "edit", "delete", "listing"]), max_size=5),
+)
+def test_a_tree_with_kept_files_leaves_the_folder_as_the_whole_tree(
+    tmp_path_factory, trees, damage
+) -> None:
+    """Whatever happened to the folder since, a tree some of whose files are kept (only
+    their digest given) leaves exactly the tree's bytes on disk."""
+    root = tmp_path_factory.mktemp("kept")
+    for number, (files, kept_names) in enumerate(trees):
+        harm = damage[number] if number < len(damage) else "none"
+        on_disk = sorted(p for p in (root / "docs").rglob("*") if p.is_file())
+        if harm == "edit" and on_disk:
+            on_disk[0].write_bytes(on_disk[0].read_bytes() + b"!")
+        elif harm == "delete" and on_disk:
+            on_disk[-1].unlink()
+        elif harm == "listing" and (root / LISTING).exists():
+            (root / LISTING).write_text("[]", encoding="utf-8")
+        plain = {name: content for name, content in files.items() if name not in kept_names}
+        kept = {name: _kept(content, []) for name, content in files.items() if name in kept_names}
+        _write_kept(root, plain, kept)
+        assert _on_disk(root / "docs") == files
+        assert _empty_folders(root / "docs") == []

@@ -16,7 +16,7 @@ import pytest
 
 from showcase.commands.build import DATA_ERRORS, build
 from showcase.commands.fast_pass import MAX_FILES, FastPass, project_files
-from showcase.engine.fast_page import LastSite, fast_page
+from showcase.engine.fast_page import LastSite, fast_page, reason_to_wait
 from showcase.engine.live import BuildFailure, LiveState
 from showcase.paths import Layout, repository_root
 from showcase.problems import Problem, has_errors
@@ -113,19 +113,73 @@ def test_a_project_moved_to_other_fields_gets_its_new_related_projects(sample) -
     assert page is not None and page.html == (root / "site" / page.dest).read_bytes()
 
 
+def test_a_new_project_files_page_is_the_page_the_full_build_writes(sample) -> None:
+    """A project file created in the preview gets its page first, as the full build then
+    writes it (a page outside the navigation); the file is removed again afterwards."""
+    root, kept = sample
+    source = project_file(root)
+    new = source.with_name("tie-dye-studio.yaml")
+    text = source.read_text(encoding="utf-8")
+    text = re.sub(r"^id: .*$", "id: tie-dye-studio", text, count=1, flags=re.M)
+    text = re.sub(r"^name: .*$", "name: 扎染新工坊", text, count=1, flags=re.M)
+    # A nursery project: no roadshow selects it by level (a schedule the new project changes
+    # follows with the full build, as for any edit; see showcase.engine.fast_page).
+    text = re.sub(r"^level: .*$", "level: nursery", text, count=1, flags=re.M)
+    new.write_text(re.sub(r"^logo: .*\n", "", text, flags=re.M), encoding="utf-8")
+    try:
+        live, fast = watching(root, kept)
+        before = snapshot(root)
+        fast.run({str(new)})
+        shown = live.first_page("projects/tie-dye-studio/index.html")
+        assert shown is not None and "扎染新工坊".encode() in shown[0]
+        assert snapshot(root) == before, "the fast pass writes nothing: no site, no cache"
+        assert build(root, None, keep_site=lambda i, s: kept.append(LastSite(i, s))) == 0
+        assert shown[0] == (root / "site/projects/tie-dye-studio/index.html").read_bytes()
+    finally:
+        new.unlink()
+        assert build(root, None, keep_site=lambda i, s: kept.append(LastSite(i, s))) == 0
+
+
+def test_the_terminal_says_why_a_saved_projects_page_waits_for_the_full_build(
+    sample, capsys
+) -> None:
+    root, kept = sample
+    source = project_file(root)
+    copy = source.with_name("tie-dye-copy.yaml")
+    text = re.sub(r"^id: .*$", "id: tie-dye-copy", source.read_text("utf-8"), flags=re.M)
+    copy.write_text(re.sub(r"^logo: .*\n", "", text, flags=re.M), encoding="utf-8")
+    try:
+        live, fast = watching(root, kept)
+        fast.run({str(copy)})
+        assert live.first_page("projects/tie-dye-copy/index.html") is None
+        assert (
+            "tie-dye-copy.yaml 的页面等完整构建后再显示：和另一个项目重名"
+            in capsys.readouterr().out
+        )
+    finally:
+        copy.unlink()
+
+
 def test_a_page_that_cannot_be_told_alone_is_left_to_the_full_build(sample) -> None:
     _root, kept = sample
     last = kept[-1]
     project = last.inputs.model.projects[PROJECT]
     other_college = next(c for c in last.inputs.model.colleges if c != project.college)
+    other = next(p for p in last.inputs.model.projects.values() if p.id != PROJECT)
+    new = dataclasses.replace(project, id="brand-new", source="projects/arts/brand-new.yaml")
     unusual = [
+        dataclasses.replace(project, name=other.name),  # the full build's duplicate-name rule
+        dataclasses.replace(new, name=f" {other.name.upper()}！", logo=""),
         dataclasses.replace(project, college=other_college),
         dataclasses.replace(project, id="brand-new-project"),
         dataclasses.replace(project, source="projects/arts/renamed.yaml"),
         dataclasses.replace(project, logo="projects/arts/x/other.png"),
+        dataclasses.replace(project, id="new-with-logo", source="projects/arts/n.yaml"),
     ]
     for record in unusual:
         assert fast_page(last, record) is None, record
+        assert reason_to_wait(last, record), record
+    assert reason_to_wait(last, dataclasses.replace(project, summary="只改了简介")) is None
 
 
 def test_the_fast_pass_serves_the_page_first_and_the_full_build_drops_it(sample) -> None:
@@ -197,6 +251,7 @@ def test_only_existing_plain_project_files_take_the_fast_pass(tmp_path: Path) ->
     os.symlink(outside, college / "linked.yaml")
     linked_college = root / "projects" / "linked"
     os.symlink(college, linked_college)
+    (root / "projects" / "a.yaml").write_text("id: a\n", encoding="utf-8")
     for odd in [
         root / "content" / "colleges.yaml",  # not a project file
         college / "a" / "b.yaml",  # under a project's own folder
@@ -209,6 +264,11 @@ def test_only_existing_plain_project_files_take_the_fast_pass(tmp_path: Path) ->
         root / "projects" / "a.yaml",
     ]:
         assert project_files(layout, [str(good), str(odd)]) == [], odd
+    gone = [college / ".goutputstream-X1", college / "a.yaml.tmp1~", college / "4913"]
+    assert project_files(layout, [*map(str, gone), str(good)]) == [good], "editors' temporaries"
+    assert project_files(layout, [str(college / "gone.yaml"), str(good)]) == [], "a deletion"
+    (college / "a.yaml~").write_text("id: a\n", encoding="utf-8")
+    assert project_files(layout, [str(college / "a.yaml~"), str(good)]) == [], "still there"
     many = [college / f"p{number}.yaml" for number in range(MAX_FILES + 1)]
     for file in many:
         file.write_text("id: p\n", encoding="utf-8")

@@ -322,31 +322,43 @@ def test_a_file_that_only_stops_being_racy_is_named_steadied(tmp_path: Path) -> 
 FIRST_PAGE = SITE_PAGE.replace("页".encode(), "先行的页".encode())
 
 
-def test_a_page_rendered_first_is_served_from_memory_until_the_build_ends(served) -> None:
+@pytest.mark.parametrize("project", ["a", "new"])
+def test_a_page_rendered_first_is_served_from_memory_until_the_build_ends(
+    served, project: str
+) -> None:
+    """An edited project's page (its folder is in the site) and a new project's (no folder
+    yet: its addresses answer as a folder's would) alike."""
     url, site, live = served
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     shown = live.build_id
-    live.show_first({"projects/a/index.html": FIRST_PAGE})
+    live.show_first({f"projects/{project}/index.html": FIRST_PAGE})
     _version, message = live.message()
     first = json.loads(message)["first"]
-    assert set(first) == {"/projects/a/", "/projects/a/index.html"}
+    assert set(first) == {f"/projects/{project}/", f"/projects/{project}/index.html"}
     for address in (
-        "projects/a/",
-        "projects/a/index.html",
-        "projects/./a/index.html",
-        "projects/a",
+        f"projects/{project}/",
+        f"projects/{project}/index.html",
+        f"projects/./{project}/index.html",
+        f"projects/{project}",
+        f"projects/{project}?x=1",
     ):
         status, headers, body = get(url + address)
         assert status == 200 and "先行的页".encode() in body and body.count(SCRIPT) == 1
-        assert f'data-build="{first["/projects/a/"]}"'.encode() in body
+        assert f'data-build="{first[f"/projects/{project}/"]}"'.encode() in body
         assert int(headers["Content-Length"]) == len(body)
-    for address in ("projects/a/index.html/", "projects/", "projects/b/index.html", "a/index.html"):
+    for address in (
+        f"projects/{project}/index.html/",
+        "projects/",
+        "projects/b/index.html",
+        f"{project}/index.html",
+        f"projects/{project}x/",
+    ):
         status, _headers, body = get(url + address)
         assert "先行的页".encode() not in body, address
     assert live.build_id == shown, "the site on disk is the same: other pages do not reload"
     live.succeeded()
     assert "first" not in json.loads(live.message()[1])
-    _status, _headers, body = get(url + "projects/a/")
+    _status, _headers, body = get(url + f"projects/{project}/")
     assert "先行的页".encode() not in body and f'data-build="{live.build_id}"'.encode() in body
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 

@@ -10,6 +10,7 @@ import pytest
 from showcase.engine import render_cache
 from showcase.engine.render_cache import FILE_NAME, load_render_memo, save_render_memo
 from showcase.paths import Layout
+from showcase.render.memo import KeptFile, file_digest
 
 
 def _memo_with(layout: Layout, pages: dict[str, str]):
@@ -102,3 +103,44 @@ def test_a_relative_repository_path_works(tmp_path: Path, monkeypatch) -> None:
     save_render_memo(layout, _memo_with(layout, {"a.md": "A"}))
     _forget_memory()
     assert load_render_memo(layout).reuse("a.md", "A", _never) == "A"
+
+
+def test_saving_compares_with_the_entries_read_without_reading_the_keys_back(
+    tmp_path: Path, monkeypatch
+) -> None:
+    layout = Layout(tmp_path)
+    save_render_memo(layout, _memo_with(layout, {"a.md": "A", "b.md": "B"}))
+    _forget_memory()
+    memo = _memo_with(layout, {"a.md": "A", "c.md": "C"})
+    monkeypatch.setattr(render_cache, "_kept_names", _refused)
+    save_render_memo(layout, memo)
+    stored = sqlite3.connect(layout.render_cache_dir / FILE_NAME).execute(
+        "SELECT name, text FROM pages"
+    )
+    assert sorted(stored) == [("a.md", "A"), ("c.md", "C")]
+
+
+def test_a_cache_file_changed_since_it_was_read_has_its_keys_read_back(tmp_path: Path) -> None:
+    """Another build wrote the file between this build's load and save: what it holds
+    now, not what was read, decides which rows to write and delete."""
+    layout = Layout(tmp_path)
+    save_render_memo(layout, _memo_with(layout, {"a.md": "A"}))
+    _forget_memory()
+    memo = _memo_with(layout, {"a.md": "A"})
+    with sqlite3.connect(layout.render_cache_dir / FILE_NAME) as other_build:
+        other_build.execute("INSERT INTO pages VALUES ('b.md', x'00', 'B')")
+    save_render_memo(layout, memo)
+    stored = sqlite3.connect(layout.render_cache_dir / FILE_NAME).execute(
+        "SELECT name, text FROM pages"
+    )
+    assert sorted(stored) == [("a.md", "A")]
+
+
+def test_a_kept_files_entry_survives_a_save_and_load(tmp_path: Path) -> None:
+    layout = Layout(tmp_path)
+    memo = load_render_memo(layout)
+    memo.reuse_file("p/index.md", b"key", lambda: b"page")
+    save_render_memo(layout, memo)
+    _forget_memory()
+    kept = load_render_memo(layout).reuse_file("p/index.md", b"key", _never)
+    assert isinstance(kept, KeptFile) and kept.digest == file_digest(b"page")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import re
@@ -23,6 +24,7 @@ from showcase.engine.search_entries import (
 )
 from showcase.paths import Layout, repository_root
 from showcase.render import paths
+from showcase.render.memo import RenderMemo
 from tests.factories import make_model
 from tests.render.helpers import render
 
@@ -260,3 +262,37 @@ def test_staff_pages_are_not_in_the_search_index(index: dict) -> None:
     assert not staff & pages, staff & pages
     texts = "".join(entry["text"] + entry["title"] for entry in index["docs"])
     assert "写给组织路演的老师" not in texts.replace("\u200b", "")
+
+
+_SEARCH_EDITS = st.lists(
+    st.tuples(st.integers(0, 5), st.sampled_from(["name", "summary", "college", "field"])),
+    max_size=4,
+)
+
+
+@settings(max_examples=30, deadline=None, database=None)
+@given(edits=_SEARCH_EDITS)
+def test_entries_taken_from_the_memo_equal_entries_made_afresh(edits) -> None:
+    """After edits of projects and of the college and field names they show, the entries
+    a build takes from the previous build's memo are those made without one."""
+    before = make_model(count=6)
+    first = RenderMemo(version="v")
+    assert site_search_entries(before, first) == site_search_entries(before)
+    after = before
+    for index, change in edits:
+        project = list(after.projects.values())[index]
+        if change == "college":
+            college = after.colleges[project.college]
+            renamed = dataclasses.replace(college, name=college.name + "（新）")
+            after = dataclasses.replace(after, colleges={**after.colleges, college.id: renamed})
+        elif change == "field" and project.fields:
+            field = after.fields[project.fields[0]]
+            renamed = dataclasses.replace(field, name=field.name + "（新）")
+            after = dataclasses.replace(after, fields={**after.fields, field.id: renamed})
+        elif change in ("name", "summary"):
+            edited = dataclasses.replace(project, **{change: getattr(project, change) + "改"})
+            after = dataclasses.replace(after, projects={**after.projects, project.id: edited})
+    second = RenderMemo(first.entries, version="v")
+    assert site_search_entries(after, second) == site_search_entries(after)
+    if all(change in ("name", "summary") for _, change in edits):  # only projects edited
+        assert second.reused >= len(after.projects) - len(edits)

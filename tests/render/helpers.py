@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from typing import Any
 
+from hypothesis import strategies as st
+
 from showcase.commands.gather import CASE_FORM_SCHEMAS, site_assets
 from showcase.fonts import find_cjk_font
-from showcase.model import Model
+from showcase.model import Model, Project
 from showcase.render import paths
 from showcase.render.case_visibility import Publicity
 from showcase.render.clock import build_stamp
@@ -66,3 +69,20 @@ def unresolved_links(tree: DocsTree, page: str) -> list[str]:
 
 def _site_file(docs_path: str) -> str:
     return paths.url_of(docs_path)
+
+
+FIELD_SWAPS = st.tuples(
+    st.integers(0, 10_000),
+    st.sets(st.sampled_from([f.name for f in dataclasses.fields(Project)]), min_size=1),
+)
+"""(donor index, field names) for `with_fields_of`."""
+
+
+def with_fields_of(
+    project: Project, projects: list[Project], swap: tuple[int, set[str]]
+) -> Project:
+    """`project` with some fields (never its id) of another of `projects`: an edit that a
+    projection of what some output reads (e.g. the assessment's) must see or may ignore."""
+    donor, names = swap
+    source = projects[donor % len(projects)]
+    return dataclasses.replace(project, **{name: getattr(source, name) for name in names - {"id"}})

@@ -15,11 +15,13 @@ import pytest
 from showcase.forms.case_spec import CASE_BEFORE_MERGE, CASE_RULES_IN_BROWSER, forge_urls
 from showcase.model import HiddenMember
 from showcase.paths import repository_root
-from showcase.render.case_form_page import CASE_FORM
+from showcase.render.case_form_page import CASE_FORM, case_form_file
 from showcase.render.case_visibility import Publicity
+from showcase.render.memo import KeptFile, RenderMemo
 from showcase.validate.wording import WORDING
 from tests.factories import make_model, make_project, shipped_schema
 from tests.render.helpers import render
+from tests.render.test_publicity import case
 from tests.rule_coverage import rules_in_code
 
 
@@ -142,3 +144,39 @@ def test_help_texts_and_messages_speak_to_the_publicity_office() -> None:
         assert not DEVELOPER_WORDS.search(text), (key, text)
         ascii_words = set(re.findall(r"(?<![\w/.@{-])[a-z_]+(?![\w/.@}-])", text))
         assert not ascii_words & keys, (key, text)
+
+
+@pytest.mark.parametrize(
+    "edit", ["none", "summary", "name", "status", "team hidden", "case", "site", "date"]
+)
+def test_the_page_from_the_memo_equals_the_page_made_afresh(edit: str) -> None:
+    """The render memo keeps the page exactly while what it shows is equal: a changed
+    summary keeps it, anything the form shows makes it again."""
+    before = make_model(count=4)
+    schemas = {kind: shipped_schema(kind) for kind in ("typical-cases", "story")}
+    day = datetime.date(2026, 3, 1)
+    first = RenderMemo(version="v")
+    case_form_file(before, schemas, day, False, first)
+    project = next(iter(before.projects.values()))
+    changes = {
+        "summary": {"summary": "新的简介"},
+        "name": {"name": project.name + "（新）"},
+        "status": {"status": "closed"},
+        "team hidden": {"team": (), "hidden_team": (HiddenMember(role="负责人"),)},
+    }
+    after = before
+    if edit in changes:
+        edited = dataclasses.replace(project, **changes[edit])
+        after = dataclasses.replace(before, projects={**before.projects, project.id: edited})
+    elif edit == "case":
+        added = case("2025-a", "published", "2025-06-01", project=project.id)
+        after = dataclasses.replace(before, cases={added.id: added})
+    elif edit == "site":
+        site = dataclasses.replace(before.site, repository="https://gitee.com/other/showcase")
+        after = dataclasses.replace(before, site=site)
+    when = day + datetime.timedelta(days=1) if edit == "date" else day
+    made = case_form_file(after, schemas, when, False, RenderMemo(first.entries, version="v"))
+    fresh = case_form_file(after, schemas, when, False, None)
+    assert (made.render() if isinstance(made, KeptFile) else made) == fresh
+    unchanged = edit in ("none", "summary") or (before == after and edit != "date")
+    assert isinstance(made, KeptFile) == unchanged

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import posixpath
 import re
 
 import pytest
 
+from showcase.model import LEVELS
 from showcase.render import paths
 from showcase.render.directory import PLAIN_PAGE_SIZE, SEARCH_LINK, plain_page, render_directory
 from showcase.render.directory_index import (
@@ -17,6 +19,7 @@ from showcase.render.directory_index import (
     name_order,
     pinyin_key,
 )
+from showcase.render.memo import KeptFile, RenderMemo
 from tests.factories import make_model, make_project
 from tests.render.helpers import render
 
@@ -188,3 +191,52 @@ def test_hostile_names_are_escaped_in_the_plain_list() -> None:
 
 def test_directory_output_is_byte_identical() -> None:
     assert render_directory(make_model(count=75)) == render_directory(make_model(count=75))
+
+
+def _whole(files: dict) -> dict[str, bytes]:
+    return {name: c if isinstance(c, bytes) else c.render() for name, c in files.items()}
+
+
+@pytest.mark.parametrize(
+    "edit", ["none", "summary", "rename", "level", "college name", "add", "remove"]
+)
+def test_plain_pages_from_the_memo_equal_pages_made_afresh(edit: str) -> None:
+    """A page is kept only when its projects, their colleges' names, its place and the
+    filters' counts (page 1) are unchanged: after any edit the pages equal a fresh render,
+    and an edit of one project on page 2 keeps page 3."""
+    before = make_model(count=PLAIN_PAGE_SIZE * 2 + 20)
+    first = RenderMemo(version="v")
+    render_directory(before, first)
+    ordered = name_order(before.projects.values())
+    project = ordered[PLAIN_PAGE_SIZE + 3]  # on page 2
+    projects, colleges = dict(before.projects), dict(before.colleges)
+    if edit == "summary":
+        projects[project.id] = dataclasses.replace(project, summary="新的简介")
+    elif edit == "rename":
+        projects[project.id] = dataclasses.replace(project, name="啊" + project.name)
+    elif edit == "level":
+        level = next(level for level in LEVELS if level != project.level)
+        projects[project.id] = dataclasses.replace(project, level=level)
+    elif edit == "college name":
+        college = colleges[project.college]
+        colleges[college.id] = dataclasses.replace(college, name=college.name + "（新）")
+    elif edit == "add":
+        projects["zz-new"] = make_project("zz-new", name="新项目")
+    elif edit == "remove":
+        del projects[project.id]
+    after = dataclasses.replace(before, projects=projects, colleges=colleges)
+    second = RenderMemo(first.entries, version="v")
+    assert _whole(render_directory(after, second)) == render_directory(after)
+    kept = {
+        name
+        for name, c in render_directory(after, RenderMemo(first.entries, "v")).items()
+        if isinstance(c, KeptFile)
+    }
+    if edit in ("none", "summary", "level"):
+        assert plain_page(3) in kept
+    if edit == "summary":  # the filters' counts did not move
+        assert plain_page(1) in kept
+    if edit == "none":
+        assert {plain_page(n) for n in (1, 2, 3)} <= kept
+    elif edit != "college name":
+        assert plain_page(2) not in kept

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from showcase.contacts import Contact
 from showcase.model import LEVELS, Model
 from showcase.paths import Layout, repository_root
-from showcase.render import directory_index
-from showcase.render.memo import RenderMemo
+from showcase.render import directory_index, paths
+from showcase.render.memo import KeptFile, RenderMemo, file_digest
 from showcase.render.tree import render_docs
 from showcase.validate import validate_repository
 from showcase.validate.cache import ValidationCache
@@ -47,6 +47,51 @@ def test_entries_hold_only_what_this_render_used() -> None:
     second = RenderMemo(first.entries)
     second.reuse("kept.md", 2, _never)
     assert set(second.entries) == {"kept.md"}
+
+
+def test_a_whole_file_is_kept_by_the_digest_of_its_bytes_alone() -> None:
+    first = RenderMemo(version="v1")
+    assert first.reuse_file("p/index.md", b"key", lambda: b"page") == b"page"
+    second = RenderMemo(first.entries, version="v1")
+    kept = second.reuse_file("p/index.md", b"key", _never)
+    assert isinstance(kept, KeptFile) and kept.digest == file_digest(b"page")
+    assert "page" not in repr(second.entries)  # the entry holds no text of the file
+    assert RenderMemo(second.entries).reuse_file("p/index.md", b"new", lambda: b"v2") == b"v2"
+
+
+def test_an_unchanged_render_keeps_every_page_without_its_text() -> None:
+    model = _sample()
+    first = RenderMemo()
+    whole = render_docs(render_inputs(model, font=None), first)
+    again = render_docs(render_inputs(model, font=None), RenderMemo(first.entries))
+    project_pages = {paths.project_page(project_id) for project_id in model.projects}
+    assert project_pages <= set(again.kept)
+    assert again.whole() == whole
+    assert {name: kept.digest for name, kept in again.kept.items()} == {
+        name: file_digest(whole.files[name]) for name in again.kept
+    }
+
+
+def test_a_part_key_changes_exactly_when_a_part_does() -> None:
+    """`part_key` digests only the parts of changed records, and its key is that of the
+    parts: a change elsewhere in a record keeps it, a changed part or order changes it."""
+    model = _sample()
+    projects = list(model.projects.values())
+    first = RenderMemo(version="v")
+    key = first.part_key("levels", projects, lambda p: p.level)
+    renamed = [dataclasses.replace(projects[0], name="新名"), *projects[1:]]
+    asked: list[str] = []
+    second = RenderMemo(first.entries, version="v")
+    assert second.part_key("levels", renamed, lambda p: asked.append(p.id) or p.level) == key
+    assert asked == [projects[0].id]  # only the changed record's part was made again
+    other = next(level for level in LEVELS if level != projects[0].level)
+    relevelled = [dataclasses.replace(projects[0], level=other), *projects[1:]]
+    third = RenderMemo(second.entries, version="v")
+    assert third.part_key("levels", relevelled, lambda p: p.level) != key
+    assert (
+        RenderMemo(first.entries, "v").part_key("levels", projects[::-1], lambda p: p.level) != key
+    )
+    assert RenderMemo(first.entries, "w").part_key("levels", projects, lambda p: p.level) != key
 
 
 def _never() -> str:
@@ -145,7 +190,7 @@ def test_a_render_with_the_previous_memo_equals_a_render_without_one(edits) -> N
         after = edit(after, index, change)
     inputs = render_inputs(after, font=None)
     reused = RenderMemo(memo.entries)
-    assert render_docs(inputs, reused) == render_docs(inputs)
+    assert render_docs(inputs, reused).whole() == render_docs(inputs)
     assert reused.reused > 0  # the memo was used, not just bypassed
 
 
@@ -167,7 +212,7 @@ def test_a_known_digest_is_used_for_its_own_record_only(edits) -> None:
         after = edit(after, index, change)
     inputs = render_inputs(after, font=None, record_digests=known)
     reused = RenderMemo(memo.entries)
-    assert render_docs(inputs, reused) == render_docs(inputs)
+    assert render_docs(inputs, reused).whole() == render_docs(inputs)
     assert reused.reused > 0
 
 
@@ -229,4 +274,4 @@ def test_a_name_order_taken_whole_keeps_each_names_pinyin_for_a_later_rename(
     inputs = render_inputs(after, font=None)
     rendered = render_docs(inputs, RenderMemo(second.entries))
     assert found == sorted(new_names)
-    assert rendered == render_docs(inputs)
+    assert rendered.whole() == render_docs(inputs)

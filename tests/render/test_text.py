@@ -80,6 +80,23 @@ def test_rich_removes_dangerous_markup(source: str, forbidden: str) -> None:
     assert forbidden not in rich(source).lower()
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "[点这里](javascript:alert(1))",
+        '<a href="data:text/html,hi">点这里</a>',
+        "<a>点这里</a>",
+        "[**点这里**](vbscript:x)",
+        "[点这里](<mailto:a@b.cn>)",
+        '<a href="https://x.example" onclick="x()">好</a> 和 [点这里](ftp://x)',
+    ],
+)
+def test_a_link_whose_address_is_removed_is_left_as_plain_words(source: str) -> None:
+    """Not underlined words that look like a link and lead nowhere."""
+    shown = rich(source)
+    assert "点这里" in shown and re.search(r"<a(?![^>]*\bhref=)", shown) is None, shown
+
+
 def test_rich_moves_headings_below_the_page_sections() -> None:
     html = rich("# 大标题\n\n## 二级标题\n\n<h2 class='x'>原始</h2>")
     assert "<h3>大标题</h3>" in html and "<h4>二级标题</h4>" in html and "<h4>原始</h4>" in html

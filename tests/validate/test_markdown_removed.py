@@ -71,6 +71,13 @@ def test_any_mix_is_warned_about_when_its_page_drops_something(parts: list[str])
     assert (dropped_markdown(markdown) is not None) == dropped_by_the_page(markdown)
 
 
-def test_the_warning_quotes_what_is_dropped_first() -> None:
-    assert dropped_markdown("好 <iframe src=x></iframe> 再 ![图](a.png)") == "<iframe src=x>"
-    assert dropped_markdown("[这里](javascript:alert(1)) <img src=x>") == "javascript:alert(1"
+def test_the_warning_quotes_what_is_dropped_in_the_order_written() -> None:
+    assert dropped_markdown("好 <iframe src=x></iframe> 再 ![图](a.png)") == (
+        "「<iframe src=x>」「![图](a.png)」"
+    )
+    assert dropped_markdown("[这里](javascript:alert(1)) <img src=x>") == (
+        "「javascript:alert(1」「<img src=x>」"
+    )
+    assert dropped_markdown("结尾 </div>") == "「</div>」", "a lone closing tag is dropped too"
+    many = "<style>x</style> [a](data:x) ![b](c.png) <iframe></iframe> <b>留</b>"
+    assert dropped_markdown(many) == "「<style>」「data:x」「![b](c.png)」等 4 处"

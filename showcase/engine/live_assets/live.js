@@ -19,6 +19,19 @@
     shownBanner = markup;
   }
 
+  // One reload per expected state and address: a page that still does not carry it after
+  // the reload (an address the server cannot answer with it) must not reload forever.
+  function reloadedFor(expected) {
+    const key = `sc-live-reloaded:${window.location.pathname}`;
+    try {
+      if (window.sessionStorage.getItem(key) === expected) return true;
+      window.sessionStorage.setItem(key, expected);
+    } catch {
+      return false; // no storage: reload as before
+    }
+    return false;
+  }
+
   function connect() {
     const source = new EventSource("/__showcase__/events");
     source.onopen = () => {
@@ -27,7 +40,7 @@
     source.onmessage = (event) => {
       const state = JSON.parse(event.data);
       const expected = (state.first && state.first[window.location.pathname]) || state.build;
-      if (expected !== shown) {
+      if (expected !== shown && !reloadedFor(expected)) {
         source.close();
         root.dataset.showcaseLive = "reloading";
         window.location.reload();
