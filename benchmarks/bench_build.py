@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from timing import user_environment
 from tree_memory import TreePeak
 
 from showcase.paths import repository_root
@@ -91,7 +92,13 @@ class Row:
 def measure(command: list[str], cwd: Path) -> Run:
     """Wall time and peak RSS of one fresh process; a failing command stops the benchmark."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=user_environment(),
+    )
     tree = TreePeak(process.pid)  # worker processes too (ru_maxrss is the largest single one)
     stderr = process.stderr.read() if process.stderr else b""
     _pid, status, usage = os.wait4(process.pid, 0)

@@ -29,7 +29,7 @@ import threading
 import time
 from pathlib import Path
 
-from timing import synthetic_arguments
+from timing import synthetic_arguments, user_environment
 
 from showcase.engine.outside_checkers import CHROMIUM, CHROMIUM_ARGS
 from showcase.paths import Layout, repository_root
@@ -67,6 +67,7 @@ def seconds_to_rebuilt(root: Path, runs: int) -> tuple[list[float], list[float],
         stderr=subprocess.STDOUT,
         text=True,
         cwd=repository_root(),
+        env=user_environment(),
     )
     started = threading.Event()
 

@@ -24,6 +24,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from timing import user_environment
+
 POLL_SECONDS = 0.05
 BUILT = "网站已生成"
 """What `showcase.commands.build.build` prints when a build is done."""
@@ -72,6 +74,7 @@ def measure_preview(repo: Path, edits: int, timeout: float, log: Path) -> Latenc
             cwd=repo,
             stdout=output,
             stderr=subprocess.STDOUT,
+            env=user_environment(),
         )
         try:
             base = _wait_for_address(process, log, timeout)
