@@ -70,7 +70,7 @@ def load_render_memo(layout: Layout, *, keep: bool = False) -> RenderMemo:
     """A memo holding the previous build's entries (none when there is no usable cache);
     `keep`: this process builds again, so the entries read stay in memory for it."""
     path = layout.render_cache_dir / FILE_NAME
-    return RenderMemo(_entries(path, keep), code_version())
+    return RenderMemo(_entries(path, keep), code_version(), holds_bytes=not keep)
 
 
 def save_render_memo(layout: Layout, memo: RenderMemo, *, keep: bool = False) -> None:
@@ -88,7 +88,7 @@ def save_render_memo(layout: Layout, memo: RenderMemo, *, keep: bool = False) ->
         path.unlink(missing_ok=True)  # no cache only costs the next build a full render
         _in_memory.pop(path, None)
         return
-    if keep:
+    if keep and not memo.holds_bytes:  # one that holds bytes was not loaded to be kept
         _in_memory[path] = (_signature(path), memo.entries)
     else:
         _in_memory.pop(path, None)
@@ -107,12 +107,13 @@ def _write(path: Path, previous: dict[str, Entry], entries: dict[str, Entry]) ->
         connection.executemany(
             "DELETE FROM pages WHERE name = ?", ((name,) for name in previous.keys() - entries)
         )
-        # The text goes in as UTF-8 bytes made for this row and stored as TEXT: bound as a
-        # str, sqlite3 would keep a UTF-8 copy inside every text (~90 MB at 10,000 projects).
+        # The text goes in as UTF-8 bytes (made for this row, or the docs tree's own: see
+        # `RenderMemo.hold_encoded`) and stored as TEXT: bound as a str, sqlite3 would keep
+        # a UTF-8 copy inside every text (~90 MB at 10,000 projects).
         connection.executemany(
             "INSERT OR REPLACE INTO pages VALUES (?, ?, CAST(? AS TEXT))",
             (
-                (name, key, text.encode("utf-8"))
+                (name, key, text if isinstance(text, bytes) else text.encode("utf-8"))
                 for name, (key, text) in entries.items()
                 if previous.get(name, (None,))[0] != key
             ),

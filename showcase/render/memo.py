@@ -38,16 +38,25 @@ import hashlib
 import pickle
 from collections.abc import Callable, Iterable, Mapping
 
-Entry = tuple[bytes, str]
-"""The digest of the inputs and the text rendered from them."""
+Entry = tuple[bytes, str | bytes]
+"""The digest of the inputs and the text rendered from them (or, in a memo that
+`holds_bytes`, that text's UTF-8 bytes: `held_bytes`)."""
 
 
 class RenderMemo:
     """The outputs of one build by name, and those of the build before it."""
 
-    def __init__(self, previous: Mapping[str, Entry] | None = None, version: str = "") -> None:
+    def __init__(
+        self,
+        previous: Mapping[str, Entry] | None = None,
+        version: str = "",
+        holds_bytes: bool = False,
+    ) -> None:
         self._previous = previous or {}
         self._version = version
+        # saved once, never handed to a later render (a one-shot build): what it renders
+        # is kept as UTF-8 bytes (a text holding Chinese takes two bytes a character)
+        self.holds_bytes = holds_bytes
         self.entries: dict[str, Entry] = {}
         self.reused = 0
         self.rendered = 0
@@ -69,11 +78,18 @@ class RenderMemo:
         if previous is not None and previous[0] == key:
             self.reused += 1
             value = previous[1]
+            self.entries[name] = previous
         else:
             self.rendered += 1
             value = render()
-        self.entries[name] = (key, value)
+            self.entries[name] = (key, value.encode("utf-8") if self.holds_bytes else value)
         return value
+
+    def held_bytes(self, name: str) -> bytes | None:
+        """The UTF-8 bytes of the output `name` when this memo holds them (it `holds_bytes`
+        and rendered it), for a caller that would otherwise encode the text again."""
+        held = self.entries.get(name, (None, None))[1]
+        return held if isinstance(held, bytes) else None
 
     def carry(self, names: Iterable[str]) -> None:
         """Keep the previous build's entries of `names` for the next build without using

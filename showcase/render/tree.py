@@ -105,7 +105,7 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
     ]
     if inputs.case_schemas:
         guides.append((CASE_FORM, "推荐典型案例（表单）"))
-    pages: dict[str, str] = {
+    pages: dict[str, str | bytes] = {
         paths.OPEN_DATA: render_open_data_page(model),
         paths.GUIDES: render_guides_page(guides),
     }
@@ -162,7 +162,8 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
             paths.content_page("publicity-guide.md") in pages,
         )
 
-    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    page_names = frozenset(pages)
+    files = _encoded(pages)
     files.update((paths.asset(name), data) for name, data in inputs.assets.items())
     files[paths.SOCIAL_IMAGE] = social_image()
     files.update(render_event_files(model, stamp, inputs.revisions))
@@ -177,7 +178,7 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
             model,
             inputs.project_schema,
             publicity.as_of,
-            paths.content_page("submit-guide.md") in pages,
+            paths.content_page("submit-guide.md") in page_names,
             memo,
         )
     )
@@ -201,7 +202,7 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
         {"一站式服务": paths.SERVICES},
         *([{CALLS_NAV_TITLE: CALLS}] if model.calls else []),
         {"开放数据": paths.OPEN_DATA},
-        *([{"数据看板": paths.DASHBOARD}] if paths.DASHBOARD in pages else []),
+        *([{"数据看板": paths.DASHBOARD}] if paths.DASHBOARD in page_names else []),
         {SUBMIT_NAV_TITLE: SUBMIT},
         {"联系我们": paths.CONTACT},
         *(path for path, _title in content_links),
@@ -209,13 +210,28 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
     return DocsTree(files=dict(sorted(files.items())), images=dict(sorted(images.items())), nav=nav)
 
 
-def _memoised(memo: RenderMemo | None, name: str, inputs: Any, render: Callable[[Any], str]) -> str:
+def _encoded(pages: dict[str, str | bytes]) -> dict[str, bytes]:
+    """The pages' UTF-8 bytes (a memoised page may be bytes already: `_memoised`), each
+    taken out of `pages` as it is encoded, so that no page is held twice."""
+    files = {}
+    while pages:
+        path, text = pages.popitem()
+        files[path] = text if isinstance(text, bytes) else text.encode("utf-8")
+    return files
+
+
+def _memoised(
+    memo: RenderMemo | None, name: str, inputs: Any, render: Callable[[Any], str]
+) -> str | bytes:
     """``render(inputs)``, or with a `memo` the previous build's text when `inputs` (a
-    frozen dataclass of declared inputs: `render` reads nothing else) are equal."""
+    frozen dataclass of declared inputs: `render` reads nothing else) are equal; its
+    UTF-8 bytes when the memo holds them (`RenderMemo.held_bytes`)."""
     if memo is None:
         return render(inputs)
     key = memo.key(tuple(memo.records(getattr(inputs, name)) for name in _names(type(inputs))))
-    return memo.reuse_keyed(name, key, lambda: render(inputs))
+    text = memo.reuse_keyed(name, key, lambda: render(inputs))
+    held = memo.held_bytes(name)
+    return text if held is None else held
 
 
 @functools.cache

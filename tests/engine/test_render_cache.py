@@ -12,8 +12,8 @@ from showcase.engine.render_cache import FILE_NAME, load_render_memo, save_rende
 from showcase.paths import Layout
 
 
-def _memo_with(layout: Layout, pages: dict[str, str]):
-    memo = load_render_memo(layout)
+def _memo_with(layout: Layout, pages: dict[str, str], *, keep: bool = False):
+    memo = load_render_memo(layout, keep=keep)
     for name, text in pages.items():
         memo.reuse(name, text, lambda text=text: text)
     return memo
@@ -69,9 +69,23 @@ def test_a_long_running_process_does_not_read_its_own_cache_back(
     tmp_path: Path, monkeypatch
 ) -> None:
     layout = Layout(tmp_path)
-    save_render_memo(layout, _memo_with(layout, {"a.md": "A"}), keep=True)
+    save_render_memo(layout, _memo_with(layout, {"a.md": "A"}, keep=True), keep=True)
     monkeypatch.setattr(sqlite3, "connect", _refused)
     assert load_render_memo(layout, keep=True).reuse("a.md", "A", _never) == "A"
+
+
+def test_a_one_shot_memo_keeps_its_outputs_as_bytes_and_they_come_back_as_text(
+    tmp_path: Path,
+) -> None:
+    layout = Layout(tmp_path)
+    memo = _memo_with(layout, {"a.md": "创业项目 A", "b.md": ""})
+    assert memo.entries["a.md"][1] == "创业项目 A".encode()
+    save_render_memo(layout, memo)
+    _forget_memory()
+    again = load_render_memo(layout)
+    assert again.reuse("a.md", "创业项目 A", _never) == "创业项目 A"
+    assert again.reuse("b.md", "", _never) == ""
+    assert not load_render_memo(layout, keep=True).holds_bytes  # serve's memo is kept: text
 
 
 def test_a_one_shot_build_holds_no_entries_once_saved(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from showcase.contacts import Contact
 from showcase.model import LEVELS, Model
 from showcase.paths import Layout, repository_root
-from showcase.render import directory_index
+from showcase.render import directory_index, paths
 from showcase.render.memo import RenderMemo
 from showcase.render.tree import render_docs
 from showcase.validate import validate_repository
@@ -38,6 +38,33 @@ def test_changed_inputs_or_code_are_rendered_again() -> None:
     first.reuse("a.md", ("x", 1), lambda: "old")
     assert RenderMemo(first.entries, version="v1").reuse("a.md", ("x", 2), lambda: "new") == "new"
     assert RenderMemo(first.entries, version="v2").reuse("a.md", ("x", 1), lambda: "new") == "new"
+
+
+@given(text=st.text(max_size=40))
+def test_a_memo_that_holds_bytes_keeps_what_it_renders_as_utf8_and_hands_back_text(
+    text: str,
+) -> None:
+    previous = RenderMemo(version="v1")
+    previous.reuse("kept.md", "k", lambda: "旧页面")
+    memo = RenderMemo(previous.entries, version="v1", holds_bytes=True)
+    assert memo.reuse("new.md", "n", lambda: text) == text
+    assert memo.entries["new.md"][1] == text.encode("utf-8") == memo.held_bytes("new.md")
+    assert memo.reuse("kept.md", "k", lambda: "never") == "旧页面"
+    assert memo.entries["kept.md"] == previous.entries["kept.md"]  # reused: as it came
+    assert memo.held_bytes("kept.md") is None and memo.held_bytes("absent.md") is None
+    plain = RenderMemo(version="v1")
+    plain.reuse("new.md", "n", lambda: text)
+    assert plain.entries["new.md"][1] == text and plain.held_bytes("new.md") is None
+
+
+def test_a_render_whose_memo_holds_bytes_gives_the_same_tree() -> None:
+    """A one-shot build's memo keeps rendered pages as bytes, which the tree then uses."""
+    inputs = render_inputs(_sample(), font=None)
+    memo = RenderMemo(holds_bytes=True)
+    tree = render_docs(inputs, memo)
+    assert tree == render_docs(inputs)
+    pages = [paths.project_page(project) for project in inputs.model.projects]
+    assert pages and all(tree.files[name] is memo.held_bytes(name) for name in pages)
 
 
 def test_entries_hold_only_what_this_render_used() -> None:
