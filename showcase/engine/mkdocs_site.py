@@ -21,7 +21,9 @@ import ctypes.util
 import html
 import logging
 import os
+import sys
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -44,6 +46,10 @@ CONFIG_REFUSAL = (
     "YAML 写法错误时，请检查所示行及其上一行的缩进、冒号和括号；"
     "设置项错误时，请按说明改正该项的名称或取值"
 )
+UNLOAD_PINYIN_FROM = 1_000
+"""Projects from which a one-shot build frees pypinyin after rendering (`_unload_pinyin`);
+a smaller site's pages are few, and a process that builds small sites again and again
+(the tests) would import it again each time (0.2 s)."""
 
 
 class BuildFailed(Exception):
@@ -86,16 +92,22 @@ def build_site(
     model = inputs.model
     memo = load_render_memo(layout, keep=keep_memo)
     tree = render_docs(inputs, memo)
-    # render is pure: its memo holds even if MkDocs fails
-    save_render_memo(layout, memo, keep=keep_memo)
+    # render is pure: its memo holds even if MkDocs fails. It is saved while the tree is
+    # written: both wait on the disk and SQLite more than they hold the interpreter.
+    with ThreadPoolExecutor(1) as saver:
+        saving = saver.submit(save_render_memo, layout, memo, keep=keep_memo)
+        try:
+            images = PublishedImages(layout.published_images_dir)
+            written = write_docs_tree(tree, docs_dir, layout.root, images, layout.docs_listing)
+        except UnpublishableImage as error:
+            raise BuildFailed(str(error), []) from None
+        finally:
+            saving.result()
     del memo
-    try:
-        images = PublishedImages(layout.published_images_dir)
-        written = write_docs_tree(tree, docs_dir, layout.root, images, layout.docs_listing)
-    except UnpublishableImage as error:
-        raise BuildFailed(str(error), []) from None
     nav = tree.nav
     del tree  # the pages are on disk now; MkDocs re-reads them, so free ~N × 10 KB first
+    if not keep_memo and len(model.projects) >= UNLOAD_PINYIN_FROM:
+        _unload_pinyin()
     _return_free_memory()
 
     engine_plugin = ShowcaseEnginePlugin(site_search_entries(model))
@@ -123,6 +135,20 @@ def build_site(
     if keep is not None and (state := engine_plugin.site_state()) is not None:
         keep(state)
     return target
+
+
+def _unload_pinyin() -> None:
+    """Free pypinyin's dictionaries (~60 MB) once a one-shot build has rendered.
+
+    Only render converts names to pinyin (and only for new names: a cold build converts
+    them all); the page workers forked next would share, and partly copy, that memory
+    until the build ends. Its modules leave ``sys.modules`` with their namespaces cleared,
+    which frees the dictionaries at once, without a full collection. Nothing else holds
+    a pypinyin object (render imports its functions inside the functions that call
+    them), and an import after this loads it again.
+    """
+    for name in [name for name in sys.modules if name.partition(".")[0] == "pypinyin"]:
+        sys.modules.pop(name).__dict__.clear()
 
 
 def _return_free_memory() -> None:
