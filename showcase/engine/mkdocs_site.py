@@ -23,7 +23,6 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,20 +120,16 @@ def render_site(
     model = inputs.model
     memo = load_render_memo(layout, keep=keep_memo)
     tree = render_docs(inputs, memo)
-    # render is pure: its memo holds even if MkDocs fails. It is saved while the tree is
-    # written: both wait on the disk and SQLite more than they hold the interpreter.
-    with ThreadPoolExecutor(1) as saver:
-        saving = saver.submit(save_render_memo, layout, memo, keep=keep_memo)
-        try:
-            images = PublishedImages(layout.published_images_dir)
-            written = write_docs_tree(
-                tree, layout.docs_tree_dir, layout.root, images, layout.docs_listing
-            )
-        except UnpublishableImage as error:
-            raise BuildFailed(str(error), []) from None
-        finally:
-            saving.result()
+    # render is pure: its memo holds even if MkDocs fails
+    save_render_memo(layout, memo, keep=keep_memo)
     del memo
+    try:
+        images = PublishedImages(layout.published_images_dir)
+        written = write_docs_tree(
+            tree, layout.docs_tree_dir, layout.root, images, layout.docs_listing
+        )
+    except UnpublishableImage as error:
+        raise BuildFailed(str(error), []) from None
     nav = tree.nav
     del tree  # the pages are on disk now; MkDocs re-reads them, so free ~N × 10 KB first
     if not keep_memo and len(model.projects) >= UNLOAD_PINYIN_FROM:
