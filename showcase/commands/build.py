@@ -27,8 +27,9 @@ from showcase.atomic import ForeignFolder
 from showcase.commands.common import publication_date, validated_model
 from showcase.commands.gather import site_inputs
 from showcase.commands.validation_apart import validated_apart
-from showcase.engine import BuildFailed, DriveStats, build_site
+from showcase.engine import BuildFailed, DriveStats
 from showcase.engine.live import BuildFailure
+from showcase.engine.mkdocs_site import build_rendered_site, render_site
 from showcase.engine.plugin import SiteState
 from showcase.model import Model
 from showcase.paths import Layout
@@ -111,10 +112,11 @@ def build(
     pages: list[DriveStats] = []
     try:
         inputs = site_inputs(layout, model, Publicity(day, drafts), record_digests)
+        del model, record_digests
         keep = None if keep_site is None else functools.partial(keep_site, inputs)
-        built = build_site(
-            layout, inputs, site_dir, report=pages.append, keep=keep, keep_memo=builds_again
-        )
+        rendered = render_site(layout, inputs, site_dir, keep_memo=builds_again)
+        del inputs  # unless `keep` holds it, the model is freed before MkDocs forks workers
+        built = build_rendered_site(layout, rendered, report=pages.append, keep=keep)
     except BuildFailed as failure:
         _print_failure(failure, kept=target.is_dir())
         failed(BuildFailure(f"构建失败：{failure.message}", details=tuple(failure.details)))

@@ -21,8 +21,10 @@ import ctypes.util
 import html
 import logging
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from showcase.atomic import check_output_folder, replaced_atomically
@@ -31,19 +33,23 @@ from showcase.engine.docs_writer import write_docs_tree
 from showcase.engine.page_cache import PageStore
 from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin, SiteState
 from showcase.engine.render_cache import load_render_memo, save_render_memo
-from showcase.engine.search_entries import site_search_entries
+from showcase.engine.search_entries import SearchEntry, site_search_entries
 from showcase.engine.site_driver import DriveStats, drive
 from showcase.images.publish import PublishedImages, UnpublishableImage
 from showcase.paths import Layout, repository_root
 from showcase.render.clock import data_epoch
 from showcase.render.inputs import RenderInputs
-from showcase.render.tree import render_docs
+from showcase.render.tree import NavEntry, render_docs
 
 CONFIG_REFUSAL = (
     "网站配置文件 {name} 有错误（下面是 MkDocs 的英文说明）。"
     "YAML 写法错误时，请检查所示行及其上一行的缩进、冒号和括号；"
     "设置项错误时，请按说明改正该项的名称或取值"
 )
+UNLOAD_PINYIN_FROM = 1_000
+"""Projects from which a one-shot build frees pypinyin after rendering (`_unload_pinyin`);
+a smaller site's pages are few, and a process that builds small sites again and again
+(the tests) would import it again each time (0.2 s)."""
 
 
 class BuildFailed(Exception):
@@ -53,6 +59,22 @@ class BuildFailed(Exception):
         super().__init__(message)
         self.message = message
         self.details = details
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    """A docs tree written, and all the MkDocs build still needs of the model: a one-shot
+    build drops the model (~80 MB at 10,000 projects) before MkDocs forks its page
+    workers (`showcase.commands.build`)."""
+
+    target: Path
+    config_path: Path
+    nav: list[NavEntry]
+    names: tuple[str, ...]
+    search_entries: dict[str, SearchEntry | None]
+    epoch: int
+    site_name: str
+    site_url: str | None
 
 
 def build_site(
@@ -77,45 +99,81 @@ def build_site(
     from ``layout.page_cache_dir`` (`showcase.engine.site_driver`); `keep` what the pages
     were rendered with, after a successful build (`showcase.engine.fast_page`);
     `keep_memo`: this process builds again, so the render memo stays in memory
-    (`showcase.engine.render_cache`).
+    (`showcase.engine.render_cache`). The two halves are `render_site` and
+    `build_rendered_site`.
     """
+    rendered = render_site(layout, inputs, site_dir, config_file, keep_memo)
+    return build_rendered_site(layout, rendered, report, keep)
+
+
+def render_site(
+    layout: Layout,
+    inputs: RenderInputs,
+    site_dir: Path | None = None,
+    config_file: Path | None = None,
+    keep_memo: bool = False,
+) -> RenderedSite:
+    """`build_site`'s first half: check the target, render and write the docs tree."""
     target = (site_dir or layout.site_dir).resolve()
     check_output_folder(target, layout.root)
     config_path = _config_file(layout, config_file)
-    docs_dir = layout.docs_tree_dir
     model = inputs.model
     memo = load_render_memo(layout, keep=keep_memo)
     tree = render_docs(inputs, memo)
-    engine_plugin = ShowcaseEnginePlugin(site_search_entries(model, memo))
+    search_entries = site_search_entries(model, memo)
     # render is pure: its memo holds even if MkDocs fails
     save_render_memo(layout, memo, keep=keep_memo)
     del memo
     try:
         images = PublishedImages(layout.published_images_dir)
-        written = write_docs_tree(tree, docs_dir, layout.root, images, layout.docs_listing)
+        written = write_docs_tree(
+            tree, layout.docs_tree_dir, layout.root, images, layout.docs_listing
+        )
     except UnpublishableImage as error:
         raise BuildFailed(str(error), []) from None
     nav = tree.nav
     del tree  # the pages are on disk now; MkDocs re-reads them, so free ~N × 10 KB first
-    _return_free_memory()
+    if not keep_memo and len(model.projects) >= UNLOAD_PINYIN_FROM:
+        _unload_pinyin()
+    return RenderedSite(
+        target=target,
+        config_path=config_path,
+        nav=nav,
+        names=written.names,
+        search_entries=search_entries,
+        epoch=data_epoch(model),
+        site_name=model.site.site_name,
+        site_url=model.site.site_url or None,
+    )
 
+
+def build_rendered_site(
+    layout: Layout,
+    rendered: RenderedSite,
+    report: Callable[[DriveStats], None] | None = None,
+    keep: Callable[[SiteState], None] | None = None,
+) -> Path:
+    """`build_site`'s second half: the strict MkDocs build of the written docs tree."""
+    _return_free_memory()
+    engine_plugin = ShowcaseEnginePlugin(rendered.search_entries)
     word_store.use(layout.word_store)
+    target = rendered.target
     with (
         replaced_atomically(
             target, "build", layout.root, spare=layout.spare_site_dir(target)
         ) as staging,
-        _source_date_epoch(data_epoch(model)),
+        _source_date_epoch(rendered.epoch),
     ):
         stats = _run_mkdocs(
-            config_path,
+            rendered.config_path,
             PageStore(layout.page_cache_dir),
             layout.cache_dir / "templates",
-            docs_names=written.names,
-            docs_dir=str(docs_dir.resolve()),
+            docs_names=rendered.names,
+            docs_dir=str(layout.docs_tree_dir.resolve()),
             site_dir=str(staging),
-            site_name=html.escape(model.site.site_name),
-            site_url=model.site.site_url or None,
-            nav=nav,
+            site_name=html.escape(rendered.site_name),
+            site_url=rendered.site_url,
+            nav=rendered.nav,
             engine_plugin=engine_plugin,
         )
     if report is not None:
@@ -125,8 +183,23 @@ def build_site(
     return target
 
 
+def _unload_pinyin() -> None:
+    """Free pypinyin's dictionaries (~60 MB) once a one-shot build has rendered.
+
+    Only render converts names to pinyin (and only for new names: a cold build converts
+    them all); the page workers forked next would share, and partly copy, that memory
+    until the build ends. Its modules leave ``sys.modules`` with their namespaces cleared,
+    which frees the dictionaries at once, without a full collection. Nothing else holds
+    a pypinyin object (render imports its functions inside the functions that call
+    them), and an import after this loads it again.
+    """
+    for name in [name for name in sys.modules if name.partition(".")[0] == "pypinyin"]:
+        sys.modules.pop(name).__dict__.clear()
+
+
 def _return_free_memory() -> None:
-    """Give the freed docs tree back to the system before the page workers fork.
+    """Give the freed docs tree (and a one-shot build's model) back to the system before
+    the page workers fork.
 
     The tree's page texts are malloc'd blocks; glibc keeps freed blocks for reuse, so the
     process keeps their size, and every forked worker would share, then copy, that space.

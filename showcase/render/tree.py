@@ -117,7 +117,7 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
     ]
     if inputs.case_schemas:
         guides.append((CASE_FORM, "推荐典型案例（表单）"))
-    pages: dict[str, str] = {
+    pages: dict[str, str | bytes] = {
         paths.OPEN_DATA: render_open_data_page(model),
         paths.GUIDES: render_guides_page(guides),
     }
@@ -188,7 +188,8 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
             memo,
         )
 
-    files: dict[str, bytes | KeptFile] = {p: text.encode("utf-8") for p, text in pages.items()}
+    page_names = frozenset(pages)
+    files: dict[str, bytes | KeptFile] = dict(_encoded(pages))
     files.update(outputs)
     files.update((paths.asset(name), data) for name, data in inputs.assets.items())
     files[paths.SOCIAL_IMAGE] = social_image()
@@ -204,7 +205,7 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
             model,
             inputs.project_schema,
             publicity.as_of,
-            paths.content_page("submit-guide.md") in pages,
+            paths.content_page("submit-guide.md") in page_names,
             memo,
         )
     )
@@ -228,7 +229,7 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
         {"一站式服务": paths.SERVICES},
         *([{CALLS_NAV_TITLE: CALLS}] if model.calls else []),
         {"开放数据": paths.OPEN_DATA},
-        *([{"数据看板": paths.DASHBOARD}] if paths.DASHBOARD in pages else []),
+        *([{"数据看板": paths.DASHBOARD}] if paths.DASHBOARD in page_names else []),
         {SUBMIT_NAV_TITLE: SUBMIT},
         {"联系我们": paths.CONTACT},
         *(path for path, _title in content_links),
@@ -240,6 +241,16 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
         nav=nav,
         kept={name: content for name, content in ordered if type(content) is KeptFile},
     )
+
+
+def _encoded(pages: dict[str, str]) -> dict[str, bytes]:
+    """The pages' UTF-8 bytes, each taken out of `pages` as it is encoded, so that no page
+    is held twice."""
+    files = {}
+    while pages:
+        path, text = pages.popitem()
+        files[path] = text.encode("utf-8")
+    return files
 
 
 def _memoised(

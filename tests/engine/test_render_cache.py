@@ -13,8 +13,8 @@ from showcase.paths import Layout
 from showcase.render.memo import KeptFile, file_digest
 
 
-def _memo_with(layout: Layout, pages: dict[str, str]):
-    memo = load_render_memo(layout)
+def _memo_with(layout: Layout, pages: dict[str, str], *, keep: bool = False):
+    memo = load_render_memo(layout, keep=keep)
     for name, text in pages.items():
         memo.reuse(name, text, lambda text=text: text)
     return memo
@@ -70,7 +70,7 @@ def test_a_long_running_process_does_not_read_its_own_cache_back(
     tmp_path: Path, monkeypatch
 ) -> None:
     layout = Layout(tmp_path)
-    save_render_memo(layout, _memo_with(layout, {"a.md": "A"}), keep=True)
+    save_render_memo(layout, _memo_with(layout, {"a.md": "A"}, keep=True), keep=True)
     monkeypatch.setattr(sqlite3, "connect", _refused)
     assert load_render_memo(layout, keep=True).reuse("a.md", "A", _never) == "A"
 
