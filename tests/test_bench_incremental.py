@@ -36,6 +36,7 @@ def test_a_tiny_run_prints_every_row_and_judges_nothing(tmp_path: Path) -> None:
             "--preview-sizes=8",
             "--preview-edits=1",
             "--repeat=1",
+            "--warm-runs=2",
             f"--out={tmp_path}",
         ],
         cwd=ROOT,

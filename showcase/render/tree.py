@@ -189,8 +189,7 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
         )
 
     page_names = frozenset(pages)
-    files: dict[str, bytes | KeptFile] = dict(_encoded(pages))
-    files.update(outputs)
+    files: dict[str, bytes | KeptFile] = {**_encoded(pages), **outputs}
     files.update((paths.asset(name), data) for name, data in inputs.assets.items())
     files[paths.SOCIAL_IMAGE] = social_image()
     files.update(render_event_files(model, stamp, inputs.revisions))
