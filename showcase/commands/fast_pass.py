@@ -1,9 +1,10 @@
 """``invoke serve``'s fast pass: a burst of saved project files answered before the full
 rebuild.
 
-When every file of a burst is an existing project file (``projects/<college>/<id>.yaml``,
-a plain file, no link; a new one too), each is checked alone first (`check_project_files`: YAML syntax,
-schema, markup, personal data, the project's own rules). Problems show at once, in the
+When every file of a burst is a project file (``projects/<college>/<id>.yaml``, a plain
+file, no link; an edited or a new one), each is checked alone first
+(`check_project_files`: YAML syntax, schema, markup, personal data, the project's own
+rules). Problems show at once, in the
 terminal and in the page's banner, as the full build shows them (the full build that
 follows confirms them, with the rules between records). A clean record gets its page
 rendered through the build's own pipeline (`showcase.engine.fast_page`) and served from

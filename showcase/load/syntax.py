@@ -135,10 +135,12 @@ def syntax_problem(display_path: str, error: yaml.MarkedYAMLError, text: str) ->
     detail = " ".join(part for part in (error.context, error.problem) if part)
     if error.context in _AT_THE_START and error.context_mark:
         # libyaml stops where the token went wrong (a quoted value: where the text ran out);
-        # the secretary fixes where it began (the quote, the &, the |)
-        mark = error.context_mark
-        if error.context == "while scanning a quoted scalar":
-            detail = "unclosed quote"
+        # the secretary fixes where it began (the quote, the &, the |). Inside a quoted
+        # value only a missing closing quote is; a bad escape is shown at the backslash.
+        if not error.context.endswith("a quoted scalar"):
+            mark = error.context_mark
+        elif any(end in (error.problem or "") for end in ("end of stream", "document indicator")):
+            mark, detail = error.context_mark, "unclosed quote"
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     lines = text.splitlines()
     if line > len(lines):  # libyaml places "end of stream" after the last line

@@ -15,6 +15,8 @@ CASES = [
     # (file text, line, column, what the message says)
     ('id: a\nsummary: "><img src=x>\nlevel: nursery\n', 2, 10, "引号没有成对"),
     ("id: a\nsummary: 'abc\nlevel: nursery\ndescription: |\n  一段\n", 2, 10, "引号没有成对"),
+    ('id: a\nsummary: "旧\n---\nlevel: nursery\n', 2, 10, "引号没有成对"),
+    ('id: a\nname: "甲\\q乙"\n', 2, 9, "反斜杠转义"),
     ("id: a\ndescription: | 第一段\n  第二段\n", 2, 14, "「|」或「>」后面的同一行"),
     ("id: a\nname: &甲\n", 2, 7, "保留符号 &"),
     ("id: a\nname: *甲\n", 2, 7, "保留符号 *"),
