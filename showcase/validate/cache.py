@@ -45,7 +45,7 @@ is set by the kernel on every write and cannot be set back (`touch -d` moves onl
 modification time), and a checkout or a cache restored on another machine gives other
 inodes and change times, so such a signature is a miss and the file is read and hashed as
 before. A signature is kept only when the file's last write (change or modification time)
-was more than `_RACY_SECONDS` before the moment its bytes were hashed, which precedes the
+was more than `RACY_SECONDS` before the moment its bytes were hashed, which precedes the
 cache's write: git's "racy clean" rule, since a second write of the same size within the
 file system clock's tick would leave the same signature (the tests edit a file twice
 within a second at the same size).
@@ -80,34 +80,36 @@ import contextlib
 import functools
 import gc
 import hashlib
-import importlib.metadata
 import io
 import json
 import pickle
-import stat
-import sys
-import time
-import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
-import yaml
-
-from showcase import model, problems
+from showcase import model
 from showcase.atomic import write_replacing
 from showcase.load.files import decode_text
 from showcase.load.yamlfile import Document, RestoredDocument, load_yaml_bytes, read_yaml_source
-from showcase.paths import package_sources_digest
 from showcase.problems import Problem
-from showcase.validate.file_results import FileResults, well_formed
+from showcase.validate.cache_files import (
+    FORMAT,
+    SHARDS,
+    RecordsOnly,
+    entry_key,
+    fingerprint_of,
+    read_files,
+    read_groups,
+    settled,
+    shard_name,
+    shard_of,
+    signature_of,
+    text_again,
+)
+from showcase.validate.file_results import FileResults
 
-FORMAT = 5
-"""Bumped when the entry layout changes (the code digest would change too)."""
-SHARDS = 64
-_RACY_SECONDS = 2
 _SIGNATURE_FIELDS = 5
-"""device, inode, size, change time, modification time (`_signature`)."""
+"""device, inode, size, change time, modification time (`signature_of`)."""
 _FILES = "files.pickle"
 """Beside the shards: the kept problems of the pages and images (`FileResults`)."""
 _GROUPS = "groups.json"
@@ -166,7 +168,7 @@ class ValidationCache:
     def kept_in(folder: Path) -> bool:
         """Whether `folder` holds a cache a run could read: a warm run then parses only
         the changed files (whether the entries fit this code is known only on reading)."""
-        return any((folder / _shard_name(number)).is_file() for number in range(SHARDS))
+        return any((folder / shard_name(number)).is_file() for number in range(SHARDS))
 
     @classmethod
     def on_disk(cls, folder: Path) -> ValidationCache:
@@ -179,7 +181,7 @@ class ValidationCache:
         against the meta-schema before it wrote them, so this run need not
         (`SchemaChecker.from_text`). A forged cache can say so falsely, as it can forge
         any entry (docs/builds.md, "Trust"); reading it still runs no code."""
-        fingerprint = _fingerprint(schemas)
+        fingerprint = fingerprint_of(schemas)
         if fingerprint != self.fingerprint:
             self._entries.clear()
             self._stats.clear()
@@ -205,7 +207,7 @@ class ValidationCache:
         """The document and problems of one project file shown as `display`."""
         self._seen.add(display)
         entry = self._entries.get(display)
-        signature = _signature(file)
+        signature = signature_of(file)
         known = self._stats.get(display)
         unchanged = entry is not None and known == (signature, entry[_DIGEST])
         if unchanged and not self._reads_text(entry):  # else its checks read the text
@@ -213,10 +215,10 @@ class ValidationCache:
         raw, problems = read_yaml_source(file, display)
         if raw is None:
             return None, problems
-        key = _entry_key(raw, display)
-        if known != (signature, key) and _settled(signature):
+        key = entry_key(raw, display)
+        if known != (signature, key) and settled(signature):
             self._stats[display] = (signature, key)
-            self._dirty.add(_shard(display))
+            self._dirty.add(shard_of(display))
         if entry is not None and entry[_DIGEST] == key:
             return self._hit(entry, display, checks, file, raw)
         self.misses += 1
@@ -271,7 +273,7 @@ class ValidationCache:
             for display in [d for d in self._entries if d not in self._seen]:
                 del self._entries[display]
                 self._stats.pop(display, None)
-                self._dirty.add(_shard(display))
+                self._dirty.add(shard_of(display))
         if self.folder is not None and self._dirty:
             self._save()
         if self.folder is not None and self._groups_changed:
@@ -304,7 +306,7 @@ class ValidationCache:
         if not entry[_DOCUMENT]:
             return None, loaded
         text = (
-            functools.partial(_text_again, file, display, entry[_DIGEST])
+            functools.partial(text_again, file, display, entry[_DIGEST])
             if raw is None
             else decode_text(raw, display)[0] or ""
         )
@@ -326,7 +328,7 @@ class ValidationCache:
 
     def _store(self, display: str, entry: tuple[Any, ...]) -> None:
         self._entries[display] = entry
-        self._dirty.add(_shard(display))
+        self._dirty.add(shard_of(display))
 
     def _load(self) -> None:
         self._loaded = True
@@ -336,14 +338,14 @@ class ValidationCache:
         gc.disable()  # millions of new containers: the collector would run hundreds of times
         try:
             for number in range(SHARDS):
-                shard = _read_shard(self.folder / _shard_name(number), self.fingerprint)
+                shard = _read_shard(self.folder / shard_name(number), self.fingerprint)
                 if shard is None:
                     self._dirty.add(number)
                 else:
                     self._entries.update(shard[0])
                     self._stats.update(shard[1])
-            self._groups = _read_groups(self.folder / _GROUPS, self.fingerprint)
-            self.files = FileResults(_read_files(self.folder / _FILES, self.fingerprint))
+            self._groups = read_groups(self.folder / _GROUPS, self.fingerprint)
+            self.files = FileResults(read_files(self.folder / _FILES, self.fingerprint))
             if len(self._entries) >= _FREEZE_FROM:
                 # The entries live as long as the process: out of the collector's sight
                 # they cost nothing at each collection (freed by reference counts as
@@ -358,7 +360,7 @@ class ValidationCache:
         assert self.folder is not None
         shards: dict[int, _Shard] = {number: ({}, {}) for number in self._dirty}
         for display, entry in self._entries.items():
-            number = _shard(display)
+            number = shard_of(display)
             if number in shards:
                 shards[number][0][display] = entry
                 known = self._stats.get(display)
@@ -368,7 +370,7 @@ class ValidationCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             for number, (entries, signatures) in shards.items():
                 data = pickle.dumps((FORMAT, self.fingerprint, entries, signatures), protocol=5)
-                write_replacing(self.folder / _shard_name(number), data)
+                write_replacing(self.folder / shard_name(number), data)
 
     def _write(self, name: str, content: object) -> None:
         assert self.folder is not None
@@ -386,130 +388,6 @@ class ValidationCache:
             write_replacing(self.folder / _GROUPS, text.encode())
 
 
-def _read_files(file: Path, fingerprint: bytes) -> dict[bytes, tuple[Problem, ...]]:
-    """The kept problems of the pages and images, or none when the file is missing,
-    damaged or written for other code or schemas."""
-    try:
-        version, written_for, kept = _RecordsOnly(io.BytesIO(file.read_bytes())).load()
-    except Exception:  # any damage to a cache file is a miss, never an error
-        return {}
-    if version != FORMAT or written_for != fingerprint or not well_formed(kept):
-        return {}
-    return kept
-
-
-def _read_groups(file: Path, fingerprint: bytes) -> dict[str, tuple[bytes, list[list[int]]]]:
-    """The kept groups of the rules between records (`ValidationCache.kept_groups`); empty
-    when the file is missing, damaged or written for other code or schemas. Their users
-    check that the positions fit their input (`duplicate_names._fits`)."""
-    try:
-        content = json.loads(file.read_bytes())
-        if content["format"] != FORMAT or content["for"] != fingerprint.hex():
-            return {}
-        return {
-            kind: (bytes.fromhex(key), groups)
-            for kind, (key, groups) in content["groups"].items()
-            if type(kind) is str and type(groups) is list
-        }
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
-
-
-def context_digest(*parts: Any) -> bytes:
-    """The digest of what a file's checks read besides the file: `repr` of plain values
-    (dates, tuples, sorted lists), never of a set, whose order varies between runs."""
-    return hashlib.blake2b(repr(parts).encode(), digest_size=16).digest()
-
-
-def _entry_key(raw: bytes, display: str) -> bytes:
-    """The digest an entry is found by: the file's bytes and its repository path."""
-    digest = hashlib.blake2b(raw, digest_size=16, person=b"validate-v1")
-    digest.update(display.encode())
-    return digest.digest()
-
-
-def _text_again(file: Path, display: str, key: bytes) -> str | None:
-    """The text of a file whose entry was taken by its signature, read again for a
-    message's position; None when the file no longer has the entry's bytes."""
-    raw, _ = read_yaml_source(file, display)
-    if raw is None or _entry_key(raw, display) != key:
-        return None
-    return decode_text(raw, display)[0]
-
-
-def _signature(file: Path) -> tuple[int, ...]:
-    """What lstat says about `file`, its change and modification times last; () when it
-    cannot (the change time cannot be set back, so `touch -d` does not fool it)."""
-    try:
-        status = file.lstat()
-    except OSError:
-        return ()
-    if not stat.S_ISREG(status.st_mode):
-        return ()
-    return (status.st_dev, status.st_ino, status.st_size, status.st_ctime_ns, status.st_mtime_ns)
-
-
-def _settled(signature: tuple[int, ...]) -> bool:
-    """True when the file's last write (change or modification time) was more than
-    `_RACY_SECONDS` ago: a write of the same size within the clock's tick would have
-    changed its signature since (git's "racy clean" rule)."""
-    return bool(signature) and time.time_ns() - max(signature[-2:]) > _RACY_SECONDS * 10**9
-
-
-def _shard(display: str) -> int:
-    return zlib.crc32(display.encode()) % SHARDS
-
-
-def _shard_name(number: int) -> str:
-    return f"projects-{number:02d}.pickle"
-
-
-def _fingerprint(schemas: Iterable[bytes]) -> bytes:
-    digest = hashlib.blake2b(_code_digest(), digest_size=16)
-    digest.update(FORMAT.to_bytes(2, "big"))
-    for schema in schemas:
-        digest.update(len(schema).to_bytes(8, "big"))
-        digest.update(schema)
-    return digest.digest()
-
-
-_LIBRARIES = ("PyYAML", "jsonschema", "fastjsonschema", "OpenCC")
-"""The libraries whose answers the cached results hold (parsing, schema messages, names)."""
-
-
-@functools.cache
-def _code_digest() -> bytes:
-    """The digest of every module of this package, of the Python and library versions
-    (Unicode tables, libyaml, schema messages): any change of code empties the cache."""
-    digest = hashlib.blake2b(digest_size=16)
-    versions = [sys.version, str(yaml.__with_libyaml__)]
-    versions += [_version(library) for library in _LIBRARIES]
-    digest.update("|".join(versions).encode() + b"\0")
-    digest.update(package_sources_digest())
-    return digest.digest()
-
-
-def _version(library: str) -> str:
-    try:
-        return importlib.metadata.version(library)
-    except importlib.metadata.PackageNotFoundError:
-        return "-"
-
-
-_ALLOWED_MODULES = {model.__name__, problems.__name__}
-
-
-class _RecordsOnly(pickle.Unpickler):
-    """Unpickles plain values, the model's records and problems; any other class is refused."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if module in _ALLOWED_MODULES:
-            found = getattr(__import__(module, fromlist=[name]), name, None)
-            if isinstance(found, type):
-                return found
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
-
-
 _Shard = tuple[dict[str, tuple[Any, ...]], dict[str, tuple[tuple[int, ...], bytes]]]
 """One shard: display path → entry, and display path → (lstat signature, entry digest)."""
 
@@ -518,7 +396,7 @@ def _read_shard(file: Path, fingerprint: bytes) -> _Shard | None:
     """The entries and signatures of one shard, or None when it is missing, broken or
     outdated."""
     try:
-        content = _RecordsOnly(io.BytesIO(file.read_bytes())).load()
+        content = RecordsOnly(io.BytesIO(file.read_bytes())).load()
         version, written_for, entries, signatures = content
     except Exception:  # any damage to a cache file is a miss, never an error
         return None

@@ -32,7 +32,8 @@ from showcase.paths import QR_IMAGES, Layout, text_under
 from showcase.problems import Problem, has_errors, sort_problems
 from showcase.validate.application_rules import ProjectIndex
 from showcase.validate.assessment_rules import check_assessment
-from showcase.validate.cache import ValidationCache, context_digest
+from showcase.validate.cache import ValidationCache
+from showcase.validate.cache_files import context_digest
 from showcase.validate.call_rules import CallReferences, applied_pairs, check_calls, pairs_of
 from showcase.validate.case_rules import check_publicity
 from showcase.validate.contact_rules import check_contacts, qr_image_files

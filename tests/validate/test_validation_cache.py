@@ -26,6 +26,7 @@ from showcase.load import yamlfile
 from showcase.paths import Layout
 from showcase.validate import ValidationResult, validate_repository
 from showcase.validate import cache as cache_module
+from showcase.validate import cache_files as cache_files_module
 from showcase.validate import repository as run_module
 from showcase.validate.cache import SHARDS, ValidationCache
 from tests.validate.conftest import TODAY, make_repository
@@ -352,13 +353,14 @@ def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return original(file, display)
 
     monkeypatch.setattr(cache_module, "read_yaml_source", counting)
+    monkeypatch.setattr(cache_files_module, "read_yaml_source", counting)  # positions
     return reads
 
 
 def _later(monkeypatch: pytest.MonkeyPatch, seconds: int = 10) -> None:
     """Every file was written long ago, as far as the cache can tell."""
-    later = cache_module.time.time_ns() + seconds * 10**9
-    monkeypatch.setattr(cache_module.time, "time_ns", lambda: later)
+    later = cache_files_module.time.time_ns() + seconds * 10**9
+    monkeypatch.setattr(cache_files_module.time, "time_ns", lambda: later)
 
 
 def test_a_new_process_reads_only_the_files_whose_stat_changed(
@@ -404,7 +406,7 @@ def test_a_same_size_edit_within_the_same_second_is_seen(
 ) -> None:
     """On a file system whose clock ticks once a second (simulated: times cut to whole
     seconds, the change time left out), two writes of the same size within one tick
-    leave the same signature. The first was hashed less than `_RACY_SECONDS` after it was
+    leave the same signature. The first was hashed less than `RACY_SECONDS` after it was
     written, so its signature was not kept, and the second write is read."""
 
     def coarse(file: Path) -> tuple[int, ...]:
@@ -412,7 +414,7 @@ def test_a_same_size_edit_within_the_same_second_is_seen(
         whole = status.st_mtime_ns // 10**9 * 10**9
         return (status.st_dev, status.st_ino, status.st_size, whole, whole)
 
-    monkeypatch.setattr(cache_module, "_signature", coarse)
+    monkeypatch.setattr(cache_module, "signature_of", coarse)
     repository, _ = warmed
     cache = ValidationCache.on_disk(repository.layout.validation_cache_dir)
     file = repository.projects()[0]
@@ -433,16 +435,20 @@ def test_without_the_racy_rule_the_same_size_edit_would_be_missed(
     warmed: tuple[_Repository, ValidationResult], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The test above can fail: trusting a fresh signature takes the stale entry."""
-    monkeypatch.setattr(cache_module, "_RACY_SECONDS", -(10**6))
+    monkeypatch.setattr(cache_files_module, "RACY_SECONDS", -(10**6))
     repository, _ = warmed
     file = repository.projects()[0]
     _replace(file, "summary: ", "summary: 甲")
     repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir))
-    status, frozen, signature = file.stat(), cache_module._signature(file), cache_module._signature
+    status, frozen, signature = (
+        file.stat(),
+        cache_module.signature_of(file),
+        cache_module.signature_of,
+    )
     _replace(file, "summary: 甲", "summary: 乙")
     os.utime(file, ns=(status.st_atime_ns, status.st_mtime_ns))
     monkeypatch.setattr(
-        cache_module, "_signature", lambda path: frozen if path == file else signature(path)
+        cache_module, "signature_of", lambda path: frozen if path == file else signature(path)
     )
     cache = ValidationCache.on_disk(repository.layout.validation_cache_dir)
     assert "甲" in repository.validate(cache).model.projects[file.stem].summary
@@ -620,14 +626,14 @@ def test_a_file_changed_under_a_kept_signature_gives_no_text_and_no_positions(
 ) -> None:
     file = tmp_path / "p.yaml"
     file.write_text("id: a\nname: 名字\n", encoding="utf-8")
-    key = cache_module._entry_key(file.read_bytes(), "p.yaml")
-    assert cache_module._text_again(file, "p.yaml", key) == "id: a\nname: 名字\n"
+    key = cache_files_module.entry_key(file.read_bytes(), "p.yaml")
+    assert cache_files_module.text_again(file, "p.yaml", key) == "id: a\nname: 名字\n"
     file.write_text("id: a\n\nname: 名字\n", encoding="utf-8")
-    assert cache_module._text_again(file, "p.yaml", key) is None
+    assert cache_files_module.text_again(file, "p.yaml", key) is None
     restored = yamlfile.RestoredDocument(
         "p.yaml",
         {"id": "a", "name": "名字"},
-        lambda: cache_module._text_again(file, "p.yaml", key),
+        lambda: cache_files_module.text_again(file, "p.yaml", key),
         set(),
         [],
         (1, 1),
