@@ -159,10 +159,7 @@ class RenderMemo:
         reads only `part` of each record (what the assessment counts of a project, not
         its summary), at the cost of a dictionary lookup per unchanged record: each part's
         digest is kept under `name` by its record's digest (`part` must read nothing else)."""
-        previous = self._previous.get(name)
-        known: dict[str, str] = {}
-        if previous is not None and previous[0] == self._fixed_key:
-            known = dict(pair.split(",", 1) for pair in previous[1].split(";") if pair)
+        known = self.previous_digests(name)
         parts: dict[str, str] = {}
         digests = []
         for record in records:
@@ -172,8 +169,20 @@ class RenderMemo:
                 found = digest(part(record)).hex()
             parts[record_digest] = found
             digests.append(found)
-        self.entries[name] = (self._fixed_key, ";".join(f"{r},{p}" for r, p in parts.items()))
+        self.keep_digests(name, parts)
         return self.key((name, tuple(digests)))
+
+    def previous_digests(self, name: str) -> dict[str, str]:
+        """The map of hex digests the previous build kept under `name` (`keep_digests`)."""
+        previous = self._previous.get(name)
+        if previous is None or previous[0] != self._fixed_key:
+            return {}
+        return dict(pair.split(",", 1) for pair in previous[1].split(";") if pair)
+
+    def keep_digests(self, name: str, digests: Mapping[str, str]) -> None:
+        """Keep a map of hex digests (one digest to another) under `name` for the next
+        build, as one entry of this code version."""
+        self.entries[name] = (self._fixed_key, ";".join(f"{k},{v}" for k, v in digests.items()))
 
     def fixed_key(self) -> bytes:
         """The key of an output whose name alone says what it is made from (a name's

@@ -61,10 +61,7 @@ class ProjectPages:
                 dict(support),
             )
         )
-        previous = memo.previous.get(SHORT_KEYS)
-        self._known: dict[str, str] = {}
-        if previous is not None and previous[0] == memo.fixed_key():
-            self._known = dict(pair.split(",", 1) for pair in previous[1].split(";") if pair)
+        self._known = memo.previous_digests(SHORT_KEYS)
         self._seen: dict[str, str] = {}
 
     def file(self, project: Project) -> bytes | KeptFile:
@@ -95,5 +92,4 @@ class ProjectPages:
 
     def finish(self) -> None:
         """Keep this render's short keys for the next build."""
-        text = ";".join(f"{short},{key}" for short, key in self._seen.items())
-        self._memo.entries[SHORT_KEYS] = (self._memo.fixed_key(), text)
+        self._memo.keep_digests(SHORT_KEYS, self._seen)

@@ -90,11 +90,11 @@ def dropped_markdown(text: str) -> str | None:
     text = "\n\n".join(_without_code_spans(block) for block in _BLOCKS.split(text))
     found = [(image.start(), image.group()) for image in _IMAGE.finditer(text)]
     tags = [tag for tag in _TAG.finditer(text) if tag[1].lower() not in ALLOWED_TAGS]
-    opened = {tag[1].lower() for tag in tags if not tag.group().lstrip("< \t").startswith("/")}
+    opened = {tag[1].lower() for tag in tags if not _closing(tag)}
     found += [
         (tag.start(), tag.group())
         for tag in tags
-        if tag[1].lower() not in opened or not tag.group().lstrip("< \t").startswith("/")
+        if tag[1].lower() not in opened or not _closing(tag)
     ]
     found += [
         (link.start(1), link.group(1))
@@ -106,6 +106,11 @@ def dropped_markdown(text: str) -> str | None:
         return None
     quoted = "".join(f"「{written}」" for written in shown[:SHOWN_DROPS])
     return quoted if len(shown) <= SHOWN_DROPS else f"{quoted}等 {len(shown)} 处"
+
+
+def _closing(tag: re.Match[str]) -> bool:
+    """Whether a `_TAG` match is an end tag (``</div>``): quoted only without its start tag."""
+    return tag.group().lstrip("< \t").startswith("/")
 
 
 SHOWN_DROPS = 3
