@@ -41,9 +41,15 @@ class Problem:
     message: str = ""
     hint: str = dataclass_field(default="", compare=False)
 
+    @property
+    def where(self) -> str:
+        """``path:line:col``, or the bare path for a problem about the whole file (as
+        compilers print it: editors read ``path:0:0`` as a position before the file)."""
+        return f"{self.path}:{self.line}:{self.column}" if self.line else self.path
+
     def text(self) -> str:
         """The one-line form: ``path:line:col: 错误 field: message 修改建议：hint``."""
-        where = f"{self.path}:{self.line}:{self.column}"
+        where = self.where
         subject = f" {self.field}:" if self.field else ""
         hint = f" 修改建议：{self.hint}" if self.hint else ""
         line = f"{where}: {self.severity.label}{subject} {self.message}{hint}"

@@ -201,7 +201,6 @@ def banner_html(failure: BuildFailure) -> str:
 
 def _problem_item(problem: Problem) -> str:
     esc = html.escape
-    where = f"{problem.path}:{problem.line}:{problem.column}"
     field = (
         f' <span class="sc-live-banner__field">{esc(problem.field)}</span>：'
         if problem.field
@@ -213,7 +212,7 @@ def _problem_item(problem: Problem) -> str:
         else ""
     )
     return (
-        f'<li><code class="sc-live-banner__where">{esc(where)}</code> '
+        f'<li><code class="sc-live-banner__where">{esc(problem.where)}</code> '
         f"{esc(problem.severity.label)}{field}{esc(problem.message)}{hint}</li>"
     )
 
