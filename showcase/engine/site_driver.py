@@ -4,7 +4,7 @@ parallel, and the site assembled from hard links.
 `drive` runs the steps of ``mkdocs.commands.build.build`` (MkDocs 1.6) in the same order
 with the same functions (``get_files``, the theme's environment, ``get_navigation``, the
 plugins' events, ``_populate_page``, the theme's and the extra templates) so every file is
-byte-identical to MkDocs' build, with three differences:
+byte-identical to MkDocs' build, with these differences:
 
 - a page whose key (`showcase.engine.page_cache`) is in the store is not read, rendered,
   segmented or parsed: its finished HTML is linked into the site, and its search documents
@@ -19,7 +19,9 @@ byte-identical to MkDocs' build, with three differences:
   the theme's assets (copies where links are impossible); it may be the previous build's
   folder, of which only the links that stay right are kept (`showcase.engine.site_folder`);
 - MkDocs' list of files comes from the docs writer's names (`showcase.engine.docs_files`)
-  and the theme's static files from a kept list (`showcase.engine.theme_files`).
+  and the theme's static files from a kept list (`showcase.engine.theme_files`);
+- the theme's 404 page and sitemap are linked from the store while what they show is
+  unchanged (`showcase.engine.theme_templates`).
 
 Strict mode is unchanged: every warning is logged to the ``mkdocs`` logger as MkDocs would
 log it, and a page that logged one is not stored, so it warns again next time.
@@ -46,6 +48,7 @@ from showcase.engine.nav_pages import navigation
 from showcase.engine.page_cache import PageStore, digest, files_key, global_key, page_key
 from showcase.engine.plugin import ShowcaseEnginePlugin
 from showcase.engine.theme_files import add_theme_files
+from showcase.engine.theme_templates import write_templates
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -126,7 +129,6 @@ def _drive(
     template_cache: Path | None,
     docs_names: Iterable[str] | None,
 ) -> DriveStats:
-    from mkdocs.commands.build import _build_extra_template, _build_theme_template
     from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
     from mkdocs.structure.pages import Page
 
@@ -172,7 +174,9 @@ def _drive(
     misses = [number for number, found in enumerate(facts) if found is None]
     kept = _prepare_site_folder(config, files, doc_files, store, keys, facts)
     # Before the pages, as MkDocs does; workers then inherit the compiled theme.
-    _write_templates(config, env, files, nav, _build_theme_template, _build_extra_template)
+    templates = write_templates(
+        config, env, files, nav, store, site if reuse else None, links, entries
+    )
     job = page_workers.Job(config, files, doc_files, nav, env, store, keys, links)
     for number, result in page_workers.render(job, misses, workers):
         facts[number] = result
@@ -184,10 +188,10 @@ def _drive(
     config.plugins.on_post_build(config=config)
     stored = [key for key, found in zip(keys, facts, strict=True) if found and found["stored"]]
     if len(stored) == len(keys):
-        store.save_index(
-            {key: _without_flag(found) for key, found in zip(keys, facts, strict=True)}, sources
-        )
-        store.prune(keys)
+        pages = {key: _without_flag(found) for key, found in zip(keys, facts, strict=True)}
+        pages.update(templates.store(store))
+        store.save_index(pages, sources)
+        store.prune(pages)
     rendered = tuple(doc_files[number].src_uri for number in misses)
     return DriveStats(rendered_pages=rendered, reused=len(keys) - len(misses))
 
@@ -227,15 +231,6 @@ def _source_digest(file: File, known: dict[str, list], seen: dict[str, list]) ->
 
 def _without_flag(found: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in found.items() if name != "stored"}
-
-
-def _write_templates(config, env, files, nav, build_theme_template, build_extra_template) -> None:
-    """MkDocs' static templates (404, sitemap) and extra templates, rendered every build:
-    they list every page, so they are cheap only as a whole."""
-    for template in config.theme.static_templates:
-        build_theme_template(template, env, files, config, nav)
-    for template in config.extra_templates:
-        build_extra_template(template, files, config, nav)
 
 
 def _prepare_site_folder(config, files, doc_files, store, keys, facts) -> set[str]:
