@@ -34,7 +34,7 @@ import gc
 import logging
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +54,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
+
+    from showcase.engine.docs_writer import DocsStamp
 
 log = logging.getLogger("mkdocs.commands.build")
 PAGE_EVENTS = (
@@ -87,6 +89,7 @@ def drive(
     workers: int | None = None,
     template_cache: Path | None = None,
     docs_names: Iterable[str] | None = None,
+    docs_stamps: Mapping[str, DocsStamp] | None = None,
 ) -> DriveStats:
     """Build the site of `config` into ``config.site_dir`` (empty, or an earlier build's
     folder, of which everything but the files that are already the right links is
@@ -96,11 +99,13 @@ def drive(
     a folder for the theme's compiled templates (Jinja's bytecode cache, keyed by each
     template's source), which saves compiling the theme on every build; `docs_names`:
     every file of ``docs_dir`` when the caller knows them (`showcase.engine.docs_files`:
-    the same files as MkDocs' walk, without walking).
+    the same files as MkDocs' walk, without walking); `docs_stamps`: their
+    ``(inode, size, mtime_ns)`` from a stat made moments ago (the docs writer's), so that
+    they are not stat'ed again.
     """
     try:
         with _no_full_collections():
-            return _drive(config, store, workers, template_cache, docs_names)
+            return _drive(config, store, workers, template_cache, docs_names, docs_stamps or {})
     except Exception as error:
         config.plugins.on_build_error(error=error)
         raise
@@ -128,6 +133,7 @@ def _drive(
     workers: int | None,
     template_cache: Path | None,
     docs_names: Iterable[str] | None,
+    docs_stamps: Mapping[str, DocsStamp],
 ) -> DriveStats:
     from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
     from mkdocs.structure.pages import Page
@@ -165,14 +171,15 @@ def _drive(
     for file in doc_files:
         # None (left out of search) differs from absent (indexed by Material)
         entry = entries.search_entries.get(file.src_uri, ABSENT) if entries else ABSENT
-        source = _source_digest(file, store.sources, sources)
+        stamped = docs_stamps.get(file.src_uri) if file.src_dir == config.docs_dir else None
+        source = _source_digest(file, store.sources, sources, stamped)
         keys.append(page_key(site, file.src_uri, source, entry))
         found = store.get(keys[-1]) if reuse else None
         if found is not None and found.get("links") not in (None, links):
             found = None  # rendered against another list of files
         facts.append(None if found is None else {**found, "stored": True})
     misses = [number for number, found in enumerate(facts) if found is None]
-    kept = _prepare_site_folder(config, files, doc_files, store, keys, facts)
+    kept = _prepare_site_folder(config, files, doc_files, store, keys, facts, docs_stamps)
     # Before the pages, as MkDocs does; workers then inherit the compiled theme.
     templates = write_templates(
         config, env, files, nav, store, site if reuse else None, links, entries
@@ -215,14 +222,19 @@ def _engine_plugin(config: MkDocsConfig) -> ShowcaseEnginePlugin | None:
     return None
 
 
-def _source_digest(file: File, known: dict[str, list], seen: dict[str, list]) -> str:
+def _source_digest(
+    file: File, known: dict[str, list], seen: dict[str, list], stamped: DocsStamp | None
+) -> str:
     """The digest of a page's source, hashed again only when its file changed (see
-    `PageStore.load_index`)."""
+    `PageStore.load_index`); `stamped`: its file's stamp when the docs writer gave one."""
     path = file.abs_src_path
     if path is None or getattr(file, "_content", None) is not None:
         return digest(file.content_bytes)
-    status = os.stat(path)
-    stamp = [status.st_ino, status.st_size, status.st_mtime_ns]
+    if stamped is None:
+        status = os.stat(path)
+        stamp = [status.st_ino, status.st_size, status.st_mtime_ns]
+    else:
+        stamp = list(stamped)
     before = known.get(file.src_uri)
     source = before[3] if before and before[:3] == stamp else digest(file.content_bytes)
     seen[file.src_uri] = [*stamp, source]
@@ -233,15 +245,22 @@ def _without_flag(found: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in found.items() if name != "stored"}
 
 
-def _prepare_site_folder(config, files, doc_files, store, keys, facts) -> set[str]:
+def _prepare_site_folder(config, files, doc_files, store, keys, facts, docs_stamps) -> set[str]:
     """Clear the site folder (the previous build's, `showcase.engine.site_folder`) of all
-    but the links this build makes anyway; returns the paths kept."""
+    but the links this build makes anyway; returns the paths kept. The docs tree's files
+    are known by the docs writer's stamps, the stored pages by the store's."""
     stored = [
         (file, store.html_path(key) if _linked(found) else None)
         for file, key, found in zip(doc_files, keys, facts, strict=True)
     ]
     wanted = site_folder.wanted_links(config, files, doc_files, stored)
-    return site_folder.prepare(config.site_dir, wanted, store.found)
+    known = dict(store.found)
+    if docs_stamps:
+        device = os.stat(config.docs_dir).st_dev
+        for file in files:
+            if file.src_dir == config.docs_dir and (stamp := docs_stamps.get(file.src_uri)):
+                known[file.abs_src_path] = (stamp[0], device)
+    return site_folder.prepare(config.site_dir, wanted, known)
 
 
 def _linked(found: dict[str, Any] | None) -> bool:
