@@ -26,13 +26,19 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from showcase.atomic import write_replacing
 from showcase.images.publish import PublishedImages
 from showcase.render.memo import KeptFile, file_digest
 from showcase.render.tree import DocsTree
+
+Stamp = list[object]
+"""``[digest, size, mtime_ns, inode]`` of one file as last written or checked."""
+DocsStamp = tuple[int, int, int]
+"""``(inode, size, mtime_ns)`` of one file, as the page store keeps its sources'."""
 
 
 @dataclass(frozen=True)
@@ -44,10 +50,9 @@ class WriteStats:
     """Every file of the tree, now in the folder (POSIX paths relative to it): what MkDocs
     would find by walking it (`showcase.engine.docs_files`). A file someone else put into
     the folder is not among them, so it is not published, as in a clean build."""
-
-
-Stamp = list[object]
-"""``[digest, size, mtime_ns, inode]`` of one file as last written or checked."""
+    stamps: Mapping[str, DocsStamp] = field(default_factory=dict)
+    """Each file's `DocsStamp` as just written or checked: the build driver needs not
+    ``stat`` them again (`showcase.engine.site_driver`)."""
 
 
 def write_docs_tree(
@@ -98,7 +103,8 @@ def write_docs_tree(
         deleted = _delete_stale(docs_dir, set(wanted))
     if listing_path:
         _write_listing(listing_path, stamps)
-    return WriteStats(written, unchanged, deleted, names=tuple(wanted))
+    docs_stamps = {name: (stamp[3], stamp[1], stamp[2]) for name, stamp in stamps.items()}
+    return WriteStats(written, unchanged, deleted, names=tuple(wanted), stamps=docs_stamps)
 
 
 def _still(stamp: Stamp | None, digest: str, path: str) -> bool:

@@ -168,7 +168,7 @@ def fast_page(last: LastSite, project: Project) -> FastPage | None:
     known_problems = len(engine.policy_problems()) if engine else 0
     indexed = len(search.entries) if search else 0
     try:
-        with _warnings() as warned:
+        with counted_warnings() as warned:
             populate(page, config, files)
             output = build_page_html(page, config, last.doc_files, nav, env)
         refused = engine is not None and len(engine.policy_problems()) > known_problems
@@ -218,7 +218,9 @@ def _plugins(config: Any) -> tuple[ShowcaseEnginePlugin | None, Any]:
     return engine, search
 
 
-class _Warned(logging.Handler):
+class WarningCount(logging.Handler):
+    """Counts the warnings logged to MkDocs' logger while it is attached."""
+
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
         self.count = 0
@@ -228,9 +230,10 @@ class _Warned(logging.Handler):
 
 
 @contextmanager
-def _warnings() -> Iterator[_Warned]:
-    """A page that logs a warning fails the strict build: the fast pass shows no such page."""
-    handler = _Warned()
+def counted_warnings() -> Iterator[WarningCount]:
+    """A page that logs a warning fails the strict build: the fast pass shows no such page
+    (and the build driver stores no such theme template, `showcase.engine.theme_templates`)."""
+    handler = WarningCount()
     logging.getLogger("mkdocs").addHandler(handler)
     try:
         yield handler

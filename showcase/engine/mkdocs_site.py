@@ -22,14 +22,14 @@ import html
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from showcase.atomic import check_output_folder, replaced_atomically
 from showcase.engine import word_store
-from showcase.engine.docs_writer import write_docs_tree
+from showcase.engine.docs_writer import DocsStamp, write_docs_tree
 from showcase.engine.page_cache import PageStore
 from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin, SiteState
 from showcase.engine.render_cache import load_render_memo, save_render_memo
@@ -71,6 +71,7 @@ class RenderedSite:
     config_path: Path
     nav: list[NavEntry]
     names: tuple[str, ...]
+    docs_stamps: Mapping[str, DocsStamp]
     search_entries: dict[str, SearchEntry | None]
     epoch: int
     site_name: str
@@ -140,6 +141,7 @@ def render_site(
         config_path=config_path,
         nav=nav,
         names=written.names,
+        docs_stamps=written.stamps,
         search_entries=search_entries,
         epoch=data_epoch(model),
         site_name=model.site.site_name,
@@ -169,6 +171,7 @@ def build_rendered_site(
             PageStore(layout.page_cache_dir),
             layout.cache_dir / "templates",
             docs_names=rendered.names,
+            docs_stamps=rendered.docs_stamps,
             docs_dir=str(layout.docs_tree_dir.resolve()),
             site_dir=str(staging),
             site_name=html.escape(rendered.site_name),
@@ -224,6 +227,7 @@ def _run_mkdocs(
     template_cache: Path | None = None,
     engine_plugin: ShowcaseEnginePlugin | None = None,
     docs_names: tuple[str, ...] | None = None,
+    docs_stamps: Mapping[str, DocsStamp] | None = None,
     **overrides: object,
 ) -> DriveStats:
     """One strict build (`showcase.engine.site_driver.drive`, MkDocs' steps with pages
@@ -231,7 +235,7 @@ def _run_mkdocs(
 
     `engine_plugin` is added after the configured plugins (see `showcase.engine.plugin`);
     `docs_names`: every file of ``docs_dir``, when the caller knows them (then it is not
-    walked).
+    walked), and `docs_stamps` their stamps (then they are not stat'ed again).
     """
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -250,7 +254,13 @@ def _run_mkdocs(
             try:
                 if template_cache is not None:
                     template_cache.mkdir(parents=True, exist_ok=True)
-                stats = drive(config, store, template_cache=template_cache, docs_names=docs_names)
+                stats = drive(
+                    config,
+                    store,
+                    template_cache=template_cache,
+                    docs_names=docs_names,
+                    docs_stamps=docs_stamps,
+                )
             finally:
                 config.plugins.on_shutdown()
         except MkDocsException as error:

@@ -71,7 +71,7 @@ def global_key(config: MkDocsConfig, nav: Navigation) -> str:
     theme (its packages' versions and every file of the ``custom_dir``), our own code, and
     the navigation each page carries (titles, URLs and the front matter the theme reads
     from nav pages). ``SOURCE_DATE_EPOCH`` is left out: only the sitemap prints a date, and
-    it is rendered again on every build.
+    its own key holds every page's (`showcase.engine.theme_templates`).
     """
     settings = {name: value for name, value in config.items() if name not in _IGNORED_CONFIG}
     theme = config.theme

@@ -4,7 +4,7 @@ parallel, and the site assembled from hard links.
 `drive` runs the steps of ``mkdocs.commands.build.build`` (MkDocs 1.6) in the same order
 with the same functions (``get_files``, the theme's environment, ``get_navigation``, the
 plugins' events, ``_populate_page``, the theme's and the extra templates) so every file is
-byte-identical to MkDocs' build, with three differences:
+byte-identical to MkDocs' build, with these differences:
 
 - a page whose key (`showcase.engine.page_cache`) is in the store is not read, rendered,
   segmented or parsed: its finished HTML is linked into the site, and its search documents
@@ -19,7 +19,9 @@ byte-identical to MkDocs' build, with three differences:
   the theme's assets (copies where links are impossible); it may be the previous build's
   folder, of which only the links that stay right are kept (`showcase.engine.site_folder`);
 - MkDocs' list of files comes from the docs writer's names (`showcase.engine.docs_files`)
-  and the theme's static files from a kept list (`showcase.engine.theme_files`).
+  and the theme's static files from a kept list (`showcase.engine.theme_files`);
+- the theme's 404 page and sitemap are linked from the store while what they show is
+  unchanged (`showcase.engine.theme_templates`).
 
 Strict mode is unchanged: every warning is logged to the ``mkdocs`` logger as MkDocs would
 log it, and a page that logged one is not stored, so it warns again next time.
@@ -32,7 +34,7 @@ import gc
 import logging
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,11 +48,14 @@ from showcase.engine.nav_pages import navigation
 from showcase.engine.page_cache import PageStore, digest, files_key, global_key, page_key
 from showcase.engine.plugin import ShowcaseEnginePlugin
 from showcase.engine.theme_files import add_theme_files
+from showcase.engine.theme_templates import write_templates
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
+
+    from showcase.engine.docs_writer import DocsStamp
 
 log = logging.getLogger("mkdocs.commands.build")
 PAGE_EVENTS = (
@@ -84,6 +89,7 @@ def drive(
     workers: int | None = None,
     template_cache: Path | None = None,
     docs_names: Iterable[str] | None = None,
+    docs_stamps: Mapping[str, DocsStamp] | None = None,
 ) -> DriveStats:
     """Build the site of `config` into ``config.site_dir`` (empty, or an earlier build's
     folder, of which everything but the files that are already the right links is
@@ -93,11 +99,13 @@ def drive(
     a folder for the theme's compiled templates (Jinja's bytecode cache, keyed by each
     template's source), which saves compiling the theme on every build; `docs_names`:
     every file of ``docs_dir`` when the caller knows them (`showcase.engine.docs_files`:
-    the same files as MkDocs' walk, without walking).
+    the same files as MkDocs' walk, without walking); `docs_stamps`: their
+    ``(inode, size, mtime_ns)`` from a stat made moments ago (the docs writer's), so that
+    they are not stat'ed again.
     """
     try:
         with _no_full_collections():
-            return _drive(config, store, workers, template_cache, docs_names)
+            return _drive(config, store, workers, template_cache, docs_names, docs_stamps or {})
     except Exception as error:
         config.plugins.on_build_error(error=error)
         raise
@@ -125,8 +133,8 @@ def _drive(
     workers: int | None,
     template_cache: Path | None,
     docs_names: Iterable[str] | None,
+    docs_stamps: Mapping[str, DocsStamp],
 ) -> DriveStats:
-    from mkdocs.commands.build import _build_extra_template, _build_theme_template
     from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
     from mkdocs.structure.pages import Page
 
@@ -163,16 +171,19 @@ def _drive(
     for file in doc_files:
         # None (left out of search) differs from absent (indexed by Material)
         entry = entries.search_entries.get(file.src_uri, ABSENT) if entries else ABSENT
-        source = _source_digest(file, store.sources, sources)
+        stamped = docs_stamps.get(file.src_uri) if file.src_dir == config.docs_dir else None
+        source = _source_digest(file, store.sources, sources, stamped)
         keys.append(page_key(site, file.src_uri, source, entry))
         found = store.get(keys[-1]) if reuse else None
         if found is not None and found.get("links") not in (None, links):
             found = None  # rendered against another list of files
         facts.append(None if found is None else {**found, "stored": True})
     misses = [number for number, found in enumerate(facts) if found is None]
-    kept = _prepare_site_folder(config, files, doc_files, store, keys, facts)
+    kept = _prepare_site_folder(config, files, doc_files, store, keys, facts, docs_stamps)
     # Before the pages, as MkDocs does; workers then inherit the compiled theme.
-    _write_templates(config, env, files, nav, _build_theme_template, _build_extra_template)
+    templates = write_templates(
+        config, env, files, nav, store, site if reuse else None, links, entries
+    )
     job = page_workers.Job(config, files, doc_files, nav, env, store, keys, links)
     for number, result in page_workers.render(job, misses, workers):
         facts[number] = result
@@ -184,10 +195,10 @@ def _drive(
     config.plugins.on_post_build(config=config)
     stored = [key for key, found in zip(keys, facts, strict=True) if found and found["stored"]]
     if len(stored) == len(keys):
-        store.save_index(
-            {key: _without_flag(found) for key, found in zip(keys, facts, strict=True)}, sources
-        )
-        store.prune(keys)
+        pages = {key: _without_flag(found) for key, found in zip(keys, facts, strict=True)}
+        pages.update(templates.store(store))
+        store.save_index(pages, sources)
+        store.prune(pages)
     rendered = tuple(doc_files[number].src_uri for number in misses)
     return DriveStats(rendered_pages=rendered, reused=len(keys) - len(misses))
 
@@ -211,14 +222,19 @@ def _engine_plugin(config: MkDocsConfig) -> ShowcaseEnginePlugin | None:
     return None
 
 
-def _source_digest(file: File, known: dict[str, list], seen: dict[str, list]) -> str:
+def _source_digest(
+    file: File, known: dict[str, list], seen: dict[str, list], stamped: DocsStamp | None
+) -> str:
     """The digest of a page's source, hashed again only when its file changed (see
-    `PageStore.load_index`)."""
+    `PageStore.load_index`); `stamped`: its file's stamp when the docs writer gave one."""
     path = file.abs_src_path
     if path is None or getattr(file, "_content", None) is not None:
         return digest(file.content_bytes)
-    status = os.stat(path)
-    stamp = [status.st_ino, status.st_size, status.st_mtime_ns]
+    if stamped is None:
+        status = os.stat(path)
+        stamp = [status.st_ino, status.st_size, status.st_mtime_ns]
+    else:
+        stamp = list(stamped)
     before = known.get(file.src_uri)
     source = before[3] if before and before[:3] == stamp else digest(file.content_bytes)
     seen[file.src_uri] = [*stamp, source]
@@ -229,24 +245,22 @@ def _without_flag(found: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in found.items() if name != "stored"}
 
 
-def _write_templates(config, env, files, nav, build_theme_template, build_extra_template) -> None:
-    """MkDocs' static templates (404, sitemap) and extra templates, rendered every build:
-    they list every page, so they are cheap only as a whole."""
-    for template in config.theme.static_templates:
-        build_theme_template(template, env, files, config, nav)
-    for template in config.extra_templates:
-        build_extra_template(template, files, config, nav)
-
-
-def _prepare_site_folder(config, files, doc_files, store, keys, facts) -> set[str]:
+def _prepare_site_folder(config, files, doc_files, store, keys, facts, docs_stamps) -> set[str]:
     """Clear the site folder (the previous build's, `showcase.engine.site_folder`) of all
-    but the links this build makes anyway; returns the paths kept."""
+    but the links this build makes anyway; returns the paths kept. The docs tree's files
+    are known by the docs writer's stamps, the stored pages by the store's."""
     stored = [
         (file, store.html_path(key) if _linked(found) else None)
         for file, key, found in zip(doc_files, keys, facts, strict=True)
     ]
     wanted = site_folder.wanted_links(config, files, doc_files, stored)
-    return site_folder.prepare(config.site_dir, wanted, store.found)
+    known = dict(store.found)
+    if docs_stamps:
+        device = os.stat(config.docs_dir).st_dev
+        for file in files:
+            if file.src_dir == config.docs_dir and (stamp := docs_stamps.get(file.src_uri)):
+                known[file.abs_src_path] = (stamp[0], device)
+    return site_folder.prepare(config.site_dir, wanted, known)
 
 
 def _linked(found: dict[str, Any] | None) -> bool:

@@ -25,6 +25,7 @@ from showcase.contacts import Contact, Partner
 from showcase.model import SEEKING, College, Model, Project
 from showcase.render import paths
 from showcase.render.html_blocks import anchor, page, section
+from showcase.render.memo import KeptFile, RenderMemo
 from showcase.render.text import attribute
 
 TITLE = "联系项目团队"
@@ -50,15 +51,23 @@ def all_contacts(model: Model) -> Iterator[Contact]:
         yield partner.contact
 
 
-def contact_files(model: Model) -> tuple[dict[str, bytes], dict[str, str]]:
-    """(generated QR SVGs by docs path, QR images to publish: docs path → repository path)."""
-    files: dict[str, bytes] = {}
+def contact_files(
+    model: Model, memo: RenderMemo | None = None
+) -> tuple[dict[str, bytes | KeptFile], dict[str, str]]:
+    """(generated QR SVGs by docs path, QR images to publish: docs path → repository path).
+    With a `memo`, an SVG is the previous build's file when its address is the same
+    (segno's version is in the memo's)."""
+    files: dict[str, bytes | KeptFile] = {}
     images: dict[str, str] = {}
     for contact in all_contacts(model):
+        path = qr_path(contact)
         if contact.qr_image:
-            images[qr_path(contact)] = contact.qr_image
-        elif contact.qr_url:
-            files[qr_path(contact)] = qr_svg(contact.qr_url)
+            images[path] = contact.qr_image
+        elif contact.qr_url and memo is None:
+            files[path] = qr_svg(contact.qr_url)
+        elif contact.qr_url and memo is not None:
+            url = contact.qr_url
+            files[path] = memo.reuse_file(path, memo.key(url), lambda url=url: qr_svg(url))
     return files, images
 
 

@@ -196,7 +196,7 @@ def render_docs(inputs: RenderInputs, memo: RenderMemo | None = None) -> DocsTre
     files.update(render_directory(model, memo))
     files.update(open_data_files(model, stamp, support, memo))
     files.update(roadshow_files(model, stamp, inputs.revisions))
-    qr_files, qr_images = contact_files(model)  # Contact (issue 12)
+    qr_files, qr_images = contact_files(model, memo)  # Contact (issue 12)
     files.update(qr_files)
     images.update(qr_images)
     files.update(

@@ -12,6 +12,7 @@ from showcase.engine import mkdocs_site
 from showcase.model import Model
 from showcase.paths import repository_root
 from showcase.synth import write_repository
+from showcase.validate.cache import ValidationCache
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +64,20 @@ def test_a_build_that_keeps_its_site_keeps_the_model(
         synthetic, tmp_path / "site", keep_site=lambda inputs, state: kept.append(inputs)
     )
     assert code == 0 and seen == [1] and kept[0].model is not None
+
+
+def test_only_a_one_shot_build_freezes_its_objects_at_exit(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Python's shutdown would visit every object still alive; a process that builds
+    again (``invoke serve``: its validation cache kept) is left as it is."""
+    registered: list[object] = []
+    monkeypatch.setattr(build.atexit, "register", registered.append)
+    build._exit_without_collecting.cache_clear()
+    cache = ValidationCache()  # in memory, as invoke serve keeps one
+    assert build.build(synthetic, tmp_path / "served", validation_cache=cache) == 0
+    assert registered == []
+    for _ in range(2):
+        assert build.build(synthetic, tmp_path / "site") == 0
+    assert registered == [gc.freeze]
+    build._exit_without_collecting.cache_clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import urllib.parse
 import xml.etree.ElementTree as ElementTree
@@ -18,6 +19,7 @@ from showcase.render.contact import (
     render_contact_page,
     tel_uri,
 )
+from showcase.render.memo import KeptFile, RenderMemo
 from showcase.render.project_page import render_project_page
 from tests.factories import NURSERY, make_model, make_project, with_contacts
 from tests.render.helpers import render, unresolved_links
@@ -152,3 +154,18 @@ def test_every_contact_link_of_the_tree_resolves() -> None:
     for page in ("contact/index.md", "colleges/textile.md", "projects/sensor-fabric/index.md"):
         assert unresolved_links(tree, page) == []
     assert "contact/qr/site-1.svg" in tree.files
+
+
+def test_a_qr_code_is_kept_while_its_address_is_the_same() -> None:
+    model = with_contacts(make_model([]))
+    first = RenderMemo()
+    files, _ = contact_files(model, first)
+    path = "contact/qr/site-1.svg"
+    assert files[path] == contact_files(model)[0][path]
+    second = RenderMemo(first.entries)
+    kept = contact_files(model, second)[0][path]
+    assert isinstance(kept, KeptFile) and kept.render() == files[path]
+    contacts = (dataclasses.replace(model.site.contacts[0], qr_url="https://a.example/new"),)
+    moved = dataclasses.replace(model, site=dataclasses.replace(model.site, contacts=contacts))
+    renewed = contact_files(moved, RenderMemo(second.entries))[0][path]
+    assert renewed == qr_svg("https://a.example/new")
