@@ -23,7 +23,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from showcase.atomic import check_output_folder, replaced_atomically
 from showcase.engine import word_store
 from showcase.engine.docs_writer import write_docs_tree
 from showcase.engine.page_cache import PageStore
+from showcase.engine.pinyin_apart import pinyin_apart
 from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin, SiteState
 from showcase.engine.render_cache import load_render_memo, save_render_memo
 from showcase.engine.search_entries import SearchEntry, site_search_entries
@@ -119,7 +120,8 @@ def render_site(
     config_path = _config_file(layout, config_file)
     model = inputs.model
     memo = load_render_memo(layout, keep=keep_memo)
-    tree = render_docs(inputs, memo)
+    with pinyin_apart(model, memo) if not keep_memo else nullcontext():
+        tree = render_docs(inputs, memo)
     search_entries = site_search_entries(model, memo)
     # render is pure: its memo holds even if MkDocs fails
     save_render_memo(layout, memo, keep=keep_memo)

@@ -83,6 +83,8 @@ class RenderMemo:
         self.rendered = 0
         self._digests: dict[int, tuple[object, bytes]] = {}
         self._fixed_key = digest(version)
+        self._given: Callable[[], Mapping[str, str | bytes]] | None = None
+        self._given_outputs: Mapping[str, str | bytes] = {}
 
     @property
     def previous(self) -> Mapping[str, Entry]:
@@ -113,7 +115,7 @@ class RenderMemo:
             value = previous[1]
         else:
             self.rendered += 1
-            value = render()
+            value = self._given_output(name, key, str) or render()
         self.entries[name] = (key, value)
         return value
 
@@ -126,9 +128,26 @@ class RenderMemo:
             self.entries[FILE + name] = previous
             return KeptFile(previous[1], render)
         self.rendered += 1
-        content = render()
+        content = self._given_output(FILE + name, key, bytes) or render()
         self.entries[FILE + name] = (key, file_digest(content))
         return content
+
+    def give(self, outputs: Callable[[], Mapping[str, str | bytes]]) -> None:
+        """Outputs named by what they are made from (their key is `fixed_key`: a name's
+        pinyin), computed elsewhere (`showcase.engine.pinyin_apart`: in a child process,
+        while this render runs), taken instead of rendering them: ``outputs()`` is called
+        once, when the first output missing from the previous build is wanted. An entry
+        is named as in `entries` (``FILE`` + the docs path for a whole file); one it lacks
+        is rendered here."""
+        self._given = outputs
+
+    def _given_output(self, name: str, key: bytes, kind: type) -> str | bytes | None:
+        if key != self._fixed_key:
+            return None
+        if self._given is not None:
+            self._given_outputs, self._given = self._given(), None
+        found = self._given_outputs.get(name)
+        return found if type(found) is kind else None
 
     def carry(self, names: Iterable[str]) -> None:
         """Keep the previous build's entries of `names` for the next build without using
