@@ -19,7 +19,9 @@ folder walked.
 A file the render memo kept (`showcase.render.memo.KeptFile`) comes without its bytes,
 only their digest: when the listing holds that digest and ``stat`` still says the same,
 the file is left alone unread and unhashed; otherwise (changed, replaced or deleted
-outside the build, no listing) it is rendered again and written as any other.
+outside the build, no listing) it is rendered again and written as any other. A file the
+memo deferred (`showcase.render.memo.RenderMemo.defer_files`: its digest is "") is
+rendered here, as it is written.
 """
 
 from __future__ import annotations

@@ -23,13 +23,14 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 from showcase.atomic import check_output_folder, replaced_atomically
 from showcase.engine import word_store
 from showcase.engine.docs_writer import DocsStamp, write_docs_tree
+from showcase.engine.names_apart import names_apart
 from showcase.engine.page_cache import PageStore
 from showcase.engine.plugin import PLUGIN_KEY, ShowcaseEnginePlugin, SiteState
 from showcase.engine.render_cache import load_render_memo, save_render_memo
@@ -120,18 +121,21 @@ def render_site(
     config_path = _config_file(layout, config_file)
     model = inputs.model
     memo = load_render_memo(layout, keep=keep_memo)
-    tree = render_docs(inputs, memo)
-    search_entries = site_search_entries(model, memo)
-    # render is pure: its memo holds even if MkDocs fails
+    if not keep_memo:
+        memo.defer_files()  # the docs writer renders each new page as it writes it
+    with names_apart(model, memo) if not keep_memo else nullcontext():
+        tree = render_docs(inputs, memo)
+        search_entries = site_search_entries(model, memo)
+        try:
+            images = PublishedImages(layout.published_images_dir)
+            written = write_docs_tree(
+                tree, layout.docs_tree_dir, layout.root, images, layout.docs_listing
+            )
+        except UnpublishableImage as error:
+            raise BuildFailed(str(error), []) from None
+    # render is pure: its memo holds even if MkDocs fails (complete once the files are)
     save_render_memo(layout, memo, keep=keep_memo)
     del memo
-    try:
-        images = PublishedImages(layout.published_images_dir)
-        written = write_docs_tree(
-            tree, layout.docs_tree_dir, layout.root, images, layout.docs_listing
-        )
-    except UnpublishableImage as error:
-        raise BuildFailed(str(error), []) from None
     nav = tree.nav
     del tree  # the pages are on disk now; MkDocs re-reads them, so free ~N × 10 KB first
     if not keep_memo and len(model.projects) >= UNLOAD_PINYIN_FROM:

@@ -159,7 +159,7 @@ def name_order(projects: Iterable[Project], memo: RenderMemo | None = None) -> l
     if memo is None:
         return sorted(projects, key=lambda p: (pinyin_key(p.name), p.id))
     listed = list(projects)
-    names = [f"pinyin:{project.name}" for project in listed]
+    names = [pinyin_name(project.name) for project in listed]
     found: list[Project] = []
 
     def order() -> str:
@@ -175,10 +175,18 @@ def name_order(projects: Iterable[Project], memo: RenderMemo | None = None) -> l
     return [by_id[project_id] for project_id in json.loads(ids)]
 
 
+def pinyin_name(name: str) -> str:
+    """The memo's name for the pinyin of the project name `name` (its key: `fixed_key`)."""
+    return f"pinyin:{name}"
+
+
+def pinyin_text(name: str) -> str:
+    """What the memo keeps under `pinyin_name`: `pinyin_key`'s syllables and tones."""
+    return jsontext.dumps(pinyin_key(name)[:2])
+
+
 def _remembered_pinyin_key(memo: RenderMemo, name: str) -> tuple[tuple[str, ...], ...]:
-    kept = memo.reuse_keyed(
-        f"pinyin:{name}", memo.fixed_key(), lambda: jsontext.dumps(pinyin_key(name)[:2])
-    )
+    kept = memo.reuse_keyed(pinyin_name(name), memo.fixed_key(), lambda: pinyin_text(name))
     plain, toned = json.loads(kept)
     return tuple(plain), tuple(toned), name
 

@@ -48,7 +48,7 @@ import hashlib
 import pickle
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 Entry = tuple[bytes, str]
 """The digest of the inputs and the text rendered from them (for a whole file, named
@@ -57,11 +57,19 @@ FILE = "file:"
 """The prefix of a whole file's entry (`RenderMemo.reuse_file`)."""
 
 
+class Given(Protocol):
+    """Outputs made elsewhere (`RenderMemo.give`)."""
+
+    def get(self, name: str) -> tuple[bytes, str | bytes] | None:
+        """The key and the output named `name`, if made there (waiting for it if need be)."""
+
+
 @dataclass(frozen=True, eq=False)
 class KeptFile:
     """A whole output file the previous build made from equal inputs: the `file_digest`
     of its bytes, and `render`, which makes those bytes again (pure, from the inputs) for
-    a writer that finds the file changed or gone."""
+    a writer that finds the file changed or gone. A digest of "" is a file not rendered
+    yet (`RenderMemo.defer_files`): any writer renders it."""
 
     digest: str
     render: Callable[[], bytes]
@@ -83,6 +91,8 @@ class RenderMemo:
         self.rendered = 0
         self._digests: dict[int, tuple[object, bytes]] = {}
         self._fixed_key = digest(version)
+        self._given: Given | None = None
+        self._deferred = False
 
     @property
     def previous(self) -> Mapping[str, Entry]:
@@ -113,7 +123,7 @@ class RenderMemo:
             value = previous[1]
         else:
             self.rendered += 1
-            value = render()
+            value = self._given_output(name, key, str) or render()
         self.entries[name] = (key, value)
         return value
 
@@ -126,9 +136,32 @@ class RenderMemo:
             self.entries[FILE + name] = previous
             return KeptFile(previous[1], render)
         self.rendered += 1
-        content = render()
+        made = functools.partial(self._rendered_file, name, key, render)
+        return KeptFile("", made) if self._deferred else made()
+
+    def _rendered_file(self, name: str, key: bytes, render: Callable[[], bytes]) -> bytes:
+        content = self._given_output(FILE + name, key, bytes) or render()
         self.entries[FILE + name] = (key, file_digest(content))
         return content
+
+    def defer_files(self) -> None:
+        """From now on a whole file that is not the previous build's is rendered only when
+        it is written, and its entry made then (a `KeptFile` with no digest): a one-shot
+        build then never holds every page at once (~80 MB at 10,000 projects). `entries`
+        are complete once every such file was rendered."""
+        self._deferred = True
+
+    def give(self, outputs: Given) -> None:
+        """Outputs computed elsewhere (`showcase.engine.names_apart`: in another process,
+        while this render runs), taken instead of rendering them when their key is the
+        one wanted. Named as in `entries` (``FILE`` + the docs path for a whole file)."""
+        self._given = outputs
+
+    def _given_output(self, name: str, key: bytes, kind: type) -> str | bytes | None:
+        found = self._given.get(name) if self._given is not None else None
+        if found is None or found[0] != key or type(found[1]) is not kind:
+            return None
+        return found[1]
 
     def carry(self, names: Iterable[str]) -> None:
         """Keep the previous build's entries of `names` for the next build without using

@@ -229,7 +229,11 @@ class ValidationCache:
         notes = (document.refused, document.multiline, document.root_position())
         schema = checks.schema(document)
         self._store(display, (key, True, document.data, notes, (*problems,), (*schema,)))
-        return document, [*problems, *schema, *self._check(display, document, checks)]
+        found = [*problems, *schema, *self._check(display, document, checks)]
+        # Every document is kept until the rules between records ran: without its
+        # positions and text (~12 kB a file) as on a hit, found again if a message asks.
+        text = functools.partial(text_again, file, display, key)
+        return RestoredDocument(display, document.data, text, *notes), found
 
     def record(self, display: str, build: Callable[[], model.Project]) -> model.Project:
         """The record built from the file at `display` (built and kept on the first call)."""

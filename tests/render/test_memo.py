@@ -18,7 +18,7 @@ from showcase.contacts import Contact
 from showcase.model import LEVELS, Model
 from showcase.paths import Layout, repository_root
 from showcase.render import directory_index, paths
-from showcase.render.memo import KeptFile, RenderMemo, file_digest
+from showcase.render.memo import FILE, KeptFile, RenderMemo, file_digest
 from showcase.render.tree import render_docs
 from showcase.validate import validate_repository
 from showcase.validate.cache import ValidationCache
@@ -70,6 +70,29 @@ def test_an_unchanged_render_keeps_every_page_without_its_text() -> None:
     assert {name: kept.digest for name, kept in again.kept.items()} == {
         name: file_digest(whole.files[name]) for name in again.kept
     }
+
+
+def test_a_deferred_file_is_rendered_and_remembered_only_when_written() -> None:
+    model = _sample()
+    deferring = RenderMemo()
+    deferring.defer_files()
+    deferred = render_docs(render_inputs(model, font=None), deferring)
+    pages = {paths.project_page(project_id) for project_id in model.projects}
+    assert pages <= {name for name, kept in deferred.kept.items() if kept.digest == ""}
+    assert not {FILE + name for name in pages} & set(deferring.entries)
+    at_once = RenderMemo()
+    assert deferred.whole() == render_docs(render_inputs(model, font=None), at_once)
+    assert deferring.entries == at_once.entries
+
+
+def test_outputs_given_from_elsewhere_are_taken_only_under_their_key() -> None:
+    memo = RenderMemo(version="v1")
+    fixed = memo.fixed_key()
+    memo.give({"pinyin:甲": (fixed, "given"), FILE + "a.js": (b"other", b"given")})
+    assert memo.reuse_keyed("pinyin:甲", fixed, _never) == "given"
+    assert memo.reuse_keyed("pinyin:乙", fixed, lambda: "made") == "made"
+    assert memo.reuse_file("a.js", fixed, lambda: b"made") == b"made"
+    assert memo.entries["pinyin:甲"] == (fixed, "given")
 
 
 def test_a_part_key_changes_exactly_when_a_part_does() -> None:
