@@ -9,7 +9,7 @@ are still read for references and every project file name still counts for uniqu
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
@@ -196,10 +196,11 @@ class _Run:
             events, self._roadshow_titles(roadshows.documents), self.checkers["event"].schema
         )
 
+        data_by_id = _DataById(projects.values())
         publicity = (
             check_publicity(
                 self.layout,
-                {file.stem: doc.data for doc, file in projects.values()},
+                data_by_id,
                 all_projects,
                 self.personal,
             )
@@ -224,7 +225,7 @@ class _Run:
             CallReferences(
                 ProjectIndex(
                     {file.stem: file for file in all_projects},
-                    {file.stem: doc.data for doc, file in projects.values()},
+                    data_by_id,
                 ),
                 registries["colleges"].ids(),
                 registries["mentors"].ids(),
@@ -388,12 +389,27 @@ class _ProjectChecks:
         return ProjectRules.reads_other_files(document.data)
 
 
+class _DataById(Mapping[str, Any]):
+    """The loaded projects' data by id, each read only when a rule asks for it (a document
+    from the validation cache decodes its data then)."""
+
+    def __init__(self, projects: Iterable[tuple[Document, Path]]):
+        self._documents = {file.stem: document for document, file in projects}
+
+    def __getitem__(self, project_id: str) -> Any:
+        return self._documents[project_id].data
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._documents)
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+
 def _closed(projects: Iterable[tuple[Document, Path]]) -> frozenset[str]:
     """Ids of the loaded projects whose status is closed."""
     return frozenset(
-        file.stem
-        for document, file in projects
-        if isinstance(document.data, dict) and document.data.get("status") == "closed"
+        file.stem for document, file in projects if document.top_value("status") == "closed"
     )
 
 
@@ -417,7 +433,7 @@ def _logo_files(projects: Iterable[tuple[Document, Path]]) -> set[Path]:
     """The logo files the loaded projects name (their own field checks them)."""
     logos = set()
     for document, file in projects:
-        logo = document.data.get("logo") if isinstance(document.data, dict) else None
+        logo = document.top_value("logo")
         if isinstance(logo, str) and logo:
             logos.add(file.parent / file.stem / logo.replace("\\", "/").removeprefix("./"))
     return logos
