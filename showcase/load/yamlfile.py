@@ -102,7 +102,7 @@ class Document:
         return data.get(key) if isinstance(data, dict) else None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Deferred:
     """A document's data read only when something asks for it (`RestoredDocument`), and
     the values of its top-level mapping known without reading it (`Document.top_value`)."""

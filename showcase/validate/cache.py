@@ -142,8 +142,8 @@ class FileChecks(Protocol):
     def scan(self, document: Document) -> list[Problem]:
         """Checks that also read the run's context (the personal-data scan)."""
 
-    def rules(self, document: Document) -> list[Problem]:
-        """The project's own rules (`ProjectRules.check`)."""
+    def rules(self, document: Document, file: Path) -> list[Problem]:
+        """The project's own rules (`ProjectRules.check`) for a document read from `file`."""
 
     def rules_read_files(self, document: Document) -> bool:
         """True when `rules` also reads another file (a logo): never stored then."""
@@ -256,7 +256,7 @@ class ValidationCache:
         schema = checks.schema(document)
         data, top = encoded(document.data), _top(document.data)
         self._store(display, (key, True, data, top, notes, (*problems,), (*schema,)))
-        return document, [*problems, *schema, *self._check(display, document, checks)]
+        return document, [*problems, *schema, *self._check(display, file, document, checks)]
 
     def record(self, display: str, build: Callable[[], model.Project]) -> model.Project:
         """The record built from the file at `display` (built and kept on the first call)."""
@@ -346,8 +346,8 @@ class ValidationCache:
         self.hits += 1
         document = RestoredDocument(display, data, text, *entry[_NOTES])
         if entry[_CONTEXT] != self.context:
-            return document, [*loaded, *self._check(display, document, checks)]
-        found = checks.rules(document) if entry[_RULES] is None else entry[_RULES]
+            return document, [*loaded, *self._check(display, file, document, checks)]
+        found = checks.rules(document, file) if entry[_RULES] is None else entry[_RULES]
         return document, [*loaded, *entry[_SCANNED], *found]
 
     def _kept_data(self, display: str, file: Path, entry: tuple[Any, ...]) -> Any:
@@ -364,10 +364,12 @@ class ValidationCache:
             self._dirty.add(shard_of(display))
         return data_again(file, display, entry[_DIGEST])
 
-    def _check(self, display: str, document: Document, checks: FileChecks) -> list[Problem]:
+    def _check(
+        self, display: str, file: Path, document: Document, checks: FileChecks
+    ) -> list[Problem]:
         """Run the checks that read the context, for a document whose entry (up to its
         schema problems) is stored, and store their results under the current context."""
-        scanned, found = checks.scan(document), checks.rules(document)
+        scanned, found = checks.scan(document), checks.rules(document, file)
         kept = None if checks.rules_read_files(document) else tuple(found)
         old = self._entries[display]
         record = old[_RECORD] if len(old) > _RECORD else None  # it reads the data alone

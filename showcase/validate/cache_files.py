@@ -12,6 +12,7 @@ import hashlib
 import importlib.metadata
 import io
 import json
+import os
 import pickle
 import stat
 import sys
@@ -32,7 +33,7 @@ from showcase.validate.file_results import well_formed
 
 FORMAT = 6
 """Bumped when the entry layout changes (the code digest would change too)."""
-SHARDS = 64
+SHARDS = 256
 RACY_SECONDS = 2
 """A signature is kept only for a file last written longer ago than this (`settled`)."""
 
@@ -103,7 +104,7 @@ def signature_of(file: Path) -> tuple[int, ...]:
     """What lstat says about `file`, its change and modification times last; () when it
     cannot (the change time cannot be set back, so `touch -d` does not fool it)."""
     try:
-        status = file.lstat()
+        status = os.lstat(file)
     except OSError:
         return ()
     if not stat.S_ISREG(status.st_mode):

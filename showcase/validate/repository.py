@@ -143,6 +143,7 @@ class _Run:
 
         references = self._references(registries)
         rules = ProjectRules(references, self.checkers["project"].schema, self.today)
+        checks = _ProjectChecks(self.checkers["project"], rules, self.personal)
         if self.cache is not None:
             context = context_digest(
                 self.personal,
@@ -150,12 +151,15 @@ class _Run:
                 *(None if ids is None else sorted(ids) for ids in astuple(references)),
             )
             self.cache.begin(self._schema_bytes(), context)
-        duplicates = _duplicate_stems(
-            all_projects if only is None else [*all_projects, *selection.projects]
-        )
+        files_by_id = {file.stem: file for file in all_projects}
+        if only is None:  # no id twice (the usual case) when files_by_id lost no file
+            unique = len(files_by_id) == len(all_projects)
+            duplicates = {} if unique else _duplicate_stems(all_projects)
+        else:
+            duplicates = _duplicate_stems([*all_projects, *selection.projects])
         projects: dict[str, tuple[Document, Path]] = {}
         for file in selection.projects:
-            document, found = self._check_project(file, rules, duplicates)
+            document, found = self._check_project(file, checks, duplicates)
             problems += found
             if document is not None:
                 projects[document.path] = (document, file)
@@ -169,7 +173,7 @@ class _Run:
             self.cache,
         )
 
-        project_ids = frozenset(file.stem for file in all_projects)
+        project_ids = frozenset(files_by_id)
         events: list[Document] = []
         for file in selection.events:
             document, found = self._check_event(file, project_ids, registries["mentors"].ids())
@@ -223,10 +227,7 @@ class _Run:
             self.layout,
             (selection.calls, selection.applications, selection.checkpoints),
             CallReferences(
-                ProjectIndex(
-                    {file.stem: file for file in all_projects},
-                    data_by_id,
-                ),
+                ProjectIndex(files_by_id, data_by_id),
                 registries["colleges"].ids(),
                 registries["mentors"].ids(),
                 applied_pairs(self.layout)
@@ -271,12 +272,13 @@ class _Run:
         self.personal = PersonalDataRules.for_site(registries["site"].data, self.today)
         references = self._references(registries)
         rules = ProjectRules(references, self.checkers["project"].schema, self.today)
-        return [self._project_record(file, rules) for file in files]
+        checks = _ProjectChecks(self.checkers["project"], rules, self.personal)
+        return [self._project_record(file, checks) for file in files]
 
     def _project_record(
-        self, file: Path, rules: ProjectRules
+        self, file: Path, checks: _ProjectChecks
     ) -> tuple[Project | None, list[Problem]]:
-        document, found = self._check_project(file, rules, {})
+        document, found = self._check_project(file, checks, {})
         problems = sort_problems(found)
         if document is None or has_errors(problems):
             return None, problems
@@ -301,16 +303,15 @@ class _Run:
         return [self.sources[kind] for kind in sorted(self.sources)]
 
     def _check_project(
-        self, file: Path, rules: ProjectRules, duplicates: dict[str, list[Path]]
+        self, file: Path, checks: _ProjectChecks, duplicates: dict[str, list[Path]]
     ) -> tuple[Document | None, list[Problem]]:
-        checks = _ProjectChecks(self.checkers["project"], rules, self.personal, file)
         if self.cache is not None:
             document, problems = self.cache.project(file, _display(self.layout, file), checks)
         else:
             document, problems = load_yaml(file, _display(self.layout, file))
             if document is not None:
                 problems += checks.schema(document) + checks.scan(document)
-                problems += checks.rules(document)
+                problems += checks.rules(document, file)
         if document is None:
             return None, problems
         checker = self.checkers["project"]
@@ -369,12 +370,11 @@ class _Run:
 
 @dataclass(frozen=True)
 class _ProjectChecks:
-    """What one project file is checked for, split as `showcase.validate.cache` stores it."""
+    """What a project file is checked for, split as `showcase.validate.cache` stores it."""
 
     checker: SchemaChecker
     rules_of_projects: ProjectRules
     personal: PersonalDataRules
-    file: Path
 
     def schema(self, document: Document) -> list[Problem]:
         return self.checker.check(document) + markup_warnings(document, self.checker.schema)
@@ -382,8 +382,8 @@ class _ProjectChecks:
     def scan(self, document: Document) -> list[Problem]:
         return scan_document(document, self.checker.schema, self.personal)
 
-    def rules(self, document: Document) -> list[Problem]:
-        return self.rules_of_projects.check(document, self.file)
+    def rules(self, document: Document, file: Path) -> list[Problem]:
+        return self.rules_of_projects.check(document, file)
 
     def rules_read_files(self, document: Document) -> bool:
         return ProjectRules.reads_other_files(document.data)
