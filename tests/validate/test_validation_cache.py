@@ -9,6 +9,7 @@ keep the warm answers equal to a fresh run; a damaged cache file is ignored.
 from __future__ import annotations
 
 import datetime
+import gc
 import io
 import json
 import os
@@ -796,3 +797,35 @@ def _reshaped(content: bytes, change, fingerprint: bytes | None = None) -> bytes
     version, written_for, kept = pickle.loads(content)
     changed = {key: change(problems) for key, problems in kept.items()}
     return pickle.dumps((version, fingerprint or written_for, changed))
+
+
+def test_a_run_with_a_cache_pauses_the_collector_and_restores_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector is off while a run with a cache checks the files, and as it was after,
+    even when the run fails."""
+    repository = _Repository(tmp_path / "repo")
+    seen: list[bool] = []
+    original = run_module._Run._check_project
+    monkeypatch.setattr(
+        run_module._Run,
+        "_check_project",
+        lambda self, *args: seen.append(gc.isenabled()) or original(self, *args),
+    )
+    assert gc.isenabled()
+    repository.validate(ValidationCache())
+    assert seen and not any(seen) and gc.isenabled()
+    seen.clear()
+    repository.validate(None)  # without a cache (a cold run): never paused
+    assert seen and all(seen)
+    monkeypatch.setattr(run_module._Run, "validate", lambda self, only: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        repository.validate(ValidationCache())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(ZeroDivisionError):
+            repository.validate(ValidationCache())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
