@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import astuple, dataclass
@@ -410,10 +411,15 @@ def _collector_paused(paused: bool) -> Iterator[None]:
 
 class _DataById(Mapping[str, Any]):
     """The loaded projects' data by id, each read only when a rule asks for it (a document
-    from the validation cache decodes its data then)."""
+    from the validation cache decodes its data then); indexed on the first question (most
+    runs ask none: no typical case, no application)."""
 
     def __init__(self, projects: Iterable[tuple[Document, Path]]):
-        self._documents = {file.stem: document for document, file in projects}
+        self._projects = projects
+
+    @functools.cached_property
+    def _documents(self) -> dict[str, Document]:
+        return {file.stem: document for document, file in self._projects}
 
     def __getitem__(self, project_id: str) -> Any:
         return self._documents[project_id].data
