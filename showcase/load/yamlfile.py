@@ -95,6 +95,21 @@ class Document:
         """Where the key naming `path` stands; the value's position for list items."""
         return self.key_positions.get(path) or self.position(path)
 
+    def top_value(self, key: str) -> Any:
+        """The value of `key` in the top-level mapping; None when it is absent or the data
+        is no mapping. The rules between records read a few such values of every file."""
+        data = self.data
+        return data.get(key) if isinstance(data, dict) else None
+
+
+@dataclass(slots=True)
+class Deferred:
+    """A document's data read only when something asks for it (`RestoredDocument`), and
+    the values of its top-level mapping known without reading it (`Document.top_value`)."""
+
+    read: Callable[[], Any]
+    top: dict[str, Any]
+
 
 _POSITION_FIELDS = frozenset({"value_positions", "key_positions"})
 
@@ -109,7 +124,9 @@ class RestoredDocument(Document):
     succeeds and gives exactly what the first did. `text` is that text, or a function
     reading it again the first time it is asked for, which gives None when the file no
     longer holds it (changed since it was checked): then the text is empty and every
-    position is the file's start, (1, 1), until the next run reads the new file.
+    position is the file's start, (1, 1), until the next run reads the new file. `data`
+    may likewise be `Deferred`: read the first time anything but its known top-level
+    values is asked for.
     """
 
     def __init__(
@@ -121,7 +138,11 @@ class RestoredDocument(Document):
         multiline: list[JsonPath],
         root: tuple[int, int],
     ):
-        self.path, self.data = path, data
+        self.path = path
+        if isinstance(data, Deferred):
+            self._deferred = data
+        else:
+            self.data = data
         if isinstance(text, str):
             self.text = text
         else:
@@ -140,7 +161,15 @@ class RestoredDocument(Document):
         """Kept apart: the personal-data scan asks every document for it."""
         return self.root
 
+    def top_value(self, key: str) -> Any:
+        if "data" not in self.__dict__ and key in self._deferred.top:
+            return self._deferred.top[key]
+        return super().top_value(key)
+
     def __getattr__(self, name: str) -> Any:
+        if name == "data" and "_deferred" in self.__dict__:
+            self.data = self._deferred.read()
+            return self.data
         if name not in _POSITION_FIELDS:
             raise AttributeError(name)
         text = self.text

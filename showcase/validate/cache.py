@@ -9,6 +9,11 @@ This cache keeps, for each project file, the results that depend on that file al
   parses it, the first time a message of a rule between records needs a line and
   column. A run whose checks must read the text again (another day, a logo) reads the
   file as for a miss, and takes the entry only when the bytes still have its digest;
+  the data is pickled apart from the shard and decoded only when a check reads it (a
+  third of reading the shards): the rules between records read a few top-level values
+  of every project (`TOP_KEYS`), kept beside it. Data that cannot be decoded is a miss
+  when the file was read anyway; else it is parsed from the file again and the entry is
+  dropped, so that the next run judges the file again;
 * the loader's problems (syntax, encoding, refused spellings);
 * the problems of the schema and markup checks, and of the personal-data scan;
 * the problems of the project's own rules (`ProjectRules.check`), except for a project
@@ -90,12 +95,22 @@ from typing import Any, Protocol
 from showcase import model
 from showcase.atomic import write_replacing
 from showcase.load.files import decode_text
-from showcase.load.yamlfile import Document, RestoredDocument, load_yaml_bytes, read_yaml_source
+from showcase.load.yamlfile import (
+    Deferred,
+    Document,
+    RestoredDocument,
+    load_yaml_bytes,
+    read_yaml_source,
+)
 from showcase.problems import Problem
 from showcase.validate.cache_files import (
     FORMAT,
     SHARDS,
+    UNREADABLE,
     RecordsOnly,
+    data_again,
+    decoded,
+    encoded,
     entry_key,
     fingerprint_of,
     read_files,
@@ -127,18 +142,26 @@ class FileChecks(Protocol):
     def scan(self, document: Document) -> list[Problem]:
         """Checks that also read the run's context (the personal-data scan)."""
 
-    def rules(self, document: Document) -> list[Problem]:
-        """The project's own rules (`ProjectRules.check`)."""
+    def rules(self, document: Document, file: Path) -> list[Problem]:
+        """The project's own rules (`ProjectRules.check`) for a document read from `file`."""
 
     def rules_read_files(self, document: Document) -> bool:
         """True when `rules` also reads another file (a logo): never stored then."""
 
 
 # One entry: a tuple, the most compact thing pickle writes and reads.
-_DIGEST, _DOCUMENT, _DATA, _NOTES, _LOADED, _SCHEMA, _CONTEXT, _SCANNED, _RULES, _RECORD = range(10)
-"""_DOCUMENT: True when the file loaded as a document (then _DATA and _NOTES are its own).
+(_DIGEST, _DOCUMENT, _DATA, _TOP, _NOTES, _LOADED, _SCHEMA, _CONTEXT, _SCANNED, _RULES, _RECORD) = (
+    range(11)
+)
+"""_DOCUMENT: True when the file loaded as a document (then _DATA, _TOP and _NOTES are its
+own). _DATA: the data, pickled apart (`encoded`): a run decodes only the data a check
+reads. _TOP: the values of `TOP_KEYS`, read of every project by the rules between records.
 _NOTES: the document's `refused`, `multiline` and root position (small, and read by every
 run: the rules between records, the personal-data scan)."""
+
+TOP_KEYS = ("name", "status", "logo")
+"""The top-level values the rules between records read of every project (duplicate names,
+closed projects, logo files): kept decoded beside the data (`Document.top_value`)."""
 
 
 class ValidationCache:
@@ -220,16 +243,20 @@ class ValidationCache:
             self._stats[display] = (signature, key)
             self._dirty.add(shard_of(display))
         if entry is not None and entry[_DIGEST] == key:
-            return self._hit(entry, display, checks, file, raw)
+            found = self._hit(entry, display, checks, file, raw)
+            if found is not None:
+                return found
         self.misses += 1
         document, problems = load_yaml_bytes(raw, display)
         if document is None:
-            self._store(display, (key, False, None, None, tuple(problems), (), b"", (), (), None))
+            failed = (key, False, None, None, None, tuple(problems), (), b"", (), (), None)
+            self._store(display, failed)
             return None, problems
         notes = (document.refused, document.multiline, document.root_position())
         schema = checks.schema(document)
-        self._store(display, (key, True, document.data, notes, (*problems,), (*schema,)))
-        found = [*problems, *schema, *self._check(display, document, checks)]
+        data, top = encoded(document.data), _top(document.data)
+        self._store(display, (key, True, data, top, notes, (*problems,), (*schema,)))
+        found = [*problems, *schema, *self._check(display, file, document, checks)]
         # Every document is kept until the rules between records ran: without its
         # positions and text (~12 kB a file) as on a hit, found again if a message asks.
         text = functools.partial(text_again, file, display, key)
@@ -241,6 +268,7 @@ class ValidationCache:
         if entry is not None and entry[_RECORD] is not None:
             return entry[_RECORD]
         built = build()
+        entry = self._entries.get(display)  # gone when its data was damaged (`_kept_data`)
         if entry is not None:
             self._store(display, (*entry[:_RECORD], built))
         return built
@@ -302,28 +330,50 @@ class ValidationCache:
         checks: FileChecks,
         file: Path,
         raw: bytes | None,
-    ) -> tuple[Document | None, list[Problem]]:
-        """`raw`: the file's bytes when this run read them (they have the entry's digest);
-        None: the text is read again only if a message needs a position."""
-        self.hits += 1
+    ) -> tuple[Document | None, list[Problem]] | None:
+        """`raw`: the file's bytes when this run read them (they have the entry's digest):
+        the checks read the data, decoded now; None when it cannot be (the file is judged
+        again). `raw` None: the text is read again only if a message needs a position, the
+        data only if a check reads more than its `TOP_KEYS` (`_kept_data`)."""
         loaded = [*entry[_LOADED], *entry[_SCHEMA]]
         if not entry[_DOCUMENT]:
+            self.hits += 1
             return None, loaded
-        text = (
-            functools.partial(text_again, file, display, entry[_DIGEST])
-            if raw is None
-            else decode_text(raw, display)[0] or ""
-        )
-        document = RestoredDocument(display, entry[_DATA], text, *entry[_NOTES])
+        if raw is None:
+            text: str | Callable[[], str | None]
+            text = functools.partial(text_again, file, display, entry[_DIGEST])
+            data = Deferred(functools.partial(self._kept_data, display, file, entry), entry[_TOP])
+        else:
+            text, data = decode_text(raw, display)[0] or "", decoded(entry[_DATA])
+            if data is UNREADABLE:
+                return None
+        self.hits += 1
+        document = RestoredDocument(display, data, text, *entry[_NOTES])
         if entry[_CONTEXT] != self.context:
-            return document, [*loaded, *self._check(display, document, checks)]
-        found = checks.rules(document) if entry[_RULES] is None else entry[_RULES]
+            return document, [*loaded, *self._check(display, file, document, checks)]
+        found = checks.rules(document, file) if entry[_RULES] is None else entry[_RULES]
         return document, [*loaded, *entry[_SCANNED], *found]
 
-    def _check(self, display: str, document: Document, checks: FileChecks) -> list[Problem]:
+    def _kept_data(self, display: str, file: Path, entry: tuple[Any, ...]) -> Any:
+        """The data of an entry taken by its file's signature, decoded when a check first
+        reads it. Data that cannot be decoded (a damaged or forged cache) drops the entry,
+        so that the next run judges the file again, and is parsed from the file again:
+        None when the file no longer holds the entry's bytes (`data_again`)."""
+        data = decoded(entry[_DATA])
+        if data is not UNREADABLE:
+            return data
+        current = self._entries.get(display)
+        if current is not None and current[_DIGEST] == entry[_DIGEST]:
+            del self._entries[display]
+            self._dirty.add(shard_of(display))
+        return data_again(file, display, entry[_DIGEST])
+
+    def _check(
+        self, display: str, file: Path, document: Document, checks: FileChecks
+    ) -> list[Problem]:
         """Run the checks that read the context, for a document whose entry (up to its
         schema problems) is stored, and store their results under the current context."""
-        scanned, found = checks.scan(document), checks.rules(document)
+        scanned, found = checks.scan(document), checks.rules(document, file)
         kept = None if checks.rules_read_files(document) else tuple(found)
         old = self._entries[display]
         record = old[_RECORD] if len(old) > _RECORD else None  # it reads the data alone
@@ -423,7 +473,15 @@ def _well_formed(entry: Any) -> bool:
         and type(entry[_LOADED]) is tuple
         and type(entry[_SCHEMA]) is tuple
         and type(entry[_DOCUMENT]) is bool
+        and (not entry[_DOCUMENT] or (type(entry[_DATA]) is bytes and type(entry[_TOP]) is dict))
     )
+
+
+def _top(data: Any) -> dict[str, Any]:
+    """The values of `TOP_KEYS` in `data`, as `Document.top_value` reads them."""
+    if not isinstance(data, dict):
+        return dict.fromkeys(TOP_KEYS)
+    return {key: data.get(key) for key in TOP_KEYS}
 
 
 def _well_formed_signature(known: Any) -> bool:

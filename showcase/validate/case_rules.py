@@ -106,17 +106,21 @@ class _ProjectLookup:
     """Raw project data by id, from the run's loaded projects or read on demand."""
 
     def __init__(self, loaded: Mapping[str, Any], files: dict[str, Path]):
-        self.loaded = dict(loaded)
+        self.loaded = loaded
+        self.read: dict[str, Any] = {}
         self.files = files
 
     def ids(self) -> list[str]:
         return sorted(self.files)
 
     def get(self, project_id: str) -> dict[str, Any] | None:
-        if project_id not in self.loaded and project_id in self.files:
-            document, _ = load_yaml(self.files[project_id], project_id)
-            self.loaded[project_id] = document.data if document else None
-        data = self.loaded.get(project_id)
+        if project_id in self.loaded:
+            data = self.loaded[project_id]
+        else:
+            if project_id not in self.read and project_id in self.files:
+                document, _ = load_yaml(self.files[project_id], project_id)
+                self.read[project_id] = document.data if document else None
+            data = self.read.get(project_id)
         return data if isinstance(data, dict) else None
 
 

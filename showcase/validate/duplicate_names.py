@@ -208,8 +208,7 @@ def _names(
     documents: dict[Path, Document], unselected: Iterable[Path]
 ) -> Iterable[tuple[Path, str]]:
     for file, document in documents.items():
-        data = document.data
-        name = data.get("name") if isinstance(data, dict) else None
+        name = document.top_value("name")
         if isinstance(name, str) and ("name",) not in document.refused:
             yield file, name
     for file in unselected:

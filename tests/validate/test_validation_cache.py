@@ -9,6 +9,7 @@ keep the warm answers equal to a fresh run; a damaged cache file is ignored.
 from __future__ import annotations
 
 import datetime
+import gc
 import io
 import json
 import os
@@ -202,6 +203,7 @@ class _Planted:
         lambda content: pickle.dumps((cache_module.FORMAT, b"x" * 16, {"a": ("short",)}, {})),
         lambda content: _with_signatures(content, ((1, 2, "3", 4, 5), b"k" * 16)),
         lambda content: _with_signatures(content, ((1, 2, 3, 4), b"k" * 16)),
+        lambda content: _with_entries(content, _previous_layout),
     ],
     ids=[
         "empty",
@@ -213,6 +215,7 @@ class _Planted:
         "odd-entry",
         "odd-signature",
         "short-signature",
+        "previous-entry-layout",
     ],
 )
 def test_a_damaged_cache_file_is_a_miss_and_is_rewritten(
@@ -235,6 +238,76 @@ def _with_signatures(content: bytes, odd: object) -> bytes:
     """The shard `content` with `odd` stored as the signature of each of its files."""
     version, fingerprint, entries, _signatures = pickle.loads(content)
     return pickle.dumps((version, fingerprint, entries, dict.fromkeys(entries, odd)))
+
+
+def _with_entries(content: bytes, change) -> bytes:
+    """The shard `content` with each of its entries changed by `change`."""
+    version, fingerprint, entries, signatures = pickle.loads(content)
+    changed = {display: change(entry) for display, entry in entries.items()}
+    return pickle.dumps((version, fingerprint, changed, signatures))
+
+
+def _previous_layout(entry: tuple) -> tuple:
+    """An entry as format 5 wrote it: the data decoded in place, no top-level values."""
+    return (entry[0], entry[1], pickle.loads(entry[2]), *entry[4:])
+
+
+def _garbled_data(entry: tuple) -> tuple:
+    return (*entry[:2], b"\x80\x05garbled", *entry[3:]) if entry[1] else entry
+
+
+def _counting_decodes(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    decoded: list[bytes] = []
+    original = cache_module.decoded
+    monkeypatch.setattr(
+        cache_module, "decoded", lambda kept: decoded.append(kept) or original(kept)
+    )
+    return decoded
+
+
+def test_damaged_kept_data_read_with_the_file_is_judged_again(
+    warmed: tuple[_Repository, ValidationResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checks that read the file (another day's scan) decode the data at once: data that
+    cannot be decoded makes the file a miss, judged from its bytes."""
+    repository, _ = warmed
+    for shard in _shards(repository.layout):
+        shard.write_bytes(_with_entries(shard.read_bytes(), _garbled_data))
+    repository.edit("next-day", 0)
+    decoded = _counting_decodes(monkeypatch)
+    cache = ValidationCache.on_disk(repository.layout.validation_cache_dir)
+    _same(repository.validate(cache), repository.validate(None))
+    assert len(decoded) == len(repository.projects())
+    assert cache.hits == 0 and cache.misses == len(repository.projects())
+
+
+def test_damaged_kept_data_read_later_is_parsed_again_and_judged_again_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files taken by their signature decode their data only when a check reads it: here
+    the model, whose records the last run (refused) did not build. Data that cannot be
+    decoded is parsed from the file again, and its entry is dropped: the next run judges
+    the file again."""
+    repository = _Repository(tmp_path / "repo")
+    repository.edit("unknown-college", 0)
+    _later(monkeypatch)
+    assert (
+        repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir)).model
+        is None
+    )
+    for shard in _shards(repository.layout):
+        shard.write_bytes(_with_entries(shard.read_bytes(), _garbled_data))
+    repository.edit("revert", 0)
+    decoded = _counting_decodes(monkeypatch)
+    from_disk = ValidationCache.on_disk(repository.layout.validation_cache_dir)
+    fresh = repository.validate(None)
+    assert fresh.model is not None
+    _same(repository.validate(from_disk), fresh)
+    others = len(repository.projects()) - 1
+    assert len(decoded) == others and from_disk.hits == others and from_disk.misses == 1
+    again = ValidationCache.on_disk(repository.layout.validation_cache_dir)
+    _same(repository.validate(again), fresh)
+    assert again.misses == others
 
 
 def test_a_changed_schema_empties_the_cache(warmed: tuple[_Repository, ValidationResult]) -> None:
@@ -367,14 +440,16 @@ def test_a_new_process_reads_only_the_files_whose_stat_changed(
     warmed: tuple[_Repository, ValidationResult], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The signatures are saved with the entries: a cache read from disk (a new build
-    process) neither reads nor hashes an unchanged file, and reads an edited one."""
+    process) neither reads nor hashes an unchanged file, and reads an edited one. Nor
+    does it decode their data: the rules between records read the kept top-level values
+    (names, statuses, logos), and the records are kept."""
     repository, fresh = warmed
     _later(monkeypatch)
     repository.validate(ValidationCache.on_disk(repository.layout.validation_cache_dir))
-    reads = _counting_reads(monkeypatch)
+    reads, decoded = _counting_reads(monkeypatch), _counting_decodes(monkeypatch)
     from_disk = ValidationCache.on_disk(repository.layout.validation_cache_dir)
     _same(repository.validate(from_disk), fresh)
-    assert reads == [] and from_disk.hits == len(repository.projects())
+    assert reads == [] and decoded == [] and from_disk.hits == len(repository.projects())
     repository.edit("summary", 1)
     from_disk = ValidationCache.on_disk(repository.layout.validation_cache_dir)
     _same(repository.validate(from_disk), repository.validate(None))
@@ -722,3 +797,35 @@ def _reshaped(content: bytes, change, fingerprint: bytes | None = None) -> bytes
     version, written_for, kept = pickle.loads(content)
     changed = {key: change(problems) for key, problems in kept.items()}
     return pickle.dumps((version, fingerprint or written_for, changed))
+
+
+def test_a_run_with_a_cache_pauses_the_collector_and_restores_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector is off while a run with a cache checks the files, and as it was after,
+    even when the run fails."""
+    repository = _Repository(tmp_path / "repo")
+    seen: list[bool] = []
+    original = run_module._Run._check_project
+    monkeypatch.setattr(
+        run_module._Run,
+        "_check_project",
+        lambda self, *args: seen.append(gc.isenabled()) or original(self, *args),
+    )
+    assert gc.isenabled()
+    repository.validate(ValidationCache())
+    assert seen and not any(seen) and gc.isenabled()
+    seen.clear()
+    repository.validate(None)  # without a cache (a cold run): never paused
+    assert seen and all(seen)
+    monkeypatch.setattr(run_module._Run, "validate", lambda self, only: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        repository.validate(ValidationCache())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(ZeroDivisionError):
+            repository.validate(ValidationCache())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
