@@ -175,7 +175,10 @@ class SshTransport:
 
     def upload(self, staging: Path, name: str, link_to: str | None) -> None:
         partial = f"{self.root}/{RELEASES}/{PARTIAL_PREFIX}{name}"
-        argv = ["rsync", "-a", "--delete", "-e", shlex.join(self._ssh())]
+        # --modify-window=-1: times compared to the nanosecond (rsync compares whole seconds
+        # by default, so a page rebuilt within the second of the last release's, at the
+        # same size, was linked from that release instead of uploaded)
+        argv = ["rsync", "-a", "--modify-window=-1", "--delete", "-e", shlex.join(self._ssh())]
         if link_to:
             argv.append(f"--link-dest=../{link_to}")
         argv += [f"{staging}/", f"{self._login()}:{partial}/"]
