@@ -29,11 +29,9 @@ log it, and a page that logged one is not stored, so it warns again next time.
 
 from __future__ import annotations
 
-import errno
 import gc
 import logging
 import os
-import shutil
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -273,7 +271,7 @@ def _link_pages(store: PageStore, doc_files, keys, facts, kept: set[str]) -> Non
     page already linked (`kept`) stays."""
     for file, key, found in zip(doc_files, keys, facts, strict=True):
         if _linked(found) and file.abs_dest_path not in kept:
-            link_or_copy(store.html_path(key), file.abs_dest_path, replace=True)
+            site_folder.link_or_copy(store.html_path(key), file.abs_dest_path, replace=True)
 
 
 def _link_static_files(files: Files, kept: set[str]) -> None:
@@ -291,41 +289,7 @@ def _link_static_files(files: Files, kept: set[str]) -> None:
         if file.abs_src_path is None or getattr(file, "_content", None) is not None:
             file.copy_file()
         else:
-            link_or_copy(file.abs_src_path, target, replace=False)
-
-
-def link_or_copy(source: str, target: str, *, replace: bool) -> None:
-    """`target` as a hard link to `source`, or a copy on another file system; an existing
-    `target` is replaced when `replace`, by a rename (it may itself be a link)."""
-    try:
-        _link(source, target)
-    except FileNotFoundError:
-        folder = os.path.dirname(target)
-        if os.path.isdir(folder):
-            raise
-        os.makedirs(folder)
-        _link(source, target)
-    except FileExistsError:
-        if not replace:
-            raise
-        folder, name = os.path.split(target)
-        temporary = os.path.join(folder, f".{name}.link")
-        if os.path.lexists(temporary):
-            os.unlink(temporary)
-        _link(source, temporary)
-        os.replace(temporary, target)
-
-
-def _link(source: str, target: str) -> None:
-    """A hard link, or a copy where the file system refuses one (never onto a file)."""
-    try:
-        os.link(source, target)
-    except OSError as error:
-        if error.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
-            raise
-        if os.path.lexists(target):
-            raise FileExistsError(errno.EEXIST, "exists", str(target)) from None
-        shutil.copyfile(source, target)
+            site_folder.link_or_copy(file.abs_src_path, target, replace=False)
 
 
 def _restore_page_state(config: MkDocsConfig, files: Files, doc_files, facts) -> None:

@@ -16,12 +16,15 @@ build then adds the rest as it always does. Nothing is ever written into a kept 
 paths that MkDocs writes in place (the theme's static templates such as ``404.html`` and
 ``sitemap.xml``, the extra templates) are never kept, so no write goes through a link into
 the page store or the docs tree. ``tests/engine/test_site_folder.py`` checks that a build
-into any earlier folder equals a build into an empty one, file by file.
+into any earlier folder equals a build into an empty one, file by file. `link_or_copy`
+makes every link of a build (the site driver's and the stored theme templates').
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -118,3 +121,37 @@ def prepare(
 
     clear(os.path.normpath(site_dir))
     return kept
+
+
+def link_or_copy(source: str, target: str, *, replace: bool) -> None:
+    """`target` as a hard link to `source`, or a copy on another file system; an existing
+    `target` is replaced when `replace`, by a rename (it may itself be a link)."""
+    try:
+        _link(source, target)
+    except FileNotFoundError:
+        folder = os.path.dirname(target)
+        if os.path.isdir(folder):
+            raise
+        os.makedirs(folder)
+        _link(source, target)
+    except FileExistsError:
+        if not replace:
+            raise
+        folder, name = os.path.split(target)
+        temporary = os.path.join(folder, f".{name}.link")
+        if os.path.lexists(temporary):
+            os.unlink(temporary)
+        _link(source, temporary)
+        os.replace(temporary, target)
+
+
+def _link(source: str, target: str) -> None:
+    """A hard link, or a copy where the file system refuses one (never onto a file)."""
+    try:
+        os.link(source, target)
+    except OSError as error:
+        if error.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+            raise
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "exists", str(target)) from None
+        shutil.copyfile(source, target)

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from showcase.engine.page_cache import PageStore, digest
 from showcase.engine.plugin import ShowcaseEnginePlugin
+from showcase.engine.site_folder import link_or_copy
 
 if TYPE_CHECKING:
     import jinja2
@@ -140,8 +141,6 @@ def _link_stored(
 ) -> bool:
     """Link the stored files of a template into the site; False (nothing linked) when any
     is missing."""
-    from showcase.engine.site_driver import link_or_copy
-
     found = {name: store.get(key) for name, key in keys.items()}
     if any(facts is None for facts in found.values()):
         return False
