@@ -28,6 +28,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from showcase.engine.live import EVENTS, KEEPALIVE_SECONDS, LiveState, asset, event, inject
+from showcase.load.files import is_temporary_name
 
 NOT_FOUND_PAGE = "404.html"
 """The page MkDocs writes for missing addresses (``overrides/404.html``)."""
@@ -257,6 +258,11 @@ class Watcher:
     between scans: ten times the last scan's duration, from 0.1 s to 0.5 s, so polling costs
     at most a tenth of a core up to ~50,000 files (a change is seen within 0.5 s).
 
+    Editors' own files (`is_temporary_name`: vim's swap file, written as one types, its
+    ``4913`` probe and ``x.yaml~`` backup, made and removed as it saves by renaming a new
+    file over the old one) are never scanned: the build ignores them, so they are no
+    change, and a save is the project file's change alone, which the fast pass answers.
+
     Where the system reports changes (inotify and the like, through watchdog, which MkDocs
     already installs), a report only ends the pause early (`pause`): what changed is still
     the scans' difference, so a lost or missing report costs latency, never a change.
@@ -330,8 +336,15 @@ def _observe(paths: list[Path], wake: Callable[[], None]) -> Any:
 
     class Wake(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
-            touched = (str(event.src_path), str(event.dest_path))
-            if event.event_type in _WRITES and any(p.startswith(watched) for p in touched):
+            if event.event_type not in _WRITES or (
+                event.is_directory and event.event_type == "modified"
+            ):
+                return  # a folder "modified" only echoes the change of a file in it
+            touched = [str(p) for p in (event.src_path, event.dest_path) if p]
+            if any(
+                p.startswith(watched) and not is_temporary_name(os.path.basename(p))
+                for p in touched
+            ):
                 wake()
 
     observer = Observer()
@@ -355,6 +368,8 @@ def _walk(state: dict[str, Signature], folder: str, clock: int) -> None:
     except OSError:  # removed while scanning: the next scan sees it gone
         return
     for entry in entries:
+        if is_temporary_name(entry.name):
+            continue
         try:
             if entry.is_dir(follow_symlinks=False):
                 _walk(state, entry.path, clock)

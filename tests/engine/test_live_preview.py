@@ -15,10 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from showcase.commands.fast_pass import project_files
 from showcase.engine.live import BANNER_LIMIT, BuildFailure, LiveState, banner_html, inject
 from showcase.engine.preview import RACY_NS, Watcher, start_server
+from showcase.paths import Layout
 from showcase.problems import Problem
 from showcase.render.csp import document_policy, meta_tag, site_policy
+from tests.editor_files import TEMPORARY_NAMES, make_temporary_file
 
 SCRIPT = b'<script src="/__showcase__/live.js"'
 STYLE = b'<link rel="stylesheet" href="/__showcase__/live.css">'
@@ -305,6 +308,68 @@ def test_a_write_ends_the_watchers_pause_at_once_and_a_read_does_not(tmp_path: P
         assert watcher.changes() == {str(record)}
     finally:
         watcher.close()
+
+
+@pytest.mark.parametrize("name", TEMPORARY_NAMES)
+def test_editors_own_files_are_no_change(tmp_path: Path, name: str) -> None:
+    """Made, written again and removed beside a project file and in its folder: the
+    build ignores them, so the watcher reports nothing and no rebuild starts."""
+    college = tmp_path / "projects" / "textile"
+    (college / "good-yarn").mkdir(parents=True)
+    watcher = Watcher([tmp_path / "projects"], notify=False)
+    made = [make_temporary_file(folder, name) for folder in (college, college / "good-yarn")]
+    assert watcher.changes() == set()
+    for path in made:
+        path.unlink()
+        make_temporary_file(path.parent, name)
+    assert watcher.changes() == set()
+    for path in made:
+        path.unlink()
+    assert watcher.changes() == set()
+
+
+def test_a_swap_file_written_while_typing_does_not_end_the_pause(tmp_path: Path) -> None:
+    swap = tmp_path / ".p.yaml.swp"
+    watcher = Watcher([tmp_path])
+    try:
+        assert watcher.notified
+        watcher.interval = 0.5
+        threading.Timer(0.05, lambda: swap.write_bytes(b"b0VIM 9.1")).start()
+        started = time.monotonic()
+        watcher.pause()
+        assert time.monotonic() - started >= 0.4
+        assert watcher.changes() == set()
+    finally:
+        watcher.close()
+
+
+def test_a_vim_save_is_the_project_files_change_alone(tmp_path: Path) -> None:
+    """vim saves by renaming the file to its backup and writing a new one; a scan may
+    fall between any two steps, and every scan reports the project file or nothing, so
+    the burst is one saved project file, which the fast pass answers."""
+    college = tmp_path / "projects" / "textile"
+    college.mkdir(parents=True)
+    record = college / "good-yarn.yaml"
+    record.write_text("id: good-yarn\n", encoding="utf-8")
+    swap, backup, probe = (college / n for n in (".good-yarn.yaml.swp", "good-yarn.yaml~", "4913"))
+    watcher = Watcher([tmp_path / "projects"], notify=False)
+    swap.write_bytes(b"b0VIM 9.1")  # vim opened the file
+    assert watcher.changes() == set()
+    seen: set[str] = set()
+    steps = [
+        lambda: swap.write_bytes(b"b0VIM 9.1 typed"),
+        lambda: probe.write_bytes(b""),
+        probe.unlink,
+        lambda: record.rename(backup),
+        lambda: record.write_text("id: good-yarn\nname: 好纱线\n", encoding="utf-8"),
+        lambda: swap.write_bytes(b"b0VIM 9.1 saved"),
+        backup.unlink,
+    ]
+    for step in steps:
+        step()
+        seen |= watcher.changes()
+    assert seen == {str(record)}
+    assert project_files(Layout(tmp_path), seen) == [record]
 
 
 def test_a_file_that_only_stops_being_racy_is_named_steadied(tmp_path: Path) -> None:
