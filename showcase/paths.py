@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from showcase.load.files import path_order, regular_files, subfolders
+from showcase.load.files import is_temporary_name, path_order, regular_files, subfolders
 
 PROJECTS = "projects"
 CONTENT = "content"
@@ -74,10 +74,13 @@ def is_image_name(name: str) -> bool:
 
 
 def kind_of(path: str) -> PathKind | None:
-    """The kind of a repository-relative POSIX path, or None for a file of no known kind."""
+    """The kind of a repository-relative POSIX path, or None for a file of no known kind
+    (an editor's temporary file among them, though emacs' lock ``.#x.yaml`` ends in .yaml)."""
     parts = path.split("/")
     name = parts[-1]
     depth = len(parts)
+    if is_temporary_name(name):
+        return None
     if parts[0] == PROJECTS:
         if depth == 3 and name.endswith(".yaml"):
             return PathKind.PROJECT

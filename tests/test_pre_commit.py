@@ -50,7 +50,8 @@ CHECKED = [
 REFUSED = {
     "projects/textile/roster.docx": "file.unexpected",
     "projects/textile/smart-yarn/team.xlsx": "file.unexpected",
-    "projects/textile/.DS_Store": "file.unexpected",
+    "projects/textile/.DS_Store": "file.temporary",
+    "content/events/.#2026-demo-day.yaml": "file.temporary",
     "projects/textile/smart-yarn.yml": "project.location",
     "projects/textile/smart-yarn/old.yaml": "project.location",
     "projects/textile/smart-yarn/applications/2026-seed-fund.yml": "project.location",

@@ -31,6 +31,7 @@ from showcase.commands.build import DATA_ERRORS
 from showcase.engine.fast_page import LastSite, fast_page, reason_to_wait
 from showcase.engine.live import BuildFailure, LiveState
 from showcase.engine.plugin import SiteState
+from showcase.load.files import is_temporary_name
 from showcase.paths import Layout, PathKind, kind_of, text_under
 from showcase.problems import Severity, has_errors
 from showcase.render.inputs import RenderInputs
@@ -135,14 +136,17 @@ def _prepare(last: LastSite) -> None:
 
 def project_files(layout: Layout, changed: Iterable[str]) -> list[Path]:
     """The changed files as project files of `layout`, or [] unless each is one: an
-    existing plain file at ``projects/<college>/<id>.yaml`` (no link on the way). A path
-    that is gone and that no build reads (an editor's temporary file, saved and renamed
-    onto the project file within the burst) does not count."""
+    existing plain file at ``projects/<college>/<id>.yaml`` (no link on the way). An
+    editor's temporary file (`is_temporary_name`; the watcher does not report those), or
+    a path that is gone and that no build reads (another editor's, saved and renamed onto
+    the project file within the burst) does not count."""
     projects = layout.projects_dir
     files = []
     for name in changed:
         under = text_under(Path(name), layout.root)
         file = Path(name)
+        if is_temporary_name(file.name):
+            continue
         if under is not None and kind_of(under) is None and not os.path.lexists(file):
             continue
         if (

@@ -34,6 +34,7 @@ from showcase.funding.sheets import (
     SheetSpec,
     cell_name,
 )
+from showcase.load.files import is_temporary_name
 from showcase.problems import Problem
 
 
@@ -107,13 +108,13 @@ def read_folder(
 ) -> tuple[dict[str, Returned], list[Problem]]:
     """Every returned sheet of `folder` by reviewer id, and all problems with them.
 
-    Excel's lock files (``~$…``) and other kinds of file are ignored; a reviewer with no
-    sheet, or with two, is a problem of its own."""
+    Excel's lock files (``~$…``, `is_temporary_name`) and other kinds of file are
+    ignored; a reviewer with no sheet, or with two, is a problem of its own."""
     by_reviewer: dict[str, Returned] = {}
     seen: dict[str, str] = {}
     problems: list[Problem] = []
     files = sorted(
-        p for p in folder.iterdir() if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$")
+        p for p in folder.iterdir() if p.suffix.lower() == ".xlsx" and not is_temporary_name(p.name)
     )
     for path in files:
         returned = read_sheet(path, specs, path.name)

@@ -7,6 +7,13 @@ read through a link: files are opened with ``O_NOFOLLOW`` after an ``lstat``, fo
 listed with ``os.scandir`` without descending into linked folders, and every link found is
 reported (``file.symlink``) by its own path, never by what it points to.
 
+Editors and file managers leave their own files beside the data: vim's swap file and
+write probe, backups ending in ``~``, emacs' auto-save file and its lock (a dangling
+symlink), ``.DS_Store``. `is_temporary_name` owns that list; no listing here returns such
+a file, so the local validation, the build and the preview's watcher never see one. They
+are never published either: ``.gitignore`` leaves them out of commits, and ``invoke
+check-pr`` refuses a pull request that adds one anyway (``file.temporary``).
+
 Example::
 
     raw, problems = read_source(path, "projects/textile/x.yaml", 64 * 1024, "…")
@@ -15,7 +22,9 @@ Example::
 
 from __future__ import annotations
 
+import fnmatch
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -24,6 +33,40 @@ from showcase.problems import Problem
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NON_BLOCKING = getattr(os, "O_NONBLOCK", 0)
 """Opened only after lstat says "regular file"; these flags close the gap in between."""
+
+
+TEMPORARY_PATTERNS = (
+    "*.sw[a-px]",  # vim's swap files (.x.yaml.swp, .swo, … and the .swx probe)
+    "4913",  # vim's probe of whether it may write the folder, deleted at once
+    "*~",  # backups: vim, emacs, gedit, Kate, nano
+    "#*#",  # emacs' auto-save file
+    ".#*",  # emacs' lock: a symlink to user@host.pid that points nowhere
+    ".goutputstream-*",  # gedit (GIO) writing a file before renaming it over the old one
+    "*___jb_tmp___",  # JetBrains' safe write
+    "*___jb_old___",
+    "*.kate-swp",  # Kate's swap file
+    ".~lock.*#",  # LibreOffice's lock
+    "~$*",  # Microsoft Office's lock
+    ".DS_Store",  # macOS Finder's folder settings
+    "._*",  # macOS' resource forks on a USB stick or network share
+    "Thumbs.db",  # Windows Explorer's thumbnails
+    "ehthumbs.db",
+    "desktop.ini",  # Windows Explorer's folder settings
+    ".directory",  # KDE Dolphin's folder settings
+)
+"""Names of the files editors and file managers write on their own (the same patterns
+are in ``.gitignore``; tests/editor_files.py holds an example of each)."""
+
+_TEMPORARY = re.compile(
+    "|".join(fnmatch.translate(pattern) for pattern in TEMPORARY_PATTERNS), re.IGNORECASE
+)
+
+
+def is_temporary_name(name: str) -> bool:
+    """Whether a file name is an editor's or a file manager's own file (vim's swap file,
+    a backup ending in ``~``, ``.DS_Store``…): never data, ignored by every listing here,
+    and refused in a pull request (`TEMPORARY_PATTERNS`)."""
+    return _TEMPORARY.match(name) is not None
 
 
 def read_source(
@@ -165,12 +208,17 @@ def first_symlink(base: Path, path: Path) -> Path | None:
 
 
 def _entries(folder: Path) -> list[tuple[Path, str]]:
-    """(path, "file" | "folder" | "link" | "other") for each entry; [] for a linked folder."""
+    """(path, "file" | "folder" | "link" | "other") for each entry but editors' and file
+    managers' own files (`is_temporary_name`); [] for a linked folder."""
     if folder.is_symlink():
         return []
     try:
         with os.scandir(folder) as entries:
-            return [(folder / entry.name, _kind(entry)) for entry in entries]
+            return [
+                (folder / entry.name, _kind(entry))
+                for entry in entries
+                if not is_temporary_name(entry.name)
+            ]
     except OSError:
         return []
 

@@ -11,6 +11,8 @@
    the deadline of calls: an application the pull request adds after its call's 申报
    closed (today's Beijing date) is refused, though validation accepts the old ones;
 3. the personal-data scan over the lines the pull request added, in every text file;
+   and every editor's or file manager's own file it adds or changes, anywhere, refused
+   (``file.temporary``): validation ignores those, as it must for a local checkout;
 4. each changed project's old and new data, for the review summary (`summary`).
 
 ``invoke check-pr`` (`showcase.commands.check_pr`) prints them; see docs/ci.md.
@@ -22,6 +24,7 @@ import datetime
 from pathlib import Path
 from typing import Any
 
+from showcase.load.files import is_temporary_name
 from showcase.load.schemas import load_schema
 from showcase.load.yamlfile import load_yaml_bytes
 from showcase.paths import Layout, PathKind, kind_of, registry_path
@@ -40,6 +43,7 @@ from showcase.review.ownership import (
 from showcase.review.summary import ProjectDiff
 from showcase.validate.application_rules import late_applications
 from showcase.validate.repository import validate_repository
+from showcase.validate.selection import temporary_file_problem
 
 
 def check_tree(
@@ -51,7 +55,9 @@ def check_tree(
     """
     layout = Layout(tree.data, rules=tree.rules)
     owners = _owners(root, tree.base)
-    problems = list(tree.problems)
+    temporary = [c.path for c in tree.changes if c.status != "D" and _is_temporary(c.path)]
+    problems = [p for p in tree.problems if p.path not in temporary]  # emacs' lock is a link
+    problems += [temporary_file_problem(path) for path in temporary]
     problems += check_ownership(tree.changes, author, owners)
     result = validate_repository(layout, today=today)
     problems += result.problems
@@ -72,6 +78,10 @@ def check_tree(
     problems += added
     diffs = [_diff(tree, c) for c in tree.changes if kind_of(c.path) is PathKind.PROJECT]
     return sort_problems(problems), diffs, result.files_checked
+
+
+def _is_temporary(path: str) -> bool:
+    return is_temporary_name(path.rsplit("/", 1)[-1])
 
 
 def _application_changes(tree: DataTree, maintainer: bool) -> list[tuple[str, str]]:

@@ -3,7 +3,9 @@
 A path may be a project file, a registry, an event file or a folder holding them. A path
 that does not exist, or a YAML file the validator has no rules for, becomes a problem
 rather than an exception. A whole-repository run also reports YAML files lying in the
-wrong place under projects/, since the site would silently ignore them.
+wrong place under projects/, since the site would silently ignore them. Editors' and file
+managers' own files (`showcase.load.files.is_temporary_name`) are not listed; one named
+on the command line (the pre-commit hook passes what is being committed) is refused.
 
 Example::
 
@@ -17,7 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from showcase.images import page_image_files
-from showcase.load.files import first_symlink, regular_files, symlink_problem, walk_files
+from showcase.load.files import (
+    first_symlink,
+    is_temporary_name,
+    regular_files,
+    symlink_problem,
+    walk_files,
+)
 from showcase.paths import PROJECTS, Layout, PathKind
 from showcase.problems import Problem
 from showcase.validate.registries import REGISTRIES
@@ -111,7 +119,9 @@ def select_files(
     for given in only:
         path = given if given.is_absolute() else layout.root / given
         link = first_symlink(layout.root, path)
-        if link is not None:
+        if is_temporary_name(path.name):  # emacs' lock is a link: the name says more
+            selection.problems.append(temporary_file_problem(layout.relative(path)))
+        elif link is not None:
             selection.problems.append(symlink_problem(layout.relative(link)))
         elif not path.exists():
             selection.problems.append(
@@ -219,6 +229,21 @@ def _unexpected(display: str) -> Problem:
         "会随仓库公开，其中的个人信息却无法检查，也不会出现在网站上。",
         hint="删除这个文件。项目信息写进项目的 YAML 文件，图片放进 projects/<学院编号>/<项目编号>/；"
         "名单、报名表等材料请走学院的内部渠道。",
+    )
+
+
+def temporary_file_problem(display: str) -> Problem:
+    """An editor's or file manager's own file about to be committed (the pre-commit hook,
+    ``invoke check-pr``): it would be public, and nothing in it is data."""
+    return Problem(
+        display,
+        rule="file.temporary",
+        message="这是编辑器或系统自动生成的临时文件（如 vim 的 .swp、以 ~ 结尾的备份、"
+        "emacs 的 #…# 和 .#…、.DS_Store、Thumbs.db），不能提交：它会随仓库公开，"
+        "里面可能有未保存的内容或文件名。",
+        hint=f"把它从提交中删除：运行 git rm --cached '{display}' 后重新提交（本地的文件可以"
+        "留着），或在网页上删除这个文件。仓库的 .gitignore 已列出这类文件，git add 不会再加入"
+        "它们；本地的校验和预览也会忽略它们。",
     )
 
 

@@ -19,6 +19,7 @@ from showcase.problems import Problem
 from showcase.validate.cache import ValidationCache
 from showcase.validate.personal_data import redact
 from showcase.validate.result import ValidationResult
+from tests.editor_files import TEMPORARY_NAMES, make_temporary_file
 from tests.factories import make_model
 
 
@@ -271,6 +272,28 @@ def test_sample_repository_builds_one_page_per_project(tmp_path: Path) -> None:
     for project_file in project_files:
         assert (tmp_path / "site" / "projects" / project_file.stem / "index.html").is_file()
     assert not list(tmp_path.glob(".site-*"))
+
+
+def test_editors_files_beside_the_data_neither_stop_the_build_nor_are_published(
+    tmp_path: Path,
+) -> None:
+    """vim open on a project file, a Finder window on a project's folder: the real
+    sample data with every kind of such file beside each project file and in its folder."""
+    source = repository_root()
+    for folder in ("projects", "content", "schemas", "overrides"):
+        shutil.copytree(source / folder, tmp_path / folder)
+    shutil.copy(source / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    folders = [
+        tmp_path / "content",
+        *(tmp_path / "projects").glob("*"),
+        *(tmp_path / "projects").glob("*/*/"),
+    ]
+    for folder in folders:
+        for name in TEMPORARY_NAMES:
+            make_temporary_file(folder, name)
+    assert build.build(tmp_path, None) == 0
+    published = {path.name for path in (tmp_path / "site").rglob("*")}
+    assert published.isdisjoint(TEMPORARY_NAMES)
 
 
 def test_a_second_build_reuses_every_page_and_clean_renders_them_again(

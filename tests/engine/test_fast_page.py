@@ -268,7 +268,9 @@ def test_only_existing_plain_project_files_take_the_fast_pass(tmp_path: Path) ->
     assert project_files(layout, [*map(str, gone), str(good)]) == [good], "editors' temporaries"
     assert project_files(layout, [str(college / "gone.yaml"), str(good)]) == [], "a deletion"
     (college / "a.yaml~").write_text("id: a\n", encoding="utf-8")
-    assert project_files(layout, [str(college / "a.yaml~"), str(good)]) == [], "still there"
+    assert project_files(layout, [str(college / "a.yaml~"), str(good)]) == [good], "a backup"
+    (college / "a.yaml.tmp").write_text("id: a\n", encoding="utf-8")
+    assert project_files(layout, [str(college / "a.yaml.tmp"), str(good)]) == [], "still there"
     many = [college / f"p{number}.yaml" for number in range(MAX_FILES + 1)]
     for file in many:
         file.write_text("id: p\n", encoding="utf-8")

@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+import struct
+import sys
 import threading
 import time
 import urllib.request
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from showcase.commands.fast_pass import project_files
 from showcase.engine.live import BANNER_LIMIT, BuildFailure, LiveState, banner_html, inject
-from showcase.engine.preview import RACY_NS, Watcher, start_server
+from showcase.engine.preview import RACY_NS, LiveHandler, PreviewServer, Watcher, start_server
+from showcase.paths import Layout
 from showcase.problems import Problem
 from showcase.render.csp import document_policy, meta_tag, site_policy
+from tests.editor_files import TEMPORARY_NAMES, make_temporary_file
 
 SCRIPT = b'<script src="/__showcase__/live.js"'
 STYLE = b'<link rel="stylesheet" href="/__showcase__/live.css">'
@@ -176,6 +183,72 @@ def test_only_html_responses_are_changed_and_the_files_never(served) -> None:
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
+class _Requests:
+    """What the server did with each request: the exception types it handled, and an
+    event set once it has closed a connection (after any report of an error)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.errors: list[type[BaseException] | None] = []
+        self.closed = threading.Event()
+        handle_error, shutdown_request = PreviewServer.handle_error, PreviewServer.shutdown_request
+
+        def record(server: PreviewServer, request: object, address: object) -> None:
+            self.errors.append(sys.exc_info()[0])
+            handle_error(server, request, address)
+
+        def close(server: PreviewServer, request: object) -> None:
+            shutdown_request(server, request)
+            self.closed.set()
+
+        monkeypatch.setattr(PreviewServer, "handle_error", record)
+        monkeypatch.setattr(PreviewServer, "shutdown_request", close)
+
+
+@pytest.mark.parametrize(
+    "request_bytes",
+    [
+        b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n",  # gone mid-download
+        b"GET /big.bin HTTP/1.1\r\nHost: x\r\n",  # gone before the request ended
+    ],
+)
+def test_a_client_that_goes_away_is_no_error_to_print(
+    served, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], request_bytes
+) -> None:
+    """A tab closed while a large file downloads, or before its request was sent whole:
+    the connection is reset (SO_LINGER 0), the server's write or read fails, and the
+    terminal stays quiet."""
+    url, site, _live = served
+    (site / "big.bin").write_bytes(os.urandom(1 << 20) * 16)
+    requests = _Requests(monkeypatch)
+    with socket.create_connection(("127.0.0.1", urlsplit(url).port or 80), timeout=10) as client:
+        client.sendall(request_bytes)
+        if request_bytes.endswith(b"\r\n\r\n"):
+            assert client.recv(1024).startswith(b"HTTP/1.0 200")
+        else:
+            time.sleep(0.2)  # the server is waiting for the rest of the headers
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    assert requests.closed.wait(10)
+    assert requests.errors and all(issubclass(e, ConnectionError) for e in requests.errors if e)
+    assert capsys.readouterr().err == ""
+
+
+def test_any_other_error_of_a_request_is_still_printed(
+    served, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, _site, _live = served
+    requests = _Requests(monkeypatch)
+
+    def fail(_handler: LiveHandler) -> None:
+        raise RuntimeError("页面处理出错")
+
+    monkeypatch.setattr(LiveHandler, "do_GET", fail)
+    with pytest.raises(OSError):
+        urllib.request.urlopen(url, timeout=10)
+    assert requests.closed.wait(10)
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "RuntimeError: 页面处理出错" in err
+
+
 def test_the_preview_serves_its_own_script_and_stylesheet(served) -> None:
     url, _site, _live = served
     status, headers, body = get(url + "__showcase__/live.js")
@@ -305,6 +378,68 @@ def test_a_write_ends_the_watchers_pause_at_once_and_a_read_does_not(tmp_path: P
         assert watcher.changes() == {str(record)}
     finally:
         watcher.close()
+
+
+@pytest.mark.parametrize("name", TEMPORARY_NAMES)
+def test_editors_own_files_are_no_change(tmp_path: Path, name: str) -> None:
+    """Made, written again and removed beside a project file and in its folder: the
+    build ignores them, so the watcher reports nothing and no rebuild starts."""
+    college = tmp_path / "projects" / "textile"
+    (college / "good-yarn").mkdir(parents=True)
+    watcher = Watcher([tmp_path / "projects"], notify=False)
+    made = [make_temporary_file(folder, name) for folder in (college, college / "good-yarn")]
+    assert watcher.changes() == set()
+    for path in made:
+        path.unlink()
+        make_temporary_file(path.parent, name)
+    assert watcher.changes() == set()
+    for path in made:
+        path.unlink()
+    assert watcher.changes() == set()
+
+
+def test_a_swap_file_written_while_typing_does_not_end_the_pause(tmp_path: Path) -> None:
+    swap = tmp_path / ".p.yaml.swp"
+    watcher = Watcher([tmp_path])
+    try:
+        assert watcher.notified
+        watcher.interval = 0.5
+        threading.Timer(0.05, lambda: swap.write_bytes(b"b0VIM 9.1")).start()
+        started = time.monotonic()
+        watcher.pause()
+        assert time.monotonic() - started >= 0.4
+        assert watcher.changes() == set()
+    finally:
+        watcher.close()
+
+
+def test_a_vim_save_is_the_project_files_change_alone(tmp_path: Path) -> None:
+    """vim saves by renaming the file to its backup and writing a new one; a scan may
+    fall between any two steps, and every scan reports the project file or nothing, so
+    the burst is one saved project file, which the fast pass answers."""
+    college = tmp_path / "projects" / "textile"
+    college.mkdir(parents=True)
+    record = college / "good-yarn.yaml"
+    record.write_text("id: good-yarn\n", encoding="utf-8")
+    swap, backup, probe = (college / n for n in (".good-yarn.yaml.swp", "good-yarn.yaml~", "4913"))
+    watcher = Watcher([tmp_path / "projects"], notify=False)
+    swap.write_bytes(b"b0VIM 9.1")  # vim opened the file
+    assert watcher.changes() == set()
+    seen: set[str] = set()
+    steps = [
+        lambda: swap.write_bytes(b"b0VIM 9.1 typed"),
+        lambda: probe.write_bytes(b""),
+        probe.unlink,
+        lambda: record.rename(backup),
+        lambda: record.write_text("id: good-yarn\nname: 好纱线\n", encoding="utf-8"),
+        lambda: swap.write_bytes(b"b0VIM 9.1 saved"),
+        backup.unlink,
+    ]
+    for step in steps:
+        step()
+        seen |= watcher.changes()
+    assert seen == {str(record)}
+    assert project_files(Layout(tmp_path), seen) == [record]
 
 
 def test_a_file_that_only_stops_being_racy_is_named_steadied(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.editor_files import TEMPORARY_NAMES, make_temporary_file
 from tests.review.pr_repo import git
 
 
@@ -23,6 +24,14 @@ def review_special_file(repo: Path) -> None:
     git(repo, "update-index", "--add", "--cacheinfo", f"160000,{commit},projects/textile/sub")
 
 
+def review_temporary_file(repo: Path) -> None:
+    """Every kind of editor's or file manager's own file, committed past .gitignore
+    (``git add -f``) beside the project file; emacs' lock as the symlink it is."""
+    college = repo / "projects/textile"
+    paths = [make_temporary_file(college, name) for name in TEMPORARY_NAMES]
+    git(repo, "add", "-f", "--", *(str(path.relative_to(repo)) for path in paths))
+
+
 def review_deleted_registry(repo: Path) -> None:
     git(repo, "rm", "-q", "content/mentors.yaml")
 
@@ -33,6 +42,7 @@ def review_application_withdrawn_after_deadline(repo: Path) -> None:
 
 BUILDERS: dict[str, Callable[[Path], None]] = {
     "review-special-file": review_special_file,
+    "review-temporary-file": review_temporary_file,
     "review-deleted-registry": review_deleted_registry,
     "review-application-withdrawn-after-deadline": review_application_withdrawn_after_deadline,
 }

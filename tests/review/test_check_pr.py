@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from showcase.commands.check_pr import check_pr as run
+from tests.editor_files import make_temporary_file
 from tests.image_samples import HARMLESS, PERSONAL
 from tests.review.pr_repo import PROJECT, git
 from tests.validate.conftest import make_repository
@@ -200,3 +201,23 @@ def test_a_pull_request_that_only_replaces_a_logo_gets_the_logo_checked(
     code, report, _ = check(repo, capsys)
     assert code == 1
     assert rules(report) == [(PROJECT, "image.metadata")]
+
+
+def test_a_pull_request_that_removes_an_editors_file_passes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only adding or changing one is refused (tests/review/cases/review-temporary-file):
+    removing one committed before the check existed is the fix."""
+    root = make_repository(tmp_path / "repo").root
+    swap = make_temporary_file(root / "projects/textile", ".good-yarn.yaml.swp")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "add", "-f", str(swap.relative_to(root)))
+    git(root, "commit", "-q", "-m", "base with a swap file")
+    git(root, "checkout", "-q", "-b", "change")
+    git(root, "rm", "-q", str(swap.relative_to(root)))
+    commit(root, {PROJECT: edited(root, "name: 好纱线", "name: 好纱线二代")})
+    removed = git(root, "diff", "--name-status", "main", "change")
+    assert f"D\t{swap.relative_to(root).as_posix()}" in removed.splitlines()
+    code, report, _ = check(root, capsys)
+    assert (code, rules(report)) == (0, [])

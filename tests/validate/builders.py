@@ -93,7 +93,8 @@ def image_metadata_logo(root: Path) -> None:
 
 
 def project_folder_files(root: Path) -> None:
-    """Files a careless secretary drops into a college folder, and an image no field names."""
+    """Files a careless secretary drops into a college folder, and an image no field names;
+    Finder's .DS_Store is no data and not reported (git leaves it out of commits)."""
     textile = root / "projects/textile"
     (textile / "roster.docx").write_bytes(b"PK\x03\x04 word roster")
     (textile / "notes.txt").write_text("名单另附\n", encoding="utf-8")
