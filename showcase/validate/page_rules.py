@@ -11,6 +11,12 @@ them first, at their line and column:
   Code spans and fenced or indented code blocks are text, not markup, and are skipped;
 * personal data, as in every record (`showcase.validate.personal_data.scan_text`).
 
+A third would not fail at all: front matter MkDocs cannot read (a YAML syntax error, a
+block that never ends, anything but ``字段名: 值`` lines) is published as the page's text,
+and the page falls back to an English title from its file name. Its YAML errors are the
+loader's (`showcase.load.front_matter`), worded as in every data file; a ``title``,
+``description`` or ``audience`` MkDocs and the menu would show wrongly is ``page.front-matter``.
+
 Example::
 
     check_pages(layout, [Path("content/pages/about.md")], rules)   # [Problem(...), ...]
@@ -23,9 +29,12 @@ from pathlib import Path
 
 from showcase.load.characters import hidden_characters
 from showcase.load.files import decode_text, read_source
+from showcase.load.front_matter import opens_front_matter, parse_front_matter
 from showcase.load.source_text import SourceText
+from showcase.load.yamlfile import Document
 from showcase.paths import Layout
 from showcase.problems import Problem
+from showcase.validate.labels import field_label, show_value, value_type_label
 from showcase.validate.personal_data import BODY_FIELD, scan_text
 from showcase.validate.personal_text import PersonalDataRules
 
@@ -42,6 +51,10 @@ _INLINE_CODE = re.compile(
     r"|(?:\]\(\s*<?|\b(?:href|src|action|formaction)\s*=\s*[\"']?\s*|<)(?P<url>javascript)\s*:",
     re.IGNORECASE,
 )
+PAGE_FRONT_MATTER = "page.front-matter"
+_TEXT_FIELDS = {"title": ("标题", "2026 年度报告"), "description": ("简介", "众创空间的政策要点")}
+"""What the theme prints as text (``<title>``, the menu, ``<meta>``): a string or nothing."""
+_STAFF = "staff"
 _WHAT = {
     "script": "<script> 脚本",
     "style": "<style> 样式",
@@ -60,6 +73,7 @@ def check_pages(layout: Layout, files: list[Path], rules: PersonalDataRules) -> 
         problems += found
         if text is None:
             continue
+        problems += _front_matter(shown, text)
         source = SourceText(text)
         problems += [_inline_code(shown, source, match) for match in _markup(text)]
         problems += scan_text(shown, text, rules)  # as check-pr words it, so the two agree
@@ -108,3 +122,67 @@ def _page_text(file: Path, shown: str) -> tuple[str | None, list[Problem]]:
         return None, problems
     hidden = hidden_characters(text, shown)
     return (None, hidden) if hidden else (text, [])
+
+
+def _front_matter(shown: str, text: str) -> list[Problem]:
+    """What in the page's front matter MkDocs would not read, or would show wrongly."""
+    if not opens_front_matter(text):
+        return []
+    document, _, problems = parse_front_matter(text, shown, PAGE_FRONT_MATTER)
+    if document is None:
+        return problems
+    data = document.data
+    if not isinstance(data, dict):
+        line, column = document.root_position()
+        return [
+            Problem(
+                shown,
+                line,
+                column,
+                rule=PAGE_FRONT_MATTER,
+                message=f"开头 --- 之间的信息块要写成一行一个「字段名: 值」，这里是{value_type_label(data)}"
+                "，网站会把整块当成正文原样显示。",
+                hint="每行写一个字段，例如 title: 关于众创空间；不需要信息块就删掉开头这两行 ---。",
+            )
+        ]
+    for key, (title, example) in _TEXT_FIELDS.items():
+        value = data.get(key, "-")
+        if not isinstance(value, str) or not value.strip():
+            shown_value = f"{value_type_label(value)}「{show_value(value)}」" if value else "空的"
+            problems.append(
+                _field_problem(
+                    shown,
+                    document,
+                    (key, title),
+                    f"{title}要写成一段文字，这里是{shown_value}。",
+                    f'把整个值用英文引号括起来，例如 {key}: "{example}"；不需要就删掉这一行。',
+                )
+            )
+    if "audience" in data and data["audience"] != _STAFF:
+        problems.append(
+            _field_problem(
+                shown,
+                document,
+                ("audience", "读者"),
+                f"audience 只能写 {_STAFF}（工作指南，不进公开菜单和搜索），"
+                f"这里是「{show_value(data['audience'])}」。",
+                f"写给工作人员的指南写 audience: {_STAFF}；公开页面删掉这一行。",
+            )
+        )
+    return problems
+
+
+def _field_problem(
+    shown: str, document: Document, field: tuple[str, str], message: str, hint: str
+) -> Problem:
+    """A ``page.front-matter`` problem at the value of `field` (key, Chinese name)."""
+    line, column = document.position((field[0],))
+    return Problem(
+        shown,
+        line,
+        column,
+        rule=PAGE_FRONT_MATTER,
+        field=field_label((field[0],), field[1]),
+        message=message,
+        hint=hint,
+    )
