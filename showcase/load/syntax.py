@@ -135,6 +135,7 @@ _AT_THE_START = frozenset(
     )
 )
 """Errors inside one token: shown where the token began, not where libyaml gave up."""
+_UNCLOSED_FLOW = frozenset({"while parsing a flow sequence", "while parsing a flow mapping"})
 
 
 def syntax_problem(display_path: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
@@ -149,6 +150,9 @@ def syntax_problem(display_path: str, error: yaml.MarkedYAMLError, text: str) ->
             mark = error.context_mark
         elif any(end in (error.problem or "") for end in ("end of stream", "document indicator")):
             mark, detail = error.context_mark, "unclosed quote"
+    elif error.context in _UNCLOSED_FLOW and error.context_mark:
+        mark = error.context_mark  # the bracket to close (or the value to quote), not the
+        # line after, where libyaml found no "," or "]"
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     lines = text.splitlines()
     if line > len(lines):  # libyaml places "end of stream" after the last line
