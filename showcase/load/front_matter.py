@@ -18,15 +18,25 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from showcase.load.characters import hidden_characters
 from showcase.load.files import decode_text, file_problem, read_source
 from showcase.load.yamlfile import Document, load_yaml_bytes
 from showcase.problems import Problem
 
+try:
+    from yaml import CSafeLoader as _MkDocsLoader
+except ImportError:  # pragma: no cover - libyaml missing: the same answers, slower
+    from yaml import SafeLoader as _MkDocsLoader  # type: ignore[assignment]
+
 MAX_STORY_BYTES = 128 * 1024
 _FENCE = "---"
 _MKDOCS_OPENING = re.compile(r"---[ \t]*(?:\r?\n|\Z)")
+_MKDOCS_BLOCK = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+"""`mkdocs.utils.meta.YAML_RE`: where MkDocs finds a page's front matter."""
 
 
 def load_front_matter(file: Path, display_path: str) -> tuple[Document | None, str, list[Problem]]:
@@ -65,6 +75,20 @@ def opens_front_matter(text: str) -> bool:
     """Whether `text` starts with a front-matter block as MkDocs reads one: a first line of
     ``---`` (trailing blanks allowed). Without it a page has no front matter at all."""
     return _MKDOCS_OPENING.match(text) is not None
+
+
+def mkdocs_meta(text: str) -> dict[str, Any] | None:
+    """The front matter of a page's `text` as MkDocs reads it (`mkdocs.utils.meta.get_data`:
+    YAML 1.1, so ``yes`` is true and ``12:30`` a number): {} without a block, None for a
+    block it cannot read as a mapping, which it then publishes as the page's text."""
+    found = _MKDOCS_BLOCK.match(text.replace("\r\n", "\n"))
+    if found is None:
+        return {}
+    try:
+        meta = yaml.load(found.group(1), Loader=_MkDocsLoader)
+    except Exception:  # as MkDocs: any failure (a bad date too) leaves the block unread
+        return None
+    return meta if isinstance(meta, dict) else None
 
 
 def parse_front_matter(

@@ -24,12 +24,13 @@ Example::
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
 from showcase.load.characters import hidden_characters
 from showcase.load.files import decode_text, read_source
-from showcase.load.front_matter import opens_front_matter, parse_front_matter
+from showcase.load.front_matter import mkdocs_meta, opens_front_matter, parse_front_matter
 from showcase.load.source_text import SourceText
 from showcase.load.yamlfile import Document
 from showcase.paths import Layout
@@ -145,19 +146,36 @@ def _front_matter(shown: str, text: str) -> list[Problem]:
                 hint="每行写一个字段，例如 title: 关于众创空间；不需要信息块就删掉开头这两行 ---。",
             )
         ]
-    for key, (title, example) in _TEXT_FIELDS.items():
-        value = data.get(key, "-")
-        if not isinstance(value, str) or not value.strip():
-            shown_value = f"{value_type_label(value)}「{show_value(value)}」" if value else "空的"
-            problems.append(
-                _field_problem(
-                    shown,
-                    document,
-                    (key, title),
-                    f"{title}要写成一段文字，这里是{shown_value}。",
-                    f'把整个值用英文引号括起来，例如 {key}: "{example}"；不需要就删掉这一行。',
-                )
+    meta = mkdocs_meta(text)
+    if meta is None:  # YAML 1.1 reads what YAML 1.2 does not: a date that does not exist
+        return [
+            Problem(
+                shown,
+                1,
+                1,
+                rule=PAGE_FRONT_MATTER,
+                message="网站生成器（MkDocs）读不懂开头的信息块，会把整块当成正文原样显示。",
+                hint="检查像日期、时间或数字的值（例如 2026-02-30）：它们不是要当日期或数字用时，"
+                "请用英文引号括起来。",
             )
+        ]
+    for key, (title, example) in _TEXT_FIELDS.items():
+        ours, theirs = data.get(key, "-"), meta.get(key, "-")  # YAML 1.2; MkDocs' YAML 1.1
+        if not _is_text(ours):
+            read = f"这里是{_kind(ours)}" if ours else "这里是空的"
+        elif not _is_text(theirs):
+            read = f"网站生成器会把它读成{_kind(theirs)}"
+        else:
+            continue
+        problems.append(
+            _field_problem(
+                shown,
+                document,
+                (key, title),
+                f"{title}要写成一段文字，{read}。",
+                f'把整个值用英文引号括起来，例如 {key}: "{example}"；不需要就删掉这一行。',
+            )
+        )
     if "audience" in data and data["audience"] != _STAFF:
         problems.append(
             _field_problem(
@@ -170,6 +188,16 @@ def _front_matter(shown: str, text: str) -> list[Problem]:
             )
         )
     return problems
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _kind(value: object) -> str:
+    """What a value was read as, and the value: ``整数「123」``."""
+    kind = "日期" if isinstance(value, datetime.date) else value_type_label(value)
+    return f"{kind}「{show_value(value)}」"
 
 
 def _field_problem(
