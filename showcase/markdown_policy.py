@@ -47,9 +47,9 @@ _DROPPED_INSIDE = re.compile(r"[\t\n\r]")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 
-def as_browsers_read(address: str) -> str:
+def _as_browsers_read(address: str) -> str:
     """`address` (its HTML character references already decoded) as a browser's URL parser
-    starts from: ``" /\t/evil "`` is ``//evil``."""
+    starts from: a space before ``/``, a tab between two slashes are gone."""
     return _DROPPED_INSIDE.sub("", address.strip(_STRIPPED_AROUND))
 
 
@@ -58,14 +58,14 @@ def names_another_host(address: str) -> bool:
     backslash as a slash, so ``//host``, ``\\\\host``, ``/\\host`` and ``\\/host`` all open
     ``host`` with the page's own scheme. A page keeps no such link: it would be a link
     to anywhere that neither looks like one nor says which scheme it uses."""
-    read = as_browsers_read(address)
+    read = _as_browsers_read(address)
     return len(read) >= 2 and read[0] in "/\\" and read[1] in "/\\"
 
 
 def keeps_address(address: str) -> bool:
     """Whether a page keeps a link to `address` (character references decoded): a relative
     address that stays on the site, or one whose scheme is in `ALLOWED_SCHEMES`."""
-    scheme = _SCHEME.match(as_browsers_read(address))
+    scheme = _SCHEME.match(_as_browsers_read(address))
     if scheme is not None:
         return scheme.group(1).lower() in ALLOWED_SCHEMES
     return not names_another_host(address)

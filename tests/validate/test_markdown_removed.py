@@ -17,7 +17,7 @@ FRAGMENTS = [
     "普通介绍，",
     "**粗体**",
     "[官网](https://example.org/a)",
-    "[相对](//example.org)",
+    "[别处](//example.org)",
     "<https://example.org>",
     "`<script>`",
     "``a `<i>` b``",
