@@ -12,10 +12,11 @@ them first, at their line and column:
 * personal data, as in every record (`showcase.validate.personal_data.scan_text`).
 
 A third would not fail at all: front matter MkDocs cannot read (a YAML syntax error, a
-block that never ends, anything but ``字段名: 值`` lines) is published as the page's text,
-and the page falls back to an English title from its file name. Its YAML errors are the
-loader's (`showcase.load.front_matter`), worded as in every data file; a ``title``,
-``description`` or ``audience`` MkDocs and the menu would show wrongly is ``page.front-matter``.
+block that never ends, anything but ``字段名: 值`` lines, a value YAML 1.1 cannot build) is
+published as the page's text, without the title written in it. Its YAML errors are the
+loader's (`showcase.load.front_matter`), worded as in every data file; the rest, and a
+``title``, ``description`` or ``audience`` MkDocs and the menu would show wrongly, are
+``page.front-matter``.
 
 Example::
 
