@@ -80,10 +80,11 @@ def opens_front_matter(text: str) -> bool:
 def mkdocs_meta(text: str) -> dict[str, Any] | None:
     """The front matter of a page's `text` as MkDocs reads it (`mkdocs.utils.meta.get_data`:
     YAML 1.1, so ``yes`` is true and ``12:30`` a number): {} without a block, None for a
-    block it cannot read as a mapping, which it then publishes as the page's text."""
+    block it does not find or cannot read as a mapping, which it then publishes as the
+    page's text."""
     found = _MKDOCS_BLOCK.match(text.replace("\r\n", "\n"))
-    if found is None:
-        return {}
+    if found is None:  # no block, or one MkDocs does not see (no line break after its end)
+        return None if opens_front_matter(text) else {}
     try:
         meta = yaml.load(found.group(1), Loader=_MkDocsLoader)
     except Exception:  # as MkDocs: any failure (a bad date too) leaves the block unread

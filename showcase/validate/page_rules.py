@@ -148,7 +148,7 @@ def _front_matter(shown: str, text: str) -> list[Problem]:
             )
         ]
     meta = mkdocs_meta(text)
-    if meta is None:  # YAML 1.1 reads what YAML 1.2 does not: a date that does not exist
+    if meta is None:  # YAML 1.1 builds what 1.2 leaves text (a date that does not exist)
         return [
             Problem(
                 shown,
@@ -156,8 +156,8 @@ def _front_matter(shown: str, text: str) -> list[Problem]:
                 1,
                 rule=PAGE_FRONT_MATTER,
                 message="网站生成器（MkDocs）读不懂开头的信息块，会把整块当成正文原样显示。",
-                hint="检查像日期、时间或数字的值（例如 2026-02-30）：它们不是要当日期或数字用时，"
-                "请用英文引号括起来。",
+                hint="结束信息块的 --- 之后要换行；检查像日期、时间或数字的值（例如 2026-02-30）："
+                "不是要当日期或数字用时，请用英文引号括起来。",
             )
         ]
     for key, (title, example) in _TEXT_FIELDS.items():
