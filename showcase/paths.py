@@ -23,6 +23,9 @@ from showcase.load.files import is_temporary_name, path_order, regular_files, su
 PROJECTS = "projects"
 CONTENT = "content"
 SCHEMAS = "schemas"
+OVERRIDES = "overrides"
+"""The theme's ``custom_dir`` (``mkdocs.yml``): templates MkDocs renders into every page."""
+SITE_CONFIG = "mkdocs.yml"
 EVENTS = f"{CONTENT}/events"
 ROADSHOWS = f"{CONTENT}/roadshows"
 STORIES = f"{CONTENT}/stories"
@@ -217,6 +220,13 @@ class Layout:
     @property
     def schemas_dir(self) -> Path:
         return (self.rules or self.root) / SCHEMAS
+
+    @property
+    def build_sources(self) -> tuple[Path, ...]:
+        """What the build reads from the repository besides projects/ and content/: the
+        schemas (the forms are built from them), the site configuration and the theme's
+        templates. A link among them would publish whatever it points to."""
+        return (self.schemas_dir, self.root / SITE_CONFIG, self.root / OVERRIDES)
 
     @property
     def build_dir(self) -> Path:

@@ -83,12 +83,50 @@ MARKDOWN_PAYLOAD = """<script>__pwned()</script>
 <iframe src="javascript:__pwned()"></iframe> <!-- <pwned-tag> --> &lt;pwned-tag&gt;
 [数据](data:text/html,<script>__pwned()</script>) <javascript:__pwned()>
 {{ __pwned }} \\u003cpwned-tag\\u003e <style>body{background:url(pwned)}</style>
+[别处](//pwned.example/p) [别处](\\/pwned.example/p) <a href="&#47;&#47;pwned.example/p">别处</a>
+[别处][pwned-ref]
+
+[pwned-ref]: /\\pwned.example/p
 
 <div onclick="__pwned()" style="background:url(pwned)">*强调* `<pwned-tag>`</div>
 
 """
-"""One Markdown field's worth of attacks: raw HTML, handlers, bad link schemes, images
-from other hosts, comments, entities and template syntax."""
+"""One Markdown field's worth of attacks: raw HTML, handlers, bad link schemes, links to
+another host without a scheme, images from other hosts, comments, entities and template
+syntax."""
+
+OTHER_HOST_LINKS = (
+    "[x](//evil.example/p)",
+    "[x]( //evil.example/p)",
+    "[x](<//evil.example/p>)",
+    "[x](/\\evil.example/p)",
+    "[x](\\/evil.example/p)",
+    "[x](\\\\\\\\evil.example/p)",
+    "[x](/\n/evil.example/p)",
+    "[x](&#47;&#47;evil.example/p)",
+    "[x](&#x2F;&sol;evil.example/p)",
+    "[x][far]\n\n[far]: //evil.example/p\n\n",
+    '<a href="//evil.example/p">x</a>',
+    '<a href=" \\\\evil.example/p">x</a>',
+    '<a href="/&#9;/evil.example/p">x</a>',
+    '<a href="/&#10;/evil.example/p">x</a>',
+    "<a href='&#47;&#47;evil.example/p'>x</a>",
+)
+"""Links that lead to another host without saying a scheme, in the spellings a browser
+reads as ``//host`` (a backslash is a slash; tabs and line breaks inside, blanks around
+are dropped; character references are decoded): a page keeps none of them."""
+SAME_SITE_LINKS = (
+    "[x](%2F%2Fevil.example/p)",
+    "[x](\\\\evil.example/p)",
+    "[x](/evil.example/p)",
+    "[x](../other/)",
+    "[x](https:evil.example/p)",
+    "[x](HTTPS://evil.example/p)",
+    '<a href="/&#32;/evil.example/p">x</a>',
+)
+"""Near misses a page keeps: a percent-encoded slash is a path, a Markdown ``\\\\`` is one
+backslash (``\\evil`` is ``/evil`` on this site), a space is not dropped inside an address,
+and an explicit http(s) address is an ordinary external link."""
 
 SOFT_BREAKS = "软换行之前\n软换行之后，English\nwords\n与中文。\n\n"
 """Source line breaks between two Chinese characters (no space in any output), between
@@ -112,6 +150,8 @@ CALENDAR_PROPERTIES = frozenset(
 """Every property a VEVENT of ours may have: a payload must never add one."""
 
 HANDLER = re.compile(r"^on[a-z]+$")
+_OTHER_HOST = re.compile(r"[/\\\\]{2}")
+"""An address without a scheme that browsers open on another host (``//h``, ``/\\h``…)."""
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "srcdoc", "xlink:href"}
 _FORBIDDEN_TAGS = {"iframe", "object", "embed", "frame", "applet", "base", "math"}
 
@@ -270,6 +310,8 @@ class _Inspector(HTMLParser):
             url = re.sub(r"[\s\x00-\x1f]", "", value).lower()
             if name in URL_ATTRIBUTES and url.startswith(("javascript:", "data:text", "vbscript:")):
                 self.findings.append(f"{name}={value!r} on <{tag}>")
+            if name in URL_ATTRIBUTES and MARKER in url and _OTHER_HOST.match(url):
+                self.findings.append(f"{name}={value!r} on <{tag}> leads to another host")
             if name in ("src", "srcset", "poster", "data") and MARKER in url:
                 self.findings.append(f"{name}={value!r} on <{tag}> loads a payload's URL")
             if name == "style" and MARKER in value:

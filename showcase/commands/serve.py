@@ -92,13 +92,7 @@ def watched_paths(root: Path) -> list[Path]:
     """What a build reads from the repository: data, pages, schemas, configuration and the
     theme's overrides (``custom_dir`` in ``mkdocs.yml``)."""
     layout = Layout(root)
-    return [
-        layout.projects_dir,
-        layout.content_dir,
-        layout.schemas_dir,
-        root / "mkdocs.yml",
-        root / "overrides",
-    ]
+    return [layout.projects_dir, layout.content_dir, *layout.build_sources]
 
 
 def settled(watcher: Watcher) -> set[str]:

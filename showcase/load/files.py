@@ -5,7 +5,9 @@ validator read (and a message quote) any file on the machine that runs it, or le
 build copy one into the public site. So nothing under ``projects/`` or ``content/`` is
 read through a link: files are opened with ``O_NOFOLLOW`` after an ``lstat``, folders are
 listed with ``os.scandir`` without descending into linked folders, and every link found is
-reported (``file.symlink``) by its own path, never by what it points to.
+reported (``file.symlink``) by its own path, never by what it points to; so is a link among
+the build's other sources (`showcase.paths.Layout.build_sources`: ``overrides/``,
+``mkdocs.yml``, ``schemas/``), which MkDocs and the validator would follow.
 
 Editors and file managers leave their own files beside the data: vim's swap file and
 write probe, backups ending in ``~``, emacs' auto-save file and its lock (a dangling
@@ -111,7 +113,7 @@ def read_source(
 
 
 def symlink_problem(display_path: str) -> Problem:
-    """The one wording for a symlink under projects/ or content/ (``file.symlink``)."""
+    """The one wording for a symlink among the files the build reads (``file.symlink``)."""
     return file_problem(
         display_path,
         "file.symlink",

@@ -5,10 +5,13 @@ character"…) and one wording covers several mistakes ("mapping values are not 
 colon inside a value, or a field indented unlike its siblings, whose colon is then the first
 of its line); the first entry of `_SYNTAX_MESSAGES` whose English text appears in the
 error decides the message. An error "at the end of the stream" is placed on the last line;
-a quote that never closes, at the quote.
+a quote that never closes, at the quote. The field is the key written on that line, when
+there is one (a secretary finds ``title:`` faster than line 2).
 """
 
 from __future__ import annotations
+
+import re
 
 import yaml
 
@@ -41,12 +44,14 @@ _SYNTAX_MESSAGES = (
     (
         "did not find expected ',' or ']'",
         "方括号列表没有闭合。",
-        "检查 [ ] 是否成对，各项之间用英文逗号分隔。",
+        "检查 [ ] 是否成对，各项之间用英文逗号分隔；值本身以 [ 开头（不是列表）时，"
+        "请用英文引号把整个值括起来。",
     ),
     (
         "did not find expected ',' or '}'",
         "花括号没有闭合。",
-        "检查 { } 是否成对，各项之间用英文逗号分隔。",
+        "检查 { } 是否成对，各项之间用英文逗号分隔；值本身以 { 开头时，"
+        "请用英文引号把整个值括起来。",
     ),
     (
         "unclosed quote",
@@ -114,6 +119,9 @@ _SYNTAX_MESSAGES = (
 )
 
 
+_WRITTEN_KEY = re.compile(r"[ \t]*(?:-[ \t]+)*([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|$)")
+"""A ``key:`` at the start of a line (after list dashes): the field the line writes."""
+
 _AT_THE_START = frozenset(
     f"while {doing} {token}"
     for doing in ("scanning", "parsing")
@@ -127,6 +135,7 @@ _AT_THE_START = frozenset(
     )
 )
 """Errors inside one token: shown where the token began, not where libyaml gave up."""
+_UNCLOSED_FLOW = frozenset({"while parsing a flow sequence", "while parsing a flow mapping"})
 
 
 def syntax_problem(display_path: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
@@ -141,6 +150,9 @@ def syntax_problem(display_path: str, error: yaml.MarkedYAMLError, text: str) ->
             mark = error.context_mark
         elif any(end in (error.problem or "") for end in ("end of stream", "document indicator")):
             mark, detail = error.context_mark, "unclosed quote"
+    elif error.context in _UNCLOSED_FLOW and error.context_mark:
+        mark = error.context_mark  # the bracket to close (or the value to quote), not the
+        # line after, where libyaml found no "," or "]"
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     lines = text.splitlines()
     if line > len(lines):  # libyaml places "end of stream" after the last line
@@ -152,6 +164,8 @@ def syntax_problem(display_path: str, error: yaml.MarkedYAMLError, text: str) ->
         column = indent.index("\t") + 1
     if "mapping values are not allowed" in detail and ": " not in source_line[: column - 1]:
         detail = "misindented field"  # the line's first colon: the line itself is misplaced
+    key = _WRITTEN_KEY.match(source_line)
+    field = key.group(1) if key else ""
     for needle, message, hint in _SYNTAX_MESSAGES:
         if needle in detail:
             return Problem(
@@ -159,6 +173,7 @@ def syntax_problem(display_path: str, error: yaml.MarkedYAMLError, text: str) ->
                 line,
                 column,
                 rule="load.syntax",
+                field=field,
                 message=f"YAML 语法错误：{message}",
                 hint=hint,
             )
@@ -167,6 +182,7 @@ def syntax_problem(display_path: str, error: yaml.MarkedYAMLError, text: str) ->
         line,
         column,
         rule="load.syntax",
+        field=field,
         message=f"YAML 语法错误（{detail}）。",
         hint="对照模板检查这一行及上一行的缩进、冒号和引号。",
     )

@@ -18,15 +18,12 @@ import posixpath
 import re
 from collections.abc import Mapping
 
+from showcase.load.front_matter import mkdocs_meta
 from showcase.render.html_blocks import page
 from showcase.render.paths import GUIDES, PAGES_STYLESHEET, href
 from showcase.render.text import attribute
 
-_FRONT_MATTER_TITLE = re.compile(r"\A---\s*\n(?:.*\n)*?title:\s*(.+?)\s*\n(?:.*\n)*?---\s*\n")
 _FIRST_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
-_STAFF_AUDIENCE = re.compile(
-    r"\A---\s*\n(?:.*\n)*?audience:\s*[\"']?staff[\"']?\s*\n(?:.*\n)*?---\s*\n"
-)
 
 
 NAV_ORDER = ("about.md", "policy.md", "contribute.md", "submit-guide.md")
@@ -40,16 +37,19 @@ def in_reading_order(pages: Mapping[str, str]) -> dict[str, str]:
 
 
 def page_title(file_name: str, text: str) -> str:
-    """The title a reader sees: front-matter ``title``, else the first ``#`` heading."""
-    for pattern in (_FRONT_MATTER_TITLE, _FIRST_HEADING):
-        if match := pattern.search(text):
-            return match.group(1).strip("\"'")
+    """The title a reader sees: front-matter ``title`` as MkDocs reads it (the page's own
+    title, so the menu says the same), else the first ``#`` heading."""
+    title = (mkdocs_meta(text) or {}).get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    if match := _FIRST_HEADING.search(text):
+        return match.group(1)
     return posixpath.splitext(file_name)[0]
 
 
 def is_staff_guide(text: str) -> bool:
-    """Whether the page's front matter says ``audience: staff``."""
-    return _STAFF_AUDIENCE.match(text) is not None
+    """Whether the page's front matter says ``audience: staff``, as the engine reads it."""
+    return (mkdocs_meta(text) or {}).get("audience") == "staff"
 
 
 GUIDES_TITLE = "工作指南"

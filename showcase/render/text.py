@@ -12,7 +12,8 @@ every value goes through exactly one of these doors:
 - `rich(markdown_text)` for the Markdown fields (project and college ``description``,
   mentor ``bio``): converted with Python-Markdown, then sanitised with nh3 down to a small
   set of harmless tags; links may only be http, https or relative and get
-  ``rel="noopener nofollow"``. Images are not allowed: they would make the visitor's
+  ``rel="noopener nofollow"`` (a relative address that names another host, ``//host``
+  or ``/\\host``, is not relative: `showcase.markdown_policy.names_another_host`). Images are not allowed: they would make the visitor's
   browser fetch from another host.
 - `front_matter(mapping)` for the YAML block at the top of a page.
 - `json_attribute(value)` for data handed to the site's scripts in a ``data-`` attribute:
@@ -41,7 +42,12 @@ import markdown
 import nh3
 
 from showcase import jsontext
-from showcase.markdown_policy import ALLOWED_ATTRIBUTES, ALLOWED_SCHEMES, ALLOWED_TAGS
+from showcase.markdown_policy import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_SCHEMES,
+    ALLOWED_TAGS,
+    names_another_host,
+)
 from showcase.render.cjk_breaks import CjkBreakExtension, joined
 
 # The characters Python-Markdown (with the tables extension) unescapes after a backslash.
@@ -173,7 +179,10 @@ def markdown_as_written(markdown_text: str) -> str:
 
 def _without_generic_attributes(tag: str, name: str, value: str) -> str | None:
     """nh3 also allows ``lang`` and ``title`` on every tag; keep only what we listed
-    (``rel`` is the one nh3 sets itself)."""
+    (``rel`` is the one nh3 sets itself). nh3 keeps every address without a scheme, so
+    one that still leads to another site (``//host``, `names_another_host`) goes here."""
+    if name == "href" and names_another_host(value):
+        return None
     return value if name in ALLOWED_ATTRIBUTES.get(tag, ()) or name == "rel" else None
 
 

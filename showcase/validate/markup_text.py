@@ -11,7 +11,8 @@ the schema is consulted only on a hit) and warns with ``text.markup``:
   quotes, angle brackets, parentheses, commas, semicolons, backslashes;
 * in a Markdown field, what the page will silently drop (`showcase.markdown_policy`), with
   ``markdown.removed``: an image, an HTML tag the page does not keep, a link whose address
-  is not http(s). Code spans show markup as text, so they are skipped.
+  the page does not keep (`showcase.markdown_policy.keeps_address`: not http(s), or
+  ``//host`` and its spellings). Code spans show markup as text, so they are skipped.
 
 Example::
 
@@ -22,11 +23,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import html
 import re
 from typing import Any
 
 from showcase.load.yamlfile import Document, JsonPath
-from showcase.markdown_policy import ALLOWED_SCHEMES, ALLOWED_TAGS
+from showcase.markdown_policy import ALLOWED_TAGS, keeps_address
 from showcase.problems import Problem, Severity
 from showcase.validate.labels import problem_at, schema_node
 from showcase.validate.wording import wording
@@ -47,10 +49,15 @@ _BLOCKS = re.compile(r"\n[ \t]*\n")
 _FIRST_TAG = re.compile(r" {0,3}<([A-Za-z][A-Za-z0-9-]*)")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\s*(?:\([^)\n]*\)?|\[[^\]\n]*\]?)")
 _TAG = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>?")
-_SCHEME = re.compile(
-    r"""(?:\]\(\s*<?|href\s*=\s*["']?)\s*(([A-Za-z][A-Za-z0-9+.-]*):[^\s)"'<>]*)""",
-    re.IGNORECASE,
+_ADDRESS = re.compile(
+    r"""(?:(?P<markdown>\]\(\s*<?|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?)|href\s*=\s*["']?)"""
+    r"""\s*(?P<address>[^\s)"'<>]+(?:\n[^\s)"'<>]+)*)""",
+    re.IGNORECASE | re.MULTILINE,
 )
+"""A link's address: in a Markdown link, a reference definition or a raw ``href``. A line
+break inside it is dropped by browsers, so the address runs on past one."""
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|])")
+"""Python-Markdown's backslash escapes, which a Markdown link's address is read through."""
 
 
 def markup_warnings(document: Document, schema: dict[str, Any]) -> list[Problem]:
@@ -85,10 +92,11 @@ def markup_warnings(document: Document, schema: dict[str, Any]) -> list[Problem]
 
 def dropped_markdown(text: str) -> str | None:
     """What in Markdown `text` its page will not show (images, HTML tags the sanitiser
-    removes, link addresses that are not http(s)), quoted as written in the order written:
+    removes, link addresses it does not keep), quoted as written in the order written:
     the first `SHOWN_DROPS`, then how many there are in all."""
     text = "\n\n".join(_without_code_spans(block) for block in _BLOCKS.split(text))
-    found = [(image.start(), image.group()) for image in _IMAGE.finditer(text)]
+    images = list(_IMAGE.finditer(text))
+    found = [(image.start(), image.group()) for image in images]
     tags = [tag for tag in _TAG.finditer(text) if tag[1].lower() not in ALLOWED_TAGS]
     opened = {tag[1].lower() for tag in tags if not _closing(tag)}
     found += [
@@ -97,15 +105,25 @@ def dropped_markdown(text: str) -> str | None:
         if tag[1].lower() not in opened or not _closing(tag)
     ]
     found += [
-        (link.start(1), link.group(1))
-        for link in _SCHEME.finditer(text)
-        if link[2].lower() not in ALLOWED_SCHEMES
+        (link.start("address"), link.group("address"))
+        for link in _ADDRESS.finditer(text)
+        if not keeps_address(_as_written(link))
+        and not any(image.start() <= link.start() < image.end() for image in images)
     ]
     shown = list(dict.fromkeys(written[:60] for _, written in sorted(found)))
     if not shown:
         return None
     quoted = "".join(f"「{written}」" for written in shown[:SHOWN_DROPS])
     return quoted if len(shown) <= SHOWN_DROPS else f"{quoted}等 {len(shown)} 处"
+
+
+def _as_written(link: re.Match[str]) -> str:
+    """The address a browser is given: character references decoded, and in Markdown
+    (not raw HTML) backslash escapes too."""
+    address = link.group("address")
+    if link.group("markdown") is not None:
+        address = _MARKDOWN_ESCAPE.sub(r"\1", address)
+    return html.unescape(address)
 
 
 def _closing(tag: re.Match[str]) -> bool:

@@ -11,6 +11,13 @@ them first, at their line and column:
   Code spans and fenced or indented code blocks are text, not markup, and are skipped;
 * personal data, as in every record (`showcase.validate.personal_data.scan_text`).
 
+A third would not fail at all: front matter MkDocs cannot read (a YAML syntax error, a
+block that never ends, anything but ``字段名: 值`` lines, a value YAML 1.1 cannot build) is
+published as the page's text, without the title written in it. Its YAML errors are the
+loader's (`showcase.load.front_matter`), worded as in every data file; the rest, and a
+``title``, ``description`` or ``audience`` MkDocs and the menu would show wrongly, are
+``page.front-matter``.
+
 Example::
 
     check_pages(layout, [Path("content/pages/about.md")], rules)   # [Problem(...), ...]
@@ -18,14 +25,18 @@ Example::
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
 from showcase.load.characters import hidden_characters
 from showcase.load.files import decode_text, read_source
+from showcase.load.front_matter import mkdocs_meta, opens_front_matter, parse_front_matter
 from showcase.load.source_text import SourceText
+from showcase.load.yamlfile import Document
 from showcase.paths import Layout
 from showcase.problems import Problem
+from showcase.validate.labels import field_label, show_value, value_type_label
 from showcase.validate.personal_data import BODY_FIELD, scan_text
 from showcase.validate.personal_text import PersonalDataRules
 
@@ -42,6 +53,10 @@ _INLINE_CODE = re.compile(
     r"|(?:\]\(\s*<?|\b(?:href|src|action|formaction)\s*=\s*[\"']?\s*|<)(?P<url>javascript)\s*:",
     re.IGNORECASE,
 )
+PAGE_FRONT_MATTER = "page.front-matter"
+_TEXT_FIELDS = {"title": ("标题", "2026 年度报告"), "description": ("简介", "众创空间的政策要点")}
+"""What the theme prints as text (``<title>``, the menu, ``<meta>``): a string or nothing."""
+_STAFF = "staff"
 _WHAT = {
     "script": "<script> 脚本",
     "style": "<style> 样式",
@@ -60,6 +75,7 @@ def check_pages(layout: Layout, files: list[Path], rules: PersonalDataRules) -> 
         problems += found
         if text is None:
             continue
+        problems += _front_matter(shown, text)
         source = SourceText(text)
         problems += [_inline_code(shown, source, match) for match in _markup(text)]
         problems += scan_text(shown, text, rules)  # as check-pr words it, so the two agree
@@ -108,3 +124,94 @@ def _page_text(file: Path, shown: str) -> tuple[str | None, list[Problem]]:
         return None, problems
     hidden = hidden_characters(text, shown)
     return (None, hidden) if hidden else (text, [])
+
+
+def _front_matter(shown: str, text: str) -> list[Problem]:
+    """What in the page's front matter MkDocs would not read, or would show wrongly."""
+    if not opens_front_matter(text):
+        return []
+    document, _, problems = parse_front_matter(text, shown, PAGE_FRONT_MATTER)
+    if document is None:
+        return problems
+    data = document.data
+    if not isinstance(data, dict):
+        line, column = document.root_position()
+        return [
+            Problem(
+                shown,
+                line,
+                column,
+                rule=PAGE_FRONT_MATTER,
+                message=f"开头 --- 之间的信息块要写成一行一个「字段名: 值」，这里是{value_type_label(data)}"
+                "，网站会把整块当成正文原样显示。",
+                hint="每行写一个字段，例如 title: 关于众创空间；不需要信息块就删掉开头这两行 ---。",
+            )
+        ]
+    meta = mkdocs_meta(text)
+    if meta is None:  # YAML 1.1 builds what 1.2 leaves text (a date that does not exist)
+        return [
+            Problem(
+                shown,
+                1,
+                1,
+                rule=PAGE_FRONT_MATTER,
+                message="网站生成器（MkDocs）读不懂开头的信息块，会把整块当成正文原样显示。",
+                hint="结束信息块的 --- 之后要换行；检查像日期、时间或数字的值（例如 2026-02-30）："
+                "不是要当日期或数字用时，请用英文引号括起来。",
+            )
+        ]
+    for key, (title, example) in _TEXT_FIELDS.items():
+        ours, theirs = data.get(key, "-"), meta.get(key, "-")  # YAML 1.2; MkDocs' YAML 1.1
+        if not _is_text(ours):
+            read = f"这里是{_kind(ours)}" if ours else "这里是空的"
+        elif not _is_text(theirs):
+            read = f"网站生成器会把它读成{_kind(theirs)}"
+        else:
+            continue
+        problems.append(
+            _field_problem(
+                shown,
+                document,
+                (key, title),
+                f"{title}要写成一段文字，{read}。",
+                f'把整个值用英文引号括起来，例如 {key}: "{example}"；不需要就删掉这一行。',
+            )
+        )
+    if "audience" in data and data["audience"] != _STAFF:
+        problems.append(
+            _field_problem(
+                shown,
+                document,
+                ("audience", "读者"),
+                f"audience 只能写 {_STAFF}（工作指南，不进公开菜单和搜索），"
+                f"这里是「{show_value(data['audience'])}」。",
+                f"写给工作人员的指南写 audience: {_STAFF}；公开页面删掉这一行。",
+            )
+        )
+    return problems
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _kind(value: object) -> str:
+    """What a value was read as, and the value: ``整数「123」``."""
+    kind = "日期" if isinstance(value, datetime.date) else value_type_label(value)
+    return f"{kind}「{show_value(value)}」"
+
+
+def _field_problem(
+    shown: str, document: Document, field: tuple[str, str], message: str, hint: str
+) -> Problem:
+    """A ``page.front-matter`` problem at the value of `field` (key, Chinese name)."""
+    line, column = document.position((field[0],))
+    return Problem(
+        shown,
+        line,
+        column,
+        rule=PAGE_FRONT_MATTER,
+        field=field_label((field[0],), field[1]),
+        message=message,
+        hint=hint,
+    )

@@ -195,11 +195,14 @@ _PROJECT_RECORDS = (PathKind.APPLICATION, PathKind.CHECKPOINT)
 def _project_tree(
     layout: Layout, expected: set[Path], walked: tuple[list[Path], list[Path]]
 ) -> tuple[list[Problem], list[Path], dict[PathKind, list[Path]]]:
-    """Every symlink under projects/ and content/, every file under projects/ that is
-    neither a project file nor an image, application or checkpoint report in a project's
-    folder, those images, and those records by kind (`walked`: projects/' files, links)."""
+    """Every symlink under projects/, content/ and the build's other sources
+    (`Layout.build_sources`), every file under projects/ that is neither a project file
+    nor an image, application or checkpoint report in a project's folder, those images,
+    and those records by kind (`walked`: projects/' files, links)."""
     project_files, project_links = walked
     links = project_links + walk_files(layout.content_dir)[1]
+    for source in layout.build_sources:
+        links += walk_files(source)[1]
     problems = [symlink_problem(layout.relative(link)) for link in links]
     images = []
     records: dict[PathKind, list[Path]] = {kind: [] for kind in _PROJECT_RECORDS}

@@ -7,6 +7,7 @@ import shutil
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ from showcase.validate.personal_data import redact
 from showcase.validate.result import ValidationResult
 from tests.editor_files import TEMPORARY_NAMES, make_temporary_file
 from tests.factories import make_model
+from tests.validate.conftest import make_repository
+from tests.validate.input_builders import SECRET, outside_folder
 
 
 @pytest.fixture
@@ -307,3 +310,34 @@ def test_a_second_build_reuses_every_page_and_clean_renders_them_again(
     assert capsys.readouterr().out.splitlines()[-1] == f"重新生成 0 个页面，复用 {rendered} 个。"
     assert build.build(tmp_path, tmp_path / "out", clean=True) == 0
     assert capsys.readouterr().out.splitlines()[-1] == f"重新生成 {rendered} 个页面，复用 0 个。"
+
+
+def _unreadable_front_matter(root: Path) -> None:
+    (root / "content/pages").mkdir(parents=True, exist_ok=True)
+    (root / "content/pages/about.md").write_text("---\ntitle: [关于…\n---\n\n# 关于\n")
+
+
+def _linked_template(root: Path) -> None:
+    (root / "overrides/partials").mkdir(parents=True)
+    (root / "overrides/partials/x.html").symlink_to(outside_folder(root) / "passwd.yaml")
+
+
+@pytest.mark.parametrize(
+    ("breakage", "where"),
+    [
+        (_unreadable_front_matter, "content/pages/about.md:2:8"),
+        (_linked_template, "overrides/partials/x.html"),
+    ],
+)
+def test_what_mkdocs_would_publish_wrongly_stops_the_build_and_reaches_the_banner(
+    tmp_path: Path, breakage: Callable[[Path], None], where: str
+) -> None:
+    """A page's front matter MkDocs cannot read (published as its text) and a template
+    linked to a file outside (published inside every page) are the data's problems."""
+    root = make_repository(tmp_path / "repo").root
+    breakage(root)
+    failures: list[BuildFailure] = []
+    assert build.build(root, None, on_failure=failures.append) == 1
+    (failure,) = failures
+    assert [problem.where for problem in failure.problems] == [where]
+    assert not (root / "site").exists() and SECRET not in str(failure)

@@ -26,6 +26,8 @@ CASES = [
     ("%中文 x\nid: a\n", 1, 1, "以 % 开头"),
     ("  age: 1\nid: a\n", 2, 1, "开头几行"),
     ("!!# 注释\nid: a\n", 1, 1, "! 开头的标签"),
+    ("id: a\nseeking: [talent, funding\nlevel: nursery\n", 2, 10, "方括号列表没有闭合"),
+    ("id: a\nlinks: {site: x\n", 2, 8, "花括号没有闭合"),
 ]
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from showcase.model import LEVELS, STAGES
 from showcase.render import paths
-from showcase.render.content_pages import is_staff_guide
+from showcase.render.content_pages import is_staff_guide, page_title
 from showcase.render.submit_page import SUBMIT
 from tests.factories import make_model
 from tests.render.helpers import render
@@ -27,6 +27,7 @@ PUBLIC = "---\ntitle: 关于\n---\n\n# 关于\n"
         'audience: "staff"',
         "audience: 'staff'",
         "audience:   staff   ",
+        "audience: staff  # 工作指南",
     ],
 )
 @pytest.mark.parametrize("before", ["", "title: 指南\n", "title: 指南\ndescription: 说明\n"])
@@ -47,6 +48,22 @@ def test_staff_audience_is_read_from_the_front_matter_in_any_spelling(
 )
 def test_other_pages_are_public(text: str) -> None:
     assert not is_staff_guide(text)
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "title"),
+    [
+        ("title: 关于 # 注释", "关于"),
+        ('title: "关于 \\"众创\\""', '关于 "众创"'),
+        ("title: '关于 ''众创'''", "关于 '众创'"),
+        ("title: >-\n  关于\n  众创空间", "关于 众创空间"),
+        ("description: 说明", "正文标题"),
+    ],
+)
+def test_the_menu_title_is_the_front_matter_title_as_mkdocs_reads_it(
+    front_matter: str, title: str
+) -> None:
+    assert page_title("about.md", f"---\n{front_matter}\n---\n\n# 正文标题\n") == title
 
 
 def test_staff_guides_leave_the_menu_for_the_guides_page() -> None:

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from showcase.render.text import attribute, front_matter, inline, rich
+from tests.hostile import OTHER_HOST_LINKS, SAME_SITE_LINKS
 
 
 def _as_html(markdown_source: str) -> str:
@@ -71,6 +72,8 @@ def test_rich_keeps_ordinary_markdown() -> None:
         ("[点我](javascript:alert(1))", "javascript:"),
         ('<a href="JaVaScRiPt:alert(1)">x</a>', "alert"),
         ('<a href="data:text/html,hi">x</a>', "data:"),
+        ('<a href="java&#9;script:alert(1)">x</a>', "alert"),
+        ("[x]( JAVASCRIPT:alert(1))", "alert"),
         ('<iframe src="https://evil.example"></iframe>', "iframe"),
         ('<p style="position:fixed">x</p>', "style"),
         ('<a href="https://x.example" onclick="steal()">x</a>', "onclick"),
@@ -95,6 +98,17 @@ def test_a_link_whose_address_is_removed_is_left_as_plain_words(source: str) -> 
     """Not underlined words that look like a link and lead nowhere."""
     shown = rich(source)
     assert "点这里" in shown and re.search(r"<a(?![^>]*\bhref=)", shown) is None, shown
+
+
+@pytest.mark.parametrize("link", OTHER_HOST_LINKS)
+def test_a_link_to_another_host_without_a_scheme_loses_its_address(link: str) -> None:
+    """``//host`` and every spelling a browser reads as it: its words stay, as text."""
+    assert rich(link) == "<p>x</p>"
+
+
+@pytest.mark.parametrize("link", SAME_SITE_LINKS)
+def test_a_near_miss_of_another_host_keeps_its_address(link: str) -> None:
+    assert 'href="' in rich(link)
 
 
 def test_rich_moves_headings_below_the_page_sections() -> None:

@@ -73,6 +73,21 @@ def symlink_content(root: Path) -> None:
     (content / "loop.yaml").symlink_to(content / "loop.yaml")
 
 
+def symlink_build_sources(root: Path) -> None:
+    """The theme's templates, the site configuration and the schemas: the build reads them."""
+    outside = outside_folder(root)
+    (root / "overrides/partials").mkdir(parents=True)
+    (root / "overrides/main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    (root / "overrides/partials/leak.html").symlink_to(outside / "passwd.yaml")
+    (root / "overrides/linked").symlink_to(outside, target_is_directory=True)
+    (root / "mkdocs.yml").symlink_to(outside / "passwd.yaml")
+    (root / "schemas/extra.schema.json").symlink_to(outside / "passwd.yaml")
+
+
+def symlink_overrides_folder(root: Path) -> None:
+    (root / "overrides").symlink_to(outside_folder(root), target_is_directory=True)
+
+
 def symlink_logo_folder(root: Path) -> None:
     text = PROJECT_TEMPLATE.format(id="foo", name="链接标志") + "logo: logo.png\n"
     (root / "projects/textile/foo.yaml").write_text(text, encoding="utf-8")
@@ -97,5 +112,7 @@ INPUT_BUILDERS: dict[str, Callable[[Path], None]] = {
     "symlink-content": symlink_content,
     "symlink-content-folder": symlink_content_folder,
     "symlink-logo-folder": symlink_logo_folder,
+    "symlink-build-sources": symlink_build_sources,
+    "symlink-overrides-folder": symlink_overrides_folder,
     "control-characters": control_characters,
 }
