@@ -42,3 +42,30 @@ def make_temporary_file(folder: Path, name: str) -> Path:
     else:
         path.write_bytes(b"b0VIM 9.1\x00\x00unsaved text\n")
     return path
+
+
+TEMPORARY_FOLDER_PATHS = [
+    "projects/textile/old~/roster.docx",
+    "projects/textile/4913/plan.pdf",
+    "projects/textile/.#notes/readme.txt",
+    "projects/textile/good-yarn/backup~/old.yaml",
+    "content/pages/#drafts#/x.md",
+]
+"""Files in a folder named as an editor's file (an outside tester's examples): real files
+all the same, checked locally and refused in a pull request."""
+
+OVERRIDES_LINKS = ["4913", "partials/passwd~", "#p#", "Thumbs.db", "desktop.ini"]
+"""Links in overrides/ named as editors' files (an outside tester's examples): MkDocs
+copies the theme's files into the site, so each would publish what it points to."""
+
+OVERRIDES_BACKUPS = ["main.html~", "partials/#copyright.html#"]
+"""Editors' backups of the theme's templates: never published."""
+
+
+def make_overrides_links(overrides: Path, target: Path) -> list[Path]:
+    """Each of `OVERRIDES_LINKS` in `overrides`, a symlink to `target`."""
+    links = [overrides / name for name in OVERRIDES_LINKS]
+    for link in links:
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(target)
+    return links

@@ -143,10 +143,8 @@ def _drive(
     env = config.theme.get_env()
     if template_cache is not None:
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(template_cache))
-    if template_cache is None:
-        files.add_files_from_theme(env, config)
-    else:
-        add_theme_files(files, env, config, template_cache / "theme-files.json")
+    kept = None if template_cache is None else template_cache / "theme-files.json"
+    add_theme_files(files, env, config, kept)
     files = config.plugins.on_files(files, config=config)
     set_exclusions(files, config)
     nav = navigation(files, config)

@@ -7,6 +7,11 @@ the ~40 files a site copies. The answer depends only on what those folders hold,
 folders: for an installed package (under ``site-packages``) its version, as the page cache
 does (`showcase.engine.page_cache`), for any other folder (``overrides/``) the names of
 its files. Files of the docs tree still win over the theme's, as in MkDocs.
+
+Unlike MkDocs, the list leaves out editors' and file managers' own files
+(`showcase.load.files.is_temporary_name`, in the name or any folder of the path): MkDocs
+copies every file of ``overrides/`` but dot-files, so ``overrides/main.html~`` or a
+``Thumbs.db`` would be published, and the symlink check lets a dangling emacs lock by.
 """
 
 from __future__ import annotations
@@ -18,33 +23,44 @@ from typing import TYPE_CHECKING
 
 from showcase.atomic import write_replacing
 from showcase.engine.page_cache import DISTRIBUTIONS, digest, distribution_version
+from showcase.load.files import has_temporary_part
 
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
-FORMAT = "theme-files-1"
+FORMAT = "theme-files-2"  # 2: without editors' own files
 
 
 def add_theme_files(
-    files: Files, env: jinja2.Environment, config: MkDocsConfig, cache: Path
+    files: Files, env: jinja2.Environment, config: MkDocsConfig, cache: Path | None
 ) -> None:
-    """``files.add_files_from_theme(env, config)``, from `cache` when the theme is as it was."""
-    from mkdocs.structure.files import File, Files
+    """``files.add_files_from_theme(env, config)`` without editors' own files, from `cache`
+    when the theme is as it was (listed afresh when `cache` is None)."""
+    from mkdocs.structure.files import File
 
     key = theme_key(config)
-    found = _read(cache)
+    found = _read(cache) if cache is not None else None
     if found is not None and found.get("key") == key and isinstance(found.get("files"), list):
         theme = [(str(path), str(folder)) for path, folder in found["files"]]
     else:
-        listed = Files([])
-        listed.add_files_from_theme(env, config)
-        theme = [(file.src_uri, str(file.src_dir)) for file in listed]
-        _write(cache, {"key": key, "files": theme})
+        theme = _listed(env, config)
+        if cache is not None:
+            _write(cache, {"key": key, "files": theme})
     for path, folder in theme:
         if files.get_file_from_path(path) is None:
             files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+
+def _listed(env: jinja2.Environment, config: MkDocsConfig) -> list[tuple[str, str]]:
+    from mkdocs.structure.files import Files
+
+    listed = Files([])
+    listed.add_files_from_theme(env, config)
+    return [
+        (file.src_uri, str(file.src_dir)) for file in listed if not has_temporary_part(file.src_uri)
+    ]
 
 
 def theme_key(config: MkDocsConfig) -> str:

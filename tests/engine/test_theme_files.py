@@ -1,16 +1,24 @@
 """`add_theme_files` (the theme's static files, listed once and kept) equals MkDocs'
-``add_files_from_theme`` before and after the theme's own folder changes."""
+``add_files_from_theme`` before and after the theme's own folder changes, but for
+editors' own files, which it never lists."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 
 from showcase.engine.theme_files import add_theme_files
 from showcase.paths import repository_root
+from tests.editor_files import (
+    OVERRIDES_BACKUPS,
+    TEMPORARY_FOLDER_PATHS,
+    TEMPORARY_NAMES,
+    make_temporary_file,
+)
 from tests.engine.test_docs_files import facts
 
 
@@ -45,3 +53,22 @@ def test_the_kept_list_equals_mkdocs_listing_and_follows_the_overrides(tmp_path:
     assert "assets/extra.js" in [row[1] for row in listed]
     cache.write_bytes(b"\xff not json")
     assert both(config, cache)[0] == expected
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_editors_files_in_the_overrides_are_never_listed(tmp_path: Path, kept: bool) -> None:
+    """MkDocs lists every file of ``overrides/`` but dot-files: ``main.html~`` would be
+    published, and so would ``assets/old~/roster.docx``; with the kept list or without (``cache`` None)."""
+    config = theme_config(tmp_path)
+    cache = tmp_path / "cache" / "theme-files.json" if kept else None
+    clean, _ = both(config, cache)
+    overrides = tmp_path / "overrides"
+    for folder in (overrides, overrides / "partials"):
+        for name in TEMPORARY_NAMES:
+            make_temporary_file(folder, name)
+    folders = (f"assets/{path.split('/', 2)[2]}" for path in TEMPORARY_FOLDER_PATHS)
+    for name in [*OVERRIDES_BACKUPS, *folders]:
+        (overrides / name).parent.mkdir(parents=True, exist_ok=True)
+        (overrides / name).write_text("unsaved\n", encoding="utf-8")
+    listed, theirs = both(config, cache)
+    assert listed == clean and len(theirs) > len(clean)
