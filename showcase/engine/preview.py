@@ -384,12 +384,10 @@ def _walk(state: dict[str, Signature], folder: str, clock: int) -> None:
     except OSError:  # removed while scanning: the next scan sees it gone
         return
     for entry in entries:
-        if is_temporary_name(entry.name):
-            continue
         try:
-            if entry.is_dir(follow_symlinks=False):
+            if entry.is_dir(follow_symlinks=False):  # old~/ holds files all the same
                 _walk(state, entry.path, clock)
-            else:
+            elif not is_temporary_name(entry.name):
                 _add(state, entry.path, entry.stat(), clock)
         except OSError:
             continue

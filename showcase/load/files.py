@@ -12,9 +12,13 @@ the build's other sources (`showcase.paths.Layout.build_sources`: ``overrides/``
 Editors and file managers leave their own files beside the data: vim's swap file and
 write probe, backups ending in ``~``, emacs' auto-save file and its lock (a dangling
 symlink), ``.DS_Store``. `is_temporary_name` owns that list; no listing here returns such
-a file, so the local validation, the build and the preview's watcher never see one. They
-are never published either: ``.gitignore`` leaves them out of commits, and ``invoke
-check-pr`` refuses a pull request that adds one anyway (``file.temporary``).
+a file, so the local validation, the build and the preview's watcher never see one. Only
+files: a folder is listed whatever its name (``old~/roster.docx`` is still a file to
+check), and so is a link unless it is a temporary name pointing nowhere (emacs' lock), so
+``overrides/4913 -> /etc/passwd`` is refused like any link. They are never published
+either: ``.gitignore`` leaves them out of commits, the theme's static files leave them out
+(`showcase.engine.theme_files`), and ``invoke check-pr`` refuses a pull request that adds
+a path with such a name anywhere in it (``file.temporary``).
 
 Example::
 
@@ -69,6 +73,12 @@ def is_temporary_name(name: str) -> bool:
     a backup ending in ``~``, ``.DS_Store``…): never data, ignored by every listing here,
     and refused in a pull request (`TEMPORARY_PATTERNS`)."""
     return _TEMPORARY.match(name) is not None
+
+
+def has_temporary_part(path: str) -> bool:
+    """Whether any part of a POSIX path (a folder's name or the file's) is a temporary name:
+    ``old~/roster.docx`` is no data file either, and nothing in it may be published."""
+    return any(is_temporary_name(part) for part in path.split("/"))
 
 
 def read_source(
@@ -211,18 +221,22 @@ def first_symlink(base: Path, path: Path) -> Path | None:
 
 def _entries(folder: Path) -> list[tuple[Path, str]]:
     """(path, "file" | "folder" | "link" | "other") for each entry but editors' and file
-    managers' own files (`is_temporary_name`); [] for a linked folder."""
+    managers' own files (`is_temporary_name`: a file, or a link pointing nowhere); [] for
+    a linked folder."""
     if folder.is_symlink():
         return []
     try:
-        with os.scandir(folder) as entries:
-            return [
-                (folder / entry.name, _kind(entry))
-                for entry in entries
-                if not is_temporary_name(entry.name)
-            ]
+        with os.scandir(folder) as scanned:
+            entries = [(folder / entry.name, _kind(entry)) for entry in scanned]
     except OSError:
         return []
+    return [(path, kind) for path, kind in entries if not _is_temporary_file(path, kind)]
+
+
+def _is_temporary_file(path: Path, kind: str) -> bool:
+    if kind == "folder" or not is_temporary_name(path.name):
+        return False
+    return kind != "link" or not path.exists()  # a link to something is refused, whatever its name
 
 
 def _kind(entry: os.DirEntry[str]) -> str:

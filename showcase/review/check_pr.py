@@ -11,8 +11,9 @@
    the deadline of calls: an application the pull request adds after its call's 申报
    closed (today's Beijing date) is refused, though validation accepts the old ones;
 3. the personal-data scan over the lines the pull request added, in every text file;
-   and every editor's or file manager's own file it adds or changes, anywhere, refused
-   (``file.temporary``): validation ignores those, as it must for a local checkout;
+   and every path it adds or changes that is, or lies in a folder named as, an editor's
+   or file manager's own file, refused (``file.temporary``, in place of what validation
+   says of it): validation ignores such files, as it must for a local checkout;
 4. each changed project's old and new data, for the review summary (`summary`).
 
 ``invoke check-pr`` (`showcase.commands.check_pr`) prints them; see docs/ci.md.
@@ -24,7 +25,7 @@ import datetime
 from pathlib import Path
 from typing import Any
 
-from showcase.load.files import is_temporary_name
+from showcase.load.files import has_temporary_part
 from showcase.load.schemas import load_schema
 from showcase.load.yamlfile import load_yaml_bytes
 from showcase.paths import Layout, PathKind, kind_of, registry_path
@@ -55,12 +56,12 @@ def check_tree(
     """
     layout = Layout(tree.data, rules=tree.rules)
     owners = _owners(root, tree.base)
-    temporary = [c.path for c in tree.changes if c.status != "D" and _is_temporary(c.path)]
-    problems = [p for p in tree.problems if p.path not in temporary]  # emacs' lock is a link
-    problems += [temporary_file_problem(path) for path in temporary]
+    temporary = [c.path for c in tree.changes if c.status != "D" and has_temporary_part(c.path)]
+    problems = [temporary_file_problem(path) for path in temporary]
     problems += check_ownership(tree.changes, author, owners)
     result = validate_repository(layout, today=today)
-    problems += result.problems
+    # emacs' lock is a link, old~/roster.docx a stray file: the name says what to do
+    problems += [p for p in tree.problems + result.problems if p.path not in temporary]
     maintainer = is_makerspace_maintainer(author, owners)
     problems += late_applications(
         layout,
@@ -78,10 +79,6 @@ def check_tree(
     problems += added
     diffs = [_diff(tree, c) for c in tree.changes if kind_of(c.path) is PathKind.PROJECT]
     return sort_problems(problems), diffs, result.files_checked
-
-
-def _is_temporary(path: str) -> bool:
-    return is_temporary_name(path.rsplit("/", 1)[-1])
 
 
 def _application_changes(tree: DataTree, maintainer: bool) -> list[tuple[str, str]]:

@@ -4,8 +4,9 @@ A path may be a project file, a registry, an event file or a folder holding them
 that does not exist, or a YAML file the validator has no rules for, becomes a problem
 rather than an exception. A whole-repository run also reports YAML files lying in the
 wrong place under projects/, since the site would silently ignore them. Editors' and file
-managers' own files (`showcase.load.files.is_temporary_name`) are not listed; one named
-on the command line (the pre-commit hook passes what is being committed) is refused.
+managers' own files (`showcase.load.files.is_temporary_name`) are not listed; a path
+named on the command line (the pre-commit hook passes what is being committed) with such
+a name in it, as the file's or a folder's, is refused.
 
 Example::
 
@@ -21,6 +22,7 @@ from pathlib import Path
 from showcase.images import page_image_files
 from showcase.load.files import (
     first_symlink,
+    has_temporary_part,
     is_temporary_name,
     regular_files,
     symlink_problem,
@@ -119,7 +121,7 @@ def select_files(
     for given in only:
         path = given if given.is_absolute() else layout.root / given
         link = first_symlink(layout.root, path)
-        if is_temporary_name(path.name):  # emacs' lock is a link: the name says more
+        if has_temporary_part(layout.relative(path)):  # emacs' lock is a link: the name says more
             selection.problems.append(temporary_file_problem(layout.relative(path)))
         elif link is not None:
             selection.problems.append(symlink_problem(layout.relative(link)))
@@ -237,7 +239,22 @@ def _unexpected(display: str) -> Problem:
 
 def temporary_file_problem(display: str) -> Problem:
     """An editor's or file manager's own file about to be committed (the pre-commit hook,
-    ``invoke check-pr``): it would be public, and nothing in it is data."""
+    ``invoke check-pr``): it would be public, and nothing in it is data. A file in a folder
+    so named (``old~/roster.docx``) is named by that folder, which is what to remove."""
+    parts = display.split("/")
+    folders = [i for i, part in enumerate(parts[:-1]) if is_temporary_name(part)]
+    if folders:
+        folder = "/".join(parts[: folders[0] + 1])
+        return Problem(
+            display,
+            rule="file.temporary",
+            message=f"这个文件在文件夹 {folder} 里，而这个文件夹的名字是编辑器或系统临时文件"
+            "的名字（如以 ~ 结尾的备份、emacs 的 #…# 和 .#…、vim 的 4913），不能提交：它会随"
+            "仓库公开，却不是网站的数据。",
+            hint=f"把整个文件夹从提交中删除：运行 git rm -r --cached '{folder}' 后重新提交，"
+            "或在网页上删除其中的文件。需要的文件请放到名字正常的位置（项目图片放进 "
+            "projects/<学院编号>/<项目编号>/）。",
+        )
     return Problem(
         display,
         rule="file.temporary",

@@ -20,7 +20,13 @@ from showcase.problems import Problem
 from showcase.validate.cache import ValidationCache
 from showcase.validate.personal_data import redact
 from showcase.validate.result import ValidationResult
-from tests.editor_files import TEMPORARY_NAMES, make_temporary_file
+from tests.editor_files import (
+    OVERRIDES_BACKUPS,
+    OVERRIDES_LINKS,
+    TEMPORARY_NAMES,
+    make_overrides_links,
+    make_temporary_file,
+)
 from tests.factories import make_model
 from tests.validate.conftest import make_repository
 from tests.validate.input_builders import SECRET, outside_folder
@@ -280,8 +286,10 @@ def test_sample_repository_builds_one_page_per_project(tmp_path: Path) -> None:
 def test_editors_files_beside_the_data_neither_stop_the_build_nor_are_published(
     tmp_path: Path,
 ) -> None:
-    """vim open on a project file, a Finder window on a project's folder: the real
-    sample data with every kind of such file beside each project file and in its folder."""
+    """vim open on a project file or a template, a Finder window on a project's folder:
+    the real sample data with every kind of such file beside each project file, in its
+    folder and in the theme's overrides (which MkDocs copies whole), and backups of the
+    templates."""
     source = repository_root()
     for folder in ("projects", "content", "schemas", "overrides"):
         shutil.copytree(source / folder, tmp_path / folder)
@@ -290,13 +298,32 @@ def test_editors_files_beside_the_data_neither_stop_the_build_nor_are_published(
         tmp_path / "content",
         *(tmp_path / "projects").glob("*"),
         *(tmp_path / "projects").glob("*/*/"),
+        tmp_path / "overrides",
+        tmp_path / "overrides/partials",
     ]
     for folder in folders:
         for name in TEMPORARY_NAMES:
             make_temporary_file(folder, name)
+    for name in OVERRIDES_BACKUPS:
+        (tmp_path / "overrides" / name).write_text("{# unsaved #}\n", encoding="utf-8")
     assert build.build(tmp_path, None) == 0
     published = {path.name for path in (tmp_path / "site").rglob("*")}
-    assert published.isdisjoint(TEMPORARY_NAMES)
+    assert published.isdisjoint([*TEMPORARY_NAMES, *(Path(n).name for n in OVERRIDES_BACKUPS)])
+
+
+def test_a_link_in_the_overrides_named_as_an_editors_file_stops_the_build(
+    tmp_path: Path,
+) -> None:
+    """``overrides/4913 -> /etc/passwd``: MkDocs would copy it into the site; its name
+    does not let it past the check of links (an outside tester's examples)."""
+    root = make_repository(tmp_path / "repo").root
+    make_overrides_links(root / "overrides", outside_folder(root) / "passwd.yaml")
+    failures: list[BuildFailure] = []
+    assert build.build(root, None, on_failure=failures.append) == 1
+    (failure,) = failures
+    expected = sorted(f"overrides/{name}" for name in OVERRIDES_LINKS)
+    assert sorted(problem.where for problem in failure.problems) == expected
+    assert not (root / "site").exists() and SECRET not in str(failure)
 
 
 def test_a_second_build_reuses_every_page_and_clean_renders_them_again(

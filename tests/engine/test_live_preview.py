@@ -25,7 +25,7 @@ from showcase.engine.preview import RACY_NS, LiveHandler, PreviewServer, Watcher
 from showcase.paths import Layout
 from showcase.problems import Problem
 from showcase.render.csp import document_policy, meta_tag, site_policy
-from tests.editor_files import TEMPORARY_NAMES, make_temporary_file
+from tests.editor_files import TEMPORARY_FOLDER_PATHS, TEMPORARY_NAMES, make_temporary_file
 
 SCRIPT = b'<script src="/__showcase__/live.js"'
 STYLE = b'<link rel="stylesheet" href="/__showcase__/live.css">'
@@ -396,6 +396,16 @@ def test_editors_own_files_are_no_change(tmp_path: Path, name: str) -> None:
     for path in made:
         path.unlink()
     assert watcher.changes() == set()
+
+
+@pytest.mark.parametrize("path", TEMPORARY_FOLDER_PATHS)
+def test_a_file_in_a_folder_named_as_an_editors_file_is_a_change(tmp_path: Path, path: str) -> None:
+    """``old~/roster.docx`` is a file the validation checks, so the watcher sees it."""
+    watcher = Watcher([tmp_path / "projects", tmp_path / "content"], notify=False)
+    file = tmp_path / path
+    file.parent.mkdir(parents=True)
+    file.write_text("名单\n", encoding="utf-8")
+    assert watcher.changes() == {str(file)}
 
 
 def test_a_swap_file_written_while_typing_does_not_end_the_pause(tmp_path: Path) -> None:

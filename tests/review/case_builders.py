@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.editor_files import TEMPORARY_NAMES, make_temporary_file
+from tests.editor_files import TEMPORARY_FOLDER_PATHS, TEMPORARY_NAMES, make_temporary_file
 from tests.review.pr_repo import git
 
 
@@ -32,6 +32,15 @@ def review_temporary_file(repo: Path) -> None:
     git(repo, "add", "-f", "--", *(str(path.relative_to(repo)) for path in paths))
 
 
+def review_temporary_folder(repo: Path) -> None:
+    """Files in folders named as editors' files (``old~/roster.docx``), committed past
+    .gitignore; beside them (from the case's pr/) the same file in a folder ``misc/``."""
+    for path in TEMPORARY_FOLDER_PATHS:
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        (repo / path).write_text("名单: 张三\n", encoding="utf-8")
+    git(repo, "add", "-f", "--", *TEMPORARY_FOLDER_PATHS)
+
+
 def review_deleted_registry(repo: Path) -> None:
     git(repo, "rm", "-q", "content/mentors.yaml")
 
@@ -43,6 +52,7 @@ def review_application_withdrawn_after_deadline(repo: Path) -> None:
 BUILDERS: dict[str, Callable[[Path], None]] = {
     "review-special-file": review_special_file,
     "review-temporary-file": review_temporary_file,
+    "review-temporary-folder": review_temporary_folder,
     "review-deleted-registry": review_deleted_registry,
     "review-application-withdrawn-after-deadline": review_application_withdrawn_after_deadline,
 }
