@@ -64,8 +64,17 @@ def names_another_host(address: str) -> bool:
 
 def keeps_address(address: str) -> bool:
     """Whether a page keeps a link to `address` (character references decoded): a relative
-    address that stays on the site, or one whose scheme is in `ALLOWED_SCHEMES`."""
-    scheme = _SCHEME.match(_as_browsers_read(address))
-    if scheme is not None:
-        return scheme.group(1).lower() in ALLOWED_SCHEMES
-    return not names_another_host(address)
+    address that stays on the site, or one whose scheme is in `ALLOWED_SCHEMES` followed by
+    exactly ``//`` and a host. Browsers also read ``https:/host``, ``https:\\host`` and,
+    on a page of the other scheme, ``http:host`` as links to ``host``; a link that does not
+    look like one is not kept."""
+    read = _as_browsers_read(address)
+    scheme = _SCHEME.match(read)
+    if scheme is None:
+        return not names_another_host(address)
+    rest = read[scheme.end() :]
+    return (
+        scheme.group(1).lower() in ALLOWED_SCHEMES
+        and rest.startswith("//")
+        and rest[2:3] not in ("/", "\\")
+    )

@@ -111,16 +111,25 @@ OTHER_HOST_LINKS = (
     '<a href="/&#9;/evil.example/p">x</a>',
     '<a href="/&#10;/evil.example/p">x</a>',
     "<a href='&#47;&#47;evil.example/p'>x</a>",
+    "[x](https:/evil.example/p)",
+    "[x](https:\\\\evil.example/p)",
+    "[x](http:evil.example/p)",
+    "[x](https:evil.example/p)",
+    "[x](https:///evil.example/p)",
+    "[x](HTTPS:/\\evil.example/p)",
+    '<a href="https:/evil.example/p">x</a>',
+    '<a href="http&#58;evil.example/p">x</a>',
+    '<a href="https:&#92;&#92;evil.example/p">x</a>',
 )
-"""Links that lead to another host without saying a scheme, in the spellings a browser
-reads as ``//host`` (a backslash is a slash; tabs and line breaks inside, blanks around
-are dropped; character references are decoded): a page keeps none of them."""
+"""Links that lead to another host without ``scheme://host`` written out, in the spellings
+a browser reads as ``//host`` (a backslash is a slash; tabs and line breaks inside, blanks
+around are dropped; character references are decoded) or as ``https://host`` (``https:/``,
+``https:\\``, and ``http:host`` on a page of the other scheme): a page keeps none of them."""
 SAME_SITE_LINKS = (
     "[x](%2F%2Fevil.example/p)",
     "[x](\\\\evil.example/p)",
     "[x](/evil.example/p)",
     "[x](../other/)",
-    "[x](https:evil.example/p)",
     "[x](HTTPS://evil.example/p)",
     '<a href="/&#32;/evil.example/p">x</a>',
 )

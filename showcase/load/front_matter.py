@@ -1,11 +1,12 @@
 """Markdown files with a YAML front-matter block, loaded with positions kept.
 
 The block between the opening ``---`` line and the next ``---`` line goes through the
-same safe loader as every YAML file (`showcase.load.yamlfile`), then every line number is
-shifted by the lines before it, so a problem in the front matter points at the right line
-of the ``.md`` file. Stories must have the block (`load_front_matter`); a hand-written
-page may (`opens_front_matter`, `parse_front_matter`), and MkDocs would publish a block
-it cannot read as the page's text, so the validator reads it first.
+same safe loader as every YAML file (`showcase.load.yamlfile`), with the opening line
+read as a blank one, so every line number, in a position or inside a message ("第 2 行已经
+写过"), is the line of the ``.md`` file. Stories must have the block
+(`load_front_matter`); a hand-written page may (`opens_front_matter`,
+`parse_front_matter`), and MkDocs would publish a block it cannot read as the page's
+text, so the validator reads it first.
 
 Example::
 
@@ -118,24 +119,13 @@ def parse_front_matter(
                 )
             ],
         )
-    block = "\n".join(lines[1:end]) + "\n"
+    block = "\n".join(["", *lines[1:end]]) + "\n"  # the opening --- as a blank line
     body = "\n".join(lines[end + 1 :]).strip() + "\n"
     if not block.strip():  # the loader's "empty file" would name the whole file
         return None, body, [_empty_block(display_path, rule)]
     document, problems = load_yaml_bytes(block.encode("utf-8"), display_path)
-    problems = [_shifted(problem) for problem in problems]
     if document is not None:
-        document = dataclasses.replace(
-            document,
-            value_positions={
-                path: (line + 1, column)
-                for path, (line, column) in document.value_positions.items()
-            },
-            key_positions={
-                path: (line + 1, column) for path, (line, column) in document.key_positions.items()
-            },
-            text=text,
-        )
+        document = dataclasses.replace(document, text=text)
     return document, body, problems
 
 
@@ -148,8 +138,3 @@ def _empty_block(display_path: str, rule: str) -> Problem:
         message="开头的 --- 信息块是空的。",
         hint="在两行 --- 之间一行写一个「字段名: 值」；不需要信息块就删掉这两行。",
     )
-
-
-def _shifted(problem: Problem) -> Problem:
-    """Front-matter line n is line n + 1 of the file (after the opening ---)."""
-    return dataclasses.replace(problem, line=problem.line + 1) if problem.line else problem

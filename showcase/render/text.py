@@ -12,9 +12,9 @@ every value goes through exactly one of these doors:
 - `rich(markdown_text)` for the Markdown fields (project and college ``description``,
   mentor ``bio``): converted with Python-Markdown, then sanitised with nh3 down to a small
   set of harmless tags; links may only be http, https or relative and get
-  ``rel="noopener nofollow"`` (a relative address that names another host, ``//host``
-  or ``/\\host``, is not relative: `showcase.markdown_policy.names_another_host`). Images are not allowed: they would make the visitor's
-  browser fetch from another host.
+  ``rel="noopener nofollow"`` (an address that names another host without ``scheme://``,
+  ``//host``, ``/\\host`` or ``https:/host``, is removed: `showcase.markdown_policy.keeps_address`).
+  Images are not allowed: they would make the visitor's browser fetch from another host.
 - `front_matter(mapping)` for the YAML block at the top of a page.
 - `json_attribute(value)` for data handed to the site's scripts in a ``data-`` attribute:
   written by `showcase.jsontext` and escaped exactly (no whitespace collapsed), so no
@@ -46,7 +46,7 @@ from showcase.markdown_policy import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_SCHEMES,
     ALLOWED_TAGS,
-    names_another_host,
+    keeps_address,
 )
 from showcase.render.cjk_breaks import CjkBreakExtension, joined
 
@@ -179,9 +179,10 @@ def markdown_as_written(markdown_text: str) -> str:
 
 def _without_generic_attributes(tag: str, name: str, value: str) -> str | None:
     """nh3 also allows ``lang`` and ``title`` on every tag; keep only what we listed
-    (``rel`` is the one nh3 sets itself). nh3 keeps every address without a scheme, so
-    one that still leads to another site (``//host``, `names_another_host`) goes here."""
-    if name == "href" and names_another_host(value):
+    (``rel`` is the one nh3 sets itself). nh3 keeps every address without a scheme and
+    every http(s) one, so one that still leads to another site without saying so
+    (``//host``, ``https:/host``: `keeps_address`) goes here."""
+    if name == "href" and not keeps_address(value):
         return None
     return value if name in ALLOWED_ATTRIBUTES.get(tag, ()) or name == "rel" else None
 

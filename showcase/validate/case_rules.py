@@ -41,7 +41,8 @@ from showcase.problems import Problem, has_errors
 from showcase.validate.dates import DateError, parse_date
 from showcase.validate.images import check_image
 from showcase.validate.labels import Report, closest_id, reporter, schema_title
-from showcase.validate.personal_data import scan_document, scan_story
+from showcase.validate.markup_text import story_body_warnings
+from showcase.validate.personal_data import BODY_FIELD, scan_document, scan_story
 from showcase.validate.personal_text import PersonalDataRules
 from showcase.validate.schema_check import SchemaChecker
 from showcase.validate.wording import wording
@@ -291,6 +292,7 @@ def _check_story(
         return None, problems
     problems += checker.check(document)
     problems += scan_story(document, checker.schema, personal)
+    problems += story_body_warnings(document, body, BODY_FIELD)
     data = document.data if isinstance(document.data, dict) else {}
     report = reporter(document, checker.schema, problems)
     written = data.get("case")

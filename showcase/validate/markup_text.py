@@ -12,11 +12,15 @@ the schema is consulted only on a hit) and warns with ``text.markup``:
 * in a Markdown field, what the page will silently drop (`showcase.markdown_policy`), with
   ``markdown.removed``: an image, an HTML tag the page does not keep, a link whose address
   the page does not keep (`showcase.markdown_policy.keeps_address`: not http(s), or
-  ``//host`` and its spellings). Code spans show markup as text, so they are skipped.
+  ``//host``, ``https:/host`` and their spellings). Code spans show markup as text, so
+  they are skipped.
 
 Example::
 
     markup_warnings(document, schema)   # [Problem(rule="text.markup", severity=WARNING …)]
+
+A story's Markdown body is not a field of its front matter: `story_body_warnings` gives
+it the same ``markdown.removed`` warning, at the body's first line.
 """
 
 from __future__ import annotations
@@ -88,6 +92,30 @@ def markup_warnings(document: Document, schema: dict[str, Any]) -> list[Problem]
         problem = problem_at(document, schema, path, TEXT_MARKUP, *texts)
         problems.append(dataclasses.replace(problem, severity=Severity.WARNING))
     return problems
+
+
+def story_body_warnings(document: Document, body: str, field: str) -> list[Problem]:
+    """The ``markdown.removed`` warning for a story's Markdown `body` (the text after the
+    front matter of `document`), at the body's first written line, or none."""
+    removed = dropped_markdown(body)
+    if not removed:
+        return []
+    lines = document.text.split("\n")
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
+    first = next((i for i in range(end + 1, len(lines)) if lines[i].strip()), end + 1)
+    message, hint = wording(f"{MARKDOWN_REMOVED}/story", shown=removed)
+    return [
+        Problem(
+            document.path,
+            first + 1,
+            1,
+            rule=MARKDOWN_REMOVED,
+            field=field,
+            message=message,
+            hint=hint,
+            severity=Severity.WARNING,
+        )
+    ]
 
 
 def dropped_markdown(text: str) -> str | None:

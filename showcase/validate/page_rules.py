@@ -39,6 +39,7 @@ from showcase.problems import Problem
 from showcase.validate.labels import field_label, show_value, value_type_label
 from showcase.validate.personal_data import BODY_FIELD, scan_text
 from showcase.validate.personal_text import PersonalDataRules
+from showcase.validate.schema_check import unknown_field
 
 MAX_PAGE_BYTES = 256 * 1024
 """A hand-written page is an article; anything larger is a mistake."""
@@ -56,6 +57,22 @@ _INLINE_CODE = re.compile(
 PAGE_FRONT_MATTER = "page.front-matter"
 _TEXT_FIELDS = {"title": ("标题", "2026 年度报告"), "description": ("简介", "众创空间的政策要点")}
 """What the theme prints as text (``<title>``, the menu, ``<meta>``): a string or nothing."""
+_PAGE_KEYS = {
+    "title": {"title": "标题"},
+    "description": {"title": "简介"},
+    "audience": {"title": "读者"},
+    "hide": {"title": "隐藏导航、目录或页脚"},
+    "icon": {"title": "菜单图标"},
+    "status": {"title": "菜单标记"},
+    "subtitle": {"title": "菜单副标题"},
+    "search": {"title": "搜索设置"},
+}
+"""The front matter a page may have: ours, and Material's page keys the theme reads.
+Any other key is a mistake that would pass unseen (``Audience: staff`` publishes a
+staff guide), so it is refused, worded as in every data file."""
+_ALLOWED_KEYS = (
+    "页面开头的信息块只能写这些字段（区分大小写）：" + "、".join(_PAGE_KEYS) + "；其他的请删掉。"
+)
 _STAFF = "staff"
 _WHAT = {
     "script": "<script> 脚本",
@@ -147,6 +164,11 @@ def _front_matter(shown: str, text: str) -> list[Problem]:
                 hint="每行写一个字段，例如 title: 关于众创空间；不需要信息块就删掉开头这两行 ---。",
             )
         ]
+    problems += [
+        unknown_field(document, (key,), _PAGE_KEYS, PAGE_FRONT_MATTER, _ALLOWED_KEYS)
+        for key in data
+        if key not in _PAGE_KEYS
+    ]
     meta = mkdocs_meta(text)
     if meta is None:  # YAML 1.1 builds what 1.2 leaves text (a date that does not exist)
         return [

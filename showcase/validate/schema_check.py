@@ -326,29 +326,36 @@ def _required(
 
 def _unknown_field(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:
     properties: dict[str, Any] = error.schema.get("properties", {})
-    by_title = {sub.get("title"): name for name, sub in properties.items()}
     for key in error.instance:
-        if key in properties:
-            continue
-        suggestion = (
-            by_title.get(key)
-            or closest(key, properties)
-            or by_title.get(closest(key, [t for t in by_title if t]) or "")
-        )
-        if suggestion:
-            title = properties[suggestion].get("title", "")
-            hint = f"是不是想写 {suggestion}（{title}）？字段名要用英文，和模板一致。"
-        else:
-            hint = "删除这个字段，或改成模板里的字段：" + "、".join(properties) + "。"
-        yield _problem(
-            document,
-            (*path, key),
-            "schema.unknown-field",
-            field_label((*path, key)),
-            f"不认识的字段 {key}。",
-            hint,
-            at_key=True,
-        )
+        if key not in properties:
+            yield unknown_field(document, (*path, key), properties)
+
+
+def unknown_field(
+    document: Document,
+    path: JsonPath,
+    properties: Mapping[str, Any],
+    rule: str = "schema.unknown-field",
+    allowed: str = "",
+) -> Problem:
+    """The problem for the key at `path` that `properties` (field name → schema, whose
+    ``title`` is its Chinese name) does not have: the closest field, by name or Chinese
+    name, then `allowed` (what may be written there) or else the template's fields."""
+    key = str(path[-1])
+    by_title = {sub.get("title"): name for name, sub in properties.items()}
+    suggestion = (
+        by_title.get(key)
+        or closest(key, properties)
+        or by_title.get(closest(key, [t for t in by_title if t]) or "")
+    )
+    if suggestion:
+        title = properties[suggestion].get("title", "")
+        hint = f"是不是想写 {suggestion}（{title}）？" + (allowed or "字段名要用英文，和模板一致。")
+    else:
+        hint = allowed or "删除这个字段，或改成模板里的字段：" + "、".join(properties) + "。"
+    return _problem(
+        document, path, rule, field_label(path), f"不认识的字段 {key}。", hint, at_key=True
+    )
 
 
 def _type(error: ValidationError, document: Document, path: JsonPath) -> Iterator[Problem]:

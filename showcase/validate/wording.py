@@ -66,6 +66,11 @@ WORDING: dict[str, tuple[str, str]] = {
         "图片放在项目文件夹里用 logo 字段引用；链接写成 [文字](https://…)；"
         "加粗、列表、标题用 Markdown 写法（**粗体**、- 列表、### 标题）。",
     ),
+    "markdown.removed/story": (
+        "{shown}不会显示在网页上：稿件正文里的图片、HTML 标记和非 http(s) 链接都会被去掉。",
+        "配图放在稿件的同名文件夹里用 image 字段引用；链接写成 [文字](https://…)；"
+        "加粗、列表、标题用 Markdown 写法（**粗体**、- 列表、### 标题）。",
+    ),
     "text.markup/mailbox": (
         "邮箱地址里有「{shown}」，邮件程序不认这样的地址。",
         "只写地址本身，例如 team@mail.example.edu.cn，不要加引号、括号或名字。",

@@ -101,8 +101,9 @@ def test_a_link_whose_address_is_removed_is_left_as_plain_words(source: str) -> 
 
 
 @pytest.mark.parametrize("link", OTHER_HOST_LINKS)
-def test_a_link_to_another_host_without_a_scheme_loses_its_address(link: str) -> None:
-    """``//host`` and every spelling a browser reads as it: its words stay, as text."""
+def test_a_link_to_another_host_without_scheme_slashes_loses_its_address(link: str) -> None:
+    """``//host``, ``https:/host`` and every spelling a browser reads as them: its words
+    stay, as text."""
     assert rich(link) == "<p>x</p>"
 
 

@@ -94,7 +94,9 @@ def test_the_warning_quotes_what_is_dropped_in_the_order_written() -> None:
 
 
 @pytest.mark.parametrize("link", OTHER_HOST_LINKS)
-def test_a_link_to_another_host_without_a_scheme_is_warned_about_as_written(link: str) -> None:
+def test_a_link_to_another_host_without_scheme_slashes_is_warned_about_as_written(
+    link: str,
+) -> None:
     """As a link to a scheme the page does not keep: quoted as the author wrote it."""
     shown = dropped_markdown(f"介绍 {link} 结尾")
     assert shown is not None and "evil.example/p" in shown
