@@ -16,6 +16,9 @@ TEMPORARY_NAMES = [
     ".good-yarn.yaml.swx",  # vim's probe for a swap file name
     "4913",  # vim's probe of the folder before a save
     "good-yarn.yaml~",  # vim's, emacs', gedit's backup
+    "good-yarn.yaml.bak",  # a backup made by hand or by Notepad++
+    "404.HTML.BAK",  # the same, in capitals (an outside tester's overrides/404.html.bak)
+    "good-yarn.yaml.orig",  # git mergetool's copy of the file before the merge
     "#good-yarn.yaml#",  # emacs' auto-save file
     EMACS_LOCK,
     ".goutputstream-8KQ2X1",  # gedit writing before renaming over the file

@@ -45,6 +45,8 @@ TEMPORARY_PATTERNS = (
     "*.sw[a-px]",  # vim's swap files (.x.yaml.swp, .swo, … and the .swx probe)
     "4913",  # vim's probe of whether it may write the folder, deleted at once
     "*~",  # backups: vim, emacs, gedit, Kate, nano
+    "*.bak",  # backups made by hand or by Notepad++, WPS and other editors
+    "*.orig",  # what git's merge tool and patch leave of a file they changed
     "#*#",  # emacs' auto-save file
     ".#*",  # emacs' lock: a symlink to user@host.pid that points nowhere
     ".goutputstream-*",  # gedit (GIO) writing a file before renaming it over the old one
