@@ -5,7 +5,8 @@ checkout of the base branch (see docs/ci.md). The pull request is only ever data
 merged into the base from git objects and judged by `showcase.review.check_pr.check_tree`
 (ownership, the whole merged repository validated, personal data on added lines); the
 problems are printed in the chosen format, then the review summary
-(`showcase.review.summary`), which is also written to FILE for a CI comment.
+(`showcase.review.summary`; to standard error with ``--format json``, so that standard
+output parses as JSON), which is also written to FILE for a CI comment.
 
 Exit codes as ``invoke validate``: 0 passed (warnings allowed), 1 errors, 2 the command
 itself was wrong (unknown format, a ref git does not know).
@@ -55,8 +56,12 @@ def check_pr(
     titles = {key: sub.get("title", key) for key, sub in schema["properties"].items()}
     summary = review_summary(diffs, problems, titles, touched)
     print(format_problems(problems, fmt, files_checked=checked))
-    print()
-    print(summary, end="")
+    # JSON is read by programs: its stream holds the report alone, the summary goes beside
+    if fmt == "json":
+        print(summary, end="", file=sys.stderr)
+    else:
+        print()
+        print(summary, end="")
     if summary_file:
         Path(summary_file).write_text(summary, encoding="utf-8")
     return 1 if has_errors(problems) else 0

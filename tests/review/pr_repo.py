@@ -90,9 +90,8 @@ def judge(
 ) -> tuple[int, dict, str]:
     """Exit code, JSON report and Markdown summary of `check-pr --base main --head HEAD`."""
     code = run(repo, "main", author, "json", str(summary or ""), head=head, today=TODAY)
-    out = capsys.readouterr().out
-    report, _, markdown = out.partition("\n\n")
-    return code, json.loads(report), markdown
+    out = capsys.readouterr()
+    return code, json.loads(out.out), out.err
 
 
 def rules(report: dict) -> set[tuple[str, str]]:

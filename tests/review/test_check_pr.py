@@ -40,9 +40,8 @@ def check(
     summary: Path | None = None,
 ) -> tuple[int, dict, str]:
     code = run(repo, "main", author, "json", str(summary) if summary else "")
-    out = capsys.readouterr().out
-    report, _, markdown = out.partition("\n\n")
-    return code, json.loads(report), markdown
+    out = capsys.readouterr()
+    return code, json.loads(out.out), out.err
 
 
 def rules(report: dict) -> list[tuple[str, str]]:
@@ -76,6 +75,16 @@ def test_clean_change_by_the_college_maintainer_passes_and_lists_old_and_new(
     assert "获省赛金奖" in markdown
     assert summary.read_text(encoding="utf-8") == markdown
     assert "不公开的成员" not in markdown
+
+
+def test_json_format_prints_only_the_report_on_standard_output(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    commit(repo, {PROJECT: edited(repo, "stage: startup", "stage: growth")})
+    assert run(repo, "main", "textile-club", "json", "") == 0
+    out = capsys.readouterr()
+    assert json.loads(out.out)["errors"] == 0
+    assert out.err.startswith("## ") and "stage" in out.err
 
 
 def test_change_outside_the_authors_folder_is_refused(
