@@ -3,7 +3,7 @@
 MkDocs' ``Files.add_files_from_theme`` lists every file of the theme's folders (Material's
 templates folder holds ~14,000 icons) and matches each against a dozen patterns, to find
 the ~40 files a site copies. The answer depends only on what those folders hold, so
-`add_theme_files` keeps it in ``build/cache/theme-files.json`` under a key of the theme's
+`add_theme_files` keeps it in ``build/cache/templates/theme-files.json`` under a key of the theme's
 folders: for an installed package (under ``site-packages``) its version, as the page cache
 does (`showcase.engine.page_cache`), for any other folder (``overrides/``) the names of
 its files. Files of the docs tree still win over the theme's, as in MkDocs.
