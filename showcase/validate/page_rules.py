@@ -70,6 +70,10 @@ _PAGE_KEYS = {
 """The front matter a page may have: ours, and Material's page keys the theme reads.
 Any other key is a mistake that would pass unseen (``Audience: staff`` publishes a
 staff guide), so it is refused, worded as in every data file."""
+_SEARCH_KEYS = {"exclude": {"title": "不进入搜索"}, "boost": {"title": "搜索排名加权"}}
+"""What Material reads under ``search``."""
+_HIDDEN_PARTS = ("navigation", "toc", "footer", "feedback", "tags", "path")
+"""What Material's ``hide`` may name."""
 _ALLOWED_KEYS = (
     "页面开头的信息块只能写这些字段（区分大小写）：" + "、".join(_PAGE_KEYS) + "；其他的请删掉。"
 )
@@ -169,6 +173,7 @@ def _front_matter(shown: str, text: str) -> list[Problem]:
         for key in data
         if key not in _PAGE_KEYS
     ]
+    problems += _nested(shown, document)
     meta = mkdocs_meta(text)
     if meta is None:  # YAML 1.1 builds what 1.2 leaves text (a date that does not exist)
         return [
@@ -210,6 +215,40 @@ def _front_matter(shown: str, text: str) -> list[Problem]:
                 f"写给工作人员的指南写 audience: {_STAFF}；公开页面删掉这一行。",
             )
         )
+    return problems
+
+
+def _nested(shown: str, document: Document) -> list[Problem]:
+    """Unknown words inside Material's two keys that hold more than a value: the theme
+    ignores them as silently as an unknown key (``search: {exlcude: true}`` leaves the
+    page in search, ``hide: [navigaton]`` hides nothing)."""
+    search, hide = document.data.get("search"), document.data.get("hide")
+    problems = [
+        unknown_field(
+            document,
+            ("search", key),
+            _SEARCH_KEYS,
+            PAGE_FRONT_MATTER,
+            "search 下只能写 exclude: true（不进入搜索）或 boost: 数字（搜索排名加权）。",
+        )
+        for key in (search if isinstance(search, dict) else ())
+        if key not in _SEARCH_KEYS
+    ]
+    named = "、".join(_HIDDEN_PARTS)
+    for index, part in enumerate(hide if isinstance(hide, list) else ()):
+        if part not in _HIDDEN_PARTS:
+            line, column = document.position(("hide", index))
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    column,
+                    rule=PAGE_FRONT_MATTER,
+                    field=field_label(("hide", index), "隐藏导航、目录或页脚"),
+                    message=f"hide 里不认识「{show_value(part)}」，主题会忽略它。",
+                    hint=f"hide 下每行写一项「- 名称」，只能是：{named}（区分大小写）。",
+                )
+            )
     return problems
 
 
