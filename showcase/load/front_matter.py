@@ -102,9 +102,8 @@ def parse_front_matter(
     at YAML's ``...``, which the pages' titles (`showcase.render.content_pages`) do not
     read: such a block is refused as never ending."""
     lines = text.replace("\r\n", "\n").split("\n")
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == _FENCE)
-    except StopIteration:
+    end = _closing_fence(lines)
+    if end is None:
         return (
             None,
             "",
@@ -127,6 +126,19 @@ def parse_front_matter(
     if document is not None:
         document = dataclasses.replace(document, text=text)
     return document, body, problems
+
+
+def body_line(text: str) -> int:
+    """The line of `text` (a front-matter block, then Markdown) where the body's writing
+    starts: its first line that is not blank after the closing ``---``."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    end = _closing_fence(lines) or 0
+    return next((i for i in range(end + 1, len(lines)) if lines[i].strip()), end + 1) + 1
+
+
+def _closing_fence(lines: list[str]) -> int | None:
+    """The index of the ``---`` line that ends the block opened by the first line."""
+    return next((i for i in range(1, len(lines)) if lines[i].strip() == _FENCE), None)
 
 
 def _empty_block(display_path: str, rule: str) -> Problem:

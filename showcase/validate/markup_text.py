@@ -31,6 +31,7 @@ import html
 import re
 from typing import Any
 
+from showcase.load.front_matter import body_line
 from showcase.load.yamlfile import Document, JsonPath
 from showcase.markdown_policy import ALLOWED_TAGS, keeps_address
 from showcase.problems import Problem, Severity
@@ -100,14 +101,11 @@ def story_body_warnings(document: Document, body: str, field: str) -> list[Probl
     removed = dropped_markdown(body)
     if not removed:
         return []
-    lines = document.text.split("\n")
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), 0)
-    first = next((i for i in range(end + 1, len(lines)) if lines[i].strip()), end + 1)
     message, hint = wording(f"{MARKDOWN_REMOVED}/story", shown=removed)
     return [
         Problem(
             document.path,
-            first + 1,
+            body_line(document.text),
             1,
             rule=MARKDOWN_REMOVED,
             field=field,

@@ -33,7 +33,7 @@ from showcase.load.characters import hidden_characters
 from showcase.load.files import decode_text, read_source
 from showcase.load.front_matter import mkdocs_meta, opens_front_matter, parse_front_matter
 from showcase.load.source_text import SourceText
-from showcase.load.yamlfile import Document
+from showcase.load.yamlfile import Document, JsonPath
 from showcase.paths import Layout
 from showcase.problems import Problem
 from showcase.validate.labels import field_label, show_value, value_type_label
@@ -55,8 +55,9 @@ _INLINE_CODE = re.compile(
     re.IGNORECASE,
 )
 PAGE_FRONT_MATTER = "page.front-matter"
-_TEXT_FIELDS = {"title": ("标题", "2026 年度报告"), "description": ("简介", "众创空间的政策要点")}
-"""What the theme prints as text (``<title>``, the menu, ``<meta>``): a string or nothing."""
+_TEXT_FIELDS = {"title": "2026 年度报告", "description": "众创空间的政策要点"}
+"""What the theme prints as text (``<title>``, the menu, ``<meta>``): a string or nothing;
+an example of each for the hint."""
 _PAGE_KEYS = {
     "title": {"title": "标题"},
     "description": {"title": "简介"},
@@ -187,7 +188,8 @@ def _front_matter(shown: str, text: str) -> list[Problem]:
                 "不是要当日期或数字用时，请用英文引号括起来。",
             )
         ]
-    for key, (title, example) in _TEXT_FIELDS.items():
+    for key, example in _TEXT_FIELDS.items():
+        title = _PAGE_KEYS[key]["title"]
         ours, theirs = data.get(key, "-"), meta.get(key, "-")  # YAML 1.2; MkDocs' YAML 1.1
         if not _is_text(ours):
             read = f"这里是{_kind(ours)}" if ours else "这里是空的"
@@ -199,7 +201,8 @@ def _front_matter(shown: str, text: str) -> list[Problem]:
             _field_problem(
                 shown,
                 document,
-                (key, title),
+                (key,),
+                title,
                 f"{title}要写成一段文字，{read}。",
                 f'把整个值用英文引号括起来，例如 {key}: "{example}"；不需要就删掉这一行。',
             )
@@ -209,7 +212,8 @@ def _front_matter(shown: str, text: str) -> list[Problem]:
             _field_problem(
                 shown,
                 document,
-                ("audience", "读者"),
+                ("audience",),
+                _PAGE_KEYS["audience"]["title"],
                 f"audience 只能写 {_STAFF}（工作指南，不进公开菜单和搜索），"
                 f"这里是「{show_value(data['audience'])}」。",
                 f"写给工作人员的指南写 audience: {_STAFF}；公开页面删掉这一行。",
@@ -237,16 +241,14 @@ def _nested(shown: str, document: Document) -> list[Problem]:
     named = "、".join(_HIDDEN_PARTS)
     for index, part in enumerate(hide if isinstance(hide, list) else ()):
         if part not in _HIDDEN_PARTS:
-            line, column = document.position(("hide", index))
             problems.append(
-                Problem(
+                _field_problem(
                     shown,
-                    line,
-                    column,
-                    rule=PAGE_FRONT_MATTER,
-                    field=field_label(("hide", index), "隐藏导航、目录或页脚"),
-                    message=f"hide 里不认识「{show_value(part)}」，主题会忽略它。",
-                    hint=f"hide 下每行写一项「- 名称」，只能是：{named}（区分大小写）。",
+                    document,
+                    ("hide", index),
+                    _PAGE_KEYS["hide"]["title"],
+                    f"hide 里不认识「{show_value(part)}」，主题会忽略它。",
+                    f"hide 下每行写一项「- 名称」，只能是：{named}（区分大小写）。",
                 )
             )
     return problems
@@ -263,16 +265,16 @@ def _kind(value: object) -> str:
 
 
 def _field_problem(
-    shown: str, document: Document, field: tuple[str, str], message: str, hint: str
+    shown: str, document: Document, path: JsonPath, title: str, message: str, hint: str
 ) -> Problem:
-    """A ``page.front-matter`` problem at the value of `field` (key, Chinese name)."""
-    line, column = document.position((field[0],))
+    """A ``page.front-matter`` problem at the value at `path`, whose Chinese name is `title`."""
+    line, column = document.position(path)
     return Problem(
         shown,
         line,
         column,
         rule=PAGE_FRONT_MATTER,
-        field=field_label((field[0],), field[1]),
+        field=field_label(path, title),
         message=message,
         hint=hint,
     )

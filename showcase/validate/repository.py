@@ -156,9 +156,8 @@ class _Run:
             )
             self.cache.begin(self._schema_bytes(), context)
         files_by_id = {file.stem: file for file in all_projects}
-        if only is None:  # no id twice (the usual case) when files_by_id lost no file
-            unique = len(files_by_id) == len(all_projects)
-            duplicates = {} if unique else _duplicate_stems(all_projects)
+        if only is None and len(files_by_id) == len(all_projects):
+            duplicates = {}  # no id twice (the usual case): files_by_id lost no file
         else:
             duplicates = _duplicate_stems([*all_projects, *selection.projects])
         projects: dict[str, tuple[Document, Path]] = {}
