@@ -14,6 +14,7 @@ network), so no page loads anything from another host.
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import urllib.parse
@@ -63,11 +64,9 @@ def contact_files(
         path = qr_path(contact)
         if contact.qr_image:
             images[path] = contact.qr_image
-        elif contact.qr_url and memo is None:
-            files[path] = qr_svg(contact.qr_url)
-        elif contact.qr_url and memo is not None:
-            url = contact.qr_url
-            files[path] = memo.reuse_file(path, memo.key(url), lambda url=url: qr_svg(url))
+        elif url := contact.qr_url:
+            made = functools.partial(qr_svg, url)
+            files[path] = made() if memo is None else memo.reuse_file(path, memo.key(url), made)
     return files, images
 
 
